@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import type { Config } from '../config.ts';
+import { createContext } from '../context.ts';
+import { openDatabase } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { seedDemoAccounts, seedReference } from '../db/seed.ts';
+import { serveCommand } from './serve.ts';
+import { tokenCommand, userCommand } from './users.ts';
+
+export type Command = (config: Config, args: string[]) => Promise<number | undefined>;
+
+export const usage = `Usage: r1540 <command> [options]
+
+  serve                      start the web server (PORT, HOST; migrates and seeds on first start)
+  migrate                    apply the database migrations
+  seed [--demo]              load the shipped reference data (and the demo accounts)
+  user add --email E --name N --role R [--state ISO3] [--organization CODE] [--password P]
+  user reset-password --email E [--password P]
+  user disable --email E     (user enable --email E brings it back)
+  token create --email E --name N [--days D]   print a new personal API token
+  export [--as E] [--out FILE]    every record the account may see, as a JSON bundle
+  import FILE [--as E] [--dry-run]  load a bundle: all of it, or nothing
+  backup [--out FILE]        the whole database, with checksums
+  restore FILE               load a backup into an empty database and verify it
+
+Environment: DATABASE_URL, R1540_DATA_DIR, PORT, HOST, … (see README.md).
+Passwords not given on the command line are read from R1540_PASSWORD or standard input.`;
+
+const migrate: Command = async (config) => {
+  const database = await openDatabase(config);
+  try {
+    const applied = await migrateToLatest(database.db);
+    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+  } finally {
+    await database.close();
+  }
+  return 0;
+};
+
+const seed: Command = async (config, args) => {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
+  const app = await createContext(config, { seed: false });
+  try {
+    const ref = await seedReference(app.database.db);
+    console.log(`added ${ref.states} Member States and ${ref.organizations} organizations`);
+    if (values.demo) console.log(`added ${await seedDemoAccounts(app.database.db)} demonstration accounts`);
+  } finally {
+    await app.database.close();
+  }
+  return 0;
+};
+
+export const commands: Record<string, Command> = {
+  serve: async (config) => {
+    await serveCommand(config);
+    return 0;
+  },
+  migrate,
+  seed,
+  user: userCommand,
+  token: tokenCommand,
+};

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+
+/** Every setting r1540 reads, from the environment; README.md lists them. */
+export interface Config {
+  /** PostgreSQL connection string; when absent, embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Whether the database holds demonstration data: shown as a banner on every page. */
+  demo: boolean;
+  /** Load demo accounts on first start. */
+  seedDemo: boolean;
+  /** Cookies carry the Secure flag (set when served over HTTPS). */
+  secureCookies: boolean;
+  sessionDays: number;
+  maxBodyBytes: number;
+  /** Failed logins per account (and per address) in the window before refusals. */
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  logRequests: boolean;
+}
+
+function intFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+function boolFrom(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const saved = process.env;
+  process.env = env;
+  try {
+    return {
+      databaseUrl: env.DATABASE_URL || undefined,
+      dataDir: resolve(env.R1540_DATA_DIR || './data'),
+      port: intFrom('PORT', 3000),
+      host: env.HOST || '127.0.0.1',
+      demo: boolFrom('R1540_DEMO', true),
+      seedDemo: boolFrom('R1540_DEMO', true),
+      secureCookies: boolFrom('R1540_SECURE_COOKIES', false),
+      sessionDays: intFrom('R1540_SESSION_DAYS', 14),
+      maxBodyBytes: intFrom('R1540_MAX_BODY_BYTES', 1024 * 1024),
+      loginMaxFailures: intFrom('R1540_LOGIN_MAX_FAILURES', 5),
+      loginWindowMinutes: intFrom('R1540_LOGIN_WINDOW_MINUTES', 15),
+      logRequests: boolFrom('R1540_LOG_REQUESTS', false),
+    };
+  } finally {
+    process.env = saved;
+  }
+}

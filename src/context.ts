@@ -1,0 +1,30 @@
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { ensureSeeded } from './db/seed.ts';
+
+/** Everything a request or a command needs, built once: the composition root. */
+export interface AppContext {
+  config: Config;
+  database: Database;
+  /** Whether the data is demonstration data (a banner says so on every page). */
+  demo: boolean;
+}
+
+export async function createContext(
+  config: Config,
+  options: { database?: Database; migrate?: boolean; seed?: boolean; log?: (line: string) => void } = {},
+): Promise<AppContext> {
+  const database = options.database ?? (await openDatabase(config));
+  try {
+    if (options.migrate !== false) {
+      const applied = await migrateToLatest(database.db);
+      if (applied.length) options.log?.(`applied migrations: ${applied.join(', ')}`);
+    }
+    const { demo } = options.seed === false ? { demo: false } : await ensureSeeded(database.db, config, options.log);
+    return { config, database, demo };
+  } catch (err) {
+    if (!options.database) await database.close();
+    throw err;
+  }
+}

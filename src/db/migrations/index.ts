@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-foundation.ts';
+
+/** Every migration, in order. A new one is a new file listed here; a landed one never changes. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};

@@ -1,0 +1,21 @@
+// The database as Kysely sees it: one table type per feature, gathered here.
+import type { ApiTokenTable, AppUserTable, LoginFailureTable, SessionTable } from '../modules/accounts/schema.ts';
+import type { AuditEventTable } from '../modules/audit/schema.ts';
+import type { MemberStateTable } from '../modules/member-states/schema.ts';
+import type { OrganizationTable } from '../modules/organizations/schema.ts';
+
+export interface AppMetaTable {
+  key: string;
+  value: import("kysely").ColumnType<unknown, string, string>;
+}
+
+export interface DB {
+  app_meta: AppMetaTable;
+  app_user: AppUserTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
+  login_failure: LoginFailureTable;
+  audit_event: AuditEventTable;
+  member_state: MemberStateTable;
+  organization: OrganizationTable;
+}

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import { addUser } from '../modules/accounts/commands.ts';
+import { type Actor, systemActor } from '../modules/audit/record.ts';
+import { seedStates } from '../modules/member-states/commands.ts';
+import { seedOrganizations } from '../modules/organizations/commands.ts';
+import type { Role } from '../policy/levels.ts';
+import { getMeta, setMeta } from './app-meta.ts';
+import type { DB } from './schema.ts';
+
+/** Shipped reference data: organizations first, since States name the ones they belong to. */
+export async function seedReference(db: Kysely<DB>, actor: Actor = systemActor) {
+  return db.transaction().execute(async (trx) => {
+    const organizations = await seedOrganizations(trx, actor);
+    const states = await seedStates(trx, actor);
+    return { organizations, states };
+  });
+}
+
+/** The demonstration accounts, one per role. Their password is public: never use them in production. */
+export const demoPassword = 'demo-password-1540';
+export const demoAccounts: { email: string; displayName: string; role: Role; stateIso3?: string; organizationCode?: string }[] = [
+  { email: 'expert@demo.r1540.org', displayName: 'Demo Expert', role: 'expert' },
+  { email: 'committee@demo.r1540.org', displayName: 'Demo Committee Member', role: 'committee' },
+  { email: 'secretariat@demo.r1540.org', displayName: 'Demo Secretariat', role: 'secretariat' },
+  { email: 'admin@demo.r1540.org', displayName: 'Demo Administrator', role: 'admin' },
+  { email: 'poc.mli@demo.r1540.org', displayName: 'Demo Point of Contact (Mali)', role: 'state-contact', stateIso3: 'MLI' },
+  { email: 'provider@demo.r1540.org', displayName: 'Demo Provider (IAEA)', role: 'provider', organizationCode: 'IAEA' },
+];
+
+export async function seedDemoAccounts(db: Kysely<DB>, actor: Actor = systemActor): Promise<number> {
+  let added = 0;
+  for (const a of demoAccounts) {
+    const exists = await db.selectFrom('app_user').select('id').where('email', '=', a.email).executeTakeFirst();
+    if (exists) continue;
+    await addUser(db, actor, { ...a, password: demoPassword });
+    added++;
+  }
+  await setMeta(db, 'demo', true);
+  return added;
+}
+
+/** On first start: reference data, and the demo accounts unless R1540_DEMO=false. */
+export async function ensureSeeded(
+  db: Kysely<DB>,
+  config: Pick<Config, 'seedDemo'>,
+  log?: (line: string) => void,
+): Promise<{ demo: boolean }> {
+  const seeded = await getMeta<boolean>(db, 'seeded');
+  if (!seeded) {
+    const ref = await seedReference(db);
+    log?.(`loaded ${ref.states} Member States and ${ref.organizations} organizations`);
+    if (config.seedDemo) {
+      const n = await seedDemoAccounts(db);
+      log?.(`created ${n} demonstration accounts (password: ${demoPassword})`);
+    }
+    await setMeta(db, 'seeded', true);
+  }
+  return { demo: (await getMeta<boolean>(db, 'demo')) === true };
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { messages } from '../i18n/i18n.ts';
+import { defaultLocale, isLocale, locales } from '../i18n/locales.ts';
+import { accountWebRoutes } from '../modules/accounts/routes.tsx';
+import { apiRoutes } from './api.ts';
+import { activityWebRoutes } from '../modules/audit/routes.tsx';
+import { homeRoutes } from './home.tsx';
+import { stateWebRoutes } from '../modules/member-states/routes.tsx';
+import { organizationWebRoutes } from '../modules/organizations/routes.tsx';
+import { authenticate, csrfProtection } from './auth.ts';
+import type { AppEnv } from './env.ts';
+import { errorLocale, handleError } from './errors.tsx';
+
+const stylesheet = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
+
+/** The web application: pages under /{locale}, the JSON API under /api/v1. */
+export function createApp(app: AppContext): Hono<AppEnv> {
+  const server = new Hono<AppEnv>();
+
+  server.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  server.use('*', async (c, next) => {
+    c.set('app', app);
+    await next();
+  });
+  server.use(
+    '*',
+    bodyLimit({
+      maxSize: app.config.maxBodyBytes,
+      onError: () => {
+        throw new AppError('payload-too-large', `the request body is larger than ${app.config.maxBodyBytes} bytes`);
+      },
+    }),
+  );
+  if (app.config.logRequests) {
+    server.use('*', async (c, next) => {
+      const start = performance.now();
+      await next();
+      console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`);
+    });
+  }
+
+  server.get('/healthz', async (c) => {
+    await app.database.db.selectFrom('app_meta').select('key').limit(1).execute();
+    return c.json({ status: 'ok', engine: app.database.engine });
+  });
+  server.get('/static/app.css', (c) =>
+    c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
+  );
+  server.get('/', (c) => c.redirect(`/${errorLocale(c)}/`, 302));
+
+  server.use('/api/*', authenticate, csrfProtection);
+  server.route('/api/v1', apiRoutes());
+
+  const web = new Hono<AppEnv>();
+  web.use('*', authenticate, csrfProtection);
+  web.route('/', homeRoutes());
+  web.route('/', accountWebRoutes());
+  web.route('/states', stateWebRoutes());
+  web.route('/organizations', organizationWebRoutes());
+  web.route('/activity', activityWebRoutes());
+  for (const locale of locales) {
+    server.use(
+      `/${locale}/*`,
+      createMiddleware<AppEnv>(async (c, next) => {
+        c.set('locale', locale);
+        c.set('m', messages(locale));
+        await next();
+      }),
+    );
+    server.get(`/${locale}`, (c) => c.redirect(`/${locale}/`, 301));
+    server.route(`/${locale}`, web);
+  }
+
+  server.notFound((c) => handleError(new AppError('not-found', `nothing is at ${c.req.path}`), c));
+  server.onError(handleError);
+  return server;
+}
+
+export { defaultLocale, isLocale };

@@ -1,0 +1,27 @@
+import type { AppContextOf } from './env.ts';
+
+export type FormBody = Record<string, string | File | (string | File)[]>;
+
+export async function formBody(c: AppContextOf): Promise<FormBody> {
+  return (await c.req.parseBody({ all: true })) as FormBody;
+}
+
+/** One text field; a repeated field gives its first value. */
+export function text(body: FormBody, name: string): string {
+  const v = body[name];
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first : '';
+}
+
+/** Every value of a repeated field (checkboxes). */
+export function texts(body: FormBody, name: string): string[] {
+  const v = body[name];
+  const all = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return all.filter((x): x is string => typeof x === 'string');
+}
+
+/** A same-site path to go back to after a form; anything else falls back. */
+export function safeNext(next: string | undefined, fallback: string): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
+  return next;
+}

@@ -1,0 +1,90 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import ar from './catalogues/ar.json' with { type: 'json' };
+import en from './catalogues/en.json' with { type: 'json' };
+import es from './catalogues/es.json' with { type: 'json' };
+import fr from './catalogues/fr.json' with { type: 'json' };
+import ru from './catalogues/ru.json' with { type: 'json' };
+import zh from './catalogues/zh.json' with { type: 'json' };
+import { type Locale, dirOf, locales } from './locales.ts';
+
+export type MessageKey = keyof typeof en;
+export type Values = Record<string, string | number | Date>;
+
+const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { ar, zh, en, fr, ru, es };
+
+export function catalogue(locale: Locale): Partial<Record<MessageKey, string>> {
+  return catalogues[locale];
+}
+
+const formatters = new Map<string, IntlMessageFormat>();
+
+function formatter(locale: Locale, key: MessageKey, source: string): IntlMessageFormat {
+  const id = `${locale}\u0000${key}`;
+  let f = formatters.get(id);
+  if (!f) {
+    f = new IntlMessageFormat(source, locale);
+    formatters.set(id, f);
+  }
+  return f;
+}
+
+/**
+ * The messages of one request. A key missing from the reader's catalogue falls back to English
+ * and is remembered, so the page can say that some of its text is not yet translated.
+ */
+export class Messages {
+  readonly locale: Locale;
+  readonly dir: 'rtl' | 'ltr';
+  readonly missing = new Set<MessageKey>();
+
+  constructor(locale: Locale) {
+    this.locale = locale;
+    this.dir = dirOf(locale);
+  }
+
+  t = (key: MessageKey, values?: Values): string => {
+    let locale = this.locale;
+    let source = catalogues[locale][key];
+    if (source === undefined) {
+      this.missing.add(key);
+      locale = 'en';
+      source = en[key];
+    }
+    if (values === undefined && !source.includes('{')) return source;
+    return String(formatter(locale, key, source).format(values));
+  };
+
+  has = (key: string): key is MessageKey => key in en;
+
+  /** 28 décembre 2018, 2018年12月28日. Dates without a time are read as UTC days. */
+  date = (value: Date | string, style: 'long' | 'medium' | 'short' = 'long'): string => {
+    const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value;
+    return new Intl.DateTimeFormat(this.locale, { dateStyle: style, timeZone: 'UTC' }).format(d);
+  };
+
+  dateTime = (value: Date | string): string =>
+    new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+      typeof value === 'string' ? new Date(value) : value,
+    ) + ' UTC';
+
+  number = (value: number): string => new Intl.NumberFormat(this.locale).format(value);
+
+  /** Sorts names as readers of this language expect. */
+  compare = (a: string, b: string): number => collator(this.locale).compare(a, b);
+}
+
+const collators = new Map<Locale, Intl.Collator>();
+function collator(locale: Locale): Intl.Collator {
+  let c = collators.get(locale);
+  if (!c) {
+    c = new Intl.Collator(locale);
+    collators.set(locale, c);
+  }
+  return c;
+}
+
+export function messages(locale: Locale): Messages {
+  return new Messages(locale);
+}
+
+export { locales };

@@ -1,0 +1,42 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { foldForSearch, likeContains } from '../../i18n/search-text.ts';
+import type { MemberStateTable } from './schema.ts';
+
+export type StateRow = Selectable<MemberStateTable>;
+
+export interface StateFilters {
+  group?: string | undefined;
+  organization?: string | undefined;
+  q?: string | undefined;
+  includeArchived?: boolean;
+}
+
+/** States matching the filters; the query matches a name in any of the six languages or a code. */
+export async function listStates(db: Kysely<DB>, filters: StateFilters): Promise<StateRow[]> {
+  let query = db.selectFrom('member_state').selectAll();
+  if (!filters.includeArchived) query = query.where('archived_at', 'is', null);
+  if (filters.group) query = query.where('regional_group', '=', filters.group);
+  if (filters.organization) query = query.where('organizations', '@>', [filters.organization] as never);
+  const q = filters.q ? foldForSearch(filters.q) : '';
+  if (q) query = query.where('search_text', 'like', likeContains(q));
+  return query.orderBy('iso3').execute();
+}
+
+export async function findState(db: Kysely<DB> | Transaction<DB>, iso3: string): Promise<StateRow | undefined> {
+  return db.selectFrom('member_state').selectAll().where('iso3', '=', iso3.toUpperCase()).executeTakeFirst();
+}
+
+/** The folded names and codes a search matches. */
+export function stateSearchText(row: { iso3: string; iso2: string; names: Record<string, string> }): string {
+  return foldForSearch([row.iso3, row.iso2, ...Object.values(row.names)].join(' | '));
+}
+
+export async function countStates(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('member_state')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

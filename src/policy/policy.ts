@@ -1,0 +1,112 @@
+import type { Confidentiality, Role } from './levels.ts';
+
+/** The signed-in user as the policy sees it; `null` is the public. */
+export interface Viewer {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** The State a point of contact speaks for (or a providing State). */
+  stateIso3: string | null;
+  /** The organization a provider speaks for. */
+  organizationCode: string | null;
+}
+
+/** What a rule looks at: the kind of record, who may see it, and which State it concerns. */
+export interface Resource {
+  type: RecordType;
+  confidentiality: Confidentiality;
+  stateIso3?: string | null;
+}
+
+export const recordTypes = ['member-state', 'organization', 'user', 'api-token', 'audit-event'] as const;
+export type RecordType = (typeof recordTypes)[number];
+
+export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore' | 'comment' | 'read-history';
+
+/** Roles of the Committee side: they read every restricted record. */
+const committeeSide: readonly Role[] = ['expert', 'committee', 'secretariat', 'admin'];
+
+/** Who keeps each kind of record. Reference data is kept by the secretariat and admins. */
+const keepers: Record<RecordType, readonly Role[]> = {
+  'member-state': ['secretariat', 'admin'],
+  organization: ['secretariat', 'admin'],
+  user: ['secretariat', 'admin'],
+  'api-token': [],
+  'audit-event': [],
+};
+
+export function isCommitteeSide(viewer: Viewer | null): boolean {
+  return viewer !== null && committeeSide.includes(viewer.role);
+}
+
+/** Whether the viewer may see a record of this confidentiality about this State. */
+export function canSee(viewer: Viewer | null, confidentiality: Confidentiality, stateIso3?: string | null): boolean {
+  if (confidentiality === 'public') return true;
+  if (viewer === null) return false;
+  if (committeeSide.includes(viewer.role)) return true;
+  return (
+    confidentiality === 'committee-and-state' &&
+    viewer.role === 'state-contact' &&
+    !!stateIso3 &&
+    viewer.stateIso3 === stateIso3
+  );
+}
+
+/** The one place that decides every read and write. Pages, API, exports and search ask it. */
+export function can(viewer: Viewer | null, action: Action, resource: Resource): boolean {
+  const visible = canSee(viewer, resource.confidentiality, resource.stateIso3);
+  switch (action) {
+    case 'read':
+      return visible;
+    case 'read-history':
+      // The history names the people who made each change: Committee side, and a point of
+      // contact for records of its own State that it may see.
+      return (
+        visible &&
+        viewer !== null &&
+        (committeeSide.includes(viewer.role) ||
+          (viewer.role === 'state-contact' && !!resource.stateIso3 && viewer.stateIso3 === resource.stateIso3))
+      );
+    case 'comment':
+      return (
+        visible &&
+        viewer !== null &&
+        (committeeSide.includes(viewer.role) ||
+          (viewer.role === 'state-contact' && !!resource.stateIso3 && viewer.stateIso3 === resource.stateIso3))
+      );
+    case 'create':
+    case 'update':
+    case 'archive':
+    case 'restore':
+      return visible && viewer !== null && keepers[resource.type].includes(viewer.role);
+  }
+}
+
+/** Abilities that are not about one record. */
+export type Ability = 'read-activity' | 'manage-accounts' | 'use-api-tokens' | 'export';
+
+export function may(viewer: Viewer | null, ability: Ability): boolean {
+  if (viewer === null) return false;
+  switch (ability) {
+    case 'read-activity':
+      return ['expert', 'secretariat', 'admin'].includes(viewer.role);
+    case 'manage-accounts':
+      return ['secretariat', 'admin'].includes(viewer.role);
+    case 'use-api-tokens':
+    case 'export':
+      return true;
+  }
+}
+
+/**
+ * The same rule as `canSee`, in a form a query can apply: everything, or public records plus the
+ * restricted records of one State. Queries that list records filter with it, so that what the
+ * policy hides is not even counted.
+ */
+export type VisibilityScope = { all: true } | { all: false; stateIso3: string | null };
+
+export function visibilityScope(viewer: Viewer | null): VisibilityScope {
+  if (isCommitteeSide(viewer)) return { all: true };
+  return { all: false, stateIso3: viewer?.role === 'state-contact' ? viewer.stateIso3 : null };
+}
