@@ -8,6 +8,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
+// DATE columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 export type Engine = 'pglite' | 'postgres';
 
 export interface Database {

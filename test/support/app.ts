@@ -1,0 +1,75 @@
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { AppContext } from '../../src/context.ts';
+import type { Database } from '../../src/db/connect.ts';
+import { createApp } from '../../src/http/app.tsx';
+import { freshDatabase } from './database.ts';
+
+export interface TestApp {
+  app: AppContext;
+  database: Database;
+  request: (path: string, init?: RequestInit) => Promise<Response>;
+  close: () => Promise<void>;
+}
+
+/** The whole web application on a fresh database, called without a socket. */
+export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config = { ...loadConfig({}), ...overrides };
+  const app: AppContext = { config, database, demo: true };
+  const server = createApp(app);
+  return {
+    app,
+    database,
+    request: async (path, init) => server.request(`http://localhost${path}`, init),
+    close: () => database.close(),
+  };
+}
+
+/** A browser-like client: keeps cookies, sends the CSRF token with forms. */
+export class Client {
+  readonly cookies = new Map<string, string>();
+  constructor(private readonly t: TestApp) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', this.cookieHeader());
+    const res = await this.t.request(path, { ...init, headers, redirect: 'manual' });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /max-age=0/i.test(a) || /expires=thu, 01 jan 1970/i.test(a));
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  get(path: string): Promise<Response> {
+    return this.fetch(path);
+  }
+
+  /** Posts a form the way a browser does, with the CSRF token from the cookie (after a GET set it). */
+  async post(path: string, fields: Record<string, string | string[]>, options: { csrf?: boolean } = {}): Promise<Response> {
+    if (!this.cookies.has('r1540_csrf')) await this.get('/en/');
+    const body = new URLSearchParams();
+    if (options.csrf !== false) body.append('_csrf', this.cookies.get('r1540_csrf') ?? '');
+    for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+    return this.fetch(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  }
+
+  async login(email: string, password = 'demo-password-1540'): Promise<Response> {
+    const res = await this.post('/en/login', { email, password });
+    if (res.status !== 303) throw new Error(`login as ${email} failed with ${res.status}`);
+    return res;
+  }
+}

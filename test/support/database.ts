@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Database, openPglite, openPostgres } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { seedDemoAccounts, seedReference } from '../../src/db/seed.ts';
+import { setMeta } from '../../src/db/app-meta.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/** What the template depends on: when any of these change, a new template is built. */
+function templateKey(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(ts|tsx|json)$/.test(name)) h.update(p).update(readFileSync(p));
+    }
+  };
+  walk(join(root, 'src/db'));
+  walk(join(root, 'src/modules'));
+  return h.digest('hex').slice(0, 16);
+}
+
+async function fill(database: Database): Promise<void> {
+  await migrateToLatest(database.db);
+  await seedReference(database.db);
+  await seedDemoAccounts(database.db);
+  await setMeta(database.db, 'seeded', true);
+}
+
+/** Which engine the integration tests run on: PostgreSQL when DATABASE_URL is set. */
+export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+async function pgliteTemplate(): Promise<Blob> {
+  const dir = join(root, '.tmp');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `pglite-template-${templateKey()}.tar.gz`);
+  try {
+    return new Blob([readFileSync(file)]);
+  } catch {
+    // Built by whichever test file gets here first; a rename makes it appear whole.
+    const database = await openPglite(undefined);
+    await fill(database);
+    const dump = await database.pglite!.dumpDataDir('gzip');
+    await database.close();
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    renameSync(tmp, file);
+    return new Blob([readFileSync(file)]);
+  }
+}
+
+let counter = 0;
+
+/** A fresh database for one test file, migrated and seeded, from a template. */
+export async function freshDatabase(): Promise<Database> {
+  if (engine === 'pglite') return openPglite(undefined, { loadDataDir: await pgliteTemplate() });
+  const url = new URL(process.env.DATABASE_URL!);
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  const template = `r1540_tpl_${templateKey()}`;
+  const name = `r1540_t_${process.pid}_${++counter}_${Date.now().toString(36)}`;
+  try {
+    await admin.query('select pg_advisory_lock(1540)');
+    try {
+      const exists = await admin.query('select 1 from pg_database where datname = $1', [template]);
+      if (!exists.rowCount) {
+        await admin.query(`create database ${template}_building`);
+        const building = new URL(url);
+        building.pathname = `/${template}_building`;
+        const db = openPostgres(building.toString(), 2);
+        await fill(db);
+        await db.close();
+        await admin.query(`alter database ${template}_building rename to ${template}`);
+      }
+    } finally {
+      await admin.query('select pg_advisory_unlock(1540)');
+    }
+    await admin.query(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  const database = openPostgres(own.toString(), 4);
+  const close = database.close;
+  return {
+    ...database,
+    async close() {
+      await close();
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
