@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { foldForSearch, likeContains } from '../../i18n/search-text.ts';
 import type { MemberStateTable } from './schema.ts';
@@ -17,7 +17,7 @@ export async function listStates(db: Kysely<DB>, filters: StateFilters): Promise
   let query = db.selectFrom('member_state').selectAll();
   if (!filters.includeArchived) query = query.where('archived_at', 'is', null);
   if (filters.group) query = query.where('regional_group', '=', filters.group);
-  if (filters.organization) query = query.where('organizations', '@>', [filters.organization] as never);
+  if (filters.organization) query = query.where(sql<boolean>`organizations @> array[${filters.organization}]::text[]`);
   const q = filters.q ? foldForSearch(filters.q) : '';
   if (q) query = query.where('search_text', 'like', likeContains(q));
   return query.orderBy('iso3').execute();
