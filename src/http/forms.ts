@@ -22,6 +22,6 @@ export function texts(body: FormBody, name: string): string[] {
 
 /** A same-site path to go back to after a form; anything else falls back. */
 export function safeNext(next: string | undefined, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
   return next;
 }

@@ -62,10 +62,10 @@ export class Messages {
     return new Intl.DateTimeFormat(this.locale, { dateStyle: style, timeZone: 'UTC' }).format(d);
   };
 
-  dateTime = (value: Date | string): string =>
-    new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
-      typeof value === 'string' ? new Date(value) : value,
-    ) + ' UTC';
+  dateTime = (value: Date | string): string => {
+    const d = typeof value === 'string' ? new Date(value) : value;
+    return `${new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
+  };
 
   number = (value: number): string => new Intl.NumberFormat(this.locale).format(value);
 

@@ -33,7 +33,8 @@ export const StateList: FC<{
   const orgName = (code: string) => pick(organizations.find((o) => o.code === code)?.acronyms, l) || code;
   return (
     <>
-      <form method="get" class="filters" role="search">
+      <search>
+      <form method="get" class="filters">
         <div class="field">
           <label for="q">{m.t('states.search')}</label>
           <input id="q" name="q" type="search" value={filters.q ?? ''} autocomplete="off" />
@@ -62,6 +63,7 @@ export const StateList: FC<{
         </div>
         <button type="submit">{m.t('states.filter')}</button>
       </form>
+      </search>
       <p role="status" class="count">
         {m.t('states.count', { count: sorted.length })}
       </p>

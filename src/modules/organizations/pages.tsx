@@ -21,7 +21,8 @@ export const OrganizationList: FC<{ m: Messages; organizations: OrganizationRow[
   const l = m.locale;
   return (
     <>
-      <form method="get" class="filters" role="search">
+      <search>
+      <form method="get" class="filters">
         <div class="field">
           <label for="q">{m.t('organizations.search')}</label>
           <input id="q" name="q" type="search" value={filters.q ?? ''} autocomplete="off" />
@@ -39,6 +40,7 @@ export const OrganizationList: FC<{ m: Messages; organizations: OrganizationRow[
         </div>
         <button type="submit">{m.t('states.filter')}</button>
       </form>
+      </search>
       <p role="status" class="count">
         {m.t('organizations.count', { count: organizations.length })}
       </p>
