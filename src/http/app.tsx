@@ -21,7 +21,8 @@ const stylesheet = readFileSync(new URL('./static/app.css', import.meta.url), 'u
 
 /** The web application: pages under /{locale}, the JSON API under /api/v1. */
 export function createApp(app: AppContext): Hono<AppEnv> {
-  const server = new Hono<AppEnv>();
+  // Not strict: /en and /en/ are the same page.
+  const server = new Hono<AppEnv>({ strict: false });
 
   server.use(
     '*',
@@ -90,7 +91,6 @@ export function createApp(app: AppContext): Hono<AppEnv> {
         await next();
       }),
     );
-    server.get(`/${locale}`, (c) => c.redirect(`/${locale}/`, 301));
     server.route(`/${locale}`, web);
   }
 
