@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from '../context.ts';
@@ -24,6 +25,8 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   // Not strict: /en and /en/ are the same page.
   const server = new Hono<AppEnv>({ strict: false });
 
+  // Gzip for readers on slow connections: the State list is 30 KB, about 5 KB compressed.
+  server.use('*', compress());
   server.use(
     '*',
     secureHeaders({

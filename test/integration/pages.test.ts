@@ -34,6 +34,8 @@ test('/ sends the reader to the language of the browser; /healthz reports the en
     const root = await t.request('/', { headers: { 'accept-language': 'ar-EG,ar;q=0.9,en;q=0.8' } });
     assert.equal(root.status, 302);
     assert.equal(root.headers.get('location'), '/ar/');
+    const gz = await t.request('/en/states', { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers.get('content-encoding'), 'gzip', 'pages are compressed for slow connections');
     const health = await t.request('/healthz');
     assert.equal(health.status, 200);
     assert.equal(((await health.json()) as { engine: string }).engine, t.database.engine);
