@@ -22,7 +22,8 @@ function formatter(locale: Locale, key: MessageKey, source: string): IntlMessage
   const id = `${locale}\u0000${key}`;
   let f = formatters.get(id);
   if (!f) {
-    f = new IntlMessageFormat(source, locale);
+    // Messages hold no rich-text tags; "Bearer <token>" is text.
+    f = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
     formatters.set(id, f);
   }
   return f;

@@ -31,7 +31,7 @@ function formValuesOf(s: StateRow): StateFormValues {
 
 /** Years typed as "2004, 2005 2018": each must be a whole number. */
 function parseYears(raw: string): number[] | null {
-  const parts = raw.split(/[\s,;]+/).filter(Boolean);
+  const parts = raw.split(/[\s,;،，、；]+/).filter(Boolean);
   const years = parts.map(Number);
   return years.every((y) => Number.isInteger(y)) ? years : null;
 }
