@@ -20,8 +20,15 @@ export function texts(body: FormBody, name: string): string[] {
   return all.filter((x): x is string => typeof x === 'string');
 }
 
-/** A same-site path to go back to after a form; anything else falls back. */
+/**
+ * A same-site path to go back to after a form; anything else falls back. Control characters are
+ * refused: browsers drop tabs and newlines, so "/\t/evil.example" would become "//evil.example".
+ */
 export function safeNext(next: string | undefined, fallback: string): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) return fallback;
-  return next;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  if (!next?.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(next)) return fallback;
+  const base = 'http://r1540.invalid';
+  const url = new URL(next, base);
+  if (url.origin !== base) return fallback;
+  return url.pathname + url.search + url.hash;
 }

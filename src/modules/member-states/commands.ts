@@ -110,13 +110,13 @@ export async function updateState(
   return db.transaction().execute(async (trx) => {
     const before = await findState(trx, iso3);
     if (!before) throw notFound(`the State ${iso3}`);
+    const problems = await checkStateEdit(trx, edit);
+    if (problems.length) throw invalid(problems);
     if (before.version !== expectedVersion)
       throw new AppError(
         'conflict',
         `this State was changed by someone else since you opened it (version ${before.version}, yours ${expectedVersion}): reload to see the change`,
       );
-    const problems = await checkStateEdit(trx, edit);
-    if (problems.length) throw invalid(problems);
     const names = Object.fromEntries(locales.map((l) => [l, edit.names[l].trim()])) as LocalizedText;
     const after = await trx
       .updateTable('member_state')

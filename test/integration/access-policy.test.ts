@@ -1,0 +1,351 @@
+/**
+ * An access-policy test walks every route with every role and checks the outcome.
+ *
+ * The table below has one row per (route, case); each row gives the status every role must get,
+ * written out by hand. Pages are walked with a browser-like client (session cookie + CSRF
+ * token), the API with `Authorization: Bearer <token>`. A last test checks that the table covers
+ * every route the application registers, so that a new route without a policy row fails here.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Confidentiality } from '../../src/policy/levels.ts';
+import { createApp } from '../../src/http/app.tsx';
+import { locales } from '../../src/i18n/locales.ts';
+import { addUser, createApiToken } from '../../src/modules/accounts/commands.ts';
+import { systemActor } from '../../src/modules/audit/record.ts';
+import { Client, type TestApp, testApp } from '../support/app.ts';
+
+const who = ['public', 'poc', 'provider', 'expert', 'committee', 'secretariat', 'admin'] as const;
+type Who = (typeof who)[number];
+type Account = Exclude<Who, 'public'>;
+
+const emails: Record<Account, string> = {
+  poc: 'poc.mli@demo.r1540.org', // state-contact of MLI
+  provider: 'provider@demo.r1540.org', // provider for IAEA
+  expert: 'expert@demo.r1540.org',
+  committee: 'committee@demo.r1540.org',
+  secretariat: 'secretariat@demo.r1540.org',
+  admin: 'admin@demo.r1540.org',
+};
+
+type Expect = Record<Who, number>;
+
+/** The expected statuses, in the order public, poc (MLI), provider (IAEA), expert, committee, secretariat, admin. */
+function s(pub: number, poc: number, provider: number, expert: number, committee: number, secretariat: number, admin: number): Expect {
+  return { public: pub, poc, provider, expert, committee, secretariat, admin };
+}
+const all = (status: number): Expect => s(status, status, status, status, status, status, status);
+
+interface Ctx {
+  userId: Record<Account, string>;
+  /** A second API token of each account, revoked by a row. */
+  spareTokenId: Record<Account, string>;
+  /** An account that rows disable and enable again; and one of its tokens (nobody else may revoke it). */
+  victimId: string;
+  victimTokenId: string;
+}
+
+interface Row {
+  method: 'GET' | 'POST';
+  /** The route as registered, with /{lang} for the language prefix. */
+  route: string;
+  /** The concrete path requested (for a function: per role). */
+  path: string | ((ctx: Ctx, w: Who) => string);
+  /** A form body for POSTs (the CSRF token is added). */
+  body?: (ctx: Ctx, w: Who) => Record<string, string> | Promise<Record<string, string>>;
+  /** Run on a session opened for this row only (logging out would end the shared one). */
+  fresh?: boolean;
+  /** An API row asked with the session cookie instead of a bearer token. */
+  viaSession?: boolean;
+  /** Records whose confidentiality is changed for this row only. */
+  restrict?: { table: 'member_state' | 'organization'; key: string; confidentiality: Confidentiality }[];
+  /** A further check of the response of a role. */
+  check?: (res: Response, w: Who) => Promise<void>;
+  expect: Expect;
+  note?: string;
+}
+
+const uuid0 = '00000000-0000-4000-8000-000000000000';
+let t: TestApp;
+
+async function currentVersion(table: 'member_state' | 'organization', key: string): Promise<string> {
+  const db = t.database.db;
+  const row =
+    table === 'member_state'
+      ? await db.selectFrom('member_state').select('version').where('iso3', '=', key).executeTakeFirstOrThrow()
+      : await db.selectFrom('organization').select('version').where('code', '=', key).executeTakeFirstOrThrow();
+  return String(row.version);
+}
+
+const emptyStateForm = async () => ({
+  'names.ar': '',
+  'names.zh': '',
+  'names.en': '',
+  'names.fr': '',
+  'names.ru': '',
+  'names.es': '',
+  unMemberSince: '',
+  regionalGroup: '',
+  securityCouncilYears: '',
+  version: await currentVersion('member_state', 'MLI'),
+});
+
+/** Whether a list (API JSON or page) names a record, for the rows that restrict one. */
+function listsMli(seen: Who[]) {
+  return async (res: Response, w: Who) => {
+    const text = await res.text();
+    const shown = res.headers.get('content-type')?.includes('json')
+      ? (JSON.parse(text) as { data: { iso3: string }[] }).data.some((d) => d.iso3 === 'MLI')
+      : /href="\/en\/states\/MLI"/.test(text);
+    assert.equal(shown, seen.includes(w), `${w}: MLI ${shown ? 'listed' : 'not listed'}`);
+  };
+}
+function listsIaea(seen: Who[]) {
+  return async (res: Response, w: Who) => {
+    const text = await res.text();
+    const shown = res.headers.get('content-type')?.includes('json')
+      ? (JSON.parse(text) as { data: { code: string }[] }).data.some((d) => d.code === 'IAEA')
+      : /href="\/en\/organizations\/IAEA"/.test(text);
+    assert.equal(shown, seen.includes(w), `${w}: IAEA ${shown ? 'listed' : 'not listed'}`);
+  };
+}
+const committeeSide: Who[] = ['expert', 'committee', 'secretariat', 'admin'];
+
+// prettier-ignore
+const rows: Row[] = [
+  //                                                                                                           pub  poc  prov exp  com  sec  adm
+  // Outside the languages
+  { method: 'GET', route: '/healthz', path: '/healthz', expect: all(200) },
+  { method: 'GET', route: '/static/app.css', path: '/static/app.css', expect: all(200) },
+  { method: 'GET', route: '/', path: '/', expect: all(302), note: 'to the reader’s language' },
+
+  // Home
+  { method: 'GET', route: '/{lang}', path: '/en/', expect: all(200) },
+  { method: 'GET', route: '/{lang}', path: '/en', expect: all(200), note: 'the same page without the slash' },
+  { method: 'GET', route: '/{lang}', path: '/zh', expect: all(200) },
+
+  // Logging in and out
+  { method: 'GET', route: '/{lang}/login', path: '/en/login', expect: all(200) },
+  { method: 'POST', route: '/{lang}/login', path: '/en/login', body: (_, w) => ({ email: `nobody.${w}@example.org`, password: 'not-the-password' }), expect: all(401) },
+  { method: 'POST', route: '/{lang}/logout', path: '/en/logout', fresh: true, expect: all(303) },
+
+  // The account and its API tokens
+  { method: 'GET', route: '/{lang}/account', path: '/en/account', expect: s(401, 200, 200, 200, 200, 200, 200) },
+  { method: 'POST', route: '/{lang}/account/tokens', path: '/en/account/tokens', body: () => ({ name: '' }), expect: s(401, 422, 422, 422, 422, 422, 422) },
+  { method: 'POST', route: '/{lang}/account/tokens/:id/revoke', path: (c, w) => `/en/account/tokens/${w === 'public' ? c.victimTokenId : c.spareTokenId[w]}/revoke`, expect: s(401, 303, 303, 303, 303, 303, 303), note: 'one’s own token' },
+  { method: 'POST', route: '/{lang}/account/tokens/:id/revoke', path: (c) => `/en/account/tokens/${c.victimTokenId}/revoke`, expect: s(401, 404, 404, 404, 404, 404, 404), note: 'another account’s token' },
+  { method: 'POST', route: '/{lang}/account/tokens/:id/revoke', path: `/en/account/tokens/${uuid0}/revoke`, expect: s(401, 404, 404, 404, 404, 404, 404), note: 'no such token' },
+
+  // Accounts (manage-accounts: secretariat, admin)
+  { method: 'GET', route: '/{lang}/admin/users', path: '/en/admin/users', expect: s(401, 403, 403, 403, 403, 200, 200) },
+  { method: 'POST', route: '/{lang}/admin/users', path: '/en/admin/users', body: () => ({ email: '', displayName: '', role: '', password: '', stateIso3: '', organizationCode: '' }), expect: s(401, 403, 403, 403, 403, 422, 422) },
+  { method: 'POST', route: '/{lang}/admin/users/:id/disable', path: (c) => `/en/admin/users/${c.victimId}/disable`, expect: s(401, 403, 403, 403, 403, 303, 303) },
+  { method: 'POST', route: '/{lang}/admin/users/:id/enable', path: (c) => `/en/admin/users/${c.victimId}/enable`, expect: s(401, 403, 403, 403, 403, 303, 303) },
+  { method: 'POST', route: '/{lang}/admin/users/:id/disable', path: (c, w) => `/en/admin/users/${w === 'public' ? c.victimId : c.userId[w]}/disable`, expect: s(401, 403, 403, 403, 403, 409, 409), note: 'one’s own account' },
+  { method: 'POST', route: '/{lang}/admin/users/:id/disable', path: `/en/admin/users/${uuid0}/disable`, expect: s(401, 403, 403, 403, 403, 404, 404), note: 'no such account' },
+
+  // Member States (all public in the seed)
+  { method: 'GET', route: '/{lang}/states', path: '/en/states', check: listsMli([...who]), expect: all(200) },
+  { method: 'GET', route: '/{lang}/states/:iso3', path: '/en/states/MLI', expect: all(200) },
+  { method: 'GET', route: '/{lang}/states/:iso3', path: '/en/states/mli', expect: all(301), note: 'to the code in capitals' },
+  { method: 'GET', route: '/{lang}/states/:iso3', path: '/en/states/XXX', expect: all(404) },
+  { method: 'GET', route: '/{lang}/states/:iso3/history', path: '/en/states/MLI/history', expect: s(401, 200, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/history', path: '/en/states/PER/history', expect: s(401, 403, 403, 200, 200, 200, 200), note: 'not the State of the point of contact' },
+  { method: 'GET', route: '/{lang}/states/:iso3/edit', path: '/en/states/MLI/edit', expect: s(401, 403, 403, 403, 403, 200, 200) },
+  { method: 'POST', route: '/{lang}/states/:iso3/edit', path: '/en/states/MLI/edit', body: emptyStateForm, expect: s(401, 403, 403, 403, 403, 422, 422), note: 'empty fields, current version' },
+  { method: 'POST', route: '/{lang}/states/:iso3/archive', path: '/en/states/MLI/archive', expect: s(401, 403, 403, 403, 403, 303, 303) },
+  { method: 'POST', route: '/{lang}/states/:iso3/restore', path: '/en/states/MLI/restore', expect: s(401, 403, 403, 403, 403, 303, 303) },
+  { method: 'POST', route: '/{lang}/states/:iso3/archive', path: '/en/states/XXX/archive', expect: all(404) },
+
+  // Member States made restricted for one row
+  { method: 'GET', route: '/{lang}/states', path: '/en/states', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], check: listsMli(['poc', ...committeeSide]), expect: all(200) },
+  { method: 'GET', route: '/{lang}/states/:iso3', path: '/en/states/MLI', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], expect: s(401, 200, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3', path: '/en/states/MLI', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3', path: '/en/states/NER', restrict: [{ table: 'member_state', key: 'NER', confidentiality: 'committee-and-state' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/history', path: '/en/states/MLI/history', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/edit', path: '/en/states/MLI/edit', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], expect: s(401, 403, 403, 403, 403, 200, 200) },
+
+  // Organizations (all public in the seed; an organization concerns no State)
+  { method: 'GET', route: '/{lang}/organizations', path: '/en/organizations', check: listsIaea([...who]), expect: all(200) },
+  { method: 'GET', route: '/{lang}/organizations/:code', path: '/en/organizations/IAEA', expect: all(200) },
+  { method: 'GET', route: '/{lang}/organizations/:code', path: '/en/organizations/iaea', expect: all(301) },
+  { method: 'GET', route: '/{lang}/organizations/:code', path: '/en/organizations/NOPE', expect: all(404) },
+  { method: 'GET', route: '/{lang}/organizations/:code/history', path: '/en/organizations/IAEA/history', expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/organizations/:code/edit', path: '/en/organizations/IAEA/edit', expect: s(401, 403, 403, 403, 403, 200, 200) },
+  { method: 'POST', route: '/{lang}/organizations/:code/edit', path: '/en/organizations/IAEA/edit', body: () => ({}), expect: s(401, 403, 403, 403, 403, 422, 422), note: 'empty fields' },
+  { method: 'POST', route: '/{lang}/organizations/:code/archive', path: '/en/organizations/IAEA/archive', expect: s(401, 403, 403, 403, 403, 303, 303) },
+  { method: 'POST', route: '/{lang}/organizations/:code/restore', path: '/en/organizations/IAEA/restore', expect: s(401, 403, 403, 403, 403, 303, 303) },
+  { method: 'GET', route: '/{lang}/organizations', path: '/en/organizations', restrict: [{ table: 'organization', key: 'IAEA', confidentiality: 'committee' }], check: listsIaea(committeeSide), expect: all(200) },
+  { method: 'GET', route: '/{lang}/organizations/:code', path: '/en/organizations/IAEA', restrict: [{ table: 'organization', key: 'IAEA', confidentiality: 'committee' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/organizations/:code', path: '/en/organizations/IAEA', restrict: [{ table: 'organization', key: 'IAEA', confidentiality: 'committee-and-state' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
+
+  // The activity feed (read-activity: expert, secretariat, admin)
+  { method: 'GET', route: '/{lang}/activity', path: '/en/activity', expect: s(401, 403, 403, 200, 403, 200, 200) },
+
+  // The API, with a bearer token
+  { method: 'GET', route: '/api/v1/openapi.json', path: '/api/v1/openapi.json', expect: all(200) },
+  { method: 'GET', route: '/api/v1/states', path: '/api/v1/states', check: listsMli([...who]), expect: all(200) },
+  { method: 'GET', route: '/api/v1/states', path: '/api/v1/states?group=martian', expect: all(422) },
+  { method: 'GET', route: '/api/v1/states/:iso3', path: '/api/v1/states/MLI', expect: all(200) },
+  { method: 'GET', route: '/api/v1/states/:iso3', path: '/api/v1/states/XXX', expect: all(404) },
+  { method: 'GET', route: '/api/v1/states/:iso3', path: '/api/v1/states/M1', expect: all(422) },
+  { method: 'GET', route: '/api/v1/states', path: '/api/v1/states', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], check: listsMli(['poc', ...committeeSide]), expect: all(200) },
+  { method: 'GET', route: '/api/v1/states/:iso3', path: '/api/v1/states/MLI', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], expect: s(401, 200, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/v1/states/:iso3', path: '/api/v1/states/MLI', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/v1/organizations', path: '/api/v1/organizations', check: listsIaea([...who]), expect: all(200) },
+  { method: 'GET', route: '/api/v1/organizations/:code', path: '/api/v1/organizations/IAEA', expect: all(200) },
+  { method: 'GET', route: '/api/v1/organizations/:code', path: '/api/v1/organizations/NOPE', expect: all(404) },
+  { method: 'GET', route: '/api/v1/organizations', path: '/api/v1/organizations', restrict: [{ table: 'organization', key: 'IAEA', confidentiality: 'committee' }], check: listsIaea(committeeSide), expect: all(200) },
+  { method: 'GET', route: '/api/v1/organizations/:code', path: '/api/v1/organizations/IAEA', restrict: [{ table: 'organization', key: 'IAEA', confidentiality: 'committee' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/v1/audit', path: '/api/v1/audit', expect: s(401, 403, 403, 200, 403, 200, 200) },
+  { method: 'GET', route: '/api/v1/me', path: '/api/v1/me', expect: s(401, 200, 200, 200, 200, 200, 200) },
+
+  // The API with the session cookie: the same policy
+  { method: 'GET', route: '/api/v1/me', path: '/api/v1/me', viaSession: true, expect: s(401, 200, 200, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/v1/audit', path: '/api/v1/audit', viaSession: true, expect: s(401, 403, 403, 200, 403, 200, 200) },
+  { method: 'GET', route: '/api/v1/states/:iso3', path: '/api/v1/states/MLI', viaSession: true, restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], expect: s(401, 200, 403, 200, 200, 200, 200) },
+];
+
+const clients = {} as Record<Who, Client>;
+const tokens = {} as Record<Account, string>;
+const ctx = { userId: {}, spareTokenId: {} } as Ctx;
+
+before(async () => {
+  t = await testApp();
+  const db = t.database.db;
+  for (const w of who) {
+    const client = new Client(t);
+    if (w === 'public') await client.get('/en/login');
+    else {
+      await client.login(emails[w]);
+      const user = await db.selectFrom('app_user').select('id').where('email', '=', emails[w]).executeTakeFirstOrThrow();
+      ctx.userId[w] = user.id;
+      tokens[w] = (await createApiToken(db, systemActor, user.id, 'access-policy')).token;
+      ctx.spareTokenId[w] = (await createApiToken(db, systemActor, user.id, 'spare')).id;
+    }
+    clients[w] = client;
+  }
+  const victim = await addUser(db, systemActor, {
+    email: 'victim@example.org',
+    displayName: 'Victim',
+    role: 'expert',
+    password: 'a-long-enough-password',
+  });
+  ctx.victimId = victim.id;
+  ctx.victimTokenId = (await createApiToken(db, systemActor, victim.id, 'victim')).id;
+});
+after(() => t.close());
+
+const isApi = (path: string) => path.startsWith('/api/');
+
+async function request(row: Row, w: Who): Promise<Response> {
+  const path = typeof row.path === 'function' ? row.path(ctx, w) : row.path;
+  if (isApi(path) && !row.viaSession) {
+    const headers: Record<string, string> = w === 'public' ? {} : { authorization: `Bearer ${tokens[w]}` };
+    return t.request(path, { method: row.method, headers, redirect: 'manual' });
+  }
+  let client = clients[w];
+  if (row.fresh) {
+    client = new Client(t);
+    if (w === 'public') await client.get('/en/login');
+    else await client.login(emails[w]);
+  }
+  if (row.method === 'GET') return client.get(path);
+  return client.post(path, row.body ? await row.body(ctx, w) : {});
+}
+
+async function setConfidentiality(table: 'member_state' | 'organization', key: string, confidentiality: Confidentiality) {
+  const db = t.database.db;
+  if (table === 'member_state') await db.updateTable('member_state').set({ confidentiality }).where('iso3', '=', key).execute();
+  else await db.updateTable('organization').set({ confidentiality }).where('code', '=', key).execute();
+}
+
+function describeRow(row: Row): string {
+  const path = typeof row.path === 'function' ? row.route : row.path;
+  const restricted = row.restrict?.map((r) => `${r.key} ${r.confidentiality}`).join(', ');
+  return [
+    `${row.method} ${path}`,
+    row.viaSession ? '(session cookie)' : '',
+    restricted ? `[${restricted}]` : '',
+    row.note ? `— ${row.note}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+describe('every route × every role', () => {
+  for (const row of rows) {
+    test(describeRow(row), async () => {
+      for (const r of row.restrict ?? []) await setConfidentiality(r.table, r.key, r.confidentiality);
+      try {
+        const actual = {} as Expect;
+        const problems: string[] = [];
+        for (const w of who) {
+          const res = await request(row, w);
+          actual[w] = res.status;
+          const path = typeof row.path === 'function' ? row.path(ctx, w) : row.path;
+          const type = res.headers.get('content-type') ?? '';
+          if (res.status >= 400 && isApi(path) && !/^application\/problem\+json/.test(type))
+            problems.push(`${w}: an API error must be problem+json, got ${type}`);
+          if (res.status >= 400 && !isApi(path) && !/^text\/html/.test(type))
+            problems.push(`${w}: a page error must be an HTML page, got ${type}`);
+          if (row.check && res.status === row.expect[w]) {
+            try {
+              await row.check(res, w);
+            } catch (err) {
+              problems.push((err as Error).message);
+            }
+          } else await res.body?.cancel();
+        }
+        assert.deepEqual(actual, row.expect);
+        assert.deepEqual(problems, []);
+      } finally {
+        for (const r of row.restrict ?? []) await setConfidentiality(r.table, r.key, 'public');
+      }
+    });
+  }
+});
+
+/** `/fr/states/:iso3` and `/en/states/:code` both become `/{lang}/states/:param`. */
+function normalise(path: string): string {
+  const langs = locales.join('|');
+  return path.replace(new RegExp(`^/(${langs})(?=/|$)`), '/{lang}').replace(/:[^/]+/g, ':param');
+}
+
+describe('the table covers every route', () => {
+  test('every route the application registers has a row, and every row a route', () => {
+    const server = createApp(t.app);
+    const registered = new Set(server.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${normalise(r.path)}`));
+    const inTable = new Set(rows.map((r) => `${r.method} ${normalise(r.route)}`));
+    const missingRows = [...registered].filter((r) => !inTable.has(r)).sort();
+    const unknownRoutes = [...inTable].filter((r) => !registered.has(r)).sort();
+    assert.deepEqual(missingRows, [], 'routes without a row in the access-policy table');
+    assert.deepEqual(unknownRoutes, [], 'rows whose route the application does not register');
+  });
+
+  test('every page route exists in each of the six languages', () => {
+    const server = createApp(t.app);
+    const byLocale = (locale: string) =>
+      server.routes
+        .filter((r) => r.method !== 'ALL' && (r.path === `/${locale}` || r.path.startsWith(`/${locale}/`)))
+        .map((r) => `${r.method} ${normalise(r.path)}`)
+        .sort();
+    const english = [...new Set(byLocale('en'))];
+    for (const locale of locales) assert.deepEqual([...new Set(byLocale(locale))], english, locale);
+  });
+
+  test('each row’s path is an instance of its route', () => {
+    for (const row of rows) {
+      const pattern = new RegExp(
+        `^${row.route
+          .replace(/[.]/g, '\\.')
+          .replace('{lang}', `(${locales.join('|')})`)
+          .replace(/:[^/]+/g, '[^/]+')}/?$`, // routing is not strict: a trailing slash is the same route
+      );
+      for (const w of who) {
+        const path = (typeof row.path === 'function' ? row.path(ctx, w) : row.path).split('?')[0]!;
+        assert.match(path, pattern, `${row.method} ${row.route}`);
+      }
+    }
+  });
+});
