@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../modules/audit/record.ts';
+import type { Confidentiality } from '../policy/levels.ts';
 import type { Resource, Viewer } from '../policy/policy.ts';
 
 /** A problem with one record, `field` relative to the record (`names.zh`, `organizations[2]`). */
@@ -79,4 +80,11 @@ export interface BundleSection<R> {
    * stored one; each change recorded with `recordChange` (`create` or `import`).
    */
   import(trx: Transaction<DB>, actor: Actor, records: readonly R[], report: ImportTally): Promise<void>;
+}
+
+const openness: Record<Confidentiality, number> = { public: 0, 'committee-and-state': 1, committee: 2 };
+
+/** The narrower of two audiences: a change of confidentiality is shown only to those who could see both. */
+export function stricter(a: Confidentiality, b: Confidentiality): Confidentiality {
+  return openness[a] >= openness[b] ? a : b;
 }

@@ -4,6 +4,7 @@ import { createContext } from '../context.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemoAccounts, seedReference } from '../db/seed.ts';
+import { backupCommand, exportCommand, importCommand, restoreCommand } from './bundle.ts';
 import { serveCommand } from './serve.ts';
 import { tokenCommand, userCommand } from './users.ts';
 
@@ -59,4 +60,8 @@ export const commands: Record<string, Command> = {
   seed,
   user: userCommand,
   token: tokenCommand,
+  export: exportCommand,
+  import: importCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };

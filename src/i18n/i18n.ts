@@ -68,11 +68,16 @@ export class Messages {
     return `${new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
   };
 
+  /** A short list as the language writes it: "AU, LAS", "非盟、阿盟", "AU، LAS". */
+  list = (items: string[]): string => items.join(listSeparators[this.locale]);
+
   number = (value: number): string => new Intl.NumberFormat(this.locale).format(value);
 
   /** Sorts names as readers of this language expect. */
   compare = (a: string, b: string): number => collator(this.locale).compare(a, b);
 }
+
+const listSeparators: Record<Locale, string> = { ar: '، ', zh: '、', en: ', ', fr: ', ', ru: ', ', es: ', ' };
 
 const collators = new Map<Locale, Intl.Collator>();
 function collator(locale: Locale): Intl.Collator {

@@ -105,8 +105,8 @@ export async function resetPassword(db: Kysely<DB>, actor: Actor, email: string,
       recordType: 'user',
       recordId: user.id,
       confidentiality: 'committee',
-      before: { passwordChanged: false },
-      after: { passwordChanged: true },
+      before: { email: user.email, passwordChanged: false },
+      after: { email: user.email, passwordChanged: true },
     });
   });
 }

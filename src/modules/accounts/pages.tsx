@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../errors.ts';
-import { CsrfField } from '../../http/layout.tsx';
+import { CsrfField, TableRegion } from '../../http/layout.tsx';
 import type { Messages } from '../../i18n/i18n.ts';
 import { roles } from '../../policy/levels.ts';
 import type { Viewer } from '../../policy/policy.ts';
@@ -75,6 +75,9 @@ export const AccountPage: FC<{
     </dl>
     <h2>{m.t('account.tokens')}</h2>
     <p>{m.t('account.tokensHelp')}</p>
+    <p>
+      <code dir="ltr">Authorization: Bearer r1540_…</code>
+    </p>
     {newToken && (
       <div class="notice" role="status">
         <p>{m.t('account.tokenCreated')}</p>
@@ -144,7 +147,9 @@ export const UsersPage: FC<{
   values: Record<string, string>;
 }> = ({ m, users, csrfToken, problems, values }) => (
   <>
+    <TableRegion labelledBy="users-caption">
     <table class="list">
+      <caption id="users-caption" class="visually-hidden">{m.t('users.title')}</caption>
       <thead>
         <tr>
           <th scope="col">{m.t('login.email')}</th>
@@ -176,6 +181,7 @@ export const UsersPage: FC<{
         ))}
       </tbody>
     </table>
+    </TableRegion>
     <h2>{m.t('users.add')}</h2>
     <form method="post" action={`/${m.locale}/admin/users`} class="record-form narrow" novalidate>
       <FieldErrors m={m} problems={problems} />

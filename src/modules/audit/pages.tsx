@@ -19,6 +19,14 @@ export function recordTypeLabel(m: Messages, type: string): string {
   return m.has(key) ? m.t(key) : type;
 }
 
+/** How a record is named in a feed: accounts by e-mail, tokens by name, others by their key. */
+export function recordName(e: AuditRow): string {
+  const snapshot = (e.after ?? e.before ?? {}) as Record<string, unknown>;
+  if (e.record_type === 'user' && typeof snapshot.email === 'string') return snapshot.email;
+  if (e.record_type === 'api-token' && typeof snapshot.name === 'string') return snapshot.name;
+  return e.record_id;
+}
+
 /** One change: when, who, what, and each field from → to. */
 export const ChangeEntry: FC<{ m: Messages; event: AuditRow; showRecord?: boolean }> = ({ m, event: e, showRecord }) => {
   const fields = changedFields(e.before, e.after);
@@ -30,7 +38,7 @@ export const ChangeEntry: FC<{ m: Messages; event: AuditRow; showRecord?: boolea
         {showRecord && (
           <>
             {' · '}
-            {recordTypeLabel(m, e.record_type)} <code>{e.record_id}</code>
+            {recordTypeLabel(m, e.record_type)} <code>{recordName(e)}</code>
           </>
         )}
       </p>

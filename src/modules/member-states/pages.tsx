@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../errors.ts';
-import { CsrfField, languageNames } from '../../http/layout.tsx';
+import { CsrfField, TableRegion, languageNames } from '../../http/layout.tsx';
 import type { Messages } from '../../i18n/i18n.ts';
 import { locales, pick } from '../../i18n/locales.ts';
 import type { OrganizationRow } from '../organizations/queries.ts';
@@ -68,8 +68,9 @@ export const StateList: FC<{
         {m.t('states.count', { count: sorted.length })}
       </p>
       {sorted.length ? (
+        <TableRegion labelledBy="states-caption">
         <table class="list">
-          <caption class="visually-hidden">{m.t('states.title')}</caption>
+          <caption id="states-caption" class="visually-hidden">{m.t('states.title')}</caption>
           <thead>
             <tr>
               <th scope="col">{m.t('states.name')}</th>
@@ -88,11 +89,12 @@ export const StateList: FC<{
                   <code>{s.iso3}</code>
                 </td>
                 <td>{groupName(s.regional_group, l)}</td>
-                <td>{s.organizations.map(orgName).join(', ')}</td>
+                <td>{m.list(s.organizations.map(orgName))}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </TableRegion>
       ) : (
         <p>{m.t('states.none')}</p>
       )}
@@ -162,7 +164,7 @@ export const StateDetail: FC<{
         <dt>{m.t('states.securityCouncil')}</dt>
         <dd>
           {s.security_council_years.length
-            ? s.security_council_years.join(", ")
+            ? m.list(s.security_council_years.map(String))
             : m.t('states.neverOnCouncil')}
         </dd>
       </dl>

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../errors.ts';
-import { CsrfField, languageNames } from '../../http/layout.tsx';
+import { CsrfField, TableRegion, languageNames } from '../../http/layout.tsx';
 import type { Messages } from '../../i18n/i18n.ts';
 import { locales, pick } from '../../i18n/locales.ts';
 import { FieldErrors } from '../member-states/pages.tsx';
@@ -45,8 +45,9 @@ export const OrganizationList: FC<{ m: Messages; organizations: OrganizationRow[
         {m.t('organizations.count', { count: organizations.length })}
       </p>
       {organizations.length ? (
+        <TableRegion labelledBy="organizations-caption">
         <table class="list">
-          <caption class="visually-hidden">{m.t('organizations.title')}</caption>
+          <caption id="organizations-caption" class="visually-hidden">{m.t('organizations.title')}</caption>
           <thead>
             <tr>
               <th scope="col">{m.t('organizations.acronym')}</th>
@@ -66,6 +67,7 @@ export const OrganizationList: FC<{ m: Messages; organizations: OrganizationRow[
             ))}
           </tbody>
         </table>
+        </TableRegion>
       ) : (
         <p>{m.t('organizations.none')}</p>
       )}

@@ -1,0 +1,246 @@
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip } from 'node:zlib';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { AppError, type FieldProblem } from '../errors.ts';
+import {
+  appliedMigrations,
+  type BackupHeader,
+  type BackupTable,
+  backupFormat,
+  backupFormatVersion,
+  backupTables,
+  countRows,
+  digestTable,
+  type OnProgress,
+  type RowLine,
+  TableDigest,
+  useUtc,
+} from './tables.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Tables that must be empty for a restore: any row in them means the database is in use. */
+const mustBeEmpty = ['organization', 'member_state', 'app_user', 'api_token', 'audit_event'] as const;
+
+const damaged = (file: string, fields: FieldProblem[]) =>
+  new AppError('bad-request', `${file} is not a sound r1540 backup: nothing was restored`, { fields });
+
+/** The lines of a gzip'd file, numbered from 1; a read or gzip error ends the iteration with it. */
+async function* lines(file: string): AsyncGenerator<{ n: number; text: string }> {
+  const source = createReadStream(file);
+  const gunzip = createGunzip();
+  source.on('error', (err) => gunzip.destroy(err));
+  source.pipe(gunzip);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let n = 0;
+  try {
+    for await (const chunk of gunzip) {
+      rest += decoder.write(chunk as Buffer);
+      let nl = rest.indexOf('\n');
+      while (nl >= 0) {
+        yield { n: ++n, text: rest.slice(0, nl) };
+        rest = rest.slice(nl + 1);
+        nl = rest.indexOf('\n');
+      }
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR')
+      throw damaged(file, [{ field: `line ${n + 1}`, problem: `the file is not gzip'd, or is cut short (${(err as Error).message})` }]);
+    throw err;
+  } finally {
+    source.destroy();
+  }
+  rest += decoder.end();
+  if (rest) yield { n: ++n, text: rest };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function headerProblems(value: unknown): FieldProblem[] {
+  if (!isObject(value)) return [{ field: 'header', problem: 'the first line must be the backup header, a JSON object' }];
+  const problems: FieldProblem[] = [];
+  if (value.format !== backupFormat) problems.push({ field: 'format', problem: `must be "${backupFormat}"` });
+  else if (value.formatVersion !== backupFormatVersion)
+    problems.push({ field: 'formatVersion', problem: `is ${String(value.formatVersion)}; this r1540 reads version ${backupFormatVersion}` });
+  if (!Array.isArray(value.migrations) || !value.migrations.every((m) => typeof m === 'string'))
+    problems.push({ field: 'migrations', problem: 'must be a list of migration names' });
+  if (!isObject(value.tables)) problems.push({ field: 'tables', problem: 'must give each table its rows and checksum' });
+  else {
+    const tables = value.tables;
+    for (const t of backupTables) {
+      const s = tables[t.name];
+      if (!isObject(s) || !Number.isInteger(s.rows) || typeof s.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(s.sha256))
+        problems.push({ field: `tables.${t.name}`, problem: 'must be { rows, sha256 }' });
+    }
+    for (const name of Object.keys(tables))
+      if (!backupTables.some((t) => t.name === name)) problems.push({ field: `tables.${name}`, problem: 'is not a table this r1540 restores' });
+  }
+  return problems;
+}
+
+async function readHeader(file: string): Promise<BackupHeader> {
+  try {
+    await access(file);
+  } catch {
+    throw new AppError('not-found', `there is no backup file ${file}`);
+  }
+  for await (const { text } of lines(file)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw damaged(file, [{ field: 'line 1', problem: 'is not JSON: the first line must be the backup header' }]);
+    }
+    const problems = headerProblems(value);
+    if (problems.length) throw damaged(file, problems);
+    return value as BackupHeader;
+  }
+  throw damaged(file, [{ field: 'line 1', problem: 'the file is empty' }]);
+}
+
+/** The row lines after the header, each checked to name a known table, in dependency order. */
+async function* rowLines(file: string): AsyncGenerator<{ table: BackupTable; row: Record<string, unknown> }> {
+  let position = 0;
+  for await (const { n, text } of lines(file)) {
+    if (n === 1) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw damaged(file, [{ field: `line ${n}`, problem: 'is not JSON' }]);
+    }
+    const line = value as Partial<RowLine>;
+    const at = backupTables.findIndex((t) => t.name === line.table);
+    if (!isObject(value) || at < 0 || !isObject(line.row))
+      throw damaged(file, [{ field: `line ${n}`, problem: 'must be {"table": a table of the backup, "row": {…}}' }]);
+    if (at < position)
+      throw damaged(file, [{ field: `line ${n}`, problem: `a row of ${line.table} after the rows of ${backupTables[position]?.name}` }]);
+    position = at;
+    yield { table: backupTables[at]!, row: line.row };
+  }
+}
+
+function compare(header: BackupHeader, actual: Record<string, { rows: number; sha256: string }>, what: string): FieldProblem[] {
+  return backupTables.flatMap((t) => {
+    const want = header.tables[t.name]!;
+    const got = actual[t.name] ?? { rows: 0, sha256: new TableDigest().summary().sha256 };
+    if (want.rows === got.rows && want.sha256 === got.sha256) return [];
+    return [
+      {
+        field: `tables.${t.name}`,
+        problem:
+          want.rows !== got.rows
+            ? `${what} has ${got.rows} rows where the header says ${want.rows}`
+            : `the checksum of the rows in ${what} (${got.sha256.slice(0, 12)}…) differs from the header's (${want.sha256.slice(0, 12)}…)`,
+      },
+    ];
+  });
+}
+
+/** Refuses a database in use: a restore does not merge. */
+async function requireEmpty(db: Db): Promise<void> {
+  const used: string[] = [];
+  for (const name of mustBeEmpty) {
+    const r = await sql<{ used: boolean }>`select exists (select 1 from ${sql.table(name)}) as used`.execute(db);
+    if (r.rows[0]?.used) used.push(name);
+  }
+  if (used.length)
+    throw new AppError(
+      'conflict',
+      `a backup is restored only into an empty database, and this one has rows in ${used.join(', ')}. ` +
+        'Restore into a new data folder (R1540_DATA_DIR=/a/new/folder r1540 restore FILE) ' +
+        'or into a new, empty PostgreSQL database (DATABASE_URL=postgres://…/new_database r1540 restore FILE).',
+    );
+}
+
+async function requireSameMigrations(db: Db, header: BackupHeader): Promise<void> {
+  const here = await appliedMigrations(db);
+  if (here.join('\n') !== header.migrations.join('\n'))
+    throw new AppError(
+      'conflict',
+      `the backup was made with the migrations [${header.migrations.join(', ')}] and this database has ` +
+        `[${here.join(', ')}]: restore it with the version of r1540 that made it, into a database migrated by that version`,
+    );
+}
+
+async function insertRows(trx: Transaction<DB>, table: BackupTable, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  // PostgreSQL reads each value back into its column type: timestamptz, jsonb, arrays, dates, uuids.
+  await sql`insert into ${sql.table(table.name)}
+    select * from jsonb_populate_recordset(null::${sql.table(table.name)}, ${JSON.stringify(rows)}::jsonb)`.execute(trx);
+}
+
+export interface RestoreResult {
+  header: BackupHeader;
+}
+
+/**
+ * Restores a backup into an empty, migrated database, all of it or nothing: the file is checked
+ * against its header first, then loaded in one transaction, then each table's checksum is
+ * computed again from the database and compared with the header before the transaction commits.
+ */
+export async function restore(db: Kysely<DB>, file: string, onProgress?: OnProgress): Promise<RestoreResult> {
+  const header = await readHeader(file);
+  await requireEmpty(db);
+  await requireSameMigrations(db, header);
+
+  // The file against its own header, before anything is written.
+  const fromFile: Record<string, TableDigest> = {};
+  for await (const { table, row } of rowLines(file)) {
+    const digest = fromFile[table.name] ?? new TableDigest();
+    fromFile[table.name] = digest;
+    digest.add(row);
+    onProgress?.(`check ${table.name}`, digest.rows, header.tables[table.name]!.rows);
+  }
+  const fileProblems = compare(
+    header,
+    Object.fromEntries(Object.entries(fromFile).map(([k, d]) => [k, d.summary()])),
+    'the file',
+  );
+  if (fileProblems.length) throw damaged(file, fileProblems);
+
+  await db.transaction().execute(async (trx) => {
+    await useUtc(trx);
+    await requireEmpty(trx);
+    // Rows a migration may have written are replaced by the backup's.
+    await sql`delete from app_meta`.execute(trx);
+    let batch: Record<string, unknown>[] = [];
+    let current: BackupTable | undefined;
+    let done = 0;
+    for await (const { table, row } of rowLines(file)) {
+      if (current !== table || batch.length >= 500) {
+        if (current) await insertRows(trx, current, batch);
+        if (current !== table) done = 0;
+        batch = [];
+        current = table;
+      }
+      batch.push(row);
+      onProgress?.(`restore ${table.name}`, ++done, header.tables[table.name]!.rows);
+    }
+    if (current) await insertRows(trx, current, batch);
+    for (const table of backupTables.filter((t) => t.serial)) {
+      const seq = sql`pg_get_serial_sequence(${table.name}, ${table.key})`;
+      const key = sql.ref(table.key);
+      await sql`select setval(${seq}, coalesce(max(${key}), 1), max(${key}) is not null) from ${sql.table(table.name)}`.execute(trx);
+    }
+    // The database, read back, must hold exactly what was backed up.
+    const loaded: Record<string, { rows: number; sha256: string }> = {};
+    for (const table of backupTables) {
+      const total = await countRows(trx, table);
+      loaded[table.name] = await digestTable(trx, table, (n) => onProgress?.(`verify ${table.name}`, n, total));
+    }
+    const problems = compare(header, loaded, 'the database');
+    if (problems.length)
+      throw new AppError('bad-request', 'the restored database does not match the backup: the restore was rolled back', {
+        fields: problems,
+      });
+  });
+  return { header };
+}
