@@ -9,8 +9,8 @@ import type { Config } from '../config.ts';
 import { createContext } from '../context.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, invalid } from '../errors.ts';
+import { findActiveViewer } from '../modules/accounts/queries.ts';
 import { normaliseEmail } from '../modules/accounts/commands.ts';
-import { viewerOf } from '../modules/accounts/viewer.ts';
 import { actorOf } from '../modules/audit/record.ts';
 import type { Viewer } from '../policy/policy.ts';
 import type { Command } from './commands.ts';
@@ -40,9 +40,9 @@ export function progressPrinter(verb: string, stream: NodeJS.WriteStream = proce
 
 /** The account a command acts as: it must exist and be active. */
 async function accountNamed(db: Kysely<DB>, email: string): Promise<Viewer> {
-  const row = await db.selectFrom('app_user').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
-  if (!row || row.disabled_at) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(email)}` }]);
-  return viewerOf(row);
+  const viewer = await findActiveViewer(db, normaliseEmail(email));
+  if (!viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(email)}` }]);
+  return viewer;
 }
 
 /** Writes a file whole or not at all. */

@@ -26,7 +26,7 @@ try {
     process.exit(3);
   }
   if (err instanceof AppError) {
-    console.error(`r1540: ${err.message}`);
+    console.error(`r1540: ${err.fields.length ? `${err.fields.length} problem(s):` : err.message}`);
     for (const f of err.fields) console.error(`  - ${f.field}: ${f.problem}`);
     process.exit(1);
   }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { Viewer } from '../../policy/policy.ts';
+import { viewerOf } from './viewer.ts';
 
 export async function listUsers(db: Kysely<DB>) {
   return db
@@ -16,4 +18,10 @@ export async function findUserById(db: Kysely<DB>, id: string) {
 
 export async function findUserByEmail(db: Kysely<DB>, email: string) {
   return db.selectFrom('app_user').select(['id', 'email', 'disabled_at']).where('email', '=', email).executeTakeFirst();
+}
+
+/** The viewer an operator acts as on the command line: the account must exist and be active. */
+export async function findActiveViewer(db: Kysely<DB>, email: string): Promise<Viewer | null> {
+  const row = await db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirst();
+  return row && !row.disabled_at ? viewerOf(row) : null;
 }
