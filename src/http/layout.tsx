@@ -127,7 +127,7 @@ export const MissingTranslations: FC<{ m: Messages }> = ({ m }) =>
 
 /** A wide table that scrolls by itself on a narrow screen, reachable by keyboard. */
 export const TableRegion: FC<PropsWithChildren<{ labelledBy: string }>> = ({ labelledBy, children }) => (
-  <div class="table-scroll" role="region" tabindex={0} aria-labelledby={labelledBy}>
+  <section class="table-scroll" tabindex={0} aria-labelledby={labelledBy}>
     {children}
-  </div>
+  </section>
 );
