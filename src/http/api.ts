@@ -34,7 +34,7 @@ export function apiRoutes() {
       description:
         'The Resolution 1540 Implementation Platform. Public records need no token; restricted records need `Authorization: Bearer <token>`. Errors are RFC 9457 problem details.',
     },
-    servers: [{ url: '/' }],
+    servers: [{ url: '/api/v1' }],
   });
   return api;
 }

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createApiToken } from '../../src/modules/accounts/commands.ts';
+import { type TestApp, testApp } from '../support/app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await testApp();
+});
+after(() => t.close());
+
+interface OpenApiDoc {
+  openapi: string;
+  servers: { url: string }[];
+  paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string; in: string }[] }>>;
+  components: { securitySchemes: Record<string, unknown> };
+}
+
+test('the OpenAPI 3.1 document describes every API route, and each answers as documented', async () => {
+  const res = await t.request('/api/v1/openapi.json');
+  assert.equal(res.status, 200);
+  const doc = (await res.json()) as OpenApiDoc;
+  assert.equal(doc.openapi, '3.1.0');
+  assert.equal(doc.servers[0]?.url, '/api/v1');
+  assert.ok(doc.components.securitySchemes.bearerAuth);
+  for (const path of ['/states', '/states/{iso3}', '/organizations', '/organizations/{code}', '/audit', '/me']) {
+    assert.ok(doc.paths[path]?.get, `${path} is documented`);
+  }
+  const expert = await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow();
+  const { token } = await createApiToken(t.database.db, { id: null, label: 'test' }, expert.id, 'openapi test');
+  const examples: Record<string, string> = { '{iso3}': 'MLI', '{code}': 'IAEA' };
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    const concrete = path.replace(/\{\w+\}/g, (p) => examples[p] ?? p);
+    for (const [method, op] of Object.entries(ops)) {
+      if (method !== 'get') continue;
+      const answer = await t.request(`/api/v1${concrete}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.ok(String(answer.status) in op.responses, `${method.toUpperCase()} ${concrete} gave ${answer.status}, not documented`);
+      assert.equal(answer.status, 200, `${concrete} as an expert`);
+    }
+  }
+});
