@@ -165,7 +165,9 @@ export const UsersPage: FC<{
             <th scope="row" dir="ltr">
               {u.email}
             </th>
-            <td>{u.display_name}</td>
+            <td>
+              {u.display_name} (<a href={`/${m.locale}/admin/users/${u.id}/history`}>{m.t('record.history')}</a>)
+            </td>
             <td>{roleLabel(m, u.role)}</td>
             <td>{u.state_iso3 ?? u.organization_code ?? ''}</td>
             <td>

@@ -7,7 +7,9 @@ import type { AppContextOf, AppEnv } from '../../http/env.ts';
 import { formBody, safeNext, text } from '../../http/forms.ts';
 import { authorize } from '../../http/guard.ts';
 import { render } from '../../http/render.tsx';
-import { may } from '../../policy/policy.ts';
+import { may, visibilityScope } from '../../policy/policy.ts';
+import { HistoryList } from '../audit/pages.tsx';
+import { recordHistory } from '../audit/queries.ts';
 import { actorOf } from '../audit/record.ts';
 import { addUser, createApiToken, listApiTokens, revokeApiToken, setUserDisabled } from './commands.ts';
 import { logIn } from './login.ts';
@@ -124,6 +126,20 @@ export function accountWebRoutes() {
   };
 
   r.get('/admin/users', (c) => usersPage(c));
+
+  r.get('/admin/users/:id/history', async (c) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    authorize(c, may(viewer, 'manage-accounts'), 'the accounts');
+    const user = await findUserById(c.get('app').database.db, c.req.param('id'));
+    if (!user) throw new AppError('not-found', 'no such account');
+    const events = await recordHistory(c.get('app').database.db, visibilityScope(viewer), 'user', user.id);
+    return render(
+      c,
+      { title: m.t('history.titleOf', { name: user.email }) },
+      <HistoryList m={m} events={events} back={`/${m.locale}/admin/users`} />,
+    );
+  });
 
   r.post('/admin/users', async (c) => {
     const viewer = c.get('viewer');
