@@ -3,7 +3,27 @@ import type { DB } from '../../db/schema.ts';
 import { foldForSearch, likeContains } from '../../i18n/search-text.ts';
 import type { MemberStateTable } from './schema.ts';
 
-export type StateRow = Selectable<MemberStateTable>;
+export type StateRow = Omit<Selectable<MemberStateTable>, 'search_text'>;
+
+/** Every column but the folded search text, which only the database needs. */
+const stateColumns = [
+  'iso3',
+  'iso2',
+  'm49',
+  'un_member_since',
+  'names',
+  'regional_group',
+  'm49_region',
+  'm49_subregion',
+  'm49_intermediate',
+  'organizations',
+  'security_council_years',
+  'confidentiality',
+  'archived_at',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
 
 export interface StateFilters {
   group?: string | undefined;
@@ -14,7 +34,7 @@ export interface StateFilters {
 
 /** States matching the filters; the query matches a name in any of the six languages or a code. */
 export async function listStates(db: Kysely<DB>, filters: StateFilters): Promise<StateRow[]> {
-  let query = db.selectFrom('member_state').selectAll();
+  let query = db.selectFrom('member_state').select(stateColumns);
   if (!filters.includeArchived) query = query.where('archived_at', 'is', null);
   if (filters.group) query = query.where('regional_group', '=', filters.group);
   if (filters.organization) query = query.where(sql<boolean>`organizations @> array[${filters.organization}]::text[]`);
@@ -24,7 +44,7 @@ export async function listStates(db: Kysely<DB>, filters: StateFilters): Promise
 }
 
 export async function findState(db: Kysely<DB> | Transaction<DB>, iso3: string): Promise<StateRow | undefined> {
-  return db.selectFrom('member_state').selectAll().where('iso3', '=', iso3.toUpperCase()).executeTakeFirst();
+  return db.selectFrom('member_state').select(stateColumns).where('iso3', '=', iso3.toUpperCase()).executeTakeFirst();
 }
 
 /** The folded names and codes a search matches. */

@@ -3,7 +3,22 @@ import type { DB } from '../../db/schema.ts';
 import { foldForSearch, likeContains } from '../../i18n/search-text.ts';
 import type { OrganizationTable } from './schema.ts';
 
-export type OrganizationRow = Selectable<OrganizationTable>;
+export type OrganizationRow = Omit<Selectable<OrganizationTable>, 'search_text'>;
+
+const organizationColumns = [
+  'code',
+  'kind',
+  'acronyms',
+  'names',
+  'former_names',
+  'website',
+  'named_in_seed',
+  'confidentiality',
+  'archived_at',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
 
 export interface OrganizationFilters {
   kind?: string | undefined;
@@ -12,7 +27,7 @@ export interface OrganizationFilters {
 }
 
 export async function listOrganizations(db: Kysely<DB>, filters: OrganizationFilters): Promise<OrganizationRow[]> {
-  let query = db.selectFrom('organization').selectAll();
+  let query = db.selectFrom('organization').select(organizationColumns);
   if (!filters.includeArchived) query = query.where('archived_at', 'is', null);
   if (filters.kind) query = query.where('kind', '=', filters.kind);
   const q = filters.q ? foldForSearch(filters.q) : '';
@@ -24,7 +39,7 @@ export async function findOrganization(
   db: Kysely<DB> | Transaction<DB>,
   code: string,
 ): Promise<OrganizationRow | undefined> {
-  return db.selectFrom('organization').selectAll().where('code', '=', code.toUpperCase()).executeTakeFirst();
+  return db.selectFrom('organization').select(organizationColumns).where('code', '=', code.toUpperCase()).executeTakeFirst();
 }
 
 export function organizationSearchText(o: {
