@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { ensureSeeded } from './db/seed.ts';
+import { withStartupLock } from './db/startup-lock.ts';
 
 /** Everything a request or a command needs, built once: the composition root. */
 export interface AppContext {
@@ -17,11 +18,13 @@ export async function createContext(
 ): Promise<AppContext> {
   const database = options.database ?? (await openDatabase(config));
   try {
-    if (options.migrate !== false) {
-      const applied = await migrateToLatest(database.db);
-      if (applied.length) options.log?.(`applied migrations: ${applied.join(', ')}`);
-    }
-    const { demo } = options.seed === false ? { demo: false } : await ensureSeeded(database.db, config, options.log);
+    const { demo } = await withStartupLock(database.db, async (conn) => {
+      if (options.migrate !== false) {
+        const applied = await migrateToLatest(conn);
+        if (applied.length) options.log?.(`applied migrations: ${applied.join(', ')}`);
+      }
+      return options.seed === false ? { demo: false } : ensureSeeded(conn, config, options.log);
+    });
     return { config, database, demo };
   } catch (err) {
     if (!options.database) await database.close();

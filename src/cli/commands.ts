@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { createContext } from '../context.ts';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { withStartupLock } from '../db/startup-lock.ts';
 import { seedDemoAccounts, seedReference } from '../db/seed.ts';
 import { backupCommand, exportCommand, importCommand, restoreCommand } from './bundle.ts';
 import { serveCommand } from './serve.ts';
@@ -30,7 +31,7 @@ Passwords not given on the command line are read from R1540_PASSWORD or standard
 const migrate: Command = async (config) => {
   const database = await openDatabase(config);
   try {
-    const applied = await migrateToLatest(database.db);
+    const applied = await withStartupLock(database.db, (conn) => migrateToLatest(conn));
     console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
   } finally {
     await database.close();

@@ -116,6 +116,9 @@ export async function openPglite(
 
 export function openPostgres(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server closed (a restart, a failover) must not crash the process:
+  // the pool drops it and opens another on the next query.
+  pool.on('error', (err) => console.error(`[r1540] idle database connection lost: ${err.message}`));
   const db = kyselyOn(pool);
   return {
     db,

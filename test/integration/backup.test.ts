@@ -17,7 +17,7 @@ import { addUser, createApiToken } from '../../src/modules/accounts/commands.ts'
 import { recordChange } from '../../src/modules/audit/record.ts';
 import { setStateArchived, updateState } from '../../src/modules/member-states/commands.ts';
 import { findState } from '../../src/modules/member-states/queries.ts';
-import { engine, freshDatabase } from '../support/database.ts';
+import { engine, freshDatabase, dropDatabase } from '../support/database.ts';
 
 let counter = 0;
 
@@ -42,10 +42,7 @@ async function emptyDatabase(): Promise<Database> {
     ...database,
     async close() {
       await database.close();
-      const c = new pg.Client({ connectionString: url.toString() });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await dropDatabase(url, name);
     },
   };
 }

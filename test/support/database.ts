@@ -91,10 +91,26 @@ export async function freshDatabase(): Promise<Database> {
     ...database,
     async close() {
       await close();
-      const c = new pg.Client({ connectionString: url.toString() });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await dropDatabase(url, name);
     },
   };
+}
+
+/**
+ * Drops a test database once its connections are gone. pg's Pool.end() resolves before its
+ * connections have closed, and a forced drop would kill them mid-close (an uncaught error).
+ */
+export async function dropDatabase(url: URL, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url.toString() });
+  await c.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const left = await c.query('select 1 from pg_stat_activity where datname = $1', [name]);
+      if (!left.rowCount) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await c.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await c.end();
+  }
 }

@@ -22,6 +22,8 @@ export async function logIn(
 ): Promise<Viewer> {
   const key = normaliseEmail(input.email);
   const since = new Date(Date.now() - rules.windowMinutes * 60_000);
+  // Failures older than the window no longer count: forget them.
+  await db.deleteFrom('login_failure').where('at', '<', since).execute();
   const counts = await db
     .selectFrom('login_failure')
     .select((eb) => [

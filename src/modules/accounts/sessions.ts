@@ -9,6 +9,8 @@ const day = 24 * 60 * 60 * 1000;
 export async function createSession(db: Kysely<DB>, userId: string, days: number): Promise<string> {
   const token = newSecret();
   const now = new Date();
+  // Expired sessions are removed when they are next used, or here, whichever comes first.
+  await db.deleteFrom('session').where('expires_at', '<', now).execute();
   await db
     .insertInto('session')
     .values({ id: sha256(token), user_id: userId, expires_at: new Date(now.getTime() + days * day), last_seen_at: now })
