@@ -1,6 +1,7 @@
 // The database as Kysely sees it: one table type per feature, gathered here.
 import type { ApiTokenTable, AppUserTable, LoginFailureTable, SessionTable } from '../modules/accounts/schema.ts';
 import type { AuditEventTable } from '../modules/audit/schema.ts';
+import type { MatrixTemplateTable } from '../modules/matrix/schema.ts';
 import type { MemberStateTable } from '../modules/member-states/schema.ts';
 import type { OrganizationTable } from '../modules/organizations/schema.ts';
 
@@ -18,4 +19,5 @@ export interface DB {
   audit_event: AuditEventTable;
   member_state: MemberStateTable;
   organization: OrganizationTable;
+  matrix_template: MatrixTemplateTable;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import { addUser } from '../modules/accounts/commands.ts';
 import { type Actor, systemActor } from '../modules/audit/record.ts';
+import { seedTemplates } from '../modules/matrix/templates.ts';
 import { seedStates } from '../modules/member-states/commands.ts';
 import { seedOrganizations } from '../modules/organizations/commands.ts';
 import type { Role } from '../policy/levels.ts';
@@ -13,7 +14,8 @@ export async function seedReference(db: Kysely<DB>, actor: Actor = systemActor) 
   return db.transaction().execute(async (trx) => {
     const organizations = await seedOrganizations(trx, actor);
     const states = await seedStates(trx, actor);
-    return { organizations, states };
+    const templates = await seedTemplates(trx, actor);
+    return { organizations, states, templates };
   });
 }
 
@@ -49,7 +51,7 @@ export async function ensureSeeded(
   const seeded = await getMeta<boolean>(db, 'seeded');
   if (!seeded) {
     const ref = await seedReference(db);
-    log?.(`loaded ${ref.states} Member States and ${ref.organizations} organizations`);
+    log?.(`loaded ${ref.states} Member States, ${ref.organizations} organizations and ${ref.templates} matrix template(s)`);
     if (config.seedDemo) {
       const n = await seedDemoAccounts(db);
       log?.(`created ${n} demonstration accounts (password: ${demoPassword})`);

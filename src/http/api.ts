@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { invalid } from '../errors.ts';
 import { registerAccountApi } from '../modules/accounts/api.ts';
 import { registerAuditApi } from '../modules/audit/api.ts';
+import { registerMatrixApi } from '../modules/matrix/api.ts';
 import { registerStateApi } from '../modules/member-states/api.ts';
 import { registerOrganizationApi } from '../modules/organizations/api.ts';
 import type { AppEnv } from './env.ts';
@@ -24,6 +25,7 @@ export function apiRoutes() {
   });
   registerStateApi(api);
   registerOrganizationApi(api);
+  registerMatrixApi(api);
   registerAuditApi(api);
   registerAccountApi(api);
   api.doc31('/openapi.json', {

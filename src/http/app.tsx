@@ -13,6 +13,7 @@ import { apiRoutes } from './api.ts';
 import { activityWebRoutes } from '../modules/audit/routes.tsx';
 import { homeRoutes } from './home.tsx';
 import { stateWebRoutes } from '../modules/member-states/routes.tsx';
+import { matrixWebRoutes } from '../modules/matrix/routes.tsx';
 import { organizationWebRoutes } from '../modules/organizations/routes.tsx';
 import { authenticate, csrfProtection } from './auth.ts';
 import type { AppEnv } from './env.ts';
@@ -84,6 +85,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   web.route('/', accountWebRoutes());
   web.route('/states', stateWebRoutes());
   web.route('/organizations', organizationWebRoutes());
+  web.route('/matrix', matrixWebRoutes());
   web.route('/activity', activityWebRoutes());
   for (const locale of locales) {
     server.use(

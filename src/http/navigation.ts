@@ -12,6 +12,7 @@ export interface Section {
 export const sections: Section[] = [
   { path: '/states', label: 'nav.states' },
   { path: '/organizations', label: 'nav.organizations' },
+  { path: '/matrix/templates', label: 'nav.matrixTemplates' },
   { path: '/activity', label: 'nav.activity', needs: 'read-activity' },
   { path: '/admin/users', label: 'nav.accounts', needs: 'manage-accounts' },
 ];

@@ -19,7 +19,7 @@ export interface Resource {
   stateIso3?: string | null;
 }
 
-export const recordTypes = ['member-state', 'organization', 'user', 'api-token', 'audit-event'] as const;
+export const recordTypes = ['member-state', 'organization', 'matrix-template', 'user', 'api-token', 'audit-event'] as const;
 export type RecordType = (typeof recordTypes)[number];
 
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore' | 'comment' | 'read-history';
@@ -31,6 +31,8 @@ const committeeSide: readonly Role[] = ['expert', 'committee', 'secretariat', 'a
 const keepers: Record<RecordType, readonly Role[]> = {
   'member-state': ['secretariat', 'admin'],
   organization: ['secretariat', 'admin'],
+  // The Committee's format: administrators create new versions.
+  'matrix-template': ['admin'],
   user: ['secretariat', 'admin'],
   'api-token': [],
   'audit-event': [],

@@ -79,7 +79,7 @@ async function check(context: BrowserContext, path: string, expectedTitle?: stri
   }
 }
 
-const publicPages = ['/', '/states', '/states/MLI', '/organizations', '/organizations/IAEA', '/login'];
+const publicPages = ['/', '/states', '/states/MLI', '/organizations', '/organizations/IAEA', '/login', '/matrix/templates', '/matrix/templates/2017'];
 
 for (const lang of ['en', 'ar']) {
   for (const path of publicPages) {

@@ -168,6 +168,11 @@ const rows: Row[] = [
   { method: 'GET', route: '/{lang}/states/:iso3/edit', path: '/en/states/MLI/edit', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], expect: s(401, 403, 403, 403, 403, 200, 200) },
 
   // Organizations (all public in the seed; an organization concerns no State)
+  { method: 'GET', route: '/{lang}/matrix/templates', path: '/en/matrix/templates', expect: all(200) },
+  { method: 'POST', route: '/{lang}/matrix/templates', path: '/en/matrix/templates', body: () => ({ from: '2017', version: '' }), expect: s(401, 403, 403, 403, 403, 403, 422) },
+  { method: 'GET', route: '/{lang}/matrix/templates/:version', path: '/en/matrix/templates/2017', expect: all(200) },
+  { method: 'GET', route: '/{lang}/matrix/templates/:version', path: '/en/matrix/templates/1999', expect: all(404) },
+  { method: 'GET', route: '/{lang}/matrix/templates/:version/history', path: '/en/matrix/templates/2017/history', expect: s(401, 403, 403, 200, 200, 200, 200) },
   { method: 'GET', route: '/{lang}/organizations', path: '/en/organizations', check: listsIaea([...who]), expect: all(200) },
   { method: 'GET', route: '/{lang}/organizations/:code', path: '/en/organizations/IAEA', expect: all(200) },
   { method: 'GET', route: '/{lang}/organizations/:code', path: '/en/organizations/iaea', expect: all(301) },
@@ -194,6 +199,9 @@ const rows: Row[] = [
   { method: 'GET', route: '/api/v1/states', path: '/api/v1/states', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], check: listsMli(['poc', ...committeeSide]), expect: all(200) },
   { method: 'GET', route: '/api/v1/states/:iso3', path: '/api/v1/states/MLI', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], expect: s(401, 200, 403, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/v1/states/:iso3', path: '/api/v1/states/MLI', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/v1/matrix/templates', path: '/api/v1/matrix/templates', expect: all(200) },
+  { method: 'GET', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/2017', expect: all(200) },
+  { method: 'GET', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/1999', expect: all(404) },
   { method: 'GET', route: '/api/v1/organizations', path: '/api/v1/organizations', check: listsIaea([...who]), expect: all(200) },
   { method: 'GET', route: '/api/v1/organizations/:code', path: '/api/v1/organizations/IAEA', expect: all(200) },
   { method: 'GET', route: '/api/v1/organizations/:code', path: '/api/v1/organizations/NOPE', expect: all(404) },

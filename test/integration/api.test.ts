@@ -23,12 +23,12 @@ test('the OpenAPI 3.1 document describes every API route, and each answers as do
   assert.equal(doc.openapi, '3.1.0');
   assert.equal(doc.servers[0]?.url, '/api/v1');
   assert.ok(doc.components.securitySchemes.bearerAuth);
-  for (const path of ['/states', '/states/{iso3}', '/organizations', '/organizations/{code}', '/audit', '/me']) {
+  for (const path of ['/states', '/states/{iso3}', '/organizations', '/organizations/{code}', '/matrix/templates', '/matrix/templates/{version}', '/audit', '/me']) {
     assert.ok(doc.paths[path]?.get, `${path} is documented`);
   }
   const expert = await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow();
   const { token } = await createApiToken(t.database.db, { id: null, label: 'test' }, expert.id, 'openapi test');
-  const examples: Record<string, string> = { '{iso3}': 'MLI', '{code}': 'IAEA' };
+  const examples: Record<string, string> = { '{iso3}': 'MLI', '{code}': 'IAEA', '{version}': '2017' };
   for (const [path, ops] of Object.entries(doc.paths)) {
     const concrete = path.replace(/\{\w+\}/g, (p) => examples[p] ?? p);
     for (const [method, op] of Object.entries(ops)) {
