@@ -27,6 +27,8 @@ export const backupTables: readonly BackupTable[] = [
   { name: 'organization', key: 'code', textKey: true, serial: false },
   { name: 'member_state', key: 'iso3', textKey: true, serial: false },
   { name: 'matrix_template', key: 'version', textKey: true, serial: false },
+  { name: 'matrix', key: 'id', textKey: false, serial: false },
+  { name: 'matrix_cell', key: 'id', textKey: false, serial: true },
   { name: 'app_user', key: 'id', textKey: false, serial: false },
   { name: 'api_token', key: 'id', textKey: false, serial: false },
   { name: 'audit_event', key: 'id', textKey: false, serial: true },

@@ -1,7 +1,7 @@
 // The database as Kysely sees it: one table type per feature, gathered here.
 import type { ApiTokenTable, AppUserTable, LoginFailureTable, SessionTable } from '../modules/accounts/schema.ts';
 import type { AuditEventTable } from '../modules/audit/schema.ts';
-import type { MatrixTemplateTable } from '../modules/matrix/schema.ts';
+import type { MatrixCellTable, MatrixTable, MatrixTemplateTable } from '../modules/matrix/schema.ts';
 import type { MemberStateTable } from '../modules/member-states/schema.ts';
 import type { OrganizationTable } from '../modules/organizations/schema.ts';
 
@@ -20,4 +20,6 @@ export interface DB {
   member_state: MemberStateTable;
   organization: OrganizationTable;
   matrix_template: MatrixTemplateTable;
+  matrix: MatrixTable;
+  matrix_cell: MatrixCellTable;
 }

@@ -19,10 +19,10 @@ export interface Resource {
   stateIso3?: string | null;
 }
 
-export const recordTypes = ['member-state', 'organization', 'matrix-template', 'user', 'api-token', 'audit-event'] as const;
+export const recordTypes = ['member-state', 'organization', 'matrix-template', 'matrix', 'user', 'api-token', 'audit-event'] as const;
 export type RecordType = (typeof recordTypes)[number];
 
-export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore' | 'comment' | 'read-history';
+export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore' | 'comment' | 'read-history' | 'approve' | 'publish';
 
 /** Roles of the Committee side: they read every restricted record. */
 const committeeSide: readonly Role[] = ['expert', 'committee', 'secretariat', 'admin'];
@@ -33,6 +33,8 @@ const keepers: Record<RecordType, readonly Role[]> = {
   organization: ['secretariat', 'admin'],
   // The Committee's format: administrators create new versions.
   'matrix-template': ['admin'],
+  // The Group of Experts keeps the matrices; the Committee approves, the secretariat publishes.
+  matrix: ['expert', 'admin'],
   user: ['secretariat', 'admin'],
   'api-token': [],
   'audit-event': [],
@@ -77,6 +79,10 @@ export function can(viewer: Viewer | null, action: Action, resource: Resource): 
         (committeeSide.includes(viewer.role) ||
           (viewer.role === 'state-contact' && !!resource.stateIso3 && viewer.stateIso3 === resource.stateIso3))
       );
+    case 'approve':
+      return visible && viewer !== null && ['committee', 'admin'].includes(viewer.role);
+    case 'publish':
+      return visible && viewer !== null && ['secretariat', 'admin'].includes(viewer.role);
     case 'create':
     case 'update':
     case 'archive':

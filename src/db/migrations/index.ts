@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-matrix-templates.ts';
+import * as m0003 from './0003-matrices.ts';
 
 /** Every migration, in order. A new one is a new file listed here; a landed one never changes. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-matrix-templates': m0002,
+  '0003-matrices': m0003,
 };
