@@ -200,6 +200,7 @@ const rows: Row[] = [
   { method: 'GET', route: '/api/v1/states/:iso3', path: '/api/v1/states/MLI', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], expect: s(401, 200, 403, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/v1/states/:iso3', path: '/api/v1/states/MLI', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/v1/matrix/templates', path: '/api/v1/matrix/templates', expect: all(200) },
+  { method: 'GET', route: '/api/v1/matrix/figures', path: '/api/v1/matrix/figures?by=paragraph', expect: all(200) },
   { method: 'GET', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/2017', expect: all(200) },
   { method: 'GET', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/1999', expect: all(404) },
   { method: 'GET', route: '/api/v1/organizations', path: '/api/v1/organizations', check: listsIaea([...who]), expect: all(200) },

@@ -3,6 +3,7 @@ import { AppError } from '../../errors.ts';
 import { type Api, bearer, LocalizedTextSchema, problems } from '../../http/api-common.ts';
 import { authorize } from '../../http/guard.ts';
 import { can } from '../../policy/policy.ts';
+import { registerFigureApi } from './api-figures.ts';
 import { measureKinds, paragraphs, weaponTypes } from './template.ts';
 import { findTemplate, listTemplates, type TemplateRow } from './templates.ts';
 
@@ -78,6 +79,7 @@ const getRoute = createRoute({
 });
 
 export function registerMatrixApi(api: Api) {
+  registerFigureApi(api);
   api.openapi(listRoute, async (c) => {
     const viewer = c.get('viewer');
     const rows = (await listTemplates(c.get('app').database.db)).filter((t) => can(viewer, 'read', resource(t)));
