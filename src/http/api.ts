@@ -3,6 +3,7 @@ import { invalid } from '../errors.ts';
 import { registerAccountApi } from '../modules/accounts/api.ts';
 import { registerAuditApi } from '../modules/audit/api.ts';
 import { registerMatrixApi } from '../modules/matrix/api.ts';
+import { registerMatrixVersionApi } from '../modules/matrix/api-matrices.ts';
 import { registerStateApi } from '../modules/member-states/api.ts';
 import { registerOrganizationApi } from '../modules/organizations/api.ts';
 import type { AppEnv } from './env.ts';
@@ -26,6 +27,7 @@ export function apiRoutes() {
   registerStateApi(api);
   registerOrganizationApi(api);
   registerMatrixApi(api);
+  registerMatrixVersionApi(api);
   registerAuditApi(api);
   registerAccountApi(api);
   api.doc31('/openapi.json', {
