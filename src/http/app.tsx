@@ -13,6 +13,7 @@ import { apiRoutes } from './api.ts';
 import { activityWebRoutes } from '../modules/audit/routes.tsx';
 import { homeRoutes } from './home.tsx';
 import { stateWebRoutes } from '../modules/member-states/routes.tsx';
+import { matrixStateRoutes } from '../modules/matrix/matrix-routes.tsx';
 import { matrixWebRoutes } from '../modules/matrix/routes.tsx';
 import { organizationWebRoutes } from '../modules/organizations/routes.tsx';
 import { authenticate, csrfProtection } from './auth.ts';
@@ -83,6 +84,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   web.use('*', authenticate, csrfProtection);
   web.route('/', homeRoutes());
   web.route('/', accountWebRoutes());
+  web.route('/states', matrixStateRoutes());
   web.route('/states', stateWebRoutes());
   web.route('/organizations', organizationWebRoutes());
   web.route('/matrix', matrixWebRoutes());

@@ -46,13 +46,15 @@ interface Ctx {
 }
 
 interface Row {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** The route as registered, with /{lang} for the language prefix. */
   route: string;
   /** The concrete path requested (for a function: per role). */
   path: string | ((ctx: Ctx, w: Who) => string);
   /** A form body for POSTs (the CSRF token is added). */
   body?: (ctx: Ctx, w: Who) => Record<string, string> | Promise<Record<string, string>>;
+  /** A JSON body for API rows. */
+  json?: (ctx: Ctx, w: Who) => unknown;
   /** Run on a session opened for this row only (logging out would end the shared one). */
   fresh?: boolean;
   /** An API row asked with the session cookie instead of a bearer token. */
@@ -167,6 +169,25 @@ const rows: Row[] = [
   { method: 'GET', route: '/{lang}/states/:iso3/history', path: '/en/states/MLI/history', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
   { method: 'GET', route: '/{lang}/states/:iso3/edit', path: '/en/states/MLI/edit', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee-and-state' }], expect: s(401, 403, 403, 403, 403, 200, 200) },
 
+  // A State's matrix as pages, on BFA (the point of contact speaks for MLI): none yet, then draft 1
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix', path: '/en/states/BFA/matrix', expect: all(404), note: 'no version yet' },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix', path: '/en/states/XXX/matrix', expect: all(404) },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/edit', path: '/en/states/BFA/matrix/edit', expect: s(401, 403, 403, 200, 403, 403, 200), note: 'none open: offers to start one' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/edit', path: '/en/states/BFA/matrix/edit', expect: s(401, 403, 403, 409, 403, 403, 409), note: 'none open' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/drafts', path: '/en/states/BFA/matrix/drafts', expect: s(401, 403, 403, 303, 403, 403, 409), note: 'the expert starts draft 1; then one is in the works' },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix', path: '/en/states/BFA/matrix', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft: the Committee side, not another State’s point of contact' },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/versions', path: '/en/states/BFA/matrix/versions', expect: s(404, 404, 404, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/diff', path: '/en/states/BFA/matrix/diff?from=1&to=1', expect: s(404, 404, 404, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/diff', path: '/en/states/BFA/matrix/diff?from=one', expect: all(400) },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/edit', path: '/en/states/BFA/matrix/edit?section=OP2', expect: s(401, 403, 403, 200, 403, 403, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/edit', path: '/en/states/BFA/matrix/edit?section=OP9', expect: s(401, 403, 403, 404, 403, 403, 404), note: 'no such section' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/edit', path: '/en/states/BFA/matrix/edit?section=OP2', expect: s(401, 403, 403, 303, 403, 403, 303), note: 'nothing changed' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/edit', path: '/en/states/BFA/matrix/edit?section=OP2', body: () => ({ 'OP2.USE.N.LF.value': 'X' }), expect: s(401, 403, 403, 422, 403, 403, 422), note: 'X without a source' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/transitions', path: '/en/states/BFA/matrix/transitions', body: () => ({ number: '1', to: 'approved' }), expect: s(401, 404, 404, 409, 409, 409, 409), note: 'not a step from draft' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/transitions', path: '/en/states/BFA/matrix/transitions', body: () => ({ number: '1', to: 'sent' }), expect: s(401, 404, 404, 303, 409, 409, 409), note: 'sent by the expert, then already sent' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/transitions', path: '/en/states/BFA/matrix/transitions', body: () => ({ number: '1', to: 'agreed' }), expect: s(401, 404, 404, 303, 409, 409, 409), note: 'agreed by the expert' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/transitions', path: '/en/states/BFA/matrix/transitions', body: () => ({ number: '1', to: 'approved' }), expect: s(401, 404, 404, 403, 303, 409, 409), note: 'approved by the Committee' },
+
   // Organizations (all public in the seed; an organization concerns no State)
   { method: 'GET', route: '/{lang}/matrix/templates', path: '/en/matrix/templates', expect: all(200) },
   { method: 'POST', route: '/{lang}/matrix/templates', path: '/en/matrix/templates', body: () => ({ from: '2017', version: '' }), expect: s(401, 403, 403, 403, 403, 403, 422) },
@@ -203,6 +224,27 @@ const rows: Row[] = [
   { method: 'GET', route: '/api/v1/matrix/figures', path: '/api/v1/matrix/figures?by=paragraph', expect: all(200) },
   { method: 'GET', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/2017', expect: all(200) },
   { method: 'GET', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/1999', expect: all(404) },
+  // A State's matrix through the API, in order: MLI's first version from draft to publication.
+  // The public sends neither token nor cookie, so its writes stop at the CSRF check (403).
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix', path: '/api/v1/states/MLI/matrix', expect: all(404), note: 'no version yet' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix', path: '/api/v1/states/XXX/matrix', expect: all(404) },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/versions', path: '/api/v1/states/XXX/matrix/versions', expect: all(404) },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix', path: '/api/v1/states/MLI/matrix', json: () => ({}), expect: s(403, 403, 403, 201, 403, 403, 409), note: 'the expert starts draft 1; then one is in the works' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix', path: '/api/v1/states/MLI/matrix', expect: s(404, 200, 404, 200, 200, 200, 200), note: 'a draft: the Committee side and MLI’s point of contact' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/versions', path: '/api/v1/states/MLI/matrix/versions', expect: all(200) },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/diff', path: '/api/v1/states/MLI/matrix/diff?from=1&to=1', expect: s(404, 200, 404, 200, 200, 200, 200), note: 'a draft' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/diff', path: '/api/v1/states/MLI/matrix/diff?from=one', expect: all(422) },
+  { method: 'PATCH', route: '/api/v1/states/:iso3/matrix/cells', path: '/api/v1/states/MLI/matrix/cells', json: (_, w) => ({ version: 1, changes: [{ field: w === 'admin' ? 'OP2.USE.C.LF' : 'OP2.USE.N.LF', expectedVersion: 0, value: 'NA' }] }), expect: s(403, 403, 404, 200, 403, 403, 200) },
+  { method: 'PATCH', route: '/api/v1/states/:iso3/matrix/cells', path: '/api/v1/states/MLI/matrix/cells', json: () => ({ version: 1, changes: [] }), expect: s(403, 422, 422, 422, 422, 422, 422), note: 'no changes' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/transitions', path: '/api/v1/states/MLI/matrix/transitions', json: () => ({ version: 9, to: 'sent' }), expect: s(403, 404, 404, 404, 404, 404, 404), note: 'no such version' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/transitions', path: '/api/v1/states/MLI/matrix/transitions', json: () => ({ version: 1, to: 'sent' }), expect: s(403, 403, 404, 200, 409, 409, 409), note: 'sent by the expert, then already sent' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/transitions', path: '/api/v1/states/MLI/matrix/transitions', json: () => ({ version: 1, to: 'commented' }), expect: s(403, 200, 404, 409, 409, 409, 409), note: 'commented by MLI’s point of contact' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/transitions', path: '/api/v1/states/MLI/matrix/transitions', json: () => ({ version: 1, to: 'agreed' }), expect: s(403, 403, 404, 200, 409, 409, 409) },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/transitions', path: '/api/v1/states/MLI/matrix/transitions', json: () => ({ version: 1, to: 'approved' }), expect: s(403, 403, 404, 403, 200, 409, 409) },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/transitions', path: '/api/v1/states/MLI/matrix/transitions', json: () => ({ version: 1, to: 'published' }), expect: s(403, 403, 404, 403, 403, 200, 409) },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix', path: '/api/v1/states/MLI/matrix', expect: all(200), note: 'published' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/diff', path: '/api/v1/states/MLI/matrix/diff?from=1&to=1', expect: all(200), note: 'published' },
+  { method: 'PATCH', route: '/api/v1/states/:iso3/matrix/cells', path: '/api/v1/states/MLI/matrix/cells', json: () => ({ version: 1, changes: [{ field: 'OP2.USE.B.LF', expectedVersion: 0, value: 'NA' }] }), expect: s(403, 403, 403, 409, 403, 403, 409), note: 'a published version never changes' },
   { method: 'GET', route: '/api/v1/organizations', path: '/api/v1/organizations', check: listsIaea([...who]), expect: all(200) },
   { method: 'GET', route: '/api/v1/organizations/:code', path: '/api/v1/organizations/IAEA', expect: all(200) },
   { method: 'GET', route: '/api/v1/organizations/:code', path: '/api/v1/organizations/NOPE', expect: all(404) },
@@ -253,7 +295,9 @@ async function request(row: Row, w: Who): Promise<Response> {
   const path = typeof row.path === 'function' ? row.path(ctx, w) : row.path;
   if (isApi(path) && !row.viaSession) {
     const headers: Record<string, string> = w === 'public' ? {} : { authorization: `Bearer ${tokens[w]}` };
-    return t.request(path, { method: row.method, headers, redirect: 'manual' });
+    const body = row.json ? JSON.stringify(row.json(ctx, w)) : undefined;
+    if (body) headers['content-type'] = 'application/json';
+    return t.request(path, { method: row.method, headers, body, redirect: 'manual' });
   }
   let client = clients[w];
   if (row.fresh) {

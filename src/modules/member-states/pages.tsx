@@ -168,6 +168,9 @@ export const StateDetail: FC<{
             : m.t('states.neverOnCouncil')}
         </dd>
       </dl>
+      <p class="matrix-link">
+        <a href={`${base}/matrix`}>{m.t('matrix.link')}</a>
+      </p>
       <h2>{m.t('states.namesHeading')}</h2>
       <dl class="names">
         {locales.map((loc) => (
