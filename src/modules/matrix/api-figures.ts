@@ -64,7 +64,7 @@ export function registerFigureApi(api: Api) {
     if (Number.isNaN(Date.parse(asOf))) throw new AppError('validation', 'asOf is not a date', { fields: [{ field: 'asOf', problem: 'is not a date' }] });
     const version = q.template ?? '2017';
     const template = await findTemplate(c.get('app').database.db, version);
-    if (!template || template.confidentiality !== 'public') throw new AppError('not-found', `no matrix template has the version ${version}`);
+    if (template?.confidentiality !== 'public') throw new AppError('not-found', `no matrix template has the version ${version}`);
     const fields = template.definition.fields;
     const matrices = await publishedMatricesAsOf(c.get('app').database.db, version, asOf);
     const by = q.by ?? 'state';
