@@ -5,6 +5,7 @@ import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { withStartupLock } from '../db/startup-lock.ts';
 import { seedDemoAccounts, seedReference } from '../db/seed.ts';
+import { seedDemoMatrices } from '../modules/matrix/demo.ts';
 import { backupCommand, exportCommand, importCommand, restoreCommand } from './bundle.ts';
 import { serveCommand } from './serve.ts';
 import { tokenCommand, userCommand } from './users.ts';
@@ -15,7 +16,9 @@ export const usage = `Usage: r1540 <command> [options]
 
   serve                      start the web server (PORT, HOST; migrates and seeds on first start)
   migrate                    apply the database migrations
-  seed [--demo]              load the shipped reference data (and the demo accounts)
+  seed [--demo] [--demo-matrices]
+                             load the shipped reference data (and the demo accounts; and a made-up
+                             matrix history for every State that has none, with the demo accounts)
   user add --email E --name N --role R [--state ISO3] [--organization CODE] [--password P]
   user reset-password --email E [--password P]
   user disable --email E     (user enable --email E brings it back)
@@ -40,12 +43,23 @@ const migrate: Command = async (config) => {
 };
 
 const seed: Command = async (config, args) => {
-  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { demo: { type: 'boolean', default: false }, 'demo-matrices': { type: 'boolean', default: false } },
+  });
   const app = await createContext(config, { seed: false });
   try {
     const ref = await seedReference(app.database.db);
     console.log(`added ${ref.states} Member States and ${ref.organizations} organizations`);
-    if (values.demo) console.log(`added ${await seedDemoAccounts(app.database.db)} demonstration accounts`);
+    // The demonstration matrices are moved along their workflow by the demo accounts.
+    if (values.demo || values['demo-matrices']) console.log(`added ${await seedDemoAccounts(app.database.db)} demonstration accounts`);
+    if (values['demo-matrices']) {
+      const m = await seedDemoMatrices(app.database.db, undefined, { log: (line) => console.log(line) });
+      console.log(
+        `added ${m.matrices} demonstration matrix versions for ${m.states} States in ${(m.ms / 1000).toFixed(1)} s` +
+          (m.skipped ? ` (${m.skipped} States already had a matrix)` : ''),
+      );
+    }
   } finally {
     await app.database.close();
   }

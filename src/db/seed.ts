@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import { addUser } from '../modules/accounts/commands.ts';
 import { type Actor, systemActor } from '../modules/audit/record.ts';
+import { seedDemoMatrices } from '../modules/matrix/demo.ts';
 import { seedTemplates } from '../modules/matrix/templates.ts';
 import { seedStates } from '../modules/member-states/commands.ts';
 import { seedOrganizations } from '../modules/organizations/commands.ts';
@@ -42,7 +43,10 @@ export async function seedDemoAccounts(db: Kysely<DB>, actor: Actor = systemActo
   return added;
 }
 
-/** On first start: reference data, and the demo accounts unless R1540_DEMO=false. */
+/**
+ * On first start: reference data, and unless R1540_DEMO=false the demo accounts and a
+ * demonstration matrix history for every State (made-up data, marked `demo`).
+ */
 export async function ensureSeeded(
   db: Kysely<DB>,
   config: Pick<Config, 'seedDemo'>,
@@ -55,6 +59,10 @@ export async function ensureSeeded(
     if (config.seedDemo) {
       const n = await seedDemoAccounts(db);
       log?.(`created ${n} demonstration accounts (password: ${demoPassword})`);
+      const m = await seedDemoMatrices(db, systemActor, { log });
+      log?.(
+        `created ${m.matrices} demonstration matrix versions for ${m.states} States in ${(m.ms / 1000).toFixed(1)} s (made-up data, not the Committee's information)`,
+      );
     }
     await setMeta(db, 'seeded', true);
   }

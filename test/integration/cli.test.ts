@@ -21,7 +21,7 @@ function r1540(args: string[], input?: string, env: Record<string, string> = {})
   return new Promise((resolve, reject) => {
     const { DATABASE_URL: _ignored, ...rest } = process.env;
     const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...rest, R1540_DATA_DIR: dir, PORT: '0', ...env },
+      env: { ...rest, R1540_DATA_DIR: dir, PORT: '0', R1540_DEMO: 'false', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
