@@ -14,7 +14,10 @@ export function matrixResource(m: Pick<MatrixRow, 'confidentiality' | 'state_iso
   return { type: 'matrix' as const, confidentiality: m.confidentiality, stateIso3: m.state_iso3 };
 }
 
-function auditedMatrix(m: MatrixRow) {
+/** What the audit history keeps of a version. */
+export function auditedMatrix(
+  m: Pick<MatrixRow, 'state_iso3' | 'number' | 'template_version' | 'status' | 'based_on' | 'confidentiality'>,
+) {
   return {
     state: m.state_iso3,
     number: m.number,

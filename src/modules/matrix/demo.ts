@@ -6,7 +6,7 @@ import { can, type Viewer } from '../../policy/policy.ts';
 import { viewerOf } from '../accounts/viewer.ts';
 import { type Actor, systemActor } from '../audit/record.ts';
 import type { AuditEventTable } from '../audit/schema.ts';
-import { type CellChangeInput, checkCellChanges, matrixResource } from './commands.ts';
+import { auditedMatrix, type CellChangeInput, checkCellChanges, matrixResource } from './commands.ts';
 import type { CellSource, MatrixCellTable, MatrixStatus } from './schema.ts';
 import type { Paragraph, TemplateField, WeaponType } from './template.ts';
 import { findTemplate } from './templates.ts';
@@ -450,18 +450,6 @@ function stepsTo(status: DemoVersion['status'], who: Record<'expert' | 'committe
     ['published', who.secretariat],
   ];
   return status === 'published' ? all : status === 'sent' ? all.slice(0, 1) : [];
-}
-
-/** What the audit history keeps of a version, as the domain's commands record it. */
-function auditedMatrix(m: { state_iso3: string; number: number; template_version: string; status: MatrixStatus; based_on: string | null; confidentiality: string }) {
-  return {
-    state: m.state_iso3,
-    number: m.number,
-    template: m.template_version,
-    status: m.status,
-    basedOn: m.based_on,
-    confidentiality: m.confidentiality,
-  };
 }
 
 const comparableOf = (c: DemoCell) => ({
