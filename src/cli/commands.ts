@@ -1,3 +1,4 @@
+import { matrixCommand, matrixUsage } from '../modules/matrix/cli.ts';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { createContext } from '../context.ts';
@@ -27,6 +28,7 @@ export const usage = `Usage: r1540 <command> [options]
   import FILE [--as E] [--dry-run]  load a bundle: all of it, or nothing
   backup [--out FILE]        the whole database, with checksums
   restore FILE               load a backup into an empty database and verify it
+${matrixUsage}
 
 Environment: DATABASE_URL, R1540_DATA_DIR, PORT, HOST, … (see README.md).
 Passwords not given on the command line are read from R1540_PASSWORD or standard input.`;
@@ -79,4 +81,5 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  matrix: matrixCommand,
 };

@@ -4,7 +4,7 @@ import { AppError, type FieldProblem, invalid, notFound } from '../../errors.ts'
 import { can, type Viewer } from '../../policy/policy.ts';
 import { type Actor, recordChange } from '../audit/record.ts';
 import { findState } from '../member-states/queries.ts';
-import { cellsOf, comparable, findMatrix, latestApproved, type MatrixRow, openMatrix } from './matrices.ts';
+import { cellsOf, comparable, latestApproved, type MatrixRow, openMatrix } from './matrices.ts';
 import type { CellSource, MatrixStatus } from './schema.ts';
 import { cellValues } from './template.ts';
 import { findTemplate } from './templates.ts';
@@ -156,13 +156,13 @@ export function checkCellChanges(fieldCodes: ReadonlySet<string>, changes: CellC
  * value, so that nobody's work is lost.
  */
 export async function saveCells(
-  db: Kysely<DB>,
+  db: Kysely<DB> | Transaction<DB>,
   actor: Actor,
   viewer: Viewer,
   matrixId: string,
   changes: CellChangeInput[],
 ): Promise<{ saved: number }> {
-  return db.transaction().execute(async (trx) => {
+  const run = async (trx: Transaction<DB>) => {
     const matrix = await trx.selectFrom('matrix').selectAll().where('id', '=', matrixId).forUpdate().executeTakeFirst();
     if (!matrix) throw notFound('the matrix');
     if (!can(viewer, 'update', matrixResource(matrix))) throw new AppError('forbidden', 'your account may not change this matrix');
@@ -226,19 +226,20 @@ export async function saveCells(
       after,
     });
     return { saved: changes.length };
-  });
+  };
+  return db.isTransaction ? run(db as Transaction<DB>) : db.transaction().execute(run);
 }
 
 /** Moves a version one step along its way, if the viewer may take that step. */
 export async function moveMatrix(
-  db: Kysely<DB>,
+  db: Kysely<DB> | Transaction<DB>,
   actor: Actor,
   viewer: Viewer,
   matrixId: string,
   to: MatrixStatus,
 ): Promise<MatrixRow> {
-  return db.transaction().execute(async (trx) => {
-    const matrix = await findMatrix(trx, matrixId);
+  const run = async (trx: Transaction<DB>) => {
+    const matrix = await trx.selectFrom('matrix').selectAll().where('id', '=', matrixId).forUpdate().executeTakeFirst();
     if (!matrix) throw notFound('the matrix');
     const step = stepTo(matrix.status, to);
     if (!step) throw new AppError('conflict', `a ${matrix.status} matrix cannot become ${to}`);
@@ -270,5 +271,6 @@ export async function moveMatrix(
       after: auditedMatrix(moved),
     });
     return moved;
-  });
+  };
+  return db.isTransaction ? run(db as Transaction<DB>) : db.transaction().execute(run);
 }
