@@ -1,3 +1,4 @@
+import { matricesSection, matrixTemplatesSection } from '../modules/matrix/bundle.ts';
 import { memberStatesSection } from '../modules/member-states/bundle.ts';
 import { organizationsSection } from '../modules/organizations/bundle.ts';
 import type { BundleSection } from './section.ts';
@@ -9,6 +10,8 @@ import type { BundleSection } from './section.ts';
 export const bundleSections: readonly BundleSection<unknown>[] = [
   organizationsSection as BundleSection<unknown>,
   memberStatesSection as BundleSection<unknown>,
+  matrixTemplatesSection as BundleSection<unknown>,
+  matricesSection as BundleSection<unknown>,
 ];
 
 export function sectionNamed(name: string): BundleSection<unknown> | undefined {

@@ -124,7 +124,9 @@ export async function validateBundle(json: unknown, db?: Kysely<DB>): Promise<Va
     const parsed: { index: number; record: unknown }[] = [];
     const firstByKey = new Map<string, number>();
     raw.forEach((item: unknown, index) => {
-      const key = isObject(item) ? item[section.keyField] : undefined;
+      const result = section.schema.safeParse(item);
+      // The key of a valid record (which may be made of several fields, `MLI/2`), else its key field.
+      const key = result.success ? section.key(result.data) : isObject(item) ? item[section.keyField] : undefined;
       if (typeof key === 'string') {
         const first = firstByKey.get(key);
         if (first === undefined) firstByKey.set(key, index);
@@ -135,7 +137,6 @@ export async function validateBundle(json: unknown, db?: Kysely<DB>): Promise<Va
             problem: `repeats the key ${key} of sections.${section.name}[${first}]: a key appears once`,
           });
       }
-      const result = section.schema.safeParse(item);
       if (result.success) parsed.push({ index, record: result.data });
       else found.push(...schemaProblems(index, result.error.issues));
     });
