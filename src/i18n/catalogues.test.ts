@@ -89,6 +89,20 @@ for (const [key, message] of Object.entries(english)) {
   englishShapes.set(key, shapeOf(astOf(mf)));
 }
 
+/**
+ * Values for every argument an English message uses, by its kind: a number for plurals and
+ * numbers, a date for dates and times, `other` for selects, a name otherwise. `count` takes the
+ * value under test.
+ */
+function sampleFor(key: string, count: number): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...SAMPLE, count };
+  for (const [arg, type] of englishShapes.get(key)?.args ?? []) {
+    if (arg === 'count' || arg in SAMPLE) continue;
+    values[arg] = type === 2 || type === 6 ? count : type === 3 || type === 4 ? new Date(Date.UTC(2018, 11, 28)) : type === 5 ? 'other' : 'Mali';
+  }
+  return values;
+}
+
 /** The plural categories an integer count can fall in, plus `other`, which ICU requires. */
 function neededCategories(locale: Locale): string[] {
   const rules = new Intl.PluralRules(locale);
@@ -150,7 +164,7 @@ for (const [locale, messages] of Object.entries(translations) as [Translated, Ca
         }
         for (const count of COUNTS) {
           try {
-            const out = mf.format({ ...SAMPLE, count });
+            const out = mf.format(sampleFor(key, count));
             if (typeof out === 'string' && out.trim() !== '') continue;
             problems.push(`${key}: empty output for count ${count}`);
           } catch (err) {
@@ -209,7 +223,7 @@ for (const [locale, messages] of Object.entries(translations) as [Translated, Ca
       const problems: string[] = [];
       for (const key of common as MessageKey[]) {
         try {
-          const out = verbatimOnly.has(key) ? m.t(key) : m.t(key, { ...SAMPLE, count: 2 });
+          const out = verbatimOnly.has(key) ? m.t(key) : m.t(key, sampleFor(key, 2) as Parameters<typeof m.t>[1]);
           if (out.trim() === '') problems.push(`${key}: empty`);
         } catch (err) {
           problems.push(`${key}: ${(err as Error).message}`);
