@@ -31,6 +31,9 @@ export const backupTables: readonly BackupTable[] = [
   { name: 'matrix_cell', key: 'id', textKey: false, serial: true },
   { name: 'app_user', key: 'id', textKey: false, serial: false },
   { name: 'api_token', key: 'id', textKey: false, serial: false },
+  { name: 'review_cycle', key: 'id', textKey: false, serial: false },
+  { name: 'review_assignment', key: 'id', textKey: false, serial: false },
+  { name: 'matrix_proposal', key: 'id', textKey: false, serial: false },
   { name: 'audit_event', key: 'id', textKey: false, serial: true },
 ];
 

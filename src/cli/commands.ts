@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { withStartupLock } from '../db/startup-lock.ts';
 import { seedDemoAccounts, seedReference } from '../db/seed.ts';
 import { seedDemoMatrices } from '../modules/matrix/demo.ts';
+import { seedDemoReview } from '../modules/matrix/review-demo.ts';
 import { backupCommand, exportCommand, importCommand, restoreCommand } from './bundle.ts';
 import { serveCommand } from './serve.ts';
 import { tokenCommand, userCommand } from './users.ts';
@@ -57,6 +58,7 @@ const seed: Command = async (config, args) => {
     if (values.demo || values['demo-matrices']) console.log(`added ${await seedDemoAccounts(app.database.db)} demonstration accounts`);
     if (values['demo-matrices']) {
       const m = await seedDemoMatrices(app.database.db, undefined, { log: (line) => console.log(line) });
+      await seedDemoReview(app.database.db);
       console.log(
         `added ${m.matrices} demonstration matrix versions for ${m.states} States in ${(m.ms / 1000).toFixed(1)} s` +
           (m.skipped ? ` (${m.skipped} States already had a matrix)` : ''),

@@ -1,7 +1,8 @@
 // The database as Kysely sees it: one table type per feature, gathered here.
 import type { ApiTokenTable, AppUserTable, LoginFailureTable, SessionTable } from '../modules/accounts/schema.ts';
 import type { AuditEventTable } from '../modules/audit/schema.ts';
-import type { MatrixCellTable, MatrixTable, MatrixTemplateTable } from '../modules/matrix/schema.ts';
+import type { MatrixCellTable, MatrixProposalTable, MatrixTable, MatrixTemplateTable } from '../modules/matrix/schema.ts';
+import type { ReviewAssignmentTable, ReviewCycleTable } from '../modules/matrix/review-schema.ts';
 import type { MemberStateTable } from '../modules/member-states/schema.ts';
 import type { OrganizationTable } from '../modules/organizations/schema.ts';
 
@@ -22,4 +23,7 @@ export interface DB {
   matrix_template: MatrixTemplateTable;
   matrix: MatrixTable;
   matrix_cell: MatrixCellTable;
+  matrix_proposal: MatrixProposalTable;
+  review_cycle: ReviewCycleTable;
+  review_assignment: ReviewAssignmentTable;
 }

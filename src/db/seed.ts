@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { addUser } from '../modules/accounts/commands.ts';
 import { type Actor, systemActor } from '../modules/audit/record.ts';
 import { seedDemoMatrices } from '../modules/matrix/demo.ts';
+import { seedDemoReview } from '../modules/matrix/review-demo.ts';
 import { seedTemplates } from '../modules/matrix/templates.ts';
 import { seedStates } from '../modules/member-states/commands.ts';
 import { seedOrganizations } from '../modules/organizations/commands.ts';
@@ -60,6 +61,7 @@ export async function ensureSeeded(
       const n = await seedDemoAccounts(db);
       log?.(`created ${n} demonstration accounts (password: ${demoPassword})`);
       const m = await seedDemoMatrices(db, systemActor, { log });
+      await seedDemoReview(db);
       log?.(
         `created ${m.matrices} demonstration matrix versions for ${m.states} States in ${(m.ms / 1000).toFixed(1)} s (made-up data, not the Committee's information)`,
       );

@@ -14,13 +14,19 @@ import { activityWebRoutes } from '../modules/audit/routes.tsx';
 import { homeRoutes } from './home.tsx';
 import { stateWebRoutes } from '../modules/member-states/routes.tsx';
 import { matrixStateRoutes } from '../modules/matrix/matrix-routes.tsx';
+import { importBodyLimit, isImportPath, matrixTransferRoutes } from '../modules/matrix/transfer-routes.tsx';
+import { matrixGridRoutes } from '../modules/matrix/grid-routes.tsx';
+import { matrixProposalRoutes } from '../modules/matrix/proposal-routes.tsx';
 import { matrixWebRoutes } from '../modules/matrix/routes.tsx';
+import { figureWebRoutes } from '../modules/matrix/figure-routes.tsx';
+import { reviewWebRoutes } from '../modules/matrix/review-routes.tsx';
 import { organizationWebRoutes } from '../modules/organizations/routes.tsx';
 import { authenticate, csrfProtection } from './auth.ts';
 import type { AppEnv } from './env.ts';
 import { errorLocale, handleError } from './errors.tsx';
 
 const stylesheet = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
+const gridScript = readFileSync(new URL('./static/matrix-grid.js', import.meta.url), 'utf8');
 
 /** The web application: pages under /{locale}, the JSON API under /api/v1. */
 export function createApp(app: AppContext): Hono<AppEnv> {
@@ -51,15 +57,17 @@ export function createApp(app: AppContext): Hono<AppEnv> {
     c.set('app', app);
     await next();
   });
-  server.use(
-    '*',
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: app.config.maxBodyBytes,
+      maxSize,
       onError: () => {
-        throw new AppError('payload-too-large', `the request body is larger than ${app.config.maxBodyBytes} bytes`);
+        throw new AppError('payload-too-large', `the request body is larger than ${maxSize} bytes`);
       },
-    }),
-  );
+    });
+  const bodyLimitDefault = limitTo(app.config.maxBodyBytes);
+  // A matrix file (import) may be larger than a form: up to its own limit.
+  const bodyLimitImport = limitTo(Math.max(app.config.maxBodyBytes, importBodyLimit));
+  server.use('*', (c, next) => (isImportPath(c.req.path) ? bodyLimitImport : bodyLimitDefault)(c, next));
   if (app.config.logRequests) {
     server.use('*', async (c, next) => {
       const start = performance.now();
@@ -75,6 +83,9 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   server.get('/static/app.css', (c) =>
     c.body(stylesheet, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
   );
+  server.get('/static/matrix-grid.js', (c) =>
+    c.body(gridScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
+  );
   server.get('/', (c) => c.redirect(`/${errorLocale(c)}/`, 302));
 
   server.use('/api/*', authenticate, csrfProtection);
@@ -85,9 +96,14 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   web.route('/', homeRoutes());
   web.route('/', accountWebRoutes());
   web.route('/states', matrixStateRoutes());
+  web.route('/', matrixTransferRoutes());
+  web.route('/states', matrixGridRoutes());
+  web.route('/states', matrixProposalRoutes());
   web.route('/states', stateWebRoutes());
   web.route('/organizations', organizationWebRoutes());
   web.route('/matrix', matrixWebRoutes());
+  web.route('/matrix', figureWebRoutes());
+  web.route('/matrix', reviewWebRoutes());
   web.route('/activity', activityWebRoutes());
   for (const locale of locales) {
     server.use(

@@ -13,6 +13,8 @@ export const sections: Section[] = [
   { path: '/states', label: 'nav.states' },
   { path: '/organizations', label: 'nav.organizations' },
   { path: '/matrix/templates', label: 'nav.matrixTemplates' },
+  { path: '/matrix/figures', label: 'figures.nav' },
+  { path: '/matrix/reviews', label: 'review.nav', needs: 'read-review-cycles' },
   { path: '/activity', label: 'nav.activity', needs: 'read-activity' },
   { path: '/admin/users', label: 'nav.accounts', needs: 'manage-accounts' },
 ];

@@ -19,7 +19,7 @@ export interface Resource {
   stateIso3?: string | null;
 }
 
-export const recordTypes = ['member-state', 'organization', 'matrix-template', 'matrix', 'user', 'api-token', 'audit-event'] as const;
+export const recordTypes = ['member-state', 'organization', 'matrix-template', 'matrix', 'user', 'api-token', 'audit-event', 'review-cycle'] as const;
 export type RecordType = (typeof recordTypes)[number];
 
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore' | 'comment' | 'read-history' | 'approve' | 'publish';
@@ -38,6 +38,8 @@ const keepers: Record<RecordType, readonly Role[]> = {
   user: ['secretariat', 'admin'],
   'api-token': [],
   'audit-event': [],
+  // Review cycles: the experts and the secretariat plan them; the Committee follows them.
+  'review-cycle': ['expert', 'secretariat', 'admin'],
 };
 
 export function isCommitteeSide(viewer: Viewer | null): boolean {
@@ -59,6 +61,8 @@ export function canSee(viewer: Viewer | null, confidentiality: Confidentiality, 
 
 /** The one place that decides every read and write. Pages, API, exports and search ask it. */
 export function can(viewer: Viewer | null, action: Action, resource: Resource): boolean {
+  // Review cycles are the Committee side's own planning: never a State's, a provider's or the public's.
+  if (resource.type === 'review-cycle' && !isCommitteeSide(viewer)) return false;
   const visible = canSee(viewer, resource.confidentiality, resource.stateIso3);
   switch (action) {
     case 'read':
@@ -92,7 +96,7 @@ export function can(viewer: Viewer | null, action: Action, resource: Resource): 
 }
 
 /** Abilities that are not about one record. */
-export type Ability = 'read-activity' | 'manage-accounts' | 'use-api-tokens' | 'export';
+export type Ability = 'read-activity' | 'manage-accounts' | 'use-api-tokens' | 'export' | 'read-review-cycles';
 
 export function may(viewer: Viewer | null, ability: Ability): boolean {
   if (viewer === null) return false;
@@ -101,6 +105,8 @@ export function may(viewer: Viewer | null, ability: Ability): boolean {
       return ['expert', 'secretariat', 'admin'].includes(viewer.role);
     case 'manage-accounts':
       return ['secretariat', 'admin'].includes(viewer.role);
+    case 'read-review-cycles':
+      return isCommitteeSide(viewer);
     case 'use-api-tokens':
     case 'export':
       return true;

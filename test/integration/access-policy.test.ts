@@ -46,7 +46,7 @@ interface Ctx {
 }
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** The route as registered, with /{lang} for the language prefix. */
   route: string;
   /** The concrete path requested (for a function: per role). */
@@ -252,6 +252,107 @@ const rows: Row[] = [
   { method: 'GET', route: '/api/v1/organizations/:code', path: '/api/v1/organizations/IAEA', restrict: [{ table: 'organization', key: 'IAEA', confidentiality: 'committee' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/v1/audit', path: '/api/v1/audit', expect: s(401, 403, 403, 200, 403, 200, 200) },
   { method: 'GET', route: '/api/v1/me', path: '/api/v1/me', expect: s(401, 200, 200, 200, 200, 200, 200) },
+
+  // Matrix figures: public and read-only (pages, CSV downloads, API change and gaps); published matrices only
+  { method: 'GET', route: '/{lang}/matrix/figures', path: '/en/matrix/figures', expect: all(200) },
+  { method: 'GET', route: '/{lang}/matrix/figures', path: '/ar/matrix/figures?view=state&sort=x&dir=desc', expect: all(200) },
+  { method: 'GET', route: '/{lang}/matrix/figures', path: '/en/matrix/figures?view=gaps&state=MLI', expect: all(200) },
+  { method: 'GET', route: '/{lang}/matrix/figures', path: '/en/matrix/figures?asOf=2018-02-31', expect: all(422), note: 'no such day' },
+  { method: 'GET', route: '/{lang}/matrix/figures.csv', path: '/en/matrix/figures.csv?view=overview&table=paragraph', check: async (res) => assert.match(res.headers.get('content-type') ?? '', /^text\/csv/), expect: all(200) },
+  { method: 'GET', route: '/{lang}/matrix/figures.csv', path: '/en/matrix/figures.csv?view=change&from=2018-01-01', expect: all(200) },
+  { method: 'GET', route: '/{lang}/matrix/figures.csv', path: '/en/matrix/figures.csv?table=nope', expect: all(404) },
+  { method: 'GET', route: '/{lang}/matrix/figures.csv', path: '/en/matrix/figures.csv?view=gaps', expect: all(422), note: 'no State chosen' },
+  { method: 'GET', route: '/api/v1/matrix/figures', path: '/api/v1/matrix/figures?by=change&from=2018-01-01', expect: all(200) },
+  { method: 'GET', route: '/api/v1/matrix/figures', path: '/api/v1/matrix/figures?by=change', expect: all(422), note: 'from is required' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/gaps', path: '/api/v1/states/MLI/matrix/gaps', expect: all(200) },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/gaps', path: '/api/v1/states/XXX/matrix/gaps', expect: all(404) },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/gaps', path: '/api/v1/states/MLI/matrix/gaps?threshold=1', expect: all(422) },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/gaps', path: '/api/v1/states/MLI/matrix/gaps', restrict: [{ table: 'member_state', key: 'MLI', confidentiality: 'committee' }], expect: s(401, 403, 403, 200, 200, 200, 200) },
+
+  // The State's review of its matrix: comments and proposals on MLI version 2 (the block before publishes version 1).
+  // Every account the policy lets comment (the point of contact and the Committee side) may; only experts decide; only the author withdraws.
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/proposals', path: '/api/v1/states/MLI/matrix/proposals', expect: s(401, 404, 404, 404, 404, 404, 404), note: 'no version in the works' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/proposals', path: '/api/v1/states/XXX/matrix/proposals', expect: s(401, 404, 404, 404, 404, 404, 404) },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix', path: '/api/v1/states/MLI/matrix', json: () => ({}), expect: s(403, 403, 403, 201, 403, 403, 409), note: 'the expert starts version 2' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/proposals', path: '/api/v1/states/MLI/matrix/proposals', json: () => ({ field: 'OP2.USE.N.LF', kind: 'comment', comment: 'Too early' }), expect: s(403, 409, 403, 409, 409, 409, 409), note: 'a draft takes no comments; the provider sees only version 1, and may not comment' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/proposals', path: '/api/v1/states/MLI/matrix/proposals', expect: s(401, 200, 404, 200, 200, 200, 200), note: 'a draft: the Committee side and MLI’s point of contact' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/transitions', path: '/api/v1/states/MLI/matrix/transitions', json: () => ({ version: 2, to: 'sent' }), expect: s(403, 403, 404, 200, 409, 409, 409), note: 'version 2 sent to the State' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/proposals', path: '/api/v1/states/MLI/matrix/proposals', json: (_, w) => (w === 'poc' ? { field: 'OP2.USE.N.LF', kind: 'proposal', value: 'X', sources: [{ kind: 'law', citation: 'Loi n° 2016-08', locator: 'art. 12' }] } : { field: 'OP2.USE.C.LF', kind: 'comment', comment: `A comment by ${w}` }), check: async (res, w) => { if (res.ok) (ctx as unknown as Record<string, string>)[`proposal.${w}`] = ((await res.json()) as { id: string }).id; }, expect: s(403, 201, 403, 201, 201, 201, 201), note: 'the point of contact proposes X with a source, the Committee side comments' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/proposals', path: '/api/v1/states/MLI/matrix/proposals', json: () => ({ field: 'OP2.USE.B.LF', kind: 'proposal', value: 'X' }), expect: s(403, 422, 403, 422, 422, 422, 422), note: 'X without a source' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/proposals/:id/decision', path: (c) => `/api/v1/states/MLI/matrix/proposals/${(c as unknown as Record<string, string>)['proposal.poc']}/decision`, json: () => ({ decision: 'decline' }), expect: s(403, 403, 404, 422, 403, 403, 422), note: 'declined without a note' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/proposals/:id/decision', path: (c) => `/api/v1/states/MLI/matrix/proposals/${(c as unknown as Record<string, string>)['proposal.poc']}/decision`, json: () => ({ decision: 'accept' }), expect: s(403, 403, 404, 200, 403, 403, 409), note: 'accepted by the expert, then already decided' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/proposals/:id/decision', path: `/api/v1/states/MLI/matrix/proposals/${uuid0}/decision`, json: () => ({ decision: 'accept' }), expect: s(403, 404, 404, 404, 404, 404, 404), note: 'no such proposal' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/proposals/:id/withdrawal', path: (c) => `/api/v1/states/MLI/matrix/proposals/${(c as unknown as Record<string, string>)['proposal.expert']}/withdrawal`, expect: s(403, 403, 404, 200, 403, 403, 403), note: 'the expert’s own comment' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/proposals', path: '/api/v1/states/MLI/matrix/proposals?status=all', check: async (res, w) => { if (res.ok) assert.equal(((await res.json()) as { data: unknown[] }).data.length, 5, w); }, expect: s(401, 200, 404, 200, 200, 200, 200), note: 'commented' },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/proposals', path: '/en/states/MLI/matrix/proposals', expect: s(401, 200, 404, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/proposals/new', path: '/en/states/MLI/matrix/proposals/new?field=OP2.USE.B.LF', expect: s(401, 200, 404, 200, 200, 200, 200) },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/proposals/new', path: '/en/states/MLI/matrix/proposals/new', body: () => ({ field: 'OP2.USE.B.LF', kind: 'proposal', value: 'X', sourceKind: 'law', citation: '' }), expect: s(401, 422, 404, 422, 422, 422, 422), note: 'X without a source' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/proposals/:id/decision', path: (c) => `/en/states/MLI/matrix/proposals/${(c as unknown as Record<string, string>)['proposal.committee']}/decision`, body: () => ({ decision: 'decline', note: '' }), expect: s(401, 403, 404, 422, 403, 403, 422), note: 'declined without a note' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/proposals/:id/withdrawal', path: (c) => `/en/states/MLI/matrix/proposals/${(c as unknown as Record<string, string>)['proposal.committee']}/withdrawal`, expect: s(401, 403, 404, 403, 303, 403, 403), note: 'the Committee member’s own comment' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/transitions', path: '/api/v1/states/MLI/matrix/transitions', json: () => ({ version: 2, to: 'agreed' }), expect: s(403, 403, 404, 200, 409, 409, 409) },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/transitions', path: '/api/v1/states/MLI/matrix/transitions', json: () => ({ version: 2, to: 'approved' }), expect: s(403, 403, 404, 403, 200, 409, 409), note: 'MLI is left with version 2 approved and none in the works' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/proposals', path: '/api/v1/states/MLI/matrix/proposals', json: () => ({ version: 2, field: 'OP2.USE.N.LF', kind: 'comment', comment: 'Too late' }), expect: s(403, 409, 404, 409, 409, 409, 409), note: 'an approved version takes no comments' },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/proposals', path: '/en/states/MLI/matrix/proposals', expect: s(401, 404, 404, 404, 404, 404, 404), note: 'none in the works' },
+
+  // Review cycles: the Committee side reads them; experts, secretariat and admins keep them (States used: NER, PER)
+  { method: 'GET', route: '/{lang}/matrix/reviews', path: '/en/matrix/reviews', expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'POST', route: '/{lang}/matrix/reviews', path: '/en/matrix/reviews', body: () => ({ title: '', startsOn: '2026-01-01', deadline: '2026-12-31' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'no title' },
+  { method: 'POST', route: '/{lang}/matrix/reviews', path: '/en/matrix/reviews', body: () => ({ title: 'Policy walk', startsOn: '2026-01-01', deadline: '2099-12-31' }), check: async (res, w) => { if (w === 'expert') Object.assign(ctx, { reviewId: res.headers.get('location')?.split('/').pop() }); }, expect: s(401, 403, 403, 303, 403, 303, 303) },
+  { method: 'GET', route: '/{lang}/matrix/reviews/:id', path: (c) => `/en/matrix/reviews/${(c as Ctx & { reviewId?: string }).reviewId}`, expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/{lang}/matrix/reviews/:id', path: (c) => `/en/matrix/reviews/${(c as Ctx & { reviewId?: string }).reviewId}?stage=nope`, expect: s(401, 403, 403, 400, 400, 400, 400), note: 'no such stage' },
+  { method: 'GET', route: '/{lang}/matrix/reviews/:id', path: `/en/matrix/reviews/${uuid0}`, expect: s(401, 403, 403, 404, 404, 404, 404) },
+  { method: 'GET', route: '/{lang}/matrix/reviews/:id/progress.csv', path: (c) => `/en/matrix/reviews/${(c as Ctx & { reviewId?: string }).reviewId}/progress.csv`, check: async (res) => { if (res.status === 200) assert.match(res.headers.get('content-type') ?? '', /^text\/csv/); }, expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'POST', route: '/{lang}/matrix/reviews/:id/assignments', path: (c) => `/en/matrix/reviews/${(c as Ctx & { reviewId?: string }).reviewId}/assignments`, body: (c) => ({ states: 'NER PER', expert: c.userId.expert, note: '' }), expect: s(401, 403, 403, 303, 403, 303, 303) },
+  { method: 'POST', route: '/{lang}/matrix/reviews/:id/assignments', path: (c) => `/en/matrix/reviews/${(c as Ctx & { reviewId?: string }).reviewId}/assignments`, body: () => ({ states: 'XXX', expert: '' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'no such State' },
+  { method: 'POST', route: '/{lang}/matrix/reviews/:id', path: (c) => `/en/matrix/reviews/${(c as Ctx & { reviewId?: string }).reviewId}`, body: () => ({ title: '', startsOn: '2026-01-01', deadline: '2099-12-31', version: '1' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'no title' },
+  { method: 'POST', route: '/{lang}/matrix/reviews/:id/close', path: (c) => `/en/matrix/reviews/${(c as Ctx & { reviewId?: string }).reviewId}/close`, expect: s(401, 403, 403, 303, 403, 409, 409), note: 'closed by the expert, then already closed' },
+  { method: 'POST', route: '/{lang}/matrix/reviews/:id/assignments', path: (c) => `/en/matrix/reviews/${(c as Ctx & { reviewId?: string }).reviewId}/assignments`, body: (c) => ({ states: 'NER', expert: c.userId.expert }), expect: s(401, 403, 403, 409, 403, 409, 409), note: 'a closed cycle' },
+  { method: 'GET', route: '/api/v1/matrix/reviews', path: '/api/v1/matrix/reviews', expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'POST', route: '/api/v1/matrix/reviews', path: '/api/v1/matrix/reviews', json: () => ({}), expect: s(403, 403, 403, 422, 403, 422, 422), note: 'no fields' },
+  { method: 'POST', route: '/api/v1/matrix/reviews', path: '/api/v1/matrix/reviews', json: () => ({ title: 'API walk', startsOn: '2026-01-01', deadline: '2099-12-31' }), check: async (res, w) => { if (w === 'expert') Object.assign(ctx, { apiReviewId: ((await res.json()) as { id: string }).id }); }, expect: s(403, 403, 403, 201, 403, 201, 201) },
+  { method: 'GET', route: '/api/v1/matrix/reviews/:id', path: (c) => `/api/v1/matrix/reviews/${(c as Ctx & { apiReviewId?: string }).apiReviewId}`, expect: s(401, 403, 403, 200, 200, 200, 200) },
+  { method: 'GET', route: '/api/v1/matrix/reviews/:id', path: `/api/v1/matrix/reviews/${uuid0}`, expect: s(401, 403, 403, 404, 404, 404, 404) },
+  { method: 'PUT', route: '/api/v1/matrix/reviews/:id/assignments', path: (c) => `/api/v1/matrix/reviews/${(c as Ctx & { apiReviewId?: string }).apiReviewId}/assignments`, json: (c) => ({ states: ['PER'], expert: c.userId.expert }), expect: s(403, 403, 403, 200, 403, 200, 200) },
+  { method: 'PUT', route: '/api/v1/matrix/reviews/:id/assignments', path: (c) => `/api/v1/matrix/reviews/${(c as Ctx & { apiReviewId?: string }).apiReviewId}/assignments`, json: () => ({ states: ['XXX'], expert: null }), expect: s(403, 403, 403, 422, 403, 422, 422), note: 'no such State' },
+
+  // The experts' fast grid (matrix/grid-routes.tsx) on GHA: none open, then a draft started for it
+  { method: 'GET', route: '/static/matrix-grid.js', path: '/static/matrix-grid.js', expect: all(200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/grid', path: '/en/states/XXX/matrix/grid', expect: all(404) },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/grid', path: '/en/states/GHA/matrix/grid', expect: s(401, 403, 403, 200, 403, 403, 200), note: 'none open: offers to start one' },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/drafts', path: '/en/states/GHA/matrix/drafts', expect: s(401, 403, 403, 303, 403, 403, 409), note: 'GHA’s draft 1, for the grid' },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/grid', path: '/en/states/GHA/matrix/grid?weapon=chemical&changed=1', expect: s(401, 403, 403, 200, 403, 403, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/grid', path: '/ar/states/GHA/matrix/grid?section=OP9', expect: s(401, 403, 403, 404, 403, 403, 404), note: 'no such section' },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/grid', path: '/en/states/GHA/matrix/grid?weapon=laser', expect: s(401, 403, 403, 400, 403, 403, 400), note: 'no such weapon type' },
+
+  // Template versions and conversion (convert.*): a copy of 2017 of this block's own (2017-test), edited by the administrator; conversions only as dry runs
+  { method: 'POST', route: '/api/v1/matrix/templates', path: '/api/v1/matrix/templates', json: () => ({ from: '2017', version: '2017-test' }), expect: s(403, 403, 403, 403, 403, 403, 201), note: 'the administrator copies 2017' },
+  { method: 'POST', route: '/api/v1/matrix/templates', path: '/api/v1/matrix/templates', json: () => ({ from: '2017', version: '2017-test' }), expect: s(403, 403, 403, 403, 403, 403, 409), note: 'exists already' },
+  { method: 'GET', route: '/{lang}/matrix/templates/:version', path: '/en/matrix/templates/2017-test', expect: all(200), note: 'an editable copy' },
+  { method: 'POST', route: '/{lang}/matrix/templates/:version/definition', path: '/en/matrix/templates/2017-test/definition', body: () => ({ rowVersion: '1', definition: '{"sections": [' }), expect: s(401, 403, 403, 403, 403, 403, 422), note: 'not JSON' },
+  { method: 'POST', route: '/{lang}/matrix/templates/:version/definition', path: '/en/matrix/templates/2017/definition', body: () => ({ rowVersion: '1', definition: '{}' }), expect: s(401, 403, 403, 403, 403, 403, 409), note: 'a fixed template' },
+  { method: 'POST', route: '/{lang}/matrix/templates/:version/definition', path: '/en/matrix/templates/1999/definition', body: () => ({ rowVersion: '1', definition: '{}' }), expect: all(404) },
+  { method: 'PUT', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/2017-test', json: () => ({ rowVersion: 1, sections: [], rows: [], fields: [] }), expect: s(403, 403, 403, 403, 403, 403, 422), note: 'no fields' },
+  { method: 'PUT', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/2017-test', json: () => { const labels = Object.fromEntries(locales.map((l) => [l, 'Test'])); return { rowVersion: 1, sections: [{ code: 'OP1', paragraph: 'OP1', labels }], rows: [{ code: 'OP1.TEST', section: 'OP1', labels }], fields: [{ code: 'OP1.TEST', row: 'OP1.TEST', paragraph: 'OP1', weaponType: null, measureKind: 'instrument' }] }; }, expect: s(403, 403, 403, 403, 403, 403, 200), note: 'one field' },
+  { method: 'PUT', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/2017-test', json: () => ({ rowVersion: 1, sections: [], rows: [], fields: [] }), expect: s(403, 403, 403, 403, 403, 403, 409), note: 'a stale row version' },
+  { method: 'PUT', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/2017', json: () => ({ rowVersion: 1, sections: [], rows: [], fields: [] }), expect: s(403, 403, 403, 403, 403, 403, 409), note: 'a fixed template' },
+  { method: 'PUT', route: '/api/v1/matrix/templates/:version', path: '/api/v1/matrix/templates/1999', json: () => ({ rowVersion: 1, sections: [], rows: [], fields: [] }), expect: s(403, 404, 404, 404, 404, 404, 404) },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/conversions', path: '/api/v1/states/XXX/matrix/conversions', json: () => ({ to: '2017-test', dryRun: true }), expect: s(403, 404, 404, 404, 404, 404, 404) },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/conversions', path: '/api/v1/states/NER/matrix/conversions', json: () => ({ to: '2017-test', dryRun: true }), expect: s(403, 403, 403, 409, 403, 403, 409), note: 'no approved version' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/conversions', path: '/api/v1/states/MLI/matrix/conversions', json: () => ({ to: '2017-test', mapping: { fields: { 'OP9.NOWHERE': null } }, dryRun: true }), expect: s(403, 403, 403, 422, 403, 403, 422), note: 'an unknown field in the mapping' },
+  { method: 'POST', route: '/api/v1/states/:iso3/matrix/conversions', path: '/api/v1/states/MLI/matrix/conversions', json: () => ({ to: '2017-test', dryRun: true }), expect: s(403, 403, 403, 200, 403, 403, 200), note: 'a dry run on MLI’s published version: nothing is saved' },
+
+  // Matrices as files (transfer-routes.tsx, api-transfer.ts): downloads as the matrix's confidentiality allows; imports by the experts (SEN has no matrix)
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/export', path: '/en/states/SEN/matrix/export?format=csv', expect: all(404), note: 'no version yet' },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/export', path: '/en/states/MLI/matrix/export?format=json', expect: all(200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/export', path: '/en/states/MLI/matrix/export?format=pdf', expect: all(400) },
+  { method: 'GET', route: '/{lang}/matrix/export', path: '/en/matrix/export?format=json', expect: s(401, 403, 403, 200, 200, 200, 200), note: 'every State: the Committee side' },
+  { method: 'GET', route: '/{lang}/states/:iso3/matrix/import', path: '/en/states/SEN/matrix/import', expect: s(401, 403, 403, 200, 403, 403, 200) },
+  { method: 'POST', route: '/{lang}/states/:iso3/matrix/import', path: '/en/states/SEN/matrix/import', expect: s(401, 403, 403, 422, 403, 403, 422), note: 'no file' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/export', path: '/api/v1/states/SEN/matrix/export?format=xlsx', expect: all(404), note: 'no version yet' },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/export', path: '/api/v1/states/MLI/matrix/export?format=json', check: async (res, w) => assert.deepEqual(((await res.json()) as { matrices: { state: string; status: string }[] }).matrices.filter((x) => x.status !== 'published' && !committeeSide.includes(w) && !(w === 'poc' && x.state === 'MLI')), [], `${w}: a version it may not see`), expect: all(200) },
+  { method: 'GET', route: '/api/v1/states/:iso3/matrix/export', path: '/api/v1/states/MLI/matrix/export?format=rtf', expect: all(422) },
+  { method: 'GET', route: '/api/v1/matrix/export', path: '/api/v1/matrix/export?format=json', check: async (res, w) => assert.deepEqual(((await res.json()) as { matrices: { state: string; status: string }[] }).matrices.filter((x) => x.status !== 'published' && !committeeSide.includes(w) && !(w === 'poc' && x.state === 'MLI')), [], `${w}: a version it may not see`), expect: all(200) },
+  { method: 'POST', route: '/api/v1/matrix/import', path: '/api/v1/matrix/import', json: () => ({}), expect: s(403, 403, 403, 422, 403, 403, 422), note: 'not a multipart file' },
 
   // The API with the session cookie: the same policy
   { method: 'GET', route: '/api/v1/me', path: '/api/v1/me', viaSession: true, expect: s(401, 200, 200, 200, 200, 200, 200) },

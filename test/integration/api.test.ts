@@ -3,6 +3,8 @@ import { after, before, test } from 'node:test';
 import { createApiToken } from '../../src/modules/accounts/commands.ts';
 import { startDraft } from '../../src/modules/matrix/commands.ts';
 import { openMatrix } from '../../src/modules/matrix/matrices.ts';
+import { createCycle } from '../../src/modules/matrix/review-data.ts';
+import { viewerOf } from '../../src/modules/accounts/viewer.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -30,7 +32,13 @@ test('the OpenAPI 3.1 document describes every API route, and each answers as do
   }
   const expert = await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow();
   const { token } = await createApiToken(t.database.db, { id: null, label: 'test' }, expert.id, 'openapi test');
-  const examples: Record<string, string> = { '{iso3}': 'MLI', '{code}': 'IAEA', '{version}': '2017' };
+  const expertViewer = viewerOf(await t.database.db.selectFrom('app_user').selectAll().where('id', '=', expert.id).executeTakeFirstOrThrow());
+  const cycle = await createCycle(t.database.db, { id: expert.id, label: 'test' }, expertViewer, {
+    title: 'OpenAPI walk',
+    startsOn: '2026-01-01',
+    deadline: '2026-12-31',
+  });
+  const examples: Record<string, string> = { '{iso3}': 'MLI', '{code}': 'IAEA', '{version}': '2017', '{id}': cycle.id };
   // Paths whose required query parameters the walk supplies; MLI gets a draft for the matrix paths.
   const queries: Record<string, string> = { '/states/{iso3}/matrix/diff': '?from=1&to=1' };
   if (!(await openMatrix(t.database.db, 'MLI'))) await startDraft(t.database.db, { id: null, label: 'test' }, 'MLI');

@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-matrix-templates.ts';
 import * as m0003 from './0003-matrices.ts';
+import * as m0004 from './0004-matrix-proposals.ts';
+import * as m0005 from './0005-review-cycles.ts';
 
 /** Every migration, in order. A new one is a new file listed here; a landed one never changes. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-matrix-templates': m0002,
   '0003-matrices': m0003,
+  '0004-matrix-proposals': m0004,
+  '0005-review-cycles': m0005,
 };

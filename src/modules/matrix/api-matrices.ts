@@ -274,7 +274,10 @@ const cellsRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'Saved', content: json(z.object({ saved: z.number().int() })) },
+    200: {
+      description: 'Saved: how many cells, and the new `rowVersion` of each (send it as `expectedVersion` next time)',
+      content: json(z.object({ saved: z.number().int(), cells: z.array(z.object({ field: z.string(), rowVersion: z.number().int() })) })),
+    },
     401: problems[401],
     403: forbidden,
     404: { description: 'No such State, or no such version the caller may see', content: problems[404].content },
@@ -360,7 +363,7 @@ export function registerMatrixVersionApi(api: Api) {
     // saveCells asks the policy (`update`), refuses a version that is no longer open, and checks
     // every change (source kinds included) so that all the problems are reported at once.
     const result = await saveCells(c.get('app').database.db, actorOf(viewer), viewer, matrix.id, changes as CellChangeInput[]);
-    return c.json({ saved: result.saved }, 200);
+    return c.json({ saved: result.saved, cells: result.cells }, 200);
   });
   api.openapi(moveRoute, async (c) => {
     const state = await stateFor(c, c.req.valid('param').iso3);

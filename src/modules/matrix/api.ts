@@ -3,7 +3,12 @@ import { AppError } from '../../errors.ts';
 import { type Api, bearer, LocalizedTextSchema, problems } from '../../http/api-common.ts';
 import { authorize } from '../../http/guard.ts';
 import { can } from '../../policy/policy.ts';
+import { registerConversionApi } from './api-convert.ts';
 import { registerFigureApi } from './api-figures.ts';
+import { registerTransferApi } from './api-transfer.ts';
+import { registerReviewApi } from './api-reviews.ts';
+import { registerTemplateEditApi } from './api-templates.ts';
+import { registerProposalApi } from './api-proposals.ts';
 import { measureKinds, paragraphs, weaponTypes } from './template.ts';
 import { findTemplate, listTemplates, type TemplateRow } from './templates.ts';
 
@@ -15,6 +20,7 @@ const TemplateSummarySchema = z
     basedOn: z.string().nullable(),
     locked: z.boolean().openapi({ description: 'A locked template never changes; a change is a new version' }),
     fieldCount: z.number().int(),
+    rowVersion: z.number().int().openapi({ description: 'Send it back when changing the template (PUT)' }),
   })
   .openapi('MatrixTemplateSummary');
 
@@ -40,6 +46,7 @@ export function presentTemplateSummary(t: TemplateRow): z.infer<typeof TemplateS
     basedOn: t.based_on,
     locked: t.locked_at !== null,
     fieldCount: t.field_count,
+    rowVersion: t.row_version,
   };
 }
 
@@ -80,6 +87,11 @@ const getRoute = createRoute({
 
 export function registerMatrixApi(api: Api) {
   registerFigureApi(api);
+  registerReviewApi(api);
+  registerTemplateEditApi(api);
+  registerConversionApi(api);
+  registerProposalApi(api);
+  registerTransferApi(api);
   api.openapi(listRoute, async (c) => {
     const viewer = c.get('viewer');
     const rows = (await listTemplates(c.get('app').database.db)).filter((t) => can(viewer, 'read', resource(t)));

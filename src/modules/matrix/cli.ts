@@ -3,7 +3,9 @@ import { convertCommand } from './cli-convert.ts';
 import { exportMatrixCommand, importMatrixCommand } from './cli-transfer.ts';
 
 export const matrixUsage = `  matrix export [--state ISO3 | --all] [--format xlsx|csv|json] [--version N] [--out FILE] [--as E]
-                             a State's matrix (or every State's) as XLSX, CSV or JSON
+                [--lang L] [--template V]
+                             a State's matrix (or every State's) as XLSX, CSV or JSON, as the account
+                             (the public without --as) may see it; labels in the language L
   matrix import FILE --as E [--state ISO3] [--dry-run]
                              load cells into the open drafts: every cell checked, all or nothing
   matrix convert --to VERSION [--mapping FILE] [--state ISO3 | --all] --as E [--dry-run]

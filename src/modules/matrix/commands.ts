@@ -161,7 +161,7 @@ export async function saveCells(
   viewer: Viewer,
   matrixId: string,
   changes: CellChangeInput[],
-): Promise<{ saved: number }> {
+): Promise<{ saved: number; cells: { field: string; rowVersion: number }[] }> {
   const run = async (trx: Transaction<DB>) => {
     const matrix = await trx.selectFrom('matrix').selectAll().where('id', '=', matrixId).forUpdate().executeTakeFirst();
     if (!matrix) throw notFound('the matrix');
@@ -191,6 +191,7 @@ export async function saveCells(
     }
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
+    const saved: { field: string; rowVersion: number }[] = [];
     for (const c of changes) {
       const old = current.get(c.field);
       const values = {
@@ -203,15 +204,19 @@ export async function saveCells(
         updated_by: actor.id,
         updated_at: new Date(),
       };
-      if (old) {
-        await trx
-          .updateTable('matrix_cell')
-          .set({ ...values, row_version: old.row_version + 1 })
-          .where('id', '=', old.id)
-          .execute();
-      } else {
-        await trx.insertInto('matrix_cell').values({ ...values, matrix_id: matrix.id, field_code: c.field }).execute();
-      }
+      const written = old
+        ? await trx
+            .updateTable('matrix_cell')
+            .set({ ...values, row_version: old.row_version + 1 })
+            .where('id', '=', old.id)
+            .returning('row_version')
+            .executeTakeFirstOrThrow()
+        : await trx
+            .insertInto('matrix_cell')
+            .values({ ...values, matrix_id: matrix.id, field_code: c.field })
+            .returning('row_version')
+            .executeTakeFirstOrThrow();
+      saved.push({ field: c.field, rowVersion: written.row_version });
       before[c.field] = old ? comparable(old) : null;
       after[c.field] = { value: values.value, remarks: values.remarks, sources: c.sources ?? [], infoDate: values.info_date };
     }
@@ -225,7 +230,7 @@ export async function saveCells(
       before,
       after,
     });
-    return { saved: changes.length };
+    return { saved: changes.length, cells: saved };
   };
   return db.isTransaction ? run(db as Transaction<DB>) : db.transaction().execute(run);
 }

@@ -4,6 +4,7 @@ import type { MessageKey, Messages } from '../../i18n/i18n.ts';
 import type { CellChange, ComparableCell } from './diff.ts';
 import type { MatrixRow } from './matrices.ts';
 import { Disclaimer, Evidence, statusLabel, valueClass } from './matrix-pages.tsx';
+import { TransferLinks } from './transfer-routes.tsx';
 
 /** The versions of a State's matrix, and the comparison of two of them. */
 export const VersionList: FC<{ m: Messages; versions: MatrixRow[]; base: string }> = ({ m, versions, base }) => {
@@ -23,6 +24,7 @@ export const VersionList: FC<{ m: Messages; versions: MatrixRow[]; base: string 
               <th scope="col">{m.t('matrix.template')}</th>
               <th scope="col">{m.t('matrix.statusSince')}</th>
               <th scope="col">{m.t('matrix.changed')}</th>
+              <th scope="col">{m.t('transfer.download')}</th>
             </tr>
           </thead>
           <tbody>
@@ -44,6 +46,9 @@ export const VersionList: FC<{ m: Messages; versions: MatrixRow[]; base: string 
                     ) : (
                       '—'
                     )}
+                  </td>
+                  <td>
+                    <TransferLinks m={m} base={base} version={v.number} compact />
                   </td>
                 </tr>
               );

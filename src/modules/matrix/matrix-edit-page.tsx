@@ -105,8 +105,9 @@ export const MatrixEditForm: FC<{
       <p class="lead">
         {m.t('matrix.versionNumber', { count: matrix.number })} · {statusLabel(m, matrix.status)}. {m.t('matrix.editLead')}
       </p>
-      <p>
+      <p class="actions">
         <a href={base}>{m.t('matrix.seeCurrent')}</a>
+        <a href={`${base}/grid?section=${encodeURIComponent(layout.section.code)}`}>{m.t('grid.link')}</a>
       </p>
       <SectionNav m={m} template={template} href={(code) => `${base}/edit?section=${encodeURIComponent(code)}`} current={layout.section.code} />
       <h2 id="section-h">{pick(layout.section.labels, l)}</h2>

@@ -9,6 +9,7 @@ import { columnLabel } from './pages.tsx';
 import type { CellSource, MatrixStatus } from './schema.ts';
 import { cellValues, type TemplateField } from './template.ts';
 import type { TemplateRow } from './templates.ts';
+import { TransferLinks } from './transfer-routes.tsx';
 
 /** The class of a cell value: `v-x`, `v-q` (?), `v-na`, `v-blank`. */
 export function valueClass(v: string): string {
@@ -174,6 +175,7 @@ export const WorkflowForms: FC<{ m: Messages; matrix: MatrixRow | null; base: st
       <h2 id="workflow-h">{m.t('matrix.workflow')}</h2>
       <div class="actions">
         {actions.editBase && <a href={actions.editBase}>{m.t('matrix.edit')}</a>}
+        {actions.editBase && <a href={actions.editBase.replace(/\/edit$/, '/grid')}>{m.t('grid.link')}</a>}
         {matrix &&
           actions.steps.map((to) => (
             <form method="post" action={`${base}/transitions`} class="inline">
@@ -259,6 +261,16 @@ const ColumnHeads: FC<{ m: Messages; columns: TemplateField[]; single: boolean }
   );
 };
 
+/** The State's review of the shown version, for those who may comment on it. */
+export interface ProposalLinks {
+  /** `/{lang}/states/{iso3}/matrix/proposals` */
+  href: string;
+  /** How many comments and proposals await a decision. */
+  open: number;
+  /** Whether the viewer may comment now (the version is with the State). */
+  propose: boolean;
+}
+
 export const MatrixView: FC<{
   m: Messages;
   matrix: MatrixRow;
@@ -268,7 +280,8 @@ export const MatrixView: FC<{
   notCurrent: boolean;
   actions: MatrixActions;
   csrfToken: string;
-}> = ({ m, matrix, template, cells, base, notCurrent, actions, csrfToken }) => {
+  proposals?: ProposalLinks | null;
+}> = ({ m, matrix, template, cells, base, notCurrent, actions, csrfToken, proposals }) => {
   const l = m.locale;
   const byField = new Map(cells.map((c) => [c.field_code, c]));
   return (
@@ -280,8 +293,17 @@ export const MatrixView: FC<{
         </p>
       )}
       <MatrixFacts m={m} matrix={matrix} base={base} />
+      <p class="figure-gaps-link">
+        <a href={`/${l}/matrix/figures?view=gaps&state=${matrix.state_iso3}&template=${encodeURIComponent(matrix.template_version)}`}>{m.t('figures.gapsLink')}</a>
+      </p>
       <Legend m={m} />
       <WorkflowForms m={m} matrix={matrix} base={base} actions={actions} csrfToken={csrfToken} />
+      <TransferLinks m={m} base={base} version={matrix.number} canImport={actions.editBase !== null || actions.startDraft} />
+      {proposals && (
+        <p class="proposal-link">
+          <a href={proposals.href}>{m.t('proposal.listLink', { count: proposals.open })}</a>
+        </p>
+      )}
       <SectionNav m={m} template={template} href={(code) => `#${code}`} />
       {template.definition.sections.map((s) => {
         const layout = sectionLayout(template, s);
@@ -302,7 +324,19 @@ export const MatrixView: FC<{
                 <tbody>
                   {layout.rows.map((r) => (
                     <tr>
-                      <th scope="row">{pick(r.labels, l)}</th>
+                      <th scope="row">
+                        {pick(r.labels, l)}
+                        {proposals?.propose && ' '}
+                        {proposals?.propose && (
+                          <a
+                            class="propose-link"
+                            href={`${proposals.href}/new?field=${encodeURIComponent(layout.columns.map((c) => layout.fieldAt(r, c)).find((f) => f)?.code ?? '')}`}
+                            aria-label={m.t('proposal.rowLinkLabel', { name: pick(r.labels, l) })}
+                          >
+                            {m.t('proposal.rowLink')}
+                          </a>
+                        )}
+                      </th>
                       {layout.columns.map((c) => {
                         const f = layout.fieldAt(r, c);
                         const cell = f ? byField.get(f.code) : undefined;

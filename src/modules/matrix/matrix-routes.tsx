@@ -19,6 +19,7 @@ import { fieldLabeller, type MatrixActions, MatrixView, NoMatrix } from './matri
 import { matrixStatuses, type MatrixStatus } from './schema.ts';
 import { findTemplate, type TemplateRow } from './templates.ts';
 import { steps } from './workflow.ts';
+import { countOpenProposals, mayPropose } from './proposals.ts';
 
 const stateResource = (s: StateRow) => ({ type: 'member-state' as const, confidentiality: s.confidentiality, stateIso3: s.iso3 });
 
@@ -78,6 +79,8 @@ export function matrixStateRoutes() {
       return render(c, { title, status: 404 }, <NoMatrix m={m} base={base} actions={actions} csrfToken={c.get('csrfToken')} />);
     }
     const [template, cells, open] = await Promise.all([loadTemplate(c, shown.template_version), cellsOf(db, shown.id), openMatrix(db, state.iso3)]);
+    const reviewed = open?.id === shown.id && can(viewer, 'comment', matrixResource(shown));
+    const proposals = reviewed ? { href: `${base}/proposals`, open: await countOpenProposals(db, shown.id), propose: mayPropose(viewer, shown) } : null;
     return render(
       c,
       { title },
@@ -90,6 +93,7 @@ export function matrixStateRoutes() {
         notCurrent={shown !== versions[0]}
         actions={actionsFor(viewer, state.iso3, shown === versions[0] ? shown : null, open, base)}
         csrfToken={c.get('csrfToken')}
+        proposals={proposals}
       />,
     );
   });

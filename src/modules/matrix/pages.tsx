@@ -1,4 +1,4 @@
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import type { FieldProblem } from '../../errors.ts';
 import { CsrfField, TableRegion } from '../../http/layout.tsx';
 import type { MessageKey, Messages } from '../../i18n/i18n.ts';
@@ -85,7 +85,7 @@ export const TemplateList: FC<{
   );
 };
 
-export const TemplateDetail: FC<{ m: Messages; template: TemplateRow; historyLink: boolean }> = ({ m, template: t, historyLink }) => {
+export const TemplateDetail: FC<{ m: Messages; template: TemplateRow; historyLink: boolean; children?: Child }> = ({ m, template: t, historyLink, children }) => {
   const l = m.locale;
   const { sections, rows, fields } = t.definition;
   return (
@@ -105,6 +105,7 @@ export const TemplateDetail: FC<{ m: Messages; template: TemplateRow; historyLin
           <a href={`/${l}/matrix/templates/${encodeURIComponent(t.version)}/history`}>{m.t('record.history')}</a>
         </p>
       )}
+      {children}
       <nav aria-label={m.t('matrix.sections')}>
         <ul class="inline-list">
           {sections.map((s) => (

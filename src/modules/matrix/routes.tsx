@@ -10,6 +10,8 @@ import { HistoryList } from '../audit/pages.tsx';
 import { recordHistory } from '../audit/queries.ts';
 import { actorOf } from '../audit/record.ts';
 import { TemplateDetail, TemplateList } from './pages.tsx';
+import { type DefinitionFormState, TemplateDefinitionEditor } from './template-edit-page.tsx';
+import { updateTemplateDefinition } from './template-edit.ts';
 import { copyTemplate, findTemplate, listTemplates, type TemplateRow } from './templates.ts';
 
 const resource = (t: Pick<TemplateRow, 'confidentiality'>) => ({
@@ -62,14 +64,60 @@ export function matrixWebRoutes() {
     }
   });
 
-  r.get('/templates/:version', async (c) => {
+  const detailPage = (c: AppContextOf, t: TemplateRow, edit: DefinitionFormState | null, status: 200 | 409 | 422 = 200) => {
     const m = c.get('m');
-    const t = await loadTemplate(c, c.req.param('version'));
+    const viewer = c.get('viewer');
     return render(
       c,
-      { title: `${pick(t.title, m.locale)} (${t.version})` },
-      <TemplateDetail m={m} template={t} historyLink={can(c.get('viewer'), 'read-history', resource(t))} />,
+      { title: `${pick(t.title, m.locale)} (${t.version})`, status },
+      <TemplateDetail m={m} template={t} historyLink={can(viewer, 'read-history', resource(t))}>
+        {can(viewer, 'update', resource(t)) && (
+          <TemplateDefinitionEditor
+            m={m}
+            template={t}
+            state={edit ?? { text: '', rowVersion: t.row_version, problems: [], saved: false }}
+            csrfToken={c.get('csrfToken')}
+          />
+        )}
+      </TemplateDetail>,
     );
+  };
+
+  r.get('/templates/:version', async (c) => {
+    const t = await loadTemplate(c, c.req.param('version'));
+    return detailPage(c, t, { text: '', rowVersion: t.row_version, problems: [], saved: c.req.query('saved') === '1' });
+  });
+
+  r.post('/templates/:version/definition', async (c) => {
+    const viewer = c.get('viewer');
+    const t = await loadTemplate(c, c.req.param('version'));
+    authorize(c, can(viewer, 'update', resource(t)), 'a change of this template');
+    if (t.locked_at)
+      throw new AppError('conflict', `the template ${t.version} is fixed (a matrix uses it, or the Committee approved it) and never changes: copy it to a new version and edit the copy`);
+    const body = await formBody(c);
+    const file = body.file;
+    const upload = file instanceof File && file.size > 0 ? await file.text() : '';
+    const sent = upload || text(body, 'definition');
+    const rowVersion = Number(text(body, 'rowVersion'));
+    const kept = { text: sent, rowVersion: Number.isInteger(rowVersion) ? rowVersion : t.row_version, saved: false };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(sent);
+    } catch (err) {
+      const problem = sent.trim() ? `is not valid JSON: ${(err as Error).message}` : 'is required: paste the JSON of the template or choose a file';
+      return detailPage(c, t, { ...kept, problems: [{ field: 'definition', problem }] }, 422);
+    }
+    try {
+      await updateTemplateDefinition(c.get('app').database.db, actorOf(viewer), t.version, parsed, kept.rowVersion);
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'validation' || err.code === 'conflict')) {
+        const fresh = (await findTemplate(c.get('app').database.db, t.version)) ?? t;
+        const problems = err.fields.length ? err.fields : [{ field: 'definition', problem: err.message }];
+        return detailPage(c, fresh, { ...kept, problems }, err.code === 'validation' ? 422 : 409);
+      }
+      throw err;
+    }
+    return c.redirect(`/${c.get('m').locale}/matrix/templates/${encodeURIComponent(t.version)}?saved=1`, 303);
   });
 
   r.get('/templates/:version/history', async (c) => {

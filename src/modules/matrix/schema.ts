@@ -68,3 +68,33 @@ export interface MatrixCellTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
   updated_by: string | null;
 }
+
+export const proposalKinds = ['comment', 'proposal'] as const;
+export type ProposalKind = (typeof proposalKinds)[number];
+export const proposalStatuses = ['open', 'accepted', 'declined', 'withdrawn'] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
+/**
+ * A comment on a field of a version, or a proposed value for it with its sources, made while the
+ * version is with the State; the experts accept (the value goes into the cell) or decline it.
+ */
+export interface MatrixProposalTable {
+  id: ColumnType<string, string | undefined, never>;
+  matrix_id: ColumnType<string, string, never>;
+  field_code: ColumnType<string, string, never>;
+  author_id: ColumnType<string, string, never>;
+  kind: ColumnType<ProposalKind, ProposalKind, never>;
+  comment: ColumnType<string, string | undefined, never>;
+  /** The proposed value; null for a comment. */
+  value: ColumnType<'X' | '?' | 'NA' | '' | null, 'X' | '?' | 'NA' | '' | null | undefined, never>;
+  sources: ColumnType<CellSource[], string | undefined, never>;
+  info_date: ColumnType<string | null, string | null | undefined, never>;
+  status: ColumnType<ProposalStatus, ProposalStatus | undefined, ProposalStatus>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  decision_note: ColumnType<string, string | undefined, string>;
+  row_version: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
