@@ -13,6 +13,7 @@ import {
   assertMayImport,
   exportFile,
   exportMatrices,
+  publicExportOfAll,
   formatOfName,
   ImportRefused,
   importMatrices,
@@ -187,7 +188,10 @@ export function registerTransferApi(api: Api) {
   api.openapi(allExportRoute, async (c) => {
     const { format, lang, template } = c.req.valid('query');
     const m = localeOf(lang);
-    const data = await exportMatrices(c.get('app').database.db, c.get('viewer'), { locale: m.locale, ...(template ? { template } : {}) });
+    const db = c.get('app').database.db;
+    const viewer = c.get('viewer');
+    if (!viewer) return sendFile(c, await publicExportOfAll(db, format, m, template));
+    const data = await exportMatrices(db, viewer, { locale: m.locale, ...(template ? { template } : {}) });
     return sendFile(c, await exportFile(data, format, m));
   });
 

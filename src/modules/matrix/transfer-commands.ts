@@ -161,6 +161,30 @@ export async function exportFile(data: ExportData, format: TransferFormat, m: Me
   return { body: writeJson(data, m), contentType: jsonType, fileName: `${base}.json` };
 }
 
+/**
+ * The public's export of every State's published matrix, kept in memory per format, language and
+ * template until a version is published or a State's record changes: it takes seconds of CPU to
+ * build and anyone may ask for it, so it is built once, not once per request.
+ */
+const publicExports = new Map<string, Promise<ExportFile>>();
+
+export async function publicExportOfAll(db: Kysely<DB>, format: TransferFormat, m: Messages, template?: string): Promise<ExportFile> {
+  const stamp = await sql<{ stamp: string }>`
+    select concat_ws('/',
+      (select count(*) from matrix where status = 'published' and archived_at is null),
+      (select max(updated_at) from matrix where status = 'published'),
+      (select max(updated_at) from member_state)) as stamp`.execute(db);
+  const key = [format, m.locale, template ?? '', stamp.rows[0]?.stamp ?? ''].join('|');
+  let file = publicExports.get(key);
+  if (!file) {
+    for (const k of publicExports.keys()) if (k.startsWith(`${format}|${m.locale}|${template ?? ''}|`)) publicExports.delete(k);
+    file = exportMatrices(db, null, { locale: m.locale, ...(template ? { template } : {}) }).then((data) => exportFile(data, format, m));
+    publicExports.set(key, file);
+    file.catch(() => publicExports.delete(key));
+  }
+  return file;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Import
 
