@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Every setting r1540 reads, from the environment; README.md lists them. */
 export interface Config {
@@ -19,6 +19,10 @@ export interface Config {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   logRequests: boolean;
+  /** Where the document library keeps its files, by content hash (default: <dataDir>/files). */
+  filesDir: string;
+  /** The largest document accepted for upload. */
+  maxDocumentBytes: number;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -54,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginMaxFailures: intFrom('R1540_LOGIN_MAX_FAILURES', 5),
       loginWindowMinutes: intFrom('R1540_LOGIN_WINDOW_MINUTES', 15),
       logRequests: boolFrom('R1540_LOG_REQUESTS', false),
+      filesDir: resolve(env.R1540_FILES_DIR || join(resolve(env.R1540_DATA_DIR || './data'), 'files')),
+      maxDocumentBytes: intFrom('R1540_MAX_DOCUMENT_BYTES', 20 * 1024 * 1024),
     };
   } finally {
     process.env = saved;

@@ -23,7 +23,7 @@ import {
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Tables that must be empty for a restore: any row in them means the database is in use. */
-const mustBeEmpty = ['organization', 'member_state', 'matrix_template', 'matrix', 'app_user', 'api_token', 'review_cycle', 'review_assignment', 'matrix_proposal', 'audit_event'] as const;
+const mustBeEmpty = ['organization', 'member_state', 'matrix_template', 'matrix', 'app_user', 'api_token', 'review_cycle', 'review_assignment', 'matrix_proposal', 'national_report', 'action_plan', 'document', 'document_link', 'audit_event'] as const;
 
 const damaged = (file: string, fields: FieldProblem[]) =>
   new AppError('bad-request', `${file} is not a sound r1540 backup: nothing was restored`, { fields });

@@ -34,6 +34,13 @@ export const backupTables: readonly BackupTable[] = [
   { name: 'review_cycle', key: 'id', textKey: false, serial: false },
   { name: 'review_assignment', key: 'id', textKey: false, serial: false },
   { name: 'matrix_proposal', key: 'id', textKey: false, serial: false },
+  { name: 'national_report', key: 'id', textKey: false, serial: false },
+  { name: 'action_plan', key: 'id', textKey: false, serial: false },
+  { name: 'point_of_contact', key: 'id', textKey: false, serial: false },
+  { name: 'visit', key: 'id', textKey: false, serial: false },
+  { name: 'course', key: 'id', textKey: false, serial: false },
+  { name: 'document', key: 'id', textKey: false, serial: false },
+  { name: 'document_link', key: 'id', textKey: false, serial: false },
   { name: 'audit_event', key: 'id', textKey: false, serial: true },
 ];
 

@@ -8,6 +8,9 @@ import { withStartupLock } from '../db/startup-lock.ts';
 import { seedDemoAccounts, seedReference } from '../db/seed.ts';
 import { seedDemoMatrices } from '../modules/matrix/demo.ts';
 import { seedDemoReview } from '../modules/matrix/review-demo.ts';
+import { seedDemoContacts } from '../modules/contacts/demo.ts';
+import { seedDemoEngagement } from '../modules/engagement/demo.ts';
+import { seedDemoReports } from '../modules/reports/demo.ts';
 import { backupCommand, exportCommand, importCommand, restoreCommand } from './bundle.ts';
 import { serveCommand } from './serve.ts';
 import { tokenCommand, userCommand } from './users.ts';
@@ -59,6 +62,9 @@ const seed: Command = async (config, args) => {
     if (values['demo-matrices']) {
       const m = await seedDemoMatrices(app.database.db, undefined, { log: (line) => console.log(line) });
       await seedDemoReview(app.database.db);
+      await seedDemoContacts(app.database.db);
+      await seedDemoEngagement(app.database.db);
+      await seedDemoReports(app.database.db);
       console.log(
         `added ${m.matrices} demonstration matrix versions for ${m.states} States in ${(m.ms / 1000).toFixed(1)} s` +
           (m.skipped ? ` (${m.skipped} States already had a matrix)` : ''),

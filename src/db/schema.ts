@@ -3,8 +3,12 @@ import type { ApiTokenTable, AppUserTable, LoginFailureTable, SessionTable } fro
 import type { AuditEventTable } from '../modules/audit/schema.ts';
 import type { MatrixCellTable, MatrixProposalTable, MatrixTable, MatrixTemplateTable } from '../modules/matrix/schema.ts';
 import type { ReviewAssignmentTable, ReviewCycleTable } from '../modules/matrix/review-schema.ts';
+import type { DocumentLinkTable, DocumentTable } from '../modules/documents/schema.ts';
 import type { MemberStateTable } from '../modules/member-states/schema.ts';
 import type { OrganizationTable } from '../modules/organizations/schema.ts';
+import type { ActionPlanTable, NationalReportTable } from '../modules/reports/schema.ts';
+import type { PointOfContactTable } from '../modules/contacts/schema.ts';
+import type { CourseTable, VisitTable } from '../modules/engagement/schema.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -26,4 +30,11 @@ export interface DB {
   matrix_proposal: MatrixProposalTable;
   review_cycle: ReviewCycleTable;
   review_assignment: ReviewAssignmentTable;
+  national_report: NationalReportTable;
+  action_plan: ActionPlanTable;
+  point_of_contact: PointOfContactTable;
+  visit: VisitTable;
+  course: CourseTable;
+  document: DocumentTable;
+  document_link: DocumentLinkTable;
 }

@@ -4,6 +4,9 @@ import { addUser } from '../modules/accounts/commands.ts';
 import { type Actor, systemActor } from '../modules/audit/record.ts';
 import { seedDemoMatrices } from '../modules/matrix/demo.ts';
 import { seedDemoReview } from '../modules/matrix/review-demo.ts';
+import { seedDemoContacts } from '../modules/contacts/demo.ts';
+import { seedDemoEngagement } from '../modules/engagement/demo.ts';
+import { seedDemoReports } from '../modules/reports/demo.ts';
 import { seedTemplates } from '../modules/matrix/templates.ts';
 import { seedStates } from '../modules/member-states/commands.ts';
 import { seedOrganizations } from '../modules/organizations/commands.ts';
@@ -62,6 +65,9 @@ export async function ensureSeeded(
       log?.(`created ${n} demonstration accounts (password: ${demoPassword})`);
       const m = await seedDemoMatrices(db, systemActor, { log });
       await seedDemoReview(db);
+      await seedDemoContacts(db);
+      await seedDemoEngagement(db);
+      await seedDemoReports(db);
       log?.(
         `created ${m.matrices} demonstration matrix versions for ${m.states} States in ${(m.ms / 1000).toFixed(1)} s (made-up data, not the Committee's information)`,
       );

@@ -2,10 +2,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { invalid } from '../errors.ts';
 import { registerAccountApi } from '../modules/accounts/api.ts';
 import { registerAuditApi } from '../modules/audit/api.ts';
+import { registerDocumentApi } from '../modules/documents/api.ts';
 import { registerMatrixApi } from '../modules/matrix/api.ts';
 import { registerMatrixVersionApi } from '../modules/matrix/api-matrices.ts';
 import { registerStateApi } from '../modules/member-states/api.ts';
 import { registerOrganizationApi } from '../modules/organizations/api.ts';
+import { registerReportsApi } from '../modules/reports/api.ts';
+import { registerContactApi } from '../modules/contacts/api.ts';
+import { registerEngagementApi } from '../modules/engagement/api.ts';
 import type { AppEnv } from './env.ts';
 
 /** /api/v1: JSON, described by OpenAPI 3.1 at /api/v1/openapi.json, under the same policy as the pages. */
@@ -26,10 +30,14 @@ export function apiRoutes() {
   });
   registerStateApi(api);
   registerOrganizationApi(api);
+  registerReportsApi(api);
   registerMatrixApi(api);
   registerMatrixVersionApi(api);
   registerAuditApi(api);
   registerAccountApi(api);
+  registerContactApi(api);
+  registerEngagementApi(api);
+  registerDocumentApi(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

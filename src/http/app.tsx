@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { createMiddleware } from 'hono/factory';
@@ -21,6 +21,11 @@ import { matrixWebRoutes } from '../modules/matrix/routes.tsx';
 import { figureWebRoutes } from '../modules/matrix/figure-routes.tsx';
 import { reviewWebRoutes } from '../modules/matrix/review-routes.tsx';
 import { organizationWebRoutes } from '../modules/organizations/routes.tsx';
+import { reportWebRoutes } from '../modules/reports/routes.tsx';
+import { contactStateRoutes, contactWebRoutes } from '../modules/contacts/routes.tsx';
+import { engagementWebRoutes } from '../modules/engagement/routes.tsx';
+import { isDocumentUploadPath } from '../modules/documents/api.ts';
+import { documentWebRoutes } from '../modules/documents/routes.tsx';
 import { authenticate, csrfProtection } from './auth.ts';
 import type { AppEnv } from './env.ts';
 import { errorLocale, handleError } from './errors.tsx';
@@ -51,23 +56,43 @@ export function createApp(app: AppContext): Hono<AppEnv> {
       },
       referrerPolicy: 'same-origin',
       crossOriginEmbedderPolicy: false,
+      // A response that sets its own header keeps it (a document file: a sandbox policy).
+      overwrite: false,
     }),
   );
   server.use('*', async (c, next) => {
     c.set('app', app);
     await next();
   });
-  const limitTo = (maxSize: number) =>
-    bodyLimit({
+  const limitTo = (maxSize: number): MiddlewareHandler<AppEnv> => {
+    const limit = bodyLimit({
       maxSize,
       onError: () => {
         throw new AppError('payload-too-large', `the request body is larger than ${maxSize} bytes`);
       },
     });
+    // A body cut off while it is read (a dropped upload) is the client's fault, not a server error.
+    return async (c, next) => {
+      let reached = false;
+      try {
+        return await limit(c, async () => {
+          reached = true;
+          await next();
+        });
+      } catch (e) {
+        if (reached || e instanceof AppError) throw e;
+        throw new AppError('bad-request', 'the request body was cut off before its end: nothing was stored');
+      }
+    };
+  };
   const bodyLimitDefault = limitTo(app.config.maxBodyBytes);
   // A matrix file (import) may be larger than a form: up to its own limit.
   const bodyLimitImport = limitTo(Math.max(app.config.maxBodyBytes, importBodyLimit));
-  server.use('*', (c, next) => (isImportPath(c.req.path) ? bodyLimitImport : bodyLimitDefault)(c, next));
+  // A document upload may be as large as the document limit.
+  const bodyLimitDocument = limitTo(Math.max(app.config.maxBodyBytes, app.config.maxDocumentBytes + 64 * 1024));
+  server.use('*', (c, next) =>
+    (isImportPath(c.req.path) ? bodyLimitImport : isDocumentUploadPath(c.req.path) ? bodyLimitDocument : bodyLimitDefault)(c, next),
+  );
   if (app.config.logRequests) {
     server.use('*', async (c, next) => {
       const start = performance.now();
@@ -94,17 +119,22 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   const web = new Hono<AppEnv>();
   web.use('*', authenticate, csrfProtection);
   web.route('/', homeRoutes());
+  web.route('/', reportWebRoutes());
   web.route('/', accountWebRoutes());
   web.route('/states', matrixStateRoutes());
   web.route('/', matrixTransferRoutes());
   web.route('/states', matrixGridRoutes());
   web.route('/states', matrixProposalRoutes());
+  web.route('/states', contactStateRoutes());
   web.route('/states', stateWebRoutes());
   web.route('/organizations', organizationWebRoutes());
+  web.route('/contacts', contactWebRoutes());
+  web.route('/', engagementWebRoutes());
   web.route('/matrix', matrixWebRoutes());
   web.route('/matrix', figureWebRoutes());
   web.route('/matrix', reviewWebRoutes());
   web.route('/activity', activityWebRoutes());
+  web.route('/documents', documentWebRoutes());
   for (const locale of locales) {
     server.use(
       `/${locale}/*`,

@@ -12,8 +12,13 @@ export interface Section {
 export const sections: Section[] = [
   { path: '/states', label: 'nav.states' },
   { path: '/organizations', label: 'nav.organizations' },
+  { path: '/reports', label: 'reports.nav' },
+  { path: '/contacts', label: 'contacts.nav' },
+  { path: '/visits', label: 'engagement.visitsNav' },
+  { path: '/courses', label: 'engagement.coursesNav' },
   { path: '/matrix/templates', label: 'nav.matrixTemplates' },
   { path: '/matrix/figures', label: 'figures.nav' },
+  { path: '/documents', label: 'documents.nav' },
   { path: '/matrix/reviews', label: 'review.nav', needs: 'read-review-cycles' },
   { path: '/activity', label: 'nav.activity', needs: 'read-activity' },
   { path: '/admin/users', label: 'nav.accounts', needs: 'manage-accounts' },

@@ -19,7 +19,7 @@ export interface Resource {
   stateIso3?: string | null;
 }
 
-export const recordTypes = ['member-state', 'organization', 'matrix-template', 'matrix', 'user', 'api-token', 'audit-event', 'review-cycle'] as const;
+export const recordTypes = ['member-state', 'organization', 'matrix-template', 'matrix', 'user', 'api-token', 'audit-event', 'review-cycle', 'document', 'point-of-contact', 'visit', 'course', 'national-report', 'action-plan'] as const;
 export type RecordType = (typeof recordTypes)[number];
 
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore' | 'comment' | 'read-history' | 'approve' | 'publish';
@@ -40,6 +40,15 @@ const keepers: Record<RecordType, readonly Role[]> = {
   'audit-event': [],
   // Review cycles: the experts and the secretariat plan them; the Committee follows them.
   'review-cycle': ['expert', 'secretariat', 'admin'],
+  // The document library: the experts and the secretariat upload; reading follows confidentiality.
+  document: ['expert', 'secretariat', 'admin'],
+  // National reports and action plans: recorded by the experts and the secretariat.
+  'national-report': ['expert', 'secretariat', 'admin'],
+  'action-plan': ['expert', 'secretariat', 'admin'],
+  // Points of contact: the secretariat keeps them; their details are 'committee-and-state'.
+  'point-of-contact': ['secretariat', 'admin'],
+  visit: ['expert', 'secretariat', 'admin'],
+  course: ['expert', 'secretariat', 'admin'],
 };
 
 export function isCommitteeSide(viewer: Viewer | null): boolean {
@@ -96,7 +105,7 @@ export function can(viewer: Viewer | null, action: Action, resource: Resource): 
 }
 
 /** Abilities that are not about one record. */
-export type Ability = 'read-activity' | 'manage-accounts' | 'use-api-tokens' | 'export' | 'read-review-cycles';
+export type Ability = 'read-activity' | 'manage-accounts' | 'use-api-tokens' | 'export' | 'read-review-cycles' | 'read-contact-reminders';
 
 export function may(viewer: Viewer | null, ability: Ability): boolean {
   if (viewer === null) return false;
@@ -106,6 +115,7 @@ export function may(viewer: Viewer | null, ability: Ability): boolean {
     case 'manage-accounts':
       return ['secretariat', 'admin'].includes(viewer.role);
     case 'read-review-cycles':
+    case 'read-contact-reminders':
       return isCommitteeSide(viewer);
     case 'use-api-tokens':
     case 'export':

@@ -38,12 +38,20 @@ test('the OpenAPI 3.1 document describes every API route, and each answers as do
     startsOn: '2026-01-01',
     deadline: '2026-12-31',
   });
-  const examples: Record<string, string> = { '{iso3}': 'MLI', '{code}': 'IAEA', '{version}': '2017', '{id}': cycle.id };
+  const form = new FormData();
+  form.append('file', new File([new TextEncoder().encode('Rapport national, texte intégral.')], 'report.txt', { type: 'text/plain' }));
+  for (const [k, v] of Object.entries({ title: 'OpenAPI walk', language: 'fr', kind: 'other', confidentiality: 'public' })) form.append(k, v);
+  const uploaded = await t.request('/api/v1/documents', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  assert.equal(uploaded.status, 201, await uploaded.clone().text());
+  const documentId = ((await uploaded.json()) as { id: string }).id;
+  const examples: Record<string, string> = { '{iso3}': 'MLI', '{code}': 'IAEA', '{version}': '2017' };
+  // `{id}` names a review cycle or a document, by the path it is in.
+  const idFor = (path: string) => (path.startsWith('/documents/') ? documentId : cycle.id);
   // Paths whose required query parameters the walk supplies; MLI gets a draft for the matrix paths.
   const queries: Record<string, string> = { '/states/{iso3}/matrix/diff': '?from=1&to=1' };
   if (!(await openMatrix(t.database.db, 'MLI'))) await startDraft(t.database.db, { id: null, label: 'test' }, 'MLI');
   for (const [path, ops] of Object.entries(doc.paths)) {
-    const concrete = path.replace(/\{\w+\}/g, (p) => examples[p] ?? p);
+    const concrete = path.replace(/\{\w+\}/g, (p) => (p === '{id}' ? idFor(path) : (examples[p] ?? p)));
     for (const [method, op] of Object.entries(ops)) {
       if (method !== 'get') continue;
       const answer = await t.request(`/api/v1${concrete}${queries[path] ?? ''}`, { headers: { authorization: `Bearer ${token}` } });

@@ -21,14 +21,14 @@ const run = promisify(execFile);
 
 /**
  * LibreOffice is a system package (`apt-get install libreoffice-calc-nogui`). Without it the test
- * is skipped and says so, unless R1540_REQUIRE_LIBREOFFICE is set, as `.ci/run` does: then its
+ * is skipped and says so, unless R1540_REQUIRE_SYSTEM_TOOLS is set, as `.ci/run` does: then its
  * absence fails the test.
  */
 const soffice = await run('soffice', ['--version'], { timeout: 60_000 }).then(
   () => true,
   () => false,
 );
-const skip = soffice || process.env.R1540_REQUIRE_LIBREOFFICE ? false : 'LibreOffice (soffice) is not installed';
+const skip = soffice || process.env.R1540_REQUIRE_SYSTEM_TOOLS ? false : 'LibreOffice (soffice) is not installed';
 let t: TestApp;
 let work: string;
 const who: Record<string, Viewer> = {};

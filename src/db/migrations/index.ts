@@ -4,6 +4,9 @@ import * as m0002 from './0002-matrix-templates.ts';
 import * as m0003 from './0003-matrices.ts';
 import * as m0004 from './0004-matrix-proposals.ts';
 import * as m0005 from './0005-review-cycles.ts';
+import * as m0006 from './0006-reports.ts';
+import * as m0007 from './0007-contacts-engagement.ts';
+import * as m0008 from './0008-documents.ts';
 
 /** Every migration, in order. A new one is a new file listed here; a landed one never changes. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003-matrices': m0003,
   '0004-matrix-proposals': m0004,
   '0005-review-cycles': m0005,
+  '0006-reports': m0006,
+  '0007-contacts-engagement': m0007,
+  '0008-documents': m0008,
 };

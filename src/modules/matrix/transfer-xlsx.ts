@@ -167,7 +167,7 @@ export async function writeXlsx(data: ExportData, m: Messages): Promise<Buffer> 
 // Reading
 
 /** A refusal of the whole file: nothing of it is read further. */
-class Refused extends Error {
+export class Refused extends Error {
   constructor(
     readonly where: Where,
     message: string,
@@ -179,7 +179,7 @@ const refuse = (problem: string, where: Where = { file: true }): never => {
   throw new Refused(where, problem);
 };
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   flags: number;
@@ -242,7 +242,7 @@ export function zipDirectory(buf: Buffer): ZipEntry[] {
 }
 
 /** An entry's bytes, inflated no further than it declared. */
-function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
+export function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
   const where: Where = { path: e.name };
   const p = e.localOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) refuse(`the entry ${e.name} is damaged`, where);

@@ -1,0 +1,141 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../errors.ts';
+import { type Api, bearer, problems } from '../../http/api-common.ts';
+import { todayIso } from '../contacts/contacts.ts';
+import { type CourseRow, listCourses, listVisits, perYear, type VisitRow } from './engagement.ts';
+import { visitKinds, visitPurposes } from './schema.ts';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const sources = ['seed', 'illustrative', 'entered'] as const;
+
+export const VisitSchema = z
+  .object({
+    id: z.string().uuid(),
+    stateIso3: z.string(),
+    kind: z.enum(visitKinds),
+    startsOn: z.string().openapi({ format: 'date' }),
+    endsOn: z.string().nullable().openapi({ format: 'date' }),
+    purposes: z.array(z.enum(visitPurposes)),
+    statesInvolved: z.array(z.string()),
+    organizationsInvolved: z.array(z.string()),
+    whoWent: z.string(),
+    partner: z.string(),
+    note: z.string(),
+    source: z.enum(sources),
+  })
+  .openapi('Visit');
+
+export const CourseSchema = z
+  .object({
+    id: z.string().uuid(),
+    title: z.string(),
+    startsOn: z.string().openapi({ format: 'date' }),
+    endsOn: z.string().openapi({ format: 'date' }),
+    place: z.string(),
+    hostOrganizations: z.array(z.string()),
+    region: z.string(),
+    participatingStates: z.array(z.string()),
+    teachers: z.string(),
+    teachingOrganizations: z.array(z.string()),
+    source: z.enum(sources),
+  })
+  .openapi('Course');
+
+export function presentVisit(v: VisitRow): z.infer<typeof VisitSchema> {
+  return {
+    id: v.id,
+    stateIso3: v.state_iso3,
+    kind: v.kind,
+    startsOn: v.starts_on,
+    endsOn: v.ends_on,
+    purposes: v.purposes,
+    statesInvolved: v.states_involved,
+    organizationsInvolved: v.organizations_involved,
+    whoWent: v.who_went,
+    partner: v.partner,
+    note: v.note,
+    source: v.source,
+  };
+}
+
+export function presentCourse(c: CourseRow): z.infer<typeof CourseSchema> {
+  return {
+    id: c.id,
+    title: c.title,
+    startsOn: c.starts_on,
+    endsOn: c.ends_on,
+    place: c.place,
+    hostOrganizations: c.host_organizations,
+    region: c.region,
+    participatingStates: c.participating_states,
+    teachers: c.teachers,
+    teachingOrganizations: c.teaching_organizations,
+    source: c.source,
+  };
+}
+
+const year = z.coerce.number().int().min(2004).max(2100);
+
+const visitsRoute = createRoute({
+  method: 'get',
+  path: '/visits',
+  tags: ['Engagement'],
+  summary: 'Visits, national round tables, peer reviews and joint visits',
+  security: bearer,
+  request: {
+    query: z.object({
+      year: year.optional().openapi({ example: 2018 }),
+      state: z.string().max(3).optional().openapi({ example: 'MLI' }),
+      kind: z.enum(visitKinds).optional(),
+    }),
+  },
+  responses: {
+    200: { description: 'The visits, newest first', content: json(z.object({ count: z.number().int(), data: z.array(VisitSchema) })) },
+    422: problems[422],
+  },
+});
+
+const visitsPerYearRoute = createRoute({
+  method: 'get',
+  path: '/visits/per-year',
+  tags: ['Engagement'],
+  summary: 'How many visits (of every kind) began each year',
+  security: bearer,
+  request: { query: z.object({ from: year.optional().openapi({ example: 2004 }), to: year.optional().openapi({ example: 2018 }) }) },
+  responses: {
+    200: { description: 'Per year', content: json(z.object({ data: z.array(z.object({ year: z.number().int(), count: z.number().int() })) })) },
+    422: problems[422],
+  },
+});
+
+const coursesRoute = createRoute({
+  method: 'get',
+  path: '/courses',
+  tags: ['Engagement'],
+  summary: 'Training courses for points of contact',
+  security: bearer,
+  request: { query: z.object({ year: year.optional().openapi({ example: 2018 }) }) },
+  responses: {
+    200: { description: 'The courses, newest first', content: json(z.object({ count: z.number().int(), data: z.array(CourseSchema) })) },
+    422: problems[422],
+  },
+});
+
+export function registerEngagementApi(api: Api) {
+  api.openapi(visitsRoute, async (c) => {
+    const rows = await listVisits(c.get('app').database.db, c.get('viewer'), c.req.valid('query'));
+    return c.json({ count: rows.length, data: rows.map(presentVisit) }, 200);
+  });
+  api.openapi(visitsPerYearRoute, async (c) => {
+    const { from, to } = c.req.valid('query');
+    const last = to ?? Number(todayIso().slice(0, 4));
+    const first = from ?? 2004;
+    if (first > last) throw new AppError('validation', 'from: must not be after to', { fields: [{ field: 'from', problem: 'must not be after to' }] });
+    const rows = await listVisits(c.get('app').database.db, c.get('viewer'));
+    return c.json({ data: perYear(rows, first, last) }, 200);
+  });
+  api.openapi(coursesRoute, async (c) => {
+    const rows = await listCourses(c.get('app').database.db, c.get('viewer'), c.req.valid('query').year);
+    return c.json({ count: rows.length, data: rows.map(presentCourse) }, 200);
+  });
+}
