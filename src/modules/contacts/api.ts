@@ -11,6 +11,7 @@ import {
   addContact,
   allContacts,
   type ContactRow,
+  contactRecord,
   contactResource,
   maySeeContacts,
   projectContacts,
@@ -55,22 +56,7 @@ const StateContactsSchema = z
   .openapi('StateContacts');
 
 export function presentContact(row: ContactRow): z.infer<typeof ContactSchema> {
-  return {
-    id: row.id,
-    stateIso3: row.state_iso3,
-    location: row.location,
-    name: row.name,
-    title: row.title,
-    institution: row.institution,
-    email: row.email,
-    phone: row.phone,
-    languages: row.languages,
-    designatedOn: row.designated_on,
-    endedOn: row.ended_on,
-    lastConfirmedOn: row.last_confirmed_on,
-    source: row.source,
-    rowVersion: row.row_version,
-  };
+  return contactRecord(row);
 }
 
 const Iso3Param = z.object({ iso3: z.string().max(3).openapi({ example: 'MLI' }) });

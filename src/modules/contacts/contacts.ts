@@ -154,8 +154,10 @@ export async function allContacts(db: Kysely<DB>): Promise<ContactRow[]> {
   return db.selectFrom('point_of_contact').selectAll().where('archived_at', 'is', null).orderBy('state_iso3').execute();
 }
 
-function audited(row: ContactRow) {
+/** A contact in the camelCase shape of the API and of its history. */
+export function contactRecord(row: ContactRow) {
   return {
+    id: row.id,
     stateIso3: row.state_iso3,
     location: row.location,
     name: row.name,
@@ -171,6 +173,8 @@ function audited(row: ContactRow) {
     rowVersion: row.row_version,
   };
 }
+
+const audited = contactRecord;
 
 /** Inserts a checked contact and its audit event, inside the caller's transaction. */
 export async function insertContact(

@@ -194,15 +194,52 @@ export async function createReport(db: Kysely<DB>, actor: Actor, input: ReportIn
   });
 }
 
-async function lockReport(trx: Transaction<DB>, id: string, expectedVersion: number): Promise<ReportRow> {
-  const before = await trx.selectFrom('national_report').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!before) throw notFound('the report');
+/** The two kinds of record this module keeps, with what their messages and history call them. */
+const kept = {
+  national_report: { noun: 'report', recordType: 'national-report', audited: (r: ReportRow) => auditedReport(r) },
+  action_plan: { noun: 'plan', recordType: 'action-plan', audited: (r: PlanRow) => auditedPlan(r) },
+} as const;
+type KeptTable = keyof typeof kept;
+type RowOf<T extends KeptTable> = T extends 'national_report' ? ReportRow : PlanRow;
+
+/** Locks a record for a change, refusing it if someone else changed it since `expectedVersion`. */
+async function lockRecord<T extends KeptTable>(trx: Transaction<DB>, table: T, id: string, expectedVersion: number): Promise<RowOf<T>> {
+  const { noun } = kept[table];
+  const before = (await trx.selectFrom(table as KeptTable).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as
+    | RowOf<T>
+    | undefined;
+  if (!before) throw notFound(noun === 'plan' ? 'the action plan' : 'the report');
   if (before.row_version !== expectedVersion)
     throw new AppError(
       'conflict',
-      `this report was changed by someone else (version ${before.row_version}, yours ${expectedVersion}): reload to see the change`,
+      `this ${noun} was changed by someone else (version ${before.row_version}, yours ${expectedVersion}): reload to see the change`,
     );
   return before;
+}
+
+/** Archives a report or a plan (never deleted), with its history. */
+async function archiveRecord<T extends KeptTable>(db: Kysely<DB>, actor: Actor, table: T, id: string, expectedVersion: number): Promise<RowOf<T>> {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockRecord(trx, table, id, expectedVersion);
+    if (before.archived_at) return before;
+    const after = (await trx
+      .updateTable(table as KeptTable)
+      .set({ archived_at: new Date(), row_version: before.row_version + 1, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()) as RowOf<T>;
+    const audited = kept[table].audited as (r: RowOf<T>) => unknown;
+    await recordChange(trx, actor, {
+      action: 'archive',
+      recordType: kept[table].recordType,
+      recordId: id,
+      confidentiality: after.confidentiality,
+      stateIso3: after.state_iso3,
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
+  });
 }
 
 export async function updateReport(
@@ -214,7 +251,7 @@ export async function updateReport(
   today = todayIso(),
 ): Promise<ReportRow> {
   return db.transaction().execute(async (trx) => {
-    const before = await lockReport(trx, id, expectedVersion);
+    const before = await lockRecord(trx, 'national_report', id, expectedVersion);
     const problems = checkReportInput({ ...input, stateIso3: before.state_iso3 }, today);
     if (problems.length) throw invalid(problems);
     if (input.kind === 'first-report' && (await firstReportTaken(trx, before.state_iso3, id)))
@@ -249,27 +286,8 @@ export async function updateReport(
   });
 }
 
-export async function archiveReport(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number): Promise<ReportRow> {
-  return db.transaction().execute(async (trx) => {
-    const before = await lockReport(trx, id, expectedVersion);
-    if (before.archived_at) return before;
-    const after = await trx
-      .updateTable('national_report')
-      .set({ archived_at: new Date(), row_version: before.row_version + 1, updated_at: new Date() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordChange(trx, actor, {
-      action: 'archive',
-      recordType: 'national-report',
-      recordId: id,
-      confidentiality: after.confidentiality,
-      stateIso3: after.state_iso3,
-      before: auditedReport(before),
-      after: auditedReport(after),
-    });
-    return after;
-  });
+export function archiveReport(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number): Promise<ReportRow> {
+  return archiveRecord(db, actor, 'national_report', id, expectedVersion);
 }
 
 export interface PlanInput {
@@ -343,17 +361,6 @@ export async function createPlan(db: Kysely<DB>, actor: Actor, input: PlanInput,
   });
 }
 
-async function lockPlan(trx: Transaction<DB>, id: string, expectedVersion: number): Promise<PlanRow> {
-  const before = await trx.selectFrom('action_plan').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!before) throw notFound('the action plan');
-  if (before.row_version !== expectedVersion)
-    throw new AppError(
-      'conflict',
-      `this plan was changed by someone else (version ${before.row_version}, yours ${expectedVersion}): reload to see the change`,
-    );
-  return before;
-}
-
 export async function updatePlan(
   db: Kysely<DB>,
   actor: Actor,
@@ -363,7 +370,7 @@ export async function updatePlan(
   today = todayIso(),
 ): Promise<PlanRow> {
   return db.transaction().execute(async (trx) => {
-    const before = await lockPlan(trx, id, expectedVersion);
+    const before = await lockRecord(trx, 'action_plan', id, expectedVersion);
     const problems = checkPlanInput({ ...input, stateIso3: before.state_iso3 }, today);
     if (problems.length) throw invalid(problems);
     if (await planNumberTaken(trx, before.state_iso3, input.number, id))
@@ -396,25 +403,6 @@ export async function updatePlan(
   });
 }
 
-export async function archivePlan(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number): Promise<PlanRow> {
-  return db.transaction().execute(async (trx) => {
-    const before = await lockPlan(trx, id, expectedVersion);
-    if (before.archived_at) return before;
-    const after = await trx
-      .updateTable('action_plan')
-      .set({ archived_at: new Date(), row_version: before.row_version + 1, updated_at: new Date() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordChange(trx, actor, {
-      action: 'archive',
-      recordType: 'action-plan',
-      recordId: id,
-      confidentiality: after.confidentiality,
-      stateIso3: after.state_iso3,
-      before: auditedPlan(before),
-      after: auditedPlan(after),
-    });
-    return after;
-  });
+export function archivePlan(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number): Promise<PlanRow> {
+  return archiveRecord(db, actor, 'action_plan', id, expectedVersion);
 }
