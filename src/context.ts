@@ -3,6 +3,7 @@ import { type Database, openDatabase } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { ensureSeeded } from './db/seed.ts';
 import { withStartupLock } from './db/startup-lock.ts';
+import { refreshSearchIndex } from './modules/search/indexer.ts';
 
 /** Everything a request or a command needs, built once: the composition root. */
 export interface AppContext {
@@ -23,7 +24,14 @@ export async function createContext(
         const applied = await migrateToLatest(conn);
         if (applied.length) options.log?.(`applied migrations: ${applied.join(', ')}`);
       }
-      return options.seed === false ? { demo: false } : ensureSeeded(conn, config, options.log);
+      const seeded = options.seed === false ? { demo: false } : await ensureSeeded(conn, config, options.log);
+      // Index what the seed or a migration queued, so that the first search need not.
+      if (options.migrate !== false) {
+        const started = Date.now();
+        const indexed = await refreshSearchIndex(conn);
+        if (indexed.records) options.log?.(`indexed ${indexed.records} records for search in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+      return seeded;
     });
     return { config, database, demo };
   } catch (err) {

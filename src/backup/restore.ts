@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
@@ -5,6 +6,7 @@ import { createGunzip } from 'node:zlib';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError, type FieldProblem } from '../errors.ts';
+import { putFile, removeFile } from '../modules/documents/store.ts';
 import {
   appliedMigrations,
   type BackupHeader,
@@ -14,6 +16,7 @@ import {
   backupTables,
   countRows,
   digestTable,
+  type FileLine,
   type OnProgress,
   type RowLine,
   TableDigest,
@@ -23,7 +26,7 @@ import {
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Tables that must be empty for a restore: any row in them means the database is in use. */
-const mustBeEmpty = ['organization', 'member_state', 'matrix_template', 'matrix', 'app_user', 'api_token', 'review_cycle', 'review_assignment', 'matrix_proposal', 'national_report', 'action_plan', 'document', 'document_link', 'audit_event'] as const;
+const mustBeEmpty = ['organization', 'member_state', 'matrix_template', 'matrix', 'app_user', 'api_token', 'review_cycle', 'review_assignment', 'matrix_proposal', 'national_report', 'action_plan', 'point_of_contact', 'visit', 'course', 'letter', 'letter_recipient', 'letter_concern', 'document', 'document_link', 'audit_event'] as const;
 
 const damaged = (file: string, fields: FieldProblem[]) =>
   new AppError('bad-request', `${file} is not a sound r1540 backup: nothing was restored`, { fields });
@@ -82,6 +85,16 @@ function headerProblems(value: unknown): FieldProblem[] {
     for (const name of Object.keys(tables))
       if (!backupTables.some((t) => t.name === name)) problems.push({ field: `tables.${name}`, problem: 'is not a table this r1540 restores' });
   }
+  const files = value.files;
+  if (
+    files !== undefined &&
+    (!isObject(files) ||
+      !Number.isInteger(files.count) ||
+      !Number.isInteger(files.bytes) ||
+      !Array.isArray(files.missing) ||
+      !files.missing.every((m) => typeof m === 'string'))
+  )
+    problems.push({ field: 'files', problem: 'must be { count, bytes, missing }' });
   return problems;
 }
 
@@ -105,8 +118,13 @@ async function readHeader(file: string): Promise<BackupHeader> {
   throw damaged(file, [{ field: 'line 1', problem: 'the file is empty' }]);
 }
 
-/** The row lines after the header, each checked to name a known table, in dependency order. */
-async function* rowLines(file: string): AsyncGenerator<{ table: BackupTable; row: Record<string, unknown> }> {
+type Entry = { table: BackupTable; row: Record<string, unknown> } | { file: string; bytes: Buffer; line: number };
+
+/**
+ * The lines after the header: rows, each checked to name a known table, in dependency order;
+ * then the document files, each checked to be what its name (its SHA-256) says.
+ */
+async function* entries(file: string): AsyncGenerator<Entry> {
   let position = 0;
   for await (const { n, text } of lines(file)) {
     if (n === 1) continue;
@@ -116,15 +134,33 @@ async function* rowLines(file: string): AsyncGenerator<{ table: BackupTable; row
     } catch {
       throw damaged(file, [{ field: `line ${n}`, problem: 'is not JSON' }]);
     }
+    if (isObject(value) && 'file' in value) {
+      const f = value as Partial<FileLine>;
+      if (typeof f.file !== 'string' || !/^[0-9a-f]{64}$/.test(f.file) || typeof f.data !== 'string')
+        throw damaged(file, [{ field: `line ${n}`, problem: 'must be {"file": a SHA-256, "data": the file in base64}' }]);
+      const bytes = Buffer.from(f.data, 'base64');
+      if (createHash('sha256').update(bytes).digest('hex') !== f.file)
+        throw damaged(file, [{ field: `line ${n}`, problem: `the file ${f.file.slice(0, 12)}… does not have the SHA-256 it is named by` }]);
+      position = backupTables.length;
+      yield { file: f.file, bytes, line: n };
+      continue;
+    }
     const line = value as Partial<RowLine>;
     const at = backupTables.findIndex((t) => t.name === line.table);
     if (!isObject(value) || at < 0 || !isObject(line.row))
       throw damaged(file, [{ field: `line ${n}`, problem: 'must be {"table": a table of the backup, "row": {…}}' }]);
     if (at < position)
-      throw damaged(file, [{ field: `line ${n}`, problem: `a row of ${line.table} after the rows of ${backupTables[position]?.name}` }]);
+      throw damaged(file, [
+        { field: `line ${n}`, problem: `a row of ${line.table} after the ${position < backupTables.length ? `rows of ${backupTables[position]?.name}` : 'files'}` },
+      ]);
     position = at;
     yield { table: backupTables[at]!, row: line.row };
   }
+}
+
+/** The row lines only. */
+async function* rowLines(file: string): AsyncGenerator<{ table: BackupTable; row: Record<string, unknown> }> {
+  for await (const e of entries(file)) if ('table' in e) yield e;
 }
 
 function compare(header: BackupHeader, actual: Record<string, { rows: number; sha256: string }>, what: string): FieldProblem[] {
@@ -179,6 +215,8 @@ async function insertRows(trx: Transaction<DB>, table: BackupTable, rows: Record
 
 export interface RestoreResult {
   header: BackupHeader;
+  /** The document files put back into the file store, and those the backup said were missing when it was made. */
+  files: { restored: number; missing: string[] };
 }
 
 /**
@@ -186,14 +224,31 @@ export interface RestoreResult {
  * against its header first, then loaded in one transaction, then each table's checksum is
  * computed again from the database and compared with the header before the transaction commits.
  */
-export async function restore(db: Kysely<DB>, file: string, onProgress?: OnProgress): Promise<RestoreResult> {
+export async function restore(
+  db: Kysely<DB>,
+  file: string,
+  onProgress?: OnProgress,
+  options: { filesDir?: string } = {},
+): Promise<RestoreResult> {
   const header = await readHeader(file);
   await requireEmpty(db);
   await requireSameMigrations(db, header);
 
   // The file against its own header, before anything is written.
   const fromFile: Record<string, TableDigest> = {};
-  for await (const { table, row } of rowLines(file)) {
+  const files = { count: 0, bytes: 0 };
+  const named = new Set<string>();
+  for await (const entry of entries(file)) {
+    if ('file' in entry) {
+      if (!named.has(entry.file))
+        throw damaged(file, [{ field: `line ${entry.line}`, problem: `the file ${entry.file.slice(0, 12)}… is not named by any document of the backup` }]);
+      files.count++;
+      files.bytes += entry.bytes.length;
+      onProgress?.('check files', files.count, header.files?.count ?? 0);
+      continue;
+    }
+    const { table, row } = entry;
+    if (table.name === 'document' && typeof row.sha256 === 'string') named.add(row.sha256.trim());
     const digest = fromFile[table.name] ?? new TableDigest();
     fromFile[table.name] = digest;
     digest.add(row);
@@ -204,8 +259,38 @@ export async function restore(db: Kysely<DB>, file: string, onProgress?: OnProgr
     Object.fromEntries(Object.entries(fromFile).map(([k, d]) => [k, d.summary()])),
     'the file',
   );
+  const expected = header.files ?? { count: 0, bytes: 0, missing: [] };
+  if (files.count !== expected.count || files.bytes !== expected.bytes)
+    fileProblems.push({
+      field: 'files',
+      problem: `the file carries ${files.count} document files (${files.bytes} bytes) where the header says ${expected.count} (${expected.bytes} bytes)`,
+    });
   if (fileProblems.length) throw damaged(file, fileProblems);
+  if (files.count && !options.filesDir)
+    throw new AppError('bad-request', `${file} carries ${files.count} document files, and this restore was given no file store to put them in: nothing was restored`);
 
+  // Files this restore wrote, removed again if the database is not restored.
+  const written: string[] = [];
+  try {
+    await restoreRows(db, file, header, onProgress, async () => {
+      if (!options.filesDir) return;
+      let done = 0;
+      for await (const entry of entries(file)) {
+        if (!('file' in entry)) continue;
+        const stored = await putFile(options.filesDir, entry.file, entry.bytes);
+        if (stored.created) written.push(stored.path);
+        onProgress?.('restore files', ++done, files.count);
+      }
+    });
+  } catch (err) {
+    for (const path of written) await removeFile(path);
+    throw err;
+  }
+  return { header, files: { restored: files.count, missing: expected.missing } };
+}
+
+/** Loads the rows in one transaction, verifies them against the header, then (still inside it) puts back the files. */
+async function restoreRows(db: Kysely<DB>, file: string, header: BackupHeader, onProgress: OnProgress | undefined, putFiles: () => Promise<void>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await useUtc(trx);
     // Approved matrices are restored with their cells: the trigger that freezes them lets a restore through.
@@ -217,7 +302,7 @@ export async function restore(db: Kysely<DB>, file: string, onProgress?: OnProgr
     let current: BackupTable | undefined;
     let done = 0;
     for await (const { table, row } of rowLines(file)) {
-      if (current !== table || batch.length >= 500) {
+      if (current !== table || (batch.length >= 500 && !table.selfReferencing)) {
         if (current) await insertRows(trx, current, batch);
         if (current !== table) done = 0;
         batch = [];
@@ -243,6 +328,6 @@ export async function restore(db: Kysely<DB>, file: string, onProgress?: OnProgr
       throw new AppError('bad-request', 'the restored database does not match the backup: the restore was rolled back', {
         fields: problems,
       });
+    await putFiles();
   });
-  return { header };
 }

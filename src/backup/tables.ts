@@ -16,18 +16,26 @@ export interface BackupTable {
   textKey: boolean;
   /** A bigserial key, whose sequence is moved past the restored rows. */
   serial: boolean;
+  /**
+   * Rows that refer to rows of the same table (a version based on another, a reply to a letter):
+   * restored in one statement, since a foreign key is checked at the end of each statement and
+   * the key order says nothing of which row came first.
+   */
+  selfReferencing?: boolean;
 }
 
 /**
  * What a backup holds, in dependency order (a table after those it refers to). Sessions and
  * login failures are left out: they are short-lived, and a restored system starts without them.
+ * So is the search index (`search_chunk`, `search_queue`): it is made from the rows, and the
+ * rows a restore inserts queue themselves for indexing (a trigger), so it is rebuilt.
  */
 export const backupTables: readonly BackupTable[] = [
   { name: 'app_meta', key: 'key', textKey: true, serial: false },
   { name: 'organization', key: 'code', textKey: true, serial: false },
   { name: 'member_state', key: 'iso3', textKey: true, serial: false },
-  { name: 'matrix_template', key: 'version', textKey: true, serial: false },
-  { name: 'matrix', key: 'id', textKey: false, serial: false },
+  { name: 'matrix_template', key: 'version', textKey: true, serial: false, selfReferencing: true },
+  { name: 'matrix', key: 'id', textKey: false, serial: false, selfReferencing: true },
   { name: 'matrix_cell', key: 'id', textKey: false, serial: true },
   { name: 'app_user', key: 'id', textKey: false, serial: false },
   { name: 'api_token', key: 'id', textKey: false, serial: false },
@@ -39,6 +47,9 @@ export const backupTables: readonly BackupTable[] = [
   { name: 'point_of_contact', key: 'id', textKey: false, serial: false },
   { name: 'visit', key: 'id', textKey: false, serial: false },
   { name: 'course', key: 'id', textKey: false, serial: false },
+  { name: 'letter', key: 'id', textKey: false, serial: false, selfReferencing: true },
+  { name: 'letter_recipient', key: 'id', textKey: false, serial: false },
+  { name: 'letter_concern', key: 'id', textKey: false, serial: false },
   { name: 'document', key: 'id', textKey: false, serial: false },
   { name: 'document_link', key: 'id', textKey: false, serial: false },
   { name: 'audit_event', key: 'id', textKey: false, serial: true },
@@ -49,6 +60,14 @@ export interface TableSummary {
   sha256: string;
 }
 
+/** The document files a backup carries after its rows, one line each (`{"file": sha256, "data": base64}`). */
+export interface FilesSummary {
+  count: number;
+  bytes: number;
+  /** Files the documents name that were not in the file store when the backup was made. */
+  missing: string[];
+}
+
 export interface BackupHeader {
   format: typeof backupFormat;
   formatVersion: typeof backupFormatVersion;
@@ -56,12 +75,26 @@ export interface BackupHeader {
   /** The migrations the database had: a backup is restored into a database with the same ones. */
   migrations: string[];
   tables: Record<string, TableSummary>;
+  /** Absent from a backup made without the file store (and from backups before files were carried). */
+  files?: FilesSummary;
 }
 
 /** A line of the backup after the header. */
 export interface RowLine {
   table: string;
   row: Record<string, unknown>;
+}
+
+/** A line after the rows: one document file, named by its SHA-256. */
+export interface FileLine {
+  file: string;
+  data: string;
+}
+
+/** The files the documents name, once each, in a stable order. */
+export async function documentFiles(db: Db): Promise<string[]> {
+  const rows = await sql<{ sha256: string }>`select sha256 from document group by sha256 order by sha256 collate "C"`.execute(db);
+  return rows.rows.map((r) => r.sha256.trim());
 }
 
 type Db = Kysely<DB> | Transaction<DB>;

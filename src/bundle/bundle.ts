@@ -100,9 +100,10 @@ export async function importBundle(
   actor: Actor,
   viewer: Viewer | null,
   json: unknown,
-  options: { dryRun?: boolean; onProgress?: OnProgress } = {},
+  options: { dryRun?: boolean; onProgress?: OnProgress; filesDir?: string } = {},
 ): Promise<ImportResult> {
-  const { problems, sections } = await validateBundle(json, db);
+  const context = options.filesDir ? { filesDir: options.filesDir } : {};
+  const { problems, sections } = await validateBundle(json, db, context);
   if (problems.length) throw invalid(problems);
   await checkPermissions(db, viewer, sections);
   const dryRun = options.dryRun === true;
@@ -111,7 +112,7 @@ export async function importBundle(
       const result: ImportResult = { dryRun, sections: {} };
       for (const { section, records } of sections) {
         const tally = new ImportTally(records.length, (done, total) => options.onProgress?.(section.name, done, total));
-        await section.import(trx, actor, records, tally);
+        await section.import(trx, actor, records, tally, context);
         result.sections[section.name] = tally.counts();
       }
       if (dryRun) throw new DryRun(result);

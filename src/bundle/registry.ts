@@ -1,6 +1,10 @@
 import { matricesSection, matrixTemplatesSection } from '../modules/matrix/bundle.ts';
 import { memberStatesSection } from '../modules/member-states/bundle.ts';
 import { organizationsSection } from '../modules/organizations/bundle.ts';
+import { actionPlansSection, nationalReportsSection } from '../modules/reports/bundle.ts';
+import { pointsOfContactSection } from '../modules/contacts/bundle.ts';
+import { coursesSection, visitsSection } from '../modules/engagement/bundle.ts';
+import { documentsSection } from '../modules/documents/bundle.ts';
 import type { BundleSection } from './section.ts';
 
 /**
@@ -12,6 +16,13 @@ export const bundleSections: readonly BundleSection<unknown>[] = [
   memberStatesSection as BundleSection<unknown>,
   matrixTemplatesSection as BundleSection<unknown>,
   matricesSection as BundleSection<unknown>,
+  // National implementation records: after the States and organizations they name; documents last, as they link to all.
+  nationalReportsSection as BundleSection<unknown>,
+  actionPlansSection as BundleSection<unknown>,
+  pointsOfContactSection as BundleSection<unknown>,
+  visitsSection as BundleSection<unknown>,
+  coursesSection as BundleSection<unknown>,
+  documentsSection as BundleSection<unknown>,
 ];
 
 export function sectionNamed(name: string): BundleSection<unknown> | undefined {

@@ -24,6 +24,11 @@ export interface Reference {
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
 
+/** What a section may need beyond the database: where the document files are kept (`config.filesDir`). */
+export interface BundleContext {
+  filesDir?: string;
+}
+
 export interface SectionCounts {
   created: number;
   updated: number;
@@ -74,12 +79,12 @@ export interface BundleSection<R> {
   /** Records in other sections that this one names. */
   references?(record: R): Reference[];
   /** Checks that need the whole section or the database (unique fields, say). */
-  check?(db: Kysely<DB>, records: readonly { index: number; record: R }[]): Promise<RecordProblem[]>;
+  check?(db: Kysely<DB>, records: readonly { index: number; record: R }[], context: BundleContext): Promise<RecordProblem[]>;
   /**
    * Upserts by key inside the import transaction: nothing written for a record equal to the
    * stored one; each change recorded with `recordChange` (`create` or `import`).
    */
-  import(trx: Transaction<DB>, actor: Actor, records: readonly R[], report: ImportTally): Promise<void>;
+  import(trx: Transaction<DB>, actor: Actor, records: readonly R[], report: ImportTally, context: BundleContext): Promise<void>;
 }
 
 const openness: Record<Confidentiality, number> = { public: 0, 'committee-and-state': 1, committee: 2 };

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import type { FieldProblem } from '../errors.ts';
 import { bundleSections } from './registry.ts';
-import type { BundleSection, RecordProblem } from './section.ts';
+import type { BundleContext, BundleSection, RecordProblem } from './section.ts';
 
 export const bundleFormat = 'r1540-bundle';
 /** Bumped only by an incompatible change; a new section or a new optional field is not one. */
@@ -71,7 +71,7 @@ function parseJson(json: string): { value?: unknown; problem?: FieldProblem } {
  * the JSON, the header, unknown sections, each record against its section's schema, duplicate
  * keys, and references to records that are neither in the bundle nor (given `db`) in the database.
  */
-export async function validateBundle(json: unknown, db?: Kysely<DB>): Promise<Validation> {
+export async function validateBundle(json: unknown, db?: Kysely<DB>, context: BundleContext = {}): Promise<Validation> {
   let root = json;
   if (typeof json === 'string') {
     const parsed = parseJson(json);
@@ -143,7 +143,7 @@ export async function validateBundle(json: unknown, db?: Kysely<DB>): Promise<Va
     keysInBundle.set(section.name, new Set(firstByKey.keys()));
     const firstOnly = parsed.filter(({ index, record }) => firstByKey.get(section.key(record)) === index);
     parsedBySection.set(section.name, firstOnly);
-    if (db && section.check) found.push(...(await section.check(db, firstOnly)));
+    if (db && section.check) found.push(...(await section.check(db, firstOnly, context)));
     perSection.set(section.name, found);
     sections.push({ section, records: parsed.map((p) => p.record) });
   }

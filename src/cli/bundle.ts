@@ -113,6 +113,7 @@ export const importCommand: Command = async (config: Config, args: string[]) => 
     try {
       result = await importBundle(db, actorOf(viewer), viewer, json, {
         dryRun: values['dry-run'],
+        filesDir: config.filesDir,
         onProgress: progressPrinter(values['dry-run'] ? 'import (dry run)' : 'import'),
       });
     } catch (err) {
@@ -140,9 +141,11 @@ export const backupCommand: Command = async (config: Config, args: string[]) => 
   const out = resolve(values.out ?? `r1540-backup-${timestamp()}.jsonl.gz`);
   const app = await createContext(config);
   try {
-    const header = await backup(app.database.db, out, progressPrinter('backup'));
+    const header = await backup(app.database.db, out, progressPrinter('backup'), { filesDir: config.filesDir });
     const rows = Object.values(header.tables).reduce((n, t) => n + t.rows, 0);
-    console.log(`backed up ${rows} rows of ${Object.keys(header.tables).length} tables to ${out}`);
+    console.log(`backed up ${rows} rows of ${Object.keys(header.tables).length} tables and ${header.files?.count ?? 0} document files to ${out}`);
+    if (header.files?.missing.length)
+      console.error(`r1540: ${header.files.missing.length} document files were not in the file store ${config.filesDir} and are not in the backup: ${header.files.missing.join(', ')}`);
     return 0;
   } finally {
     await app.database.close();
@@ -159,9 +162,13 @@ export const restoreCommand: Command = async (config: Config, args: string[]) =>
   // Not seeded: the database must stay empty until the backup fills it.
   const app = await createContext(config, { seed: false });
   try {
-    const { header } = await restore(app.database.db, resolve(file), progressPrinter('restore'));
+    const { header, files } = await restore(app.database.db, resolve(file), progressPrinter('restore'), { filesDir: config.filesDir });
     const rows = Object.values(header.tables).reduce((n, t) => n + t.rows, 0);
-    console.log(`restored and verified ${rows} rows of ${Object.keys(header.tables).length} tables from ${file} (made ${header.createdAt})`);
+    console.log(
+      `restored and verified ${rows} rows of ${Object.keys(header.tables).length} tables and ${files.restored} document files from ${file} (made ${header.createdAt})`,
+    );
+    if (files.missing.length)
+      console.error(`r1540: the backup lacks ${files.missing.length} document files (missing from the file store when it was made): ${files.missing.join(', ')}`);
     return 0;
   } finally {
     await app.database.close();

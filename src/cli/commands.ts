@@ -1,4 +1,7 @@
 import { matrixCommand, matrixUsage } from '../modules/matrix/cli.ts';
+import { reportsCommand, reportsUsage } from '../modules/reports/cli.ts';
+import { contactsCommand, contactsUsage } from '../modules/contacts/cli.ts';
+import { searchCommand, searchUsage } from '../modules/search/cli.ts';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { createContext } from '../context.ts';
@@ -33,6 +36,9 @@ export const usage = `Usage: r1540 <command> [options]
   backup [--out FILE]        the whole database, with checksums
   restore FILE               load a backup into an empty database and verify it
 ${matrixUsage}
+${reportsUsage}
+${contactsUsage}
+${searchUsage}
 
 Environment: DATABASE_URL, R1540_DATA_DIR, PORT, HOST, … (see README.md).
 Passwords not given on the command line are read from R1540_PASSWORD or standard input.`;
@@ -90,4 +96,7 @@ export const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   matrix: matrixCommand,
+  reports: reportsCommand,
+  contacts: contactsCommand,
+  search: searchCommand,
 };

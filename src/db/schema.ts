@@ -9,6 +9,8 @@ import type { OrganizationTable } from '../modules/organizations/schema.ts';
 import type { ActionPlanTable, NationalReportTable } from '../modules/reports/schema.ts';
 import type { PointOfContactTable } from '../modules/contacts/schema.ts';
 import type { CourseTable, VisitTable } from '../modules/engagement/schema.ts';
+import type { LetterConcernTable, LetterRecipientTable, LetterTable } from '../modules/correspondence/schema.ts';
+import type { SearchChunkTable, SearchQueueTable } from '../modules/search/schema.ts';
 
 export interface AppMetaTable {
   key: string;
@@ -37,4 +39,9 @@ export interface DB {
   course: CourseTable;
   document: DocumentTable;
   document_link: DocumentLinkTable;
+  letter: LetterTable;
+  letter_recipient: LetterRecipientTable;
+  letter_concern: LetterConcernTable;
+  search_chunk: SearchChunkTable;
+  search_queue: SearchQueueTable;
 }

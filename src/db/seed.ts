@@ -7,6 +7,7 @@ import { seedDemoReview } from '../modules/matrix/review-demo.ts';
 import { seedDemoContacts } from '../modules/contacts/demo.ts';
 import { seedDemoEngagement } from '../modules/engagement/demo.ts';
 import { seedDemoReports } from '../modules/reports/demo.ts';
+import { seedDemoCorrespondence } from '../modules/correspondence/demo.ts';
 import { seedTemplates } from '../modules/matrix/templates.ts';
 import { seedStates } from '../modules/member-states/commands.ts';
 import { seedOrganizations } from '../modules/organizations/commands.ts';
@@ -68,6 +69,7 @@ export async function ensureSeeded(
       await seedDemoContacts(db);
       await seedDemoEngagement(db);
       await seedDemoReports(db);
+      await seedDemoCorrespondence(db);
       log?.(
         `created ${m.matrices} demonstration matrix versions for ${m.states} States in ${(m.ms / 1000).toFixed(1)} s (made-up data, not the Committee's information)`,
       );

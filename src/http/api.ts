@@ -3,6 +3,7 @@ import { invalid } from '../errors.ts';
 import { registerAccountApi } from '../modules/accounts/api.ts';
 import { registerAuditApi } from '../modules/audit/api.ts';
 import { registerDocumentApi } from '../modules/documents/api.ts';
+import { registerCorrespondenceApi } from '../modules/correspondence/api.ts';
 import { registerMatrixApi } from '../modules/matrix/api.ts';
 import { registerMatrixVersionApi } from '../modules/matrix/api-matrices.ts';
 import { registerStateApi } from '../modules/member-states/api.ts';
@@ -10,6 +11,7 @@ import { registerOrganizationApi } from '../modules/organizations/api.ts';
 import { registerReportsApi } from '../modules/reports/api.ts';
 import { registerContactApi } from '../modules/contacts/api.ts';
 import { registerEngagementApi } from '../modules/engagement/api.ts';
+import { registerSearchApi } from '../modules/search/api.ts';
 import type { AppEnv } from './env.ts';
 
 /** /api/v1: JSON, described by OpenAPI 3.1 at /api/v1/openapi.json, under the same policy as the pages. */
@@ -38,6 +40,8 @@ export function apiRoutes() {
   registerContactApi(api);
   registerEngagementApi(api);
   registerDocumentApi(api);
+  registerCorrespondenceApi(api);
+  registerSearchApi(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

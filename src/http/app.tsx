@@ -26,6 +26,8 @@ import { contactStateRoutes, contactWebRoutes } from '../modules/contacts/routes
 import { engagementWebRoutes } from '../modules/engagement/routes.tsx';
 import { isDocumentUploadPath } from '../modules/documents/api.ts';
 import { documentWebRoutes } from '../modules/documents/routes.tsx';
+import { letterWebRoutes } from '../modules/correspondence/routes.tsx';
+import { searchWebRoutes } from '../modules/search/routes.tsx';
 import { authenticate, csrfProtection } from './auth.ts';
 import type { AppEnv } from './env.ts';
 import { errorLocale, handleError } from './errors.tsx';
@@ -135,6 +137,8 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   web.route('/matrix', reviewWebRoutes());
   web.route('/activity', activityWebRoutes());
   web.route('/documents', documentWebRoutes());
+  web.route('/letters', letterWebRoutes());
+  web.route('/search', searchWebRoutes());
   for (const locale of locales) {
     server.use(
       `/${locale}/*`,

@@ -19,7 +19,7 @@ export interface Resource {
   stateIso3?: string | null;
 }
 
-export const recordTypes = ['member-state', 'organization', 'matrix-template', 'matrix', 'user', 'api-token', 'audit-event', 'review-cycle', 'document', 'point-of-contact', 'visit', 'course', 'national-report', 'action-plan'] as const;
+export const recordTypes = ['member-state', 'organization', 'matrix-template', 'matrix', 'user', 'api-token', 'audit-event', 'review-cycle', 'document', 'point-of-contact', 'visit', 'course', 'national-report', 'action-plan', 'letter'] as const;
 export type RecordType = (typeof recordTypes)[number];
 
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore' | 'comment' | 'read-history' | 'approve' | 'publish';
@@ -49,6 +49,8 @@ const keepers: Record<RecordType, readonly Role[]> = {
   'point-of-contact': ['secretariat', 'admin'],
   visit: ['expert', 'secretariat', 'admin'],
   course: ['expert', 'secretariat', 'admin'],
+  // Correspondence: recorded by the experts and the secretariat; read by confidentiality (the State concerned: state_iso3).
+  letter: ['expert', 'secretariat', 'admin'],
 };
 
 export function isCommitteeSide(viewer: Viewer | null): boolean {
@@ -72,6 +74,10 @@ export function canSee(viewer: Viewer | null, confidentiality: Confidentiality, 
 export function can(viewer: Viewer | null, action: Action, resource: Resource): boolean {
   // Review cycles are the Committee side's own planning: never a State's, a provider's or the public's.
   if (resource.type === 'review-cycle' && !isCommitteeSide(viewer)) return false;
+  // A State's point of contact keeps its own State's contact details up to date and confirms them;
+  // designating a contact and ending a designation stay with the keepers.
+  if (resource.type === 'point-of-contact' && action === 'update' && viewer?.role === 'state-contact' && resource.stateIso3 && viewer.stateIso3 === resource.stateIso3)
+    return canSee(viewer, resource.confidentiality, resource.stateIso3);
   const visible = canSee(viewer, resource.confidentiality, resource.stateIso3);
   switch (action) {
     case 'read':

@@ -404,6 +404,171 @@ const rows: Row[] = [
   { method: 'POST', route: '/api/v1/action-plans', path: '/api/v1/action-plans', json: (_c, w) => ({ state: 'NPL', number: w === 'admin' ? 3 : w === 'secretariat' ? 2 : 1, status: 'drafting' }), expect: s(403, 403, 403, 201, 403, 201, 201) },
   { method: 'POST', route: '/api/v1/action-plans', path: '/api/v1/action-plans', json: () => ({ state: 'NPL', number: 1, status: 'drafting' }), expect: s(403, 403, 403, 422, 403, 422, 422), note: 'a plan numbered twice' },
 
+  // Points of contact: the forms (contacts/form-routes.tsx) and API writes (contacts/api.ts), on MLI's
+  // "Policy Walk Contact" recorded above; the figures per year as CSV. Visits and courses: forms,
+  // detail pages, API writes (engagement/form-routes.tsx, engagement/api-write.ts), on records the rows
+  // create. A contact the caller may not see is not found (404); one it may see but not change, 403.
+  ...((): Row[] => {
+    const ids = { contact: '', visit: '', hiddenVisit: '', course: '' };
+    const contactVersion = async () =>
+      String((await t.database.db.selectFrom('point_of_contact').select('row_version').where('id', '=', ids.contact).executeTakeFirstOrThrow()).row_version);
+    const visitVersion = async () => String((await t.database.db.selectFrom('visit').select('row_version').where('id', '=', ids.visit).executeTakeFirstOrThrow()).row_version);
+    const keep = (key: 'visit' | 'hiddenVisit' | 'course') => async (res: Response, w: Who) => {
+      const id = ((await res.json()) as { id: string }).id;
+      if (w === 'expert') ids[key] = id;
+    };
+    const csv = async (res: Response) => assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
+    const details = ['poc', ...committeeSide];
+    return [
+      { method: 'GET', route: '/api/v1/states/:iso3/contacts', path: '/api/v1/states/MLI/contacts', check: async (res, w) => { const body = (await res.json()) as { contacts?: { id: string; name: string }[] }; assert.equal(body.contacts !== undefined, details.includes(w), w); const c = body.contacts?.find((x) => x.name === 'Policy Walk Contact'); if (c) ids.contact = c.id; }, expect: all(200), note: 'finds the contact the rows below change' },
+      { method: 'GET', route: '/{lang}/contacts/per-year.csv', path: '/en/contacts/per-year.csv', check: csv, expect: all(200) },
+      { method: 'GET', route: '/{lang}/states/:iso3/contacts/new', path: '/en/states/MLI/contacts/new', expect: s(401, 403, 403, 403, 403, 200, 200) },
+      { method: 'GET', route: '/{lang}/states/:iso3/contacts/new', path: '/en/states/XXX/contacts/new', expect: all(404) },
+      { method: 'POST', route: '/{lang}/states/:iso3/contacts/new', path: '/en/states/MLI/contacts/new', body: () => ({ name: '' }), expect: s(401, 403, 403, 403, 403, 422, 422), note: 'empty fields' },
+      { method: 'GET', route: '/{lang}/states/:iso3/contacts/:id/edit', path: () => `/en/states/MLI/contacts/${ids.contact}/edit`, check: async (res, w) => assert.equal((await res.text()).includes('policy.walk@example.org'), res.status === 200, w), expect: s(401, 200, 403, 403, 403, 200, 200), note: 'the State’s own point of contact edits' },
+      { method: 'GET', route: '/{lang}/states/:iso3/contacts/:id/edit', path: `/en/states/MLI/contacts/${uuid0}/edit`, expect: s(401, 404, 403, 403, 403, 404, 404), note: 'no such contact' },
+      { method: 'POST', route: '/{lang}/states/:iso3/contacts/:id/edit', path: () => `/en/states/MLI/contacts/${ids.contact}/edit`, body: () => ({ name: '' }), expect: s(401, 422, 403, 403, 403, 422, 422), note: 'no version, no name' },
+      { method: 'POST', route: '/{lang}/states/:iso3/contacts/:id/confirm', path: () => `/en/states/MLI/contacts/${ids.contact}/confirm`, body: async () => ({ version: await contactVersion() }), expect: s(401, 303, 403, 403, 403, 303, 303) },
+      { method: 'GET', route: '/{lang}/states/:iso3/contacts/:id/end', path: () => `/en/states/MLI/contacts/${ids.contact}/end`, expect: s(401, 403, 403, 403, 403, 200, 200) },
+      { method: 'POST', route: '/{lang}/states/:iso3/contacts/:id/end', path: () => `/en/states/MLI/contacts/${ids.contact}/end`, body: async () => ({ endedOn: '2999-01-01', version: await contactVersion() }), expect: s(401, 403, 403, 403, 403, 422, 422), note: 'a future date' },
+      { method: 'PATCH', route: '/api/v1/contacts/:id', path: () => `/api/v1/contacts/${ids.contact}`, json: () => ({ rowVersion: 99999, title: 'Stale' }), expect: s(403, 409, 404, 403, 403, 409, 409), note: 'a stale version' },
+      { method: 'PATCH', route: '/api/v1/contacts/:id', path: () => `/api/v1/contacts/${ids.contact}`, json: () => ({ rowVersion: 'one' }), expect: s(403, 422, 404, 403, 403, 422, 422) },
+      { method: 'POST', route: '/api/v1/contacts/:id/confirm', path: () => `/api/v1/contacts/${ids.contact}/confirm`, json: () => ({ rowVersion: 99999 }), expect: s(403, 409, 404, 403, 403, 409, 409), note: 'a stale version' },
+      { method: 'POST', route: '/api/v1/contacts/:id/end', path: () => `/api/v1/contacts/${ids.contact}/end`, json: () => ({ rowVersion: 99999, endedOn: '2018-01-01' }), expect: s(403, 403, 404, 403, 403, 409, 409), note: 'a stale version' },
+      { method: 'POST', route: '/api/v1/contacts/:id/end', path: `/api/v1/contacts/${uuid0}/end`, json: () => ({ rowVersion: 1, endedOn: '2018-01-01' }), expect: s(403, 404, 404, 404, 404, 404, 404), note: 'no such contact' },
+
+      { method: 'GET', route: '/{lang}/visits/per-year.csv', path: '/en/visits/per-year.csv', check: csv, expect: all(200) },
+      { method: 'GET', route: '/{lang}/visits/new', path: '/en/visits/new', expect: s(401, 403, 403, 200, 403, 200, 200) },
+      { method: 'POST', route: '/{lang}/visits/new', path: '/en/visits/new', body: () => ({ stateIso3: '' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'empty fields' },
+      { method: 'POST', route: '/api/v1/visits', path: '/api/v1/visits', json: () => ({ stateIso3: 'MLI', kind: 'round-table', startsOn: '2018-02-26', place: 'Policy walk' }), check: keep('visit'), expect: s(403, 403, 403, 201, 403, 201, 201) },
+      { method: 'POST', route: '/api/v1/visits', path: '/api/v1/visits', json: () => ({ stateIso3: 'MLI', kind: 'round-table', startsOn: '2018-02-26', confidentiality: 'committee' }), check: keep('hiddenVisit'), expect: s(403, 403, 403, 201, 403, 201, 201), note: 'for the Committee only' },
+      { method: 'GET', route: '/api/v1/visits/:id', path: () => `/api/v1/visits/${ids.visit}`, expect: all(200) },
+      { method: 'GET', route: '/api/v1/visits/:id', path: () => `/api/v1/visits/${ids.hiddenVisit}`, expect: s(404, 404, 404, 200, 200, 200, 200), note: 'for the Committee only' },
+      { method: 'GET', route: '/api/v1/visits/:id', path: `/api/v1/visits/${uuid0}`, expect: all(404) },
+      { method: 'PATCH', route: '/api/v1/visits/:id', path: () => `/api/v1/visits/${ids.visit}`, json: () => ({ rowVersion: 99999 }), expect: s(403, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
+      { method: 'PATCH', route: '/api/v1/visits/:id', path: () => `/api/v1/visits/${ids.hiddenVisit}`, json: () => ({ rowVersion: 99999 }), expect: s(403, 404, 404, 409, 403, 409, 409), note: 'for the Committee only' },
+      { method: 'GET', route: '/{lang}/visits/:id', path: () => `/en/visits/${ids.visit}`, expect: all(200) },
+      { method: 'GET', route: '/{lang}/visits/:id', path: () => `/en/visits/${ids.hiddenVisit}`, expect: s(404, 404, 404, 200, 200, 200, 200), note: 'for the Committee only' },
+      { method: 'GET', route: '/{lang}/visits/:id', path: '/en/visits/not-an-id', expect: all(404) },
+      { method: 'GET', route: '/{lang}/visits/:id/edit', path: () => `/en/visits/${ids.visit}/edit`, expect: s(401, 403, 403, 200, 403, 200, 200) },
+      { method: 'POST', route: '/{lang}/visits/:id/edit', path: () => `/en/visits/${ids.visit}/edit`, body: () => ({ stateIso3: '' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'no version, empty fields' },
+      { method: 'POST', route: '/{lang}/visits/:id/archive', path: () => `/en/visits/${ids.visit}/archive`, body: () => ({ version: '99999' }), expect: s(401, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
+      { method: 'POST', route: '/{lang}/visits/:id/archive', path: () => `/en/visits/${ids.visit}/archive`, body: async () => ({ version: await visitVersion() }), expect: s(401, 403, 403, 303, 403, 409, 409), note: 'archived by the expert, then archived already' },
+
+      { method: 'GET', route: '/{lang}/courses/new', path: '/en/courses/new', expect: s(401, 403, 403, 200, 403, 200, 200) },
+      { method: 'POST', route: '/{lang}/courses/new', path: '/en/courses/new', body: () => ({ title: '' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'empty fields' },
+      { method: 'POST', route: '/api/v1/courses', path: '/api/v1/courses', json: () => ({ title: 'Policy walk course', startsOn: '2018-08-14', place: 'Addis Ababa' }), check: keep('course'), expect: s(403, 403, 403, 201, 403, 201, 201) },
+      { method: 'POST', route: '/api/v1/courses', path: '/api/v1/courses', json: () => ({ title: 'Policy walk course', startsOn: '2018-08-14', place: 'Addis Ababa', hostOrganizations: ['NOPE'] }), expect: s(403, 403, 403, 422, 403, 422, 422), note: 'an unknown organization' },
+      { method: 'GET', route: '/api/v1/courses/:id', path: () => `/api/v1/courses/${ids.course}`, expect: all(200) },
+      { method: 'GET', route: '/api/v1/courses/:id', path: `/api/v1/courses/${uuid0}`, expect: all(404) },
+      { method: 'PATCH', route: '/api/v1/courses/:id', path: () => `/api/v1/courses/${ids.course}`, json: () => ({ rowVersion: 99999 }), expect: s(403, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
+      { method: 'GET', route: '/{lang}/courses/:id', path: () => `/en/courses/${ids.course}`, expect: all(200) },
+      { method: 'GET', route: '/{lang}/courses/:id/edit', path: () => `/en/courses/${ids.course}/edit`, expect: s(401, 403, 403, 200, 403, 200, 200) },
+      { method: 'POST', route: '/{lang}/courses/:id/edit', path: () => `/en/courses/${ids.course}/edit`, body: () => ({ title: '' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'no version, empty fields' },
+      { method: 'POST', route: '/{lang}/courses/:id/archive', path: () => `/en/courses/${ids.course}/archive`, body: () => ({ version: '99999' }), expect: s(401, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
+    ];
+  })(),
+
+  // One report or plan (reports/report-routes.tsx, plan-routes.tsx, api-records.ts): PER's first report and first plan by the expert, and MLI's restricted reports; read as confidentiality allows (a hidden one is not found), changed by the experts, the secretariat and admins with the row version
+  { method: 'POST', route: '/api/v1/reports', path: '/api/v1/reports', json: () => ({ state: 'PER', kind: 'first-report', receivedOn: '2018-02-02' }), check: async (res, w) => { if (w === 'expert') Object.assign(ctx, { reportId: ((await res.json()) as { id: string }).id }); }, expect: s(403, 403, 403, 201, 403, 422, 422), note: 'then a second first report' },
+  { method: 'POST', route: '/api/v1/reports', path: '/api/v1/reports', json: () => ({ state: 'MLI', kind: 'additional-information', receivedOn: '2018-03-03', confidentiality: 'committee-and-state' }), check: async (res, w) => { if (w === 'expert') Object.assign(ctx, { mliReportId: ((await res.json()) as { id: string }).id }); }, expect: s(403, 403, 403, 201, 403, 201, 201), note: 'committee-and-state' },
+  { method: 'POST', route: '/api/v1/reports', path: '/api/v1/reports', json: () => ({ state: 'MLI', kind: 'additional-information', receivedOn: '2018-04-04', confidentiality: 'committee' }), check: async (res, w) => { if (w === 'expert') Object.assign(ctx, { secretReportId: ((await res.json()) as { id: string }).id }); }, expect: s(403, 403, 403, 201, 403, 201, 201), note: 'committee only' },
+  { method: 'POST', route: '/api/v1/action-plans', path: '/api/v1/action-plans', json: () => ({ state: 'PER', number: 1, status: 'drafting' }), check: async (res, w) => { if (w === 'expert') Object.assign(ctx, { planId: ((await res.json()) as { id: string }).id }); }, expect: s(403, 403, 403, 201, 403, 422, 422), note: 'then numbered twice' },
+  { method: 'GET', route: '/{lang}/states/:iso3/reports/new', path: '/en/states/PER/reports/new', expect: s(401, 403, 403, 200, 403, 200, 200) },
+  { method: 'GET', route: '/{lang}/states/:iso3/reports/new', path: '/en/states/XXX/reports/new', expect: all(404) },
+  { method: 'POST', route: '/{lang}/states/:iso3/reports/new', path: '/en/states/PER/reports/new', body: () => ({ kind: 'additional-information', receivedOn: '2999-01-01' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'a date in the future' },
+  { method: 'POST', route: '/{lang}/states/:iso3/reports/new', path: '/en/states/PER/reports/new', body: () => ({ kind: 'additional-information', receivedOn: '2018-03-01', confidentiality: 'public' }), expect: s(401, 403, 403, 303, 403, 303, 303) },
+  { method: 'GET', route: '/{lang}/reports/:id', path: (c) => `/en/reports/${(c as unknown as Record<string, string>).reportId}`, expect: all(200) },
+  { method: 'GET', route: '/{lang}/reports/:id', path: (c) => `/en/reports/${(c as unknown as Record<string, string>).mliReportId}`, expect: s(404, 200, 404, 200, 200, 200, 200), note: 'committee-and-state: MLI’s point of contact too' },
+  { method: 'GET', route: '/{lang}/reports/:id', path: (c) => `/en/reports/${(c as unknown as Record<string, string>).secretReportId}`, expect: s(404, 404, 404, 200, 200, 200, 200), note: 'committee only' },
+  { method: 'GET', route: '/{lang}/reports/:id', path: `/en/reports/${uuid0}`, expect: all(404) },
+  { method: 'GET', route: '/{lang}/reports/:id/edit', path: (c) => `/en/reports/${(c as unknown as Record<string, string>).reportId}/edit`, expect: s(401, 403, 403, 200, 403, 200, 200) },
+  { method: 'GET', route: '/{lang}/reports/:id/edit', path: (c) => `/en/reports/${(c as unknown as Record<string, string>).mliReportId}/edit`, expect: s(404, 403, 404, 200, 403, 200, 200), note: 'seen by MLI’s point of contact, not changed' },
+  { method: 'POST', route: '/{lang}/reports/:id/edit', path: (c) => `/en/reports/${(c as unknown as Record<string, string>).reportId}/edit`, body: () => ({ version: '99', kind: 'first-report', receivedOn: '2018-02-02' }), expect: s(401, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
+  { method: 'POST', route: '/{lang}/reports/:id/edit', path: (c) => `/en/reports/${(c as unknown as Record<string, string>).reportId}/edit`, body: async (c) => ({ version: String((await t.database.db.selectFrom('national_report').select('row_version').where('id', '=', (c as unknown as Record<string, string>).reportId!).executeTakeFirstOrThrow()).row_version), kind: 'first-report', receivedOn: '2999-01-01' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'a date in the future' },
+  { method: 'POST', route: '/{lang}/reports/:id/archive', path: (c) => `/en/reports/${(c as unknown as Record<string, string>).reportId}/archive`, body: async (c) => ({ version: String((await t.database.db.selectFrom('national_report').select('row_version').where('id', '=', (c as unknown as Record<string, string>).reportId!).executeTakeFirstOrThrow()).row_version) }), expect: s(401, 403, 403, 303, 403, 303, 303), note: 'archived by the expert, then nothing to do' },
+  { method: 'POST', route: '/{lang}/reports/:id/restore', path: (c) => `/en/reports/${(c as unknown as Record<string, string>).reportId}/restore`, body: async (c) => ({ version: String((await t.database.db.selectFrom('national_report').select('row_version').where('id', '=', (c as unknown as Record<string, string>).reportId!).executeTakeFirstOrThrow()).row_version) }), expect: s(401, 403, 403, 303, 403, 303, 303), note: 'restored by the expert' },
+  { method: 'POST', route: '/{lang}/reports/:id/archive', path: (c) => `/en/reports/${(c as unknown as Record<string, string>).secretReportId}/archive`, body: () => ({ version: '99' }), expect: s(404, 404, 404, 409, 403, 409, 409), note: 'committee only, a stale version' },
+  { method: 'POST', route: '/{lang}/reports/:id/restore', path: `/en/reports/${uuid0}/restore`, body: () => ({ version: '1' }), expect: all(404) },
+  { method: 'GET', route: '/{lang}/states/:iso3/action-plans/new', path: '/en/states/PER/action-plans/new', expect: s(401, 403, 403, 200, 403, 200, 200) },
+  { method: 'POST', route: '/{lang}/states/:iso3/action-plans/new', path: '/en/states/PER/action-plans/new', body: () => ({ number: '1', status: 'drafting' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'a plan numbered twice' },
+  { method: 'POST', route: '/{lang}/states/:iso3/action-plans/new', path: '/en/states/XXX/action-plans/new', body: () => ({ number: '1', status: 'drafting' }), expect: all(404) },
+  { method: 'GET', route: '/{lang}/action-plans/:id', path: (c) => `/en/action-plans/${(c as unknown as Record<string, string>).planId}`, expect: all(200) },
+  { method: 'GET', route: '/{lang}/action-plans/:id', path: '/en/action-plans/not-an-id', expect: all(404) },
+  { method: 'GET', route: '/{lang}/action-plans/:id/edit', path: (c) => `/en/action-plans/${(c as unknown as Record<string, string>).planId}/edit`, expect: s(401, 403, 403, 200, 403, 200, 200) },
+  { method: 'POST', route: '/{lang}/action-plans/:id/edit', path: (c) => `/en/action-plans/${(c as unknown as Record<string, string>).planId}/edit`, body: () => ({ version: '99', number: '1', status: 'drafting' }), expect: s(401, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
+  { method: 'POST', route: '/{lang}/action-plans/:id/archive', path: (c) => `/en/action-plans/${(c as unknown as Record<string, string>).planId}/archive`, body: async (c) => ({ version: String((await t.database.db.selectFrom('action_plan').select('row_version').where('id', '=', (c as unknown as Record<string, string>).planId!).executeTakeFirstOrThrow()).row_version) }), expect: s(401, 403, 403, 303, 403, 303, 303) },
+  { method: 'POST', route: '/{lang}/action-plans/:id/restore', path: (c) => `/en/action-plans/${(c as unknown as Record<string, string>).planId}/restore`, body: async (c) => ({ version: String((await t.database.db.selectFrom('action_plan').select('row_version').where('id', '=', (c as unknown as Record<string, string>).planId!).executeTakeFirstOrThrow()).row_version) }), expect: s(401, 403, 403, 303, 403, 303, 303) },
+  { method: 'GET', route: '/api/v1/reports/:id', path: (c) => `/api/v1/reports/${(c as unknown as Record<string, string>).reportId}`, check: async (res, w) => { if (w === 'expert') Object.assign(ctx, { reportVersion: ((await res.json()) as { rowVersion: number }).rowVersion }); }, expect: all(200) },
+  { method: 'GET', route: '/api/v1/reports/:id', path: (c) => `/api/v1/reports/${(c as unknown as Record<string, string>).mliReportId}`, expect: s(404, 200, 404, 200, 200, 200, 200), note: 'committee-and-state' },
+  { method: 'GET', route: '/api/v1/reports/:id', path: (c) => `/api/v1/reports/${(c as unknown as Record<string, string>).secretReportId}`, expect: s(404, 404, 404, 200, 200, 200, 200), note: 'committee only' },
+  { method: 'GET', route: '/api/v1/reports/:id', path: `/api/v1/reports/${uuid0}`, expect: all(404) },
+  { method: 'PATCH', route: '/api/v1/reports/:id', path: (c) => `/api/v1/reports/${(c as unknown as Record<string, string>).reportId}`, json: (c) => ({ rowVersion: (c as unknown as Record<string, number>).reportVersion, summary: 'Policy walk' }), expect: s(403, 403, 403, 200, 403, 409, 409), note: 'changed by the expert; the others’ version is then stale' },
+  { method: 'PATCH', route: '/api/v1/reports/:id', path: (c) => `/api/v1/reports/${(c as unknown as Record<string, string>).reportId}`, json: () => ({ summary: 'No version' }), expect: s(403, 422, 422, 422, 422, 422, 422), note: 'no rowVersion' },
+  { method: 'PATCH', route: '/api/v1/reports/:id', path: (c) => `/api/v1/reports/${(c as unknown as Record<string, string>).secretReportId}`, json: () => ({ rowVersion: 1, summary: 'x' }), expect: s(403, 404, 404, 200, 403, 409, 409), note: 'committee only' },
+  { method: 'POST', route: '/api/v1/reports/:id/archive', path: (c) => `/api/v1/reports/${(c as unknown as Record<string, string>).reportId}/archive`, json: () => ({ rowVersion: 99 }), expect: s(403, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
+  { method: 'POST', route: '/api/v1/reports/:id/restore', path: (c) => `/api/v1/reports/${(c as unknown as Record<string, string>).mliReportId}/restore`, json: () => ({ rowVersion: 99 }), expect: s(403, 403, 404, 409, 403, 409, 409), note: 'a stale version' },
+  { method: 'GET', route: '/api/v1/action-plans/per-year', path: '/api/v1/action-plans/per-year?from=2007&to=2018', expect: all(200) },
+  { method: 'GET', route: '/api/v1/action-plans/per-year', path: '/api/v1/action-plans/per-year?from=2019&to=2018', expect: all(422) },
+  { method: 'GET', route: '/api/v1/action-plans/:id', path: (c) => `/api/v1/action-plans/${(c as unknown as Record<string, string>).planId}`, check: async (res, w) => { if (w === 'expert') Object.assign(ctx, { planVersion: ((await res.json()) as { rowVersion: number }).rowVersion }); }, expect: all(200) },
+  { method: 'GET', route: '/api/v1/action-plans/:id', path: `/api/v1/action-plans/${uuid0}`, expect: all(404) },
+  { method: 'PATCH', route: '/api/v1/action-plans/:id', path: (c) => `/api/v1/action-plans/${(c as unknown as Record<string, string>).planId}`, json: (c) => ({ rowVersion: (c as unknown as Record<string, number>).planVersion, status: 'drafting-with-experts' }), expect: s(403, 403, 403, 200, 403, 409, 409) },
+  { method: 'POST', route: '/api/v1/action-plans/:id/archive', path: (c) => `/api/v1/action-plans/${(c as unknown as Record<string, string>).planId}/archive`, json: () => ({ rowVersion: 99 }), expect: s(403, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
+  { method: 'POST', route: '/api/v1/action-plans/:id/restore', path: `/api/v1/action-plans/${uuid0}/restore`, json: () => ({ rowVersion: 1 }), expect: s(403, 404, 404, 404, 404, 404, 404) },
+
+  // Correspondence (correspondence/routes.tsx, correspondence/api.ts): letters read by confidentiality (MLI's point of contact reads those shared with MLI; hidden ones are 404 and not listed); experts, the secretariat and admins record them
+  ...((): Row[] => {
+    const letters: { shared?: string; committee?: string } = {};
+    const keep = (key: 'shared' | 'committee') => async (res: Response) => {
+      letters[key] = ((await res.json()) as { id: string }).id;
+    };
+    const at = (prefix: string, key: 'shared' | 'committee', suffix = '') => () => `${prefix}${letters[key] ?? uuid0}${suffix}`;
+    const version = async () => {
+      const row = await t.database.db.selectFrom('letter').select('row_version').where('id', '=', letters.shared ?? uuid0).executeTakeFirst();
+      return String(row?.row_version ?? 0);
+    };
+    const letterJson = (confidentiality: string, subject: string, sentOn = '2018-05-15') => () => ({ kind: 'letter', sentOn, sender: { kind: 'chair' }, recipients: { mode: 'state', states: ['MLI'] }, subject, confidentiality });
+    const letterForm = (subject: string) => ({ kind: 'letter', sentOn: '2018-05-16', senderKind: 'chair', recipientsMode: 'state', recipients: 'MLI', subject, confidentiality: 'committee-and-state' });
+    const lists = async (res: Response, w: Who) => {
+      const text = await res.text();
+      assert.equal(text.includes('Policy walk: shared with Mali'), ['poc', ...committeeSide].includes(w), `${w}: the letter shared with MLI`);
+      assert.equal(text.includes('Policy walk: committee only'), committeeSide.includes(w), `${w}: the committee-only letter`);
+    };
+    return [
+      { method: 'POST', route: '/api/v1/letters', path: '/api/v1/letters', json: letterJson('committee-and-state', 'Policy walk: shared with Mali'), check: keep('shared'), expect: s(403, 403, 403, 201, 403, 201, 201) },
+      { method: 'POST', route: '/api/v1/letters', path: '/api/v1/letters', json: letterJson('committee', 'Policy walk: committee only'), check: keep('committee'), expect: s(403, 403, 403, 201, 403, 201, 201) },
+      { method: 'POST', route: '/api/v1/letters', path: '/api/v1/letters', json: letterJson('committee', 'Policy walk: from the future', '2999-01-01'), expect: s(403, 403, 403, 422, 403, 422, 422), note: 'a date in the future' },
+      { method: 'GET', route: '/{lang}/letters', path: '/en/letters?year=2018&kind=letter', check: lists, expect: all(200) },
+      { method: 'GET', route: '/{lang}/letters', path: '/en/letters?format=csv', check: async (res, w) => { assert.match(res.headers.get('content-type') ?? '', /^text\/csv/); await lists(res, w); }, expect: all(200) },
+      { method: 'GET', route: '/{lang}/letters', path: '/en/letters?year=12', expect: all(422), note: 'not a year' },
+      { method: 'GET', route: '/{lang}/letters/new', path: '/fr/letters/new', expect: s(401, 403, 403, 200, 403, 200, 200) },
+      { method: 'POST', route: '/{lang}/letters/new', path: '/en/letters/new', body: () => ({ subject: '' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'empty' },
+      { method: 'POST', route: '/{lang}/letters/new', path: '/en/letters/new', body: () => letterForm('Policy walk: from the form'), expect: s(401, 403, 403, 303, 403, 303, 303) },
+      { method: 'GET', route: '/{lang}/letters/:id', path: at('/en/letters/', 'shared'), expect: s(404, 200, 404, 200, 200, 200, 200), note: 'shared with MLI' },
+      { method: 'GET', route: '/{lang}/letters/:id', path: at('/ar/letters/', 'committee'), expect: s(404, 404, 404, 200, 200, 200, 200), note: 'the Committee only' },
+      { method: 'GET', route: '/{lang}/letters/:id', path: `/en/letters/${uuid0}`, expect: all(404) },
+      { method: 'GET', route: '/{lang}/letters/:id', path: '/en/letters/not-an-id', expect: all(404) },
+      { method: 'GET', route: '/{lang}/letters/:id/history', path: at('/en/letters/', 'shared', '/history'), expect: s(404, 200, 404, 200, 200, 200, 200) },
+      { method: 'GET', route: '/{lang}/letters/:id/edit', path: at('/en/letters/', 'shared', '/edit'), expect: s(404, 403, 404, 200, 403, 200, 200) },
+      { method: 'POST', route: '/{lang}/letters/:id/edit', path: at('/en/letters/', 'shared', '/edit'), body: () => ({ ...letterForm('Policy walk: stale'), version: '0' }), expect: s(404, 403, 404, 409, 403, 409, 409), note: 'a stale version' },
+      { method: 'POST', route: '/{lang}/letters/:id/edit', path: at('/en/letters/', 'shared', '/edit'), body: async () => ({ ...letterForm(''), version: await version() }), expect: s(404, 403, 404, 422, 403, 422, 422), note: 'no subject' },
+      { method: 'POST', route: '/{lang}/letters/:id/archive', path: at('/en/letters/', 'shared', '/archive'), body: async () => ({ version: await version() }), expect: s(404, 403, 404, 303, 403, 303, 303) },
+      { method: 'POST', route: '/{lang}/letters/:id/restore', path: at('/en/letters/', 'shared', '/restore'), body: async () => ({ version: await version() }), expect: s(404, 403, 404, 303, 403, 303, 303) },
+      { method: 'GET', route: '/api/v1/letters', path: '/api/v1/letters?from=2018-01-01&to=2018-12-31', check: lists, expect: all(200) },
+      { method: 'GET', route: '/api/v1/letters', path: '/api/v1/letters?from=someday', expect: all(422) },
+      { method: 'GET', route: '/api/v1/letters/:id', path: at('/api/v1/letters/', 'shared'), expect: s(404, 200, 404, 200, 200, 200, 200) },
+      { method: 'GET', route: '/api/v1/letters/:id', path: at('/api/v1/letters/', 'committee'), expect: s(404, 404, 404, 200, 200, 200, 200) },
+      { method: 'GET', route: '/api/v1/letters/:id', path: `/api/v1/letters/${uuid0}`, expect: all(404) },
+      { method: 'GET', route: '/api/v1/states/:iso3/letters', path: '/api/v1/states/MLI/letters', check: lists, expect: all(200) },
+      { method: 'GET', route: '/api/v1/states/:iso3/letters', path: '/api/v1/states/XXX/letters', expect: all(404) },
+    ];
+  })(),
+
+  // Search: everyone may search; what each finds is the policy's (test/integration/search.test.ts)
+  { method: 'GET', route: '/{lang}/search', path: '/zh/search?q=%E9%A9%AC%E9%87%8C&kind=member-state', expect: all(200) },
+  { method: 'GET', route: '/{lang}/search', path: '/en/search?q=mali&year=soon', expect: all(422) },
+  { method: 'GET', route: '/api/v1/search', path: '/api/v1/search?q=mali&lang=fr&page=1&pageSize=5', expect: all(200) },
+  { method: 'GET', route: '/api/v1/search', path: '/api/v1/search?q=mali&pageSize=1000', expect: all(422) },
   // The API with the session cookie: the same policy
   { method: 'GET', route: '/api/v1/me', path: '/api/v1/me', viaSession: true, expect: s(401, 200, 200, 200, 200, 200, 200) },
   { method: 'GET', route: '/api/v1/audit', path: '/api/v1/audit', viaSession: true, expect: s(401, 403, 403, 200, 403, 200, 200) },

@@ -5,6 +5,8 @@ import { startDraft } from '../../src/modules/matrix/commands.ts';
 import { openMatrix } from '../../src/modules/matrix/matrices.ts';
 import { createCycle } from '../../src/modules/matrix/review-data.ts';
 import { viewerOf } from '../../src/modules/accounts/viewer.ts';
+import { seedDemoEngagement } from '../../src/modules/engagement/demo.ts';
+import { seedDemoReports } from '../../src/modules/reports/demo.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -45,10 +47,22 @@ test('the OpenAPI 3.1 document describes every API route, and each answers as do
   assert.equal(uploaded.status, 201, await uploaded.clone().text());
   const documentId = ((await uploaded.json()) as { id: string }).id;
   const examples: Record<string, string> = { '{iso3}': 'MLI', '{code}': 'IAEA', '{version}': '2017' };
-  // `{id}` names a review cycle or a document, by the path it is in.
-  const idFor = (path: string) => (path.startsWith('/documents/') ? documentId : cycle.id);
+  // `{id}` names a record of the kind the path is about: a demo record where the demo data has one.
+  await seedDemoReports(t.database.db);
+  await seedDemoEngagement(t.database.db);
+  const firstId = async (table: 'national_report' | 'action_plan' | 'visit' | 'course') =>
+    (await t.database.db.selectFrom(table).select('id').where('archived_at', 'is', null).orderBy('id').executeTakeFirstOrThrow()).id;
+  const ids: Record<string, string> = {
+    documents: documentId,
+    reports: await firstId('national_report'),
+    'action-plans': await firstId('action_plan'),
+    visits: await firstId('visit'),
+    courses: await firstId('course'),
+    letters: (await t.database.db.insertInto('letter').values({ kind: 'letter', sent_on: '2018-05-02', sender_kind: 'chair', recipients_mode: 'committee', subject: 'OpenAPI walk', source: 'entered', confidentiality: 'public' }).returning('id').executeTakeFirstOrThrow()).id,
+  };
+  const idFor = (path: string) => ids[path.split('/')[1]!] ?? cycle.id;
   // Paths whose required query parameters the walk supplies; MLI gets a draft for the matrix paths.
-  const queries: Record<string, string> = { '/states/{iso3}/matrix/diff': '?from=1&to=1' };
+  const queries: Record<string, string> = { '/states/{iso3}/matrix/diff': '?from=1&to=1', '/search': '?q=mali' };
   if (!(await openMatrix(t.database.db, 'MLI'))) await startDraft(t.database.db, { id: null, label: 'test' }, 'MLI');
   for (const [path, ops] of Object.entries(doc.paths)) {
     const concrete = path.replace(/\{\w+\}/g, (p) => (p === '{id}' ? idFor(path) : (examples[p] ?? p)));

@@ -80,7 +80,18 @@ describe('export', () => {
     assert.equal(pub.exportedBy, null);
     assert.equal(expert.exportedBy, 'expert@demo.r1540.org');
     assert.ok(!Number.isNaN(Date.parse(pub.exportedAt)));
-    assert.deepEqual(Object.keys(pub.sections), ['organizations', 'member-states', 'matrix-templates', 'matrices']);
+    assert.deepEqual(Object.keys(pub.sections), [
+      'organizations',
+      'member-states',
+      'matrix-templates',
+      'matrices',
+      'national-reports',
+      'action-plans',
+      'points-of-contact',
+      'visits',
+      'courses',
+      'documents',
+    ]);
 
     const codes = (b: Bundle) => records(b, 'organizations').map((o) => o.code);
     const isos = (b: Bundle) => records(b, 'member-states').map((s) => s.iso3);

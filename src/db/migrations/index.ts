@@ -7,6 +7,10 @@ import * as m0005 from './0005-review-cycles.ts';
 import * as m0006 from './0006-reports.ts';
 import * as m0007 from './0007-contacts-engagement.ts';
 import * as m0008 from './0008-documents.ts';
+import * as m0009 from './0009-search.ts';
+import * as m0010correspondence from './0010-correspondence.ts';
+import * as m0011 from './0011-engagement-forms.ts';
+import * as m0012 from './0012-search-letters.ts';
 
 /** Every migration, in order. A new one is a new file listed here; a landed one never changes. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +22,8 @@ export const migrations: Record<string, Migration> = {
   '0006-reports': m0006,
   '0007-contacts-engagement': m0007,
   '0008-documents': m0008,
+  '0009-search': m0009,
+  '0010-correspondence': m0010correspondence,
+  '0011-engagement-forms': m0011,
+  '0012-search-letters': m0012,
 };

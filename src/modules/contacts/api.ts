@@ -7,6 +7,7 @@ import { authorize } from '../../http/guard.ts';
 import { can } from '../../policy/policy.ts';
 import { actorOf } from '../audit/record.ts';
 import { findState } from '../member-states/queries.ts';
+import { confirmContact, endContact, findContact, updateContact } from './commands.ts';
 import {
   addContact,
   allContacts,
@@ -138,6 +139,95 @@ const perYearRoute = createRoute({
   },
 });
 
+const IdParam = z.object({ id: z.string().max(100).openapi({ example: '00000000-0000-4000-8000-000000000000' }) });
+const rowVersion = z.number().int().min(1).openapi({ description: 'The `rowVersion` the change was made on: a change made on an older version is refused (409)' });
+const changeResponses = {
+  200: { description: 'The point of contact after the change', content: json(ContactSchema) },
+  401: problems[401],
+  403: { description: 'The account may see this contact but not make this change', content: problemJson },
+  404: { description: 'No such contact, or one the caller may not see', content: problemJson },
+  409: { description: 'Someone changed the contact since `rowVersion`, or the designation has ended', content: problemJson },
+  422: { description: 'The fields are not valid; each problem names its field', content: problemJson },
+};
+
+/**
+ * A change of one contact: a contact the caller may not see is not found (it is not even said to
+ * exist); one it may see but not change is forbidden. Checked before the body is read.
+ */
+const contactChanger = (action: 'update' | 'create', what: string) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const id = c.req.param('id') ?? '';
+    const contact = await findContact(c.get('app').database.db, id);
+    if (!contact || contact.archived_at || !maySeeContacts(c.get('viewer'), contact.state_iso3))
+      throw new AppError('not-found', `no point of contact has the id ${id.slice(0, 40)}`);
+    authorize(c, can(c.get('viewer'), action, contactResource(contact.state_iso3)), what);
+    await next();
+  });
+
+const patchContactRoute = createRoute({
+  method: 'patch',
+  path: '/contacts/{id}',
+  tags: ['Points of contact'],
+  summary: 'Change a point of contact’s details',
+  description:
+    'The fields given replace the stored ones. The secretariat, administrators and the point of contact of the State concerned change details; the end of a designation and its confirmation have their own requests.',
+  security: bearer,
+  middleware: [contactChanger('update', 'a change of this point of contact')] as const,
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: json(
+        z.object({
+          rowVersion,
+          location: z.enum(contactLocations).optional(),
+          name: z.string().max(1000).optional(),
+          title: z.string().max(1000).optional(),
+          institution: z.string().max(1000).optional(),
+          email: z.string().max(1000).optional(),
+          phone: z.string().max(1000).optional(),
+          languages: z.array(z.string().max(40)).max(40).optional(),
+          designatedOn: z.string().max(20).optional().openapi({ format: 'date' }),
+        }),
+      ),
+    },
+  },
+  responses: changeResponses,
+});
+
+const confirmContactRoute = createRoute({
+  method: 'post',
+  path: '/contacts/{id}/confirm',
+  tags: ['Points of contact'],
+  summary: 'Record that a point of contact’s details were confirmed (today by default)',
+  description: 'The reminder list counts a year from the last confirmation. Only a designation still running is confirmed.',
+  security: bearer,
+  middleware: [contactChanger('update', 'the confirmation of this point of contact')] as const,
+  request: {
+    params: IdParam,
+    body: {
+      required: true,
+      content: json(z.object({ rowVersion, confirmedOn: z.string().max(20).optional().openapi({ format: 'date', description: 'By default today' }) })),
+    },
+  },
+  responses: changeResponses,
+});
+
+const endContactRoute = createRoute({
+  method: 'post',
+  path: '/contacts/{id}/end',
+  tags: ['Points of contact'],
+  summary: 'End a designation on a date (nothing is deleted: the contact stays in the history)',
+  description: 'The secretariat and administrators end designations.',
+  security: bearer,
+  middleware: [contactChanger('create', 'the end of this designation')] as const,
+  request: {
+    params: IdParam,
+    body: { required: true, content: json(z.object({ rowVersion, endedOn: z.string().max(20).openapi({ format: 'date', example: '2018-12-31' }) })) },
+  },
+  responses: changeResponses,
+});
+
 export function registerContactApi(api: Api) {
   api.openapi(listRoute, async (c) => {
     const db = c.get('app').database.db;
@@ -162,5 +252,23 @@ export function registerContactApi(api: Api) {
     if (first > last) throw new AppError('validation', 'from: must not be after to', { fields: [{ field: 'from', problem: 'must not be after to' }] });
     const rows = await allContacts(c.get('app').database.db);
     return c.json({ data: statesWithContactsPerYear(rows, first, last) }, 200);
+  });
+  api.openapi(patchContactRoute, async (c) => {
+    const { rowVersion: version, ...edit } = c.req.valid('json');
+    const row = await updateContact(c.get('app').database.db, actorOf(c.get('viewer')), c.req.valid('param').id, version, edit);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(presentContact(row), 200);
+  });
+  api.openapi(confirmContactRoute, async (c) => {
+    const { rowVersion: version, confirmedOn } = c.req.valid('json');
+    const row = await confirmContact(c.get('app').database.db, actorOf(c.get('viewer')), c.req.valid('param').id, version, confirmedOn);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(presentContact(row), 200);
+  });
+  api.openapi(endContactRoute, async (c) => {
+    const { rowVersion: version, endedOn } = c.req.valid('json');
+    const row = await endContact(c.get('app').database.db, actorOf(c.get('viewer')), c.req.valid('param').id, version, endedOn);
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(presentContact(row), 200);
   });
 }

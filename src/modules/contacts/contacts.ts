@@ -107,9 +107,13 @@ export function checkContactInput(input: ContactInput, today: string): FieldProb
   else if (name.length > 200) problems.push({ field: 'name', problem: 'must be at most 200 characters' });
   if ((input.title ?? '').length > 200) problems.push({ field: 'title', problem: 'must be at most 200 characters' });
   if ((input.institution ?? '').length > 300) problems.push({ field: 'institution', problem: 'must be at most 300 characters' });
-  if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email))
-    problems.push({ field: 'email', problem: 'must be an e-mail address' });
+  if (input.email && (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim()) || input.email.trim().length > 254))
+    problems.push({ field: 'email', problem: 'must be an e-mail address (at most 254 characters)' });
   if ((input.phone ?? '').length > 60) problems.push({ field: 'phone', problem: 'must be at most 60 characters' });
+  const badLanguages = (input.languages ?? []).filter((l) => !/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(l));
+  if (badLanguages.length)
+    problems.push({ field: 'languages', problem: `has ${badLanguages.map((l) => `"${l.slice(0, 20)}"`).join(', ')}: give language codes such as fr, en, ar` });
+  else if ((input.languages ?? []).length > 20) problems.push({ field: 'languages', problem: 'at most 20 languages' });
   const dates: [keyof ContactInput, string | null | undefined][] = [
     ['designatedOn', input.designatedOn],
     ['endedOn', input.endedOn],

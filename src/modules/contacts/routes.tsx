@@ -7,7 +7,7 @@ import { TableRegion } from '../../http/layout.tsx';
 import { render } from '../../http/render.tsx';
 import type { Messages } from '../../i18n/i18n.ts';
 import { pick } from '../../i18n/locales.ts';
-import { may } from '../../policy/policy.ts';
+import { can, may } from '../../policy/policy.ts';
 import { findState, listStates } from '../member-states/queries.ts';
 import {
   allContacts,
@@ -19,7 +19,10 @@ import {
   statesWithContactsPerYear,
   todayIso,
   unconfirmedContacts,
+  contactResource,
 } from './contacts.ts';
+import { contactFormRoutes } from './form-routes.tsx';
+import { ConfirmButton, locationLabel } from './forms.tsx';
 
 /** A CSV field: quoted when needed; a leading =, +, - or @ is defused so that a spreadsheet shows it as text. */
 export function csvField(value: string | number | boolean | null): string {
@@ -36,10 +39,6 @@ export function csvResponse(c: AppContextOf, file: string, lines: (string | numb
   });
 }
 
-function locationLabel(m: Messages, location: string): string {
-  return location === 'capital' ? m.t('contacts.capital') : m.t('contacts.newYorkMission');
-}
-
 function sourceLabel(m: Messages, source: string): string {
   if (source === 'seed') return m.t('contacts.sourceSeed');
   if (source === 'illustrative') return m.t('contacts.sourceIllustrative');
@@ -50,7 +49,14 @@ const Projection: FC<{ m: Messages; p: ContactProjection }> = ({ m, p }) => (
   <p class="contact-status">{p.designated && p.since ? m.t('contacts.designatedSince', { date: m.date(p.since) }) : m.t('contacts.noneDesignated')}</p>
 );
 
-const ContactTable: FC<{ m: Messages; contacts: ContactRow[] }> = ({ m, contacts }) => (
+/** What the viewer may do with the contacts of a State: edit and confirm them; end a designation. */
+interface ContactActions {
+  edit: boolean;
+  end: boolean;
+  csrfToken: string;
+}
+
+const ContactTable: FC<{ m: Messages; contacts: ContactRow[]; actions: ContactActions }> = ({ m, contacts, actions }) => (
   <TableRegion labelledBy="contacts-caption">
     <table class="list">
       <caption id="contacts-caption">{m.t('contacts.history')}</caption>
@@ -66,6 +72,7 @@ const ContactTable: FC<{ m: Messages; contacts: ContactRow[] }> = ({ m, contacts
           <th scope="col">{m.t('contacts.endedOn')}</th>
           <th scope="col">{m.t('contacts.lastConfirmedOn')}</th>
           <th scope="col">{m.t('contacts.source')}</th>
+          {(actions.edit || actions.end) && <th scope="col">{m.t('contacts.actions')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -81,6 +88,17 @@ const ContactTable: FC<{ m: Messages; contacts: ContactRow[] }> = ({ m, contacts
             <td>{c.ended_on ? m.date(c.ended_on, 'medium') : ''}</td>
             <td>{c.last_confirmed_on ? m.date(c.last_confirmed_on, 'medium') : ''}</td>
             <td>{sourceLabel(m, c.source)}</td>
+            {(actions.edit || actions.end) && (
+              <td>
+                {!c.ended_on && (
+                  <div class="actions">
+                    {actions.edit && <a href={`/${m.locale}/states/${c.state_iso3}/contacts/${c.id}/edit`}>{m.t('record.edit')}</a>}
+                    {actions.edit && <ConfirmButton m={m} contact={c} next={`/${m.locale}/states/${c.state_iso3}/contacts`} csrfToken={actions.csrfToken} />}
+                    {actions.end && <a href={`/${m.locale}/states/${c.state_iso3}/contacts/${c.id}/end`}>{m.t('contacts.end')}</a>}
+                  </div>
+                )}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -105,13 +123,24 @@ export function contactStateRoutes() {
     const projection = projectContacts(state.iso3, rows, todayIso());
     const details = maySeeContacts(c.get('viewer'), state.iso3);
     const name = pick(state.names, m.locale);
+    const viewer = c.get('viewer');
+    const actions = {
+      edit: can(viewer, 'update', contactResource(state.iso3)),
+      end: can(viewer, 'create', contactResource(state.iso3)),
+      csrfToken: c.get('csrfToken'),
+    };
     return render(
       c,
       { title: m.t('contacts.stateTitle', { state: name }) },
       <>
         <Projection m={m} p={projection} />
         <p>{m.t('contacts.confidential')}</p>
-        {details ? rows.length ? <ContactTable m={m} contacts={rows} /> : <p>{m.t('contacts.none')}</p> : null}
+        {actions.end && (
+          <p>
+            <a href={`/${m.locale}/states/${state.iso3}/contacts/new`}>{m.t('contacts.new')}</a>
+          </p>
+        )}
+        {details ? rows.length ? <ContactTable m={m} contacts={rows} actions={actions} /> : <p>{m.t('contacts.none')}</p> : null}
         <p>
           <a href={`/${m.locale}/states/${state.iso3}/contacts.csv`}>{m.t('contacts.csv')}</a>
         </p>
@@ -146,6 +175,8 @@ export function contactStateRoutes() {
       ]),
     ]);
   });
+
+  r.route('/', contactFormRoutes());
   return r;
 }
 
@@ -194,6 +225,9 @@ export function contactWebRoutes() {
             </tbody>
           </table>
         </TableRegion>
+        <p>
+          <a href={`/${m.locale}/contacts/per-year.csv`}>{m.t('contacts.perYearCsv')}</a>
+        </p>
         <h2 id="designated">{m.t('contacts.designatedStates', { count: m.number(designated.length) })}</h2>
         <TableRegion labelledBy="designated">
           <table class="list">
@@ -217,6 +251,13 @@ export function contactWebRoutes() {
         </TableRegion>
       </>,
     );
+  });
+
+  // States with a point of contact at the end of each year, as CSV (item 9): public figures.
+  r.get('/per-year.csv', async (c) => {
+    const rows = await allContacts(c.get('app').database.db);
+    const years = statesWithContactsPerYear(rows, 2004, Number(todayIso().slice(0, 4)));
+    return csvResponse(c, 'contacts-per-year.csv', [['year', 'states', 'new_states'], ...years.map((y) => [y.year, y.states, y.newStates])]);
   });
 
   r.get('/reminders', async (c) => {
@@ -244,6 +285,7 @@ export function contactWebRoutes() {
                   <th scope="col">{m.t('contacts.location')}</th>
                   <th scope="col">{m.t('contacts.email')}</th>
                   <th scope="col">{m.t('contacts.lastConfirmedOn')}</th>
+                  <th scope="col">{m.t('contacts.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -256,6 +298,11 @@ export function contactWebRoutes() {
                     <td>{locationLabel(m, x.location)}</td>
                     <td>{x.email}</td>
                     <td>{m.date(x.last_confirmed_on ?? x.designated_on, 'medium')}</td>
+                    <td>
+                      {can(c.get('viewer'), 'update', contactResource(x.state_iso3)) && (
+                        <ConfirmButton m={m} contact={x} next={`/${m.locale}/contacts/reminders`} csrfToken={c.get('csrfToken')} />
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -33,6 +33,8 @@ export interface UploadInput {
   state: string;
   confidentiality: string;
   links: string[];
+  /** The date the document bears (YYYY-MM-DD), optional. */
+  dated?: string;
   file: { name: string; bytes: Buffer } | null;
 }
 
@@ -82,6 +84,13 @@ export async function uploadDocument(db: Kysely<DB>, config: Config, actor: Acto
   }
   if (confidentiality === 'committee-and-state' && !state) problems.push({ field: 'state', problem: 'is required when the document is shared with the State concerned' });
   const links = parseLinks(input.links, problems);
+  const dated = (input.dated ?? '').trim() || null;
+  if (dated) {
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(dated) && !Number.isNaN(Date.parse(`${dated}T00:00:00Z`)) && new Date(`${dated}T00:00:00Z`).toISOString().slice(0, 10) === dated;
+    if (!valid) problems.push({ field: 'dated', problem: 'must be a date written YYYY-MM-DD' });
+    else if (dated > new Date().toISOString().slice(0, 10)) problems.push({ field: 'dated', problem: 'lies in the future' });
+    else if (dated < '1945-01-01') problems.push({ field: 'dated', problem: 'lies before 1945' });
+  }
   if (!can(viewer, 'create', { type: 'document', confidentiality, stateIso3: state })) throw new AppError('forbidden', 'your account may not upload documents');
   const file = input.file;
   if (!file || file.bytes.length === 0) problems.push({ field: 'file', problem: 'is required' });
@@ -121,6 +130,7 @@ export async function uploadDocument(db: Kysely<DB>, config: Config, actor: Acto
             extraction_status: extracted.status,
             extraction_problem: extracted.problem,
             original_name: originalName,
+            dated,
             confidentiality,
             uploaded_by: actor.id,
           })
@@ -187,7 +197,7 @@ export async function listDocuments(db: Kysely<DB>, viewer: Viewer | null, f: Do
     .selectFrom('document')
     .select([
       'id', 'title', 'language', 'kind', 'state_iso3', 'sha256', 'media_type', 'byte_size', 'page_count', 'extraction_status',
-      'extraction_problem', 'original_name', 'confidentiality', 'uploaded_by', 'archived_at', 'row_version', 'created_at', 'updated_at',
+      'extraction_problem', 'original_name', 'dated', 'confidentiality', 'uploaded_by', 'archived_at', 'row_version', 'created_at', 'updated_at',
     ])
     .where('archived_at', 'is', null)
     .where(visibleTo<DB, 'document'>(visibilityScope(viewer), 'state_iso3'));

@@ -96,6 +96,7 @@ export interface UploadValues {
   state: string;
   confidentiality: string;
   links: string;
+  dated?: string;
 }
 
 const UploadForm: FC<{ m: Messages; csrfToken: string; values: UploadValues; problems: FieldProblem[]; maxMb: number }> = ({ m, csrfToken, values, problems, maxMb }) => (
@@ -109,6 +110,10 @@ const UploadForm: FC<{ m: Messages; csrfToken: string; values: UploadValues; pro
     <div class="field">
       <label for="doc-title">{m.t('documents.titleField')}</label>
       <input id="doc-title" name="title" required maxlength={300} value={values.title} />
+    </div>
+    <div class="field">
+      <label for="doc-dated">{m.t('documents.dated')}</label>
+      <input id="doc-dated" name="dated" type="date" value={values.dated ?? ''} dir="ltr" />
     </div>
     <div class="field">
       <label for="doc-language">{m.t('documents.language')}</label>
@@ -220,7 +225,10 @@ export function documentWebRoutes() {
     const m = c.get('m');
     mayUpload(c.get('viewer'));
     const maxMb = c.get('app').config.maxDocumentBytes / 1024 / 1024;
-    return render(c, { title: m.t('documents.new') }, <UploadForm m={m} csrfToken={c.get('csrfToken')} values={empty} problems={[]} maxMb={maxMb} />);
+    // `?link=report:…` (from a record's page) prefills the link; the upload checks it like any other.
+    const link = (c.req.query('link') ?? '').trim().slice(0, 200);
+    const values = /^[a-z][a-z-]*:[A-Za-z0-9._-]{1,100}$/.test(link) ? { ...empty, links: link } : empty;
+    return render(c, { title: m.t('documents.new') }, <UploadForm m={m} csrfToken={c.get('csrfToken')} values={values} problems={[]} maxMb={maxMb} />);
   });
 
   r.post('/new', async (c) => {

@@ -15,6 +15,8 @@ export interface DocumentTable {
   extraction_status: 'extracted' | 'not-extracted';
   extraction_problem: string | null;
   original_name: string;
+  /** The date the document bears, when known. */
+  dated: ColumnType<string | null, string | null | undefined, string | null>;
   confidentiality: ColumnType<Confidentiality, Confidentiality | undefined, Confidentiality>;
   uploaded_by: string | null;
   archived_at: Date | null;

@@ -2,77 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.ts';
 import { type Api, bearer, problems } from '../../http/api-common.ts';
 import { todayIso } from '../contacts/contacts.ts';
-import { type CourseRow, listCourses, listVisits, perYear, type VisitRow } from './engagement.ts';
-import { visitKinds, visitPurposes } from './schema.ts';
+import { CourseSchema, presentCourse, presentVisit, VisitSchema } from './api-schemas.ts';
+import { registerEngagementWriteApi } from './api-write.ts';
+import { listCourses, listVisits, perYear } from './engagement.ts';
+import { visitKinds } from './schema.ts';
+
+export { CourseSchema, presentCourse, presentVisit, VisitSchema };
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const sources = ['seed', 'illustrative', 'entered'] as const;
-
-export const VisitSchema = z
-  .object({
-    id: z.string().uuid(),
-    stateIso3: z.string(),
-    kind: z.enum(visitKinds),
-    startsOn: z.string().openapi({ format: 'date' }),
-    endsOn: z.string().nullable().openapi({ format: 'date' }),
-    purposes: z.array(z.enum(visitPurposes)),
-    statesInvolved: z.array(z.string()),
-    organizationsInvolved: z.array(z.string()),
-    whoWent: z.string(),
-    partner: z.string(),
-    note: z.string(),
-    source: z.enum(sources),
-  })
-  .openapi('Visit');
-
-export const CourseSchema = z
-  .object({
-    id: z.string().uuid(),
-    title: z.string(),
-    startsOn: z.string().openapi({ format: 'date' }),
-    endsOn: z.string().openapi({ format: 'date' }),
-    place: z.string(),
-    hostOrganizations: z.array(z.string()),
-    region: z.string(),
-    participatingStates: z.array(z.string()),
-    teachers: z.string(),
-    teachingOrganizations: z.array(z.string()),
-    source: z.enum(sources),
-  })
-  .openapi('Course');
-
-export function presentVisit(v: VisitRow): z.infer<typeof VisitSchema> {
-  return {
-    id: v.id,
-    stateIso3: v.state_iso3,
-    kind: v.kind,
-    startsOn: v.starts_on,
-    endsOn: v.ends_on,
-    purposes: v.purposes,
-    statesInvolved: v.states_involved,
-    organizationsInvolved: v.organizations_involved,
-    whoWent: v.who_went,
-    partner: v.partner,
-    note: v.note,
-    source: v.source,
-  };
-}
-
-export function presentCourse(c: CourseRow): z.infer<typeof CourseSchema> {
-  return {
-    id: c.id,
-    title: c.title,
-    startsOn: c.starts_on,
-    endsOn: c.ends_on,
-    place: c.place,
-    hostOrganizations: c.host_organizations,
-    region: c.region,
-    participatingStates: c.participating_states,
-    teachers: c.teachers,
-    teachingOrganizations: c.teaching_organizations,
-    source: c.source,
-  };
-}
 
 const year = z.coerce.number().int().min(2004).max(2100);
 
@@ -99,7 +36,7 @@ const visitsPerYearRoute = createRoute({
   method: 'get',
   path: '/visits/per-year',
   tags: ['Engagement'],
-  summary: 'How many visits (of every kind) began each year',
+  summary: 'How many visits (of every kind) that took place began each year; planned ones are not counted',
   security: bearer,
   request: { query: z.object({ from: year.optional().openapi({ example: 2004 }), to: year.optional().openapi({ example: 2018 }) }) },
   responses: {
@@ -138,4 +75,5 @@ export function registerEngagementApi(api: Api) {
     const rows = await listCourses(c.get('app').database.db, c.get('viewer'), c.req.valid('query').year);
     return c.json({ count: rows.length, data: rows.map(presentCourse) }, 200);
   });
+  registerEngagementWriteApi(api);
 }

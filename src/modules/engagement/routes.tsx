@@ -3,30 +3,14 @@ import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { TableRegion } from '../../http/layout.tsx';
 import { render } from '../../http/render.tsx';
-import type { Messages } from '../../i18n/i18n.ts';
 import { pick } from '../../i18n/locales.ts';
+import { can } from '../../policy/policy.ts';
 import { todayIso } from '../contacts/contacts.ts';
+import { csvResponse } from '../contacts/routes.tsx';
 import { listStates } from '../member-states/queries.ts';
 import { listCourses, listVisits, perYear } from './engagement.ts';
-import type { VisitKind, VisitPurpose } from './schema.ts';
-
-const kindKeys = {
-  'visit-at-invitation': 'engagement.kindVisit',
-  'round-table': 'engagement.kindRoundTable',
-  'peer-review': 'engagement.kindPeerReview',
-  'joint-visit': 'engagement.kindJointVisit',
-} as const satisfies Record<VisitKind, string>;
-
-const purposeKeys = {
-  'first-report': 'engagement.purposeFirstReport',
-  'action-plan': 'engagement.purposeActionPlan',
-  exchange: 'engagement.purposeExchange',
-  'gaps-and-assistance': 'engagement.purposeGaps',
-} as const satisfies Record<VisitPurpose, string>;
-
-function dates(m: Messages, start: string, end: string | null): string {
-  return end && end !== start ? `${m.date(start, 'medium')} – ${m.date(end, 'medium')}` : m.date(start, 'medium');
-}
+import { engagementFormRoutes } from './form-routes.tsx';
+import { dates, kindKeys, purposeKeys, statusKeys } from './pages.tsx';
 
 function yearParam(value: string | undefined): number | undefined {
   if (!value) return undefined;
@@ -54,6 +38,11 @@ export function engagementWebRoutes() {
       c,
       { title: m.t('engagement.visitsTitle') },
       <>
+        {can(c.get('viewer'), 'create', { type: 'visit', confidentiality: 'public' }) && (
+          <p>
+            <a href={`/${m.locale}/visits/new`}>{m.t('engagement.newVisit')}</a>
+          </p>
+        )}
         <search>
           <form method="get" class="filters">
             <div class="field">
@@ -97,13 +86,18 @@ export function engagementWebRoutes() {
                     <th scope="row">
                       <a href={`/${m.locale}/states/${v.state_iso3}`}>{name(v.state_iso3)}</a>
                     </th>
-                    <td>{m.t(kindKeys[v.kind])}</td>
-                    <td>{dates(m, v.starts_on, v.ends_on)}</td>
+                    <td>
+                      <a href={`/${m.locale}/visits/${v.id}`}>{m.t(kindKeys[v.kind])}</a>
+                    </td>
+                    <td>
+                      {dates(m, v.starts_on, v.ends_on)}
+                      {v.status === 'planned' ? ` (${m.t(statusKeys.planned)})` : ''}
+                    </td>
                     <td>{m.list(v.purposes.map((p) => m.t(purposeKeys[p])))}</td>
-                    <td>{m.list([...v.states_involved.map(name), ...v.organizations_involved])}</td>
+                    <td>{m.list([...v.states_involved.map(name), ...v.organizations_involved, ...v.supporting_organizations])}</td>
                     <td>{v.partner}</td>
                     <td>{v.who_went}</td>
-                    <td>{v.note}</td>
+                    <td>{[v.place, v.note].filter(Boolean).join(': ')}</td>
                   </tr>
                 ))}
               </tbody>
@@ -131,8 +125,25 @@ export function engagementWebRoutes() {
             </tbody>
           </table>
         </TableRegion>
+        <p>
+          <a href={`/${m.locale}/visits/per-year.csv`}>{m.t('engagement.perYearCsv')}</a>
+        </p>
       </>,
     );
+  });
+
+  // Visits per year as CSV (item 9): the visits that took place, of every kind and of each kind.
+  r.get('/visits/per-year.csv', async (c) => {
+    const all = await listVisits(c.get('app').database.db, c.get('viewer'));
+    // From 2004, the Committee's first year, as the API counts: the same rows whatever the viewer may see.
+    const firstYear = 2004;
+    const lastYear = Number(todayIso().slice(0, 4));
+    const kinds = Object.keys(kindKeys) as (keyof typeof kindKeys)[];
+    const byKind = kinds.map((k) => perYear(all.filter((v) => v.kind === k), firstYear, lastYear));
+    return csvResponse(c, 'visits-per-year.csv', [
+      ['year', 'visits', ...kinds],
+      ...perYear(all, firstYear, lastYear).map((y, i) => [y.year, y.count, ...byKind.map((k) => k[i]!.count)]),
+    ]);
   });
 
   r.get('/courses', async (c) => {
@@ -140,45 +151,60 @@ export function engagementWebRoutes() {
     const db = c.get('app').database.db;
     const [courses, states] = await Promise.all([listCourses(db, c.get('viewer'), yearParam(c.req.query('year'))), listStates(db, {})]);
     const names = new Map(states.map((s) => [s.iso3, pick(s.names, m.locale)]));
+    const mayRecord = can(c.get('viewer'), 'create', { type: 'course', confidentiality: 'public' });
     return render(
       c,
       { title: m.t('engagement.coursesTitle') },
-      courses.length ? (
-        <TableRegion labelledBy="courses-caption">
-          <table class="list">
-            <caption id="courses-caption" class="visually-hidden">
-              {m.t('engagement.coursesTitle')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.t('engagement.course')}</th>
-                <th scope="col">{m.t('engagement.dates')}</th>
-                <th scope="col">{m.t('engagement.place')}</th>
-                <th scope="col">{m.t('engagement.region')}</th>
-                <th scope="col">{m.t('engagement.hosts')}</th>
-                <th scope="col">{m.t('engagement.participants')}</th>
-                <th scope="col">{m.t('engagement.teachers')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {courses.map((x) => (
+      <>
+        {mayRecord && (
+          <p>
+            <a href={`/${m.locale}/courses/new`}>{m.t('engagement.newCourse')}</a>
+          </p>
+        )}
+        {courses.length ? (
+          <TableRegion labelledBy="courses-caption">
+            <table class="list">
+              <caption id="courses-caption" class="visually-hidden">
+                {m.t('engagement.coursesTitle')}
+              </caption>
+              <thead>
                 <tr>
-                  <th scope="row">{x.title}</th>
-                  <td>{dates(m, x.starts_on, x.ends_on)}</td>
-                  <td>{x.place}</td>
-                  <td>{x.region}</td>
-                  <td>{m.list(x.host_organizations)}</td>
-                  <td>{m.list(x.participating_states.map((s) => names.get(s) ?? s))}</td>
-                  <td>{[x.teachers, m.list(x.teaching_organizations)].filter(Boolean).join(' · ')}</td>
+                  <th scope="col">{m.t('engagement.course')}</th>
+                  <th scope="col">{m.t('engagement.dates')}</th>
+                  <th scope="col">{m.t('engagement.place')}</th>
+                  <th scope="col">{m.t('engagement.region')}</th>
+                  <th scope="col">{m.t('engagement.hosts')}</th>
+                  <th scope="col">{m.t('engagement.participants')}</th>
+                  <th scope="col">{m.t('engagement.teachers')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      ) : (
-        <p>{m.t('engagement.noCourses')}</p>
-      ),
+              </thead>
+              <tbody>
+                {courses.map((x) => (
+                  <tr>
+                    <th scope="row">
+                      <a href={`/${m.locale}/courses/${x.id}`}>{x.title}</a>
+                    </th>
+                    <td>
+                      {dates(m, x.starts_on, x.ends_on)}
+                      {x.status === 'planned' ? ` (${m.t(statusKeys.planned)})` : ''}
+                    </td>
+                    <td>{x.place}</td>
+                    <td>{x.region}</td>
+                    <td>{m.list([...x.host_organizations, ...x.supporting_organizations])}</td>
+                    <td>{m.list(x.participating_states.map((s) => names.get(s) ?? s))}</td>
+                    <td>{[x.teachers, m.list(x.teaching_organizations)].filter(Boolean).join(' · ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        ) : (
+          <p>{m.t('engagement.noCourses')}</p>
+        )}
+      </>,
     );
   });
+
+  r.route('/', engagementFormRoutes());
   return r;
 }

@@ -1,4 +1,4 @@
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import type { FieldProblem } from '../../errors.ts';
 import { CsrfField, TableRegion, languageNames } from '../../http/layout.tsx';
 import type { Messages } from '../../i18n/i18n.ts';
@@ -114,7 +114,9 @@ export const StateDetail: FC<{
   organizations: OrganizationRow[];
   actions: StateActions;
   csrfToken: string;
-}> = ({ m, state: s, organizations, actions, csrfToken }) => {
+  /** The State's records (reports, plans, contact, visits, documents), below its facts. */
+  overview?: Child;
+}> = ({ m, state: s, organizations, actions, csrfToken, overview }) => {
   const l = m.locale;
   const base = `/${l}/states/${s.iso3}`;
   return (
@@ -171,6 +173,7 @@ export const StateDetail: FC<{
       <p class="matrix-link">
         <a href={`${base}/matrix`}>{m.t('matrix.link')}</a>
       </p>
+      {overview}
       <h2>{m.t('states.namesHeading')}</h2>
       <dl class="names">
         {locales.map((loc) => (

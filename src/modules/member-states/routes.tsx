@@ -11,6 +11,8 @@ import { actorOf } from '../audit/record.ts';
 import { HistoryList } from '../audit/pages.tsx';
 import { listOrganizations } from '../organizations/queries.ts';
 import { type StateEdit, setStateArchived, updateState } from './commands.ts';
+import { StateOverviewSections } from './overview-page.tsx';
+import { stateOverview } from './overview.ts';
 import { StateDetail, StateEditForm, type StateFormValues, StateList } from './pages.tsx';
 import { findState, listStates, type StateRow } from './queries.ts';
 
@@ -60,7 +62,8 @@ export function stateWebRoutes() {
     const state = await loadState(c, c.req.param('iso3'));
     authorize(c, can(viewer, 'read', resource(state)), 'this State');
     if (state.iso3 !== c.req.param('iso3')) return c.redirect(`/${m.locale}/states/${state.iso3}`, 301);
-    const organizations = await listOrganizations(c.get('app').database.db, { includeArchived: true });
+    const db = c.get('app').database.db;
+    const [organizations, overview] = await Promise.all([listOrganizations(db, { includeArchived: true }), stateOverview(db, viewer, state.iso3)]);
     return render(
       c,
       { title: pick(state.names, m.locale) },
@@ -69,6 +72,7 @@ export function stateWebRoutes() {
         state={state}
         organizations={organizations}
         csrfToken={c.get('csrfToken')}
+        overview={<StateOverviewSections m={m} overview={overview} />}
         actions={{
           edit: can(viewer, 'update', resource(state)),
           archive: can(viewer, state.archived_at ? 'restore' : 'archive', resource(state)),

@@ -1,96 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError, invalid } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
 import { type Api, bearer, problems } from '../../http/api-common.ts';
 import { authorize } from '../../http/guard.ts';
 import { can } from '../../policy/policy.ts';
 import { actorOf } from '../audit/record.ts';
 import { findState } from '../member-states/queries.ts';
-import {
-  createPlan,
-  createReport,
-  isIsoDate,
-  type PlanRow,
-  planFact,
-  plansVisibleTo,
-  type ReportRow,
-  reportFact,
-  reportsVisibleTo,
-  stateCodesVisibleTo,
-  todayIso,
-} from './commands.ts';
+import { registerReportRecordApi } from './api-records.ts';
+import { Confidentiality, dateParam, json, PlanSchema, presentPlan, presentReport, ReportSchema } from './api-schemas.ts';
+import { todayIso } from './checks.ts';
+import { createPlan, createReport } from './commands.ts';
+import { planFact, plansVisibleTo, reportsVisibleTo, statusAsOf } from './queries.ts';
 import { planStatuses, reportKinds } from './schema.ts';
-import { additionalInformationIn, plansPerYear, plansSince, reportingStatus } from './status.ts';
+import { plansPerYear, plansSince } from './status.ts';
 
-const json = <T extends z.ZodTypeAny>(schema: T) => ({ 'application/json': { schema } });
-const Source = z.enum(['seed', 'illustrative', 'entered']);
-const Confidentiality = z.enum(['public', 'committee', 'committee-and-state']);
-
-export const ReportSchema = z
-  .object({
-    id: z.string().uuid(),
-    state: z.string().openapi({ example: 'COM' }),
-    kind: z.enum(reportKinds),
-    receivedOn: z.string().openapi({ format: 'date' }),
-    symbol: z.string(),
-    languages: z.array(z.string()),
-    summary: z.string(),
-    paragraphs: z.array(z.string()),
-    weaponTypes: z.array(z.string()),
-    source: Source.openapi({ description: 'seed: the Committee’s review of 2018; illustrative: made-up history; entered: recorded here' }),
-    confidentiality: Confidentiality,
-    rowVersion: z.number().int(),
-  })
-  .openapi('NationalReport');
-
-export const PlanSchema = z
-  .object({
-    id: z.string().uuid(),
-    state: z.string().openapi({ example: 'SRB' }),
-    number: z.number().int(),
-    status: z.enum(planStatuses),
-    startedOn: z.string().nullable(),
-    submittedOn: z.string().nullable(),
-    publishedOn: z.string().nullable(),
-    source: Source,
-    confidentiality: Confidentiality,
-    rowVersion: z.number().int(),
-  })
-  .openapi('ActionPlan');
-
-export const presentReport = (r: ReportRow): z.infer<typeof ReportSchema> => ({
-  id: r.id,
-  state: r.state_iso3,
-  kind: r.kind,
-  receivedOn: r.received_on,
-  symbol: r.symbol,
-  languages: r.languages,
-  summary: r.summary,
-  paragraphs: r.paragraphs,
-  weaponTypes: r.weapon_types,
-  source: r.source,
-  confidentiality: r.confidentiality,
-  rowVersion: r.row_version,
-});
-
-export const presentPlan = (p: PlanRow): z.infer<typeof PlanSchema> => ({
-  id: p.id,
-  state: p.state_iso3,
-  number: p.number,
-  status: p.status,
-  startedOn: p.started_on,
-  submittedOn: p.submitted_on,
-  publishedOn: p.published_on,
-  source: p.source,
-  confidentiality: p.confidentiality,
-  rowVersion: p.row_version,
-});
-
-/** A date parameter, checked: the name of the parameter and the problem if it is not a date. */
-export function dateParam(field: string, value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!isIsoDate(value)) throw invalid([{ field, problem: 'must be a date (YYYY-MM-DD)' }]);
-  return value;
-}
+export { dateParam, PlanSchema, presentPlan, presentReport, ReportSchema } from './api-schemas.ts';
 
 const stateReportsRoute = createRoute({
   method: 'get',
@@ -237,6 +160,8 @@ const createPlanRoute = createRoute({
 });
 
 export function registerReportsApi(api: Api) {
+  // Before `/action-plans` and the lists: `/action-plans/per-year` must not be taken for an id.
+  registerReportRecordApi(api);
   api.openapi(stateReportsRoute, async (c) => {
     const db = c.get('app').database.db;
     const viewer = c.get('viewer');
@@ -262,20 +187,16 @@ export function registerReportsApi(api: Api) {
 
   api.openapi(statusRoute, async (c) => {
     const asOf = dateParam('asOf', c.req.valid('query').asOf) ?? todayIso();
-    const db = c.get('app').database.db;
-    const viewer = c.get('viewer');
-    const states = await stateCodesVisibleTo(db, viewer);
-    const facts = (await reportsVisibleTo(db, viewer)).map(reportFact);
-    const status = reportingStatus(states, facts, asOf);
+    const status = await statusAsOf(c.get('app').database.db, c.get('viewer'), asOf);
     return c.json(
       {
         asOf,
-        states: states.length,
+        states: status.states.length,
         reportingCount: status.reporting.length,
         nonReportingCount: status.nonReporting.length,
         reporting: status.reporting,
         nonReporting: status.nonReporting,
-        additionalInformationInYear: additionalInformationIn(facts, `${asOf.slice(0, 4)}-01-01`, asOf),
+        additionalInformationInYear: status.additionalInformationInYear,
       },
       200,
     );

@@ -69,9 +69,10 @@ export async function seedDemoReports(db: Kysely<DB>, actor: Actor = systemActor
     let i = 0;
     for (const s of states) {
       if (later.has(s)) continue;
-      // Most first reports came in 2004–2006, the rest until 2017.
+      // Most first reports came in 2004–2006, the rest until 2017; none before the resolution
+      // (28 April 2004): those of 2004 came in its last quarter, around the deadline of 28 October.
       const year = i < 120 ? 2004 + (i % 3) : 2007 + (i % 11);
-      const month = String((i % 12) + 1).padStart(2, '0');
+      const month = String(year === 2004 ? 10 + ((i / 3) % 3) : (i % 12) + 1).padStart(2, '0');
       const day = String(((i * 7) % 28) + 1).padStart(2, '0');
       reports.push({ state_iso3: s, kind: 'first-report', received_on: `${year}-${month}-${day}`, summary: madeUp, source: 'illustrative' });
       i++;

@@ -61,7 +61,9 @@ const ReportTable: FC<{ m: Messages; reports: ReportRow[]; names: StateNames; id
             <th scope="row">
               <a href={`/${m.locale}/states/${r.state_iso3}/reports`}>{names.get(r.state_iso3) ?? r.state_iso3}</a>
             </th>
-            <td>{kindLabel(m, r.kind)}</td>
+            <td>
+              <a href={`/${m.locale}/reports/${r.id}`}>{kindLabel(m, r.kind)}</a>
+            </td>
             <td>
               <time datetime={r.received_on}>{m.date(r.received_on)}</time>
             </td>
@@ -94,7 +96,9 @@ const PlanTable: FC<{ m: Messages; plans: PlanRow[]; names: StateNames }> = ({ m
             <th scope="row">
               <a href={`/${m.locale}/states/${p.state_iso3}/reports`}>{names.get(p.state_iso3) ?? p.state_iso3}</a>
             </th>
-            <td>{m.number(p.number)}</td>
+            <td>
+              <a href={`/${m.locale}/action-plans/${p.id}`}>{m.number(p.number)}</a>
+            </td>
             <td>{planStatusLabel(m, p.status)}</td>
             <td>{p.started_on ? m.date(p.started_on) : ''}</td>
             <td>{p.submitted_on ? m.date(p.submitted_on) : ''}</td>
@@ -210,11 +214,22 @@ export const PlansPage: FC<{
   perYear: { year: number; plans: number }[];
   plans: PlanRow[];
   names: StateNames;
-}> = ({ m, asOf, since2007, perYear, plans, names }) => (
+  csv: { perYear: string; plans: string };
+}> = ({ m, asOf, since2007, perYear, plans, names, csv }) => (
   <>
     <SubNav m={m} />
+    <search>
+      <form method="get" class="filters">
+        <div class="field">
+          <label for="asOf">{m.t('reports.asOf')}</label>
+          <input id="asOf" name="asOf" type="date" value={asOf} />
+        </div>
+        <button type="submit">{m.t('reports.filter')}</button>
+      </form>
+    </search>
     <p role="status" class="count">
-      {m.t('reports.plansSince', { date: m.date(asOf), count: m.number(since2007) })}
+      {m.t('reports.plansSince', { date: m.date(asOf), count: m.number(since2007) })} · <a href={csv.perYear}>{m.t('reports.perYearCsv')}</a> ·{' '}
+      <a href={csv.plans}>{m.t('reports.plansCsv')}</a>
     </p>
     <TableRegion labelledBy="per-year-caption">
       <table class="list">
@@ -239,14 +254,23 @@ export const PlansPage: FC<{
   </>
 );
 
-export const StateReportsPage: FC<{ m: Messages; reports: ReportRow[]; plans: PlanRow[]; names: StateNames }> = ({
-  m,
-  reports,
-  plans,
-  names,
-}) => (
+export const StateReportsPage: FC<{
+  m: Messages;
+  reports: ReportRow[];
+  plans: PlanRow[];
+  names: StateNames;
+  /** The forms the viewer may use: a new report, a new plan. */
+  record: { report: string | null; plan: string | null };
+}> = ({ m, reports, plans, names, record }) => (
   <>
     <SubNav m={m} />
+    {(record.report || record.plan) && (
+      <p class="actions">
+        {record.report && <a href={record.report}>{m.t('reports.newReport')}</a>}
+        {record.report && record.plan && ' · '}
+        {record.plan && <a href={record.plan}>{m.t('reports.newPlan')}</a>}
+      </p>
+    )}
     {reports.length ? (
       <ReportTable m={m} reports={reports} names={names} id="state-reports-caption" caption={m.t('reports.title')} />
     ) : (

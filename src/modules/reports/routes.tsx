@@ -5,18 +5,14 @@ import { render } from '../../http/render.tsx';
 import { pick } from '../../i18n/locales.ts';
 import { can, type Viewer } from '../../policy/policy.ts';
 import { findState, listStates } from '../member-states/queries.ts';
-import { dateParam } from './api.ts';
-import {
-  planFact,
-  plansVisibleTo,
-  type ReportRow,
-  reportFact,
-  reportsVisibleTo,
-  stateCodesVisibleTo,
-  todayIso,
-} from './commands.ts';
-import { kindLabel, PlansPage, ReportList, StateReportsPage, type StateNames, StatusPage, sourceLabel } from './pages.tsx';
-import { additionalInformationIn, plansPerYear, plansSince, reportingStatus } from './status.ts';
+import { dateParam } from './api-schemas.ts';
+import { todayIso } from './checks.ts';
+import { type CsvCell, csvText } from './csv.ts';
+import { kindLabel, PlansPage, planStatusLabel, ReportList, StateReportsPage, type StateNames, StatusPage, sourceLabel } from './pages.tsx';
+import { planRecordRoutes } from './plan-routes.tsx';
+import { planFact, plansVisibleTo, type ReportRow, reportsVisibleTo, statusAsOf } from './queries.ts';
+import { reportRecordRoutes } from './report-routes.tsx';
+import { plansPerYear, plansSince } from './status.ts';
 
 async function stateNames(c: AppContextOf, viewer: Viewer | null): Promise<StateNames> {
   const states = await listStates(c.get('app').database.db, {});
@@ -28,26 +24,18 @@ async function stateNames(c: AppContextOf, viewer: Viewer | null): Promise<State
   );
 }
 
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  // A leading =, +, - or @ would be read as a formula by spreadsheet programs.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-function csv(c: AppContextOf, file: string, header: string[], rows: (string | number | null)[][]) {
-  const lines = [header, ...rows].map((r) => r.map(csvField).join(','));
+function csv(c: AppContextOf, file: string, header: string[], rows: CsvCell[][]) {
   c.header('Cache-Control', 'private, no-store');
-  return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, {
+  return c.body(csvText(header, rows), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${file}"`,
   });
 }
 
-function withCsv(c: AppContextOf): string {
+function withCsv(c: AppContextOf, extra: Record<string, string> = {}): string {
   const url = new URL(c.req.url);
   url.searchParams.set('format', 'csv');
+  for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
   return `${url.pathname}?${url.searchParams.toString()}`;
 }
 
@@ -93,10 +81,7 @@ export function reportWebRoutes() {
     const m = c.get('m');
     const viewer = c.get('viewer');
     const asOf = dateParam('asOf', c.req.query('asOf')) ?? todayIso();
-    const db = c.get('app').database.db;
-    const states = await stateCodesVisibleTo(db, viewer);
-    const facts = (await reportsVisibleTo(db, viewer)).map(reportFact);
-    const status = reportingStatus(states, facts, asOf);
+    const status = await statusAsOf(c.get('app').database.db, viewer, asOf);
     const names = await stateNames(c, viewer);
     if (c.req.query('format') === 'csv')
       return csv(
@@ -111,10 +96,10 @@ export function reportWebRoutes() {
       <StatusPage
         m={m}
         asOf={asOf}
-        states={states.length}
+        states={status.states.length}
         reporting={status.reporting.length}
         nonReporting={status.nonReporting}
-        additional={additionalInformationIn(facts, `${asOf.slice(0, 4)}-01-01`, asOf)}
+        additional={status.additionalInformationInYear}
         names={names}
         csvHref={withCsv(c)}
       />,
@@ -127,6 +112,26 @@ export function reportWebRoutes() {
     const asOf = dateParam('asOf', c.req.query('asOf')) ?? todayIso();
     const plans = await plansVisibleTo(c.get('app').database.db, viewer);
     const facts = plans.map(planFact);
+    const perYear = plansPerYear(facts, 2007, Number(asOf.slice(0, 4)));
+    const names = await stateNames(c, viewer);
+    if (c.req.query('format') === 'csv' && c.req.query('table') === 'plans')
+      return csv(
+        c,
+        'action-plans.csv',
+        [m.t('reports.state'), 'ISO3', m.t('reports.number'), m.t('reports.status'), m.t('reports.started'), m.t('reports.submitted'), m.t('reports.published'), m.t('reports.source')],
+        plans.map((p) => [
+          names.get(p.state_iso3) ?? p.state_iso3,
+          p.state_iso3,
+          p.number,
+          planStatusLabel(m, p.status),
+          p.started_on,
+          p.submitted_on,
+          p.published_on,
+          sourceLabel(m, p.source),
+        ]),
+      );
+    if (c.req.query('format') === 'csv')
+      return csv(c, `action-plans-per-year-${asOf}.csv`, [m.t('reports.year'), m.t('reports.plans')], perYear.map((y) => [y.year, y.plans]));
     return render(
       c,
       { title: m.t('reports.plansTitle') },
@@ -134,9 +139,10 @@ export function reportWebRoutes() {
         m={m}
         asOf={asOf}
         since2007={plansSince(facts, 2007, asOf)}
-        perYear={plansPerYear(facts, 2007, Number(asOf.slice(0, 4)))}
+        perYear={perYear}
         plans={plans}
-        names={await stateNames(c, viewer)}
+        names={names}
+        csv={{ perYear: withCsv(c, { asOf }), plans: withCsv(c, { table: 'plans' }) }}
       />,
     );
   });
@@ -153,9 +159,25 @@ export function reportWebRoutes() {
     return render(
       c,
       { title: m.t('reports.stateTitle', { name: pick(state.names, m.locale) }) },
-      <StateReportsPage m={m} reports={reports} plans={plans} names={await stateNames(c, viewer)} />,
+      <StateReportsPage
+        m={m}
+        reports={reports}
+        plans={plans}
+        names={await stateNames(c, viewer)}
+        record={{
+          report: can(viewer, 'create', { type: 'national-report', confidentiality: 'public', stateIso3: state.iso3 })
+            ? `/${m.locale}/states/${state.iso3}/reports/new`
+            : null,
+          plan: can(viewer, 'create', { type: 'action-plan', confidentiality: 'public', stateIso3: state.iso3 })
+            ? `/${m.locale}/states/${state.iso3}/action-plans/new`
+            : null,
+        }}
+      />,
     );
   });
 
+  // One record's pages, after `/reports/status` so that "status" is never taken for an id.
+  r.route('/', reportRecordRoutes());
+  r.route('/', planRecordRoutes());
   return r;
 }

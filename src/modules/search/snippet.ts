@@ -1,0 +1,84 @@
+import type { ParsedQuery } from './query.ts';
+import { tokens } from './tokenize.ts';
+
+/** A piece of a snippet: text as it is in the document, and whether it matched the query. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+function matchesIn(text: string, h: ParsedQuery['highlight'], stopAfter: number): Range[] {
+  const ranges: Range[] = [];
+  for (const run of h.runs) {
+    let at = text.indexOf(run);
+    while (at >= 0 && at < stopAfter) {
+      ranges.push({ start: at, end: at + run.length });
+      at = text.indexOf(run, at + run.length);
+    }
+  }
+  if (h.lexemes.size || h.prefixes.length) {
+    for (const t of tokens(text)) {
+      if (t.start >= stopAfter) break;
+      const l = t.lexemes[0]!;
+      if (h.lexemes.has(l) || h.prefixes.some((p) => l.startsWith(p))) ranges.push({ start: t.start, end: t.end });
+    }
+  }
+  return ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Where the first match starts, reading no further than needed. */
+function firstMatch(text: string, h: ParsedQuery['highlight']): Range | undefined {
+  let best: Range | undefined;
+  for (const run of h.runs) {
+    const at = text.indexOf(run);
+    if (at >= 0 && (!best || at < best.start)) best = { start: at, end: at + run.length };
+  }
+  if (h.lexemes.size || h.prefixes.length) {
+    for (const t of tokens(text)) {
+      if (best && t.start >= best.start) break;
+      const l = t.lexemes[0]!;
+      if (h.lexemes.has(l) || h.prefixes.some((p) => l.startsWith(p))) return { start: t.start, end: t.end };
+    }
+  }
+  return best;
+}
+
+/**
+ * A window of about `width` characters around the first place where the query matches, the matches
+ * marked. Text is cut at spaces where there are any, and `…` says where it was cut.
+ */
+export function snippet(text: string, h: ParsedQuery['highlight'], width = 240): Segment[] {
+  if (!text) return [];
+  // Where does the first match start? Look for it, then mark every match in the window.
+  const first = firstMatch(text, h);
+  let start = first ? Math.max(0, first.start - Math.floor(width / 4)) : 0;
+  if (start > 0) {
+    const space = text.lastIndexOf(' ', start);
+    if (space > start - 30 && space >= 0) start = space + 1;
+  }
+  let end = Math.min(text.length, start + width);
+  if (end < text.length) {
+    const space = text.indexOf(' ', end);
+    if (space >= 0 && space < end + 30) end = space;
+  }
+  const window = text.slice(start, end);
+  const ranges = matchesIn(window, h, window.length);
+  const out: Segment[] = [];
+  if (start > 0) out.push({ text: '…', match: false });
+  let at = 0;
+  for (const r of ranges) {
+    if (r.start < at) continue;
+    if (r.start > at) out.push({ text: window.slice(at, r.start), match: false });
+    out.push({ text: window.slice(r.start, r.end), match: true });
+    at = r.end;
+  }
+  if (at < window.length) out.push({ text: window.slice(at), match: false });
+  if (end < text.length) out.push({ text: '…', match: false });
+  // Collapse runs of white space, which extracted PDF text is full of.
+  return out.map((s) => ({ ...s, text: s.text.replace(/\s+/g, ' ') }));
+}

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { loadConfig } from '../../src/config.ts';
+import { createContext } from '../../src/context.ts';
+import { addUser } from '../../src/modules/accounts/commands.ts';
+import { systemActor } from '../../src/modules/audit/record.ts';
+import { addContact } from '../../src/modules/contacts/contacts.ts';
+import { dropDatabase, engine } from '../support/database.ts';
+
+// `r1540 contacts reminders` as an operator runs it: on an embedded database in a folder of its
+// own, or (DATABASE_URL set) on a PostgreSQL database made for this file.
+const bin = new URL('../../bin/r1540.js', import.meta.url).pathname;
+let dir: string;
+let env: Record<string, string>;
+let dropAfter: (() => Promise<void>) | undefined;
+
+function r1540(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const { DATABASE_URL: _ignored, ...rest } = process.env;
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...rest, PORT: '0', R1540_DEMO: 'false', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end('');
+  });
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'r1540-contacts-cli-'));
+  if (engine === 'postgres') {
+    const url = new URL(process.env.DATABASE_URL!);
+    const name = `r1540_cli_contacts_${process.pid}_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: url.toString() });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const own = new URL(url);
+    own.pathname = `/${name}`;
+    env = { DATABASE_URL: own.toString() };
+    dropAfter = () => dropDatabase(url, name);
+  } else env = { R1540_DATA_DIR: join(dir, 'data') };
+  // The database as the command finds it: made here, in this process, to spare a slow start.
+  const app = await createContext(loadConfig({ ...env, R1540_DEMO: 'false' }));
+  try {
+    const db = app.database.db;
+    await addUser(db, systemActor, { email: 'member@example.org', displayName: 'Committee member', role: 'committee', password: 'a long enough password' });
+    await addUser(db, systemActor, { email: 'poc.mli@example.org', displayName: 'Point of contact of Mali', role: 'state-contact', stateIso3: 'MLI', password: 'a long enough password' });
+    await addContact(db, systemActor, 'MLI', { location: 'capital', name: '=Traoré, "Awa"', email: 'awa.traore@example.org', phone: '+223 1', designatedOn: '2010-01-01', lastConfirmedOn: '2016-05-01' }, '2018-12-31');
+    await addContact(db, systemActor, 'NER', { location: 'new-york-mission', name: 'Issa Niger', email: 'issa@example.org', designatedOn: '2017-01-15' }, '2018-12-31');
+    await addContact(db, systemActor, 'TCD', { location: 'capital', name: 'Recent Chad', designatedOn: '2018-06-01' }, '2018-12-31');
+    await addContact(db, systemActor, 'BFA', { location: 'capital', name: 'Former Burkina', designatedOn: '2010-01-01', endedOn: '2015-01-01' }, '2018-12-31');
+  } finally {
+    await app.database.close();
+  }
+});
+after(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await dropAfter?.();
+});
+
+describe(`r1540 contacts reminders (${engine})`, () => {
+  test('CSV by default: those in office not confirmed for over a year, oldest first; a formula is defused', async () => {
+    const run = await r1540(['contacts', 'reminders', '--as-of', '2018-12-31']);
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout.trimEnd().split('\r\n');
+    assert.equal(lines[0], 'iso3,state,location,name,title,institution,email,phone,designated_on,last_confirmed_on');
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',')[0]),
+      ['MLI', 'NER'],
+    );
+    assert.match(lines[1]!, /^MLI,Mali,capital,"'=Traoré, ""Awa""",,,awa\.traore@example\.org,'\+223 1,2010-01-01,2016-05-01$/);
+    assert.match(lines[2]!, /^NER,Niger,new-york-mission,Issa Niger,,,issa@example\.org,,2017-01-15,$/);
+    assert.match(run.stderr, /2 points of contact not confirmed for over a year as at 2018-12-31/);
+    // A year earlier, Niger's contact was not yet due.
+    const earlier = await r1540(['contacts', 'reminders', '--as-of', '2017-12-31']);
+    assert.deepEqual(
+      earlier.stdout.trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[0]),
+      ['MLI'],
+    );
+  });
+
+  test('JSON, and a file', async () => {
+    const run = await r1540(['contacts', 'reminders', '--format', 'json', '--as-of', '2018-12-31']);
+    assert.equal(run.code, 0, run.stderr);
+    const body = JSON.parse(run.stdout) as { asOf: string; count: number; data: { stateIso3: string; state: string; dueSince: string; email: string }[] };
+    assert.equal(body.asOf, '2018-12-31');
+    assert.equal(body.count, 2);
+    assert.deepEqual(
+      body.data.map((d) => [d.stateIso3, d.state, d.dueSince]),
+      [
+        ['MLI', 'Mali', '2016-05-01'],
+        ['NER', 'Niger', '2017-01-15'],
+      ],
+    );
+    const out = join(dir, 'reminders.json');
+    const toFile = await r1540(['contacts', 'reminders', '--format', 'json', '--as-of', '2018-12-31', '--out', out]);
+    assert.equal(toFile.code, 0, toFile.stderr);
+    assert.equal(toFile.stdout, '');
+    assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')), body);
+  });
+
+  test('--as: the Committee side gets the list; a point of contact is refused and learns nothing', async () => {
+    const member = await r1540(['contacts', 'reminders', '--as-of', '2018-12-31', '--as', 'member@example.org']);
+    assert.equal(member.code, 0, member.stderr);
+    assert.equal(member.stdout.trimEnd().split('\r\n').length, 3);
+    const poc = await r1540(['contacts', 'reminders', '--as-of', '2018-12-31', '--as', 'poc.mli@example.org']);
+    assert.equal(poc.code, 1);
+    assert.match(poc.stderr, /--as: poc\.mli@example\.org may not see the reminder list/);
+    assert.equal(poc.stdout, '');
+    const nobody = await r1540(['contacts', 'reminders', '--as', 'nobody@example.org']);
+    assert.equal(nobody.code, 1);
+    assert.match(nobody.stderr, /--as: no active account has the e-mail nobody@example\.org/);
+  });
+
+  test('bad options say which', async () => {
+    const format = await r1540(['contacts', 'reminders', '--format', 'xml']);
+    assert.equal(format.code, 1);
+    assert.match(format.stderr, /--format: must be csv or json/);
+    const date = await r1540(['contacts', 'reminders', '--as-of', '2018-02-30']);
+    assert.equal(date.code, 1);
+    assert.match(date.stderr, /--as-of: must be a date/);
+    const none = await r1540(['contacts']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /contacts reminders \[--format csv\|json\]/);
+    const help = await r1540(['help']);
+    assert.match(help.stdout, /contacts reminders/);
+  });
+});

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import { createContext } from '../../src/context.ts';
+import { seedDemoAccounts } from '../../src/db/seed.ts';
+import { systemActor } from '../../src/modules/audit/record.ts';
+import { uploadDocument } from '../../src/modules/documents/documents.ts';
+
+// `r1540 search` as an operator runs it, on an embedded database in a folder of its own.
+const bin = new URL('../../bin/r1540.js', import.meta.url).pathname;
+let dir: string;
+
+function r1540(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const { DATABASE_URL: _ignored, ...rest } = process.env;
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...rest, R1540_DATA_DIR: dir, R1540_DEMO: 'false' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end('');
+  });
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'r1540-search-cli-'));
+  const config = loadConfig({ R1540_DATA_DIR: dir, R1540_DEMO: 'false' });
+  const app = await createContext(config);
+  try {
+    await seedDemoAccounts(app.database.db);
+    await uploadDocument(app.database.db, config, systemActor, { id: 'x', email: 'system', displayName: 'system', role: 'admin', stateIso3: null, organizationCode: null }, {
+      title: '访问报告',
+      language: 'zh',
+      kind: 'visit',
+      state: 'MLI',
+      confidentiality: 'committee',
+      links: [],
+      file: { name: 'visit.txt', bytes: Buffer.from('2018年，专家组访问了马里。') },
+    });
+  } finally {
+    await app.database.close();
+  }
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('a query as the public finds the State, not the committee document; as an expert, both', async () => {
+  const pub = await r1540(['search', 'query', '马里', '--json']);
+  assert.equal(pub.code, 0, pub.stderr);
+  const p = JSON.parse(pub.stdout) as { total: number; data: { type: string; id: string }[] };
+  assert.deepEqual(p.data.map((h) => h.id).sort(), ['MLI', 'SOM']);
+  const expert = await r1540(['search', 'query', '专家组', '--as', 'expert@demo.r1540.org']);
+  assert.equal(expert.code, 0, expert.stderr);
+  assert.match(expert.stdout, /^1 found/);
+  assert.match(expert.stdout, /\[专家组\]访问了马里/);
+  const nobody = await r1540(['search', 'query', 'x', '--as', 'nobody@example.org']);
+  assert.notEqual(nobody.code, 0);
+  assert.match(nobody.stderr, /--as/);
+});
+
+test('reindex rebuilds the whole index', async () => {
+  const run = await r1540(['search', 'reindex']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^indexed \d+ records in \d+ chunks/);
+});
