@@ -18,25 +18,23 @@
  * Medians of `--runs` runs after one warm-up run. Results go to stdout as a table and to
  * bench/results/matrix-latest.json. The PostgreSQL database is a throwaway one on this machine.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { type AppContext, createContext } from '../src/context.ts';
-import { type Database, openPglite, openPostgres } from '../src/db/connect.ts';
 import type { DB } from '../src/db/schema.ts';
 import { createApp } from '../src/http/app.tsx';
 import { createSession } from '../src/modules/accounts/sessions.ts';
 import { averagesBy, countsByParagraph, countsByState, countsByWeaponType, distribution } from '../src/modules/matrix/figures.ts';
 import { publishedMatricesAsOf } from '../src/modules/matrix/figures-data.ts';
 import { findTemplate } from '../src/modules/matrix/templates.ts';
+import { type Engine, openEngine } from './engines.ts';
 import { matrixTransferBench } from './matrix-transfer.ts';
 
-type Engine = 'pglite' | 'postgres';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const log = (line: string) => process.stderr.write(`bench/matrix: ${line}\n`);
 
@@ -198,42 +196,8 @@ async function scaleUp(db: Kysely<DB>, factor: number): Promise<{ states: number
   return { states: await count('member_state'), versions: await count('matrix'), cells: await count('matrix_cell') };
 }
 
-async function openEngine(engine: Engine): Promise<{ database: Database; env: Record<string, string>; done: () => Promise<void> } | null> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'r1540-bench-matrix-'));
-    const database = await openPglite(dir);
-    return { database, env: { R1540_DATA_DIR: dir }, done: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const admin = new URL(process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
-  if (!['127.0.0.1', 'localhost'].includes(admin.hostname)) {
-    log(`PostgreSQL skipped: ${admin.hostname} is not this machine`);
-    return null;
-  }
-  const name = `r1540_bench_matrix_${process.pid}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
-  try {
-    await run(`drop database if exists ${name} with (force)`);
-    await run(`create database ${name}`);
-  } catch (err) {
-    log(`PostgreSQL skipped: ${err instanceof Error ? err.message : String(err)}`);
-    return null;
-  }
-  const own = new URL(admin);
-  own.pathname = `/${name}`;
-  const database = openPostgres(own.toString());
-  return { database, env: { DATABASE_URL: own.toString() }, done: () => run(`drop database if exists ${name} with (force)`) };
-}
-
 for (const engine of engines) {
-  const opened = await openEngine(engine);
+  const opened = await openEngine(engine, 'matrix', log);
   if (!opened) continue;
   try {
     const t0 = performance.now();
