@@ -89,6 +89,18 @@ for (const lang of ['en', 'ar']) {
 
 test('no axe-core violations on /zh/states', () => check(anonymous, '/zh/states'));
 test('no axe-core violations on /zh/states?q=马里 (search results)', () => check(anonymous, `/zh/states?q=${encodeURIComponent('马里')}`));
+test('no axe-core violations on /ar/search?q=مالي (the search page, right to left)', () => check(anonymous, `/ar/search?q=${encodeURIComponent('مالي')}`));
+test('no axe-core violations on /zh/search?q=马里', () => check(anonymous, `/zh/search?q=${encodeURIComponent('马里')}`));
+test('no axe-core violations on /en/search with a field error', async () => {
+  const page = await anonymous.newPage();
+  try {
+    assert.equal((await page.goto('/en/search?q=mali&year=soon'))?.status(), 422);
+    const violations = await axe(page);
+    assert.equal(violations.length, 0, `axe-core found violations on the search form with an error:\n${describe(violations)}`);
+  } finally {
+    await page.close();
+  }
+});
 test('no axe-core violations on the login form with an error', async () => {
   const page = await anonymous.newPage();
   try {

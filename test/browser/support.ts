@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Config } from '../../src/config.ts';
 import { createApp } from '../../src/http/app.tsx';
 import { testApp } from '../support/app.ts';
 
@@ -18,8 +19,8 @@ export interface Site {
 }
 
 /** The real HTTP server over a fresh migrated and seeded database, on a free port of 127.0.0.1. */
-export async function startSite(): Promise<Site> {
-  const t = await testApp();
+export async function startSite(overrides: Partial<Config> = {}): Promise<Site> {
+  const t = await testApp(overrides);
   const fetch = createApp(t.app).fetch;
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, port: info.port }));

@@ -51,7 +51,7 @@ export interface SearchResult {
 
 export const maxPageSize = 100;
 /** Past this many matches, ranking by how well each text matches would read every one of them: titles and dates decide. */
-export const rankLimit = 400;
+export const rankLimit = 100;
 
 /** Checks the query and filters; every problem names its field. */
 export function checkSearch(input: SearchInput): SearchFilters {
@@ -109,6 +109,11 @@ export async function search(db: Kysely<DB>, viewer: Viewer | null, input: Searc
   const offset = (filters.page - 1) * filters.pageSize;
   // The matching records (each once) and their count, cheap from the index; then a rank over the
   // page's candidates: the text's own match when there are few, else title matches and dates.
+  // The planner sees a small table (the texts are stored out of line) and would read every row's
+  // text rather than use the index: at 2,000 documents, 80 ms instead of 2. The index is always
+  // the better way for a text search, so this transaction turns sequential scans off.
+  const { ranked, total } = await db.transaction().execute(async (trx) => {
+  await sql`set local enable_seqscan = off`.execute(trx);
   const ranked = await sql<Ranked>`
     with q as (select ${parsed.tsquery}::tsquery as query),
     hits as materialized (
@@ -133,8 +138,9 @@ export async function search(db: Kysely<DB>, viewer: Viewer | null, input: Searc
     select b.source_type, b.source_id, b.seq, (select total from counted) as total
     from best b
     order by b.rank desc, b.title_rank desc, b.dated desc nulls last, b.source_type, b.source_id
-    limit ${filters.pageSize} offset ${offset}`.execute(db);
-  const total = Number(ranked.rows[0]?.total ?? (await countOnly(db, parsed.tsquery, where)));
+    limit ${filters.pageSize} offset ${offset}`.execute(trx);
+  return { ranked, total: Number(ranked.rows[0]?.total ?? (await countOnly(trx, parsed.tsquery, where))) };
+  });
   if (!ranked.rows.length) return { filters, total, hits: [] };
   const keys = ranked.rows.map((r) => sql`(${r.source_type}, ${r.source_id}, ${r.seq})`);
   const chunks = await db

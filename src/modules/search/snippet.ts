@@ -25,27 +25,58 @@ function matchesIn(text: string, h: ParsedQuery['highlight'], stopAfter: number)
     for (const t of tokens(text)) {
       if (t.start >= stopAfter) break;
       const l = t.lexemes[0]!;
-      if (h.lexemes.has(l) || h.prefixes.some((p) => l.startsWith(p))) ranges.push({ start: t.start, end: t.end });
+      if (isMatch(h, l)) ranges.push({ start: t.start, end: t.end });
     }
   }
   return ranges.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** Where the first match starts, reading no further than needed. */
+const wordChar = /[\p{L}\p{N}\p{M}]/u;
+/** How far a snippet reads when no quick look finds the match (accents, Arabic spelling). */
+const scanLimit = 30_000;
+
+function isMatch(h: ParsedQuery['highlight'], lexeme: string): boolean {
+  return h.lexemes.has(lexeme) || h.prefixes.some((p) => lexeme.startsWith(p));
+}
+
+/**
+ * Where the first match starts, reading as little as it can: a matched word is usually written
+ * as its lexeme (in lower case), so a plain search for the lexeme finds candidates, each checked
+ * by cutting the word there; only when none is found is the text cut word by word.
+ */
 function firstMatch(text: string, h: ParsedQuery['highlight']): Range | undefined {
   let best: Range | undefined;
   for (const run of h.runs) {
     const at = text.indexOf(run);
     if (at >= 0 && (!best || at < best.start)) best = { start: at, end: at + run.length };
   }
-  if (h.lexemes.size || h.prefixes.length) {
-    for (const t of tokens(text)) {
-      if (best && t.start >= best.start) break;
-      const l = t.lexemes[0]!;
-      if (h.lexemes.has(l) || h.prefixes.some((p) => l.startsWith(p))) return { start: t.start, end: t.end };
+  const words = [...h.lexemes, ...h.prefixes];
+  if (!words.length) return best;
+  const lower = text.toLowerCase();
+  let found: Range | undefined;
+  for (const w of words) {
+    let at = lower.indexOf(w);
+    for (let tries = 0; at >= 0 && tries < 20 && (!found || at < found.start); tries++) {
+      let start = at;
+      while (start > 0 && wordChar.test(text[start - 1]!)) start--;
+      const t = tokens(text.slice(start, start + 200)).next().value;
+      if (t && t.start === 0 && isMatch(h, t.lexemes[0]!)) {
+        found = { start, end: start + t.end };
+        break;
+      }
+      at = lower.indexOf(w, at + w.length);
     }
   }
-  return best;
+  if (!found) {
+    for (const t of tokens(text.length > scanLimit ? text.slice(0, scanLimit) : text)) {
+      if (best && t.start >= best.start) break;
+      if (isMatch(h, t.lexemes[0]!)) {
+        found = { start: t.start, end: t.end };
+        break;
+      }
+    }
+  }
+  return !best || (found && found.start < best.start) ? found ?? best : best;
 }
 
 /**
