@@ -16,7 +16,7 @@ export interface IndexStats {
 async function write(trx: Kysely<DB>, entries: SearchEntry[], stats: IndexStats): Promise<void> {
   const rows = entries.flatMap((e) => {
     const titleVector = buildChunks(e.title, '')[0]!.vector;
-    return buildChunks(e.title, e.text).map((c) => ({
+    return buildChunks(e.title, e.text, e.keywords).map((c) => ({
       source_type: e.sourceType,
       source_id: e.sourceId,
       seq: c.seq,

@@ -67,4 +67,10 @@ describe('chunks', () => {
     for (const c of chunks) assert.match(c.vector, /'rapport':1A/);
     assert.equal(chunks.map((c) => c.body).join(''), 'mot '.repeat(maxPositions * 2 + 10));
   });
+  test('keywords are indexed, not shown', () => {
+    const [c] = buildChunks('Visite', 'Atelier national', 'Mali 马里');
+    assert.match(c!.vector, /'mali':2/);
+    assert.match(c!.vector, /'马里':3/);
+    assert.equal(c!.body, 'Atelier national');
+  });
 });

@@ -19,7 +19,10 @@ export interface SearchEntry {
   dated: string | null;
   language: string | null;
   confidentiality: Confidentiality;
+  /** What a reader sees in a snippet. */
   text: string;
+  /** Words that find the record without being shown: the States' names and the kind in the six languages, codes. */
+  keywords: string;
 }
 
 type Loader = (db: Kysely<DB>, ids: string[]) => Promise<SearchEntry[]>;
@@ -62,6 +65,7 @@ const documents: Loader = async (db, ids) => {
     language: d.language,
     confidentiality: d.confidentiality,
     text: d.extracted_text,
+    keywords: '',
   }));
 };
 
@@ -75,7 +79,7 @@ const reports: Loader = async (db, ids) => {
       sourceType: 'national-report',
       sourceId: r.id,
       title: `${pick(names[iso3], 'en') || iso3} — ${r.symbol || r.received_on}`,
-      titles: titlesOf(names, iso3, (l) => `${messages(l).t(kindKey as MessageKey)} ${r.symbol || r.received_on}`),
+      titles: titlesOf(names, iso3, (l) => `${messages(l).t(kindKey as MessageKey)} ${r.symbol || messages(l).date(r.received_on)}`),
       path: `/reports/${r.id}`,
       stateIso3: iso3,
       states: [iso3],
@@ -83,7 +87,8 @@ const reports: Loader = async (db, ids) => {
       dated: r.received_on,
       language: null,
       confidentiality: r.confidentiality,
-      text: lines(allNames(names, iso3), labels(kindKey as MessageKey), r.symbol, r.summary, r.paragraphs.join(' '), r.weapon_types.join(' ')),
+      text: r.summary,
+      keywords: lines(allNames(names, iso3), labels(kindKey as MessageKey), r.symbol, r.paragraphs.join(' '), r.weapon_types.join(' ')),
     };
   });
 };
@@ -105,7 +110,8 @@ const plans: Loader = async (db, ids) => {
       dated: p.published_on ?? p.submitted_on ?? p.started_on ?? null,
       language: null,
       confidentiality: p.confidentiality,
-      text: lines(allNames(names, iso3), labels('search.kind.action-plan' as MessageKey)),
+      text: '',
+      keywords: lines(allNames(names, iso3), labels('search.kind.action-plan' as MessageKey)),
     };
   });
 };
@@ -127,7 +133,8 @@ const contacts: Loader = async (db, ids) => {
       dated: p.designated_on,
       language: null,
       confidentiality: p.confidentiality,
-      text: lines(allNames(names, iso3), labels('search.kind.point-of-contact' as MessageKey), p.title, p.institution, p.email, p.phone),
+      text: lines(p.title, p.institution),
+      keywords: lines(allNames(names, iso3), labels('search.kind.point-of-contact' as MessageKey), p.email, p.phone),
     };
   });
 };
@@ -142,7 +149,7 @@ const visits: Loader = async (db, ids) => {
       sourceType: 'visit',
       sourceId: v.id,
       title: `${pick(names[iso3], 'en') || iso3} — ${v.starts_on}`,
-      titles: titlesOf(names, iso3, () => v.starts_on),
+      titles: titlesOf(names, iso3, (l) => `${messages(l).t(`search.kind.visit` as MessageKey)} ${messages(l).date(v.starts_on)}`),
       path: `/visits/${v.id}`,
       stateIso3: iso3,
       states,
@@ -150,7 +157,8 @@ const visits: Loader = async (db, ids) => {
       dated: v.starts_on,
       language: null,
       confidentiality: v.confidentiality,
-      text: lines(states.map((s) => allNames(names, s)).join('\n'), labels('search.kind.visit' as MessageKey), v.organizations_involved.join(' '), v.who_went, v.partner, v.note),
+      text: lines(v.who_went, v.partner, v.note),
+      keywords: lines(states.map((s) => allNames(names, s)).join('\n'), labels('search.kind.visit' as MessageKey), v.organizations_involved.join(' ')),
     };
   });
 };
@@ -170,14 +178,12 @@ const courses: Loader = async (db, ids) => {
     dated: c.starts_on,
     language: null,
     confidentiality: c.confidentiality,
-    text: lines(
-      c.place,
-      c.region,
+    text: lines(c.place, c.region, c.teachers),
+    keywords: lines(
       labels('search.kind.course' as MessageKey),
       c.participating_states.map((s) => allNames(names, s)).join('\n'),
       c.host_organizations.join(' '),
       c.teaching_organizations.join(' '),
-      c.teachers,
     ),
   }));
 };
@@ -196,7 +202,8 @@ const states: Loader = async (db, ids) => {
     dated: null,
     language: null,
     confidentiality: s.confidentiality,
-    text: lines(Object.values(s.names).join('\n'), s.iso3, s.iso2, labels('search.kind.member-state' as MessageKey)),
+    text: '',
+    keywords: lines(Object.values(s.names).join('\n'), s.iso3, s.iso2, labels('search.kind.member-state' as MessageKey)),
   }));
 };
 
@@ -214,7 +221,8 @@ const organizations: Loader = async (db, ids) => {
     dated: null,
     language: null,
     confidentiality: o.confidentiality,
-    text: lines(o.code, Object.values(o.acronyms).join(' '), Object.values(o.names).join('\n'), Object.values(o.former_names).flat().join('\n')),
+    text: '',
+    keywords: lines(o.code, Object.values(o.acronyms).join(' '), Object.values(o.names).join('\n'), Object.values(o.former_names).flat().join('\n')),
   }));
 };
 
@@ -223,7 +231,12 @@ const letters: Loader = async (db, ids) => {
   const recipients = rows.length
     ? await db.selectFrom('letter_recipient').select(['letter_id', 'state_iso3']).where('letter_id', 'in', rows.map((r) => r.id)).where('removed_at', 'is', null).execute()
     : [];
-  const names = await stateNames(db, rows.flatMap((r) => [r.state_iso3?.trim(), r.sender_state_iso3?.trim()].filter((x): x is string => !!x)));
+  const named = (l: (typeof rows)[number]) => {
+    const to = recipients.filter((r) => r.letter_id === l.id).map((r) => r.state_iso3.trim());
+    // A letter to a few States is found by their names; one to a hundred, by the State filter.
+    return [...new Set([l.state_iso3?.trim(), l.sender_state_iso3?.trim(), ...(to.length <= 20 ? to : [])].filter((x): x is string => !!x))];
+  };
+  const names = await stateNames(db, rows.flatMap(named));
   return rows.map((l) => {
     const own = [l.state_iso3?.trim(), l.sender_state_iso3?.trim()].filter((x): x is string => !!x);
     const to = recipients.filter((r) => r.letter_id === l.id).map((r) => r.state_iso3.trim());
@@ -239,7 +252,8 @@ const letters: Loader = async (db, ids) => {
       dated: l.sent_on,
       language: null,
       confidentiality: l.confidentiality,
-      text: lines([...new Set(own)].map((s) => allNames(names, s)).join('\n'), labels('search.kind.letter' as MessageKey), l.reference, l.recipient_other, l.summary),
+      text: l.summary,
+      keywords: lines(named(l).map((s) => allNames(names, s)).join('\n'), labels('search.kind.letter' as MessageKey), l.reference, l.recipient_other),
     };
   });
 };

@@ -41,11 +41,14 @@ class VectorBuilder {
   }
 }
 
-export function buildChunks(title: string, text: string): Chunk[] {
+/** `keywords` are indexed with the title in every chunk, and not kept in the chunk's text. */
+export function buildChunks(title: string, text: string, keywords = ''): Chunk[] {
   const titleTokens = Array.from(tokens(title));
+  const keywordTokens = Array.from(tokens(keywords));
   const start = () => {
     const b = new VectorBuilder();
     for (const t of titleTokens) b.add(t.lexemes, 'A');
+    for (const t of keywordTokens) b.add(t.lexemes, '');
     return b;
   };
   const chunks: Chunk[] = [];
