@@ -58,7 +58,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     begin
       insert into search_queue (source_type, source_id)
         values (tg_argv[0], to_jsonb(new) ->> tg_argv[1])
-        on conflict do nothing;
+        -- An update, not nothing: the writer then waits for an indexer holding the queued row, or
+        -- queues it again after it, so the index never keeps a version older than the last write.
+        on conflict (source_type, source_id) do update set queued_at = excluded.queued_at;
       return null;
     end $$`.execute(db);
   for (const [table, type, key] of indexedTables) {

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { isoDate, recordId, recordSource, stateCode, visibleCodes } from '../../bundle/fields.ts';
 import { checkById, importById, storedRecords } from '../../bundle/record-section.ts';
 import type { BundleSection } from '../../bundle/section.ts';
-import { locales } from '../../i18n/locales.ts';
 import { checkContactInput, type ContactRow, contactRecord, contactResource, maySeeContacts, todayIso } from './contacts.ts';
 import { contactLocations } from './schema.ts';
 
@@ -22,7 +21,7 @@ export const contactRecordSchema = z.strictObject({
   institution: z.string().trim().max(300, 'must be at most 300 characters').default(''),
   email: z.string().trim().max(254, 'must be at most 254 characters').default(''),
   phone: z.string().trim().max(60, 'must be at most 60 characters').default(''),
-  languages: z.array(z.enum(locales, `must be one of ${locales.join(', ')}`)).default([]),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language code such as fr, en, ar')).max(20, 'at most 20 languages').default([]),
   designatedOn: isoDate,
   endedOn: isoDate.nullable().default(null),
   lastConfirmedOn: isoDate.nullable().default(null),

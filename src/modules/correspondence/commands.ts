@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { changeScope } from '../../policy/levels.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../errors.ts';
 import type { Confidentiality } from '../../policy/levels.ts';
@@ -242,8 +243,7 @@ export async function updateLetter(
       action: 'update',
       recordType: 'letter',
       recordId: id,
-      confidentiality: after.confidentiality,
-      stateIso3: after.state_iso3,
+      ...changeScope(before, after),
       before: audited(before, was.recipients, was.concerns),
       after: audited(after, recipients, concerns),
     });
@@ -267,8 +267,7 @@ export async function setLetterArchived(db: Kysely<DB>, actor: Actor, id: string
       action: archived ? 'archive' : 'restore',
       recordType: 'letter',
       recordId: id,
-      confidentiality: after.confidentiality,
-      stateIso3: after.state_iso3,
+      ...changeScope(before, after),
       before: audited(before, was.recipients, was.concerns),
       after: audited(after, was.recipients, was.concerns),
     });

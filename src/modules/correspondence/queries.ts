@@ -201,7 +201,7 @@ export interface ConcernView extends Concern {
 /**
  * The concerns of a letter that the viewer may see. A report, plan, visit or matrix the viewer may
  * not see is left out (a public letter may concern a restricted record); an assistance request has
- * no record here yet, and is shown by its reference.
+ * no record here yet: its reference is shown to the Committee side only.
  */
 export async function visibleConcerns(db: Db, viewer: Viewer | null, concerns: readonly Concern[]): Promise<ConcernView[]> {
   const scope = visibilityScope(viewer);
@@ -243,8 +243,8 @@ export async function visibleConcerns(db: Db, viewer: Viewer | null, concerns: r
       .where(visibleTo<DB, 'matrix'>(scope, 'state_iso3'))
       .execute())
       out.push({ recordType: 'matrix', recordId: x.id, stateIso3: x.state_iso3, label: String(x.number) });
-  for (const c of concerns)
-    if (c.recordType === 'assistance-request') out.push({ ...c, stateIso3: null, label: c.recordId });
+  // A request is confidential until its State consents to a summary: its reference only for the Committee side.
+  if (scope.all) for (const c of concerns) if (c.recordType === 'assistance-request') out.push({ ...c, stateIso3: null, label: c.recordId });
   const order = (c: Concern) => concerns.findIndex((o) => o.recordType === c.recordType && o.recordId === c.recordId);
   return out.sort((a, b) => order(a) - order(b));
 }

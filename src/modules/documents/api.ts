@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { visibleDocumentLinks } from './bundle.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../errors.ts';
 import { type Api, bearer, problems } from '../../http/api-common.ts';
@@ -211,7 +212,7 @@ export function registerDocumentApi(api: Api) {
     const db = c.get('app').database.db;
     const d = await visibleDocument(db, c.get('viewer'), c.req.valid('param').id);
     const { extracted_text, ...rest } = d;
-    return c.json({ ...presentDocument(rest, await documentLinks(db, d.id)), excerpt: extracted_text.slice(0, 1000) }, 200);
+    return c.json({ ...presentDocument(rest, await visibleDocumentLinks(db, c.get('viewer'), await documentLinks(db, d.id))), excerpt: extracted_text.slice(0, 1000) }, 200);
   });
   api.openapi(fileRoute, async (c) => {
     const d = await visibleDocument(c.get('app').database.db, c.get('viewer'), c.req.valid('param').id);
@@ -228,6 +229,6 @@ export function registerDocumentApi(api: Api) {
     const app = c.get('app');
     const d = await uploadDocument(app.database.db, app.config, actorOf(viewer), viewer, input);
     const { extracted_text: _, ...rest } = d;
-    return c.json(presentDocument(rest, await documentLinks(app.database.db, d.id)), 201);
+    return c.json(presentDocument(rest, await visibleDocumentLinks(app.database.db, viewer, await documentLinks(app.database.db, d.id))), 201);
   });
 }

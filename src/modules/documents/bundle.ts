@@ -108,6 +108,14 @@ const linkSections: Partial<Record<(typeof linkTypes)[number], { section: string
   course: { section: 'courses', noun: 'course' },
 };
 
+/** A document's links as the viewer may see them: pages and the API name no record it may not see. */
+export async function visibleDocumentLinks(db: Db, viewer: Viewer | null, links: readonly DocumentLink[]): Promise<DocumentLink[]> {
+  // The Committee side sees every record, and so every link.
+  if (!links.length || isCommitteeSide(viewer)) return [...links];
+  const allowed = await visibleLinks(db, viewer, await visibleCodes(db, viewer), links);
+  return links.filter((l) => allowed.has(`${l.recordType}:${l.recordId}`));
+}
+
 /** The links (`type:id`) whose record the viewer may see; others are left out of the export. */
 async function visibleLinks(db: Db, viewer: Viewer | null, seen: VisibleCodes, links: readonly DocumentLink[]): Promise<Set<string>> {
   const ids = (type: string) => [...new Set(links.filter((l) => l.recordType === type).map((l) => l.recordId))];

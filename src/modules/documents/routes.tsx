@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { visibleDocumentLinks } from './bundle.ts';
 import type { FC } from 'hono/jsx';
 import { AppError, type FieldProblem } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
@@ -255,7 +256,7 @@ export function documentWebRoutes() {
   r.get('/:id', async (c) => {
     const db = c.get('app').database.db;
     const d = await visibleDocument(db, c.get('viewer'), c.req.param('id'));
-    return render(c, { title: d.title }, <DocumentDetail m={c.get('m')} d={d} links={await documentLinks(db, d.id)} />);
+    return render(c, { title: d.title }, <DocumentDetail m={c.get('m')} d={d} links={await visibleDocumentLinks(db, c.get('viewer'), await documentLinks(db, d.id))} />);
   });
 
   return r;

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { changeScope } from '../../policy/levels.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../errors.ts';
 import { type Confidentiality, confidentialityLevels } from '../../policy/levels.ts';
@@ -222,8 +223,7 @@ async function audit<T extends Kept>(trx: Transaction<DB>, actor: Actor, table: 
     action,
     recordType: table,
     recordId: after.id,
-    confidentiality: after.confidentiality,
-    stateIso3: 'state_iso3' in after ? after.state_iso3 : null,
+    ...changeScope(before, after),
     before: record(before),
     after: record(after),
   });

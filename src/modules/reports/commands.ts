@@ -1,4 +1,5 @@
 import type { Kysely, Transaction, UpdateObject } from 'kysely';
+import { changeScope } from '../../policy/levels.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../errors.ts';
 import { locales } from '../../i18n/locales.ts';
@@ -182,6 +183,8 @@ async function changeRecord<T extends KeptTable>(
 ): Promise<RowOf<T>> {
   return inTransaction(db, async (trx) => {
     const before = await lockRecord(trx, table, id, expectedVersion);
+    if (action === 'update' && before.archived_at)
+      throw new AppError('conflict', `this ${kept[table].noun} is archived: restore it before changing it`);
     const set = await changes(trx, before);
     if (!set) return before;
     const after = (await trx
@@ -195,8 +198,7 @@ async function changeRecord<T extends KeptTable>(
       action,
       recordType: kept[table].recordType,
       recordId: id,
-      confidentiality: after.confidentiality,
-      stateIso3: after.state_iso3,
+      ...changeScope(before, after),
       before: audited(before),
       after: audited(after),
     });
