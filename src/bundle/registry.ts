@@ -1,4 +1,5 @@
 import { matricesSection, matrixTemplatesSection } from '../modules/matrix/bundle.ts';
+import { matrixProposalsSection, reviewCyclesSection } from '../modules/matrix/bundle-review.ts';
 import { memberStatesSection } from '../modules/member-states/bundle.ts';
 import { organizationsSection } from '../modules/organizations/bundle.ts';
 import { actionPlansSection, nationalReportsSection } from '../modules/reports/bundle.ts';
@@ -16,6 +17,9 @@ export const bundleSections: readonly BundleSection<unknown>[] = [
   memberStatesSection as BundleSection<unknown>,
   matrixTemplatesSection as BundleSection<unknown>,
   matricesSection as BundleSection<unknown>,
+  // The States' review of their matrices, and the Committee side's review cycles: after the matrices they name.
+  matrixProposalsSection as BundleSection<unknown>,
+  reviewCyclesSection as BundleSection<unknown>,
   // National implementation records: after the States and organizations they name; documents last, as they link to all.
   nationalReportsSection as BundleSection<unknown>,
   actionPlansSection as BundleSection<unknown>,

@@ -85,6 +85,8 @@ describe('export', () => {
       'member-states',
       'matrix-templates',
       'matrices',
+      'matrix-proposals',
+      'review-cycles',
       'national-reports',
       'action-plans',
       'points-of-contact',
