@@ -10,6 +10,16 @@ import type { ActionPlanTable, NationalReportTable } from '../modules/reports/sc
 import type { PointOfContactTable } from '../modules/contacts/schema.ts';
 import type { CourseTable, VisitTable } from '../modules/engagement/schema.ts';
 import type { LetterConcernTable, LetterRecipientTable, LetterTable } from '../modules/correspondence/schema.ts';
+import type {
+  AssistanceCirculationTable,
+  AssistanceMatchTable,
+  AssistanceOfferTable,
+  AssistanceRequestItemTable,
+  AssistanceRequestTable,
+  AssistanceResponseTable,
+  AssistanceStepTable,
+  AssistanceWeightsTable,
+} from '../modules/assistance/schema.ts';
 import type { SearchChunkTable, SearchQueueTable } from '../modules/search/schema.ts';
 
 export interface AppMetaTable {
@@ -42,6 +52,14 @@ export interface DB {
   letter: LetterTable;
   letter_recipient: LetterRecipientTable;
   letter_concern: LetterConcernTable;
+  assistance_request: AssistanceRequestTable;
+  assistance_request_item: AssistanceRequestItemTable;
+  assistance_step: AssistanceStepTable;
+  assistance_offer: AssistanceOfferTable;
+  assistance_circulation: AssistanceCirculationTable;
+  assistance_response: AssistanceResponseTable;
+  assistance_match: AssistanceMatchTable;
+  assistance_weights: AssistanceWeightsTable;
   search_chunk: SearchChunkTable;
   search_queue: SearchQueueTable;
 }

@@ -17,9 +17,11 @@ export interface Resource {
   type: RecordType;
   confidentiality: Confidentiality;
   stateIso3?: string | null;
+  /** The provider an offer is from ('organization:IAEA', 'state:FRA'). */
+  providerKey?: string | null;
 }
 
-export const recordTypes = ['member-state', 'organization', 'matrix-template', 'matrix', 'user', 'api-token', 'audit-event', 'review-cycle', 'document', 'point-of-contact', 'visit', 'course', 'national-report', 'action-plan', 'letter'] as const;
+export const recordTypes = ['member-state', 'organization', 'matrix-template', 'matrix', 'user', 'api-token', 'audit-event', 'review-cycle', 'document', 'point-of-contact', 'visit', 'course', 'national-report', 'action-plan', 'letter', 'assistance-request', 'assistance-offer'] as const;
 export type RecordType = (typeof recordTypes)[number];
 
 export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore' | 'comment' | 'read-history' | 'approve' | 'publish';
@@ -51,6 +53,10 @@ const keepers: Record<RecordType, readonly Role[]> = {
   course: ['expert', 'secretariat', 'admin'],
   // Correspondence: recorded by the experts and the secretariat; read by confidentiality (the State concerned: state_iso3).
   letter: ['expert', 'secretariat', 'admin'],
+  // The clearinghouse: the experts and the secretariat keep requests and offers; a State's point of
+  // contact submits its State's requests, a provider keeps its own offers (rules in `can`).
+  'assistance-request': ['expert', 'secretariat', 'admin'],
+  'assistance-offer': ['expert', 'secretariat', 'admin'],
 };
 
 export function isCommitteeSide(viewer: Viewer | null): boolean {
@@ -78,6 +84,12 @@ export function can(viewer: Viewer | null, action: Action, resource: Resource): 
   // designating a contact and ending a designation stay with the keepers.
   if (resource.type === 'point-of-contact' && action === 'update' && viewer?.role === 'state-contact' && resource.stateIso3 && viewer.stateIso3 === resource.stateIso3)
     return canSee(viewer, resource.confidentiality, resource.stateIso3);
+  // A State's point of contact submits requests for assistance for its own State.
+  if (resource.type === 'assistance-request' && action === 'create' && viewer?.role === 'state-contact')
+    return !!resource.stateIso3 && viewer.stateIso3 === resource.stateIso3;
+  // A provider keeps its own offers.
+  if (resource.type === 'assistance-offer' && ['create', 'update', 'archive', 'restore'].includes(action) && viewer?.role === 'provider')
+    return !!resource.providerKey && providerKeyOf(viewer) === resource.providerKey;
   const visible = canSee(viewer, resource.confidentiality, resource.stateIso3);
   switch (action) {
     case 'read':
@@ -110,8 +122,31 @@ export function can(viewer: Viewer | null, action: Action, resource: Resource): 
   }
 }
 
+/** The provider a viewer speaks for: its organization, or its State for a providing State's account. */
+export function providerKeyOf(viewer: Viewer | null): string | null {
+  if (viewer?.role !== 'provider') return null;
+  if (viewer.organizationCode) return `organization:${viewer.organizationCode}`;
+  if (viewer.stateIso3) return `state:${viewer.stateIso3}`;
+  return null;
+}
+
+/**
+ * Whether the viewer may see a request for assistance: the Committee side and the requesting
+ * State (by its confidentiality), and the providers it was circulated to. The public never sees a
+ * request itself, only the summary the State consented to (`publicSummaries`).
+ */
+export function canSeeRequest(
+  viewer: Viewer | null,
+  request: { confidentiality: Confidentiality; stateIso3: string },
+  circulatedTo: readonly string[],
+): boolean {
+  if (canSee(viewer, request.confidentiality, request.stateIso3)) return true;
+  const key = providerKeyOf(viewer);
+  return key !== null && circulatedTo.includes(key);
+}
+
 /** Abilities that are not about one record. */
-export type Ability = 'read-activity' | 'manage-accounts' | 'use-api-tokens' | 'export' | 'read-review-cycles' | 'read-contact-reminders';
+export type Ability = 'read-activity' | 'manage-accounts' | 'use-api-tokens' | 'export' | 'read-review-cycles' | 'read-contact-reminders' | 'manage-assistance' | 'set-matching-weights';
 
 export function may(viewer: Viewer | null, ability: Ability): boolean {
   if (viewer === null) return false;
@@ -123,6 +158,11 @@ export function may(viewer: Viewer | null, ability: Ability): boolean {
     case 'read-review-cycles':
     case 'read-contact-reminders':
       return isCommitteeSide(viewer);
+    // The clearinghouse's procedure and matching: the experts and the secretariat.
+    case 'manage-assistance':
+      return ['expert', 'secretariat', 'admin'].includes(viewer.role);
+    case 'set-matching-weights':
+      return ['expert', 'admin'].includes(viewer.role);
     case 'use-api-tokens':
     case 'export':
       return true;

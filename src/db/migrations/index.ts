@@ -11,6 +11,7 @@ import * as m0009 from './0009-search.ts';
 import * as m0010correspondence from './0010-correspondence.ts';
 import * as m0011 from './0011-engagement-forms.ts';
 import * as m0012 from './0012-search-letters.ts';
+import * as m0013 from './0013-assistance.ts';
 
 /** Every migration, in order. A new one is a new file listed here; a landed one never changes. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-correspondence': m0010correspondence,
   '0011-engagement-forms': m0011,
   '0012-search-letters': m0012,
+  '0013-assistance': m0013,
 };
