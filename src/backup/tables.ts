@@ -52,6 +52,14 @@ export const backupTables: readonly BackupTable[] = [
   { name: 'letter_concern', key: 'id', textKey: false, serial: false },
   { name: 'document', key: 'id', textKey: false, serial: false },
   { name: 'document_link', key: 'id', textKey: false, serial: false },
+  { name: 'assistance_request', key: 'id', textKey: false, serial: false },
+  { name: 'assistance_request_item', key: 'id', textKey: false, serial: false },
+  { name: 'assistance_step', key: 'id', textKey: false, serial: false },
+  { name: 'assistance_offer', key: 'id', textKey: false, serial: false },
+  { name: 'assistance_circulation', key: 'id', textKey: false, serial: false },
+  { name: 'assistance_response', key: 'id', textKey: false, serial: false },
+  { name: 'assistance_match', key: 'id', textKey: false, serial: false },
+  { name: 'assistance_weights', key: 'id', textKey: false, serial: false },
   { name: 'audit_event', key: 'id', textKey: false, serial: true },
 ];
 

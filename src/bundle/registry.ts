@@ -6,6 +6,7 @@ import { actionPlansSection, nationalReportsSection } from '../modules/reports/b
 import { pointsOfContactSection } from '../modules/contacts/bundle.ts';
 import { coursesSection, visitsSection } from '../modules/engagement/bundle.ts';
 import { documentsSection } from '../modules/documents/bundle.ts';
+import { assistanceOffersSection, assistanceRequestsSection } from '../modules/assistance/bundle.ts';
 import type { BundleSection } from './section.ts';
 
 /**
@@ -27,6 +28,9 @@ export const bundleSections: readonly BundleSection<unknown>[] = [
   visitsSection as BundleSection<unknown>,
   coursesSection as BundleSection<unknown>,
   documentsSection as BundleSection<unknown>,
+  // The clearinghouse: offers before the requests whose matches name them; after the States and organizations.
+  assistanceOffersSection as BundleSection<unknown>,
+  assistanceRequestsSection as BundleSection<unknown>,
 ];
 
 export function sectionNamed(name: string): BundleSection<unknown> | undefined {

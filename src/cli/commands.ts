@@ -2,6 +2,7 @@ import { matrixCommand, matrixUsage } from '../modules/matrix/cli.ts';
 import { reportsCommand, reportsUsage } from '../modules/reports/cli.ts';
 import { contactsCommand, contactsUsage } from '../modules/contacts/cli.ts';
 import { searchCommand, searchUsage } from '../modules/search/cli.ts';
+import { assistanceCommand, assistanceUsage } from '../modules/assistance/cli.ts';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import { createContext } from '../context.ts';
@@ -39,6 +40,7 @@ ${matrixUsage}
 ${reportsUsage}
 ${contactsUsage}
 ${searchUsage}
+${assistanceUsage}
 
 Environment: DATABASE_URL, R1540_DATA_DIR, PORT, HOST, … (see README.md).
 Passwords not given on the command line are read from R1540_PASSWORD or standard input.`;
@@ -99,4 +101,5 @@ export const commands: Record<string, Command> = {
   reports: reportsCommand,
   contacts: contactsCommand,
   search: searchCommand,
+  assistance: assistanceCommand,
 };

@@ -8,6 +8,7 @@ import { seedDemoContacts } from '../modules/contacts/demo.ts';
 import { seedDemoEngagement } from '../modules/engagement/demo.ts';
 import { seedDemoReports } from '../modules/reports/demo.ts';
 import { seedDemoCorrespondence } from '../modules/correspondence/demo.ts';
+import { seedDemoAssistance } from '../modules/assistance/demo.ts';
 import { seedTemplates } from '../modules/matrix/templates.ts';
 import { seedStates } from '../modules/member-states/commands.ts';
 import { seedOrganizations } from '../modules/organizations/commands.ts';
@@ -70,6 +71,7 @@ export async function ensureSeeded(
       await seedDemoEngagement(db);
       await seedDemoReports(db);
       await seedDemoCorrespondence(db);
+      await seedDemoAssistance(db);
       log?.(
         `created ${m.matrices} demonstration matrix versions for ${m.states} States in ${(m.ms / 1000).toFixed(1)} s (made-up data, not the Committee's information)`,
       );

@@ -12,6 +12,9 @@ import { registerReportsApi } from '../modules/reports/api.ts';
 import { registerContactApi } from '../modules/contacts/api.ts';
 import { registerEngagementApi } from '../modules/engagement/api.ts';
 import { registerSearchApi } from '../modules/search/api.ts';
+import { registerAssistanceApi } from '../modules/assistance/api.ts';
+import { registerAssistanceGapsApi } from '../modules/assistance/api-gaps.ts';
+import { registerAssistanceOutputsApi } from '../modules/assistance/api-outputs.ts';
 import type { AppEnv } from './env.ts';
 
 /** /api/v1: JSON, described by OpenAPI 3.1 at /api/v1/openapi.json, under the same policy as the pages. */
@@ -42,6 +45,9 @@ export function apiRoutes() {
   registerDocumentApi(api);
   registerCorrespondenceApi(api);
   registerSearchApi(api);
+  registerAssistanceApi(api);
+  registerAssistanceGapsApi(api);
+  registerAssistanceOutputsApi(api);
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -27,6 +27,8 @@ import { engagementWebRoutes } from '../modules/engagement/routes.tsx';
 import { isDocumentUploadPath } from '../modules/documents/api.ts';
 import { documentWebRoutes } from '../modules/documents/routes.tsx';
 import { letterWebRoutes } from '../modules/correspondence/routes.tsx';
+import { assistanceOutputRoutes } from '../modules/assistance/output-routes.tsx';
+import { assistanceWebRoutes } from '../modules/assistance/routes.tsx';
 import { searchWebRoutes } from '../modules/search/routes.tsx';
 import { authenticate, csrfProtection } from './auth.ts';
 import type { AppEnv } from './env.ts';
@@ -138,6 +140,8 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   web.route('/activity', activityWebRoutes());
   web.route('/documents', documentWebRoutes());
   web.route('/letters', letterWebRoutes());
+  web.route('/assistance', assistanceOutputRoutes());
+  web.route('/assistance', assistanceWebRoutes());
   web.route('/search', searchWebRoutes());
   for (const locale of locales) {
     server.use(

@@ -14,6 +14,7 @@ export const sections: Section[] = [
   { path: '/organizations', label: 'nav.organizations' },
   { path: '/reports', label: 'reports.nav' },
   { path: '/letters', label: 'letters.nav' },
+  { path: '/assistance', label: 'assistance.nav' },
   { path: '/contacts', label: 'contacts.nav' },
   { path: '/visits', label: 'engagement.visitsNav' },
   { path: '/courses', label: 'engagement.coursesNav' },

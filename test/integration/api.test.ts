@@ -59,8 +59,11 @@ test('the OpenAPI 3.1 document describes every API route, and each answers as do
     visits: await firstId('visit'),
     courses: await firstId('course'),
     letters: (await t.database.db.insertInto('letter').values({ kind: 'letter', sent_on: '2018-05-02', sender_kind: 'chair', recipients_mode: 'committee', subject: 'OpenAPI walk', source: 'entered', confidentiality: 'public' }).returning('id').executeTakeFirstOrThrow()).id,
+    // Under /assistance the second segment says the kind: `/assistance/requests/{id}`, `/assistance/offers/{id}`.
+    'assistance/requests': (await t.database.db.insertInto('assistance_request').values({ state_iso3: 'MLI', received_on: '2018-06-11', channel: 'note-verbale', status_on: '2018-06-11', source: 'entered' }).returning('id').executeTakeFirstOrThrow()).id,
+    'assistance/offers': (await t.database.db.insertInto('assistance_offer').values({ provider_kind: 'organization', provider_organization_code: 'IAEA', title: 'OpenAPI walk', areas: ['border-control'], source: 'entered' }).returning('id').executeTakeFirstOrThrow()).id,
   };
-  const idFor = (path: string) => ids[path.split('/')[1]!] ?? cycle.id;
+  const idFor = (path: string) => ids[path.split('/').slice(1, 3).join('/')] ?? ids[path.split('/')[1]!] ?? cycle.id;
   // Paths whose required query parameters the walk supplies; MLI gets a draft for the matrix paths.
   const queries: Record<string, string> = { '/states/{iso3}/matrix/diff': '?from=1&to=1', '/search': '?q=mali' };
   if (!(await openMatrix(t.database.db, 'MLI'))) await startDraft(t.database.db, { id: null, label: 'test' }, 'MLI');

@@ -93,6 +93,8 @@ describe('export', () => {
       'visits',
       'courses',
       'documents',
+      'assistance-offers',
+      'assistance-requests',
     ]);
 
     const codes = (b: Bundle) => records(b, 'organizations').map((o) => o.code);

@@ -181,7 +181,7 @@ export async function seedDemoCorrespondence(db: Kysely<DB>, actor: Actor = syst
         senderOrganization: r.from,
         recipientsMode: 'committee',
         subject: `Response to ${original ? 'the' : 'an earlier'} request for assistance of ${requesterName[r.to]}`,
-        summary: `The provider tells the Committee it is ready to consider the request.${original ? '' : ' The request dates from before 2018 and is not recorded here.'} ${illustrativeDay}\n${quote('19', p19[r.to])}`,
+        summary: `The provider tells the Committee it is ready to consider the request.${original ? '' : ' The request dates from before 2018: it is in the clearinghouse’s records, its letter is not recorded here.'} ${illustrativeDay}\n${quote('19', p19[r.to])}`,
         inReplyTo: original?.id ?? null,
         confidentiality: 'committee',
       });

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { type MessageKey, messages } from '../../i18n/i18n.ts';
 import { type LocalizedText, locales, pick } from '../../i18n/locales.ts';
 import type { Confidentiality } from '../../policy/levels.ts';
+import { areaLabels, kindLabels, weaponLabels } from '../assistance/taxonomy.ts';
 
 /** What the index keeps of one record: its text, and what the policy and the filters need. */
 export interface SearchEntry {
@@ -258,6 +259,85 @@ const letters: Loader = async (db, ids) => {
   });
 };
 
+/** The labels of taxonomy codes in the six languages (assistance offers and requests). */
+function taxonomyWords(table: Record<string, LocalizedText>, codes: readonly string[]): string {
+  return codes.map((c) => (table[c] ? Object.values(table[c]).join(' · ') : c)).join('\n');
+}
+
+/** Offers of assistance: found by their text, their provider's names and their areas in six languages. */
+const assistanceOffers: Loader = async (db, ids) => {
+  const rows = await db.selectFrom('assistance_offer').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
+  const orgCodes = [...new Set(rows.flatMap((o) => (o.provider_organization_code ? [o.provider_organization_code] : [])))];
+  const orgs = orgCodes.length ? await db.selectFrom('organization').select(['code', 'names', 'acronyms']).where('code', 'in', orgCodes).execute() : [];
+  const names = await stateNames(db, rows.flatMap((o) => (o.provider_state_iso3 ? [o.provider_state_iso3.trim()] : [])));
+  return rows.map((o) => {
+    const state = o.provider_state_iso3?.trim() ?? null;
+    const org = orgs.find((x) => x.code === o.provider_organization_code);
+    const provider = state ? allNames(names, state) : org ? [org.code, ...Object.values(org.acronyms), ...Object.values(org.names)].join(' · ') : '';
+    return {
+      sourceType: 'assistance-offer',
+      sourceId: o.id,
+      title: o.title,
+      titles: {},
+      path: `/assistance/offers/${o.id}`,
+      stateIso3: null,
+      states: state ? [state] : [],
+      subkind: o.provider_kind,
+      dated: o.period_from,
+      language: null,
+      confidentiality: o.confidentiality,
+      text: lines(o.description, o.capacity, o.programmes.map((g) => g.name).join('\n')),
+      keywords: lines(
+        provider,
+        labels('search.kind.assistance-offer' as MessageKey),
+        taxonomyWords(areaLabels, o.areas),
+        taxonomyWords(weaponLabels, o.weapons),
+        taxonomyWords(kindLabels, o.kinds),
+        o.paragraphs.join(' '),
+      ),
+    };
+  });
+};
+
+/**
+ * Requests for assistance: the Committee side's and the requesting State's (committee-and-state,
+ * by `state_iso3`), as the policy's scope reads them. A provider does not find a request through
+ * the search (the scope gives it public records only), even one circulated to it: it sees those on
+ * its own pages. The text is the items' descriptions.
+ */
+const assistanceRequests: Loader = async (db, ids) => {
+  const rows = await db.selectFrom('assistance_request').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
+  const items = rows.length
+    ? await db.selectFrom('assistance_request_item').select(['request_id', 'description', 'areas', 'weapons']).where('request_id', 'in', rows.map((r) => r.id)).where('removed_at', 'is', null).orderBy('position').execute()
+    : [];
+  const names = await stateNames(db, rows.map((r) => r.state_iso3.trim()));
+  return rows.map((r) => {
+    const iso3 = r.state_iso3.trim();
+    const own = items.filter((i) => i.request_id === r.id);
+    return {
+      sourceType: 'assistance-request',
+      sourceId: r.id,
+      title: `${pick(names[iso3], 'en') || iso3} — ${r.received_on}`,
+      titles: titlesOf(names, iso3, (l) => `${messages(l).t('search.kind.assistance-request' as MessageKey)} ${messages(l).date(r.received_on)}`),
+      path: `/assistance/requests/${r.id}`,
+      stateIso3: iso3,
+      states: [iso3],
+      subkind: r.status,
+      dated: r.received_on,
+      language: null,
+      confidentiality: r.confidentiality,
+      text: own.map((i) => i.description).join('\n'),
+      keywords: lines(
+        allNames(names, iso3),
+        labels('search.kind.assistance-request' as MessageKey),
+        r.reference,
+        taxonomyWords(areaLabels, [...new Set(own.flatMap((i) => i.areas))]),
+        taxonomyWords(weaponLabels, [...new Set(own.flatMap((i) => i.weapons))]),
+      ),
+    };
+  });
+};
+
 /**
  * Every kind of record the search finds: its table, the column that names a row, and its loader.
  * A new feature adds its entry here, and a migration adds the trigger that queues its rows
@@ -273,5 +353,7 @@ export const searchSources: Record<string, { table: keyof DB; key: string; load:
   'member-state': { table: 'member_state', key: 'iso3', load: states },
   organization: { table: 'organization', key: 'code', load: organizations },
   letter: { table: 'letter', key: 'id', load: letters },
+  'assistance-offer': { table: 'assistance_offer', key: 'id', load: assistanceOffers },
+  'assistance-request': { table: 'assistance_request', key: 'id', load: assistanceRequests },
 };
 export const searchKinds = Object.keys(searchSources);
