@@ -15,7 +15,7 @@ import { actorOf } from '../../src/modules/audit/record.ts';
 import { setStateArchived, updateState } from '../../src/modules/member-states/commands.ts';
 import { findState } from '../../src/modules/member-states/queries.ts';
 import type { Viewer } from '../../src/policy/policy.ts';
-import { freshDatabase } from '../support/database.ts';
+import { engine, freshDatabase } from '../support/database.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -319,7 +319,7 @@ async function lastEventIdBefore(db: Kysely<DB>, count: number): Promise<string>
   return row.id;
 }
 
-describe('the command line', () => {
+describe('the command line', { skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it' }, () => {
   test('`r1540 export` on a first start prints all 193 Member States', { timeout: 180_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1540-cli-'));
     try {

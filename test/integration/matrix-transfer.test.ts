@@ -19,7 +19,7 @@ import { importMatrices, parseFile } from '../../src/modules/matrix/transfer-com
 import { zipLimits } from '../../src/modules/matrix/transfer-xlsx.ts';
 import type { Viewer } from '../../src/policy/policy.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
-import { freshDatabase } from '../support/database.ts';
+import { engine, freshDatabase } from '../support/database.ts';
 
 // Matrices as files: XLSX, CSV and JSON round trips, the checks of an import (all or nothing,
 // every problem with its place), the defences of the XLSX reader, confidentiality, the CLI.
@@ -544,7 +544,7 @@ describe('who may import and export what', () => {
 });
 
 // The CLI as a user runs it, on an embedded database in a folder of its own.
-describe('the command line', () => {
+describe('the command line', { skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it' }, () => {
   const bin = new URL('../../bin/r1540.js', import.meta.url).pathname;
   let dir: string;
   before(() => {
