@@ -5,6 +5,7 @@ import { activeOffers, matchItemsOf, matchOfferOf, weightsInForce } from '../../
 import { demoAsAt, seedDemoAssistance } from '../../src/modules/assistance/demo.ts';
 import { rankOffersForItem, reasonsText } from '../../src/modules/assistance/matching.ts';
 import { Messages } from '../../src/i18n/i18n.ts';
+import { assistanceFigures } from '../../src/modules/assistance/outputs.ts';
 import { deliveredByProvider, itemsOf, listRequests, publicSummaries, responsesOf, stepsOf } from '../../src/modules/assistance/queries.ts';
 import type { Viewer } from '../../src/policy/policy.ts';
 import { freshDatabase } from '../support/database.ts';
@@ -47,6 +48,10 @@ test('as at 31 December 2018: nine requests received in 2018 against three in 20
   assert.ok(y2017.rows.every((r) => r.source === 'illustrative'), 'the review does not name the requests of 2017');
   // Six of the 2018 requests invite a visit: those the review names.
   assert.deepEqual(y2018.rows.filter((r) => r.invites_visit).map((r) => r.state_iso3.trim()).sort(), ['BHR', 'GIN', 'GNQ', 'MDG', 'MLI', 'PER']);
+  // The figures the Committee side reads (page, CSV, API) say the same.
+  const figures = await assistanceFigures(database.db, expert, 2018);
+  assert.deepEqual([figures.newRequests, figures.newRequestsPreviousYear, figures.visitInvitations], [9, 3, 6]);
+  assert.deepEqual(figures.states.map((s) => s.iso3).sort(), nineOf2018);
   // Nothing of 2018 is dated after the review's data cut-off.
   for (const r of y2018.rows) for (const s of await stepsOf(database.db, r.id)) assert.ok(s.taken_on <= demoAsAt, `${r.state_iso3} ${s.action} on ${s.taken_on}`);
 });

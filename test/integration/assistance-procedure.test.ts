@@ -6,6 +6,8 @@ import type { Viewer } from '../../src/policy/policy.ts';
 import { addWorkingDays } from '../../src/modules/assistance/calendar.ts';
 import { createOffer, createRequest, moveMatch, recordResponse, suggestMatches, takeStep, updateRequest } from '../../src/modules/assistance/commands.ts';
 import { findRequest, flagsOf, listRequests, publicSummaries, stepsOf } from '../../src/modules/assistance/queries.ts';
+import { createLetter } from '../../src/modules/correspondence/commands.ts';
+import { visibleConcerns } from '../../src/modules/correspondence/queries.ts';
 import { freshDatabase } from '../support/database.ts';
 
 let database: Database;
@@ -193,6 +195,43 @@ describe('a request from the form to delivered', () => {
     assert.ok(events.length >= 14, `audit events: ${events.length}`);
     assert.ok(events.every((e) => e.confidentiality === 'committee-and-state' && e.state_iso3?.trim() === 'MLI'));
     await assert.rejects(database.db.updateTable('assistance_step').set({ note: 'rewritten' }).where('request_id', '=', id).execute(), /never changed/);
+  });
+
+  test("a letter concerning the request names it only to those who may see the request", async () => {
+    const letter = await createLetter(
+      database.db,
+      actor,
+      {
+        kind: 'letter',
+        sentOn: '2018-06-13',
+        senderKind: 'chair',
+        recipientsMode: 'state',
+        recipients: ['MLI'],
+        subject: "The Chair's acknowledgement",
+        confidentiality: 'public',
+        concerns: [
+          { recordType: 'assistance-request', recordId: id },
+          { recordType: 'assistance-request', recordId: 'NV-2016-MLI' },
+        ],
+      },
+      today,
+    );
+    await assert.rejects(
+      createLetter(database.db, actor, { kind: 'letter', sentOn: '2018-06-13', senderKind: 'chair', recipientsMode: 'committee', subject: 'x', concerns: [{ recordType: 'assistance-request', recordId: '00000000-0000-4000-8000-000000000000' }] }, today),
+      /no assistance-request has the id/,
+    );
+    const concerns = [
+      { recordType: 'assistance-request' as const, recordId: id },
+      { recordType: 'assistance-request' as const, recordId: 'NV-2016-MLI' },
+    ];
+    const seen = async (viewer: Viewer | null) => (await visibleConcerns(database.db, viewer, concerns)).map((c) => c.recordId);
+    assert.ok(letter.id);
+    assert.deepEqual(await seen(expert), [id, 'NV-2016-MLI']);
+    assert.deepEqual(await seen(pocMli), [id]);
+    assert.deepEqual(await seen(wco), [id], 'circulated to WCO');
+    assert.deepEqual(await seen(iaea), []);
+    assert.deepEqual(await seen(pocNer), []);
+    assert.deepEqual(await seen(null), []);
   });
 
   test('the State edits its request only while received', async () => {

@@ -183,6 +183,8 @@ function concernHref(m: Messages, c: ConcernView): string | null {
       return `/${m.locale}/visits?year=${c.label.slice(0, 4)}`;
     case 'matrix':
       return `/${m.locale}/states/${c.stateIso3}/matrix`;
+    case 'assistance-request':
+      return `/${m.locale}/assistance/requests/${c.recordId}`;
     default:
       return null;
   }
@@ -200,7 +202,10 @@ function concernText(m: Messages, c: ConcernView, names: Names): string {
     case 'matrix':
       return m.t('letters.concern.matrix', { state, number: c.label });
     default:
-      return m.t('letters.concern.assistance-request', { id: c.recordId });
+      // A request recorded in the clearinghouse (its State known), or a reference of its own.
+      return c.stateIso3
+        ? m.t('letters.concern.assistance-request-of', { state, date: m.date(c.label, 'medium') })
+        : m.t('letters.concern.assistance-request', { id: c.recordId });
   }
 }
 

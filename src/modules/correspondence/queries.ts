@@ -7,6 +7,7 @@ import { documentResource } from '../documents/documents.ts';
 import type { Confidentiality } from '../../policy/levels.ts';
 import { type Concern, isUuid } from './rules.ts';
 import type { ConcernType, LetterKind, LetterTable } from './schema.ts';
+import { requestVisible } from '../assistance/queries.ts';
 
 export type LetterRow = Selectable<LetterTable>;
 type Db = Kysely<DB> | Transaction<DB>;
@@ -200,8 +201,8 @@ export interface ConcernView extends Concern {
 
 /**
  * The concerns of a letter that the viewer may see. A report, plan, visit or matrix the viewer may
- * not see is left out (a public letter may concern a restricted record); an assistance request has
- * no record here yet: its reference is shown to the Committee side only.
+ * not see is left out (a public letter may concern a restricted record); so is an assistance
+ * request, which is seen as `requestVisible` says.
  */
 export async function visibleConcerns(db: Db, viewer: Viewer | null, concerns: readonly Concern[]): Promise<ConcernView[]> {
   const scope = visibilityScope(viewer);
@@ -243,8 +244,18 @@ export async function visibleConcerns(db: Db, viewer: Viewer | null, concerns: r
       .where(visibleTo<DB, 'matrix'>(scope, 'state_iso3'))
       .execute())
       out.push({ recordType: 'matrix', recordId: x.id, stateIso3: x.state_iso3, label: String(x.number) });
-  // A request is confidential until its State consents to a summary: its reference only for the Committee side.
-  if (scope.all) for (const c of concerns) if (c.recordType === 'assistance-request') out.push({ ...c, stateIso3: null, label: c.recordId });
+  // A request recorded in the clearinghouse: for those who may see it (the Committee side, its
+  // State, the providers it was circulated to). A reference to one not recorded here: the Committee side only.
+  const requestIds = ids('assistance-request');
+  if (requestIds.length)
+    for (const r of await db
+      .selectFrom('assistance_request')
+      .select(['id', 'state_iso3', 'received_on'])
+      .where('id', 'in', requestIds)
+      .where(requestVisible(viewer))
+      .execute())
+      out.push({ recordType: 'assistance-request', recordId: r.id, stateIso3: r.state_iso3, label: r.received_on });
+  if (scope.all) for (const c of concerns) if (c.recordType === 'assistance-request' && !isUuid(c.recordId)) out.push({ ...c, stateIso3: null, label: c.recordId });
   const order = (c: Concern) => concerns.findIndex((o) => o.recordType === c.recordType && o.recordId === c.recordId);
   return out.sort((a, b) => order(a) - order(b));
 }
@@ -252,9 +263,10 @@ export async function visibleConcerns(db: Db, viewer: Viewer | null, concerns: r
 /** Which of the given records exist (for checking what a letter concerns). */
 export async function missingConcerns(db: Db, concerns: readonly Concern[]): Promise<Concern[]> {
   const missing: Concern[] = [];
-  const tables = { 'national-report': 'national_report', 'action-plan': 'action_plan', visit: 'visit', matrix: 'matrix' } as const;
+  const tables = { 'national-report': 'national_report', 'action-plan': 'action_plan', visit: 'visit', matrix: 'matrix', 'assistance-request': 'assistance_request' } as const;
   for (const [type, table] of Object.entries(tables) as [keyof typeof tables, (typeof tables)[keyof typeof tables]][]) {
-    const wanted = concerns.filter((c) => c.recordType === type).map((c) => c.recordId);
+    // An assistance request may also be named by a reference of its own (not recorded here): only ids are checked.
+    const wanted = concerns.filter((c) => c.recordType === type && (type !== 'assistance-request' || isUuid(c.recordId))).map((c) => c.recordId);
     if (!wanted.length) continue;
     const found = new Set(
       (await db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id),
