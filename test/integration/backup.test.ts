@@ -15,6 +15,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { AppError } from '../../src/errors.ts';
 import { addUser, createApiToken } from '../../src/modules/accounts/commands.ts';
+import { seedDemoAssistance } from '../../src/modules/assistance/demo.ts';
 import { recordChange } from '../../src/modules/audit/record.ts';
 import { setStateArchived, updateState } from '../../src/modules/member-states/commands.ts';
 import { findState } from '../../src/modules/member-states/queries.ts';
@@ -109,6 +110,8 @@ before(async () => {
     locale: 'fr',
   });
   await createApiToken(source.db, actor, user.id, 'reporting script', 30);
+  // The clearinghouse: arrays, uuid[], jsonb, and steps that a trigger keeps unchanged.
+  await seedDemoAssistance(source.db);
 });
 after(async () => {
   await source.close();
@@ -124,6 +127,8 @@ describe('backup and restore', () => {
     assert.deepEqual(Object.keys(header.tables), backupTables.map((t) => t.name));
     assert.equal(header.tables.member_state!.rows, 193);
     assert.equal(header.tables.api_token!.rows, 1);
+    assert.equal(header.tables.assistance_request!.rows, 15);
+    assert.ok(header.tables.assistance_step!.rows > 15 && header.tables.assistance_response!.rows > 0);
     assert.ok(steps.has('write audit_event'));
     const firstLine = gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]!;
     assert.deepEqual(JSON.parse(firstLine), header);
