@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
+import { runCli } from '../support/cli.ts';
 import { engine } from '../support/database.ts';
 import { createContext } from '../../src/context.ts';
 import { seedDemoAccounts } from '../../src/db/seed.ts';
@@ -12,26 +12,9 @@ import { systemActor } from '../../src/modules/audit/record.ts';
 import { uploadDocument } from '../../src/modules/documents/documents.ts';
 
 // `r1540 search` as an operator runs it, on an embedded database in a folder of its own.
-const bin = new URL('../../bin/r1540.js', import.meta.url).pathname;
 let dir: string;
 
-function r1540(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const { DATABASE_URL: _ignored, ...rest } = process.env;
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...rest, R1540_DATA_DIR: dir, R1540_DEMO: 'false' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end('');
-  });
-}
+const r1540 = (args: string[]) => runCli(args, { R1540_DATA_DIR: dir, R1540_DEMO: 'false' });
 
 // This file's commands run on a PGlite folder of their own whatever DATABASE_URL says, so the
 // PostgreSQL run would only repeat the PGlite one.

@@ -47,6 +47,34 @@ export const ItemSchema = z
   })
   .openapi('AssistanceRequestItem');
 
+/** A request's own fields (not its items) as a request's input names them: the API's changes and the form start from them. */
+export const requestFieldsOf = (r: RequestRow) => ({
+  stateIso3: r.state_iso3.trim(),
+  receivedOn: r.received_on,
+  channel: r.channel,
+  reference: r.reference,
+  contactName: r.contact_name,
+  contactEmail: r.contact_email,
+  languages: r.languages,
+  earlierAssistance: r.earlier_assistance,
+  otherProviders: r.other_providers,
+  consentSummary: r.consent_summary,
+  summary: r.summary,
+  invitesVisit: r.invites_visit,
+});
+
+/** What an offer covers, as the API, the bundle and the form name it. */
+export const offerTermsOf = (o: OfferRow) => ({
+  title: o.title,
+  description: o.description,
+  paragraphs: o.paragraphs,
+  weapons: o.weapons,
+  areas: o.areas,
+  kinds: o.kinds,
+  regions: o.regions,
+  languages: o.languages,
+});
+
 export const presentItem = (i: ItemRow): z.infer<typeof ItemSchema> => ({
   id: i.id,
   position: i.position,
@@ -294,14 +322,7 @@ export const presentOffer = (o: OfferRow): z.infer<typeof OfferSchema> => ({
   id: o.id,
   provider: o.provider_kind === 'state' ? providerKey('state', o.provider_state_iso3!.trim()) : providerKey('organization', o.provider_organization_code!),
   providerKind: o.provider_kind,
-  title: o.title,
-  description: o.description,
-  paragraphs: o.paragraphs,
-  weapons: o.weapons,
-  areas: o.areas,
-  kinds: o.kinds,
-  regions: o.regions,
-  languages: o.languages,
+  ...offerTermsOf(o),
   programmes: Array.isArray(o.programmes) ? o.programmes.map((g) => ({ name: String(g.name ?? ''), url: String(g.url ?? '') })) : [],
   capacity: o.capacity,
   periodFrom: o.period_from,

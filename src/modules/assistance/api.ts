@@ -20,6 +20,7 @@ import {
   MatchSchema,
   OfferSchema,
   presentCirculation,
+  presentItem,
   presentMatch,
   presentOffer,
   presentRequest,
@@ -31,6 +32,7 @@ import {
   RequestSchema,
   ResponseSchema,
   rankedOf,
+  requestFieldsOf,
   SummarySchema,
   visibleMatches,
 } from './api-schemas.ts';
@@ -63,6 +65,7 @@ import {
   listOffers,
   listRequests,
   matchesOfItems,
+  type OfferRow,
   offerProviderKey,
   parseProviderKey,
   providerKey,
@@ -517,21 +520,30 @@ async function detailOf(c: AppContextOf, row: RequestRow, m: Messages) {
   return requestDetail(db(c), c.get('viewer'), fresh ?? row, m);
 }
 
-const requestInputOf = (r: RequestRow, items: ItemInput[]): RequestInput => ({
-  stateIso3: r.state_iso3.trim(),
-  receivedOn: r.received_on,
-  channel: r.channel,
-  reference: r.reference,
-  contactName: r.contact_name,
-  contactEmail: r.contact_email,
-  languages: r.languages,
-  earlierAssistance: r.earlier_assistance,
-  otherProviders: r.other_providers,
-  consentSummary: r.consent_summary,
-  summary: r.summary,
-  invitesVisit: r.invites_visit,
-  items,
-});
+const requestInputOf = (r: RequestRow, items: ItemInput[]): RequestInput => ({ ...requestFieldsOf(r), items });
+
+/** A request the caller may see and, signed in, may try to change (the command says whether it may). */
+async function changeableRequest(c: AppContextOf, id: string, what: string) {
+  const viewer = c.get('viewer');
+  const r = await visibleRequest(c, id);
+  authorize(c, viewer !== null, what);
+  return { viewer, r };
+}
+
+/** An offer the caller may see. */
+async function visibleOffer(c: AppContextOf, id: string): Promise<OfferRow> {
+  const row = await findOffer(db(c), c.get('viewer'), id);
+  if (!row) throw new AppError('not-found', 'no offer with this id');
+  return row;
+}
+
+/** An offer the caller may see and, signed in, may try to change (the command says whether it may). */
+async function changeableOffer(c: AppContextOf, id: string, what: string) {
+  const viewer = c.get('viewer');
+  const current = await visibleOffer(c, id);
+  authorize(c, viewer !== null, what);
+  return { viewer, current };
+}
 
 const offerInputOf = (o: Parameters<typeof presentOffer>[0]): OfferInput => {
   const p = presentOffer(o);
@@ -619,22 +631,12 @@ export function registerAssistanceApi(api: Api) {
   api.openapi(
     patchRequestRoute,
     async (c) => {
-      const viewer = c.get('viewer');
-      const r = await visibleRequest(c, c.req.valid('param').id);
-      authorize(c, viewer !== null, 'the changing of requests');
+      const { viewer, r } = await changeableRequest(c, c.req.valid('param').id, 'the changing of requests');
       const { rowVersion: expected, items, ...fields } = c.req.valid('json');
-      const current = (await itemsOf(db(c), [r.id])).map((i) => ({
-        id: i.id,
-        description: i.description,
-        paragraphs: i.paragraphs,
-        weapons: i.weapons,
-        areas: i.areas,
-        kinds: i.kinds,
-        matrixFields: i.matrix_fields,
-        priority: i.priority,
-        timeframe: i.timeframe,
-        illustrative: i.illustrative,
-      }));
+      const current = (await itemsOf(db(c), [r.id])).map((i) => {
+        const { position: _position, ...item } = presentItem(i);
+        return item;
+      });
       const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       const input: RequestInput = { ...requestInputOf(r, current), ...defined, ...(items ? { items: items as ItemInput[] } : {}) };
       const row = await updateRequest(db(c), actorOf(viewer), viewer!, r.id, expected, input);
@@ -646,9 +648,7 @@ export function registerAssistanceApi(api: Api) {
   api.openapi(
     transitionRoute,
     async (c) => {
-      const viewer = c.get('viewer');
-      const r = await visibleRequest(c, c.req.valid('param').id);
-      authorize(c, viewer !== null, 'the steps of the procedure');
+      const { viewer, r } = await changeableRequest(c, c.req.valid('param').id, 'the steps of the procedure');
       const body = c.req.valid('json');
       const row = await takeStep(db(c), actorOf(viewer), viewer, r.id, { action: body.action, on: body.on, note: body.note, providers: body.providers, expectedVersion: body.rowVersion });
       return c.json(await detailOf(c, row, messagesFor()), 200);
@@ -659,9 +659,7 @@ export function registerAssistanceApi(api: Api) {
   api.openapi(
     responseRoute,
     async (c) => {
-      const viewer = c.get('viewer');
-      const r = await visibleRequest(c, c.req.valid('param').id);
-      authorize(c, viewer !== null, 'the recording of responses');
+      const { viewer, r } = await changeableRequest(c, c.req.valid('param').id, 'the recording of responses');
       const row = await recordResponse(db(c), actorOf(viewer), viewer, r.id, c.req.valid('json'));
       return c.json(presentResponse(row), 201);
     },
@@ -792,9 +790,7 @@ export function registerAssistanceApi(api: Api) {
   api.openapi(
     getOfferRoute,
     async (c) => {
-      const row = await findOffer(db(c), c.get('viewer'), c.req.valid('param').id);
-      if (!row) throw new AppError('not-found', 'no offer with this id');
-      return c.json(presentOffer(row), 200);
+      return c.json(presentOffer(await visibleOffer(c, c.req.valid('param').id)), 200);
     },
     named,
   );
@@ -802,10 +798,7 @@ export function registerAssistanceApi(api: Api) {
   api.openapi(
     patchOfferRoute,
     async (c) => {
-      const viewer = c.get('viewer');
-      const current = await findOffer(db(c), viewer, c.req.valid('param').id);
-      if (!current) throw new AppError('not-found', 'no offer with this id');
-      authorize(c, viewer !== null, 'the changing of offers');
+      const { viewer, current } = await changeableOffer(c, c.req.valid('param').id, 'the changing of offers');
       const { rowVersion: expected, ...fields } = c.req.valid('json');
       const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       const row = await updateOffer(db(c), actorOf(viewer), viewer, current.id, expected, { ...offerInputOf(current), ...defined } as OfferInput);
@@ -818,10 +811,7 @@ export function registerAssistanceApi(api: Api) {
     api.openapi(
       offerStateRoute(to),
       async (c) => {
-        const viewer = c.get('viewer');
-        const current = await findOffer(db(c), viewer, c.req.valid('param').id);
-        if (!current) throw new AppError('not-found', 'no offer with this id');
-        authorize(c, viewer !== null, `the ${to === 'archive' ? 'archiving' : 'restoring'} of offers`);
+        const { viewer, current } = await changeableOffer(c, c.req.valid('param').id, `the ${to === 'archive' ? 'archiving' : 'restoring'} of offers`);
         const row = await setOfferArchived(db(c), actorOf(viewer), viewer, current.id, c.req.valid('json').rowVersion, to === 'archive');
         return c.json(presentOffer(row), 200);
       },
@@ -834,8 +824,7 @@ export function registerAssistanceApi(api: Api) {
       const viewer = c.get('viewer');
       const q = c.req.valid('query');
       const m = messagesFor(q.lang);
-      const offer = await findOffer(db(c), viewer, c.req.valid('param').id);
-      if (!offer) throw new AppError('not-found', 'no offer with this id');
+      const offer = await visibleOffer(c, c.req.valid('param').id);
       // Only over the items of the requests the caller may see: for the public none, for a
       // provider those circulated to it.
       const requestIds = await visibleRequestIds(db(c), viewer);

@@ -8,6 +8,7 @@ import type { Resource, Viewer } from '../../policy/policy.ts';
 import { isCommitteeSide, providerKeyOf } from '../../policy/policy.ts';
 import { type Actor, recordChange } from '../audit/record.ts';
 import { todayIso } from '../reports/checks.ts';
+import { offerTermsOf, presentItem } from './api-schemas.ts';
 import { checkOfferInput, checkRequestInput } from './checks.ts';
 import { requestActions } from './procedure.ts';
 import {
@@ -173,14 +174,7 @@ export function offerRecord(o: OfferRow): OfferRecord {
   return {
     id: o.id,
     provider: offerProviderKey(o),
-    title: o.title,
-    description: o.description,
-    paragraphs: o.paragraphs,
-    weapons: o.weapons,
-    areas: o.areas,
-    kinds: o.kinds,
-    regions: o.regions,
-    languages: o.languages,
+    ...offerTermsOf(o),
     programmes: o.programmes.map((g) => ({ name: g.name, url: g.url ?? '' })),
     capacity: o.capacity,
     periodFrom: o.period_from,
@@ -217,20 +211,7 @@ type ItemRecord = RequestRecord['items'][number];
 type ResponseRecord = RequestRecord['responses'][number];
 type MatchRecord = RequestRecord['matches'][number];
 
-const itemRecord = (i: ItemRow): ItemRecord => ({
-  id: i.id,
-  position: i.position,
-  description: i.description,
-  paragraphs: i.paragraphs,
-  weapons: i.weapons,
-  areas: i.areas,
-  kinds: i.kinds,
-  matrixFields: i.matrix_fields,
-  priority: i.priority,
-  timeframe: i.timeframe,
-  illustrative: i.illustrative,
-  removed: i.removed_at !== null,
-});
+const itemRecord = (i: ItemRow): ItemRecord => ({ ...presentItem(i), removed: i.removed_at !== null });
 
 const stepOf = (s: StepRow): RequestRecord['steps'][number] => ({
   id: s.id,

@@ -85,6 +85,9 @@ function opening(receivedOn: string, providers: string[], circulationNote: strin
   ];
 }
 
+/** The fields of a request the review records (`seed`), received by note verbale. */
+const seedByNote = (state: string, receivedOn: string) => ({ state, receivedOn, channel: 'note-verbale', source: 'seed' }) as const;
+
 /** The visit item of a request that invited the Committee and its experts (¶18). */
 const visitItem = (description: string, illustrative = false): ItemInput => ({
   description,
@@ -101,16 +104,14 @@ function requests2018(): RequestPlan[] {
   const seed18 = 'One of the nine new requests of 2018 (S/2018/1167, ¶18). The day is illustrative: the review gives the year only.';
   const invitation = 'Invitation to the Committee and its Group of Experts to visit and discuss implementation measures.';
   const plans: RequestPlan[] = [];
+  const opening18 = (on: string, providers: string[]) => opening(on, providers, notCirculatedSaid, seed18);
 
   // ¶18, ¶20: Bahrain invited a visit; “应巴林、赤道几内亚、马里和秘鲁的请求，专家组访问了上述国家，协助各国政府
   // 讨论执行措施或起草一份国家自愿执行行动计划。” The round table of 9–10 October 2018 is in engagement/demo.ts.
   {
     const on = received2018.BHR;
     plans.push({
-      state: 'BHR',
-      receivedOn: on,
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('BHR', on),
       languages: ['ar', 'en'],
       invitesVisit: true,
       reference: 'S/2018/1167 ¶18, ¶20',
@@ -127,7 +128,7 @@ function requests2018(): RequestPlan[] {
         },
       ],
       steps: [
-        ...opening(on, ['organization:WCO', 'organization:UNODC'], notCirculatedSaid, seed18),
+        ...opening18(on, ['organization:WCO', 'organization:UNODC']),
         { action: 'start', on: '2018-10-09', note: 'The experts visited at the State’s invitation, 9–10 October 2018 (S/2018/1167, ¶20).' },
       ],
     });
@@ -138,10 +139,7 @@ function requests2018(): RequestPlan[] {
     const on = received2018.BDI;
     const r = rhythm(on);
     plans.push({
-      state: 'BDI',
-      receivedOn: on,
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('BDI', on),
       languages: ['fr'],
       invitesVisit: false,
       consentSummary: true,
@@ -167,7 +165,7 @@ function requests2018(): RequestPlan[] {
         },
       ],
       steps: [
-        ...opening(on, ['organization:UNODC', 'organization:WHO', 'organization:BWC-ISU'], notCirculatedSaid, seed18),
+        ...opening18(on, ['organization:UNODC', 'organization:WHO', 'organization:BWC-ISU']),
         { action: 'post-summary', on: r.after(3), note: consentSaid },
       ],
     });
@@ -177,10 +175,7 @@ function requests2018(): RequestPlan[] {
   {
     const on = received2018.GNQ;
     plans.push({
-      state: 'GNQ',
-      receivedOn: on,
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('GNQ', on),
       languages: ['es', 'fr'],
       invitesVisit: true,
       reference: 'S/2018/1167 ¶18, ¶20',
@@ -204,7 +199,7 @@ function requests2018(): RequestPlan[] {
         },
       ],
       steps: [
-        ...opening(on, ['organization:UNODC', 'organization:IAEA'], notCirculatedSaid, seed18),
+        ...opening18(on, ['organization:UNODC', 'organization:IAEA']),
         { action: 'start', on: '2018-12-06', note: 'The experts visited at the State’s invitation, 6–7 December 2018 (S/2018/1167, ¶20).' },
       ],
     });
@@ -214,10 +209,7 @@ function requests2018(): RequestPlan[] {
   {
     const on = received2018.GIN;
     plans.push({
-      state: 'GIN',
-      receivedOn: on,
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('GIN', on),
       languages: ['fr'],
       invitesVisit: true,
       reference: 'S/2018/1167 ¶18',
@@ -232,7 +224,7 @@ function requests2018(): RequestPlan[] {
           illustrative: true,
         },
       ],
-      steps: opening(on, ['organization:OPCW', 'organization:UNODC'], notCirculatedSaid, seed18),
+      steps: opening18(on, ['organization:OPCW', 'organization:UNODC']),
     });
   }
 
@@ -241,10 +233,7 @@ function requests2018(): RequestPlan[] {
     const on = received2018.GNB;
     const r = rhythm(on);
     plans.push({
-      state: 'GNB',
-      receivedOn: on,
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('GNB', on),
       languages: ['pt', 'fr'],
       invitesVisit: false,
       consentSummary: true,
@@ -266,7 +255,7 @@ function requests2018(): RequestPlan[] {
           illustrative: true,
         },
       ],
-      steps: [...opening(on, ['organization:UNODA', 'organization:WCO'], notCirculatedSaid, seed18), { action: 'post-summary', on: r.after(2), note: consentSaid }],
+      steps: [...opening18(on, ['organization:UNODA', 'organization:WCO']), { action: 'post-summary', on: r.after(2), note: consentSaid }],
     });
   }
 
@@ -279,10 +268,7 @@ function requests2018(): RequestPlan[] {
     const said = (org: string, item: string) =>
       `${org} tells the Committee it is ready to consider the request (${item}). The review names the response (S/2018/1167, ¶19 (a)); its wording and day are illustrative.`;
     plans.push({
-      state: 'IRQ',
-      receivedOn: on,
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('IRQ', on),
       languages: ['ar', 'en'],
       invitesVisit: false,
       reference: 'S/2018/1167 ¶18, ¶19 (a)',
@@ -344,10 +330,7 @@ function requests2018(): RequestPlan[] {
   {
     const on = received2018.MDG;
     plans.push({
-      state: 'MDG',
-      receivedOn: on,
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('MDG', on),
       languages: ['fr'],
       invitesVisit: true,
       reference: 'S/2018/1167 ¶18',
@@ -362,7 +345,7 @@ function requests2018(): RequestPlan[] {
           illustrative: true,
         },
       ],
-      steps: opening(on, ['organization:EU', 'organization:UNODC'], notCirculatedSaid, seed18),
+      steps: opening18(on, ['organization:EU', 'organization:UNODC']),
     });
   }
 
@@ -372,10 +355,7 @@ function requests2018(): RequestPlan[] {
     const on = received2018.MLI;
     const r = rhythm(on);
     plans.push({
-      state: 'MLI',
-      receivedOn: on,
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('MLI', on),
       languages: ['fr'],
       invitesVisit: true,
       consentSummary: true,
@@ -393,7 +373,7 @@ function requests2018(): RequestPlan[] {
         },
       ],
       steps: [
-        ...opening(on, ['organization:WCO', 'organization:OPCW'], notCirculatedSaid, seed18),
+        ...opening18(on, ['organization:WCO', 'organization:OPCW']),
         { action: 'post-summary', on: r.after(2), note: consentSaid },
         { action: 'start', on: '2018-10-17', note: 'The experts visited Mali, 17–19 October 2018, to help draft its first national report (S/2018/1167, ¶9, ¶20).' },
       ],
@@ -405,10 +385,7 @@ function requests2018(): RequestPlan[] {
     const on = received2018.PER;
     const r = rhythm(on);
     plans.push({
-      state: 'PER',
-      receivedOn: on,
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('PER', on),
       languages: ['es'],
       invitesVisit: true,
       consentSummary: true,
@@ -426,7 +403,7 @@ function requests2018(): RequestPlan[] {
         },
       ],
       steps: [
-        ...opening(on, ['organization:UNLIREC', 'organization:WHO'], notCirculatedSaid, seed18),
+        ...opening18(on, ['organization:UNLIREC', 'organization:WHO']),
         { action: 'post-summary', on: r.after(2), note: consentSaid },
         { action: 'start', on: '2018-11-15', note: 'The experts visited Peru, 15–16 November 2018, on its action plan (S/2018/1167, ¶20).' },
       ],
@@ -514,10 +491,7 @@ function earlierRequests(): RequestPlan[] {
   };
   return [
     {
-      state: 'TJK',
-      receivedOn: '2016-02-15',
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('TJK', '2016-02-15'),
       languages: ['ru'],
       invitesVisit: false,
       reference: 'S/2018/1167 ¶19 (b)',
@@ -544,10 +518,7 @@ function earlierRequests(): RequestPlan[] {
       ],
     },
     {
-      state: 'TGO',
-      receivedOn: '2016-06-13',
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('TGO', '2016-06-13'),
       languages: ['fr'],
       invitesVisit: false,
       reference: 'S/2018/1167 ¶19 (c)',
@@ -556,10 +527,7 @@ function earlierRequests(): RequestPlan[] {
       responses: [{ after: 4, list: [{ provider: 'organization:UNODA', on: '2018-04-23', items: [1], text: said('UNODA, with the support of WCO,', '(c)') }] }],
     },
     {
-      state: 'ZMB',
-      receivedOn: '2016-10-10',
-      channel: 'note-verbale',
-      source: 'seed',
+      ...seedByNote('ZMB', '2016-10-10'),
       languages: ['en'],
       invitesVisit: false,
       reference: 'S/2018/1167 ¶19 (d)',

@@ -6,6 +6,7 @@ import type { FieldProblem } from '../../errors.ts';
 import { CsrfField } from '../../http/layout.tsx';
 import { type FormBody, text, texts } from '../../http/forms.ts';
 import type { Messages } from '../../i18n/i18n.ts';
+import { offerTermsOf, requestFieldsOf } from './api-schemas.ts';
 import type { ItemInput, OfferInput, RequestInput } from './checks.ts';
 import { channelLabel, ErrorSummary, errorIdOf, FieldError, fieldId, type Names, priorityLabel, providerName } from './pages.tsx';
 import type { ItemRow, OfferRow, RequestRow } from './queries.ts';
@@ -189,18 +190,7 @@ export const itemValuesFromInput = (i: ItemInput): ItemValues => ({
 });
 
 export const requestValuesFrom = (r: RequestRow, items: ItemRow[]): RequestFormValues => ({
-  stateIso3: r.state_iso3.trim(),
-  receivedOn: r.received_on,
-  channel: r.channel,
-  reference: r.reference,
-  contactName: r.contact_name,
-  contactEmail: r.contact_email,
-  languages: r.languages,
-  earlierAssistance: r.earlier_assistance,
-  otherProviders: r.other_providers,
-  consentSummary: r.consent_summary,
-  summary: r.summary,
-  invitesVisit: r.invites_visit,
+  ...requestFieldsOf(r),
   items: items.map((i) => ({
     id: i.id,
     description: i.description,
@@ -544,14 +534,7 @@ export const offerInputOf = (v: OfferFormValues): OfferInput => ({
 
 export const offerValuesFrom = (o: OfferRow, providerKey: string): OfferFormValues => ({
   provider: providerKey,
-  title: o.title,
-  description: o.description,
-  paragraphs: o.paragraphs,
-  weapons: o.weapons,
-  areas: o.areas,
-  kinds: o.kinds,
-  regions: o.regions,
-  languages: o.languages,
+  ...offerTermsOf(o),
   programmes: o.programmes.map((g) => (g.url ? `${g.name} | ${g.url}` : g.name)).join('\n'),
   capacity: o.capacity,
   periodFrom: o.period_from ?? '',

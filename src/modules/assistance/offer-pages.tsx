@@ -4,7 +4,7 @@ import type { FC } from 'hono/jsx';
 import { CsrfField, TableRegion } from '../../http/layout.tsx';
 import type { Messages } from '../../i18n/i18n.ts';
 import { type RankedItem, reasonsText } from './matching.ts';
-import { codeList, type Names, providerHref, providerName, stateName } from './pages.tsx';
+import { codeList, FilterForm, FilterSelect, type Names, providerHref, providerName, stateName } from './pages.tsx';
 import type { ItemRow, OfferRow, RequestRow } from './queries.ts';
 import { offerProviderKey } from './queries.ts';
 import { areas, labelOf } from './taxonomy.ts';
@@ -41,33 +41,10 @@ export const OfferList: FC<{ m: Messages; rows: OfferRow[]; providers: string[];
           <a href={`${base}/new`}>{m.t('assistance.offers.new')}</a>
         </p>
       )}
-      <search>
-        <form method="get" class="filters">
-          <div class="field">
-            <label for="offers-area">{m.t('assistance.field.areas')}</label>
-            <select id="offers-area" name="area">
-              <option value="">{m.t('assistance.offers.allAreas')}</option>
-              {areaOptions.map(([code, label]) => (
-                <option value={code} selected={filters.area === code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="offers-provider">{m.t('assistance.field.provider')}</label>
-            <select id="offers-provider" name="provider">
-              <option value="">{m.t('assistance.offers.allProviders')}</option>
-              {providerOptions.map(([key, name]) => (
-                <option value={key} selected={filters.provider === key}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{m.t('assistance.filter')}</button>
-        </form>
-      </search>
+      <FilterForm submit={m.t('assistance.filter')}>
+        <FilterSelect id="offers-area" name="area" label={m.t('assistance.field.areas')} all={m.t('assistance.offers.allAreas')} options={areaOptions} selected={filters.area} />
+        <FilterSelect id="offers-provider" name="provider" label={m.t('assistance.field.provider')} all={m.t('assistance.offers.allProviders')} options={providerOptions} selected={filters.provider} />
+      </FilterForm>
       <p role="status" class="count">
         {m.t('assistance.offers.count', { count: rows.length })}
       </p>

@@ -6,8 +6,22 @@ import { TableRegion } from '../../http/layout.tsx';
 import type { MessageKey, Messages } from '../../i18n/i18n.ts';
 import type { Flag } from './procedure.ts';
 import type { AssistanceFigures, ConsolidatedList, ListItem, ListRequest, QuarterlyUpdate } from './outputs.ts';
-import { actionLabel, channelLabel, codeList, matchStatusLabel, type Names, priorityLabel, providerName, stateName, statusLabel } from './pages.tsx';
-import { requestStatuses } from './schema.ts';
+import {
+  actionLabel,
+  channelLabel,
+  codeList,
+  FilterForm,
+  FilterSelect,
+  matchStatusLabel,
+  type Names,
+  priorityLabel,
+  providerName,
+  stateName,
+  stateOptions,
+  statusLabel,
+  statusOptions,
+  yearOptions,
+} from './pages.tsx';
 import { labelOf } from './taxonomy.ts';
 
 // -------------------------------------------------------------------------------------------------
@@ -119,6 +133,40 @@ const Lines: FC<{ lines: string[] }> = ({ lines }) =>
     <>—</>
   );
 
+/** A table's column headings. */
+const Head: FC<{ m: Messages; columns: MessageKey[] }> = ({ m, columns }) => (
+  <thead>
+    <tr>
+      {columns.map((k) => (
+        <th scope="col">{m.t(k)}</th>
+      ))}
+    </tr>
+  </thead>
+);
+
+/** A date in a cell of its own. */
+const DateCell: FC<{ m: Messages; on: string }> = ({ m, on }) => (
+  <td>
+    <time datetime={on}>{dateIn(m, on, 'medium')}</time>
+  </td>
+);
+
+/** When and how a request came. */
+const Received: FC<{ m: Messages; on: string; channel: string }> = ({ m, on, channel }) => (
+  <>
+    <time datetime={on}>{dateIn(m, on, 'medium')}</time>
+    <br />
+    {channelLabel(m, channel)}
+  </>
+);
+
+/** A row's heading: the request, by its State and date, linked. */
+const RequestOf: FC<{ m: Messages; names: Names; x: { requestId: string; stateIso3: string; receivedOn: string } }> = ({ m, names, x }) => (
+  <th scope="row">
+    <a href={`/${m.locale}/assistance/requests/${x.requestId}`}>{m.t('assistance.out.requestOf', { state: stateName(names, x.stateIso3), date: dateIn(m, x.receivedOn, 'medium') })}</a>
+  </th>
+);
+
 /** One request: a row group, its State heading the rows of its items. */
 const RequestRows: FC<{ m: Messages; r: ListRequest; names: Names }> = ({ m, r, names }) => {
   const items = r.items.length ? r.items : [null];
@@ -139,9 +187,7 @@ const RequestRows: FC<{ m: Messages; r: ListRequest; names: Names }> = ({ m, r, 
                 )}
               </th>
               <td rowspan={span}>
-                <time datetime={r.receivedOn}>{dateIn(m, r.receivedOn, 'medium')}</time>
-                <br />
-                {channelLabel(m, r.channel)}
+                <Received m={m} on={r.receivedOn} channel={r.channel} />
               </td>
               <td rowspan={span}>
                 {statusSince(m, r.status, r.statusOn)}
@@ -189,49 +235,15 @@ export const ListPage: FC<{
   xlsxHref: string;
   docxHref: string;
 }> = ({ m, list, names, filters, years, xlsxHref, docxHref }) => {
-  const states = [...names.states].sort((a, b) => m.compare(a[1], b[1]));
   return (
     <>
       <OutputLinks m={m} here="list" committee />
       <p class="lead">{m.t('assistance.out.list.intro')}</p>
-      <search>
-        <form method="get" class="filters">
-          <div class="field">
-            <label for="out-state">{m.t('assistance.out.state')}</label>
-            <select id="out-state" name="state">
-              <option value="">{m.t('assistance.out.allStates')}</option>
-              {states.map(([iso3, name]) => (
-                <option value={iso3} selected={filters.state.toUpperCase() === iso3}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="out-year">{m.t('assistance.out.year')}</label>
-            <select id="out-year" name="year">
-              <option value="">{m.t('assistance.out.allYears')}</option>
-              {years.map((y) => (
-                <option value={String(y)} selected={filters.year === String(y)}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="out-status">{m.t('assistance.out.status')}</label>
-            <select id="out-status" name="status">
-              <option value="">{m.t('assistance.out.allStatuses')}</option>
-              {requestStatuses.map((s) => (
-                <option value={s} selected={filters.status === s}>
-                  {statusLabel(m, s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{m.t('assistance.out.show')}</button>
-        </form>
-      </search>
+      <FilterForm submit={m.t('assistance.out.show')}>
+        <FilterSelect id="out-state" name="state" label={m.t('assistance.out.state')} all={m.t('assistance.out.allStates')} options={stateOptions(m, names)} selected={filters.state.toUpperCase()} />
+        <FilterSelect id="out-year" name="year" label={m.t('assistance.out.year')} all={m.t('assistance.out.allYears')} options={yearOptions(years)} selected={filters.year} />
+        <FilterSelect id="out-status" name="status" label={m.t('assistance.out.status')} all={m.t('assistance.out.allStatuses')} options={statusOptions(m)} selected={filters.status} />
+      </FilterForm>
       <p role="status" class="count">
         {m.t('assistance.out.list.count', { requests: list.counts.requests, items: list.counts.items })}
         {' · '}
@@ -245,18 +257,7 @@ export const ListPage: FC<{
             <caption id="list-caption" class="visually-hidden">
               {m.t('assistance.out.list.title')}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.t('assistance.out.state')}</th>
-                <th scope="col">{m.t('assistance.out.received')}</th>
-                <th scope="col">{m.t('assistance.out.status')}</th>
-                <th scope="col">{m.t('assistance.out.visit')}</th>
-                <th scope="col">{m.t('assistance.out.item')}</th>
-                <th scope="col">{m.t('assistance.out.terms')}</th>
-                <th scope="col">{m.t('assistance.out.responses')}</th>
-                <th scope="col">{m.t('assistance.out.matches')}</th>
-              </tr>
-            </thead>
+            <Head m={m} columns={['assistance.out.state', 'assistance.out.received', 'assistance.out.status', 'assistance.out.visit', 'assistance.out.item', 'assistance.out.terms', 'assistance.out.responses', 'assistance.out.matches']} />
             {list.requests.map((r) => (
               <RequestRows m={m} r={r} names={names} />
             ))}
@@ -281,31 +282,16 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
   <>
     <OutputLinks m={m} here="quarterly" committee />
     <p class="lead">{m.t('assistance.out.q.intro')}</p>
-    <search>
-      <form method="get" class="filters">
-        <div class="field">
-          <label for="q-year">{m.t('assistance.out.year')}</label>
-          <select id="q-year" name="year">
-            {years.map((y) => (
-              <option value={String(y)} selected={u.year === y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="q-quarter">{m.t('assistance.out.q.quarter')}</label>
-          <select id="q-quarter" name="quarter">
-            {[1, 2, 3, 4].map((q) => (
-              <option value={String(q)} selected={u.quarter === q}>
-                {m.t('assistance.out.q.quarterN', { quarter: q })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{m.t('assistance.out.show')}</button>
-      </form>
-    </search>
+    <FilterForm submit={m.t('assistance.out.show')}>
+      <FilterSelect id="q-year" name="year" label={m.t('assistance.out.year')} options={yearOptions(years)} selected={String(u.year)} />
+      <FilterSelect
+        id="q-quarter"
+        name="quarter"
+        label={m.t('assistance.out.q.quarter')}
+        options={[1, 2, 3, 4].map((q) => [String(q), m.t('assistance.out.q.quarterN', { quarter: q })] as const)}
+        selected={String(u.quarter)}
+      />
+    </FilterForm>
     <h2 id="q-period">{quarterTitle(m, u)}</h2>
     <ul>
       <li>{m.t('assistance.out.q.countRequests', { count: u.counts.requests })}</li>
@@ -319,15 +305,7 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
     </p>
     <Section m={m} id="q-requests" title={m.t('assistance.out.q.requests')} count={m.t('assistance.out.q.countRequests', { count: u.counts.requests })} empty={!u.requests.length}>
       <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{m.t('assistance.out.state')}</th>
-            <th scope="col">{m.t('assistance.out.received')}</th>
-            <th scope="col">{m.t('assistance.out.status')}</th>
-            <th scope="col">{m.t('assistance.out.visit')}</th>
-            <th scope="col">{m.t('assistance.out.items')}</th>
-          </tr>
-        </thead>
+        <Head m={m} columns={['assistance.out.state', 'assistance.out.received', 'assistance.out.status', 'assistance.out.visit', 'assistance.out.items']} />
         <tbody>
           {u.requests.map((r) => (
             <tr>
@@ -335,9 +313,7 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
                 <a href={`/${m.locale}/assistance/requests/${r.id}`}>{stateName(names, r.stateIso3)}</a>
               </th>
               <td>
-                <time datetime={r.receivedOn}>{dateIn(m, r.receivedOn, 'medium')}</time>
-                <br />
-                {channelLabel(m, r.channel)}
+                <Received m={m} on={r.receivedOn} channel={r.channel} />
               </td>
               <td>{statusLabel(m, r.status)}</td>
               <td>{yesNo(m, r.invitesVisit)}</td>
@@ -351,23 +327,12 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
     </Section>
     <Section m={m} id="q-steps" title={m.t('assistance.out.q.steps')} count={m.t('assistance.out.q.countSteps', { count: u.counts.steps })} empty={!u.steps.length}>
       <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{m.t('assistance.out.date')}</th>
-            <th scope="col">{m.t('assistance.out.request')}</th>
-            <th scope="col">{m.t('assistance.out.q.step')}</th>
-            <th scope="col">{m.t('assistance.out.status')}</th>
-          </tr>
-        </thead>
+        <Head m={m} columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.q.step', 'assistance.out.status']} />
         <tbody>
           {u.steps.map((s) => (
             <tr>
-              <td>
-                <time datetime={s.takenOn}>{dateIn(m, s.takenOn, 'medium')}</time>
-              </td>
-              <th scope="row">
-                <a href={`/${m.locale}/assistance/requests/${s.requestId}`}>{m.t('assistance.out.requestOf', { state: stateName(names, s.stateIso3), date: dateIn(m, s.receivedOn, 'medium') })}</a>
-              </th>
+              <DateCell m={m} on={s.takenOn} />
+              <RequestOf m={m} names={names} x={s} />
               <td>{actionLabel(m, s.action)}</td>
               <td>{statusLabel(m, s.toStatus)}</td>
             </tr>
@@ -377,23 +342,12 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
     </Section>
     <Section m={m} id="q-responses" title={m.t('assistance.out.q.responses')} count={m.t('assistance.out.q.countResponses', { count: u.counts.responses })} empty={!u.responses.length}>
       <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{m.t('assistance.out.date')}</th>
-            <th scope="col">{m.t('assistance.out.request')}</th>
-            <th scope="col">{m.t('assistance.out.provider')}</th>
-            <th scope="col">{m.t('assistance.out.itemsAnswered')}</th>
-          </tr>
-        </thead>
+        <Head m={m} columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.provider', 'assistance.out.itemsAnswered']} />
         <tbody>
           {u.responses.map((x) => (
             <tr>
-              <td>
-                <time datetime={x.respondedOn}>{dateIn(m, x.respondedOn, 'medium')}</time>
-              </td>
-              <th scope="row">
-                <a href={`/${m.locale}/assistance/requests/${x.requestId}`}>{m.t('assistance.out.requestOf', { state: stateName(names, x.stateIso3), date: dateIn(m, x.receivedOn, 'medium') })}</a>
-              </th>
+              <DateCell m={m} on={x.respondedOn} />
+              <RequestOf m={m} names={names} x={x} />
               <td>{providerName(names, x.provider)}</td>
               <td>{m.list(x.items.map((n) => m.number(n)))}</td>
             </tr>
@@ -403,24 +357,12 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
     </Section>
     <Section m={m} id="q-matches" title={m.t('assistance.out.q.matches')} count={m.t('assistance.out.q.countMatches', { count: u.counts.matches })} empty={!u.matches.length}>
       <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{m.t('assistance.out.date')}</th>
-            <th scope="col">{m.t('assistance.out.request')}</th>
-            <th scope="col">{m.t('assistance.out.item')}</th>
-            <th scope="col">{m.t('assistance.out.offer')}</th>
-            <th scope="col">{m.t('assistance.out.matchStatus')}</th>
-          </tr>
-        </thead>
+        <Head m={m} columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.item', 'assistance.out.offer', 'assistance.out.matchStatus']} />
         <tbody>
           {u.matches.map((x) => (
             <tr>
-              <td>
-                <time datetime={x.statusOn}>{dateIn(m, x.statusOn, 'medium')}</time>
-              </td>
-              <th scope="row">
-                <a href={`/${m.locale}/assistance/requests/${x.requestId}`}>{m.t('assistance.out.requestOf', { state: stateName(names, x.stateIso3), date: dateIn(m, x.receivedOn, 'medium') })}</a>
-              </th>
+              <DateCell m={m} on={x.statusOn} />
+              <RequestOf m={m} names={names} x={x} />
               <td>{m.number(x.item)}</td>
               <td>{m.t('assistance.out.offerOf', { offer: x.offerTitle, provider: providerName(names, x.provider) })}</td>
               <td>{matchStatusLabel(m, x.status)}</td>
@@ -431,20 +373,11 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
     </Section>
     <Section m={m} id="q-offers" title={m.t('assistance.out.q.offers')} count={m.t('assistance.out.q.countOffers', { count: u.counts.offers })} empty={!u.offers.length}>
       <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{m.t('assistance.out.q.recordedOn')}</th>
-            <th scope="col">{m.t('assistance.out.offer')}</th>
-            <th scope="col">{m.t('assistance.out.provider')}</th>
-            <th scope="col">{m.t('assistance.out.terms')}</th>
-          </tr>
-        </thead>
+        <Head m={m} columns={['assistance.out.q.recordedOn', 'assistance.out.offer', 'assistance.out.provider', 'assistance.out.terms']} />
         <tbody>
           {u.offers.map((o) => (
             <tr>
-              <td>
-                <time datetime={o.recordedOn}>{dateIn(m, o.recordedOn, 'medium')}</time>
-              </td>
+              <DateCell m={m} on={o.recordedOn} />
               <th scope="row">
                 <a href={`/${m.locale}/assistance/offers/${o.id}`}>{o.title}</a>
               </th>
@@ -467,33 +400,16 @@ export const FiguresPage: FC<{ m: Messages; f: AssistanceFigures; names: Names; 
       <p class="notice">
         {f.basis === 'all' ? m.t('assistance.out.figures.basisAll') : f.basis === 'visible' ? m.t('assistance.out.figures.basisVisible') : m.t('assistance.out.figures.basisPublic')}
       </p>
-      <search>
-        <form method="get" class="filters">
-          <div class="field">
-            <label for="f-year">{m.t('assistance.out.year')}</label>
-            <select id="f-year" name="year">
-              {years.map((y) => (
-                <option value={String(y)} selected={f.year === y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{m.t('assistance.out.show')}</button>
-        </form>
-      </search>
+      <FilterForm submit={m.t('assistance.out.show')}>
+        <FilterSelect id="f-year" name="year" label={m.t('assistance.out.year')} options={yearOptions(years)} selected={String(f.year)} />
+      </FilterForm>
       <p>
         <strong>{m.t('assistance.out.figures.headline', { year: String(f.year), count: f.newRequests, previousYear: String(f.previousYear), previous: f.newRequestsPreviousYear })}</strong>
       </p>
       <TableRegion labelledBy="f-per-year">
         <table class="list">
           <caption id="f-per-year">{m.t('assistance.out.figures.perYear')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.t('assistance.out.year')}</th>
-              <th scope="col">{m.t('assistance.out.figures.newRequests')}</th>
-            </tr>
-          </thead>
+          <Head m={m} columns={['assistance.out.year', 'assistance.out.figures.newRequests']} />
           <tbody>
             <tr>
               <th scope="row">{f.previousYear}</th>
@@ -564,14 +480,7 @@ export const FiguresPage: FC<{ m: Messages; f: AssistanceFigures; names: Names; 
           {f.providers.length ? (
             <TableRegion labelledBy="f-providers">
               <table class="list">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.t('assistance.out.provider')}</th>
-                    <th scope="col">{m.t('assistance.out.responses')}</th>
-                    <th scope="col">{m.t('assistance.out.itemsAnswered')}</th>
-                    <th scope="col">{m.t('assistance.out.figures.deliveredColumn')}</th>
-                  </tr>
-                </thead>
+                <Head m={m} columns={['assistance.out.provider', 'assistance.out.responses', 'assistance.out.itemsAnswered', 'assistance.out.figures.deliveredColumn']} />
                 <tbody>
                   {f.providers.map((p) => (
                     <tr>

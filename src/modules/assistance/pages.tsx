@@ -1,7 +1,7 @@
 // The clearinghouse's pages that are not one record: labels and field errors the pages share, the
 // hub (requests as far as the reader may see them, with links to offers and summaries) and the
 // public page of consented summaries.
-import type { FC } from 'hono/jsx';
+import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { FieldProblem } from '../../errors.ts';
 import { TableRegion } from '../../http/layout.tsx';
 import type { MessageKey, Messages } from '../../i18n/i18n.ts';
@@ -136,6 +136,43 @@ export const ErrorSummary: FC<{ m: Messages; problems: FieldProblem[]; prefix?: 
     </div>
   ) : null;
 
+/** A list page's filters: a GET form with its button. */
+export const FilterForm: FC<PropsWithChildren<{ submit: string }>> = ({ submit, children }) => (
+  <search>
+    <form method="get" class="filters">
+      {children}
+      <button type="submit">{submit}</button>
+    </form>
+  </search>
+);
+
+/** One filter: a labelled select of [value, text] options, "all" (the empty value) first when given. */
+export const FilterSelect: FC<{ id: string; name: string; label: string; all?: string; options: readonly (readonly [string, string])[]; selected: string }> = ({
+  id,
+  name,
+  label,
+  all,
+  options,
+  selected,
+}) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    <select id={id} name={name}>
+      {all !== undefined && <option value="">{all}</option>}
+      {options.map(([value, text]) => (
+        <option value={value} selected={selected === value}>
+          {text}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
+/** The States as filter options, by name in the reader's language. */
+export const stateOptions = (m: Messages, names: Names) => [...names.states].sort((a, b) => m.compare(a[1], b[1]));
+export const yearOptions = (years: number[]) => years.map((y) => [String(y), String(y)] as const);
+export const statusOptions = (m: Messages) => requestStatuses.map((s) => [s, statusLabel(m, s)] as const);
+
 export interface HubFilters {
   state: string;
   year: string;
@@ -158,7 +195,6 @@ export const HubPage: FC<{
   csvHref: string | null;
 }> = ({ m, who, ownState, rows, total, itemCounts, flags, names, filters, years, mayCreate, csvHref }) => {
   const base = `/${m.locale}/assistance`;
-  const states = [...names.states].sort((a, b) => m.compare(a[1], b[1]));
   const heading =
     who === 'poc' ? m.t('assistance.hub.ownRequests', { state: ownState ?? '' }) : who === 'provider' ? m.t('assistance.hub.circulatedRequests') : m.t('assistance.hub.requests');
   return (
@@ -187,44 +223,11 @@ export const HubPage: FC<{
         <>
           <h2 id="requests-heading">{heading}</h2>
           {who === 'committee' && (
-            <search>
-              <form method="get" class="filters">
-                <div class="field">
-                  <label for="hub-state">{m.t('assistance.field.state')}</label>
-                  <select id="hub-state" name="state">
-                    <option value="">{m.t('assistance.hub.allStates')}</option>
-                    {states.map(([iso3, name]) => (
-                      <option value={iso3} selected={filters.state.toUpperCase() === iso3}>
-                        {name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div class="field">
-                  <label for="hub-year">{m.t('assistance.hub.year')}</label>
-                  <select id="hub-year" name="year">
-                    <option value="">{m.t('assistance.hub.allYears')}</option>
-                    {years.map((y) => (
-                      <option value={String(y)} selected={filters.year === String(y)}>
-                        {y}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div class="field">
-                  <label for="hub-status">{m.t('assistance.field.status')}</label>
-                  <select id="hub-status" name="status">
-                    <option value="">{m.t('assistance.hub.allStatuses')}</option>
-                    {requestStatuses.map((s) => (
-                      <option value={s} selected={filters.status === s}>
-                        {statusLabel(m, s)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <button type="submit">{m.t('assistance.filter')}</button>
-              </form>
-            </search>
+            <FilterForm submit={m.t('assistance.filter')}>
+              <FilterSelect id="hub-state" name="state" label={m.t('assistance.field.state')} all={m.t('assistance.hub.allStates')} options={stateOptions(m, names)} selected={filters.state.toUpperCase()} />
+              <FilterSelect id="hub-year" name="year" label={m.t('assistance.hub.year')} all={m.t('assistance.hub.allYears')} options={yearOptions(years)} selected={filters.year} />
+              <FilterSelect id="hub-status" name="status" label={m.t('assistance.field.status')} all={m.t('assistance.hub.allStatuses')} options={statusOptions(m)} selected={filters.status} />
+            </FilterForm>
           )}
           <p role="status" class="count">
             {m.t('assistance.hub.count', { count: total })}
@@ -289,22 +292,9 @@ export const HubPage: FC<{
 export const SummariesPage: FC<{ m: Messages; rows: PublicSummary[]; names: Names; years: number[]; year: string }> = ({ m, rows, names, years, year }) => (
   <>
     <p class="lead">{m.t('assistance.summaries.intro')}</p>
-    <search>
-      <form method="get" class="filters">
-        <div class="field">
-          <label for="summaries-year">{m.t('assistance.hub.year')}</label>
-          <select id="summaries-year" name="year">
-            <option value="">{m.t('assistance.hub.allYears')}</option>
-            {years.map((y) => (
-              <option value={String(y)} selected={year === String(y)}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{m.t('assistance.filter')}</button>
-      </form>
-    </search>
+    <FilterForm submit={m.t('assistance.filter')}>
+      <FilterSelect id="summaries-year" name="year" label={m.t('assistance.hub.year')} all={m.t('assistance.hub.allYears')} options={yearOptions(years)} selected={year} />
+    </FilterForm>
     <p role="status" class="count">
       {m.t('assistance.summaries.count', { count: rows.length })}
     </p>
