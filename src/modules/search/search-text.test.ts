@@ -51,7 +51,7 @@ describe('snippets', () => {
     assert.deepEqual(f.filter((x) => x.match).map((x) => x.text), ['contrôles', 'Mali']);
   });
   test('a long text is cut around the first match', () => {
-    const text = `${'lorem ipsum '.repeat(200)}the Group of Experts visited Mali ${'dolor sit '.repeat(200)}`;
+    const text = `${'national reports were received '.repeat(200)}the Group of Experts visited Mali ${'the annex lists the visits '.repeat(200)}`;
     const s = snippet(text, parseQuery('Mali').highlight, 120);
     assert.equal(s[0]!.text, '…');
     assert.equal(s.at(-1)!.text, '…');
