@@ -17,14 +17,14 @@
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Insertable, Kysely } from 'kysely';
-import { loadConfig } from '../src/config.ts';
-import { createContext } from '../src/context.ts';
-import type { DB } from '../src/db/schema.ts';
-import { seedDemoAccounts } from '../src/db/seed.ts';
-import { createApp } from '../src/http/app.tsx';
-import { createSession } from '../src/modules/accounts/sessions.ts';
-import type { AssistanceMatchTable } from '../src/modules/assistance/schema.ts';
-import { areas, helpKinds, paragraphs, weaponTypes } from '../src/modules/assistance/taxonomy.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createContext } from '../src/app/context.ts';
+import type { DB } from '../src/platform/db/schema.ts';
+import { seedDemoAccounts } from '../src/features/accounts/index.ts';
+import { createApp } from '../src/app/http.tsx';
+import { createSession } from '../src/features/accounts/sessions.ts';
+import type { AssistanceMatchTable } from '../src/features/assistance/schema.ts';
+import { areas, helpKinds, paragraphs, weaponTypes } from '../src/features/assistance/taxonomy.ts';
 import { type Engine, openEngine } from './engines.ts';
 
 const log = (line: string) => process.stderr.write(`bench/assistance-list: ${line}\n`);

@@ -23,8 +23,8 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultWeights, type MatchItem, type MatchOffer, matchAll, type TrackRecord } from '../src/modules/assistance/matching.ts';
-import { areas, areasOfParagraph, type WeaponType, weaponTypes } from '../src/modules/assistance/taxonomy.ts';
+import { defaultWeights, type MatchItem, type MatchOffer, matchAll, type TrackRecord } from '../src/features/assistance/matching/matching.ts';
+import { areas, areasOfParagraph, type WeaponType, weaponTypes } from '../src/features/assistance/taxonomy.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const log = (line: string) => process.stderr.write(`bench/assistance: ${line}\n`);

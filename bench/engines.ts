@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Database, openPglite, openPostgres } from '../src/db/connect.ts';
+import { type Database, openPglite, openPostgres } from '../src/platform/db/connect.ts';
 
 export type Engine = 'pglite' | 'postgres';
 

@@ -1,9 +1,9 @@
-import type { AppContext } from '../src/context.ts';
-import { Messages } from '../src/i18n/i18n.ts';
-import { viewerOf } from '../src/modules/accounts/viewer.ts';
-import { actorOf } from '../src/modules/audit/record.ts';
-import type { ExportData } from '../src/modules/matrix/transfer.ts';
-import { exportFile, exportMatrices, importMatrices, parseFile } from '../src/modules/matrix/transfer-commands.ts';
+import type { AppContext } from './../src/platform/context.ts';
+import { Messages } from '../src/platform/i18n/i18n.ts';
+import { viewerOf } from '../src/features/accounts/viewer.ts';
+import { actorOf } from '../src/platform/audit/record.ts';
+import type { ExportData } from '../src/features/matrix/transfer/transfer.ts';
+import { exportFile, exportMatrices, importMatrices, parseFile } from '../src/features/matrix/transfer/transfer-commands.ts';
 
 export interface TransferResult {
   measure: string;

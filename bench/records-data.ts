@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../src/db/schema.ts';
-import type { SearchInput } from '../src/modules/search/search.ts';
+import type { DB } from '../src/platform/db/schema.ts';
+import type { SearchInput } from '../src/features/search/search.ts';
 
 // A fixed pseudo-random sequence, so that every run indexes the same text.
 let seed = 1540;

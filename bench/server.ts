@@ -12,10 +12,10 @@
  */
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
-import { loadConfig } from '../src/config.ts';
-import { createContext } from '../src/context.ts';
-import { type Database, openPglite, openPostgres } from '../src/db/connect.ts';
-import { createApp } from '../src/http/app.tsx';
+import { loadConfig } from '../src/platform/config.ts';
+import { createContext } from '../src/app/context.ts';
+import { type Database, openPglite, openPostgres } from '../src/platform/db/connect.ts';
+import { createApp } from '../src/app/http.tsx';
 import { benchCookie, type ServerReady, type TargetInfo, targets } from './targets.ts';
 
 const log = (line: string) => process.stderr.write(`bench/server: ${line}\n`);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { addWorkingDays } from '../../src/modules/assistance/calendar.ts';
-import { actionsFrom } from '../../src/modules/assistance/procedure.ts';
+import { addWorkingDays } from '../../src/features/assistance/procedure/calendar.ts';
+import { actionsFrom } from '../../src/features/assistance/procedure/procedure.ts';
 import { axePath, launchBrowser, logIn, newContext, screenshotPath, type Site, startSite, watchErrors } from './support.ts';
 
 // A point of contact submits a request with two items through the form (first without an area, to

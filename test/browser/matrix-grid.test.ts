@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
-import { createApp } from '../../src/http/app.tsx';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { moveMatrix, saveCells, startDraft } from '../../src/modules/matrix/commands.ts';
-import { openMatrix } from '../../src/modules/matrix/matrices.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import { createApp } from '../../src/app/http.tsx';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
+import { openMatrix } from '../../src/features/matrix/versions/matrices.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 import { axePath, launchBrowser, logIn, newContext, screenshotPath, type Site, watchErrors } from './support.ts';
 

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import type { Config } from '../../src/config.ts';
-import { createApp } from '../../src/http/app.tsx';
+import type { Config } from '../../src/platform/config.ts';
+import { createApp } from '../../src/app/http.tsx';
 import { testApp } from '../support/app.ts';
 
 const root = new URL('../../', import.meta.url).pathname;

@@ -8,11 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Confidentiality } from '../../src/policy/levels.ts';
-import { createApp } from '../../src/http/app.tsx';
-import { locales } from '../../src/i18n/locales.ts';
-import { addUser, createApiToken } from '../../src/modules/accounts/commands.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
+import type { Confidentiality } from '../../src/platform/policy/levels.ts';
+import { createApp } from '../../src/app/http.tsx';
+import { locales } from '../../src/platform/i18n/locales.ts';
+import { addUser, createApiToken } from '../../src/features/accounts/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 const who = ['public', 'poc', 'provider', 'expert', 'committee', 'secretariat', 'admin'] as const;

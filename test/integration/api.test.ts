@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createApiToken } from '../../src/modules/accounts/commands.ts';
-import { startDraft } from '../../src/modules/matrix/commands.ts';
-import { openMatrix } from '../../src/modules/matrix/matrices.ts';
-import { createCycle } from '../../src/modules/matrix/review-data.ts';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { seedDemoEngagement } from '../../src/modules/engagement/demo.ts';
-import { seedDemoReports } from '../../src/modules/reports/demo.ts';
+import { createApiToken } from '../../src/features/accounts/commands.ts';
+import { startDraft } from '../../src/features/matrix/versions/commands.ts';
+import { openMatrix } from '../../src/features/matrix/versions/matrices.ts';
+import { createCycle } from '../../src/features/matrix/reviews/review-data.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { seedDemoEngagement } from '../../src/features/engagement/demo.ts';
+import { seedDemoReports } from '../../src/features/reports/demo.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;

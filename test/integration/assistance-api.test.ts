@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, createApiToken } from '../../src/modules/accounts/commands.ts';
-import { addWorkingDays } from '../../src/modules/assistance/calendar.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
+import { addUser, createApiToken } from '../../src/features/accounts/commands.ts';
+import { addWorkingDays } from '../../src/features/assistance/procedure/calendar.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 // The clearinghouse through the API, with every kind of reader: the Committee side, the requesting

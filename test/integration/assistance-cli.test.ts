@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadConfig } from '../../src/config.ts';
-import { createContext } from '../../src/context.ts';
-import { seedDemoAccounts } from '../../src/db/seed.ts';
-import { createOffer, createRequest } from '../../src/modules/assistance/commands.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createContext } from '../../src/app/context.ts';
+import { seedDemoAccounts } from '../../src/features/accounts/index.ts';
+import { createOffer, createRequest } from '../../src/features/assistance/requests/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
 import { runCli } from '../support/cli.ts';
 import { engine } from '../support/database.ts';
 

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { AppError } from '../../src/errors.ts';
-import { createApiToken } from '../../src/modules/accounts/commands.ts';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { addMatch, createOffer, createRequest, moveMatch, takeStep } from '../../src/modules/assistance/commands.ts';
-import { changesAfterDelivery, draftRequestFromGaps, fieldChangesAfter, gapItems, type VersionValues } from '../../src/modules/assistance/gaps.ts';
-import { moveMatrix, saveCells, startDraft } from '../../src/modules/matrix/commands.ts';
-import templateData from '../../src/modules/matrix/data/template-2017.json' with { type: 'json' };
-import type { TemplateData } from '../../src/modules/matrix/template.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { createApiToken } from '../../src/features/accounts/commands.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { addMatch, createOffer, createRequest, moveMatch, takeStep } from '../../src/features/assistance/requests/commands.ts';
+import { changesAfterDelivery, draftRequestFromGaps, fieldChangesAfter, gapItems, type VersionValues } from '../../src/features/assistance/requests/gaps.ts';
+import { moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
+import templateData from '../../src/features/matrix/templates/data/template-2017.json' with { type: 'json' };
+import type { TemplateData } from '../../src/features/matrix/templates/template.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 const template = templateData as unknown as TemplateData;

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { findActiveViewer } from '../../src/modules/accounts/queries.ts';
-import { addMatch, createOffer, createRequest, moveMatch, recordResponse, suggestMatches, takeStep } from '../../src/modules/assistance/commands.ts';
-import { assistanceFigures, consolidatedList, quarterlyUpdate, quarterOf } from '../../src/modules/assistance/outputs.ts';
-import type { RequestInput } from '../../src/modules/assistance/checks.ts';
-import { actorOf } from '../../src/modules/audit/record.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import { findActiveViewer } from '../../src/features/accounts/queries.ts';
+import { addMatch, createOffer, createRequest, moveMatch, recordResponse, suggestMatches, takeStep } from '../../src/features/assistance/requests/commands.ts';
+import { assistanceFigures, consolidatedList, quarterlyUpdate, quarterOf } from '../../src/features/assistance/outputs/outputs.ts';
+import type { RequestInput } from '../../src/features/assistance/requests/checks.ts';
+import { actorOf } from '../../src/platform/audit/record.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 const run = promisify(execFile);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { locales } from '../../src/i18n/locales.ts';
-import { addUser } from '../../src/modules/accounts/commands.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { addWorkingDays } from '../../src/modules/assistance/calendar.ts';
-import { actionsFrom } from '../../src/modules/assistance/procedure.ts';
-import { todayIso } from '../../src/modules/reports/checks.ts';
+import { locales } from '../../src/platform/i18n/locales.ts';
+import { addUser } from '../../src/features/accounts/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { addWorkingDays } from '../../src/features/assistance/procedure/calendar.ts';
+import { actionsFrom } from '../../src/features/assistance/procedure/procedure.ts';
+import { todayIso } from '../../src/features/reports/checks.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 // The clearinghouse's pages through a browser-like client (cookie, CSRF token, forms without

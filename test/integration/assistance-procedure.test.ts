@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Database } from '../../src/db/connect.ts';
-import { AppError } from '../../src/errors.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
-import { addWorkingDays } from '../../src/modules/assistance/calendar.ts';
-import { createOffer, createRequest, moveMatch, recordResponse, suggestMatches, takeStep, updateRequest } from '../../src/modules/assistance/commands.ts';
-import { findRequest, flagsOf, listRequests, publicSummaries, stepsOf } from '../../src/modules/assistance/queries.ts';
-import { createLetter } from '../../src/modules/correspondence/commands.ts';
-import { visibleConcerns } from '../../src/modules/correspondence/queries.ts';
+import type { Database } from '../../src/platform/db/connect.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
+import { addWorkingDays } from '../../src/features/assistance/procedure/calendar.ts';
+import { createOffer, createRequest, moveMatch, recordResponse, suggestMatches, takeStep, updateRequest } from '../../src/features/assistance/requests/commands.ts';
+import { findRequest, flagsOf, listRequests, publicSummaries, stepsOf } from '../../src/features/assistance/queries.ts';
+import { createLetter } from '../../src/features/correspondence/commands.ts';
+import { visibleConcerns } from '../../src/features/correspondence/queries.ts';
 import { freshDatabase } from '../support/database.ts';
 
 let database: Database;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { updateState } from '../../src/modules/member-states/commands.ts';
-import { findState } from '../../src/modules/member-states/queries.ts';
+import { updateState } from '../../src/features/member-states/commands.ts';
+import { findState } from '../../src/features/member-states/queries.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -97,7 +97,7 @@ describe('the activity feed', () => {
     const byAdmin = await (await expert.get(`/en/activity?user=${admin.id}`)).text();
     assert.match(byAdmin, /Demo Administrator/);
     assert.doesNotMatch(byAdmin, /<strong>system<\/strong>/);
-    const token = await import('../../src/modules/accounts/commands.ts').then((m) =>
+    const token = await import('../../src/features/accounts/commands.ts').then((m) =>
       m.createApiToken(t.database.db, { id: null, label: 'test' }, admin.id, 'feed test'),
     );
     const api = await t.request('/api/v1/audit?type=organization&limit=2', {

@@ -6,21 +6,21 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { backup } from '../../src/backup/backup.ts';
-import { restore } from '../../src/backup/restore.ts';
-import { backupTables, TableDigest } from '../../src/backup/tables.ts';
-import { loadConfig } from '../../src/config.ts';
-import { type Database, openPglite, openPostgres } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import type { DB } from '../../src/db/schema.ts';
-import { AppError } from '../../src/errors.ts';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { actorOf, systemActor } from '../../src/modules/audit/record.ts';
-import { addContact } from '../../src/modules/contacts/contacts.ts';
-import { uploadDocument } from '../../src/modules/documents/documents.ts';
-import { filePath } from '../../src/modules/documents/store.ts';
-import { insertCourse, insertVisit } from '../../src/modules/engagement/engagement.ts';
-import { createPlan, createReport } from '../../src/modules/reports/commands.ts';
+import { backup } from '../../src/platform/backup/backup.ts';
+import { restore } from '../../src/platform/backup/restore.ts';
+import { backupTables, TableDigest } from '../../src/platform/backup/tables.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { type Database, openPglite, openPostgres } from '../../src/platform/db/connect.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { actorOf, systemActor } from '../../src/platform/audit/record.ts';
+import { addContact } from '../../src/features/contacts/contacts.ts';
+import { uploadDocument } from '../../src/features/documents/documents.ts';
+import { filePath } from '../../src/platform/files/store.ts';
+import { insertCourse, insertVisit } from '../../src/features/engagement/engagement.ts';
+import { createPlan, createReport } from '../../src/features/reports/commands.ts';
 import { dropDatabase, engine, freshDatabase } from '../support/database.ts';
 
 // The whole-database backup carries the national records' tables and the documents' files.
@@ -138,7 +138,7 @@ after(async () => {
 
 describe('the backup carries the records and the document files', () => {
   test('every table of the national records is backed up; the files the store holds are carried, the missing one named', async () => {
-    for (const table of records) assert.ok(backupTables.some((t) => t.name === table), table);
+    for (const table of records) assert.ok(backupTables().some((t) => t.name === table), table);
     const header = await backup(source.db, file, undefined, { filesDir });
     assert.deepEqual(header.files?.missing, [shas.lost]);
     assert.equal(header.files?.count, 2);

@@ -6,19 +6,19 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { migrations } from '../../src/db/migrations/index.ts';
-import { backup } from '../../src/backup/backup.ts';
-import { restore } from '../../src/backup/restore.ts';
-import { type BackupHeader, backupTables, TableDigest } from '../../src/backup/tables.ts';
-import { type Database, openPglite, openPostgres } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import type { DB } from '../../src/db/schema.ts';
-import { AppError } from '../../src/errors.ts';
-import { addUser, createApiToken } from '../../src/modules/accounts/commands.ts';
-import { seedDemoAssistance } from '../../src/modules/assistance/demo.ts';
-import { recordChange } from '../../src/modules/audit/record.ts';
-import { setStateArchived, updateState } from '../../src/modules/member-states/commands.ts';
-import { findState } from '../../src/modules/member-states/queries.ts';
+import { migrations } from '../../src/platform/db/migrations/index.ts';
+import { backup } from '../../src/platform/backup/backup.ts';
+import { restore } from '../../src/platform/backup/restore.ts';
+import { type BackupHeader, backupTables, TableDigest } from '../../src/platform/backup/tables.ts';
+import { type Database, openPglite, openPostgres } from '../../src/platform/db/connect.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { addUser, createApiToken } from '../../src/features/accounts/commands.ts';
+import { seedDemoAssistance } from '../../src/features/assistance/demo.ts';
+import { recordChange } from '../../src/platform/audit/record.ts';
+import { setStateArchived, updateState } from '../../src/features/member-states/commands.ts';
+import { findState } from '../../src/features/member-states/queries.ts';
 import { engine, freshDatabase, dropDatabase } from '../support/database.ts';
 
 let counter = 0;
@@ -50,14 +50,14 @@ async function emptyDatabase(): Promise<Database> {
 }
 
 /** A table's rows as the application reads them, in key order. */
-async function rowsOf(db: Kysely<DB>, table: (typeof backupTables)[number]): Promise<unknown[]> {
+async function rowsOf(db: Kysely<DB>, table: ReturnType<typeof backupTables>[number]): Promise<unknown[]> {
   const order = table.textKey ? sql`${sql.ref(table.key)} collate "C"` : sql.ref(table.key);
   return (await sql`select * from ${sql.table(table.name)} order by ${order}`.execute(db)).rows;
 }
 
 async function rowCount(db: Kysely<DB>): Promise<number> {
   let n = 0;
-  for (const t of backupTables)
+  for (const t of backupTables())
     n += Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(t.name)}`.execute(db)).rows[0]!.n);
   return n;
 }
@@ -124,7 +124,7 @@ describe('backup and restore', () => {
     const header = await backup(source.db, file, (step) => steps.add(step));
     assert.equal(header.format, 'r1540-backup');
     assert.deepEqual(header.migrations, Object.keys(migrations));
-    assert.deepEqual(Object.keys(header.tables), backupTables.map((t) => t.name));
+    assert.deepEqual(Object.keys(header.tables), backupTables().map((t) => t.name));
     assert.equal(header.tables.member_state!.rows, 193);
     assert.equal(header.tables.api_token!.rows, 1);
     assert.equal(header.tables.assistance_request!.rows, 15);
@@ -137,7 +137,7 @@ describe('backup and restore', () => {
     try {
       const result = await restore(target.db, file);
       assert.deepEqual(result.header, header);
-      for (const table of backupTables)
+      for (const table of backupTables())
         assert.deepEqual(await rowsOf(target.db, table), await rowsOf(source.db, table), `table ${table.name}`);
       const user = await target.db.selectFrom('app_user').selectAll().where('email', '=', 'new.officer@example.org').executeTakeFirstOrThrow();
       assert.match(user.password_hash ?? '', /^\$argon2id\$/);

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openPglite } from '../../src/db/connect.ts';
-import { viewerFromApiToken } from '../../src/modules/accounts/sessions.ts';
+import { openPglite } from '../../src/platform/db/connect.ts';
+import { viewerFromApiToken } from '../../src/features/accounts/sessions.ts';
 import { engine } from '../support/database.ts';
 
 // The CLI as a user runs it, on an embedded database in a folder of its own (so the PostgreSQL

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
-import { loadConfig } from '../../src/config.ts';
-import { createContext } from '../../src/context.ts';
-import { addUser } from '../../src/modules/accounts/commands.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { addContact } from '../../src/modules/contacts/contacts.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createContext } from '../../src/app/context.ts';
+import { addUser } from '../../src/features/accounts/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { addContact } from '../../src/features/contacts/contacts.ts';
 import { dropDatabase, engine } from '../support/database.ts';
 
 // `r1540 contacts reminders` as an operator runs it: on an embedded database in a folder of its

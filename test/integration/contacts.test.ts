@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, createApiToken } from '../../src/modules/accounts/commands.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { allContacts, statesWithContactsAsAt } from '../../src/modules/contacts/contacts.ts';
-import { contactStatesAt2018, seedDemoContacts } from '../../src/modules/contacts/demo.ts';
+import { addUser, createApiToken } from '../../src/features/accounts/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { allContacts, statesWithContactsAsAt } from '../../src/features/contacts/contacts.ts';
+import { contactStatesAt2018, seedDemoContacts } from '../../src/features/contacts/demo.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 const roles = {

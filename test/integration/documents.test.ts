@@ -6,9 +6,9 @@ import { after, before, describe, test } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { sql } from 'kysely';
-import { createApiToken } from '../../src/modules/accounts/commands.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { documentXmlText } from '../../src/modules/documents/content.ts';
+import { createApiToken } from '../../src/features/accounts/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { documentXmlText } from '../../src/features/documents/content.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 /** A one-page PDF written by hand, with correct cross-reference offsets; optionally "encrypted". */

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addUser, createApiToken } from '../../src/modules/accounts/commands.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { todayIso } from '../../src/modules/contacts/contacts.ts';
-import type { Confidentiality } from '../../src/policy/levels.ts';
+import { addUser, createApiToken } from '../../src/features/accounts/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { todayIso } from '../../src/features/contacts/contacts.ts';
+import type { Confidentiality } from '../../src/platform/policy/levels.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 // Visits and courses kept through forms and the API, as an expert; and what each viewer may see of them.

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { seedDemoEngagement } from '../../src/modules/engagement/demo.ts';
-import { insertVisit } from '../../src/modules/engagement/engagement.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { seedDemoEngagement } from '../../src/features/engagement/demo.ts';
+import { insertVisit } from '../../src/features/engagement/engagement.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;

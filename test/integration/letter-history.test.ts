@@ -2,8 +2,8 @@
 // through it, an earlier version that was the Committee's only, or another State's.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { createLetter, updateLetter } from '../../src/modules/correspondence/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { createLetter, updateLetter } from '../../src/features/correspondence/commands.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;

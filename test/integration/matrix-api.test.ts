@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { addUser, createApiToken } from '../../src/modules/accounts/commands.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
+import { addUser, createApiToken } from '../../src/features/accounts/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;

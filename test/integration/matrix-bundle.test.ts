@@ -3,14 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import { type Bundle, exportBundle, importBundle } from '../../src/bundle/bundle.ts';
-import type { Database } from '../../src/db/connect.ts';
-import type { DB } from '../../src/db/schema.ts';
-import { AppError } from '../../src/errors.ts';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { actorOf } from '../../src/modules/audit/record.ts';
-import { moveMatrix, saveCells, startDraft } from '../../src/modules/matrix/commands.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import { type Bundle, exportBundle, importBundle } from '../../src/platform/bundle/bundle.ts';
+import type { Database } from '../../src/platform/db/connect.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { actorOf } from '../../src/platform/audit/record.ts';
+import { moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { freshDatabase } from '../support/database.ts';
 
 let source: Database;

@@ -5,17 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { engine } from '../support/database.ts';
-import { createContext } from '../../src/context.ts';
-import { openPglite } from '../../src/db/connect.ts';
-import type { DB } from '../../src/db/schema.ts';
-import { addUser } from '../../src/modules/accounts/commands.ts';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { cellsOf, openMatrix } from '../../src/modules/matrix/matrices.ts';
-import { updateTemplateDefinition } from '../../src/modules/matrix/template-edit.ts';
-import { copyTemplate } from '../../src/modules/matrix/templates.ts';
+import { createContext } from '../../src/app/context.ts';
+import { openPglite } from '../../src/platform/db/connect.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { addUser } from '../../src/features/accounts/commands.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { cellsOf, openMatrix } from '../../src/features/matrix/versions/matrices.ts';
+import { updateTemplateDefinition } from '../../src/features/matrix/templates/template-edit.ts';
+import { copyTemplate } from '../../src/features/matrix/templates/templates.ts';
 import { actor, edited, nerCells, publish, rename, tcdCells } from '../support/matrix-convert.ts';
 
 // The CLI as an operator runs it, on an embedded database in a folder of its own.

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AppError } from '../../src/errors.ts';
-import { createApiToken } from '../../src/modules/accounts/commands.ts';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { moveMatrix } from '../../src/modules/matrix/commands.ts';
-import { convertAllMatrices, convertMatrix, inConversionTransaction } from '../../src/modules/matrix/convert-commands.ts';
-import { cellsOf, latestApproved, openMatrix } from '../../src/modules/matrix/matrices.ts';
-import type { MatrixStatus } from '../../src/modules/matrix/schema.ts';
-import { findTemplate } from '../../src/modules/matrix/templates.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { createApiToken } from '../../src/features/accounts/commands.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { moveMatrix } from '../../src/features/matrix/versions/commands.ts';
+import { convertAllMatrices, convertMatrix, inConversionTransaction } from '../../src/features/matrix/convert/convert-commands.ts';
+import { cellsOf, latestApproved, openMatrix } from '../../src/features/matrix/versions/matrices.ts';
+import type { MatrixStatus } from '../../src/features/matrix/schema.ts';
+import { findTemplate } from '../../src/features/matrix/templates/templates.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 import { actor, type Definition, edited, labels, nerCells, publish, rename, tcdCells } from '../support/matrix-convert.ts';
 

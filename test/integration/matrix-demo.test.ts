@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import type { Database } from '../../src/db/connect.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { type DemoResult, seedDemoMatrices } from '../../src/modules/matrix/demo.ts';
-import { diffCells } from '../../src/modules/matrix/diff.ts';
-import { cellMap, cellsOf, matrixVersions } from '../../src/modules/matrix/matrices.ts';
-import { visibilityScope } from '../../src/policy/policy.ts';
+import type { Database } from '../../src/platform/db/connect.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { type DemoResult, seedDemoMatrices } from '../../src/features/matrix/versions/demo.ts';
+import { diffCells } from '../../src/features/matrix/versions/diff.ts';
+import { cellMap, cellsOf, matrixVersions } from '../../src/features/matrix/versions/matrices.ts';
+import { visibilityScope } from '../../src/platform/policy/policy.ts';
 import { engine, freshDatabase } from '../support/database.ts';
 
 // The demonstration matrices of all 193 States, seeded once on a fresh database of this engine

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { moveMatrix, saveCells, startDraft } from '../../src/modules/matrix/commands.ts';
-import { neutralise, tableCsv } from '../../src/modules/matrix/figure-views.ts';
-import { cellsOf } from '../../src/modules/matrix/matrices.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
+import { neutralise, tableCsv } from '../../src/features/matrix/figures/figure-views.ts';
+import { cellsOf } from '../../src/features/matrix/versions/matrices.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 /**

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { moveMatrix, saveCells, startDraft } from '../../src/modules/matrix/commands.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { moveMatrix, saveCells, startDraft } from '../../src/modules/matrix/commands.ts';
-import { findTemplate } from '../../src/modules/matrix/templates.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
+import { findTemplate } from '../../src/features/matrix/templates/templates.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;

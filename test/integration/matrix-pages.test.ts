@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { catalogue } from '../../src/i18n/i18n.ts';
-import { addUser } from '../../src/modules/accounts/commands.ts';
+import { catalogue } from '../../src/platform/i18n/i18n.ts';
+import { addUser } from '../../src/features/accounts/commands.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;

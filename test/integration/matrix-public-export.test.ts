@@ -2,10 +2,10 @@
 // changes: a new publication shows at once, a draft never does.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { findActiveViewer } from '../../src/modules/accounts/queries.ts';
-import { actorOf } from '../../src/modules/audit/record.ts';
-import { moveMatrix, saveCells, startDraft } from '../../src/modules/matrix/commands.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import { findActiveViewer } from '../../src/features/accounts/queries.ts';
+import { actorOf } from '../../src/platform/audit/record.ts';
+import { moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;

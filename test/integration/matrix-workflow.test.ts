@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import type { Actor } from '../../src/modules/audit/record.ts';
-import { moveMatrix, saveCells, startDraft } from '../../src/modules/matrix/commands.ts';
-import { diffCells } from '../../src/modules/matrix/diff.ts';
-import { cellMap, cellsOf, matrixVersions } from '../../src/modules/matrix/matrices.ts';
-import { copyTemplate } from '../../src/modules/matrix/templates.ts';
-import { addUser } from '../../src/modules/accounts/commands.ts';
-import { type Viewer, visibilityScope } from '../../src/policy/policy.ts';
-import { AppError } from '../../src/errors.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import type { Actor } from '../../src/platform/audit/record.ts';
+import { moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
+import { diffCells } from '../../src/features/matrix/versions/diff.ts';
+import { cellMap, cellsOf, matrixVersions } from '../../src/features/matrix/versions/matrices.ts';
+import { copyTemplate } from '../../src/features/matrix/templates/templates.ts';
+import { addUser } from '../../src/features/accounts/commands.ts';
+import { type Viewer, visibilityScope } from '../../src/platform/policy/policy.ts';
+import { AppError } from '../../src/platform/errors.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { locales } from '../../src/i18n/locales.ts';
+import { locales } from '../../src/platform/i18n/locales.ts';
 import { Client, testApp } from '../support/app.ts';
 
 test('every main page answers in each of the six languages, with its switcher and the demo banner', async () => {

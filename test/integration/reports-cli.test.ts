@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { runCli } from '../support/cli.ts';
 import { engine } from '../support/database.ts';
-import { createContext } from '../../src/context.ts';
-import { seedDemoAccounts } from '../../src/db/seed.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { createReport } from '../../src/modules/reports/commands.ts';
-import { seedDemoReports } from '../../src/modules/reports/demo.ts';
+import { createContext } from '../../src/app/context.ts';
+import { seedDemoAccounts } from '../../src/features/accounts/index.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { createReport } from '../../src/features/reports/commands.ts';
+import { seedDemoReports } from '../../src/features/reports/demo.ts';
 
 // `r1540 reports status` as an operator runs it, on an embedded database in a folder of its own.
 let dir: string;

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { findActiveViewer } from '../../src/modules/accounts/queries.ts';
-import { actorOf } from '../../src/modules/audit/record.ts';
-import { uploadDocument } from '../../src/modules/documents/documents.ts';
-import { seedDemoReports } from '../../src/modules/reports/demo.ts';
+import { findActiveViewer } from '../../src/features/accounts/queries.ts';
+import { actorOf } from '../../src/platform/audit/record.ts';
+import { uploadDocument } from '../../src/features/documents/documents.ts';
+import { seedDemoReports } from '../../src/features/reports/demo.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 // The pages of one report or plan, as a browser uses them: new, detail, edit, archive, restore.

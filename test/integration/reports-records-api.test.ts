@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createApiToken } from '../../src/modules/accounts/commands.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { createPlan, createReport } from '../../src/modules/reports/commands.ts';
-import { seedDemoReports } from '../../src/modules/reports/demo.ts';
+import { createApiToken } from '../../src/features/accounts/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { createPlan, createReport } from '../../src/features/reports/commands.ts';
+import { seedDemoReports } from '../../src/features/reports/demo.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 // One report or plan through the API: GET, PATCH with the row version, archive and restore; plans per year.

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createApiToken } from '../../src/modules/accounts/commands.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
-import { archivePlan, createPlan, createReport, updatePlan } from '../../src/modules/reports/commands.ts';
-import { seedDemoReports } from '../../src/modules/reports/demo.ts';
+import { createApiToken } from '../../src/features/accounts/commands.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
+import { archivePlan, createPlan, createReport, updatePlan } from '../../src/features/reports/commands.ts';
+import { seedDemoReports } from '../../src/features/reports/demo.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import { type Bundle, exportBundle, importBundle } from '../../src/bundle/bundle.ts';
-import type { Database } from '../../src/db/connect.ts';
-import type { DB } from '../../src/db/schema.ts';
-import { AppError } from '../../src/errors.ts';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { actorOf } from '../../src/modules/audit/record.ts';
-import { moveMatrix, startDraft } from '../../src/modules/matrix/commands.ts';
-import { decide, propose } from '../../src/modules/matrix/proposals.ts';
-import { assignExpert, createCycle } from '../../src/modules/matrix/review-data.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import { type Bundle, exportBundle, importBundle } from '../../src/platform/bundle/bundle.ts';
+import type { Database } from '../../src/platform/db/connect.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { actorOf } from '../../src/platform/audit/record.ts';
+import { moveMatrix, startDraft } from '../../src/features/matrix/versions/commands.ts';
+import { decide, propose } from '../../src/features/matrix/proposals/proposals.ts';
+import { assignExpert, createCycle } from '../../src/features/matrix/reviews/review-data.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { freshDatabase } from '../support/database.ts';
 
 /*

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { createApiToken } from '../../src/modules/accounts/commands.ts';
-import { createSession } from '../../src/modules/accounts/sessions.ts';
-import { sha256 } from '../../src/modules/accounts/tokens.ts';
-import { systemActor } from '../../src/modules/audit/record.ts';
+import { createApiToken } from '../../src/features/accounts/commands.ts';
+import { createSession } from '../../src/features/accounts/sessions.ts';
+import { sha256 } from '../../src/features/accounts/tokens.ts';
+import { systemActor } from '../../src/platform/audit/record.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 const admin = 'admin@demo.r1540.org';

@@ -4,17 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/db/schema.ts';
-import { addUser } from '../../src/modules/accounts/commands.ts';
-import { viewerOf } from '../../src/modules/accounts/viewer.ts';
-import { actorOf, systemActor } from '../../src/modules/audit/record.ts';
-import { addContact } from '../../src/modules/contacts/contacts.ts';
-import { createLetter } from '../../src/modules/correspondence/commands.ts';
-import { uploadDocument } from '../../src/modules/documents/documents.ts';
-import { insertCourse, insertVisit } from '../../src/modules/engagement/engagement.ts';
-import { stateOverview } from '../../src/modules/member-states/overview.ts';
-import { createPlan, createReport } from '../../src/modules/reports/commands.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { addUser } from '../../src/features/accounts/commands.ts';
+import { viewerOf } from '../../src/features/accounts/viewer.ts';
+import { actorOf, systemActor } from '../../src/platform/audit/record.ts';
+import { addContact } from '../../src/features/contacts/contacts.ts';
+import { createLetter } from '../../src/features/correspondence/commands.ts';
+import { uploadDocument } from '../../src/features/documents/documents.ts';
+import { insertCourse, insertVisit } from '../../src/features/engagement/engagement.ts';
+import { stateOverview } from '../../src/features/state-overview/overview.ts';
+import { createPlan, createReport } from '../../src/features/reports/commands.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 // What must never reach someone who may not see Mali's points of contact.

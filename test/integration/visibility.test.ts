@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { type Generated, sql } from 'kysely';
-import type { Database } from '../../src/db/connect.ts';
-import type { DB } from '../../src/db/schema.ts';
-import { visibleTo } from '../../src/db/visibility.ts';
-import { type Confidentiality, confidentialityLevels, roles } from '../../src/policy/levels.ts';
-import { canSee, type Viewer, visibilityScope } from '../../src/policy/policy.ts';
+import type { Database } from '../../src/platform/db/connect.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { visibleTo } from '../../src/platform/db/visibility.ts';
+import { type Confidentiality, confidentialityLevels, roles } from '../../src/platform/policy/levels.ts';
+import { canSee, type Viewer, visibilityScope } from '../../src/platform/policy/policy.ts';
 import { freshDatabase } from '../support/database.ts';
 
 type ProbeTable = {

@@ -1,7 +1,7 @@
-import { loadConfig, type Config } from '../../src/config.ts';
-import type { AppContext } from '../../src/context.ts';
-import type { Database } from '../../src/db/connect.ts';
-import { createApp } from '../../src/http/app.tsx';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import type { AppContext } from './../../src/platform/context.ts';
+import type { Database } from '../../src/platform/db/connect.ts';
+import { createApp } from '../../src/app/http.tsx';
 import { freshDatabase } from './database.ts';
 
 export interface TestApp {

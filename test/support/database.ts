@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Database, openPglite, openPostgres } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { seedDemoAccounts, seedReference } from '../../src/db/seed.ts';
-import { setMeta } from '../../src/db/app-meta.ts';
+import { type Database, openPglite, openPostgres } from '../../src/platform/db/connect.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import '../../src/features/registry.ts';
+import { seedReference } from '../../src/app/seed.ts';
+import { seedDemoAccounts } from '../../src/features/accounts/index.ts';
+import { setMeta } from '../../src/platform/db/app-meta.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -19,8 +21,7 @@ function templateKey(): string {
       else if (/\.(ts|tsx|json)$/.test(name)) h.update(p).update(readFileSync(p));
     }
   };
-  walk(join(root, 'src/db'));
-  walk(join(root, 'src/modules'));
+  walk(join(root, 'src'));
   return h.digest('hex').slice(0, 16);
 }
 

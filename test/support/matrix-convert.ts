@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/db/schema.ts';
-import { locales } from '../../src/i18n/locales.ts';
-import type { Actor } from '../../src/modules/audit/record.ts';
-import { type CellChangeInput, moveMatrix, saveCells, startDraft } from '../../src/modules/matrix/commands.ts';
-import type { MatrixStatus } from '../../src/modules/matrix/schema.ts';
-import type { TemplateData } from '../../src/modules/matrix/template.ts';
-import type { Viewer } from '../../src/policy/policy.ts';
+import type { DB } from '../../src/platform/db/schema.ts';
+import { locales } from '../../src/platform/i18n/locales.ts';
+import type { Actor } from '../../src/platform/audit/record.ts';
+import { type CellChangeInput, moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
+import type { MatrixStatus } from '../../src/features/matrix/schema.ts';
+import type { TemplateData } from '../../src/features/matrix/templates/template.ts';
+import type { Viewer } from '../../src/platform/policy/policy.ts';
 
 // What the conversion tests share (test/integration/matrix-convert*.test.ts).
 

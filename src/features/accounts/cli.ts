@@ -1,0 +1,109 @@
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { invalid } from '../../platform/errors.ts';
+import { addUser, createApiToken, normaliseEmail, resetPassword, setUserDisabled } from './commands.ts';
+import { findUserByEmail } from './queries.ts';
+import type { Actor } from '../../platform/audit/record.ts';
+import type { Command } from '../../platform/cli.ts';
+
+/** Changes made from the command line are recorded as made by the operating-system user. */
+export function cliActor(): Actor {
+  let name = 'unknown';
+  try {
+    name = userInfo().username;
+  } catch {
+    // no passwd entry
+  }
+  return { id: null, label: `command line (${name})` };
+}
+
+async function readPassword(given: string | undefined): Promise<string> {
+  if (given) return given;
+  if (process.env.R1540_PASSWORD) return process.env.R1540_PASSWORD;
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const line = Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  if (!line) throw invalid([{ field: 'password', problem: 'is required (--password, R1540_PASSWORD or standard input)' }]);
+  return line;
+}
+
+function need(value: string | undefined, flag: string): string {
+  if (!value) throw invalid([{ field: flag, problem: 'is required' }]);
+  return value;
+}
+
+export const userCommand: Command = async (_config, args, cli) => {
+  const [sub, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      state: { type: 'string' },
+      organization: { type: 'string' },
+      password: { type: 'string' },
+      locale: { type: 'string' },
+    },
+  });
+  const app = await cli.open();
+  const db = app.database.db;
+  try {
+    switch (sub) {
+      case 'add': {
+        const user = await addUser(db, cliActor(), {
+          email: need(values.email, '--email'),
+          displayName: need(values.name, '--name'),
+          role: need(values.role, '--role'),
+          stateIso3: values.state?.toUpperCase() ?? null,
+          organizationCode: values.organization?.toUpperCase() ?? null,
+          locale: values.locale ?? 'en',
+          password: await readPassword(values.password),
+        });
+        console.log(`added ${user.email} (${user.role})`);
+        return 0;
+      }
+      case 'reset-password':
+        await resetPassword(db, cliActor(), need(values.email, '--email'), await readPassword(values.password));
+        console.log(`new password set for ${normaliseEmail(values.email ?? '')}; its sessions were ended`);
+        return 0;
+      case 'disable':
+      case 'enable':
+        await setUserDisabled(db, cliActor(), need(values.email, '--email'), sub === 'disable');
+        console.log(`${sub}d ${normaliseEmail(values.email ?? '')}`);
+        return 0;
+      default:
+        console.error('usage: r1540 user add|reset-password|disable|enable --email E …');
+        return 2;
+    }
+  } finally {
+    await app.database.close();
+  }
+};
+
+export const tokenCommand: Command = async (_config, args, cli) => {
+  const [sub, ...rest] = args;
+  if (sub !== 'create') {
+    console.error('usage: r1540 token create --email E --name N [--days D]');
+    return 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: 'string' }, name: { type: 'string' }, days: { type: 'string' } },
+  });
+  const app = await cli.open();
+  try {
+    const email = normaliseEmail(need(values.email, '--email'));
+    const user = await findUserByEmail(app.database.db, email);
+    if (!user || user.disabled_at) throw invalid([{ field: '--email', problem: `no active account has the e-mail ${email}` }]);
+    const days = values.days === undefined ? undefined : Number(values.days);
+    const created = await createApiToken(app.database.db, cliActor(), user.id, need(values.name, '--name'), days);
+    // The token alone on standard output, so that scripts can capture it.
+    console.log(created.token);
+    console.error(`token ${created.prefix}… created for ${email}; it is shown only this once`);
+    return 0;
+  } finally {
+    await app.database.close();
+  }
+};

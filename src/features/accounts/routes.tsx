@@ -1,0 +1,181 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { AppError } from '../../platform/errors.ts';
+import { sessionCookie } from './auth.ts';
+import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
+import { formBody, safeNext, text } from '../../platform/http/forms.ts';
+import { authorize } from '../../platform/http/guard.ts';
+import { render } from '../../platform/http/render.tsx';
+import { may, visibilityScope } from '../../platform/policy/policy.ts';
+import { HistoryList } from '../../platform/ui/history.tsx';
+import { recordHistory } from '../../platform/audit/history.ts';
+import { actorOf } from '../../platform/audit/record.ts';
+import { addUser, createApiToken, listApiTokens, revokeApiToken, setUserDisabled } from './commands.ts';
+import { logIn } from './login.ts';
+import { AccountPage, LoginForm, UsersPage } from './pages.tsx';
+import { findUserById, listUsers } from './queries.ts';
+import { createSession, endSession } from './sessions.ts';
+
+/** The client's address for throttling; app.request() in tests has no socket. */
+function clientAddress(c: AppContextOf): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function accountWebRoutes() {
+  const r = new Hono<AppEnv>();
+
+  r.get('/login', (c) => {
+    const m = c.get('m');
+    const next = safeNext(c.req.query('next'), `/${m.locale}/`);
+    return render(c, { title: m.t('login.title') }, <LoginForm m={m} csrfToken={c.get('csrfToken')} email="" next={next} />);
+  });
+
+  r.post('/login', async (c) => {
+    const m = c.get('m');
+    const app = c.get('app');
+    const body = await formBody(c);
+    const email = text(body, 'email');
+    const next = safeNext(text(body, 'next'), `/${m.locale}/`);
+    try {
+      const viewer = await logIn(
+        app.database.db,
+        { maxFailures: app.config.loginMaxFailures, windowMinutes: app.config.loginWindowMinutes },
+        { email, password: text(body, 'password'), address: clientAddress(c) },
+      );
+      const token = await createSession(app.database.db, viewer.id, app.config.sessionDays);
+      setCookie(c, sessionCookie, token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: app.config.secureCookies,
+        maxAge: app.config.sessionDays * 86_400,
+      });
+      return c.redirect(next, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'unauthenticated' && err.code !== 'too-many-requests')) throw err;
+      const throttled = err.code === 'too-many-requests';
+      if (throttled && err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
+      const message = throttled
+        ? m.t('login.throttled', { minutes: app.config.loginWindowMinutes })
+        : m.t('login.failed');
+      return render(
+        c,
+        { title: m.t('login.title'), status: throttled ? 429 : 401 },
+        <LoginForm m={m} csrfToken={c.get('csrfToken')} email={email} next={next} error={message} />,
+      );
+    }
+  });
+
+  r.post('/logout', async (c) => {
+    const token = c.get('sessionToken');
+    if (token) await endSession(c.get('app').database.db, token);
+    deleteCookie(c, sessionCookie, { path: '/' });
+    return c.redirect(`/${c.get('m').locale}/`, 303);
+  });
+
+  const accountPage = async (c: AppContextOf, newToken?: string, problems: { field: string; problem: string }[] = []) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    authorize(c, viewer !== null, 'your account');
+    const tokens = await listApiTokens(c.get('app').database.db, viewer!.id);
+    return render(
+      c,
+      { title: m.t('account.title'), status: problems.length ? 422 : 200 },
+      <AccountPage m={m} viewer={viewer!} tokens={tokens} csrfToken={c.get('csrfToken')} newToken={newToken} problems={problems} />,
+    );
+  };
+
+  r.get('/account', (c) => accountPage(c));
+
+  r.post('/account/tokens', async (c) => {
+    const viewer = c.get('viewer');
+    authorize(c, may(viewer, 'use-api-tokens'), 'API tokens');
+    const body = await formBody(c);
+    try {
+      const created = await createApiToken(c.get('app').database.db, actorOf(viewer), viewer!.id, text(body, 'name'));
+      return accountPage(c, created.token);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation') return accountPage(c, undefined, err.fields);
+      throw err;
+    }
+  });
+
+  r.post('/account/tokens/:id/revoke', async (c) => {
+    const viewer = c.get('viewer');
+    authorize(c, may(viewer, 'use-api-tokens'), 'API tokens');
+    const id = c.req.param('id');
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not-found', 'no such token');
+    await revokeApiToken(c.get('app').database.db, actorOf(viewer), viewer!.id, id);
+    return c.redirect(`/${c.get('m').locale}/account`, 303);
+  });
+
+  const usersPage = async (c: AppContextOf, problems: { field: string; problem: string }[] = [], values: Record<string, string> = {}) => {
+    const m = c.get('m');
+    authorize(c, may(c.get('viewer'), 'manage-accounts'), 'the accounts');
+    const users = await listUsers(c.get('app').database.db);
+    return render(
+      c,
+      { title: m.t('users.title'), status: problems.length ? 422 : 200 },
+      <UsersPage m={m} users={users} csrfToken={c.get('csrfToken')} problems={problems} values={values} />,
+    );
+  };
+
+  r.get('/admin/users', (c) => usersPage(c));
+
+  r.get('/admin/users/:id/history', async (c) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    authorize(c, may(viewer, 'manage-accounts'), 'the accounts');
+    const user = await findUserById(c.get('app').database.db, c.req.param('id'));
+    if (!user) throw new AppError('not-found', 'no such account');
+    const events = await recordHistory(c.get('app').database.db, visibilityScope(viewer), 'user', user.id);
+    return render(
+      c,
+      { title: m.t('history.titleOf', { name: user.email }) },
+      <HistoryList m={m} events={events} back={`/${m.locale}/admin/users`} />,
+    );
+  });
+
+  r.post('/admin/users', async (c) => {
+    const viewer = c.get('viewer');
+    authorize(c, may(viewer, 'manage-accounts'), 'the accounts');
+    const body = await formBody(c);
+    const values = Object.fromEntries(
+      ['email', 'displayName', 'role', 'stateIso3', 'organizationCode'].map((k) => [k, text(body, k).trim()]),
+    );
+    try {
+      await addUser(c.get('app').database.db, actorOf(viewer), {
+        email: values.email ?? '',
+        displayName: values.displayName ?? '',
+        role: values.role ?? '',
+        password: text(body, 'password'),
+        stateIso3: values.stateIso3 ? values.stateIso3.toUpperCase() : null,
+        organizationCode: values.organizationCode ? values.organizationCode.toUpperCase() : null,
+      });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation') return usersPage(c, err.fields, values);
+      throw err;
+    }
+    return c.redirect(`/${c.get('m').locale}/admin/users`, 303);
+  });
+
+  for (const disabled of [true, false]) {
+    r.post(`/admin/users/:id/${disabled ? 'disable' : 'enable'}`, async (c) => {
+      const viewer = c.get('viewer');
+      authorize(c, may(viewer, 'manage-accounts'), 'the accounts');
+      const id = c.req.param('id');
+      const user = await findUserById(c.get('app').database.db, id);
+      if (!user) throw new AppError('not-found', 'no such account');
+      if (disabled && id === viewer!.id) throw new AppError('conflict', 'you cannot disable your own account');
+      await setUserDisabled(c.get('app').database.db, actorOf(viewer), user.email, disabled);
+      return c.redirect(`/${c.get('m').locale}/admin/users`, 303);
+    });
+  }
+
+  return r;
+}

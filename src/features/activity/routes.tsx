@@ -1,0 +1,97 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../platform/http/env.ts';
+import { authorize } from '../../platform/http/guard.ts';
+import { render } from '../../platform/http/render.tsx';
+import { may, recordTypes, visibilityScope } from '../../platform/policy/policy.ts';
+import { ChangeEntry, recordTypeLabel } from '../../platform/ui/history.tsx';
+import { type ActivityFilters, listActivity } from '../../platform/audit/history.ts';
+import { activityActors } from './queries.ts';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads the activity filters of a query string, ignoring malformed ones. */
+export function activityFilters(query: (name: string) => string | undefined): ActivityFilters {
+  const date = (v: string | undefined) => (v && isoDate.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
+  const id = (v: string | undefined) => (v && /^\d+$/.test(v) ? v : undefined);
+  const uuid = (v: string | undefined) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
+  return {
+    actorId: uuid(query('user')),
+    recordType: query('type') || undefined,
+    from: date(query('from')),
+    to: date(query('to')),
+    before: id(query('before')),
+  };
+}
+
+export function activityWebRoutes() {
+  const r = new Hono<AppEnv>();
+  r.get('/', async (c) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    authorize(c, may(viewer, 'read-activity'), 'the activity feed');
+    const filters = activityFilters((n) => c.req.query(n));
+    const db = c.get('app').database.db;
+    const [{ events, next }, actors] = await Promise.all([
+      listActivity(db, visibilityScope(viewer), filters),
+      activityActors(db),
+    ]);
+    const params = new URLSearchParams(c.req.query());
+    if (next) params.set('before', next);
+    return render(
+      c,
+      { title: m.t('activity.title') },
+      <>
+        <form method="get" class="filters">
+          <div class="field">
+            <label for="user">{m.t('activity.user')}</label>
+            <select id="user" name="user">
+              <option value="">{m.t('activity.anyone')}</option>
+              {actors.map((a) => (
+                <option value={a.id} selected={filters.actorId === a.id}>
+                  {a.display_name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="type">{m.t('activity.recordType')}</label>
+            <select id="type" name="type">
+              <option value="">{m.t('activity.anyType')}</option>
+              {recordTypes.map((t) => (
+                <option value={t} selected={filters.recordType === t}>
+                  {recordTypeLabel(m, t)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="from">{m.t('activity.from')}</label>
+            <input id="from" name="from" type="date" value={filters.from ?? ''} />
+          </div>
+          <div class="field">
+            <label for="to">{m.t('activity.to')}</label>
+            <input id="to" name="to" type="date" value={filters.to ?? ''} />
+          </div>
+          <button type="submit">{m.t('states.filter')}</button>
+        </form>
+        {events.length ? (
+          <ol class="changes">
+            {events.map((e) => (
+              <ChangeEntry m={m} event={e} showRecord />
+            ))}
+          </ol>
+        ) : (
+          <p>{m.t('history.none')}</p>
+        )}
+        {next && (
+          <p>
+            <a href={`?${params}`} rel="next">
+              {m.t('activity.older')}
+            </a>
+          </p>
+        )}
+      </>,
+    );
+  });
+  return r;
+}

@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util';
+import type { Command } from '../../platform/cli.ts';
+import { invalid } from '../../platform/errors.ts';
+import { may } from '../../platform/policy/policy.ts';
+import { normaliseEmail } from '../accounts/commands.ts';
+import { findActiveViewer } from '../accounts/queries.ts';
+import { allContacts, contactRecord, isIsoDate, maySeeContacts, todayIso, unconfirmedContacts } from './contacts.ts';
+import { csvField } from './routes.tsx';
+
+export const contactsUsage = `  contacts reminders [--format csv|json] [--as-of DATE] [--as E] [--out FILE]
+                             the points of contact in office whose details were not confirmed for
+                             over a year (as at DATE, by default today), oldest first; with --as,
+                             as that account may see them (the Committee side)`;
+
+/** `r1540 contacts reminders [--format csv|json] [--as-of DATE] [--as E]` */
+const remindersCommand: Command = async (_config, args, cli) => {
+  const { values } = parseArgs({
+    args,
+    options: { format: { type: 'string', default: 'csv' }, 'as-of': { type: 'string' }, as: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (values.format !== 'csv' && values.format !== 'json') throw invalid([{ field: '--format', problem: 'must be csv or json' }]);
+  const asOf = values['as-of'] ?? todayIso();
+  if (!isIsoDate(asOf)) throw invalid([{ field: '--as-of', problem: 'must be a date (YYYY-MM-DD)' }]);
+  const app = await cli.open();
+  try {
+    const db = app.database.db;
+    // Without --as the operator, who holds the database itself, sees the whole list.
+    const viewer = values.as ? await findActiveViewer(db, normaliseEmail(values.as)) : undefined;
+    if (values.as && !viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(values.as)}` }]);
+    if (viewer && !may(viewer, 'read-contact-reminders'))
+      throw invalid([{ field: '--as', problem: `${viewer.email} may not see the reminder list (the Committee side keeps it)` }]);
+    const states = new Map(
+      (await db.selectFrom('member_state').select(['iso3', 'names']).execute()).map((s) => [s.iso3, (s.names as Record<string, string>).en ?? s.iso3]),
+    );
+    const due = unconfirmedContacts(await allContacts(db), asOf).filter((c) => viewer === undefined || maySeeContacts(viewer, c.state_iso3));
+    let body: string;
+    if (values.format === 'json') {
+      body = `${JSON.stringify(
+        {
+          asOf,
+          count: due.length,
+          data: due.map((c) => ({ ...contactRecord(c), state: states.get(c.state_iso3) ?? c.state_iso3, dueSince: c.last_confirmed_on ?? c.designated_on })),
+        },
+        null,
+        2,
+      )}\n`;
+    } else {
+      const header = ['iso3', 'state', 'location', 'name', 'title', 'institution', 'email', 'phone', 'designated_on', 'last_confirmed_on'];
+      const lines = due.map((c) => [
+        c.state_iso3,
+        states.get(c.state_iso3) ?? c.state_iso3,
+        c.location,
+        c.name,
+        c.title,
+        c.institution,
+        c.email,
+        c.phone,
+        c.designated_on,
+        c.last_confirmed_on,
+      ]);
+      body = `${[header, ...lines].map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
+    }
+    if (values.out && values.out !== '-') {
+      const { rename, writeFile } = await import('node:fs/promises');
+      const partial = `${values.out}.partial-${process.pid}`;
+      await writeFile(partial, body, { mode: 0o600 });
+      await rename(partial, values.out);
+    } else process.stdout.write(body);
+    console.error(`${due.length} point${due.length === 1 ? '' : 's'} of contact not confirmed for over a year as at ${asOf}`);
+    return 0;
+  } finally {
+    await app.database.close();
+  }
+};
+
+const sub: Record<string, Command> = { reminders: remindersCommand };
+
+/** `r1540 contacts <reminders> …` */
+export const contactsCommand: Command = async (config, args, cli) => {
+  const [name, ...rest] = args;
+  const command = name ? sub[name] : undefined;
+  if (!command) {
+    console.error(`r1540 contacts: say reminders\n\n${contactsUsage}`);
+    return 2;
+  }
+  return command(config, rest, cli);
+};

@@ -1,0 +1,35 @@
+import type { Feature } from '../../platform/feature.ts';
+import { isCommitteeSide, isOwnState, canSee } from '../../platform/policy/policy.ts';
+import { registerContactApi } from './api.ts';
+import { pointsOfContactSection } from './bundle.ts';
+import { contactsCommand, contactsUsage } from './cli.ts';
+import { seedDemoContacts } from './demo.ts';
+import { contactStateRoutes, contactWebRoutes } from './routes.tsx';
+import { searchSources } from './search.ts';
+
+/** Points of contact: details for the Committee side and the State concerned, a projection for everyone else. */
+export const contacts: Feature = {
+  name: 'contacts',
+  tables: [{ name: 'point_of_contact', backup: { key: 'id', textKey: false, serial: false }, bundle: 'points-of-contact' }],
+  records: {
+    // The secretariat keeps them; their details are 'committee-and-state'. A State's point of contact
+    // keeps its own State's contact details up to date and confirms them; designating a contact and
+    // ending a designation stay with the keepers.
+    'point-of-contact': {
+      keepers: ['secretariat', 'admin'],
+      decide: (viewer, action, resource) =>
+        action === 'update' && isOwnState(viewer, resource) ? canSee(viewer, resource.confidentiality, resource.stateIso3) : undefined,
+    },
+  },
+  abilities: { 'read-contact-reminders': (viewer) => isCommitteeSide(viewer) },
+  web: [
+    { path: '/states', routes: contactStateRoutes },
+    { path: '/contacts', routes: contactWebRoutes },
+  ],
+  api: [registerContactApi],
+  nav: [{ path: '/contacts', label: 'contacts.nav', order: 60 }],
+  bundle: [pointsOfContactSection],
+  search: searchSources,
+  seed: { demo: async (db) => `created ${await seedDemoContacts(db)} points of contact` },
+  cli: [{ name: 'contacts', usage: contactsUsage, run: contactsCommand }],
+};

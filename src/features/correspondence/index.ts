@@ -1,0 +1,22 @@
+import type { Feature } from '../../platform/feature.ts';
+import { registerCorrespondenceApi } from './api.ts';
+import { seedDemoCorrespondence } from './demo.ts';
+import { letterWebRoutes } from './routes.tsx';
+import { searchSources } from './search.ts';
+
+/** The Chair's letters and notes, notes verbales and replies, with their recipients and the records they concern. */
+export const correspondence: Feature = {
+  name: 'correspondence',
+  tables: [
+    { name: 'letter', backup: { key: 'id', textKey: false, serial: false, selfReferencing: true }, bundle: 'letters' },
+    { name: 'letter_recipient', backup: { key: 'id', textKey: false, serial: false }, bundle: 'letters' },
+    { name: 'letter_concern', backup: { key: 'id', textKey: false, serial: false }, bundle: 'letters' },
+  ],
+  // Recorded by the experts and the secretariat; read by confidentiality (the State concerned: state_iso3).
+  records: { letter: { keepers: ['expert', 'secretariat', 'admin'] } },
+  web: [{ path: '/letters', routes: letterWebRoutes }],
+  api: [registerCorrespondenceApi],
+  nav: [{ path: '/letters', label: 'letters.nav', order: 40 }],
+  search: searchSources,
+  seed: { demo: async (db) => `created ${(await seedDemoCorrespondence(db)).letters} letters (the 2018 review's)` },
+};

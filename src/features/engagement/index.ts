@@ -1,0 +1,32 @@
+import type { Feature } from '../../platform/feature.ts';
+import { registerEngagementApi } from './api.ts';
+import { coursesSection, visitsSection } from './bundle.ts';
+import { seedDemoEngagement } from './demo.ts';
+import { engagementWebRoutes } from './routes.tsx';
+import { searchSources } from './search.ts';
+
+const recorded = ['expert', 'secretariat', 'admin'] as const;
+
+/** Visits to States (at their invitation, round tables, peer reviews, joint visits) and points-of-contact courses. */
+export const engagement: Feature = {
+  name: 'engagement',
+  tables: [
+    { name: 'visit', backup: { key: 'id', textKey: false, serial: false }, bundle: 'visits' },
+    { name: 'course', backup: { key: 'id', textKey: false, serial: false }, bundle: 'courses' },
+  ],
+  records: { visit: { keepers: recorded }, course: { keepers: recorded } },
+  web: [{ path: '/', routes: engagementWebRoutes }],
+  api: [registerEngagementApi],
+  nav: [
+    { path: '/visits', label: 'engagement.visitsNav', order: 70 },
+    { path: '/courses', label: 'engagement.coursesNav', order: 80 },
+  ],
+  bundle: [visitsSection, coursesSection],
+  search: searchSources,
+  seed: {
+    demo: async (db) => {
+      const e = await seedDemoEngagement(db);
+      return `created ${e.visits} visits and ${e.courses} courses`;
+    },
+  },
+};

@@ -1,0 +1,377 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import { AppError } from '../../../platform/errors.ts';
+import { type Api, bearer, ProblemSchema, problems } from '../../../platform/http/api-common.ts';
+import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
+import { authorize } from '../../../platform/http/guard.ts';
+import { can, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
+import { actorOf } from '../../../platform/audit/record.ts';
+import { findState, type StateRow } from '../../member-states/queries.ts';
+import { type CellChangeInput, moveMatrix, saveCells, startDraft } from './commands.ts';
+import { type ComparableCell, diffCells } from './diff.ts';
+import { type CellRow, cellMap, cellsOf, type MatrixRow, matrixVersions } from './matrices.ts';
+import { matrixStatuses } from '../schema.ts';
+
+const tags = ['1540 Matrix'];
+const notice = 'The 1540 Matrix is a reference tool for assistance and dialogue, not a measure of compliance.';
+
+const SourceSchema = z
+  .object({
+    kind: z.string().openapi({ description: 'law, national-report, website, organization or other', example: 'law' }),
+    citation: z.string().max(1000).openapi({ example: 'Loi n° 2016-08' }),
+    locator: z.string().max(200).optional().openapi({ description: 'Article, section or page', example: 'art. 3' }),
+    url: z.string().max(2000).optional(),
+    language: z.string().max(35).optional().openapi({ description: 'BCP 47 tag of the source’s language', example: 'fr' }),
+  })
+  .openapi('MatrixCellSource');
+
+const evidence = {
+  value: z.string().openapi({ description: 'X, ?, NA or "" (no information found)', example: 'X' }),
+  remarks: z.string(),
+  sources: z.array(SourceSchema),
+  infoDate: z.string().nullable().openapi({ format: 'date' }),
+  instrumentStatus: z.string().nullable().openapi({ description: 'OP1 rows: signed, ratified, acceded, succeeded, member or not-party' }),
+  instrumentDate: z.string().nullable().openapi({ format: 'date' }),
+};
+
+const ComparableCellSchema = z.object(evidence).openapi('MatrixCellContent');
+const CellSchema = z
+  .object({ ...evidence, rowVersion: z.number().int().openapi({ description: 'Send it back as `expectedVersion` when changing the cell' }) })
+  .openapi('MatrixCell');
+
+const VersionSummarySchema = z
+  .object({
+    id: z.string().uuid(),
+    state: z.string().openapi({ example: 'MLI' }),
+    number: z.number().int().openapi({ example: 1 }),
+    status: z.enum(matrixStatuses),
+    template: z.string().openapi({ example: '2017' }),
+    demo: z.boolean().openapi({ description: 'Generated demonstration data, not the Committee’s information' }),
+    statusChangedAt: z.string().openapi({ format: 'date-time' }),
+    approvedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    publishedAt: z.string().nullable().openapi({ format: 'date-time' }),
+  })
+  .openapi('MatrixVersionSummary');
+
+const VersionSchema = VersionSummarySchema.extend({
+  basedOn: z.string().nullable().openapi({ description: 'The id of the approved version this one started from' }),
+  createdAt: z.string().openapi({ format: 'date-time' }),
+  updatedAt: z.string().openapi({ format: 'date-time' }),
+  notice: z.string(),
+  cells: z.record(z.string(), CellSchema).openapi({ description: 'The filled cells, keyed by field code; a field without a cell is blank' }),
+}).openapi('MatrixVersion');
+
+const ChangeSchema = z
+  .object({
+    field: z.string().openapi({ example: 'OP2.MANUFACTURE.N.LF' }),
+    changed: z.array(z.string()).openapi({ description: 'value, remarks, sources, infoDate, instrument' }),
+    from: ComparableCellSchema.nullable(),
+    to: ComparableCellSchema.nullable(),
+  })
+  .openapi('MatrixCellChange');
+
+const DiffSchema = z
+  .object({ state: z.string(), from: VersionSummarySchema, to: VersionSummarySchema, changes: z.array(ChangeSchema) })
+  .openapi('MatrixDiff');
+
+type VersionSummary = z.infer<typeof VersionSummarySchema>;
+
+/** Rows are never serialised as they are: this is what the API says of a matrix version. */
+export function presentVersionSummary(m: MatrixRow): VersionSummary {
+  return {
+    id: m.id,
+    state: m.state_iso3,
+    number: m.number,
+    status: m.status,
+    template: m.template_version,
+    demo: m.demo,
+    statusChangedAt: m.status_changed_at.toISOString(),
+    approvedAt: m.approved_at?.toISOString() ?? null,
+    publishedAt: m.published_at?.toISOString() ?? null,
+  };
+}
+
+function presentContent(c: ComparableCell): z.infer<typeof ComparableCellSchema> {
+  return {
+    value: c.value,
+    remarks: c.remarks,
+    sources: c.sources,
+    infoDate: c.infoDate,
+    instrumentStatus: c.instrumentStatus,
+    instrumentDate: c.instrumentDate,
+  };
+}
+
+export function presentVersion(m: MatrixRow, cells: CellRow[]): z.infer<typeof VersionSchema> {
+  return {
+    ...presentVersionSummary(m),
+    basedOn: m.based_on,
+    createdAt: m.created_at.toISOString(),
+    updatedAt: m.updated_at.toISOString(),
+    notice,
+    cells: Object.fromEntries(
+      cells.map((c) => [
+        c.field_code,
+        {
+          value: c.value,
+          remarks: c.remarks,
+          sources: c.sources,
+          infoDate: c.info_date,
+          instrumentStatus: c.instrument_status,
+          instrumentDate: c.instrument_date,
+          rowVersion: c.row_version,
+        },
+      ]),
+    ),
+  };
+}
+
+const params = z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/).openapi({ example: 'MLI' }) });
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const conflict = { description: 'The matrix moved on: a stale save (listing the other change) or a step its status does not allow', content: { 'application/problem+json': { schema: ProblemSchema } } };
+const forbidden = { description: 'The account may not do this', content: { 'application/problem+json': { schema: ProblemSchema } } };
+
+function account(c: AppContextOf): Viewer {
+  const viewer = c.get('viewer');
+  if (!viewer) throw new AppError('unauthenticated', 'log in to change a matrix');
+  return viewer;
+}
+
+/** The public makes no changes: refused before the body is read, so that a 422 tells it nothing. */
+const signedIn = createMiddleware<AppEnv>(async (c, next) => {
+  account(c);
+  await next();
+});
+
+/** The State, if the viewer may see it; 404 for an unknown code. */
+async function stateFor(c: AppContextOf, iso3: string): Promise<StateRow> {
+  const state = await findState(c.get('app').database.db, iso3);
+  if (!state) throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
+  authorize(c, can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }), 'this State');
+  return state;
+}
+
+/** A version by number among those the viewer may see: the others do not exist for them. */
+async function visibleVersion(c: AppContextOf, state: StateRow, number: number): Promise<MatrixRow> {
+  const versions = await matrixVersions(c.get('app').database.db, visibilityScope(c.get('viewer')), state.iso3);
+  const found = versions.find((m) => m.number === number);
+  if (!found) throw new AppError('not-found', `${state.iso3} has no matrix version ${number} that you may see`);
+  return found;
+}
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/states/{iso3}/matrix',
+  tags,
+  summary: 'The newest version of a State’s matrix the caller may see, with its cells',
+  description: `The published version for the public; the version in the works for the Committee side and the State’s point of contact. ${notice}`,
+  security: bearer,
+  request: { params },
+  responses: {
+    200: { description: 'The version', content: json(VersionSchema) },
+    401: problems[401],
+    403: problems[403],
+    404: { description: 'No such State, or no version the caller may see', content: problems[404].content },
+    422: problems[422],
+  },
+});
+
+const versionsRoute = createRoute({
+  method: 'get',
+  path: '/states/{iso3}/matrix/versions',
+  tags,
+  summary: 'The versions of a State’s matrix the caller may see, newest first',
+  security: bearer,
+  request: { params },
+  responses: {
+    200: { description: 'The versions', content: json(z.object({ data: z.array(VersionSummarySchema) })) },
+    401: problems[401],
+    403: problems[403],
+    404: problems[404],
+    422: problems[422],
+  },
+});
+
+const diffRoute = createRoute({
+  method: 'get',
+  path: '/states/{iso3}/matrix/diff',
+  tags,
+  summary: 'What changed between two versions, field by field, with the sources',
+  security: bearer,
+  request: {
+    params,
+    query: z.object({
+      from: z.coerce.number().int().min(1).openapi({ description: 'A version number', example: 1 }),
+      to: z.coerce.number().int().min(1).openapi({ description: 'A version number', example: 2 }),
+    }),
+  },
+  responses: {
+    200: { description: 'The changes, by field code', content: json(DiffSchema) },
+    401: problems[401],
+    403: problems[403],
+    404: { description: 'No such State, or a version the caller may not see', content: problems[404].content },
+    422: problems[422],
+  },
+});
+
+const startRoute = createRoute({
+  method: 'post',
+  path: '/states/{iso3}/matrix',
+  tags,
+  summary: 'Start the next version: a draft copied from the latest approved one (the first starts blank)',
+  security: bearer,
+  middleware: [signedIn] as const,
+  request: {
+    params,
+    body: {
+      required: false,
+      content: json(z.object({ template: z.string().max(32).optional().openapi({ description: 'The template version; by default that of the latest approved version, or 2017', example: '2017' }) })),
+    },
+  },
+  responses: {
+    201: { description: 'The new draft', content: json(VersionSchema) },
+    401: problems[401],
+    403: forbidden,
+    404: { description: 'No such State or template', content: problems[404].content },
+    409: { description: 'A version is already in the works', content: conflict.content },
+    422: problems[422],
+  },
+});
+
+const cellsRoute = createRoute({
+  method: 'patch',
+  path: '/states/{iso3}/matrix/cells',
+  tags,
+  summary: 'Change cells of the version in the works: all of them or none',
+  description:
+    'Each change names the `rowVersion` of the cell it was made on (0 for a blank cell that has no row yet). If someone saved that cell since, nothing is saved and a 409 problem shows their value. Every problem of the changes is reported at once in a 422 problem, each named by its field code.',
+  security: bearer,
+  middleware: [signedIn] as const,
+  request: {
+    params,
+    body: {
+      required: true,
+      content: json(
+        z.object({
+          version: z.number().int().min(1).openapi({ description: 'The number of the version being edited', example: 1 }),
+          changes: z
+            .array(
+              z.object({
+                field: z.string().max(100).openapi({ example: 'OP2.MANUFACTURE.N.LF' }),
+                expectedVersion: z.number().int().min(0),
+                value: z.string().max(10).openapi({ description: 'X, ?, NA or "" (no information found)', example: 'X' }),
+                remarks: z.string().optional(),
+                sources: z.array(SourceSchema).max(50).optional(),
+                infoDate: z.string().nullable().optional().openapi({ format: 'date' }),
+                instrumentStatus: z.string().nullable().optional(),
+                instrumentDate: z.string().nullable().optional().openapi({ format: 'date' }),
+              }),
+            )
+            .min(1)
+            .max(2000),
+        }),
+      ),
+    },
+  },
+  responses: {
+    200: {
+      description: 'Saved: how many cells, and the new `rowVersion` of each (send it as `expectedVersion` next time)',
+      content: json(z.object({ saved: z.number().int(), cells: z.array(z.object({ field: z.string(), rowVersion: z.number().int() })) })),
+    },
+    401: problems[401],
+    403: forbidden,
+    404: { description: 'No such State, or no such version the caller may see', content: problems[404].content },
+    409: conflict,
+    422: { description: 'The changes are not valid; each problem names its field', content: problems[422].content },
+  },
+});
+
+const moveRoute = createRoute({
+  method: 'post',
+  path: '/states/{iso3}/matrix/transitions',
+  tags,
+  summary: 'Move a version one step: sent to the State, commented, agreed, back to draft, approved, published',
+  description: 'Experts send, agree and return drafts; the State’s point of contact comments; the Committee approves; the secretariat publishes.',
+  security: bearer,
+  middleware: [signedIn] as const,
+  request: {
+    params,
+    body: {
+      required: true,
+      content: json(z.object({ version: z.number().int().min(1).openapi({ example: 1 }), to: z.enum(matrixStatuses).openapi({ example: 'sent' }) })),
+    },
+  },
+  responses: {
+    200: { description: 'The moved version', content: json(VersionSummarySchema) },
+    401: problems[401],
+    403: forbidden,
+    404: { description: 'No such State, or no such version the caller may see', content: problems[404].content },
+    409: conflict,
+    422: problems[422],
+  },
+});
+
+export function registerMatrixVersionApi(api: Api) {
+  api.openapi(getRoute, async (c) => {
+    const state = await stateFor(c, c.req.valid('param').iso3);
+    const db = c.get('app').database.db;
+    const current = (await matrixVersions(db, visibilityScope(c.get('viewer')), state.iso3))[0];
+    if (!current) throw new AppError('not-found', `${state.iso3} has no matrix that you may see`);
+    return c.json(presentVersion(current, await cellsOf(db, current.id)), 200);
+  });
+  api.openapi(versionsRoute, async (c) => {
+    const state = await stateFor(c, c.req.valid('param').iso3);
+    const rows = await matrixVersions(c.get('app').database.db, visibilityScope(c.get('viewer')), state.iso3);
+    return c.json({ data: rows.map(presentVersionSummary) }, 200);
+  });
+  api.openapi(diffRoute, async (c) => {
+    const state = await stateFor(c, c.req.valid('param').iso3);
+    const { from, to } = c.req.valid('query');
+    const db = c.get('app').database.db;
+    const a = await visibleVersion(c, state, from);
+    const b = await visibleVersion(c, state, to);
+    const changes = diffCells(cellMap(await cellsOf(db, a.id)), cellMap(await cellsOf(db, b.id)));
+    return c.json(
+      {
+        state: state.iso3,
+        from: presentVersionSummary(a),
+        to: presentVersionSummary(b),
+        changes: changes.map((ch) => ({
+          field: ch.field,
+          changed: ch.changed,
+          from: ch.from && presentContent(ch.from),
+          to: ch.to && presentContent(ch.to),
+        })),
+      },
+      200,
+    );
+  });
+  api.openapi(startRoute, async (c) => {
+    const state = await stateFor(c, c.req.valid('param').iso3);
+    const viewer = account(c);
+    authorize(c, can(viewer, 'create', { type: 'matrix', confidentiality: 'committee-and-state', stateIso3: state.iso3 }), 'a new matrix version');
+    const body = c.req.valid('json') as { template?: string } | undefined;
+    const db = c.get('app').database.db;
+    const draft = await startDraft(db, actorOf(viewer), state.iso3, body?.template ? { templateVersion: body.template } : {});
+    return c.json(presentVersion(draft, await cellsOf(db, draft.id)), 201);
+  });
+  api.openapi(cellsRoute, async (c) => {
+    const state = await stateFor(c, c.req.valid('param').iso3);
+    const { version, changes } = c.req.valid('json');
+    const viewer = account(c);
+    const matrix = await visibleVersion(c, state, version);
+    // saveCells asks the policy (`update`), refuses a version that is no longer open, and checks
+    // every change (source kinds included) so that all the problems are reported at once.
+    const result = await saveCells(c.get('app').database.db, actorOf(viewer), viewer, matrix.id, changes as CellChangeInput[]);
+    return c.json({ saved: result.saved, cells: result.cells }, 200);
+  });
+  api.openapi(moveRoute, async (c) => {
+    const state = await stateFor(c, c.req.valid('param').iso3);
+    const { version, to } = c.req.valid('json');
+    const viewer = account(c);
+    const matrix = await visibleVersion(c, state, version);
+    // moveMatrix asks the policy for the action the step needs (update, comment, approve, publish).
+    const moved = await moveMatrix(c.get('app').database.db, actorOf(viewer), viewer, matrix.id, to);
+    return c.json(presentVersionSummary(moved), 200);
+  });
+}

@@ -1,0 +1,49 @@
+import type { CellSource } from '../schema.ts';
+
+/** A cell as compared: its value and evidence. */
+export interface ComparableCell {
+  value: string;
+  remarks: string;
+  sources: CellSource[];
+  infoDate: string | null;
+  instrumentStatus: string | null;
+  instrumentDate: string | null;
+}
+
+export interface CellChange {
+  field: string;
+  from: ComparableCell | null;
+  to: ComparableCell | null;
+  /** Which parts changed: value, remarks, sources, infoDate, instrument. */
+  changed: string[];
+}
+
+const blank: ComparableCell = {
+  value: '',
+  remarks: '',
+  sources: [],
+  infoDate: null,
+  instrumentStatus: null,
+  instrumentDate: null,
+};
+
+/** Field by field, what changed between two versions; a missing cell is a blank one. Sorted by field. */
+export function diffCells(
+  from: ReadonlyMap<string, ComparableCell>,
+  to: ReadonlyMap<string, ComparableCell>,
+): CellChange[] {
+  const fields = [...new Set([...from.keys(), ...to.keys()])].sort();
+  const changes: CellChange[] = [];
+  for (const field of fields) {
+    const a = from.get(field) ?? blank;
+    const b = to.get(field) ?? blank;
+    const changed: string[] = [];
+    if (a.value !== b.value) changed.push('value');
+    if (a.remarks !== b.remarks) changed.push('remarks');
+    if (JSON.stringify(a.sources) !== JSON.stringify(b.sources)) changed.push('sources');
+    if (a.infoDate !== b.infoDate) changed.push('infoDate');
+    if (a.instrumentStatus !== b.instrumentStatus || a.instrumentDate !== b.instrumentDate) changed.push('instrument');
+    if (changed.length) changes.push({ field, from: from.get(field) ?? null, to: to.get(field) ?? null, changed });
+  }
+  return changes;
+}

@@ -1,0 +1,71 @@
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { foldForSearch, likeContains } from '../../platform/i18n/search-text.ts';
+import type { StateNames } from '../../platform/search.ts';
+import type { MemberStateTable } from './schema.ts';
+
+export type StateRow = Omit<Selectable<MemberStateTable>, 'search_text'>;
+
+/** Every column but the folded search text, which only the database needs. */
+const stateColumns = [
+  'iso3',
+  'iso2',
+  'm49',
+  'un_member_since',
+  'names',
+  'regional_group',
+  'm49_region',
+  'm49_subregion',
+  'm49_intermediate',
+  'organizations',
+  'security_council_years',
+  'confidentiality',
+  'archived_at',
+  'version',
+  'created_at',
+  'updated_at',
+] as const;
+
+export interface StateFilters {
+  group?: string | undefined;
+  organization?: string | undefined;
+  q?: string | undefined;
+  includeArchived?: boolean;
+}
+
+/** States matching the filters; the query matches a name in any of the six languages or a code. */
+export async function listStates(db: Kysely<DB>, filters: StateFilters): Promise<StateRow[]> {
+  let query = db.selectFrom('member_state').select(stateColumns);
+  if (!filters.includeArchived) query = query.where('archived_at', 'is', null);
+  if (filters.group) query = query.where('regional_group', '=', filters.group);
+  if (filters.organization) query = query.where(sql<boolean>`organizations @> array[${filters.organization}]::text[]`);
+  const q = filters.q ? foldForSearch(filters.q) : '';
+  if (q) query = query.where('search_text', 'like', likeContains(q));
+  return query.orderBy('iso3').execute();
+}
+
+export async function findState(db: Kysely<DB> | Transaction<DB>, iso3: string): Promise<StateRow | undefined> {
+  return db.selectFrom('member_state').select(stateColumns).where('iso3', '=', iso3.toUpperCase()).executeTakeFirst();
+}
+
+/** The folded names and codes a search matches. */
+export function stateSearchText(row: { iso3: string; iso2: string; names: Record<string, string> }): string {
+  return foldForSearch([row.iso3, row.iso2, ...Object.values(row.names)].join(' | '));
+}
+
+export async function countStates(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('member_state')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The names of these States in the six languages, by code (for titles and search keywords). */
+export async function stateNames(db: Kysely<DB>, iso3s: Iterable<string>): Promise<StateNames> {
+  const list = [...new Set(iso3s)];
+  if (!list.length) return {};
+  const rows = await db.selectFrom('member_state').select(['iso3', 'names']).where('iso3', 'in', list).execute();
+  return Object.fromEntries(rows.map((r) => [r.iso3.trim(), r.names]));
+}

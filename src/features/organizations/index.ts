@@ -1,0 +1,24 @@
+import type { Feature } from '../../platform/feature.ts';
+import { registerOrganizationApi } from './api.ts';
+import { organizationsSection } from './bundle.ts';
+import { seedOrganizations } from './commands.ts';
+import { countOrganizations } from './queries.ts';
+
+export { listOrganizations, type OrganizationRow } from './queries.ts';
+import { organizationWebRoutes } from './routes.tsx';
+import { searchSources } from './search.ts';
+
+/** The organizations the Committee works with: reference data, kept by the secretariat. */
+export const organizations: Feature = {
+  name: 'organizations',
+  tables: [{ name: 'organization', backup: { key: 'code', textKey: true, serial: false }, bundle: 'organizations' }],
+  records: { organization: { keepers: ['secretariat', 'admin'] } },
+  web: [{ path: '/organizations', routes: organizationWebRoutes }],
+  api: [registerOrganizationApi],
+  nav: [{ path: '/organizations', label: 'nav.organizations', order: 20, count: countOrganizations }],
+  bundle: [organizationsSection],
+  search: searchSources,
+  seed: {
+    reference: async (trx, actor) => `${await seedOrganizations(trx, actor)} organizations`,
+  },
+};

@@ -1,0 +1,145 @@
+import { Hono } from 'hono';
+import { AppError } from '../../platform/errors.ts';
+import type { AppEnv, AppContextOf } from '../../platform/http/env.ts';
+import { formBody, text } from '../../platform/http/forms.ts';
+import { authorize } from '../../platform/http/guard.ts';
+import { render } from '../../platform/http/render.tsx';
+import { locales, pick } from '../../platform/i18n/locales.ts';
+import { can, visibilityScope } from '../../platform/policy/policy.ts';
+import { HistoryList } from '../../platform/ui/history.tsx';
+import { recordHistory } from '../../platform/audit/history.ts';
+import { actorOf } from '../../platform/audit/record.ts';
+import { listStates } from '../member-states/queries.ts';
+import { setOrganizationArchived, updateOrganization } from './commands.ts';
+import { OrganizationDetail, OrganizationEditForm, type OrganizationFormValues, OrganizationList } from './pages.tsx';
+import { findOrganization, listOrganizations, type OrganizationRow } from './queries.ts';
+
+function resource(o: OrganizationRow) {
+  return { type: 'organization' as const, confidentiality: o.confidentiality, stateIso3: null };
+}
+
+async function loadOrganization(c: AppContextOf, code: string): Promise<OrganizationRow> {
+  const o = await findOrganization(c.get('app').database.db, code);
+  if (!o) throw new AppError('not-found', `no organization has the code ${code}`);
+  return o;
+}
+
+function valuesOf(o: OrganizationRow): OrganizationFormValues {
+  return {
+    kind: o.kind,
+    names: { ...o.names },
+    acronyms: { ...o.acronyms },
+    website: o.website ?? '',
+    version: o.version,
+  };
+}
+
+export function organizationWebRoutes() {
+  const r = new Hono<AppEnv>();
+
+  r.get('/', async (c) => {
+    const m = c.get('m');
+    const filters = { q: c.req.query('q'), kind: c.req.query('kind') };
+    const rows = await listOrganizations(c.get('app').database.db, filters);
+    const visible = rows.filter((o) => can(c.get('viewer'), 'read', resource(o)));
+    return render(c, { title: m.t('organizations.title') }, <OrganizationList m={m} organizations={visible} filters={filters} />);
+  });
+
+  r.get('/:code', async (c) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    const o = await loadOrganization(c, c.req.param('code'));
+    authorize(c, can(viewer, 'read', resource(o)), 'this organization');
+    if (o.code !== c.req.param('code')) return c.redirect(`/${m.locale}/organizations/${o.code}`, 301);
+    const members = await listStates(c.get('app').database.db, { organization: o.code });
+    return render(
+      c,
+      { title: pick(o.names, m.locale) },
+      <OrganizationDetail
+        m={m}
+        organization={o}
+        members={members}
+        csrfToken={c.get('csrfToken')}
+        actions={{
+          edit: can(viewer, 'update', resource(o)),
+          archive: can(viewer, o.archived_at ? 'restore' : 'archive', resource(o)),
+          history: can(viewer, 'read-history', resource(o)),
+        }}
+      />,
+    );
+  });
+
+  r.get('/:code/history', async (c) => {
+    const m = c.get('m');
+    const o = await loadOrganization(c, c.req.param('code'));
+    authorize(c, can(c.get('viewer'), 'read-history', resource(o)), 'the history of this organization');
+    const events = await recordHistory(c.get('app').database.db, visibilityScope(c.get('viewer')), 'organization', o.code);
+    return render(
+      c,
+      { title: m.t('history.titleOf', { name: pick(o.names, m.locale) }) },
+      <HistoryList m={m} events={events} back={`/${m.locale}/organizations/${o.code}`} />,
+    );
+  });
+
+  const editPage = (
+    c: AppContextOf,
+    o: OrganizationRow,
+    values: OrganizationFormValues,
+    problems: { field: string; problem: string }[],
+    status: 200 | 409 | 422,
+  ) => {
+    const m = c.get('m');
+    return render(
+      c,
+      { title: m.t('organizations.editTitle', { name: pick(o.names, m.locale) }), status },
+      <OrganizationEditForm m={m} organization={o} values={values} problems={problems} csrfToken={c.get('csrfToken')} />,
+    );
+  };
+
+  r.get('/:code/edit', async (c) => {
+    const o = await loadOrganization(c, c.req.param('code'));
+    authorize(c, can(c.get('viewer'), 'update', resource(o)), 'the editing of this organization');
+    return editPage(c, o, valuesOf(o), [], 200);
+  });
+
+  r.post('/:code/edit', async (c) => {
+    const viewer = c.get('viewer');
+    const o = await loadOrganization(c, c.req.param('code'));
+    authorize(c, can(viewer, 'update', resource(o)), 'the editing of this organization');
+    const body = await formBody(c);
+    const values: OrganizationFormValues = {
+      kind: text(body, 'kind'),
+      names: Object.fromEntries(locales.map((l) => [l, text(body, `names.${l}`)])),
+      acronyms: Object.fromEntries(locales.map((l) => [l, text(body, `acronyms.${l}`)])),
+      website: text(body, 'website'),
+      version: Number(text(body, 'version')),
+    };
+    try {
+      await updateOrganization(c.get('app').database.db, actorOf(viewer), o.code, values.version, {
+        kind: values.kind,
+        names: values.names,
+        acronyms: values.acronyms,
+        website: values.website || null,
+      });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation') return editPage(c, o, values, err.fields, 422);
+      if (err instanceof AppError && err.code === 'conflict') {
+        const fresh = await loadOrganization(c, o.code);
+        return editPage(c, fresh, { ...values, version: fresh.version }, [{ field: 'version', problem: err.message }], 409);
+      }
+      throw err;
+    }
+    return c.redirect(`/${c.get('m').locale}/organizations/${o.code}`, 303);
+  });
+
+  for (const archived of [true, false]) {
+    r.post(`/:code/${archived ? 'archive' : 'restore'}`, async (c) => {
+      const viewer = c.get('viewer');
+      const o = await loadOrganization(c, c.req.param('code'));
+      authorize(c, can(viewer, archived ? 'archive' : 'restore', resource(o)), 'this change');
+      await setOrganizationArchived(c.get('app').database.db, actorOf(viewer), o.code, archived);
+      return c.redirect(`/${c.get('m').locale}/organizations/${o.code}`, 303);
+    });
+  }
+  return r;
+}

@@ -1,0 +1,37 @@
+import { installFeatures } from '../platform/registry.ts';
+import { accounts } from './accounts/index.ts';
+import { activity } from './activity/index.ts';
+import { assistance } from './assistance/index.ts';
+import { contacts } from './contacts/index.ts';
+import { correspondence } from './correspondence/index.ts';
+import { documents } from './documents/index.ts';
+import { engagement } from './engagement/index.ts';
+import { matrix } from './matrix/index.ts';
+import { memberStates } from './member-states/index.ts';
+import { organizations } from './organizations/index.ts';
+import { reports } from './reports/index.ts';
+import { search } from './search/index.ts';
+import { stateOverview } from './state-overview/index.ts';
+
+/**
+ * Every feature, in order: a feature comes after those it uses (it may import only their
+ * `index.ts`), so its tables, bundle sections and demonstration data come after theirs.
+ * Adding a feature is its folder, one line here, a migration and the catalogues.
+ */
+export const features = [
+  organizations,
+  memberStates,
+  accounts,
+  documents,
+  matrix,
+  reports,
+  contacts,
+  engagement,
+  assistance,
+  correspondence,
+  search,
+  stateOverview,
+  activity,
+] as const;
+
+installFeatures(features);

@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import type { Command } from '../../platform/cli.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { invalid } from '../../platform/errors.ts';
+import { messages } from '../../platform/i18n/i18n.ts';
+import { isLocale, pick } from '../../platform/i18n/locales.ts';
+import type { Viewer } from '../../platform/policy/policy.ts';
+import { normaliseEmail } from '../accounts/commands.ts';
+import { findActiveViewer } from '../accounts/queries.ts';
+import { listStates } from '../member-states/queries.ts';
+import { isIsoDate, todayIso } from './checks.ts';
+import { csvText } from './csv.ts';
+import { type StatusAsOf, statusAsOf } from './queries.ts';
+
+export const reportsUsage = `  reports status [--as-of YYYY-MM-DD] [--format text|csv|json] [--as E] [--lang L]
+                             the reporting status as at the date (today by default): the States that
+                             had submitted a first report and those that had not, as the account (the
+                             public without --as) may see them; CSV: one line per State`;
+
+const formats = ['text', 'csv', 'json'] as const;
+type Format = (typeof formats)[number];
+
+/** The account a command acts as: it must exist and be active. */
+async function accountNamed(db: Kysely<DB>, email: string): Promise<Viewer> {
+  const viewer = await findActiveViewer(db, normaliseEmail(email));
+  if (!viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(email)}` }]);
+  return viewer;
+}
+
+/** The status as the API gives it (GET /api/v1/reporting-status). */
+export function statusJson(s: StatusAsOf) {
+  return {
+    asOf: s.asOf,
+    states: s.states.length,
+    reportingCount: s.reporting.length,
+    nonReportingCount: s.nonReporting.length,
+    reporting: s.reporting,
+    nonReporting: s.nonReporting,
+    additionalInformationInYear: s.additionalInformationInYear,
+  };
+}
+
+/** One line per State: its code, its name, reporting or non-reporting, and the date of its first report. */
+export function statusCsv(s: StatusAsOf, names: Map<string, string>): string {
+  const done = new Set(s.reporting);
+  return csvText(
+    ['ISO3', 'State', 'Status', 'First report'],
+    s.states.map((iso3) => [iso3, names.get(iso3) ?? iso3, done.has(iso3) ? 'reporting' : 'non-reporting', s.firstReports.get(iso3) ?? null]),
+  );
+}
+
+/** `r1540 reports status [--as-of D] [--format F] [--as E] [--lang L]` */
+const statusCommand: Command = async (_config, args, cli) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'as-of': { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      as: { type: 'string' },
+      lang: { type: 'string', default: 'en' },
+    },
+  });
+  const asOf = values['as-of'] ?? todayIso();
+  const problems = [];
+  if (!isIsoDate(asOf)) problems.push({ field: '--as-of', problem: 'must be a date (YYYY-MM-DD)' });
+  if (!(formats as readonly string[]).includes(values.format)) problems.push({ field: '--format', problem: `must be one of ${formats.join(', ')}` });
+  if (!isLocale(values.lang)) problems.push({ field: '--lang', problem: 'must be one of ar, zh, en, fr, ru, es' });
+  if (problems.length) throw invalid(problems);
+  const m = messages(values.lang as Parameters<typeof messages>[0]);
+  const app = await cli.open();
+  try {
+    const db = app.database.db;
+    const viewer = values.as ? await accountNamed(db, values.as) : null;
+    const status = await statusAsOf(db, viewer, asOf);
+    const names = new Map((await listStates(db, {})).map((s) => [s.iso3, pick(s.names, m.locale)]));
+    const format = values.format as Format;
+    let out: string;
+    if (format === 'json') out = `${JSON.stringify(statusJson(status), null, 2)}\n`;
+    else if (format === 'csv') out = statusCsv(status, names);
+    else {
+      const lines = [
+        m.t('reports.statusSummary', {
+          date: m.date(asOf),
+          reporting: m.number(status.reporting.length),
+          states: m.number(status.states.length),
+          nonReporting: m.number(status.nonReporting.length),
+        }),
+        '',
+        `${m.t('reports.nonReporting')}:`,
+        ...status.nonReporting.map((iso3) => `  ${iso3}  ${names.get(iso3) ?? iso3}`),
+      ];
+      out = `${lines.join('\n')}\n`;
+    }
+    await new Promise<void>((done, fail) => process.stdout.write(out, (err) => (err ? fail(err) : done())));
+  } finally {
+    await app.database.close();
+  }
+  return 0;
+};
+
+/** `r1540 reports <status> …` */
+export const reportsCommand: Command = async (config, args, cli) => {
+  const [name, ...rest] = args;
+  if (name !== 'status') {
+    console.error(`r1540 reports: say status\n\n${reportsUsage}`);
+    return 2;
+  }
+  return statusCommand(config, rest, cli);
+};

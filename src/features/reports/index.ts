@@ -1,0 +1,32 @@
+import type { Feature } from '../../platform/feature.ts';
+import { registerReportsApi } from './api.ts';
+import { actionPlansSection, nationalReportsSection } from './bundle.ts';
+import { reportsCommand, reportsUsage } from './cli.ts';
+import { seedDemoReports } from './demo.ts';
+import { reportWebRoutes } from './routes.tsx';
+import { searchSources } from './search.ts';
+
+const recorded = ['expert', 'secretariat', 'admin'] as const;
+
+/** National reports and additional information, voluntary national action plans, the reporting status as at a date. */
+export const reports: Feature = {
+  name: 'reports',
+  tables: [
+    { name: 'national_report', backup: { key: 'id', textKey: false, serial: false }, bundle: 'national-reports' },
+    { name: 'action_plan', backup: { key: 'id', textKey: false, serial: false }, bundle: 'action-plans' },
+  ],
+  // Recorded by the experts and the secretariat.
+  records: { 'national-report': { keepers: recorded }, 'action-plan': { keepers: recorded } },
+  web: [{ path: '/', routes: reportWebRoutes }],
+  api: [registerReportsApi],
+  nav: [{ path: '/reports', label: 'reports.nav', order: 30 }],
+  bundle: [nationalReportsSection, actionPlansSection],
+  search: searchSources,
+  seed: {
+    demo: async (db) => {
+      const r = await seedDemoReports(db);
+      return `created ${r.reports} national reports and ${r.plans} action plans (the 2018 review's, and illustrative ones)`;
+    },
+  },
+  cli: [{ name: 'reports', usage: reportsUsage, run: reportsCommand }],
+};

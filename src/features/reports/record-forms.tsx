@@ -1,0 +1,179 @@
+// The form of a report or a plan, new and edit: each field marked when a problem names it.
+import type { FC, PropsWithChildren } from 'hono/jsx';
+import type { FieldProblem } from '../../platform/errors.ts';
+import { CsrfField } from '../../platform/http/layout.tsx';
+import type { Messages } from '../../platform/i18n/i18n.ts';
+import { locales } from '../../platform/i18n/locales.ts';
+import { confidentialityLevels } from '../../platform/policy/levels.ts';
+import { FieldErrors } from '../member-states/pages.tsx';
+import { invalidIf, languageName, levelLabel, weaponLabel } from './labels.ts';
+import { kindLabel, planStatusLabel } from './pages.tsx';
+import { planStatuses, reportKinds, reportParagraphs, reportWeaponTypes } from './schema.ts';
+
+export interface ReportFormValues {
+  kind: string;
+  receivedOn: string;
+  symbol: string;
+  languages: string[];
+  summary: string;
+  paragraphs: string[];
+  weaponTypes: string[];
+  confidentiality: string;
+  /** The row version the form was opened on (edit only). */
+  version?: string;
+}
+
+export interface PlanFormValues {
+  number: string;
+  status: string;
+  startedOn: string;
+  submittedOn: string;
+  publishedOn: string;
+  confidentiality: string;
+  version?: string;
+}
+
+const Field: FC<PropsWithChildren<{ id: string; label: string; help?: string }>> = ({ id, label, help, children }) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    {children}
+    {help && (
+      <p id={`${id}-help`} class="help">
+        {help}
+      </p>
+    )}
+  </div>
+);
+
+const Checks: FC<{ name: string; legend: string; options: readonly string[]; checked: string[]; label: (v: string) => string; problems: FieldProblem[] }> = ({
+  name,
+  legend,
+  options,
+  checked,
+  label,
+  problems,
+}) => (
+  <fieldset aria-invalid={invalidIf(problems, name)}>
+    <legend>{legend}</legend>
+    {options.map((o) => (
+      <div class="check">
+        <input type="checkbox" id={`${name}-${o}`} name={name} value={o} checked={checked.includes(o)} />
+        <label for={`${name}-${o}`}>{label(o)}</label>
+      </div>
+    ))}
+  </fieldset>
+);
+
+const Level: FC<{ m: Messages; value: string; problems: FieldProblem[] }> = ({ m, value, problems }) => (
+  <Field id="confidentiality" label={m.t('reports.confidentiality')}>
+    <select id="confidentiality" name="confidentiality" aria-invalid={invalidIf(problems, 'confidentiality')}>
+      {confidentialityLevels.map((c) => (
+        <option value={c} selected={value === c}>
+          {levelLabel(m, c)}
+        </option>
+      ))}
+    </select>
+  </Field>
+);
+
+const Buttons: FC<{ m: Messages; cancel: string }> = ({ m, cancel }) => (
+  <div class="actions">
+    <button type="submit">{m.t('form.save')}</button>
+    <a href={cancel}>{m.t('form.cancel')}</a>
+  </div>
+);
+
+export const ReportForm: FC<{
+  m: Messages;
+  action: string;
+  cancel: string;
+  values: ReportFormValues;
+  problems: FieldProblem[];
+  csrfToken: string;
+}> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
+  <form method="post" action={action} class="record-form" novalidate>
+    <FieldErrors m={m} problems={problems} />
+    <CsrfField token={csrfToken} />
+    {v.version !== undefined && <input type="hidden" name="version" value={v.version} />}
+    <Field id="kind" label={m.t('reports.kind')}>
+      <select id="kind" name="kind" aria-invalid={invalidIf(problems, 'kind')}>
+        {reportKinds.map((k) => (
+          <option value={k} selected={v.kind === k}>
+            {kindLabel(m, k)}
+          </option>
+        ))}
+      </select>
+    </Field>
+    <Field id="receivedOn" label={m.t('reports.received')}>
+      <input id="receivedOn" name="receivedOn" type="date" value={v.receivedOn} required aria-invalid={invalidIf(problems, 'receivedOn')} />
+    </Field>
+    <Field id="symbol" label={m.t('reports.symbol')} help={m.t('reports.symbolHelp')}>
+      <input id="symbol" name="symbol" value={v.symbol} maxlength={100} dir="ltr" aria-describedby="symbol-help" aria-invalid={invalidIf(problems, 'symbol')} />
+    </Field>
+    <Checks name="languages" legend={m.t('reports.languages')} options={locales} checked={v.languages} label={languageName} problems={problems} />
+    <Field id="summary" label={m.t('reports.summary')}>
+      <textarea id="summary" name="summary" rows={4} maxlength={4000} aria-invalid={invalidIf(problems, 'summary')}>
+        {v.summary}
+      </textarea>
+    </Field>
+    <Checks name="paragraphs" legend={m.t('reports.paragraphs')} options={reportParagraphs} checked={v.paragraphs} label={(p) => p} problems={problems} />
+    <Checks
+      name="weaponTypes"
+      legend={m.t('reports.weaponTypes')}
+      options={reportWeaponTypes}
+      checked={v.weaponTypes}
+      label={(w) => weaponLabel(m, w)}
+      problems={problems}
+    />
+    <Level m={m} value={v.confidentiality} problems={problems} />
+    <Buttons m={m} cancel={cancel} />
+  </form>
+);
+
+export const PlanForm: FC<{
+  m: Messages;
+  action: string;
+  cancel: string;
+  values: PlanFormValues;
+  problems: FieldProblem[];
+  csrfToken: string;
+}> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
+  <form method="post" action={action} class="record-form" novalidate>
+    <FieldErrors m={m} problems={problems} />
+    <CsrfField token={csrfToken} />
+    {v.version !== undefined && <input type="hidden" name="version" value={v.version} />}
+    <Field id="number" label={m.t('reports.number')} help={m.t('reports.numberHelp')}>
+      <input
+        id="number"
+        name="number"
+        type="number"
+        min={1}
+        max={99}
+        value={v.number}
+        required
+        aria-describedby="number-help"
+        aria-invalid={invalidIf(problems, 'number')}
+      />
+    </Field>
+    <Field id="status" label={m.t('reports.status')}>
+      <select id="status" name="status" aria-invalid={invalidIf(problems, 'status')}>
+        {planStatuses.map((s) => (
+          <option value={s} selected={v.status === s}>
+            {planStatusLabel(m, s)}
+          </option>
+        ))}
+      </select>
+    </Field>
+    <Field id="startedOn" label={m.t('reports.started')}>
+      <input id="startedOn" name="startedOn" type="date" value={v.startedOn} aria-invalid={invalidIf(problems, 'startedOn')} />
+    </Field>
+    <Field id="submittedOn" label={m.t('reports.submitted')}>
+      <input id="submittedOn" name="submittedOn" type="date" value={v.submittedOn} aria-invalid={invalidIf(problems, 'submittedOn')} />
+    </Field>
+    <Field id="publishedOn" label={m.t('reports.published')}>
+      <input id="publishedOn" name="publishedOn" type="date" value={v.publishedOn} aria-invalid={invalidIf(problems, 'publishedOn')} />
+    </Field>
+    <Level m={m} value={v.confidentiality} problems={problems} />
+    <Buttons m={m} cancel={cancel} />
+  </form>
+);

@@ -1,0 +1,183 @@
+import { Hono } from 'hono';
+import { AppError } from '../../platform/errors.ts';
+import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
+import { render } from '../../platform/http/render.tsx';
+import { pick } from '../../platform/i18n/locales.ts';
+import { can, type Viewer } from '../../platform/policy/policy.ts';
+import { findState, listStates } from '../member-states/queries.ts';
+import { dateParam } from './api-schemas.ts';
+import { todayIso } from './checks.ts';
+import { type CsvCell, csvText } from './csv.ts';
+import { kindLabel, PlansPage, planStatusLabel, ReportList, StateReportsPage, type StateNames, StatusPage, sourceLabel } from './pages.tsx';
+import { planRecordRoutes } from './plan-routes.tsx';
+import { planFact, plansVisibleTo, type ReportRow, reportsVisibleTo, statusAsOf } from './queries.ts';
+import { reportRecordRoutes } from './report-routes.tsx';
+import { plansPerYear, plansSince } from './status.ts';
+
+async function stateNames(c: AppContextOf, viewer: Viewer | null): Promise<StateNames> {
+  const states = await listStates(c.get('app').database.db, {});
+  const l = c.get('m').locale;
+  return new Map(
+    states
+      .filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }))
+      .map((s) => [s.iso3, pick(s.names, l)]),
+  );
+}
+
+function csv(c: AppContextOf, file: string, header: string[], rows: CsvCell[][]) {
+  c.header('Cache-Control', 'private, no-store');
+  return c.body(csvText(header, rows), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${file}"`,
+  });
+}
+
+function withCsv(c: AppContextOf, extra: Record<string, string> = {}): string {
+  const url = new URL(c.req.url);
+  url.searchParams.set('format', 'csv');
+  for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
+  return `${url.pathname}?${url.searchParams.toString()}`;
+}
+
+/** `/{lang}/reports…` and `/{lang}/action-plans`. */
+export function reportWebRoutes() {
+  const r = new Hono<AppEnv>();
+
+  r.get('/reports', async (c) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    const filters = { from: c.req.query('from') ?? '', to: c.req.query('to') ?? '', kind: c.req.query('kind') ?? '' };
+    const from = dateParam('from', filters.from);
+    const to = dateParam('to', filters.to);
+    const kind = filters.kind === 'first-report' || filters.kind === 'additional-information' ? filters.kind : undefined;
+    const reports = await reportsVisibleTo(c.get('app').database.db, viewer, {
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(kind ? { kind } : {}),
+    });
+    const names = await stateNames(c, viewer);
+    if (c.req.query('format') === 'csv')
+      return csv(
+        c,
+        `reports-${from ?? 'start'}-${to ?? 'now'}.csv`,
+        [m.t('reports.state'), 'ISO3', m.t('reports.kind'), m.t('reports.received'), m.t('reports.symbol'), m.t('reports.source')],
+        reports.map((x: ReportRow) => [
+          names.get(x.state_iso3) ?? x.state_iso3,
+          x.state_iso3,
+          kindLabel(m, x.kind),
+          x.received_on,
+          x.symbol,
+          sourceLabel(m, x.source),
+        ]),
+      );
+    return render(
+      c,
+      { title: m.t('reports.title') },
+      <ReportList m={m} reports={reports} names={names} filters={filters} csvHref={withCsv(c)} />,
+    );
+  });
+
+  r.get('/reports/status', async (c) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    const asOf = dateParam('asOf', c.req.query('asOf')) ?? todayIso();
+    const status = await statusAsOf(c.get('app').database.db, viewer, asOf);
+    const names = await stateNames(c, viewer);
+    if (c.req.query('format') === 'csv')
+      return csv(
+        c,
+        `non-reporting-${asOf}.csv`,
+        [m.t('reports.state'), 'ISO3', m.t('reports.asOf')],
+        status.nonReporting.map((s) => [names.get(s) ?? s, s, asOf]),
+      );
+    return render(
+      c,
+      { title: m.t('reports.statusTitle') },
+      <StatusPage
+        m={m}
+        asOf={asOf}
+        states={status.states.length}
+        reporting={status.reporting.length}
+        nonReporting={status.nonReporting}
+        additional={status.additionalInformationInYear}
+        names={names}
+        csvHref={withCsv(c)}
+      />,
+    );
+  });
+
+  r.get('/action-plans', async (c) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    const asOf = dateParam('asOf', c.req.query('asOf')) ?? todayIso();
+    const plans = await plansVisibleTo(c.get('app').database.db, viewer);
+    const facts = plans.map(planFact);
+    const perYear = plansPerYear(facts, 2007, Number(asOf.slice(0, 4)));
+    const names = await stateNames(c, viewer);
+    if (c.req.query('format') === 'csv' && c.req.query('table') === 'plans')
+      return csv(
+        c,
+        'action-plans.csv',
+        [m.t('reports.state'), 'ISO3', m.t('reports.number'), m.t('reports.status'), m.t('reports.started'), m.t('reports.submitted'), m.t('reports.published'), m.t('reports.source')],
+        plans.map((p) => [
+          names.get(p.state_iso3) ?? p.state_iso3,
+          p.state_iso3,
+          p.number,
+          planStatusLabel(m, p.status),
+          p.started_on,
+          p.submitted_on,
+          p.published_on,
+          sourceLabel(m, p.source),
+        ]),
+      );
+    if (c.req.query('format') === 'csv')
+      return csv(c, `action-plans-per-year-${asOf}.csv`, [m.t('reports.year'), m.t('reports.plans')], perYear.map((y) => [y.year, y.plans]));
+    return render(
+      c,
+      { title: m.t('reports.plansTitle') },
+      <PlansPage
+        m={m}
+        asOf={asOf}
+        since2007={plansSince(facts, 2007, asOf)}
+        perYear={perYear}
+        plans={plans}
+        names={names}
+        csv={{ perYear: withCsv(c, { asOf }), plans: withCsv(c, { table: 'plans' }) }}
+      />,
+    );
+  });
+
+  r.get('/states/:iso3/reports', async (c) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    const db = c.get('app').database.db;
+    const state = await findState(db, c.req.param('iso3'));
+    if (!state || !can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }))
+      throw new AppError('not-found', `no Member State has the code ${c.req.param('iso3').toUpperCase()}`);
+    const reports = await reportsVisibleTo(db, viewer, { stateIso3: state.iso3 });
+    const plans = await plansVisibleTo(db, viewer, state.iso3);
+    return render(
+      c,
+      { title: m.t('reports.stateTitle', { name: pick(state.names, m.locale) }) },
+      <StateReportsPage
+        m={m}
+        reports={reports}
+        plans={plans}
+        names={await stateNames(c, viewer)}
+        record={{
+          report: can(viewer, 'create', { type: 'national-report', confidentiality: 'public', stateIso3: state.iso3 })
+            ? `/${m.locale}/states/${state.iso3}/reports/new`
+            : null,
+          plan: can(viewer, 'create', { type: 'action-plan', confidentiality: 'public', stateIso3: state.iso3 })
+            ? `/${m.locale}/states/${state.iso3}/action-plans/new`
+            : null,
+        }}
+      />,
+    );
+  });
+
+  // One record's pages, after `/reports/status` so that "status" is never taken for an id.
+  r.route('/', reportRecordRoutes());
+  r.route('/', planRecordRoutes());
+  return r;
+}

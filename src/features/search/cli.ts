@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import type { Command } from '../../platform/cli.ts';
+import { invalid } from '../../platform/errors.ts';
+import { normaliseEmail } from '../accounts/commands.ts';
+import { findActiveViewer } from '../accounts/queries.ts';
+import { rebuildSearchIndex } from './indexer.ts';
+import { search } from './search.ts';
+
+export const searchUsage = `  search reindex             index every record and document again (after an upgrade of the tokenizer)
+  search query WORDS [--as E] [--kind K] [--state ISO3] [--year Y] [--lang L] [--page N] [--json]
+                             search as the account (the public without --as) may see`;
+
+const write = (out: string) => new Promise<void>((done, fail) => process.stdout.write(out, (err) => (err ? fail(err) : done())));
+
+const reindex: Command = async (_config, _args, cli) => {
+  const app = await cli.open();
+  try {
+    const started = Date.now();
+    const s = await rebuildSearchIndex(app.database.db);
+    const seconds = (Date.now() - started) / 1000;
+    await write(`indexed ${s.records} records in ${s.chunks} chunks (${(s.characters / 1e6).toFixed(1)} million characters) in ${seconds.toFixed(1)} s\n`);
+  } finally {
+    await app.database.close();
+  }
+  return 0;
+};
+
+const query: Command = async (_config, args, cli) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      as: { type: 'string' },
+      kind: { type: 'string' },
+      state: { type: 'string' },
+      year: { type: 'string' },
+      lang: { type: 'string' },
+      page: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const q = positionals.join(' ');
+  if (!q.trim()) throw invalid([{ field: 'WORDS', problem: 'say what to search for' }]);
+  const app = await cli.open();
+  try {
+    const db = app.database.db;
+    const viewer = values.as ? await findActiveViewer(db, normaliseEmail(values.as)) : null;
+    if (values.as && !viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(values.as)}` }]);
+    const r = await search(db, viewer ?? null, { q, kind: values.kind, state: values.state, year: values.year, language: values.lang, page: values.page });
+    if (values.json) await write(`${JSON.stringify({ total: r.total, page: r.filters.page, data: r.hits }, null, 2)}\n`);
+    else {
+      const lines = [`${r.total} found`];
+      for (const h of r.hits) {
+        lines.push('', `${h.type}  ${h.title}  (${h.path})`);
+        const text = h.snippet.map((s) => (s.match ? `[${s.text}]` : s.text)).join('');
+        if (text) lines.push(`  ${text}`);
+      }
+      await write(`${lines.join('\n')}\n`);
+    }
+  } finally {
+    await app.database.close();
+  }
+  return 0;
+};
+
+/** `r1540 search reindex | query …` */
+export const searchCommand: Command = async (config, args, cli) => {
+  const [name, ...rest] = args;
+  if (name === 'reindex') return reindex(config, rest, cli);
+  if (name === 'query') return query(config, rest, cli);
+  console.error(`r1540 search: say reindex or query\n\n${searchUsage}`);
+  return 2;
+};

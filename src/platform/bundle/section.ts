@@ -1,0 +1,100 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../audit/record.ts';
+import type { Confidentiality } from '../policy/levels.ts';
+import type { Resource, Viewer } from '../policy/policy.ts';
+
+/** A problem with one record, `field` relative to the record (`names.zh`, `organizations[2]`). */
+export interface RecordProblem {
+  index: number;
+  field: string;
+  problem: string;
+}
+
+/** A record that another section must hold, in the bundle or in the database. */
+export interface Reference {
+  /** Where the reference is, relative to the record: `organizations[0]`. */
+  field: string;
+  section: string;
+  key: string;
+  /** How to name the missing record in the problem: `organization`. */
+  noun: string;
+}
+
+export type ImportOutcome = 'created' | 'updated' | 'unchanged';
+
+/** What a section may need beyond the database: where the document files are kept (`config.filesDir`). */
+export interface BundleContext {
+  filesDir?: string;
+}
+
+export interface SectionCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Counts what a section's import did, and reports progress as it goes. */
+export class ImportTally implements SectionCounts {
+  created = 0;
+  updated = 0;
+  unchanged = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly onRecord: (done: number, total: number) => void = () => {},
+  ) {}
+
+  add(outcome: ImportOutcome): void {
+    this[outcome]++;
+    this.onRecord(this.created + this.updated + this.unchanged, this.total);
+  }
+
+  counts(): SectionCounts {
+    return { created: this.created, updated: this.updated, unchanged: this.unchanged };
+  }
+}
+
+/**
+ * What a feature contributes to the export/import bundle: one kind of record. A feature adds
+ * its records by writing one of these beside its other files and listing it in `registry.ts`.
+ * Methods (not arrow properties) so that sections of different record types share one list.
+ */
+export interface BundleSection<R> {
+  /** The key under `sections` in the bundle: plural, kebab-case (`member-states`). */
+  name: string;
+  /** The record field that holds the key, used to name a duplicate. */
+  keyField: string;
+  /** One record, as it appears in the bundle. */
+  schema: z.ZodType<R>;
+  /** The record identity: an import updates the stored record with the same key. */
+  key(record: R): string;
+  /** Who may see and change the record, for the policy. */
+  resource(record: R): Resource;
+  /** Every record the viewer may read (`null` is the public), in key order. */
+  export(db: Kysely<DB>, viewer: Viewer | null): Promise<R[]>;
+  /** The stored records with these keys, in bundle shape, whatever their visibility. */
+  stored(db: Kysely<DB> | Transaction<DB>, keys: readonly string[]): Promise<Map<string, R>>;
+  /** Records in other sections that this one names. */
+  references?(record: R): Reference[];
+  /**
+   * Sections whose records this one names although its feature comes before theirs (a document
+   * links to reports and visits): the bundle puts this section after them.
+   */
+  after?: readonly string[];
+  /** Checks that need the whole section or the database (unique fields, say). */
+  check?(db: Kysely<DB>, records: readonly { index: number; record: R }[], context: BundleContext): Promise<RecordProblem[]>;
+  /**
+   * Upserts by key inside the import transaction: nothing written for a record equal to the
+   * stored one; each change recorded with `recordChange` (`create` or `import`).
+   */
+  import(trx: Transaction<DB>, actor: Actor, records: readonly R[], report: ImportTally, context: BundleContext): Promise<void>;
+}
+
+const openness: Record<Confidentiality, number> = { public: 0, 'committee-and-state': 1, committee: 2 };
+
+/** The narrower of two audiences: a change of confidentiality is shown only to those who could see both. */
+export function stricter(a: Confidentiality, b: Confidentiality): Confidentiality {
+  return openness[a] >= openness[b] ? a : b;
+}
