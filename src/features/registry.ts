@@ -8,6 +8,7 @@ import { documents } from './documents/index.ts';
 import { engagement } from './engagement/index.ts';
 import { matrix } from './matrix/index.ts';
 import { memberStates } from './member-states/index.ts';
+import { organizationOverview } from './organization-overview/index.ts';
 import { organizations } from './organizations/index.ts';
 import { reports } from './reports/index.ts';
 import { search } from './search/index.ts';
@@ -31,6 +32,7 @@ export const features = [
   correspondence,
   search,
   stateOverview,
+  organizationOverview,
   activity,
 ] as const;
 

@@ -1,3 +1,4 @@
+import { todayIso } from '../../src/platform/values/dates.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { locales } from '../../src/platform/i18n/locales.ts';
@@ -5,7 +6,6 @@ import { addUser } from '../../src/features/accounts/commands.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
 import { addWorkingDays } from '../../src/features/assistance/procedure/calendar.ts';
 import { actionsFrom } from '../../src/features/assistance/procedure/procedure.ts';
-import { todayIso } from '../../src/features/reports/checks.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 // The clearinghouse's pages through a browser-like client (cookie, CSRF token, forms without

@@ -1,8 +1,9 @@
+import { todayIso } from '../../src/platform/values/dates.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addUser, createApiToken } from '../../src/features/accounts/commands.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
-import { addContact, type ContactRow, todayIso } from '../../src/features/contacts/contacts.ts';
+import { addContact, type ContactRow } from '../../src/features/contacts/contacts.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 // The forms and API writes of points of contact, and what they must never show to whom.

@@ -1,8 +1,8 @@
+import { todayIso } from '../../src/platform/values/dates.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addUser, createApiToken } from '../../src/features/accounts/commands.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
-import { todayIso } from '../../src/features/contacts/contacts.ts';
 import type { Confidentiality } from '../../src/platform/policy/levels.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 

@@ -12,30 +12,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { findActiveViewer, normaliseEmail } from '../../features/accounts/index.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import type { Viewer } from '../../platform/policy/policy.ts';
-import type { Command } from '../../platform/cli.ts';
-
-/**
- * Progress on standard error, so that standard output stays the data: rewritten in place on a
- * terminal, otherwise a line when a step ends (and every few seconds during a long one).
- */
-export function progressPrinter(verb: string, stream: NodeJS.WriteStream = process.stderr): OnProgress {
-  let lastAt = Date.now();
-  let open = false;
-  return (step, done, total) => {
-    const finished = done >= total;
-    const now = Date.now();
-    if (!finished && now - lastAt < (stream.isTTY ? 100 : 5000)) return;
-    lastAt = now;
-    const line = `${verb}: ${step} ${done}/${total}`;
-    if (stream.isTTY) {
-      stream.write(`\r\x1b[2K${line}${finished ? '\n' : ''}`);
-      open = !finished;
-    } else {
-      if (open) stream.write('\n');
-      stream.write(`${line}\n`);
-    }
-  };
-}
+import { type Command, progressPrinter } from '../../platform/cli.ts';
 
 /** The account a command acts as: it must exist and be active. */
 async function accountNamed(db: Kysely<DB>, email: string): Promise<Viewer> {

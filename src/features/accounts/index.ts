@@ -4,6 +4,9 @@ import { tokenCommand, userCommand } from './cli.ts';
 import { demoPassword, seedDemoAccounts } from './demo.ts';
 import { accountWebRoutes } from './routes.tsx';
 
+export type { AppUserTable } from './schema.ts';
+export { viewerOf } from './viewer.ts';
+
 export { authenticate, csrfProtection } from './auth.ts';
 export { normaliseEmail } from './commands.ts';
 export { demoAccounts, demoPassword, seedDemoAccounts } from './demo.ts';

@@ -1,10 +1,11 @@
+import { TableRegion } from '../../platform/ui/tables.tsx';
+import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { CsrfField, TableRegion } from '../../platform/http/layout.tsx';
+import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { roles } from '../../platform/policy/levels.ts';
 import type { Viewer } from '../../platform/policy/policy.ts';
-import { FieldErrors } from '../member-states/pages.tsx';
 import type { listApiTokens } from './commands.ts';
 import type { listUsers } from './queries.ts';
 

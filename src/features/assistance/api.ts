@@ -1,6 +1,7 @@
 // The clearinghouse through the API: requests and their procedure, providers' responses, offers,
 // matches with their reasons in words, the public summaries, the taxonomy and the engine's weights.
 // A request the caller may not see is 404 (never 403), so that its existence does not leak.
+import { todayIso } from '../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
@@ -12,7 +13,6 @@ import { type Messages, messages } from '../../platform/i18n/i18n.ts';
 import { locales } from '../../platform/i18n/locales.ts';
 import { can, isCommitteeSide, may, providerKeyOf, type Viewer } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import { todayIso } from '../reports/checks.ts';
 import {
   audienceOf,
   DetailSchema,

@@ -1,3 +1,4 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { sameJson } from '../../platform/bundle/canonical.ts';
@@ -7,7 +8,6 @@ import type { DB } from '../../platform/db/schema.ts';
 import type { Resource, Viewer } from '../../platform/policy/policy.ts';
 import { isCommitteeSide, providerKeyOf } from '../../platform/policy/policy.ts';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
-import { todayIso } from '../reports/checks.ts';
 import { offerTermsOf, presentItem } from './api-schemas.ts';
 import { checkOfferInput, checkRequestInput } from './requests/checks.ts';
 import { requestActions } from './procedure/procedure.ts';

@@ -1,3 +1,4 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
@@ -7,10 +8,9 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { messages } from '../../platform/i18n/i18n.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
 import { may, type Viewer } from '../../platform/policy/policy.ts';
-import { normaliseEmail } from '../accounts/commands.ts';
-import { findActiveViewer } from '../accounts/queries.ts';
+import { normaliseEmail } from '../accounts/index.ts';
+import { findActiveViewer } from '../accounts/index.ts';
 import { type Actor, actorOf, systemActor } from '../../platform/audit/record.ts';
-import { todayIso } from '../reports/checks.ts';
 import { requestDetail } from './api.ts';
 import { audienceOf, presentOffer, presentRequest } from './api-schemas.ts';
 import { activeOffers, matchItemsOf, matchOfferOf, setWeights, takeStep, weightsInForce } from './requests/commands.ts';

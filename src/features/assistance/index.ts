@@ -10,6 +10,8 @@ import { registerAssistanceGapsApi } from './requests/api-gaps.ts';
 import { assistanceWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
+export { requestVisible } from './queries.ts';
+
 export { assistanceRequests2018 } from './demo-2018.ts';
 
 const keepers = ['expert', 'secretariat', 'admin'] as const;

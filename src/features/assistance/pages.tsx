@@ -1,9 +1,9 @@
 // The clearinghouse's pages that are not one record: labels and field errors the pages share, the
 // hub (requests as far as the reader may see them, with links to offers and summaries) and the
 // public page of consented summaries.
+import { TableRegion } from '../../platform/ui/tables.tsx';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { TableRegion } from '../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../platform/i18n/i18n.ts';
 import type { Flag } from './procedure/procedure.ts';
 import type { PublicSummary, RequestRow } from './queries.ts';

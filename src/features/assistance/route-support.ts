@@ -4,8 +4,8 @@ import type { AppContextOf } from '../../platform/http/env.ts';
 import { type FormBody, text } from '../../platform/http/forms.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
-import { listStates } from '../member-states/queries.ts';
-import { listOrganizations } from '../organizations/queries.ts';
+import { listStates } from '../member-states/index.ts';
+import { listOrganizations } from '../organizations/index.ts';
 import type { Names } from './pages.tsx';
 import type { RequestFilters } from './queries.ts';
 import { type RequestStatus, requestStatuses } from './schema.ts';
@@ -54,14 +54,6 @@ export function requestFilters(q: { state?: string; year?: string; status?: stri
   }
   if (problems.length) throw invalid(problems);
   return f;
-}
-
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  // A leading =, +, - or @ would be read as a formula by spreadsheet programs.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 export function withParams(c: AppContextOf, changes: Record<string, string | null>): string {

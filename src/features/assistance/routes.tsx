@@ -1,17 +1,18 @@
+import { csvResponse } from '../../platform/formats/csv.ts';
 // `/{lang}/assistance…`: the clearinghouse's pages. The hub lists the requests the reader may see
 // (the Committee side all, with filters, overdue flags and a CSV; a State's point of contact its
 // own State's; a provider those circulated to it; the public none) and leads to the offers and the
 // public summaries; requests and offers have their own routes.
+import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { render } from '../../platform/http/render.tsx';
 import { isCommitteeSide } from '../../platform/policy/policy.ts';
-import { todayIso } from '../reports/checks.ts';
 import { offerRoutes } from './offers/offer-routes.tsx';
 import { flagText, HubPage, stateName, statusLabel, SummariesPage } from './pages.tsx';
 import { flagsOf, itemsOf, listRequests, publicSummaries } from './queries.ts';
 import { mayCreateRequest, requestRoutes } from './requests/request-routes.tsx';
-import { csvField, namesFor, requestFilters, withParams, yearsUntil } from './route-support.ts';
+import { namesFor, requestFilters, withParams, yearsUntil } from './route-support.ts';
 
 /** The most requests the hub lists at once (the consolidated list has them all). */
 const hubLimit = 1000;
@@ -65,12 +66,7 @@ export function assistanceWebRoutes() {
         x.reference,
         x.id,
       ]);
-      c.header('Cache-Control', 'private, no-store');
-      const body = [header, ...lines].map((line) => line.map(csvField).join(',')).join('\r\n');
-      return c.body(`\uFEFF${body}\r\n`, 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="assistance-requests${filters.year ? `-${filters.year}` : ''}${filters.state ? `-${filters.state}` : ''}.csv"`,
-      });
+      return csvResponse(c, `assistance-requests${filters.year ? `-${filters.year}` : ''}${filters.state ? `-${filters.state}` : ''}.csv`, [header, ...lines]);
     }
     const ownState = who === 'poc' && viewer?.stateIso3 ? stateName(names, viewer.stateIso3) : null;
     return render(

@@ -1,5 +1,5 @@
 import { type Locale, type LocalizedText, pick } from '../../platform/i18n/locales.ts';
-import regionalGroups from '../member-states/data/regional-groups.json' with { type: 'json' };
+import { groupData } from '../member-states/index.ts';
 
 /**
  * The one taxonomy that requests, offers, matrix fields and plans share: operative paragraph,
@@ -36,7 +36,7 @@ export const helpLanguages = ['ar', 'zh', 'en', 'fr', 'ru', 'es', 'pt'] as const
 export type HelpLanguage = (typeof helpLanguages)[number];
 
 /** Regions are the UN regional groups (`member_state.regional_group`). */
-export const regions = regionalGroups.map((g) => g.code) as readonly string[];
+export const regions = [...groupData().keys()] as readonly string[];
 export type Region = string;
 
 export type Dimension = 'paragraph' | 'weapon' | 'area' | 'kind' | 'language' | 'region';
@@ -93,7 +93,7 @@ export const languageLabels: Record<HelpLanguage, LocalizedText> = {
   pt: L('Portuguese', 'portugais', 'portugués', 'португальский', '葡萄牙文', 'البرتغالية'),
 };
 
-export const regionLabels: Record<string, LocalizedText> = Object.fromEntries(regionalGroups.map((g) => [g.code, g.names as LocalizedText]));
+export const regionLabels: Record<string, LocalizedText> = Object.fromEntries([...groupData().values()].map((g) => [g.code, g.names]));
 
 const tables: Record<Dimension, Record<string, LocalizedText>> = {
   paragraph: paragraphLabels,

@@ -1,3 +1,4 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../platform/errors.ts';
@@ -6,20 +7,9 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import { findState } from '../member-states/queries.ts';
+import { findState } from '../member-states/index.ts';
 import { confirmContact, endContact, findContact, updateContact } from './commands.ts';
-import {
-  addContact,
-  allContacts,
-  type ContactRow,
-  contactRecord,
-  contactResource,
-  maySeeContacts,
-  projectContacts,
-  stateContacts,
-  statesWithContactsPerYear,
-  todayIso,
-} from './contacts.ts';
+import { addContact, allContacts, type ContactRow, contactRecord, contactResource, maySeeContacts, projectContacts, stateContacts, statesWithContactsPerYear } from './contacts.ts';
 import { contactLocations } from './schema.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

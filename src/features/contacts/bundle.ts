@@ -1,8 +1,9 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import { z } from 'zod';
 import { isoDate, recordId, recordSource, stateCode, visibleCodes } from '../../platform/bundle/fields.ts';
 import { checkById, importById, storedRecords } from '../../platform/bundle/record-section.ts';
 import type { BundleSection } from '../../platform/bundle/section.ts';
-import { checkContactInput, type ContactRow, contactRecord, contactResource, maySeeContacts, todayIso } from './contacts.ts';
+import { checkContactInput, type ContactRow, contactRecord, contactResource, maySeeContacts } from './contacts.ts';
 import { contactLocations } from './schema.ts';
 
 /*

@@ -1,11 +1,12 @@
+import { csvField } from '../../platform/formats/csv.ts';
+import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
 import { parseArgs } from 'node:util';
 import type { Command } from '../../platform/cli.ts';
 import { invalid } from '../../platform/errors.ts';
 import { may } from '../../platform/policy/policy.ts';
-import { normaliseEmail } from '../accounts/commands.ts';
-import { findActiveViewer } from '../accounts/queries.ts';
-import { allContacts, contactRecord, isIsoDate, maySeeContacts, todayIso, unconfirmedContacts } from './contacts.ts';
-import { csvField } from './routes.tsx';
+import { normaliseEmail } from '../accounts/index.ts';
+import { findActiveViewer } from '../accounts/index.ts';
+import { allContacts, contactRecord, maySeeContacts, unconfirmedContacts } from './contacts.ts';
 
 export const contactsUsage = `  contacts reminders [--format csv|json] [--as-of DATE] [--as E] [--out FILE]
                              the points of contact in office whose details were not confirmed for

@@ -1,8 +1,9 @@
+import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../platform/errors.ts';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
-import { type ContactInput, type ContactRow, checkContactInput, contactRecord, isIsoDate, todayIso } from './contacts.ts';
+import { type ContactInput, type ContactRow, checkContactInput, contactRecord } from './contacts.ts';
 import type { ContactLocation } from './schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;

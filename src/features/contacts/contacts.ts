@@ -1,9 +1,10 @@
+import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { type FieldProblem, invalid, notFound } from '../../platform/errors.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
-import { findState } from '../member-states/queries.ts';
+import { findState } from '../member-states/index.ts';
 import { type ContactLocation, contactLocations, type PointOfContactTable } from './schema.ts';
 
 export type ContactRow = Selectable<PointOfContactTable>;
@@ -14,19 +15,6 @@ export interface ContactProjection {
   designated: boolean;
   /** The earliest designation still running (ISO date), or null. */
   since: string | null;
-}
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(value: string): boolean {
-  if (!isoDate.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** Today in UTC as an ISO date. */
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }
 
 /** Whether a contact was in office on a date (designated by then, not ended by then, not archived). */

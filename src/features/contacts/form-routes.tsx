@@ -1,3 +1,4 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
@@ -7,9 +8,9 @@ import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import { findState } from '../member-states/queries.ts';
+import { findState } from '../member-states/index.ts';
 import { confirmContact, endContact, findContact, updateContact } from './commands.ts';
-import { addContact, type ContactInput, type ContactRow, contactResource, todayIso } from './contacts.ts';
+import { addContact, type ContactInput, type ContactRow, contactResource } from './contacts.ts';
 import { ContactForm, type ContactFormValues, contactFormValues, EndForm, emptyContact } from './forms.tsx';
 
 /*

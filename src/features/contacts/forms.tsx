@@ -1,8 +1,8 @@
+import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
-import { FieldErrors } from '../member-states/pages.tsx';
 import type { ContactRow } from './contacts.ts';
 import { contactLocations } from './schema.ts';
 

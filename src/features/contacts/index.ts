@@ -4,8 +4,12 @@ import { registerContactApi } from './api.ts';
 import { pointsOfContactSection } from './bundle.ts';
 import { contactsCommand, contactsUsage } from './cli.ts';
 import { seedDemoContacts } from './demo.ts';
+import { contactResource } from './contacts.ts';
 import { contactStateRoutes, contactWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
+
+export { type ContactProjection, maySeeContacts, projectContacts, stateContacts } from './contacts.ts';
+export type { RecordSource } from './schema.ts';
 
 /** Points of contact: details for the Committee side and the State concerned, a projection for everyone else. */
 export const contacts: Feature = {
@@ -19,6 +23,10 @@ export const contacts: Feature = {
       keepers: ['secretariat', 'admin'],
       decide: (viewer, action, resource) =>
         action === 'update' && isOwnState(viewer, resource) ? canSee(viewer, resource.confidentiality, resource.stateIso3) : undefined,
+      resources: async (db, ids) => {
+        const rows = await db.selectFrom('point_of_contact').select(['id', 'state_iso3']).where('id', 'in', [...ids]).execute();
+        return new Map(rows.map((r) => [r.id, contactResource(r.state_iso3)]));
+      },
     },
   },
   abilities: { 'read-contact-reminders': (viewer) => isCommitteeSide(viewer) },

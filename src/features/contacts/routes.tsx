@@ -1,43 +1,19 @@
+import { csvResponse } from '../../platform/formats/csv.ts';
+import { TableRegion } from '../../platform/ui/tables.tsx';
+import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import { AppError } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { authorize } from '../../platform/http/guard.ts';
-import { TableRegion } from '../../platform/http/layout.tsx';
 import { render } from '../../platform/http/render.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can, may } from '../../platform/policy/policy.ts';
-import { findState, listStates } from '../member-states/queries.ts';
-import {
-  allContacts,
-  type ContactProjection,
-  type ContactRow,
-  maySeeContacts,
-  projectContacts,
-  stateContacts,
-  statesWithContactsPerYear,
-  todayIso,
-  unconfirmedContacts,
-  contactResource,
-} from './contacts.ts';
+import { findState, listStates } from '../member-states/index.ts';
+import { allContacts, type ContactProjection, type ContactRow, maySeeContacts, projectContacts, stateContacts, statesWithContactsPerYear, unconfirmedContacts, contactResource } from './contacts.ts';
 import { contactFormRoutes } from './form-routes.tsx';
 import { ConfirmButton, locationLabel } from './forms.tsx';
-
-/** A CSV field: quoted when needed; a leading =, +, - or @ is defused so that a spreadsheet shows it as text. */
-export function csvField(value: string | number | boolean | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export function csvResponse(c: AppContextOf, file: string, lines: (string | number | boolean | null)[][]) {
-  c.header('Cache-Control', 'private, no-store');
-  return c.body(`\uFEFF${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`, 200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${file}"`,
-  });
-}
 
 function sourceLabel(m: Messages, source: string): string {
   if (source === 'seed') return m.t('contacts.sourceSeed');

@@ -7,7 +7,7 @@ import { authorize } from '../../platform/http/guard.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import { findState } from '../member-states/queries.ts';
+import { findState } from '../member-states/index.ts';
 import { createLetter } from './commands.ts';
 import {
   concernsOfLetters,

@@ -1,10 +1,10 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { changeScope } from '../../platform/policy/levels.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../platform/errors.ts';
 import type { Confidentiality } from '../../platform/policy/levels.ts';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
-import { todayIso } from '../reports/checks.ts';
 import { type LetterRow, missingConcerns } from './queries.ts';
 import { type Concern, checkLetterInput, type LetterInput, nonReportingAsAt, recipientsOf, stateConcerned } from './rules.ts';
 import type { LetterKind, LetterSource, RecipientsMode, SenderKind } from './schema.ts';

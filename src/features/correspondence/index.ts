@@ -4,6 +4,8 @@ import { seedDemoCorrespondence } from './demo.ts';
 import { letterWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
+export { type LetterRow, listLetters } from './queries.ts';
+
 /** The Chair's letters and notes, notes verbales and replies, with their recipients and the records they concern. */
 export const correspondence: Feature = {
   name: 'correspondence',

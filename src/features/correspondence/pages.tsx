@@ -1,10 +1,11 @@
+import { TableRegion } from '../../platform/ui/tables.tsx';
+import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { CsrfField, TableRegion } from '../../platform/http/layout.tsx';
+import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages, MessageKey } from '../../platform/i18n/i18n.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { FieldErrors } from '../member-states/pages.tsx';
-import { sourceLabel } from '../reports/pages.tsx';
+import { sourceLabel } from '../reports/index.ts';
 import type { ConcernView, LetterDocument, LetterRow } from './queries.ts';
 import { concernTypes, letterKinds, recipientsModes, senderKinds } from './schema.ts';
 

@@ -3,11 +3,11 @@ import type { DB } from '../../platform/db/schema.ts';
 import { visibleTo } from '../../platform/db/visibility.ts';
 import { AppError } from '../../platform/errors.ts';
 import { can, type Resource, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
-import { documentResource } from '../documents/documents.ts';
+import { documentResource } from '../documents/index.ts';
 import type { Confidentiality } from '../../platform/policy/levels.ts';
 import { type Concern, isUuid } from './rules.ts';
 import type { ConcernType, LetterKind, LetterTable } from './schema.ts';
-import { requestVisible } from '../assistance/queries.ts';
+import { requestVisible } from '../assistance/index.ts';
 
 export type LetterRow = Selectable<LetterTable>;
 type Db = Kysely<DB> | Transaction<DB>;

@@ -1,3 +1,5 @@
+import { csvResponse } from '../../platform/formats/csv.ts';
+import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import { AppError, type FieldProblem, invalid } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
@@ -9,9 +11,8 @@ import { can, type Viewer, visibilityScope } from '../../platform/policy/policy.
 import { HistoryList } from '../../platform/ui/history.tsx';
 import { recordHistory } from '../../platform/audit/history.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import { listStates } from '../member-states/queries.ts';
-import { listOrganizations } from '../organizations/queries.ts';
-import { todayIso } from '../reports/checks.ts';
+import { listStates } from '../member-states/index.ts';
+import { listOrganizations } from '../organizations/index.ts';
 import { createLetter, setLetterArchived, updateLetter } from './commands.ts';
 import { emptyLetter, kindLabel, LetterDetail, LetterForm, type LetterFormValues, LetterList, type ListFilters, type Names, recipientsText, senderText } from './pages.tsx';
 import {
@@ -49,14 +50,6 @@ export async function namesFor(c: AppContextOf): Promise<Names> {
         .map((o) => [o.code, pick(o.acronyms, l) || pick(o.names, l) || o.code]),
     ),
   };
-}
-
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  // A leading =, +, - or @ would be read as a formula by spreadsheet programs.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 function withParams(c: AppContextOf, changes: Record<string, string | null>): string {
@@ -138,12 +131,7 @@ export function letterWebRoutes() {
         const to = recipients.get(l.id) ?? [];
         return [l.sent_on, kindLabel(m, l.kind), senderText(m, l, names), recipientsText(m, l, to, names), to.join(' '), l.subject, l.reference, l.state_iso3, l.id];
       });
-      c.header('Cache-Control', 'private, no-store');
-      const body = [header, ...lines].map((row) => row.map(csvField).join(',')).join('\r\n');
-      return c.body(`\uFEFF${body}\r\n`, 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="letters${raw.year ? `-${raw.year}` : ''}${filters.state ? `-${filters.state}` : ''}.csv"`,
-      });
+      return csvResponse(c, `letters${raw.year ? `-${raw.year}` : ''}${filters.state ? `-${filters.state}` : ''}.csv`, [header, ...lines]);
     }
     const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
     const [{ total, rows }, years] = await Promise.all([

@@ -1,9 +1,10 @@
 // Correspondence rules that need no database: checking a letter, the State it concerns, and the
 // non-reporting States as at its date.
+import { isIsoDate } from '../../platform/values/dates.ts';
 import { type FieldProblem, invalid } from '../../platform/errors.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { isIsoDate, resolutionAdopted } from '../reports/checks.ts';
-import { type ReportFact, reportingStatus } from '../reports/status.ts';
+import { resolutionAdopted } from '../reports/index.ts';
+import { type ReportFact, reportingStatus } from '../reports/index.ts';
 import type { LetterFilters } from './queries.ts';
 import {
   type ConcernType,

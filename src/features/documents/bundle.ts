@@ -7,10 +7,7 @@ import { auditImport, insertRow, storedById, updateRow } from '../../platform/bu
 import type { BundleContext, BundleSection, RecordProblem, Reference } from '../../platform/bundle/section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { can, isCommitteeSide, type Viewer } from '../../platform/policy/policy.ts';
-import { maySeeContacts } from '../contacts/contacts.ts';
-import { courseResource, visitResource } from '../engagement/engagement.ts';
-import { planResource, reportResource } from '../reports/queries.ts';
+import { can, isCommitteeSide, type RecordType, storedResources, type Viewer } from '../../platform/policy/policy.ts';
 import { ContentRefused, type Extracted, examine, extensionOf, mediaTypes } from './content.ts';
 import { type DocumentLink, type DocumentRow, documentKinds, documentResource, linkTypes } from './documents.ts';
 import { filePath } from '../../platform/files/store.ts';
@@ -97,6 +94,15 @@ async function storedRows(db: Db, ids: readonly string[]): Promise<Map<string, S
   );
 }
 
+/** The record type of each kind of link to another feature's records. */
+const linkedRecordTypes: Record<string, RecordType> = {
+  report: 'national-report',
+  'action-plan': 'action-plan',
+  'point-of-contact': 'point-of-contact',
+  visit: 'visit',
+  course: 'course',
+};
+
 /** The section each kind of link names, when the bundle carries that kind of record. */
 const linkSections: Partial<Record<(typeof linkTypes)[number], { section: string; noun: string }>> = {
   'member-state': { section: 'member-states', noun: 'Member State' },
@@ -127,26 +133,13 @@ async function visibleLinks(db: Db, viewer: Viewer | null, seen: VisibleCodes, l
     else if (!linkSections[l.recordType as keyof typeof linkSections] && isCommitteeSide(viewer)) keep(l.recordType, l.recordId);
   }
   const uuids = (type: string) => ids(type).filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
-  const reports = uuids('report');
-  if (reports.length)
-    for (const r of await db.selectFrom('national_report').select(['id', 'state_iso3', 'confidentiality']).where('id', 'in', reports).execute())
-      if (seen.states.has(r.state_iso3) && can(viewer, 'read', reportResource(r))) keep('report', r.id);
-  const plans = uuids('action-plan');
-  if (plans.length)
-    for (const p of await db.selectFrom('action_plan').select(['id', 'state_iso3', 'confidentiality']).where('id', 'in', plans).execute())
-      if (seen.states.has(p.state_iso3) && can(viewer, 'read', planResource(p))) keep('action-plan', p.id);
-  const contacts = uuids('point-of-contact');
-  if (contacts.length)
-    for (const c of await db.selectFrom('point_of_contact').select(['id', 'state_iso3']).where('id', 'in', contacts).execute())
-      if (seen.states.has(c.state_iso3) && maySeeContacts(viewer, c.state_iso3)) keep('point-of-contact', c.id);
-  const visits = uuids('visit');
-  if (visits.length)
-    for (const v of await db.selectFrom('visit').select(['id', 'state_iso3', 'confidentiality']).where('id', 'in', visits).execute())
-      if (seen.states.has(v.state_iso3) && can(viewer, 'read', visitResource(v))) keep('visit', v.id);
-  const courses = uuids('course');
-  if (courses.length)
-    for (const c of await db.selectFrom('course').select(['id', 'confidentiality']).where('id', 'in', courses).execute())
-      if (can(viewer, 'read', courseResource(c))) keep('course', c.id);
+  // The records of other features, as the policy sees them: seen when their State is seen (if
+  // they concern one) and the policy lets the viewer read them.
+  for (const [linkType, recordType] of Object.entries(linkedRecordTypes)) {
+    const resources = await storedResources(db, recordType, uuids(linkType));
+    for (const [id, r] of resources)
+      if ((!r.stateIso3 || seen.states.has(r.stateIso3)) && can(viewer, 'read', r)) keep(linkType, id);
+  }
   return out;
 }
 

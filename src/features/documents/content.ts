@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { inflateEntry, Refused, zipDirectory } from '../matrix/transfer/transfer-xlsx.ts';
+import { inflateEntry, type ZipReadOptions, ZipRefused, zipDirectory } from '../../platform/formats/zip-read.ts';
 
 /*
  * What a file is, from its content (never from its name), and its text. PDF: a %PDF- header and an
@@ -84,16 +84,27 @@ export async function examine(buf: Buffer, name: string): Promise<Extracted> {
 // ---------------------------------------------------------------------------------------------
 // DOCX
 
+/** The archive limits of a DOCX document (the refusals are said again in the document's terms below). */
+const docxLimits: ZipReadOptions = {
+  maxEntries: 100,
+  maxUncompressedBytes: 160 * 1024 * 1024,
+  ratioCheckedAbove: 1024 * 1024,
+  maxRatio: 200,
+  notThis: 'this file is not a DOCX document',
+  such: 'a DOCX document',
+  encrypted: 'encrypted documents are not accepted',
+};
+
 function docxText(buf: Buffer): Omit<Extracted, 'mediaType'> {
   let xml: string;
   try {
-    const entries = new Map(zipDirectory(buf).map((e) => [e.name, e]));
+    const entries = new Map(zipDirectory(buf, docxLimits).map((e) => [e.name, e]));
     if (!entries.has('[Content_Types].xml') || !entries.has('word/document.xml'))
       refuse('this file is a zip archive, not a DOCX document (it has no word/document.xml)');
     xml = inflateEntry(buf, entries.get('word/document.xml')!).toString('utf8');
   } catch (e) {
     if (e instanceof ContentRefused) throw e;
-    if (e instanceof Refused) {
+    if (e instanceof ZipRefused) {
       if (/zip bomb/.test(e.message)) refuse('this DOCX document is a zip bomb: it would inflate far beyond its size');
       if (/encrypted/.test(e.message)) refuse('this DOCX document is encrypted: upload it without a password');
       refuse('this DOCX document is damaged: its zip archive cannot be read');

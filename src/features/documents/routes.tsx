@@ -1,16 +1,17 @@
+import { TableRegion } from '../../platform/ui/tables.tsx';
+import { FieldErrors } from '../../platform/ui/forms.tsx';
 import { Hono } from 'hono';
 import { visibleDocumentLinks } from './bundle.ts';
 import type { FC } from 'hono/jsx';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { CsrfField, languageNames, TableRegion } from '../../platform/http/layout.tsx';
+import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
 import { render } from '../../platform/http/render.tsx';
 import type { Messages, MessageKey } from '../../platform/i18n/i18n.ts';
 import { type Locale, locales } from '../../platform/i18n/locales.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import { FieldErrors } from '../member-states/pages.tsx';
 import { readUpload } from './api.ts';
 import { type DocumentFilters, type DocumentListRow, type DocumentRow, documentKinds, documentLinks, listDocuments, uploadDocument, visibleDocument } from './documents.ts';
 

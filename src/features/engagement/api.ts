@@ -1,7 +1,7 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors.ts';
 import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
-import { todayIso } from '../contacts/contacts.ts';
 import { CourseSchema, presentCourse, presentVisit, VisitSchema } from './api-schemas.ts';
 import { registerEngagementWriteApi } from './api-write.ts';
 import { listCourses, listVisits, perYear } from './engagement.ts';

@@ -1,9 +1,9 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import { z } from 'zod';
 import { codeReferences, isoDate, organizationCode, recordId, recordSource, stateCode, type VisibleCodes } from '../../platform/bundle/fields.ts';
 import { checkById, importById, readableRows, storedRecords } from '../../platform/bundle/record-section.ts';
 import type { BundleSection } from '../../platform/bundle/section.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { todayIso } from '../contacts/contacts.ts';
 import { checkCourseInput, checkVisitInput } from './commands.ts';
 import { type CourseRow, courseRecord, courseResource, type VisitRow, visitRecord, visitResource } from './engagement.ts';
 import { engagementStatuses, visitKinds, visitPurposes } from './schema.ts';

@@ -1,10 +1,10 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { changeScope } from '../../platform/policy/levels.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../platform/errors.ts';
 import { type Confidentiality, confidentialityLevels } from '../../platform/policy/levels.ts';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
-import { todayIso } from '../contacts/contacts.ts';
 import { type CourseRow, checkDates, courseRecord, insertCourse, insertVisit, type VisitRow, visitRecord } from './engagement.ts';
 import { type EngagementStatus, engagementStatuses, type VisitKind, type VisitPurpose, visitKinds, visitPurposes } from './schema.ts';
 

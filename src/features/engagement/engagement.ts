@@ -1,10 +1,10 @@
+import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { visibleTo } from '../../platform/db/visibility.ts';
 import { type FieldProblem, invalid } from '../../platform/errors.ts';
 import { can, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
-import { isIsoDate, todayIso } from '../contacts/contacts.ts';
 import type { CourseTable, VisitTable } from './schema.ts';
 
 export type VisitRow = Selectable<VisitTable>;

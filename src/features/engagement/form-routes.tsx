@@ -7,7 +7,7 @@ import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import { listStates } from '../member-states/queries.ts';
+import { listStates } from '../member-states/index.ts';
 import {
   archiveCourse,
   archiveVisit,

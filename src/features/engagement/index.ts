@@ -2,8 +2,13 @@ import type { Feature } from '../../platform/feature.ts';
 import { registerEngagementApi } from './api.ts';
 import { coursesSection, visitsSection } from './bundle.ts';
 import { seedDemoEngagement } from './demo.ts';
+import { courseResource, visitResource } from './engagement.ts';
 import { engagementWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
+
+export { courseResource, type CourseRow, visitResource, type VisitRow } from './engagement.ts';
+export type { VisitKind, VisitPurpose } from './schema.ts';
+export { coursesAttendedBy, visitsInvolving } from './state-summary.ts';
 
 const recorded = ['expert', 'secretariat', 'admin'] as const;
 
@@ -14,7 +19,22 @@ export const engagement: Feature = {
     { name: 'visit', backup: { key: 'id', textKey: false, serial: false }, bundle: 'visits' },
     { name: 'course', backup: { key: 'id', textKey: false, serial: false }, bundle: 'courses' },
   ],
-  records: { visit: { keepers: recorded }, course: { keepers: recorded } },
+  records: {
+    visit: {
+      keepers: recorded,
+      resources: async (db, ids) => {
+        const rows = await db.selectFrom('visit').select(['id', 'state_iso3', 'confidentiality']).where('id', 'in', [...ids]).execute();
+        return new Map(rows.map((r) => [r.id, visitResource(r)]));
+      },
+    },
+    course: {
+      keepers: recorded,
+      resources: async (db, ids) => {
+        const rows = await db.selectFrom('course').select(['id', 'confidentiality']).where('id', 'in', [...ids]).execute();
+        return new Map(rows.map((r) => [r.id, courseResource(r)]));
+      },
+    },
+  },
   web: [{ path: '/', routes: engagementWebRoutes }],
   api: [registerEngagementApi],
   nav: [

@@ -3,7 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { visibleTo } from '../../platform/db/visibility.ts';
 import type { Confidentiality } from '../../platform/policy/levels.ts';
 import { can, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
-import { documentResource } from '../documents/documents.ts';
+import { documentResource } from '../documents/index.ts';
 
 export interface LinkedDocument {
   id: string;

@@ -1,9 +1,9 @@
+import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { type Confidentiality, confidentialityLevels } from '../../platform/policy/levels.ts';
-import { FieldErrors } from '../member-states/pages.tsx';
 import type { CourseRow, VisitRow } from './engagement.ts';
 import type { LinkedDocument } from './linked-documents.ts';
 import { type EngagementStatus, engagementStatuses, type VisitKind, type VisitPurpose, visitKinds, visitPurposes } from './schema.ts';

@@ -1,13 +1,13 @@
+import { TableRegion } from '../../platform/ui/tables.tsx';
+import { csvResponse } from '../../platform/formats/csv.ts';
+import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
-import { TableRegion } from '../../platform/http/layout.tsx';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
-import { todayIso } from '../contacts/contacts.ts';
-import { csvResponse } from '../contacts/routes.tsx';
-import { listStates } from '../member-states/queries.ts';
+import { listStates } from '../member-states/index.ts';
 import { listCourses, listVisits, perYear } from './engagement.ts';
 import { engagementFormRoutes } from './form-routes.tsx';
 import { dates, kindKeys, purposeKeys, statusKeys } from './pages.tsx';

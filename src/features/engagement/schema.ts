@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { Confidentiality } from '../../platform/policy/levels.ts';
-import type { RecordSource } from '../contacts/schema.ts';
+import type { RecordSource } from '../contacts/index.ts';
 
 export const visitKinds = ['visit-at-invitation', 'round-table', 'peer-review', 'joint-visit'] as const;
 export type VisitKind = (typeof visitKinds)[number];

@@ -22,6 +22,9 @@ import { matricesSection, matrixTemplatesSection } from './versions/bundle.ts';
 import { seedDemoMatrices } from './versions/demo.ts';
 import { matrixStateRoutes } from './versions/matrix-routes.tsx';
 
+export { cellOf, gaps, type StateMatrix } from './figures/figures.ts';
+export type { CellValue, MeasureKind, TemplateData } from './templates/template.ts';
+
 /**
  * The 1540 Matrix: templates as versioned data, each State's matrix in versions through the
  * Committee's workflow, the grid, the State's comments and proposals, review cycles, figures,

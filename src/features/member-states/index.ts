@@ -6,6 +6,9 @@ import { countStates } from './queries.ts';
 import { stateWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
+export { groupData, groupName } from './labels.ts';
+export { regionalGroups } from './reference.ts';
+
 export { StateDetail } from './pages.tsx';
 export { findState, listStates, type StateRow, stateNames } from './queries.ts';
 export { loadState, stateResource } from './routes.tsx';

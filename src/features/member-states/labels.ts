@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { type Locale, type LocalizedText, pick } from '../../platform/i18n/locales.ts';
 import { m49Areas } from './reference.ts';
 
-interface GroupData {
+export interface GroupData {
   code: string;
   names: LocalizedText;
 }
 
 let groups: Map<string, GroupData> | undefined;
 
-function groupData(): Map<string, GroupData> {
+/** The UN regional groups, with their names in the six languages. */
+export function groupData(): Map<string, GroupData> {
   groups ??= new Map(
     (JSON.parse(readFileSync(new URL('./data/regional-groups.json', import.meta.url), 'utf8')) as GroupData[]).map((g) => [
       g.code,

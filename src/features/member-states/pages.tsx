@@ -1,26 +1,14 @@
+import { FieldErrors } from '../../platform/ui/forms.tsx';
+import { TableRegion } from '../../platform/ui/tables.tsx';
 import type { Child, FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { CsrfField, TableRegion, languageNames } from '../../platform/http/layout.tsx';
+import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { locales, pick } from '../../platform/i18n/locales.ts';
-import type { OrganizationRow } from '../organizations/queries.ts';
+import type { OrganizationRow } from '../organizations/index.ts';
 import { areaName, groupName, membershipOrganizations } from './labels.ts';
 import type { StateFilters, StateRow } from './queries.ts';
 import { regionalGroups } from './reference.ts';
-
-export const FieldErrors: FC<{ m: Messages; problems: FieldProblem[] }> = ({ m, problems }) =>
-  problems.length ? (
-    <div class="form-errors" role="alert">
-      <p>{m.t('form.errors')}</p>
-      <ul>
-        {problems.map((p) => (
-          <li>
-            <code>{p.field}</code>: {p.problem}
-          </li>
-        ))}
-      </ul>
-    </div>
-  ) : null;
 
 export const StateList: FC<{
   m: Messages;

@@ -9,7 +9,7 @@ import { can, visibilityScope } from '../../platform/policy/policy.ts';
 import { recordHistory } from '../../platform/audit/history.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
-import { listOrganizations } from '../organizations/queries.ts';
+import { listOrganizations } from '../organizations/index.ts';
 import { type StateEdit, setStateArchived, updateState } from './commands.ts';
 import { StateEditForm, type StateFormValues, StateList } from './pages.tsx';
 import { findState, listStates, type StateRow } from './queries.ts';

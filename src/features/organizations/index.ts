@@ -4,7 +4,9 @@ import { organizationsSection } from './bundle.ts';
 import { seedOrganizations } from './commands.ts';
 import { countOrganizations } from './queries.ts';
 
+export { OrganizationDetail } from './pages.tsx';
 export { listOrganizations, type OrganizationRow } from './queries.ts';
+export { loadOrganization, organizationResource } from './routes.tsx';
 import { organizationWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 

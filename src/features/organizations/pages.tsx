@@ -1,10 +1,10 @@
+import { TableRegion } from '../../platform/ui/tables.tsx';
+import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { CsrfField, TableRegion, languageNames } from '../../platform/http/layout.tsx';
+import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
-import { locales, pick } from '../../platform/i18n/locales.ts';
-import { FieldErrors } from '../member-states/pages.tsx';
-import type { StateRow } from '../member-states/queries.ts';
+import { type LocalizedText, locales, pick } from '../../platform/i18n/locales.ts';
 import type { OrganizationFilters, OrganizationRow } from './queries.ts';
 import { organizationKinds } from './reference.ts';
 
@@ -78,7 +78,8 @@ export const OrganizationList: FC<{ m: Messages; organizations: OrganizationRow[
 export const OrganizationDetail: FC<{
   m: Messages;
   organization: OrganizationRow;
-  members: StateRow[];
+  /** The Member States that belong to it (the organization overview gives them). */
+  members: { iso3: string; names: LocalizedText }[];
   actions: { edit: boolean; archive: boolean; history: boolean };
   csrfToken: string;
 }> = ({ m, organization: o, members, actions, csrfToken }) => {

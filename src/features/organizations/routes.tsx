@@ -9,16 +9,15 @@ import { can, visibilityScope } from '../../platform/policy/policy.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
 import { recordHistory } from '../../platform/audit/history.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import { listStates } from '../member-states/queries.ts';
 import { setOrganizationArchived, updateOrganization } from './commands.ts';
-import { OrganizationDetail, OrganizationEditForm, type OrganizationFormValues, OrganizationList } from './pages.tsx';
+import { OrganizationEditForm, type OrganizationFormValues, OrganizationList } from './pages.tsx';
 import { findOrganization, listOrganizations, type OrganizationRow } from './queries.ts';
 
-function resource(o: OrganizationRow) {
+export function organizationResource(o: OrganizationRow) {
   return { type: 'organization' as const, confidentiality: o.confidentiality, stateIso3: null };
 }
 
-async function loadOrganization(c: AppContextOf, code: string): Promise<OrganizationRow> {
+export async function loadOrganization(c: AppContextOf, code: string): Promise<OrganizationRow> {
   const o = await findOrganization(c.get('app').database.db, code);
   if (!o) throw new AppError('not-found', `no organization has the code ${code}`);
   return o;
@@ -41,38 +40,14 @@ export function organizationWebRoutes() {
     const m = c.get('m');
     const filters = { q: c.req.query('q'), kind: c.req.query('kind') };
     const rows = await listOrganizations(c.get('app').database.db, filters);
-    const visible = rows.filter((o) => can(c.get('viewer'), 'read', resource(o)));
+    const visible = rows.filter((o) => can(c.get('viewer'), 'read', organizationResource(o)));
     return render(c, { title: m.t('organizations.title') }, <OrganizationList m={m} organizations={visible} filters={filters} />);
-  });
-
-  r.get('/:code', async (c) => {
-    const m = c.get('m');
-    const viewer = c.get('viewer');
-    const o = await loadOrganization(c, c.req.param('code'));
-    authorize(c, can(viewer, 'read', resource(o)), 'this organization');
-    if (o.code !== c.req.param('code')) return c.redirect(`/${m.locale}/organizations/${o.code}`, 301);
-    const members = await listStates(c.get('app').database.db, { organization: o.code });
-    return render(
-      c,
-      { title: pick(o.names, m.locale) },
-      <OrganizationDetail
-        m={m}
-        organization={o}
-        members={members}
-        csrfToken={c.get('csrfToken')}
-        actions={{
-          edit: can(viewer, 'update', resource(o)),
-          archive: can(viewer, o.archived_at ? 'restore' : 'archive', resource(o)),
-          history: can(viewer, 'read-history', resource(o)),
-        }}
-      />,
-    );
   });
 
   r.get('/:code/history', async (c) => {
     const m = c.get('m');
     const o = await loadOrganization(c, c.req.param('code'));
-    authorize(c, can(c.get('viewer'), 'read-history', resource(o)), 'the history of this organization');
+    authorize(c, can(c.get('viewer'), 'read-history', organizationResource(o)), 'the history of this organization');
     const events = await recordHistory(c.get('app').database.db, visibilityScope(c.get('viewer')), 'organization', o.code);
     return render(
       c,
@@ -98,14 +73,14 @@ export function organizationWebRoutes() {
 
   r.get('/:code/edit', async (c) => {
     const o = await loadOrganization(c, c.req.param('code'));
-    authorize(c, can(c.get('viewer'), 'update', resource(o)), 'the editing of this organization');
+    authorize(c, can(c.get('viewer'), 'update', organizationResource(o)), 'the editing of this organization');
     return editPage(c, o, valuesOf(o), [], 200);
   });
 
   r.post('/:code/edit', async (c) => {
     const viewer = c.get('viewer');
     const o = await loadOrganization(c, c.req.param('code'));
-    authorize(c, can(viewer, 'update', resource(o)), 'the editing of this organization');
+    authorize(c, can(viewer, 'update', organizationResource(o)), 'the editing of this organization');
     const body = await formBody(c);
     const values: OrganizationFormValues = {
       kind: text(body, 'kind'),
@@ -136,7 +111,7 @@ export function organizationWebRoutes() {
     r.post(`/:code/${archived ? 'archive' : 'restore'}`, async (c) => {
       const viewer = c.get('viewer');
       const o = await loadOrganization(c, c.req.param('code'));
-      authorize(c, can(viewer, archived ? 'archive' : 'restore', resource(o)), 'this change');
+      authorize(c, can(viewer, archived ? 'archive' : 'restore', organizationResource(o)), 'this change');
       await setOrganizationArchived(c.get('app').database.db, actorOf(viewer), o.code, archived);
       return c.redirect(`/${c.get('m').locale}/organizations/${o.code}`, 303);
     });

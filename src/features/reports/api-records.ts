@@ -1,5 +1,6 @@
 // One report or plan through the API: read, change (with the row version), archive and restore;
 // and the plans received per year.
+import { todayIso } from '../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
@@ -11,7 +12,6 @@ import type { Confidentiality as Level } from '../../platform/policy/levels.ts';
 import { can, type Resource, type Viewer } from '../../platform/policy/policy.ts';
 import { type Actor, actorOf } from '../../platform/audit/record.ts';
 import { Confidentiality, json, PlanSchema, presentPlan, presentReport, ReportSchema } from './api-schemas.ts';
-import { todayIso } from './checks.ts';
 import { archivePlan, archiveReport, type PlanChange, type ReportChange, restorePlan, restoreReport, updatePlan, updateReport } from './commands.ts';
 import { type PlanRow, planFact, planResource, plansVisibleTo, type ReportRow, reportResource, visiblePlan, visibleReport } from './queries.ts';
 import { planStatuses, reportKinds } from './schema.ts';

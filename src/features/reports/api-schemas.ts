@@ -1,7 +1,7 @@
 // What the API says of a report or a plan: the schemas and the presenters (rows are never serialised as they are).
+import { isIsoDate } from '../../platform/values/dates.ts';
 import { z } from '@hono/zod-openapi';
 import { invalid } from '../../platform/errors.ts';
-import { isIsoDate } from './checks.ts';
 import type { PlanRow, ReportRow } from './queries.ts';
 import { planStatuses, reportKinds } from './schema.ts';
 

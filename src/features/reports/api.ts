@@ -1,13 +1,13 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors.ts';
 import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import { findState } from '../member-states/queries.ts';
+import { findState } from '../member-states/index.ts';
 import { registerReportRecordApi } from './api-records.ts';
 import { Confidentiality, dateParam, json, PlanSchema, presentPlan, presentReport, ReportSchema } from './api-schemas.ts';
-import { todayIso } from './checks.ts';
 import { createPlan, createReport } from './commands.ts';
 import { planFact, plansVisibleTo, reportsVisibleTo, statusAsOf } from './queries.ts';
 import { planStatuses, reportKinds } from './schema.ts';

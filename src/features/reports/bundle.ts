@@ -1,3 +1,4 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { isoDate, recordId, recordSource, stateCode } from '../../platform/bundle/fields.ts';
@@ -6,7 +7,7 @@ import type { BundleSection, RecordProblem } from '../../platform/bundle/section
 import type { DB } from '../../platform/db/schema.ts';
 import { locales } from '../../platform/i18n/locales.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { checkPlanInput, checkReportInput, todayIso } from './checks.ts';
+import { checkPlanInput, checkReportInput } from './checks.ts';
 import { type PlanRow, planResource, type ReportRow, reportResource } from './queries.ts';
 import { planStatuses, reportKinds, reportParagraphs, reportWeaponTypes } from './schema.ts';
 

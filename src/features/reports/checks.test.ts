@@ -1,8 +1,8 @@
+import { isIsoDate } from '../../platform/values/dates.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkPlanInput, checkReportInput, isIsoDate, resolutionAdopted, tidyList } from './checks.ts';
-import { csvField, csvText } from './csv.ts';
+import { checkPlanInput, checkReportInput, resolutionAdopted, tidyList } from './checks.ts';
 
 const today = '2020-06-30';
 const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
@@ -65,14 +65,4 @@ test('dates: only real days of the calendar', () => {
 test('lists are kept once each, in the order of the allowed values', () => {
   assert.deepEqual(tidyList(['OP3a', 'OP1', 'OP3a', 'OP2'], ['OP1', 'OP2', 'OP3a']), ['OP1', 'OP2', 'OP3a']);
   assert.deepEqual(tidyList([], ['a']), []);
-});
-
-test('CSV cells: quoted when needed, never a formula', () => {
-  assert.equal(csvField('Côte d’Ivoire'), 'Côte d’Ivoire');
-  assert.equal(csvField('Bolivia, Plurinational State of'), '"Bolivia, Plurinational State of"');
-  assert.equal(csvField('say "hi"'), '"say ""hi"""');
-  assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
-  assert.equal(csvField('-1'), "'-1");
-  assert.equal(csvField(null), '');
-  assert.equal(csvText(['a', 'b'], [[1, 'x']]), '\uFEFFa,b\r\n1,x\r\n');
 });

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../platform/values/dates.ts';
 // The checks of a report or a plan that need no database: each problem names its field.
 import type { FieldProblem } from '../../platform/errors.ts';
 import { locales } from '../../platform/i18n/locales.ts';
@@ -7,13 +8,6 @@ import { planStatuses, type ReportSource, reportKinds, reportParagraphs, reportW
 /** Resolution 1540 was adopted on 28 April 2004: no report or plan under it is older. */
 export const resolutionAdopted = '2004-04-28';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-export function isIsoDate(value: string): boolean {
-  if (!isoDate.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
 
 function checkDate(problems: FieldProblem[], field: string, value: string | null | undefined, today: string, required = false) {
   if (value === undefined || value === null || value === '') {

@@ -1,3 +1,4 @@
+import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Command } from '../../platform/cli.ts';
@@ -6,11 +7,10 @@ import { invalid } from '../../platform/errors.ts';
 import { messages } from '../../platform/i18n/i18n.ts';
 import { isLocale, pick } from '../../platform/i18n/locales.ts';
 import type { Viewer } from '../../platform/policy/policy.ts';
-import { normaliseEmail } from '../accounts/commands.ts';
-import { findActiveViewer } from '../accounts/queries.ts';
-import { listStates } from '../member-states/queries.ts';
-import { isIsoDate, todayIso } from './checks.ts';
-import { csvText } from './csv.ts';
+import { normaliseEmail } from '../accounts/index.ts';
+import { findActiveViewer } from '../accounts/index.ts';
+import { listStates } from '../member-states/index.ts';
+import { csvText } from '../../platform/formats/csv.ts';
 import { type StatusAsOf, statusAsOf } from './queries.ts';
 
 export const reportsUsage = `  reports status [--as-of YYYY-MM-DD] [--format text|csv|json] [--as E] [--lang L]
@@ -44,10 +44,10 @@ export function statusJson(s: StatusAsOf) {
 /** One line per State: its code, its name, reporting or non-reporting, and the date of its first report. */
 export function statusCsv(s: StatusAsOf, names: Map<string, string>): string {
   const done = new Set(s.reporting);
-  return csvText(
+  return csvText([
     ['ISO3', 'State', 'Status', 'First report'],
-    s.states.map((iso3) => [iso3, names.get(iso3) ?? iso3, done.has(iso3) ? 'reporting' : 'non-reporting', s.firstReports.get(iso3) ?? null]),
-  );
+    ...s.states.map((iso3) => [iso3, names.get(iso3) ?? iso3, done.has(iso3) ? 'reporting' : 'non-reporting', s.firstReports.get(iso3) ?? null]),
+  ]);
 }
 
 /** `r1540 reports status [--as-of D] [--format F] [--as E] [--lang L]` */

@@ -1,3 +1,4 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import type { Kysely, Transaction, UpdateObject } from 'kysely';
 import { changeScope } from '../../platform/policy/levels.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -5,8 +6,8 @@ import { AppError, type FieldProblem, invalid, notFound } from '../../platform/e
 import { locales } from '../../platform/i18n/locales.ts';
 import type { Confidentiality } from '../../platform/policy/levels.ts';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
-import { findState } from '../member-states/queries.ts';
-import { checkPlanInput, checkReportInput, type PlanInput, type ReportInput, tidyList, todayIso } from './checks.ts';
+import { findState } from '../member-states/index.ts';
+import { checkPlanInput, checkReportInput, type PlanInput, type ReportInput, tidyList } from './checks.ts';
 import {
   type Db,
   type PlanRow,
@@ -18,7 +19,7 @@ import {
 import { type PlanStatus, type ReportKind, reportParagraphs, reportWeaponTypes } from './schema.ts';
 
 // What used to live here and moved: the checks (checks.ts) and the queries (queries.ts).
-export { checkPlanInput, checkReportInput, isIsoDate, type PlanInput, type ReportInput, todayIso } from './checks.ts';
+export { checkPlanInput, checkReportInput, type PlanInput, type ReportInput } from './checks.ts';
 export {
   planFact,
   planResource,

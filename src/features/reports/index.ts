@@ -3,8 +3,14 @@ import { registerReportsApi } from './api.ts';
 import { actionPlansSection, nationalReportsSection } from './bundle.ts';
 import { reportsCommand, reportsUsage } from './cli.ts';
 import { seedDemoReports } from './demo.ts';
+import { planResource, reportResource } from './queries.ts';
 import { reportWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
+
+export { resolutionAdopted } from './checks.ts';
+export { kindLabel, planStatusLabel, sourceLabel } from './pages.tsx';
+export { planResource, type PlanRow, plansVisibleTo, reportResource, type ReportRow, reportsVisibleTo } from './queries.ts';
+export { type ReportFact, reportingStatus } from './status.ts';
 
 const recorded = ['expert', 'secretariat', 'admin'] as const;
 
@@ -16,7 +22,22 @@ export const reports: Feature = {
     { name: 'action_plan', backup: { key: 'id', textKey: false, serial: false }, bundle: 'action-plans' },
   ],
   // Recorded by the experts and the secretariat.
-  records: { 'national-report': { keepers: recorded }, 'action-plan': { keepers: recorded } },
+  records: {
+    'national-report': {
+      keepers: recorded,
+      resources: async (db, ids) => {
+        const rows = await db.selectFrom('national_report').select(['id', 'state_iso3', 'confidentiality']).where('id', 'in', [...ids]).execute();
+        return new Map(rows.map((r) => [r.id, reportResource(r)]));
+      },
+    },
+    'action-plan': {
+      keepers: recorded,
+      resources: async (db, ids) => {
+        const rows = await db.selectFrom('action_plan').select(['id', 'state_iso3', 'confidentiality']).where('id', 'in', [...ids]).execute();
+        return new Map(rows.map((r) => [r.id, planResource(r)]));
+      },
+    },
+  },
   web: [{ path: '/', routes: reportWebRoutes }],
   api: [registerReportsApi],
   nav: [{ path: '/reports', label: 'reports.nav', order: 30 }],

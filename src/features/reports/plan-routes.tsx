@@ -8,7 +8,7 @@ import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import type { StateRow } from '../member-states/queries.ts';
+import type { StateRow } from '../member-states/index.ts';
 import { archivePlan, createPlan, restorePlan, updatePlan } from './commands.ts';
 import { linkedDocuments, type PlanRow, planResource, visiblePlan } from './queries.ts';
 import { level, refusal, type Status, stateName, versionOf, visibleState } from './record-common.ts';

@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { visibleTo } from '../../platform/db/visibility.ts';
 import { can, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
-import { documentResource } from '../documents/documents.ts';
+import { documentResource } from '../documents/index.ts';
 import type { ActionPlanTable, NationalReportTable, ReportKind } from './schema.ts';
 import { additionalInformationIn, type PlanFact, type ReportFact, reportingStatus } from './status.ts';
 

@@ -5,7 +5,7 @@ import { type FormBody, text } from '../../platform/http/forms.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import type { Confidentiality } from '../../platform/policy/levels.ts';
 import { can } from '../../platform/policy/policy.ts';
-import { findState, type StateRow } from '../member-states/queries.ts';
+import { findState, type StateRow } from '../member-states/index.ts';
 
 export type Status = 200 | 409 | 422;
 /** A State the viewer may see, or 404. */

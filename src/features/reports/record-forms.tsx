@@ -1,11 +1,11 @@
 // The form of a report or a plan, new and edit: each field marked when a problem names it.
+import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { locales } from '../../platform/i18n/locales.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { FieldErrors } from '../member-states/pages.tsx';
 import { invalidIf, languageName, levelLabel, weaponLabel } from './labels.ts';
 import { kindLabel, planStatusLabel } from './pages.tsx';
 import { planStatuses, reportKinds, reportParagraphs, reportWeaponTypes } from './schema.ts';

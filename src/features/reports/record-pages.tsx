@@ -1,9 +1,9 @@
 // One report or plan: its page (facts, documents, actions). The forms are in record-forms.tsx.
+import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages, MessageKey } from '../../platform/i18n/i18n.ts';
-import { FieldErrors } from '../member-states/pages.tsx';
 import { languageName, levelLabel, weaponLabel } from './labels.ts';
 import { kindLabel, planStatusLabel, sourceLabel } from './pages.tsx';
 import type { LinkedDocument, PlanRow, ReportRow } from './queries.ts';

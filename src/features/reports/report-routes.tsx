@@ -8,7 +8,7 @@ import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import type { StateRow } from '../member-states/queries.ts';
+import type { StateRow } from '../member-states/index.ts';
 import { archiveReport, createReport, restoreReport, updateReport } from './commands.ts';
 import { kindLabel } from './pages.tsx';
 import { linkedDocuments, type ReportRow, reportResource, visibleReport } from './queries.ts';

@@ -1,13 +1,13 @@
+import { type CsvCell, csvResponse } from '../../platform/formats/csv.ts';
+import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
-import { findState, listStates } from '../member-states/queries.ts';
+import { findState, listStates } from '../member-states/index.ts';
 import { dateParam } from './api-schemas.ts';
-import { todayIso } from './checks.ts';
-import { type CsvCell, csvText } from './csv.ts';
 import { kindLabel, PlansPage, planStatusLabel, ReportList, StateReportsPage, type StateNames, StatusPage, sourceLabel } from './pages.tsx';
 import { planRecordRoutes } from './plan-routes.tsx';
 import { planFact, plansVisibleTo, type ReportRow, reportsVisibleTo, statusAsOf } from './queries.ts';
@@ -25,11 +25,7 @@ async function stateNames(c: AppContextOf, viewer: Viewer | null): Promise<State
 }
 
 function csv(c: AppContextOf, file: string, header: string[], rows: CsvCell[][]) {
-  c.header('Cache-Control', 'private, no-store');
-  return c.body(csvText(header, rows), 200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${file}"`,
-  });
+  return csvResponse(c, file, [header, ...rows]);
 }
 
 function withCsv(c: AppContextOf, extra: Record<string, string> = {}): string {

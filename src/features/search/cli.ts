@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { Command } from '../../platform/cli.ts';
 import { invalid } from '../../platform/errors.ts';
-import { normaliseEmail } from '../accounts/commands.ts';
-import { findActiveViewer } from '../accounts/queries.ts';
+import { normaliseEmail } from '../accounts/index.ts';
+import { findActiveViewer } from '../accounts/index.ts';
 import { rebuildSearchIndex } from './indexer.ts';
 import { search } from './search.ts';
 

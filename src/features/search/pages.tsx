@@ -1,9 +1,9 @@
+import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { languageNames } from '../../platform/http/layout.tsx';
 import type { Messages, MessageKey } from '../../platform/i18n/i18n.ts';
 import { type Locale, locales, pick } from '../../platform/i18n/locales.ts';
-import { FieldErrors } from '../member-states/pages.tsx';
 import type { SearchFilters, SearchHit } from './search.ts';
 import { searchKinds } from './sources.ts';
 

@@ -1,10 +1,11 @@
+import { TableRegion } from '../../platform/ui/tables.tsx';
 import type { FC, PropsWithChildren } from 'hono/jsx';
-import { languageNames, TableRegion } from '../../platform/http/layout.tsx';
+import { languageNames } from '../../platform/http/layout.tsx';
 import type { Messages, MessageKey } from '../../platform/i18n/i18n.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
-import type { StateDocument } from '../documents/state-summary.ts';
-import type { VisitKind, VisitPurpose } from '../engagement/schema.ts';
-import { kindLabel, planStatusLabel } from '../reports/pages.tsx';
+import type { StateDocument } from '../documents/index.ts';
+import type { VisitKind, VisitPurpose } from '../engagement/index.ts';
+import { kindLabel, planStatusLabel } from '../reports/index.ts';
 import type { StateOverview } from './overview.ts';
 
 /*

@@ -1,14 +1,15 @@
+import { todayIso } from '../../platform/values/dates.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
-import { type ContactProjection, maySeeContacts, projectContacts, stateContacts, todayIso } from '../contacts/contacts.ts';
-import { type StateDocument, documentsAboutState } from '../documents/state-summary.ts';
-import type { CourseRow, VisitRow } from '../engagement/engagement.ts';
-import { coursesAttendedBy, visitsInvolving } from '../engagement/state-summary.ts';
-import { type LetterRow, listLetters } from '../correspondence/queries.ts';
-import { type PlanRow, plansVisibleTo, type ReportRow, reportsVisibleTo } from '../reports/queries.ts';
-import { findState, type StateRow } from '../member-states/queries.ts';
+import { type ContactProjection, maySeeContacts, projectContacts, stateContacts } from '../contacts/index.ts';
+import { type StateDocument, documentsAboutState } from '../documents/index.ts';
+import type { CourseRow, VisitRow } from '../engagement/index.ts';
+import { coursesAttendedBy, visitsInvolving } from '../engagement/index.ts';
+import { type LetterRow, listLetters } from '../correspondence/index.ts';
+import { type PlanRow, plansVisibleTo, type ReportRow, reportsVisibleTo } from '../reports/index.ts';
+import { findState, type StateRow } from '../member-states/index.ts';
 
 /**
  * Everything one State's page shows, as far as the viewer may see: assembled here, rendered by

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../values/dates.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
@@ -8,12 +9,6 @@ import { can, canSee, type Viewer } from '../policy/policy.ts';
  * Pieces shared by the sections of dated records (reports, plans, contacts, visits, courses,
  * documents): their fields, and what a viewer may see of the records they name.
  */
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 export const recordId = z
   .string()

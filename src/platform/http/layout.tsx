@@ -124,10 +124,3 @@ export const MissingTranslations: FC<{ m: Messages }> = ({ m }) =>
       {m.t('layout.untranslated')}
     </p>
   ) : null;
-
-/** A wide table that scrolls by itself on a narrow screen, reachable by keyboard. */
-export const TableRegion: FC<PropsWithChildren<{ labelledBy: string }>> = ({ labelledBy, children }) => (
-  <section class="table-scroll" tabindex={0} aria-labelledby={labelledBy}>
-    {children}
-  </section>
-);

@@ -1,3 +1,5 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import type { Confidentiality, Role } from './levels.ts';
 
 /** The signed-in user as the policy sees it; `null` is the public. */
@@ -45,6 +47,11 @@ export type Action = 'read' | 'create' | 'update' | 'archive' | 'restore' | 'com
 export interface RecordRule {
   keepers: readonly Role[];
   decide?(viewer: Viewer | null, action: Action, resource: Resource): boolean | undefined;
+  /**
+   * The stored records with these ids, as the policy sees them (archived ones too): for another
+   * feature that names them (a document's links) and must say no more than the policy allows.
+   */
+  resources?(db: Kysely<DB> | Transaction<DB>, ids: readonly string[]): Promise<Map<string, Resource>>;
 }
 
 /** The roles that have an ability, or a test of the viewer. */
@@ -74,6 +81,12 @@ export function installPolicy(
       abilityRules.set(ability, rule);
     }
   }
+}
+
+/** The resources of stored records of a type, by id; a type whose feature gives none, or an unknown id, is absent. */
+export async function storedResources(db: Kysely<DB> | Transaction<DB>, type: string, ids: readonly string[]): Promise<Map<string, Resource>> {
+  const load = recordRules.get(type)?.resources;
+  return load && ids.length ? load(db, ids) : new Map();
 }
 
 function ruleOf(type: string): RecordRule {

@@ -1,7 +1,8 @@
 // Offers of assistance: the public list (by area and provider) and one offer, with the request items
 // it would suit best among the requests the reader may see.
+import { TableRegion } from '../../../platform/ui/tables.tsx';
 import type { FC } from 'hono/jsx';
-import { CsrfField, TableRegion } from '../../../platform/http/layout.tsx';
+import { CsrfField } from '../../../platform/http/layout.tsx';
 import type { Messages } from '../../../platform/i18n/i18n.ts';
 import { type RankedItem, reasonsText } from '../matching/matching.ts';
 import { codeList, FilterForm, FilterSelect, type Names, providerHref, providerName, stateName } from '../pages.tsx';

@@ -1,8 +1,8 @@
 // GET /api/v1/assistance/figures?year=…: the clearinghouse's figures for a year, counted over what
 // the caller may see (the public: the requests whose summary was posted with the State's consent).
+import { todayIso } from '../../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { type Api, bearer, problems } from '../../../platform/http/api-common.ts';
-import { todayIso } from '../../reports/checks.ts';
 import { assistanceFigures } from './outputs.ts';
 import { areas } from '../taxonomy.ts';
 

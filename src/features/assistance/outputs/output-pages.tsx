@@ -1,8 +1,8 @@
 // The clearinghouse's outputs as pages: the consolidated list, the quarterly update and the
 // figures per year; and the words the outputs share (pages, workbook and Word documents say a
 // request, an item, a response and a match the same way).
+import { TableRegion } from '../../../platform/ui/tables.tsx';
 import type { FC, PropsWithChildren } from 'hono/jsx';
-import { TableRegion } from '../../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import type { Flag } from '../procedure/procedure.ts';
 import type { AssistanceFigures, ConsolidatedList, ListItem, ListRequest, QuarterlyUpdate } from './outputs.ts';

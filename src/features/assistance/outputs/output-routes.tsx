@@ -3,14 +3,14 @@
 // documents (`isCommitteeSide`: experts, Committee members, who form the assistance working group,
 // the secretariat and administrators); the figures are for everyone, counted over what the reader
 // may see.
+import { csvResponse } from '../../../platform/formats/csv.ts';
+import { todayIso } from '../../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import { type FieldProblem, invalid } from '../../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
 import { authorize } from '../../../platform/http/guard.ts';
 import { render } from '../../../platform/http/render.tsx';
 import { isCommitteeSide } from '../../../platform/policy/policy.ts';
-import { csvResponse } from '../../contacts/routes.tsx';
-import { todayIso } from '../../reports/checks.ts';
 import { FiguresPage, ListPage, providerName, QuarterlyPage, stateName } from './output-pages.tsx';
 import { assistanceFigures, consolidatedList, quarterlyUpdate, quarterOf } from './outputs.ts';
 import { consolidatedListDocx, docxMediaType, quarterlyDocx } from './outputs-docx.ts';

@@ -4,10 +4,10 @@
 // by the rules of `queries.ts`: a request `requestVisible` hides is neither listed nor counted, a
 // provider sees only its own responses and its own offers' matches, and the matches the experts
 // have not yet put to a provider (suggested, set aside) stay on the Committee side.
+import { todayIso } from '../../../platform/values/dates.ts';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { isCommitteeSide, providerKeyOf, type Viewer } from '../../../platform/policy/policy.ts';
-import { todayIso } from '../../reports/checks.ts';
 import type { Flag } from '../procedure/procedure.ts';
 import {
   flagsOf,

@@ -1,9 +1,9 @@
+import { todayIso } from '../../../platform/values/dates.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../../platform/errors.ts';
 import { can, isCommitteeSide, may, providerKeyOf, type Viewer } from '../../../platform/policy/policy.ts';
 import { type Actor, recordChange } from '../../../platform/audit/record.ts';
-import { todayIso } from '../../reports/checks.ts';
 import { checkOfferInput, checkRequestInput, isDate, type ItemInput, type OfferInput, type RequestInput } from './checks.ts';
 import { type MatchItem, type MatchOffer, parseWeights, rankOffersForItem } from '../matching/matching.ts';
 import { canMoveMatch, matchMovesFrom, transition } from '../procedure/procedure.ts';

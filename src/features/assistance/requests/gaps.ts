@@ -1,3 +1,4 @@
+import { todayIso } from '../../../platform/values/dates.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { visibleTo } from '../../../platform/db/visibility.ts';
@@ -5,10 +6,9 @@ import { invalid, notFound } from '../../../platform/errors.ts';
 import { type MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { type Locale, pick } from '../../../platform/i18n/locales.ts';
 import { can, isCommitteeSide, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
-import { type StateMatrix, cellOf, gaps } from '../../matrix/figures/figures.ts';
-import type { CellValue, MeasureKind, TemplateData } from '../../matrix/templates/template.ts';
-import { findState } from '../../member-states/queries.ts';
-import { todayIso } from '../../reports/checks.ts';
+import { type StateMatrix, cellOf, gaps } from '../../matrix/index.ts';
+import type { CellValue, MeasureKind, TemplateData } from '../../matrix/index.ts';
+import { findState } from '../../member-states/index.ts';
 import { isDate, type ItemInput, type RequestInput } from './checks.ts';
 import { findRequest, itemsOf } from '../queries.ts';
 import { type Area, areasOfParagraph, helpKinds, labelOf, paragraphs, regionLabels, weaponTypes } from '../taxonomy.ts';

@@ -1,5 +1,6 @@
 // `/{lang}/assistance/requests…`: the request form (new, edit), one request, and the forms on it:
 // the procedure's next step, matches (suggest, add by hand, move), a provider's response, history.
+import { todayIso } from '../../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import { AppError, type FieldProblem, invalid, notFound } from '../../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
@@ -10,7 +11,6 @@ import { can, canSee, isCommitteeSide, may, providerKeyOf, type Viewer, visibili
 import { HistoryList } from '../../../platform/ui/history.tsx';
 import { recordHistory } from '../../../platform/audit/history.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { todayIso } from '../../reports/checks.ts';
 import { addMatch, createRequest, moveMatch, recordResponse, suggestMatches, takeStep, updateRequest } from './commands.ts';
 import {
   emptyItem,

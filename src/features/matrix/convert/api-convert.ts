@@ -5,7 +5,7 @@ import type { AppContextOf } from '../../../platform/http/env.ts';
 import { authorize } from '../../../platform/http/guard.ts';
 import { can, type Viewer } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { findState } from '../../member-states/queries.ts';
+import { findState } from '../../member-states/index.ts';
 import { parseMapping } from './convert.ts';
 import { convertMatrix, inConversionTransaction } from './convert-commands.ts';
 

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { progressPrinter } from '../../../app/cli/bundle.ts';
-import type { Command } from '../../../platform/cli.ts';
+import { type Command, progressPrinter } from '../../../platform/cli.ts';
 import { invalid } from '../../../platform/errors.ts';
-import { normaliseEmail } from '../../accounts/commands.ts';
-import { findActiveViewer } from '../../accounts/queries.ts';
+import { normaliseEmail } from '../../accounts/index.ts';
+import { findActiveViewer } from '../../accounts/index.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
 import { type ConversionMapping, parseMapping } from './convert.ts';
 import { convertAllMatrices, convertMatrix, inConversionTransaction, type PlanReport, type StateConversion } from './convert-commands.ts';

@@ -3,7 +3,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../../platform/errors.ts';
 import { can, type Viewer } from '../../../platform/policy/policy.ts';
 import { type Actor, recordChange } from '../../../platform/audit/record.ts';
-import { findState } from '../../member-states/queries.ts';
+import { findState } from '../../member-states/index.ts';
 import { auditedMatrix } from '../versions/commands.ts';
 import { type ConversionMapping, type ConversionPlan, type ConvertibleCell, convertCells, planConversion } from './convert.ts';
 import { cellsOf, latestApproved, type MatrixRow, openMatrix } from '../versions/matrices.ts';

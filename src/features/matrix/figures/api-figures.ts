@@ -1,11 +1,12 @@
+import { isIsoDate } from '../../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../../platform/errors.ts';
 import { type Api, bearer, problems } from '../../../platform/http/api-common.ts';
 import type { AppContextOf } from '../../../platform/http/env.ts';
 import { authorize } from '../../../platform/http/guard.ts';
 import { can } from '../../../platform/policy/policy.ts';
-import { findState } from '../../member-states/queries.ts';
-import { changeTotals, gapsOfState, isIsoDate } from './figure-views.ts';
+import { findState } from '../../member-states/index.ts';
+import { changeTotals, gapsOfState } from './figure-views.ts';
 import {
   averagesBy,
   changeBetween,

@@ -1,8 +1,8 @@
+import { TableRegion } from '../../../platform/ui/tables.tsx';
+import { FieldErrors } from '../../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../../platform/errors.ts';
-import { TableRegion } from '../../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
-import { FieldErrors } from '../../member-states/pages.tsx';
 import { BarChart, formatNumber, GroupedBarChart, Histogram } from './chart-svg.tsx';
 import type { Cell, ChartSpec, Column, Fact, FigureSection, FigureTable, FigureView, ViewModel } from './figure-views.ts';
 import { figureViews } from './figure-views.ts';

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import { AppError, type FieldProblem, invalid } from '../../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
@@ -5,23 +6,11 @@ import { render } from '../../../platform/http/render.tsx';
 import type { Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
 import { can } from '../../../platform/policy/policy.ts';
-import { groupName } from '../../member-states/labels.ts';
-import { listStates, type StateRow } from '../../member-states/queries.ts';
-import { listOrganizations } from '../../organizations/queries.ts';
+import { groupName } from '../../member-states/index.ts';
+import { listStates, type StateRow } from '../../member-states/index.ts';
+import { listOrganizations } from '../../organizations/index.ts';
 import { FigurePage, type FigureForm } from './figure-pages.tsx';
-import {
-  buildView,
-  type FigureView,
-  figureViews,
-  gapsOfState,
-  isIsoDate,
-  type Labels,
-  type StateSort,
-  stateSortKeys,
-  tableCsv,
-  type ViewInput,
-  type ViewModel,
-} from './figure-views.ts';
+import { buildView, type FigureView, figureViews, gapsOfState, type Labels, type StateSort, stateSortKeys, tableCsv, type ViewInput, type ViewModel } from './figure-views.ts';
 import { publishedBasisAsOf } from './figures-data.ts';
 import { fieldLabeller } from '../versions/matrix-pages.tsx';
 import { listTemplates, type TemplateRow } from '../templates/templates.ts';

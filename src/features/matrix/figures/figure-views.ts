@@ -1,3 +1,4 @@
+import { type CsvCell, csvField } from '../../../platform/formats/csv.ts';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
 import {
@@ -28,13 +29,6 @@ import type { TemplateRow } from '../templates/templates.ts';
 
 export const figureViews = ['overview', 'regional-group', 'organization', 'distribution', 'state', 'change', 'gaps'] as const;
 export type FigureView = (typeof figureViews)[number];
-
-/** YYYY-MM-DD naming a day that exists. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-}
 
 export interface ChangeTotals {
   statesBefore: number;
@@ -582,19 +576,13 @@ export function buildView(labels: Labels, input: ViewInput): ViewModel {
   }
 }
 
-/** A text cell a spreadsheet would read as a formula (=, +, -, @, tab, return) is made plain text. */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvField(cell: Cell): string {
-  if (cell === null) return '';
-  const text = typeof cell === 'number' ? String(Math.round(cell * 10_000) / 10_000) : neutralise(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/** A number rounded to four places; texts are the CSV writer's to neutralise. */
+function csvCell(cell: Cell): CsvCell {
+  return typeof cell === 'number' ? Math.round(cell * 10_000) / 10_000 : cell;
 }
 
 /** UTF-8 with a byte-order mark (spreadsheets then read it as UTF-8), CRLF lines, the codes as header. */
 export function tableCsv(table: FigureTable): string {
-  const lines = [table.columns.map((c) => csvField(c.code)), ...table.rows.map((r) => r.cells.map(csvField))];
+  const lines = [table.columns.map((c) => csvField(c.code)), ...table.rows.map((r) => r.cells.map((cell) => csvField(csvCell(cell))))];
   return `\uFEFF${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }

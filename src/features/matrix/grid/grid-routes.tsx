@@ -5,7 +5,7 @@ import { authorize } from '../../../platform/http/guard.ts';
 import { render } from '../../../platform/http/render.tsx';
 import { pick } from '../../../platform/i18n/locales.ts';
 import { can } from '../../../platform/policy/policy.ts';
-import { findState } from '../../member-states/queries.ts';
+import { findState } from '../../member-states/index.ts';
 import { matrixResource } from '../versions/commands.ts';
 import { type GridFilters, GridPage, gridModel, valueParam } from './grid-page.tsx';
 import { cellsOf, latestApproved, openMatrix } from '../versions/matrices.ts';

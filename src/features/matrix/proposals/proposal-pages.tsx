@@ -1,9 +1,9 @@
+import { FieldErrors } from '../../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../../platform/errors.ts';
 import { CsrfField } from '../../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
-import { FieldErrors } from '../../member-states/pages.tsx';
 import type { CellRow, MatrixRow } from '../versions/matrices.ts';
 import { sourceKinds } from '../versions/matrix-form.ts';
 import { Disclaimer, Evidence, fieldLabeller, optionLabel, statusLabel, valueClass } from '../versions/matrix-pages.tsx';

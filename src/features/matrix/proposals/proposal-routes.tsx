@@ -7,7 +7,7 @@ import { render } from '../../../platform/http/render.tsx';
 import { pick } from '../../../platform/i18n/locales.ts';
 import { can, type Viewer } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { findState, type StateRow } from '../../member-states/queries.ts';
+import { findState, type StateRow } from '../../member-states/index.ts';
 import { matrixResource } from '../versions/commands.ts';
 import { cellsOf, type MatrixRow } from '../versions/matrices.ts';
 import {

@@ -3,7 +3,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../../platform/errors.ts';
 import { can, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
 import { type Actor, recordChange } from '../../../platform/audit/record.ts';
-import { findState } from '../../member-states/queries.ts';
+import { findState } from '../../member-states/index.ts';
 import { checkCellChanges, matrixResource, moveMatrix, saveCells } from '../versions/commands.ts';
 import { cellsOf, type MatrixRow, matrixVersions } from '../versions/matrices.ts';
 import {

@@ -1,11 +1,12 @@
+import { TableRegion } from '../../../platform/ui/tables.tsx';
+import { FieldErrors } from '../../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../../platform/errors.ts';
-import { CsrfField, TableRegion } from '../../../platform/http/layout.tsx';
+import { CsrfField } from '../../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
-import { groupName } from '../../member-states/labels.ts';
-import { FieldErrors } from '../../member-states/pages.tsx';
-import { regionalGroups } from '../../member-states/reference.ts';
+import { groupName } from '../../member-states/index.ts';
+import { regionalGroups } from '../../member-states/index.ts';
 import type { ReviewCycleRow, ReviewStateRow } from './review-data.ts';
 import {
   type ProgressFilters,

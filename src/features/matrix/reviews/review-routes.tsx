@@ -1,3 +1,4 @@
+import { csvField } from '../../../platform/formats/csv.ts';
 import { Hono } from 'hono';
 import { AppError, type FieldProblem } from '../../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
@@ -7,7 +8,7 @@ import { render } from '../../../platform/http/render.tsx';
 import { pick } from '../../../platform/i18n/locales.ts';
 import { can } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { regionalGroups } from '../../member-states/reference.ts';
+import { regionalGroups } from '../../member-states/index.ts';
 import {
   filterProgress,
   type ProgressFilters,
@@ -111,13 +112,6 @@ export function progressQuery(c: AppContextOf): { filters: ProgressFilters; sort
     sort: sort as ProgressSort,
     query,
   };
-}
-
-/** A CSV field: quoted when needed; a leading =, +, - or @ is defused so that a spreadsheet shows it as text. */
-function csvField(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export function reviewWebRoutes() {

@@ -1,9 +1,10 @@
+import { TableRegion } from '../../../platform/ui/tables.tsx';
+import { FieldErrors } from '../../../platform/ui/forms.tsx';
 import type { Child, FC } from 'hono/jsx';
 import type { FieldProblem } from '../../../platform/errors.ts';
-import { CsrfField, TableRegion } from '../../../platform/http/layout.tsx';
+import { CsrfField } from '../../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
-import { FieldErrors } from '../../member-states/pages.tsx';
 import type { TemplateField } from './template.ts';
 import type { TemplateRow } from './templates.ts';
 

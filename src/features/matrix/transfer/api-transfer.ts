@@ -7,7 +7,7 @@ import { messages } from '../../../platform/i18n/i18n.ts';
 import { isLocale } from '../../../platform/i18n/locales.ts';
 import { can } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { findState } from '../../member-states/queries.ts';
+import { findState } from '../../member-states/index.ts';
 import { describeWhere, maxFileBytes, type TransferProblem } from './transfer.ts';
 import {
   assertMayImport,

@@ -7,8 +7,8 @@ import { invalid } from '../../../platform/errors.ts';
 import { messages } from '../../../platform/i18n/i18n.ts';
 import { isLocale } from '../../../platform/i18n/locales.ts';
 import type { Viewer } from '../../../platform/policy/policy.ts';
-import { normaliseEmail } from '../../accounts/commands.ts';
-import { findActiveViewer } from '../../accounts/queries.ts';
+import { normaliseEmail } from '../../accounts/index.ts';
+import { findActiveViewer } from '../../accounts/index.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
 import { describeWhere, maxFileBytes } from './transfer.ts';
 import {

@@ -1,16 +1,17 @@
+import { TableRegion } from '../../../platform/ui/tables.tsx';
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import { AppError } from '../../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
 import { formBody, text } from '../../../platform/http/forms.ts';
 import { authorize } from '../../../platform/http/guard.ts';
-import { CsrfField, TableRegion } from '../../../platform/http/layout.tsx';
+import { CsrfField } from '../../../platform/http/layout.tsx';
 import { render } from '../../../platform/http/render.tsx';
 import type { Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
 import { can, isCommitteeSide, type Viewer } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { findState, type StateRow } from '../../member-states/queries.ts';
+import { findState, type StateRow } from '../../member-states/index.ts';
 import { latestApproved, openMatrix } from '../versions/matrices.ts';
 import { maxFileBytes, type TransferProblem } from './transfer.ts';
 import {

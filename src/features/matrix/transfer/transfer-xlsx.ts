@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { crc32, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { inflateEntry, type ZipReadOptions, ZipRefused, zipDirectory } from '../../../platform/formats/zip-read.ts';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
 import { columnLabel } from '../templates/pages.tsx';
@@ -35,13 +35,15 @@ export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadshe
 export const readmeSheet = 'README';
 export const formatName = 'r1540-matrix';
 
-/** The archive limits: entries, their total inflated size, and the compression ratio of a large entry. */
-export const zipLimits = {
+/** The archive limits of a matrix workbook, and how its refusals name it. */
+export const zipLimits: ZipReadOptions = {
   maxEntries: 100,
   maxUncompressedBytes: 160 * 1024 * 1024,
-  /** Above this an entry is checked for its ratio. */
   ratioCheckedAbove: 1024 * 1024,
   maxRatio: 200,
+  notThis: 'this file is not an XLSX workbook',
+  such: 'a matrix workbook',
+  encrypted: 'encrypted workbooks are not accepted',
 };
 
 const widths: Record<(typeof columnKeys)[number], number> = {
@@ -178,89 +180,6 @@ export class Refused extends Error {
 const refuse = (problem: string, where: Where = { file: true }): never => {
   throw new Refused(where, problem);
 };
-
-export interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  crc: number;
-  compressed: number;
-  uncompressed: number;
-  localOffset: number;
-}
-
-/** The archive's table of contents, from its central directory, with the bomb checks. */
-export function zipDirectory(buf: Buffer): ZipEntry[] {
-  const notXlsx = 'this file is not an XLSX workbook';
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) refuse(notXlsx);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--)
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) refuse(`${notXlsx} (its zip directory is missing: the file is damaged or cut short)`);
-  const disk = buf.readUInt16LE(eocd + 4);
-  const cdDisk = buf.readUInt16LE(eocd + 6);
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdSize = buf.readUInt32LE(eocd + 12);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (disk !== 0 || cdDisk !== 0) refuse(`${notXlsx} (a zip split over several files is not accepted)`);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) refuse('ZIP64 archives are not accepted: a matrix workbook is far smaller');
-  if (count > zipLimits.maxEntries) refuse(`the archive has ${count} entries; a matrix workbook has at most ${zipLimits.maxEntries}`);
-  if (cdOffset + cdSize > eocd) refuse(`${notXlsx} (its zip directory is damaged)`);
-  const entries: ZipEntry[] = [];
-  let p = cdOffset;
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== 0x02014b50) refuse(`${notXlsx} (its zip directory is damaged)`);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const entry: ZipEntry = {
-      flags: buf.readUInt16LE(p + 8),
-      method: buf.readUInt16LE(p + 10),
-      crc: buf.readUInt32LE(p + 16),
-      compressed: buf.readUInt32LE(p + 20),
-      uncompressed: buf.readUInt32LE(p + 24),
-      localOffset: buf.readUInt32LE(p + 42),
-      name: buf.toString('utf8', p + 46, p + 46 + nameLength),
-    };
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-    const where: Where = { path: entry.name };
-    if (entry.flags & 1) refuse('encrypted workbooks are not accepted', where);
-    if (entry.method !== 0 && entry.method !== 8) refuse(`the entry ${entry.name} uses a compression method (${entry.method}) that is not accepted`, where);
-    total += entry.uncompressed;
-    if (total > zipLimits.maxUncompressedBytes)
-      refuse(`the archive would inflate to more than ${zipLimits.maxUncompressedBytes / 1024 / 1024} MB (a zip bomb?); a matrix workbook is far smaller`, where);
-    if (entry.uncompressed > zipLimits.ratioCheckedAbove && entry.uncompressed / Math.max(entry.compressed, 1) > zipLimits.maxRatio)
-      refuse(
-        `the entry ${entry.name} is compressed ${Math.round(entry.uncompressed / Math.max(entry.compressed, 1))} to 1 (a zip bomb?); more than ${zipLimits.maxRatio} to 1 is not accepted`,
-        where,
-      );
-    entries.push(entry);
-  }
-  return entries;
-}
-
-/** An entry's bytes, inflated no further than it declared. */
-export function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
-  const where: Where = { path: e.name };
-  const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) refuse(`the entry ${e.name} is damaged`, where);
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  if (start + e.compressed > buf.length) refuse(`the entry ${e.name} is cut short`, where);
-  const raw = buf.subarray(start, start + e.compressed);
-  let out: Buffer;
-  if (e.method === 0) out = raw;
-  else
-    try {
-      out = inflateRawSync(raw, { maxOutputLength: Math.max(e.uncompressed, 1) });
-    } catch (err) {
-      const tooLarge = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError;
-      return refuse(tooLarge ? `the entry ${e.name} inflates to more than it declares (a zip bomb?)` : `the entry ${e.name} is damaged`, where);
-    }
-  if (out.length !== e.uncompressed || crc32(out) !== e.crc) refuse(`the entry ${e.name} is damaged (its size or checksum is wrong)`, where);
-  return out;
-}
 
 const ns = '(?:[A-Za-z_][\\w.-]*:)?';
 const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -459,7 +378,7 @@ export function readXlsx(buf: Buffer, options: XlsxReadOptions): ParsedFile {
   try {
     readInto(buf, options, parsed);
   } catch (err) {
-    if (!(err instanceof Refused)) throw err;
+    if (!(err instanceof Refused || err instanceof ZipRefused)) throw err;
     parsed.problems.push({ where: err.where, problem: err.message });
   }
   return parsed;
@@ -467,7 +386,7 @@ export function readXlsx(buf: Buffer, options: XlsxReadOptions): ParsedFile {
 
 function readInto(buf: Buffer, options: XlsxReadOptions, parsed: ParsedFile): void {
   if (buf.length > maxFileBytes) refuse(`the file is larger than ${maxFileBytes / 1024 / 1024} MB`);
-  const entries = new Map(zipDirectory(buf).map((e) => [e.name, e]));
+  const entries = new Map(zipDirectory(buf, zipLimits).map((e) => [e.name, e]));
   const read = (name: string): string | null => {
     const e = entries.get(name);
     if (!e) return null;

@@ -6,7 +6,7 @@ import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
 import { authorize } from '../../../platform/http/guard.ts';
 import { can, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { findState, type StateRow } from '../../member-states/queries.ts';
+import { findState, type StateRow } from '../../member-states/index.ts';
 import { type CellChangeInput, moveMatrix, saveCells, startDraft } from './commands.ts';
 import { type ComparableCell, diffCells } from './diff.ts';
 import { type CellRow, cellMap, cellsOf, type MatrixRow, matrixVersions } from './matrices.ts';

@@ -3,7 +3,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import type { Confidentiality } from '../../../platform/policy/levels.ts';
 import { can, type Viewer } from '../../../platform/policy/policy.ts';
-import { viewerOf } from '../../accounts/viewer.ts';
+import { viewerOf } from '../../accounts/index.ts';
 import { type Actor, systemActor } from '../../../platform/audit/record.ts';
 import type { AuditEventTable } from '../../../platform/audit/schema.ts';
 import { auditedMatrix, type CellChangeInput, checkCellChanges, matrixResource } from './commands.ts';

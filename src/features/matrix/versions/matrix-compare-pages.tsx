@@ -1,5 +1,5 @@
+import { TableRegion } from '../../../platform/ui/tables.tsx';
 import type { FC } from 'hono/jsx';
-import { TableRegion } from '../../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import type { CellChange, ComparableCell } from './diff.ts';
 import type { MatrixRow } from './matrices.ts';

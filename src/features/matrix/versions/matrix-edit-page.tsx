@@ -1,9 +1,9 @@
+import { FieldErrors } from '../../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../../platform/errors.ts';
 import { CsrfField } from '../../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
-import { FieldErrors } from '../../member-states/pages.tsx';
 import type { MatrixRow } from './matrices.ts';
 import { type FormCell, sourceKinds } from './matrix-form.ts';
 import type { SectionLayout } from './matrix-layout.ts';

@@ -1,5 +1,6 @@
+import { TableRegion } from '../../../platform/ui/tables.tsx';
 import type { FC } from 'hono/jsx';
-import { CsrfField, TableRegion } from '../../../platform/http/layout.tsx';
+import { CsrfField } from '../../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
 import type { ComparableCell } from './diff.ts';

@@ -7,7 +7,7 @@ import { render } from '../../../platform/http/render.tsx';
 import { pick } from '../../../platform/i18n/locales.ts';
 import { can, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { findState, type StateRow } from '../../member-states/queries.ts';
+import { findState, type StateRow } from '../../member-states/index.ts';
 import { type CellChangeInput, matrixResource, moveMatrix, saveCells, startDraft } from './commands.ts';
 import { diffCells } from './diff.ts';
 import { cellMap, cellsOf, type MatrixRow, matrixVersions, openMatrix } from './matrices.ts';
