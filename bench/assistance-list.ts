@@ -74,7 +74,17 @@ async function times(fn: () => Promise<unknown>, n: number): Promise<number[]> {
   return out;
 }
 
-const statuses = ['received', 'authenticated', 'acknowledged', 'circulated', 'forwarded', 'under-way', 'delivered', 'closed', 'withdrawn'] as const;
+const statuses = [
+  'received',
+  'authenticated',
+  'acknowledged',
+  'circulated',
+  'forwarded',
+  'under-way',
+  'delivered',
+  'closed',
+  'withdrawn',
+] as const;
 const path: Record<(typeof statuses)[number], string[]> = {
   received: [],
   authenticated: ['authenticate'],
@@ -92,13 +102,19 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (iso: string, n: number) => isoDay(new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000));
 
 /** Writes the requests, their items, steps, circulation, responses, the offers and the matches. */
-async function fill(db: Kysely<DB>, n: number): Promise<{ requests: number; items: number; responses: number; matches: number; offers: number }> {
+async function fill(
+  db: Kysely<DB>,
+  n: number,
+): Promise<{ requests: number; items: number; responses: number; matches: number; offers: number }> {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const some = <T>(xs: readonly T[], k: number): T[] => [...new Set(Array.from({ length: k }, () => pick(xs)))];
   const states = (await db.selectFrom('member_state').select('iso3').orderBy('iso3').execute()).map((s) => s.iso3.trim());
   const organizations = (await db.selectFrom('organization').select('code').orderBy('code').execute()).map((o) => o.code);
-  const providers = [...organizations.slice(0, 30).map((code) => ({ kind: 'organization' as const, code })), ...states.slice(0, 30).map((code) => ({ kind: 'state' as const, code }))];
+  const providers = [
+    ...organizations.slice(0, 30).map((code) => ({ kind: 'organization' as const, code })),
+    ...states.slice(0, 30).map((code) => ({ kind: 'state' as const, code })),
+  ];
   const counts = { requests: 0, items: 0, responses: 0, matches: 0, offers: 0 };
   await db.transaction().execute(async (trx) => {
     const offers = await trx
@@ -164,18 +180,45 @@ async function fill(db: Kysely<DB>, n: number): Promise<{ requests: number; item
         .execute();
       counts.items += items.length;
       const steps = batch.flatMap((b, i) => [
-        { request_id: requests[i]!.id, action: 'receive', from_status: 'received', to_status: 'received', taken_on: b.receivedOn, actor_label: 'bench' },
-        ...b.steps.map((action, k) => ({ request_id: requests[i]!.id, action, from_status: 'received', to_status: b.status, taken_on: addDays(b.receivedOn, (k + 1) * 12), actor_label: 'bench' })),
+        {
+          request_id: requests[i]!.id,
+          action: 'receive',
+          from_status: 'received',
+          to_status: 'received',
+          taken_on: b.receivedOn,
+          actor_label: 'bench',
+        },
+        ...b.steps.map((action, k) => ({
+          request_id: requests[i]!.id,
+          action,
+          from_status: 'received',
+          to_status: b.status,
+          taken_on: addDays(b.receivedOn, (k + 1) * 12),
+          actor_label: 'bench',
+        })),
       ]);
       await trx.insertInto('assistance_step').values(steps).execute();
-      const circulated = batch.map((b, i) => ({ b, r: requests[i]!, to: b.steps.includes('circulate') ? some(providers, 2 + Math.floor(rnd() * 3)) : [] }));
-      const circulation = circulated.flatMap(({ b, r, to }) => to.map((p) => ({ request_id: r.id, provider_kind: p.kind, provider_code: p.code, circulated_on: addDays(b.receivedOn, 36) })));
+      const circulated = batch.map((b, i) => ({
+        b,
+        r: requests[i]!,
+        to: b.steps.includes('circulate') ? some(providers, 2 + Math.floor(rnd() * 3)) : [],
+      }));
+      const circulation = circulated.flatMap(({ b, r, to }) =>
+        to.map((p) => ({ request_id: r.id, provider_kind: p.kind, provider_code: p.code, circulated_on: addDays(b.receivedOn, 36) })),
+      );
       if (circulation.length) await trx.insertInto('assistance_circulation').values(circulation).execute();
       const responses = circulated.flatMap(({ b, r, to }) => {
         const own = items.filter((i) => i.request_id === r.id).map((i) => i.id);
         return to
           .filter(() => rnd() < 0.6)
-          .map((p) => ({ request_id: r.id, provider_kind: p.kind, provider_code: p.code, responded_on: addDays(b.receivedOn, 40 + Math.floor(rnd() * 60)), item_ids: some(own, 1 + Math.floor(rnd() * 2)), source: 'illustrative' as const }));
+          .map((p) => ({
+            request_id: r.id,
+            provider_kind: p.kind,
+            provider_code: p.code,
+            responded_on: addDays(b.receivedOn, 40 + Math.floor(rnd() * 60)),
+            item_ids: some(own, 1 + Math.floor(rnd() * 2)),
+            source: 'illustrative' as const,
+          }));
       });
       if (responses.length) await trx.insertInto('assistance_response').values(responses).execute();
       counts.responses += responses.length;
@@ -213,12 +256,16 @@ for (const engine of engines) {
   const opened = await openEngine(engine, 'assistlist', log);
   if (!opened) continue;
   try {
-    const ctx = await createContext(loadConfig({ ...opened.env, R1540_DEMO: 'false', R1540_LOG_REQUESTS: 'false' }), { database: opened.database });
+    const ctx = await createContext(loadConfig({ ...opened.env, R1540_DEMO: 'false', R1540_LOG_REQUESTS: 'false' }), {
+      database: opened.database,
+    });
     const db = ctx.database.db;
     await seedDemoAccounts(db);
     const t0 = performance.now();
     const counts = await fill(db, requestCount);
-    log(`${engine}: ${counts.requests} requests, ${counts.items} items, ${counts.responses} responses, ${counts.matches} matches, ${counts.offers} offers written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `${engine}: ${counts.requests} requests, ${counts.items} items, ${counts.responses} responses, ${counts.matches} matches, ${counts.offers} offers written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     const app = createApp(ctx);
     const expert = await db.selectFrom('app_user').select('id').where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow();
     const cookie = `r1540_session=${await createSession(db, expert.id, 1)}; r1540_csrf=${'b'.repeat(43)}`;
@@ -243,7 +290,9 @@ for (const engine of engines) {
       ratio: (percentile(list, 50) / base).toFixed(1),
       note: `${(listBytes / 1024).toFixed(0)} KB of HTML; ${runs} runs after one warm-up`,
     });
-    log(`${engine}: list median ${percentile(list, 50).toFixed(0)} ms, p95 ${percentile(list, 95).toFixed(0)} ms; /en/states median ${base.toFixed(1)} ms`);
+    log(
+      `${engine}: list median ${percentile(list, 50).toFixed(0)} ms, p95 ${percentile(list, 95).toFixed(0)} ms; /en/states median ${base.toFixed(1)} ms`,
+    );
   } finally {
     await opened.database.close();
     await opened.done();
@@ -251,5 +300,9 @@ for (const engine of engines) {
 }
 
 console.table(results);
-log(`${cpus().length} CPUs, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+log(
+  `${cpus().length} CPUs, load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 process.exit(0);

@@ -23,7 +23,13 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultWeights, type MatchItem, type MatchOffer, matchAll, type TrackRecord } from '../src/features/assistance/matching/matching.ts';
+import {
+  defaultWeights,
+  type MatchItem,
+  type MatchOffer,
+  matchAll,
+  type TrackRecord,
+} from '../src/features/assistance/matching/matching.ts';
 import { areas, areasOfParagraph, type WeaponType, weaponTypes } from '../src/features/assistance/taxonomy.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -83,24 +89,84 @@ function some<T>(table: readonly (readonly [T, number])[], n: number): T[] {
 const uniform = <T>(xs: readonly T[]) => xs.map((x) => [x, 1] as const);
 
 const regionLanguages: Record<string, (readonly [string, number])[]> = {
-  african: [['fr', 4], ['en', 4], ['ar', 1], ['pt', 1]],
-  'asia-pacific': [['en', 6], ['ar', 2], ['zh', 1], ['ru', 1]],
-  'eastern-european': [['ru', 3], ['en', 3]],
-  'latin-american-caribbean': [['es', 6], ['en', 2], ['pt', 1], ['fr', 1]],
-  'western-european-other': [['en', 4], ['fr', 2], ['es', 1]],
+  african: [
+    ['fr', 4],
+    ['en', 4],
+    ['ar', 1],
+    ['pt', 1],
+  ],
+  'asia-pacific': [
+    ['en', 6],
+    ['ar', 2],
+    ['zh', 1],
+    ['ru', 1],
+  ],
+  'eastern-european': [
+    ['ru', 3],
+    ['en', 3],
+  ],
+  'latin-american-caribbean': [
+    ['es', 6],
+    ['en', 2],
+    ['pt', 1],
+    ['fr', 1],
+  ],
+  'western-european-other': [
+    ['en', 4],
+    ['fr', 2],
+    ['es', 1],
+  ],
 };
-const regionShare = [['african', 54], ['asia-pacific', 53], ['eastern-european', 23], ['latin-american-caribbean', 33], ['western-european-other', 29]] as const;
-const paragraphShare = [['OP1', 1], ['OP2', 3], ['OP3a', 2], ['OP3b', 2], ['OP3c', 4], ['OP3d', 5]] as const;
-const weaponShare = [['nuclear', 3], ['chemical', 3], ['biological', 3], ['delivery', 1]] as const;
-const kindShare = [['training', 5], ['expert-advice', 4], ['legal-review', 2], ['equipment', 2], ['awareness', 2], ['visit', 1], ['financial', 1]] as const;
+const regionShare = [
+  ['african', 54],
+  ['asia-pacific', 53],
+  ['eastern-european', 23],
+  ['latin-american-caribbean', 33],
+  ['western-european-other', 29],
+] as const;
+const paragraphShare = [
+  ['OP1', 1],
+  ['OP2', 3],
+  ['OP3a', 2],
+  ['OP3b', 2],
+  ['OP3c', 4],
+  ['OP3d', 5],
+] as const;
+const weaponShare = [
+  ['nuclear', 3],
+  ['chemical', 3],
+  ['biological', 3],
+  ['delivery', 1],
+] as const;
+const kindShare = [
+  ['training', 5],
+  ['expert-advice', 4],
+  ['legal-review', 2],
+  ['equipment', 2],
+  ['awareness', 2],
+  ['visit', 1],
+  ['financial', 1],
+] as const;
 const day = (y0: number, y1: number) => `${int(y0, y1)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
 
 function makeItems(n: number): MatchItem[] {
   const out: MatchItem[] = [];
   for (let k = 0; k < n; k++) {
     const region = weighted(regionShare);
-    const paras = some(paragraphShare, weighted([[1, 3], [2, 1]]));
-    const weapons = some(weaponShare, weighted([[1, 3], [2, 1]])) as WeaponType[];
+    const paras = some(
+      paragraphShare,
+      weighted([
+        [1, 3],
+        [2, 1],
+      ]),
+    );
+    const weapons = some(
+      weaponShare,
+      weighted([
+        [1, 3],
+        [2, 1],
+      ]),
+    ) as WeaponType[];
     const itemAreas = new Set(paras.flatMap((p) => areasOfParagraph(p, weapons[0])));
     if (random() < 0.3) itemAreas.add(areas[int(0, areas.length - 1)]!);
     out.push({
@@ -108,11 +174,23 @@ function makeItems(n: number): MatchItem[] {
       requestId: `request-${String(Math.floor(k / 3)).padStart(5, '0')}`,
       stateIso3: `S${String(k % 193).padStart(2, '0')}`,
       region,
-      languages: some(regionLanguages[region]!, weighted([[1, 3], [2, 1]])),
+      languages: some(
+        regionLanguages[region]!,
+        weighted([
+          [1, 3],
+          [2, 1],
+        ]),
+      ),
       paragraphs: paras,
       weapons,
       areas: [...itemAreas],
-      kinds: some(kindShare, weighted([[1, 3], [2, 2]])),
+      kinds: some(
+        kindShare,
+        weighted([
+          [1, 3],
+          [2, 2],
+        ]),
+      ),
       receivedOn: day(2012, 2024),
     });
   }
@@ -132,7 +210,18 @@ function makeOffers(n: number, providers: string[]): MatchOffer[] {
       areas: some(uniform(areas), int(1, 4)),
       kinds: some(kindShare, int(1, 3)),
       regions: random() < 0.6 ? [] : some(regionShare, int(1, 2)),
-      languages: some([['en', 8], ['fr', 4], ['es', 3], ['ru', 2], ['ar', 2], ['zh', 1], ['pt', 1]], int(1, 3)),
+      languages: some(
+        [
+          ['en', 8],
+          ['fr', 4],
+          ['es', 3],
+          ['ru', 2],
+          ['ar', 2],
+          ['zh', 1],
+          ['pt', 1],
+        ],
+        int(1, 3),
+      ),
       periodFrom: from,
       periodTo: to,
     });
@@ -144,7 +233,10 @@ const providers = Array.from({ length: 80 }, (_, k) => (k < 50 ? `state:P${Strin
 const items = makeItems(itemCount);
 const offers = makeOffers(offerCount, providers);
 const track: TrackRecord = new Map(
-  providers.map((p) => [p, Array.from({ length: int(0, 40) }, () => ({ areas: some(uniform(areas), int(1, 2)), weapons: some(uniform(weaponTypes), 1) }))]),
+  providers.map((p) => [
+    p,
+    Array.from({ length: int(0, 40) }, () => ({ areas: some(uniform(areas), int(1, 2)), weapons: some(uniform(weaponTypes), 1) })),
+  ]),
 );
 
 // -------------------------------------------------------------------------------------------------
@@ -192,7 +284,8 @@ function shares(x: Set<string>, y: Set<string>): boolean {
   return false;
 }
 const candidates = (() => {
-  const sets = (xs: { areas: string[]; paragraphs: string[]; weapons: string[] }[]) => xs.map((x) => ({ a: new Set(x.areas), p: new Set(x.paragraphs), w: new Set(x.weapons) }));
+  const sets = (xs: { areas: string[]; paragraphs: string[]; weapons: string[] }[]) =>
+    xs.map((x) => ({ a: new Set(x.areas), p: new Set(x.paragraphs), w: new Set(x.weapons) }));
   const os = sets(offers);
   let n = 0;
   for (const i of sets(items)) for (const o of os) if (shares(i.a, o.a) || (shares(i.p, o.p) && shares(i.w, o.w))) n++;
@@ -220,9 +313,17 @@ const results = {
 };
 console.log(`matchAll, ${items.length} items × ${offers.length} offers, reasons for the best 10 per item (${runs} runs after a warm-up)`);
 console.log(`  median ${medianMs.toFixed(1)} ms, p95 ${p95Ms.toFixed(1)} ms`);
-console.log(`  pairs scored ${pairs.toLocaleString('en')}, candidates ${candidates.toLocaleString('en')}, kept ${kept.toLocaleString('en')} (${withReasons.toLocaleString('en')} with reasons)`);
-console.log(`  baseline: iterate the ${pairs.toLocaleString('en')} pairs summing one field: median ${baseMs.toFixed(1)} ms; ratio ×${(medianMs / baseMs).toFixed(1)}`);
-console.log(`  target < ${TARGET_MS} ms (median and p95): ${pass ? 'PASS' : 'FAIL'}  [${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}]`);
+console.log(
+  `  pairs scored ${pairs.toLocaleString('en')}, candidates ${candidates.toLocaleString('en')}, kept ${kept.toLocaleString('en')} (${withReasons.toLocaleString('en')} with reasons)`,
+);
+console.log(
+  `  baseline: iterate the ${pairs.toLocaleString('en')} pairs summing one field: median ${baseMs.toFixed(1)} ms; ratio ×${(medianMs / baseMs).toFixed(1)}`,
+);
+console.log(
+  `  target < ${TARGET_MS} ms (median and p95): ${pass ? 'PASS' : 'FAIL'}  [${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}]`,
+);
 if (sink === -1) console.log('');
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
 writeFileSync(

@@ -10,7 +10,11 @@ export type Engine = 'pglite' | 'postgres';
  * A throwaway database on each engine: PGlite in a temporary folder, or a database of its own on
  * the PostgreSQL server of this machine (BENCH_DATABASE_URL or DATABASE_URL, else the local one).
  */
-export async function openEngine(engine: Engine, name: string, log: (line: string) => void): Promise<{ database: Database; env: Record<string, string>; done: () => Promise<void> } | null> {
+export async function openEngine(
+  engine: Engine,
+  name: string,
+  log: (line: string) => void,
+): Promise<{ database: Database; env: Record<string, string>; done: () => Promise<void> } | null> {
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), `r1540-bench-${name}-`));
     const database = await openPglite(dir);

@@ -27,7 +27,9 @@ export async function matrixTransferBench(
 ): Promise<TransferResult | null> {
   const db = ctx.database.db;
   const m = new Messages('en');
-  const expert = viewerOf(await db.selectFrom('app_user').selectAll().where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow());
+  const expert = viewerOf(
+    await db.selectFrom('app_user').selectAll().where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow(),
+  );
   let data: ExportData | undefined;
   const exportMs = await timed(async () => {
     data = await exportMatrices(db, null, { locale: 'en', template: '2017' });

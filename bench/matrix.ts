@@ -133,7 +133,13 @@ async function measureAll(engine: Engine, size: string, ctx: AppContext, grid: {
   const gridPath = `/en/states/${gridState}/matrix/grid`;
   const probe = await app.request(`http://127.0.0.1${gridPath}`, { headers: { cookie } });
   await probe.arrayBuffer();
-  if (probe.status === 200) add(`grid page (${gridState}, ${Math.round((await page(app, gridPath, cookie)) / 1024)} KB)`, await timed(() => page(app, gridPath, cookie)), 'State list page', list);
+  if (probe.status === 200)
+    add(
+      `grid page (${gridState}, ${Math.round((await page(app, gridPath, cookie)) / 1024)} KB)`,
+      await timed(() => page(app, gridPath, cookie)),
+      'State list page',
+      list,
+    );
   else log(`${gridPath} answered ${probe.status}: grid page not measured`);
 
   const transfer = await matrixTransferBench(ctx, size === '1×' ? runs : Math.max(1, Math.floor(runs / 3)), timed);
@@ -171,7 +177,9 @@ async function scaleUp(db: Kysely<DB>, factor: number): Promise<{ states: number
     await sql`create temporary table bench_copy (iso3 char(3) primary key, source char(3) not null) on commit drop`.execute(trx);
     const pairs = codes.map((code, i) => ({ code, source: real[i % real.length]! }));
     for (let i = 0; i < pairs.length; i += 500)
-      await sql`insert into bench_copy (iso3, source) values ${sql.join(pairs.slice(i, i + 500).map((p) => sql`(${p.code}, ${p.source})`))}`.execute(trx);
+      await sql`insert into bench_copy (iso3, source) values ${sql.join(pairs.slice(i, i + 500).map((p) => sql`(${p.code}, ${p.source})`))}`.execute(
+        trx,
+      );
     const select = columns.map((c) => (c === 'iso3' ? sql`b.iso3` : sql.ref(`s.${c}`)));
     await sql`insert into member_state (${sql.join(columns.map((c) => sql.ref(c)))})
       select ${sql.join(select)} from bench_copy b join member_state s on s.iso3 = b.source`.execute(trx);
@@ -192,7 +200,14 @@ async function scaleUp(db: Kysely<DB>, factor: number): Promise<{ states: number
   });
   await sql`analyze`.execute(db);
   const count = async (table: 'member_state' | 'matrix' | 'matrix_cell') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { states: await count('member_state'), versions: await count('matrix'), cells: await count('matrix_cell') };
 }
 
@@ -212,7 +227,9 @@ for (const engine of engines) {
       log(
         `${engine}: grown to ${grown.states} States, ${grown.versions} versions, ${grown.cells} cells in ${((performance.now() - t1) / 1000).toFixed(1)} s`,
       );
-      await measureAll(engine, `${scale}× (${grown.states} States, ${grown.versions} versions, ${grown.cells} cells)`, ctx, { iso3: 'MLI' });
+      await measureAll(engine, `${scale}× (${grown.states} States, ${grown.versions} versions, ${grown.cells} cells)`, ctx, {
+        iso3: 'MLI',
+      });
     }
   } finally {
     await opened.database.close();

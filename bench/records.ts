@@ -79,12 +79,16 @@ for (const engine of engines) {
   const opened = await openEngine(engine, 'records', log);
   if (!opened) continue;
   try {
-    const ctx = await createContext(loadConfig({ ...opened.env, R1540_DEMO: 'false', R1540_LOG_REQUESTS: 'false' }), { database: opened.database });
+    const ctx = await createContext(loadConfig({ ...opened.env, R1540_DEMO: 'false', R1540_LOG_REQUESTS: 'false' }), {
+      database: opened.database,
+    });
     const db = ctx.database.db;
     await seedDemoAccounts(db);
     await seedDemoReports(db);
     await refreshSearchIndex(db);
-    const expert: Viewer = viewerOf(await db.selectFrom('app_user').selectAll().where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow());
+    const expert: Viewer = viewerOf(
+      await db.selectFrom('app_user').selectAll().where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow(),
+    );
     const statesMs = median(await times(() => db.selectFrom('member_state').selectAll().execute(), 15));
 
     const status = await times(() => statusAsOf(db, null, '2018-12-31'), 15);
@@ -118,7 +122,10 @@ for (const engine of engines) {
     const qs = queries();
     const all: number[] = [];
     const slowest: [number, string][] = [];
-    for (const [who, viewer] of [['public', null], ['expert', expert]] as const) {
+    for (const [who, viewer] of [
+      ['public', null],
+      ['expert', expert],
+    ] as const) {
       for (const q of qs) {
         const ts = await times(() => search(db, viewer, q), 5);
         all.push(...ts);
@@ -135,7 +142,12 @@ for (const engine of engines) {
       ratio: (percentile(all, 95) / statesMs).toFixed(1),
       note: `a common word: ${hits.total} records; slowest ${slowest[0]![0].toFixed(0)} ms ${slowest[0]![1]}`,
     });
-    log(`${engine}: ${results.at(-1)!.value}; slowest: ${slowest.slice(0, 3).map(([ms, q]) => `${ms.toFixed(0)} ms ${q}`).join(' | ')}`);
+    log(
+      `${engine}: ${results.at(-1)!.value}; slowest: ${slowest
+        .slice(0, 3)
+        .map(([ms, q]) => `${ms.toFixed(0)} ms ${q}`)
+        .join(' | ')}`,
+    );
   } finally {
     await opened.database.close();
     await opened.done();

@@ -262,9 +262,7 @@ function median(xs: number[]): number {
 }
 
 /** Dynamic and static targets in pairs: [dynamic, its static copy]. */
-const pairs = targets
-  .filter((t) => !t.staticOf)
-  .map((dynamic) => [dynamic, targets.find((t) => t.staticOf === dynamic.name)!] as const);
+const pairs = targets.filter((t) => !t.staticOf).map((dynamic) => [dynamic, targets.find((t) => t.staticOf === dynamic.name)!] as const);
 
 async function measure(server: Server): Promise<Map<string, Run[]>> {
   const runs = new Map<string, Run[]>(targets.map((t) => [t.name, []]));
@@ -368,7 +366,11 @@ function table(rows: Row[]): string {
 
 function commit(): string | null {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }

@@ -34,8 +34,7 @@ if (engine === 'pglite' && !values['data-dir']) throw new Error('--data-dir is r
 if (engine === 'postgres' && !values['database-url']) throw new Error('--database-url is required with --engine postgres');
 
 const started = performance.now();
-const database: Database =
-  engine === 'pglite' ? await openPglite(values['data-dir']) : openPostgres(values['database-url']!);
+const database: Database = engine === 'pglite' ? await openPglite(values['data-dir']) : openPostgres(values['database-url']!);
 const config = loadConfig({
   ...(engine === 'pglite' ? { R1540_DATA_DIR: values['data-dir'] } : { DATABASE_URL: values['database-url'] }),
   R1540_DEMO: 'true',

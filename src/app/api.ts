@@ -8,9 +8,7 @@ export function apiRoutes() {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw invalid(
-          result.error.issues.map((i) => ({ field: i.path.join('.') || '(request)', problem: i.message })),
-        );
+        throw invalid(result.error.issues.map((i) => ({ field: i.path.join('.') || '(request)', problem: i.message })));
       }
     },
   });

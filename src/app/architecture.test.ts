@@ -28,11 +28,13 @@ function sourceFiles(dir: string): string[] {
 
 const imports: Import[] = sourceFiles(src).flatMap((file) => {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^(?:import|export)(\s+type)?\s[^'";]*?from\s+'(\.[^']+)'|^import\s+'(\.[^']+)'|\bimport\('(\.[^']+)'\)/gm)].map((m) => ({
-    from: relative(src, file),
-    to: relative(src, resolve(dirname(file), m[2] ?? m[3] ?? m[4] ?? '')),
-    typeOnly: !!m[1],
-  }));
+  return [...text.matchAll(/^(?:import|export)(\s+type)?\s[^'";]*?from\s+'(\.[^']+)'|^import\s+'(\.[^']+)'|\bimport\('(\.[^']+)'\)/gm)].map(
+    (m) => ({
+      from: relative(src, file),
+      to: relative(src, resolve(dirname(file), m[2] ?? m[3] ?? m[4] ?? '')),
+      typeOnly: !!m[1],
+    }),
+  );
 });
 
 const layer = (path: string) => path.split('/')[0];
@@ -78,6 +80,8 @@ test('a feature uses only features listed before it in the registry', () => {
 });
 
 test('the composition root reaches the features only through their index.ts and the registry', () => {
-  const wrong = imports.filter((i) => layer(i.from) === 'app' && featureOf(i.to) && !/^features\/[^/]+\/index\.ts$/.test(i.to) && i.to !== 'features/registry.ts');
+  const wrong = imports.filter(
+    (i) => layer(i.from) === 'app' && featureOf(i.to) && !/^features\/[^/]+\/index\.ts$/.test(i.to) && i.to !== 'features/registry.ts',
+  );
   assert.deepEqual(wrong, []);
 });

@@ -25,7 +25,8 @@ export async function createContext(
       if (options.migrate !== false) {
         const started = Date.now();
         const indexed = await refreshSearchIndex(conn);
-        if (indexed.records) options.log?.(`indexed ${indexed.records} records for search in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        if (indexed.records)
+          options.log?.(`indexed ${indexed.records} records for search in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
       return seeded;
     });

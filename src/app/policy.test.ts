@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { type Confidentiality, confidentialityLevels, roles } from '../platform/policy/levels.ts';
-import { type Ability, type Action, can, canSee, isCommitteeSide, may, type RecordType, type Viewer, visibilityScope } from '../platform/policy/policy.ts';
+import {
+  type Ability,
+  type Action,
+  can,
+  canSee,
+  isCommitteeSide,
+  may,
+  type RecordType,
+  type Viewer,
+  visibilityScope,
+} from '../platform/policy/policy.ts';
 import '../features/registry.ts';
 
 /**
@@ -15,7 +25,14 @@ import '../features/registry.ts';
  */
 
 function account(role: Viewer['role'], stateIso3: string | null = null, organizationCode: string | null = null): Viewer {
-  return { id: `id-${role}-${stateIso3 ?? organizationCode ?? ''}`, email: `${role}@example.org`, displayName: role, role, stateIso3, organizationCode };
+  return {
+    id: `id-${role}-${stateIso3 ?? organizationCode ?? ''}`,
+    email: `${role}@example.org`,
+    displayName: role,
+    role,
+    stateIso3,
+    organizationCode,
+  };
 }
 
 const viewers = {
@@ -225,14 +242,19 @@ describe('visibilityScope', () => {
       { nil: null },
     );
     fc.assert(
-      fc.property(viewerArb, fc.constantFrom(...confidentialityLevels), fc.constantFrom(...states), (viewer, confidentiality, stateIso3) => {
-        const scope = visibilityScope(viewer);
-        const inScope = scope.all
-          ? true
-          : confidentiality === 'public' ||
-            (!!scope.stateIso3 && confidentiality === 'committee-and-state' && stateIso3 === scope.stateIso3);
-        assert.equal(inScope, canSee(viewer, confidentiality, stateIso3));
-      }),
+      fc.property(
+        viewerArb,
+        fc.constantFrom(...confidentialityLevels),
+        fc.constantFrom(...states),
+        (viewer, confidentiality, stateIso3) => {
+          const scope = visibilityScope(viewer);
+          const inScope = scope.all
+            ? true
+            : confidentiality === 'public' ||
+              (!!scope.stateIso3 && confidentiality === 'committee-and-state' && stateIso3 === scope.stateIso3);
+          assert.equal(inScope, canSee(viewer, confidentiality, stateIso3));
+        },
+      ),
       { numRuns: 500 },
     );
   });

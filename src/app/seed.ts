@@ -29,7 +29,11 @@ export async function seedDemo(db: Kysely<DB>, log?: (line: string) => void): Pr
  * On first start: reference data, and, when demonstration data is asked for, every feature's
  * demonstration set (made-up data, marked `demo`). `r1540 seed --demo` runs the same two steps.
  */
-export async function ensureSeeded(db: Kysely<DB>, config: Pick<Config, 'seedDemo'>, log?: (line: string) => void): Promise<{ demo: boolean }> {
+export async function ensureSeeded(
+  db: Kysely<DB>,
+  config: Pick<Config, 'seedDemo'>,
+  log?: (line: string) => void,
+): Promise<{ demo: boolean }> {
   const seeded = await getMeta<boolean>(db, 'seeded');
   if (!seeded) {
     const loaded = await seedReference(db);

@@ -58,7 +58,10 @@ function describe(violations: AxeResult[]): string {
         `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
         v.nodes
           .slice(0, 8)
-          .map((n) => `      - ${JSON.stringify(n.target)}  ${n.html.slice(0, 160)}\n        ${(n.failureSummary ?? '').replace(/\n/g, '\n        ')}`)
+          .map(
+            (n) =>
+              `      - ${JSON.stringify(n.target)}  ${n.html.slice(0, 160)}\n        ${(n.failureSummary ?? '').replace(/\n/g, '\n        ')}`,
+          )
           .join('\n') +
         (v.nodes.length > 8 ? `\n      … and ${v.nodes.length - 8} more` : ''),
     )
@@ -73,13 +76,26 @@ async function check(context: BrowserContext, path: string, expectedTitle?: stri
     assert.equal(res?.status(), 200, `${path} answers 200`);
     if (expectedTitle) assert.equal((await page.locator('main h1').textContent())?.trim(), expectedTitle);
     const violations = await axe(page);
-    assert.equal(violations.length, 0, `axe-core found ${violations.length} WCAG 2.1 A/AA violation(s) on ${path}:\n${describe(violations)}`);
+    assert.equal(
+      violations.length,
+      0,
+      `axe-core found ${violations.length} WCAG 2.1 A/AA violation(s) on ${path}:\n${describe(violations)}`,
+    );
   } finally {
     await page.close();
   }
 }
 
-const publicPages = ['/', '/states', '/states/MLI', '/organizations', '/organizations/IAEA', '/login', '/matrix/templates', '/matrix/templates/2017'];
+const publicPages = [
+  '/',
+  '/states',
+  '/states/MLI',
+  '/organizations',
+  '/organizations/IAEA',
+  '/login',
+  '/matrix/templates',
+  '/matrix/templates/2017',
+];
 
 for (const lang of ['en', 'ar']) {
   for (const path of publicPages) {
@@ -89,7 +105,8 @@ for (const lang of ['en', 'ar']) {
 
 test('no axe-core violations on /zh/states', () => check(anonymous, '/zh/states'));
 test('no axe-core violations on /zh/states?q=马里 (search results)', () => check(anonymous, `/zh/states?q=${encodeURIComponent('马里')}`));
-test('no axe-core violations on /ar/search?q=مالي (the search page, right to left)', () => check(anonymous, `/ar/search?q=${encodeURIComponent('مالي')}`));
+test('no axe-core violations on /ar/search?q=مالي (the search page, right to left)', () =>
+  check(anonymous, `/ar/search?q=${encodeURIComponent('مالي')}`));
 test('no axe-core violations on /zh/search?q=马里', () => check(anonymous, `/zh/search?q=${encodeURIComponent('马里')}`));
 test('no axe-core violations on /en/search with a field error', async () => {
   const page = await anonymous.newPage();

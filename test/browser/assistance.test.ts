@@ -65,7 +65,10 @@ test('a point of contact submits a request; the missing area is named, then fixe
 
     await page.check('#items-0-areas-export-control');
     await page.check('#items-0-areas-legislation');
-    await Promise.all([page.waitForURL(/\/en\/assistance\/requests\/[0-9a-f-]{36}$/), page.click('main form button:has-text("Submit the request")')]);
+    await Promise.all([
+      page.waitForURL(/\/en\/assistance\/requests\/[0-9a-f-]{36}$/),
+      page.click('main form button:has-text("Submit the request")'),
+    ]);
     requestPath = new URL(page.url()).pathname;
     assert.match((await page.locator('main h1').textContent()) ?? '', /Mali/);
     assert.equal(await page.locator('main section.request-item').count(), 2);
@@ -138,11 +141,15 @@ async function axe(page: Page): Promise<AxeResult[]> {
   return page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is a global of the injected script.
     const axe = (window as any).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
     return results.violations;
   });
 }
-const describe = (vs: AxeResult[]) => vs.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`).join('\n');
+const describe = (vs: AxeResult[]) =>
+  vs.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`).join('\n');
 
 test('no axe-core violations on the request form in Arabic (also with its errors) and on the request page', async () => {
   assert.ok(requestPath, 'the request was submitted');

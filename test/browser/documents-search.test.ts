@@ -30,7 +30,11 @@ test('upload a document through the form, then find it by a Chinese word, highli
   try {
     await logIn(page, 'expert@demo.r1540.org', 'zh');
     await page.goto('/zh/documents/new');
-    await page.setInputFiles('#doc-file', { name: 'visit-mali.txt', mimeType: 'text/plain', buffer: Buffer.from('2018年，专家组访问了马里，并与国家当局讨论了出口管制。', 'utf8') });
+    await page.setInputFiles('#doc-file', {
+      name: 'visit-mali.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('2018年，专家组访问了马里，并与国家当局讨论了出口管制。', 'utf8'),
+    });
     await page.fill('#doc-title', '专家组访问报告');
     await page.fill('#doc-dated', '2018-06-12');
     await page.fill('#doc-language', 'zh');
@@ -41,7 +45,11 @@ test('upload a document through the form, then find it by a Chinese word, highli
 
     // A file whose content is not what its name says is refused, and the form says why.
     await page.goto('/zh/documents/new');
-    await page.setInputFiles('#doc-file', { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all', 'utf8') });
+    await page.setInputFiles('#doc-file', {
+      name: 'report.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('not a PDF at all', 'utf8'),
+    });
     await page.fill('#doc-title', 'Faux PDF');
     await page.fill('#doc-language', 'fr');
     await Promise.all([page.waitForLoadState('load'), page.click('main form button[type=submit]')]);

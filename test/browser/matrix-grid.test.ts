@@ -33,14 +33,27 @@ before(async () => {
   const v1 = await startDraft(db, act(expert), 'GHA');
   await saveCells(db, act(expert), expert, v1.id, [
     { field: F, expectedVersion: 0, value: '?', sources: [{ kind: 'national-report', citation: 'S/AC.44/2004/(02)/12' }] },
-    { field: 'OP1.NPT', expectedVersion: 0, value: 'X', sources: [{ kind: 'organization', citation: 'UNODA' }], instrumentStatus: 'ratified', instrumentDate: '1970-05-04' },
+    {
+      field: 'OP1.NPT',
+      expectedVersion: 0,
+      value: 'X',
+      sources: [{ kind: 'organization', citation: 'UNODA' }],
+      instrumentStatus: 'ratified',
+      instrumentDate: '1970-05-04',
+    },
   ]);
-  for (const [to, by] of [['sent', 'expert'], ['agreed', 'expert'], ['approved', 'committee']] as const)
+  for (const [to, by] of [
+    ['sent', 'expert'],
+    ['agreed', 'expert'],
+    ['approved', 'committee'],
+  ] as const)
     await moveMatrix(db, act(who[by]!), who[by]!, v1.id, to);
   await startDraft(db, act(expert), 'GHA');
 
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
-    const server = serve({ fetch: createApp(t.app).fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serve({ fetch: createApp(t.app).fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
     server.once('error', reject);
   });
   site = {
@@ -75,7 +88,11 @@ const cell = (field: string) => `#grid td[data-field="${field}"]`;
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return { field: el?.dataset.field ?? null, row: (el?.closest('tr') as HTMLElement | null)?.dataset.row ?? null, tag: el?.tagName ?? '' };
+    return {
+      field: el?.dataset.field ?? null,
+      row: (el?.closest('tr') as HTMLElement | null)?.dataset.row ?? null,
+      tag: el?.tagName ?? '',
+    };
   });
 const attrOf = (page: Page, field: string, name: string) => page.getAttribute(cell(field), name);
 

@@ -29,15 +29,30 @@ before(async () => {
   const v1 = await startDraft(db, act(expert), 'MLI', { demo: true });
   await saveCells(db, act(expert), expert, v1.id, [
     { field: F, expectedVersion: 0, value: '?', sources: [{ kind: 'national-report', citation: 'S/AC.44/2004/(02)/35', locator: 'p. 4' }] },
-    { field: 'OP1.NPT', expectedVersion: 0, value: 'X', sources: [{ kind: 'organization', citation: 'UNODA treaty database', url: 'https://treaties.unoda.org/' }], instrumentStatus: 'ratified', instrumentDate: '1970-02-10' },
+    {
+      field: 'OP1.NPT',
+      expectedVersion: 0,
+      value: 'X',
+      sources: [{ kind: 'organization', citation: 'UNODA treaty database', url: 'https://treaties.unoda.org/' }],
+      instrumentStatus: 'ratified',
+      instrumentDate: '1970-02-10',
+    },
     { field: 'OP2.USE.C.LF', expectedVersion: 0, value: 'NA', remarks: 'Illustrative remark' },
   ]);
-  for (const [to, by] of [['sent', 'expert'], ['commented', 'poc.mli'], ['agreed', 'expert'], ['approved', 'committee'], ['published', 'secretariat']] as const)
+  for (const [to, by] of [
+    ['sent', 'expert'],
+    ['commented', 'poc.mli'],
+    ['agreed', 'expert'],
+    ['approved', 'committee'],
+    ['published', 'secretariat'],
+  ] as const)
     await moveMatrix(db, act(who[by]!), who[by]!, v1.id, to);
   await startDraft(db, act(expert), 'MLI', { demo: true });
 
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
-    const server = serve({ fetch: createApp(t.app).fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serve({ fetch: createApp(t.app).fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
     server.once('error', reject);
   });
   site = {
@@ -127,7 +142,10 @@ for (const lang of ['en', 'ar']) {
         await page.emulateMedia({ media: 'screen' });
       }
       const violations = await axe(page);
-      assert.deepEqual(violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`), []);
+      assert.deepEqual(
+        violations.map((v) => `${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`),
+        [],
+      );
     } finally {
       await context.close();
     }
@@ -139,11 +157,19 @@ test('no axe-core violations on the expert’s draft, its section form, versions
   const page = await context.newPage();
   try {
     await logIn(page, 'expert@demo.r1540.org');
-    for (const path of ['/en/states/MLI/matrix', '/ar/states/MLI/matrix/edit?section=OP1', '/en/states/MLI/matrix/versions', '/en/states/MLI/matrix/diff?from=1&to=2']) {
+    for (const path of [
+      '/en/states/MLI/matrix',
+      '/ar/states/MLI/matrix/edit?section=OP1',
+      '/en/states/MLI/matrix/versions',
+      '/en/states/MLI/matrix/diff?from=1&to=2',
+    ]) {
       const res = await page.goto(path);
       assert.equal(res?.status(), 200, path);
       const violations = await axe(page);
-      assert.deepEqual(violations.map((v) => `${path} ${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`), []);
+      assert.deepEqual(
+        violations.map((v) => `${path} ${v.id}: ${v.help} ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`),
+        [],
+      );
     }
   } finally {
     await context.close();

@@ -121,7 +121,10 @@ test('the language switcher leads to the Arabic page, laid out right to left', a
     assert.ok(Math.max(...nameEdges) - Math.min(...nameEdges) <= 2, `the names end on the same right edge: ${nameEdges}`);
 
     // And back to English: left to right again.
-    await Promise.all([page.waitForURL((url) => url.pathname === '/en/states/MLI'), page.locator('header nav.languages a[lang=en]').click()]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/en/states/MLI'),
+      page.locator('header nav.languages a[lang=en]').click(),
+    ]);
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
     const brandEn = await page.locator('header .brand').boundingBox();
     const listEn = await page.locator('header nav.languages').boundingBox();
@@ -151,7 +154,10 @@ test('a State is found by its Chinese name, submitted with Enter', async () => {
     const search = page.locator('main form input[name=q]');
     await search.click();
     await page.keyboard.type('马里');
-    await Promise.all([page.waitForURL((url) => url.pathname === '/zh/states' && url.searchParams.get('q') === '马里'), page.keyboard.press('Enter')]);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/zh/states' && url.searchParams.get('q') === '马里'),
+      page.keyboard.press('Enter'),
+    ]);
 
     assert.equal(await search.inputValue(), '马里', 'the search field keeps the query');
     const link = page.locator('main table a[href="/zh/states/MLI"]');
@@ -176,7 +182,11 @@ test('the skip link is the first Tab stop and moves focus to main', async () => 
       const first = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const r = el.getBoundingClientRect();
-        return { className: el.className, href: el.getAttribute('href'), visible: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth };
+        return {
+          className: el.className,
+          href: el.getAttribute('href'),
+          visible: r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth,
+        };
       });
       assert.equal(first.className, 'skip', `${lang}: the first Tab stop is the skip link`);
       assert.equal(first.href, '#main');

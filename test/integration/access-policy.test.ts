@@ -114,6 +114,7 @@ function listsIaea(seen: Who[]) {
 const committeeSide: Who[] = ['expert', 'committee', 'secretariat', 'admin'];
 
 // prettier-ignore
+// biome-ignore format: one row per route, read as a table
 const rows: Row[] = [
   //                                                                                                           pub  poc  prov exp  com  sec  adm
   // Outside the languages

@@ -29,12 +29,30 @@ test('the OpenAPI 3.1 document describes every API route, and each answers as do
   assert.equal(doc.openapi, '3.1.0');
   assert.equal(doc.servers[0]?.url, '/api/v1');
   assert.ok(doc.components.securitySchemes.bearerAuth);
-  for (const path of ['/states', '/states/{iso3}', '/organizations', '/organizations/{code}', '/matrix/templates', '/matrix/templates/{version}', '/states/{iso3}/matrix', '/states/{iso3}/matrix/versions', '/states/{iso3}/matrix/diff', '/audit', '/me']) {
+  for (const path of [
+    '/states',
+    '/states/{iso3}',
+    '/organizations',
+    '/organizations/{code}',
+    '/matrix/templates',
+    '/matrix/templates/{version}',
+    '/states/{iso3}/matrix',
+    '/states/{iso3}/matrix/versions',
+    '/states/{iso3}/matrix/diff',
+    '/audit',
+    '/me',
+  ]) {
     assert.ok(doc.paths[path]?.get, `${path} is documented`);
   }
-  const expert = await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow();
+  const expert = await t.database.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('email', '=', 'expert@demo.r1540.org')
+    .executeTakeFirstOrThrow();
   const { token } = await createApiToken(t.database.db, { id: null, label: 'test' }, expert.id, 'openapi test');
-  const expertViewer = viewerOf(await t.database.db.selectFrom('app_user').selectAll().where('id', '=', expert.id).executeTakeFirstOrThrow());
+  const expertViewer = viewerOf(
+    await t.database.db.selectFrom('app_user').selectAll().where('id', '=', expert.id).executeTakeFirstOrThrow(),
+  );
   const cycle = await createCycle(t.database.db, { id: expert.id, label: 'test' }, expertViewer, {
     title: 'OpenAPI walk',
     startsOn: '2026-01-01',
@@ -42,7 +60,8 @@ test('the OpenAPI 3.1 document describes every API route, and each answers as do
   });
   const form = new FormData();
   form.append('file', new File([new TextEncoder().encode('Rapport national, texte intégral.')], 'report.txt', { type: 'text/plain' }));
-  for (const [k, v] of Object.entries({ title: 'OpenAPI walk', language: 'fr', kind: 'other', confidentiality: 'public' })) form.append(k, v);
+  for (const [k, v] of Object.entries({ title: 'OpenAPI walk', language: 'fr', kind: 'other', confidentiality: 'public' }))
+    form.append(k, v);
   const uploaded = await t.request('/api/v1/documents', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   assert.equal(uploaded.status, 201, await uploaded.clone().text());
   const documentId = ((await uploaded.json()) as { id: string }).id;
@@ -58,10 +77,42 @@ test('the OpenAPI 3.1 document describes every API route, and each answers as do
     'action-plans': await firstId('action_plan'),
     visits: await firstId('visit'),
     courses: await firstId('course'),
-    letters: (await t.database.db.insertInto('letter').values({ kind: 'letter', sent_on: '2018-05-02', sender_kind: 'chair', recipients_mode: 'committee', subject: 'OpenAPI walk', source: 'entered', confidentiality: 'public' }).returning('id').executeTakeFirstOrThrow()).id,
+    letters: (
+      await t.database.db
+        .insertInto('letter')
+        .values({
+          kind: 'letter',
+          sent_on: '2018-05-02',
+          sender_kind: 'chair',
+          recipients_mode: 'committee',
+          subject: 'OpenAPI walk',
+          source: 'entered',
+          confidentiality: 'public',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
     // Under /assistance the second segment says the kind: `/assistance/requests/{id}`, `/assistance/offers/{id}`.
-    'assistance/requests': (await t.database.db.insertInto('assistance_request').values({ state_iso3: 'MLI', received_on: '2018-06-11', channel: 'note-verbale', status_on: '2018-06-11', source: 'entered' }).returning('id').executeTakeFirstOrThrow()).id,
-    'assistance/offers': (await t.database.db.insertInto('assistance_offer').values({ provider_kind: 'organization', provider_organization_code: 'IAEA', title: 'OpenAPI walk', areas: ['border-control'], source: 'entered' }).returning('id').executeTakeFirstOrThrow()).id,
+    'assistance/requests': (
+      await t.database.db
+        .insertInto('assistance_request')
+        .values({ state_iso3: 'MLI', received_on: '2018-06-11', channel: 'note-verbale', status_on: '2018-06-11', source: 'entered' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
+    'assistance/offers': (
+      await t.database.db
+        .insertInto('assistance_offer')
+        .values({
+          provider_kind: 'organization',
+          provider_organization_code: 'IAEA',
+          title: 'OpenAPI walk',
+          areas: ['border-control'],
+          source: 'entered',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
   };
   const idFor = (path: string) => ids[path.split('/').slice(1, 3).join('/')] ?? ids[path.split('/')[1]!] ?? cycle.id;
   // Paths whose required query parameters the walk supplies; MLI gets a draft for the matrix paths.

@@ -40,9 +40,20 @@ async function api(path: string, who: Who = 'public', init: { method?: string; j
 
 const fields = (body: Json) => (body.errors ?? []).map((e) => e.field);
 
-type Table = 'assistance_request' | 'assistance_request_item' | 'assistance_step' | 'assistance_response' | 'assistance_match' | 'assistance_offer' | 'assistance_weights' | 'audit_event';
+type Table =
+  | 'assistance_request'
+  | 'assistance_request_item'
+  | 'assistance_step'
+  | 'assistance_response'
+  | 'assistance_match'
+  | 'assistance_offer'
+  | 'assistance_weights'
+  | 'audit_event';
 async function count(table: Table): Promise<number> {
-  const r = await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await t.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 const counts = (...tables: Table[]) => Promise.all(tables.map(count));
@@ -58,8 +69,19 @@ const mali = (over: Record<string, unknown> = {}) => ({
   summary: 'Mali asks for training of its customs officers and a review of its export control law.',
   invitesVisit: true,
   items: [
-    { description: 'Training of customs officers in detecting chemical precursors', areas: ['border-control'], weapons: ['chemical'], paragraphs: ['OP3c'], kinds: ['training'] },
-    { description: 'Review of the draft export control law', areas: ['export-control', 'legislation'], paragraphs: ['OP3d'], kinds: ['legal-review'] },
+    {
+      description: 'Training of customs officers in detecting chemical precursors',
+      areas: ['border-control'],
+      weapons: ['chemical'],
+      paragraphs: ['OP3c'],
+      kinds: ['training'],
+    },
+    {
+      description: 'Review of the draft export control law',
+      areas: ['export-control', 'legislation'],
+      paragraphs: ['OP3d'],
+      kinds: ['legal-review'],
+    },
   ],
   ...over,
 });
@@ -68,7 +90,13 @@ before(async () => {
   t = await testApp();
   const db = t.database.db;
   const password = 'a-long-enough-password';
-  await addUser(db, systemActor, { email: emails.pocNer, displayName: 'Point of contact (Niger)', role: 'state-contact', stateIso3: 'NER', password });
+  await addUser(db, systemActor, {
+    email: emails.pocNer,
+    displayName: 'Point of contact (Niger)',
+    role: 'state-contact',
+    stateIso3: 'NER',
+    password,
+  });
   await addUser(db, systemActor, { email: emails.wco, displayName: 'Provider (WCO)', role: 'provider', organizationCode: 'WCO', password });
   await addUser(db, systemActor, { email: emails.who, displayName: 'Provider (WHO)', role: 'provider', organizationCode: 'WHO', password });
   for (const who of Object.keys(emails) as Exclude<Who, 'public'>[]) {
@@ -88,14 +116,23 @@ const offers = {} as Record<'iaea' | 'wco' | 'who', string>;
 describe('submitting a request', () => {
   test('bad input: 422 naming each field, nothing written', async () => {
     const before = await counts('assistance_request', 'assistance_request_item', 'assistance_step', 'audit_event');
-    const noArea = await api('/api/v1/assistance/requests', 'poc', { method: 'POST', json: mali({ items: [{ description: 'Training', areas: [] }] }) });
+    const noArea = await api('/api/v1/assistance/requests', 'poc', {
+      method: 'POST',
+      json: mali({ items: [{ description: 'Training', areas: [] }] }),
+    });
     assert.equal(noArea.status, 422, noArea.text);
     assert.deepEqual(fields(noArea.body), ['items[0].areas']);
-    const future = await api('/api/v1/assistance/requests', 'poc', { method: 'POST', json: mali({ receivedOn: '2999-01-01', channel: 'pigeon' }) });
+    const future = await api('/api/v1/assistance/requests', 'poc', {
+      method: 'POST',
+      json: mali({ receivedOn: '2999-01-01', channel: 'pigeon' }),
+    });
     assert.equal(future.status, 422);
     assert.deepEqual(fields(future.body).sort(), ['channel', 'receivedOn']);
     // A value of the wrong type is named the same way.
-    const wrongType = await api('/api/v1/assistance/requests', 'poc', { method: 'POST', json: mali({ items: [{ description: 'x', areas: 'border-control' }] }) });
+    const wrongType = await api('/api/v1/assistance/requests', 'poc', {
+      method: 'POST',
+      json: mali({ items: [{ description: 'x', areas: 'border-control' }] }),
+    });
     assert.equal(wrongType.status, 422);
     assert.deepEqual(fields(wrongType.body), ['items[0].areas']);
     assert.deepEqual(await counts('assistance_request', 'assistance_request_item', 'assistance_step', 'audit_event'), before);
@@ -106,7 +143,8 @@ describe('submitting a request', () => {
     const forNiger = await api('/api/v1/assistance/requests', 'poc', { method: 'POST', json: mali({ stateIso3: 'NER' }) });
     assert.equal(forNiger.status, 403, forNiger.text);
     assert.equal(await count('assistance_request'), before);
-    for (const who of ['committee', 'iaea', 'pocNer'] as const) assert.equal((await api('/api/v1/assistance/requests', who, { method: 'POST', json: mali() })).status, 403, who);
+    for (const who of ['committee', 'iaea', 'pocNer'] as const)
+      assert.equal((await api('/api/v1/assistance/requests', who, { method: 'POST', json: mali() })).status, 403, who);
     const res = await api('/api/v1/assistance/requests', 'poc', { method: 'POST', json: mali() });
     assert.equal(res.status, 201, res.text);
     id = res.body.id;
@@ -122,14 +160,20 @@ describe('submitting a request', () => {
     // Another request, for Peru, without consent to a summary: recorded by the expert.
     const peru = await api('/api/v1/assistance/requests', 'expert', {
       method: 'POST',
-      json: { stateIso3: 'PER', receivedOn: '2018-03-05', channel: 'letter', items: [{ description: 'Drafting of a strategic trade law', areas: ['legislation', 'export-control'] }] },
+      json: {
+        stateIso3: 'PER',
+        receivedOn: '2018-03-05',
+        channel: 'letter',
+        items: [{ description: 'Drafting of a strategic trade law', areas: ['legislation', 'export-control'] }],
+      },
     });
     assert.equal(peru.status, 201, peru.text);
     other = { id: peru.body.id, items: peru.body.items, version: peru.body.rowVersion };
   });
 
   test('who sees it: the Committee side and Mali; not Niger, not the providers, not the public (404, not counted)', async () => {
-    for (const who of ['expert', 'committee', 'secretariat', 'poc'] as const) assert.equal((await api(`/api/v1/assistance/requests/${id}`, who)).status, 200, who);
+    for (const who of ['expert', 'committee', 'secretariat', 'poc'] as const)
+      assert.equal((await api(`/api/v1/assistance/requests/${id}`, who)).status, 200, who);
     for (const who of ['public', 'pocNer', 'iaea', 'wco'] as const) {
       const one = await api(`/api/v1/assistance/requests/${id}`, who);
       assert.equal(one.status, 404, who);
@@ -151,7 +195,10 @@ describe('submitting a request', () => {
     const poc = await api('/api/v1/assistance/requests', 'poc');
     assert.equal(poc.body.count, 1);
     assert.equal(poc.body.data[0].flags, undefined);
-    assert.equal((await api('/api/v1/assistance/requests?state=PER&status=received&from=2018-01-01&to=2018-03-31', 'expert')).body.count, 1);
+    assert.equal(
+      (await api('/api/v1/assistance/requests?state=PER&status=received&from=2018-01-01&to=2018-03-31', 'expert')).body.count,
+      1,
+    );
     const bad = await api('/api/v1/assistance/requests?status=lost&from=someday', 'expert');
     assert.equal(bad.status, 422);
     assert.deepEqual(fields(bad.body).sort(), ['from', 'status']);
@@ -159,8 +206,14 @@ describe('submitting a request', () => {
 
   test('two changes on the same version: one is made, the other is told (409 naming the versions)', async () => {
     const [a, b] = await Promise.all([
-      api(`/api/v1/assistance/requests/${id}`, 'expert', { method: 'PATCH', json: { rowVersion: version, summary: 'Summary edited by one expert.' } }),
-      api(`/api/v1/assistance/requests/${id}`, 'secretariat', { method: 'PATCH', json: { rowVersion: version, summary: 'Summary edited by another.' } }),
+      api(`/api/v1/assistance/requests/${id}`, 'expert', {
+        method: 'PATCH',
+        json: { rowVersion: version, summary: 'Summary edited by one expert.' },
+      }),
+      api(`/api/v1/assistance/requests/${id}`, 'secretariat', {
+        method: 'PATCH',
+        json: { rowVersion: version, summary: 'Summary edited by another.' },
+      }),
     ]);
     assert.deepEqual([a.status, b.status].sort(), [200, 409]);
     const lost = a.status === 409 ? a : b;
@@ -190,7 +243,7 @@ describe('the procedure through /transitions', () => {
     const refused = await step('close', '2018-06-13');
     assert.equal(refused.status, 422);
     assert.deepEqual(fields(refused.body), ['action']);
-    assert.match(refused.body.errors?.[0]?.problem ?? "", /allowed: acknowledge/);
+    assert.match(refused.body.errors?.[0]?.problem ?? '', /allowed: acknowledge/);
     const unknown = await step('teleport', '2018-06-13');
     assert.deepEqual(fields(unknown.body), ['action']);
     assert.deepEqual(await counts('assistance_step', 'audit_event'), before);
@@ -241,7 +294,10 @@ describe('the procedure through /transitions', () => {
   test('the summary is public only once posted, and only with consent; two steps on one version: one wins', async () => {
     const listed = async () => (await api('/api/v1/assistance/summaries', 'public')).body.data.map((s: Json) => s.id);
     assert.deepEqual(await listed(), []);
-    const noConsent = await api(`/api/v1/assistance/requests/${other.id}/transitions`, 'expert', { method: 'POST', json: { action: 'post-summary', on: '2018-03-06', rowVersion: other.version } });
+    const noConsent = await api(`/api/v1/assistance/requests/${other.id}/transitions`, 'expert', {
+      method: 'POST',
+      json: { action: 'post-summary', on: '2018-03-06', rowVersion: other.version },
+    });
     assert.equal(noConsent.status, 422);
     assert.deepEqual(fields(noConsent.body), ['action']);
     const [a, b] = await Promise.all([step('post-summary', '2018-06-25'), step('post-summary', '2018-06-25', {}, 'secretariat')]);
@@ -263,24 +319,48 @@ describe('the procedure through /transitions', () => {
 
   test('responses name items of this request; a provider it was not circulated to is told 404', async () => {
     const before = await count('assistance_response');
-    const foreign = await api(`/api/v1/assistance/requests/${id}/responses`, 'iaea', { method: 'POST', json: { respondedOn: '2018-07-02', itemIds: [items[0]!.id, other.items[0]!.id] } });
+    const foreign = await api(`/api/v1/assistance/requests/${id}/responses`, 'iaea', {
+      method: 'POST',
+      json: { respondedOn: '2018-07-02', itemIds: [items[0]!.id, other.items[0]!.id] },
+    });
     assert.equal(foreign.status, 422);
     assert.deepEqual(fields(foreign.body), ['itemIds']);
-    assert.match(foreign.body.errors?.[0]?.problem ?? "", new RegExp(other.items[0]!.id));
-    const stranger = await api(`/api/v1/assistance/requests/${id}/responses`, 'who', { method: 'POST', json: { respondedOn: '2018-07-02', itemIds: [items[0]!.id] } });
+    assert.match(foreign.body.errors?.[0]?.problem ?? '', new RegExp(other.items[0]!.id));
+    const stranger = await api(`/api/v1/assistance/requests/${id}/responses`, 'who', {
+      method: 'POST',
+      json: { respondedOn: '2018-07-02', itemIds: [items[0]!.id] },
+    });
     assert.equal(stranger.status, 404);
-    assert.equal((await api(`/api/v1/assistance/requests/${id}/responses`, 'poc', { method: 'POST', json: { provider: 'organization:IAEA', respondedOn: '2018-07-02', itemIds: [items[0]!.id] } })).status, 403);
+    assert.equal(
+      (
+        await api(`/api/v1/assistance/requests/${id}/responses`, 'poc', {
+          method: 'POST',
+          json: { provider: 'organization:IAEA', respondedOn: '2018-07-02', itemIds: [items[0]!.id] },
+        })
+      ).status,
+      403,
+    );
     assert.equal(await count('assistance_response'), before);
-    const iaea = await api(`/api/v1/assistance/requests/${id}/responses`, 'iaea', { method: 'POST', json: { respondedOn: '2018-07-02', itemIds: [items[0]!.id], text: 'The IAEA offers a regional training course.' } });
+    const iaea = await api(`/api/v1/assistance/requests/${id}/responses`, 'iaea', {
+      method: 'POST',
+      json: { respondedOn: '2018-07-02', itemIds: [items[0]!.id], text: 'The IAEA offers a regional training course.' },
+    });
     assert.equal(iaea.status, 201, iaea.text);
     assert.equal(iaea.body.provider, 'organization:IAEA');
     assert.deepEqual(iaea.body.itemIds, [items[0]!.id]);
     const wco = await api(`/api/v1/assistance/requests/${id}`, 'wco');
     assert.deepEqual(wco.body.responses, [], 'a provider sees its own responses only');
     // Recorded by the secretariat from WCO's letter.
-    const byLetter = await api(`/api/v1/assistance/requests/${id}/responses`, 'secretariat', { method: 'POST', json: { provider: 'organization:WCO', respondedOn: '2018-07-05', itemIds: [items[0]!.id, items[1]!.id] } });
+    const byLetter = await api(`/api/v1/assistance/requests/${id}/responses`, 'secretariat', {
+      method: 'POST',
+      json: { provider: 'organization:WCO', respondedOn: '2018-07-05', itemIds: [items[0]!.id, items[1]!.id] },
+    });
     assert.equal(byLetter.status, 201, byLetter.text);
-    assert.equal((await api(`/api/v1/assistance/requests/${id}`, 'poc')).body.responses.length, 0, 'the State learns of them when forwarded');
+    assert.equal(
+      (await api(`/api/v1/assistance/requests/${id}`, 'poc')).body.responses.length,
+      0,
+      'the State learns of them when forwarded',
+    );
     version = (await api(`/api/v1/assistance/requests/${id}`, 'expert')).body.rowVersion;
   });
 
@@ -310,7 +390,10 @@ describe('the procedure through /transitions', () => {
       ],
     );
     assert.equal(closed.steps[0].actor, 'Demo Point of Contact (Mali)');
-    assert.ok(closed.steps.slice(1).every((s: Json) => ['Demo Expert', 'Demo Secretariat'].includes(s.actor)), JSON.stringify(closed.steps));
+    assert.ok(
+      closed.steps.slice(1).every((s: Json) => ['Demo Expert', 'Demo Secretariat'].includes(s.actor)),
+      JSON.stringify(closed.steps),
+    );
     assert.equal(closed.steps.find((s: Json) => s.action === 'deliver').note, 'Two courses held in Bamako');
     const after = await step('withdraw', '2019-01-16');
     assert.equal(after.status, 422, 'the procedure has ended');
@@ -319,7 +402,13 @@ describe('the procedure through /transitions', () => {
 });
 
 describe('offers', () => {
-  const offer = (over: Record<string, unknown> = {}) => ({ provider: 'organization:IAEA', title: 'Regional training in border controls', areas: ['border-control'], languages: ['fr'], ...over });
+  const offer = (over: Record<string, unknown> = {}) => ({
+    provider: 'organization:IAEA',
+    title: 'Regional training in border controls',
+    areas: ['border-control'],
+    languages: ['fr'],
+    ...over,
+  });
 
   test('anyone reads the public offers; an offer with no area is 422 `areas`; a provider records its own only', async () => {
     const before = await count('assistance_offer');
@@ -328,7 +417,8 @@ describe('offers', () => {
     assert.deepEqual(fields(noArea.body), ['areas']);
     const notOwn = await api('/api/v1/assistance/offers', 'iaea', { method: 'POST', json: offer({ provider: 'organization:WCO' }) });
     assert.equal(notOwn.status, 403);
-    for (const who of ['poc', 'committee'] as const) assert.equal((await api('/api/v1/assistance/offers', who, { method: 'POST', json: offer() })).status, 403, who);
+    for (const who of ['poc', 'committee'] as const)
+      assert.equal((await api('/api/v1/assistance/offers', who, { method: 'POST', json: offer() })).status, 403, who);
     assert.equal(await count('assistance_offer'), before);
     const own = await api('/api/v1/assistance/offers', 'iaea', { method: 'POST', json: offer() });
     assert.equal(own.status, 201, own.text);
@@ -336,11 +426,22 @@ describe('offers', () => {
     offers.iaea = own.body.id;
     const wco = await api('/api/v1/assistance/offers', 'wco', {
       method: 'POST',
-      json: { provider: 'organization:WCO', title: 'Customs enforcement training', areas: ['border-control'], paragraphs: ['OP3c'], kinds: ['training'], languages: ['en'], programmes: [{ name: 'STCE', url: 'https://www.wcoomd.org/stce' }] },
+      json: {
+        provider: 'organization:WCO',
+        title: 'Customs enforcement training',
+        areas: ['border-control'],
+        paragraphs: ['OP3c'],
+        kinds: ['training'],
+        languages: ['en'],
+        programmes: [{ name: 'STCE', url: 'https://www.wcoomd.org/stce' }],
+      },
     });
     assert.equal(wco.status, 201, wco.text);
     offers.wco = wco.body.id;
-    const who = await api('/api/v1/assistance/offers', 'expert', { method: 'POST', json: { provider: 'organization:WHO', title: 'Laboratory biosafety', areas: ['biosafety-biosecurity'], weapons: ['biological'] } });
+    const who = await api('/api/v1/assistance/offers', 'expert', {
+      method: 'POST',
+      json: { provider: 'organization:WHO', title: 'Laboratory biosafety', areas: ['biosafety-biosecurity'], weapons: ['biological'] },
+    });
     assert.equal(who.status, 201, who.text);
     offers.who = who.body.id;
     const list = await api('/api/v1/assistance/offers', 'public');
@@ -351,12 +452,21 @@ describe('offers', () => {
   });
 
   test('change, archive and restore with the version; another provider may not', async () => {
-    const mine = await api(`/api/v1/assistance/offers/${offers.iaea}`, 'iaea', { method: 'PATCH', json: { rowVersion: 1, capacity: 'Two courses a year' } });
+    const mine = await api(`/api/v1/assistance/offers/${offers.iaea}`, 'iaea', {
+      method: 'PATCH',
+      json: { rowVersion: 1, capacity: 'Two courses a year' },
+    });
     assert.equal(mine.status, 200, mine.text);
     assert.equal(mine.body.capacity, 'Two courses a year');
     assert.deepEqual(mine.body.areas, ['border-control'], 'the fields not sent stay');
-    assert.equal((await api(`/api/v1/assistance/offers/${offers.iaea}`, 'wco', { method: 'PATCH', json: { rowVersion: 2, capacity: 'x' } })).status, 403);
-    assert.equal((await api(`/api/v1/assistance/offers/${offers.iaea}`, 'expert', { method: 'PATCH', json: { rowVersion: 1, capacity: 'x' } })).status, 409);
+    assert.equal(
+      (await api(`/api/v1/assistance/offers/${offers.iaea}`, 'wco', { method: 'PATCH', json: { rowVersion: 2, capacity: 'x' } })).status,
+      403,
+    );
+    assert.equal(
+      (await api(`/api/v1/assistance/offers/${offers.iaea}`, 'expert', { method: 'PATCH', json: { rowVersion: 1, capacity: 'x' } })).status,
+      409,
+    );
     const archived = await api(`/api/v1/assistance/offers/${offers.iaea}/archive`, 'iaea', { method: 'POST', json: { rowVersion: 2 } });
     assert.equal(archived.status, 200);
     assert.equal(archived.body.archived, true);
@@ -381,7 +491,10 @@ describe('matches with their reasons', () => {
       ['acknowledge', '2018-09-05', {}],
       ['circulate', '2018-09-14', { providers: ['organization:IAEA'] }],
     ] as const) {
-      const r = await api(`/api/v1/assistance/requests/${fresh.id}/transitions`, 'expert', { method: 'POST', json: { action, on, rowVersion: v, ...extra } });
+      const r = await api(`/api/v1/assistance/requests/${fresh.id}/transitions`, 'expert', {
+        method: 'POST',
+        json: { action, on, rowVersion: v, ...extra },
+      });
       assert.equal(r.status, 200, r.text);
       v = r.body.rowVersion;
     }
@@ -391,7 +504,10 @@ describe('matches with their reasons', () => {
     const first = ranked.body.items[0];
     assert.deepEqual(first.matches, []);
     const order = first.ranking.map((r: Json) => r.offerId);
-    assert.ok(order.indexOf(offers.wco) >= 0 && order.indexOf(offers.iaea) > order.indexOf(offers.wco), 'WCO (area, paragraph, training) before IAEA (area, French)');
+    assert.ok(
+      order.indexOf(offers.wco) >= 0 && order.indexOf(offers.iaea) > order.indexOf(offers.wco),
+      'WCO (area, paragraph, training) before IAEA (area, French)',
+    );
     assert.ok(!order.includes(offers.who), 'biosafety is no candidate for border control');
     const wco = first.ranking.find((r: Json) => r.offerId === offers.wco);
     assert.equal(wco.provider, 'organization:WCO');
@@ -423,13 +539,20 @@ describe('matches with their reasons', () => {
     for (const to of ['proposed', 'accepted', 'under-way', 'delivered']) {
       const res = await api(`/api/v1/assistance/matches/${match.id}`, 'expert', {
         method: 'PATCH',
-        json: { to, rowVersion: v, ...(to === 'delivered' ? { providerFeedback: 'Twenty officers trained', stateFeedback: 'Useful' } : {}) },
+        json: {
+          to,
+          rowVersion: v,
+          ...(to === 'delivered' ? { providerFeedback: 'Twenty officers trained', stateFeedback: 'Useful' } : {}),
+        },
       });
       assert.equal(res.status, 200, `${to}: ${res.text}`);
       assert.equal(res.body.status, to);
       v = res.body.rowVersion;
     }
-    const stale = await api(`/api/v1/assistance/matches/${match.id}`, 'expert', { method: 'PATCH', json: { to: 'declined', rowVersion: v - 1 } });
+    const stale = await api(`/api/v1/assistance/matches/${match.id}`, 'expert', {
+      method: 'PATCH',
+      json: { to: 'declined', rowVersion: v - 1 },
+    });
     assert.equal(stale.status, 409);
     const provider = await api(`/api/v1/assistance/requests/${fresh.id}/matches`, 'iaea');
     const seen = provider.body.items[0].matches;
@@ -446,20 +569,35 @@ describe('matches with their reasons', () => {
 
   test('proposing a match to a provider the request was not circulated to: 422', async () => {
     const before = await count('assistance_match');
-    assert.equal((await api('/api/v1/assistance/matches', 'iaea', { method: 'POST', json: { itemId: fresh.items[0]!.id, offerId: offers.who } })).status, 403);
-    const byHand = await api('/api/v1/assistance/matches', 'expert', { method: 'POST', json: { itemId: fresh.items[0]!.id, offerId: offers.who, note: 'Worth asking' } });
+    assert.equal(
+      (await api('/api/v1/assistance/matches', 'iaea', { method: 'POST', json: { itemId: fresh.items[0]!.id, offerId: offers.who } }))
+        .status,
+      403,
+    );
+    const byHand = await api('/api/v1/assistance/matches', 'expert', {
+      method: 'POST',
+      json: { itemId: fresh.items[0]!.id, offerId: offers.who, note: 'Worth asking' },
+    });
     assert.equal(byHand.status, 201, byHand.text);
     assert.equal(byHand.body.origin, 'hand');
     assert.equal(await count('assistance_match'), before + 1);
-    const dup = await api('/api/v1/assistance/matches', 'expert', { method: 'POST', json: { itemId: fresh.items[0]!.id, offerId: offers.who } });
+    const dup = await api('/api/v1/assistance/matches', 'expert', {
+      method: 'POST',
+      json: { itemId: fresh.items[0]!.id, offerId: offers.who },
+    });
     assert.equal(dup.status, 422);
     assert.deepEqual(fields(dup.body), ['offerId']);
-    const wcoMatch = (await api(`/api/v1/assistance/requests/${fresh.id}/matches`, 'expert')).body.items[0].matches.find((m: Json) => m.offerId === offers.wco);
+    const wcoMatch = (await api(`/api/v1/assistance/requests/${fresh.id}/matches`, 'expert')).body.items[0].matches.find(
+      (m: Json) => m.offerId === offers.wco,
+    );
     for (const m of [byHand.body, wcoMatch]) {
-      const res = await api(`/api/v1/assistance/matches/${m.id}`, 'expert', { method: 'PATCH', json: { to: 'proposed', rowVersion: m.rowVersion } });
+      const res = await api(`/api/v1/assistance/matches/${m.id}`, 'expert', {
+        method: 'PATCH',
+        json: { to: 'proposed', rowVersion: m.rowVersion },
+      });
       assert.equal(res.status, 422, res.text);
       assert.deepEqual(fields(res.body), ['to']);
-      assert.match(res.body.errors?.[0]?.problem ?? "", /not been circulated/);
+      assert.match(res.body.errors?.[0]?.problem ?? '', /not been circulated/);
     }
   });
 
@@ -486,7 +624,9 @@ describe('matches with their reasons', () => {
 
 describe('the matching weights', () => {
   const wcoBeforeIaea = async () => {
-    const ranking = (await api(`/api/v1/assistance/requests/${id}/matches?suggest=engine`, 'expert')).body.items[0].ranking.map((r: Json) => r.offerId);
+    const ranking = (await api(`/api/v1/assistance/requests/${id}/matches?suggest=engine`, 'expert')).body.items[0].ranking.map(
+      (r: Json) => r.offerId,
+    );
     return ranking.indexOf(offers.wco) < ranking.indexOf(offers.iaea);
   };
 

@@ -18,7 +18,15 @@ import { freshDatabase } from '../support/database.ts';
 let source: Database;
 let target: Database;
 let bundle: Bundle;
-const v = (role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({ id: '00000000-0000-0000-0000-000000000000', email: `${role}@t`, displayName: role, role, stateIso3: null, organizationCode: null, ...extra });
+const v = (role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({
+  id: '00000000-0000-0000-0000-000000000000',
+  email: `${role}@t`,
+  displayName: role,
+  role,
+  stateIso3: null,
+  organizationCode: null,
+  ...extra,
+});
 
 async function admin(db: Kysely<DB>): Promise<Viewer> {
   return viewerOf(await db.selectFrom('app_user').selectAll().where('email', '=', 'admin@demo.r1540.org').executeTakeFirstOrThrow());
@@ -29,10 +37,38 @@ const only = (b: Bundle): Bundle => ({ ...b, sections: { 'assistance-offers': of
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 async function counts(db: Kysely<DB>): Promise<number[]> {
-  const n = async (table: 'assistance_request' | 'assistance_request_item' | 'assistance_step' | 'assistance_offer' | 'assistance_response' | 'assistance_circulation' | 'assistance_match' | 'audit_event') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (
+    table:
+      | 'assistance_request'
+      | 'assistance_request_item'
+      | 'assistance_step'
+      | 'assistance_offer'
+      | 'assistance_response'
+      | 'assistance_circulation'
+      | 'assistance_match'
+      | 'audit_event',
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return Promise.all(
-    (['assistance_request', 'assistance_request_item', 'assistance_step', 'assistance_offer', 'assistance_response', 'assistance_circulation', 'assistance_match', 'audit_event'] as const).map(n),
+    (
+      [
+        'assistance_request',
+        'assistance_request_item',
+        'assistance_step',
+        'assistance_offer',
+        'assistance_response',
+        'assistance_circulation',
+        'assistance_match',
+        'audit_event',
+      ] as const
+    ).map(n),
   );
 }
 
@@ -46,19 +82,26 @@ before(async () => {
   // A match delivered, an item removed, an offer archived: every kind of record the sections carry.
   const iraq = (await db.selectFrom('assistance_request').selectAll().where('state_iso3', '=', 'IRQ').executeTakeFirstOrThrow()).id;
   const border = (await itemsOf(db, [iraq])).find((i) => i.areas.includes('border-control'))!;
-  const wco = (await db.selectFrom('assistance_offer').select('id').where('provider_organization_code', '=', 'WCO').executeTakeFirstOrThrow()).id;
+  const wco = (
+    await db.selectFrom('assistance_offer').select('id').where('provider_organization_code', '=', 'WCO').executeTakeFirstOrThrow()
+  ).id;
   let match = await addMatch(db, actor, { itemId: border.id, offerId: wco, note: 'From the response of WCO' });
-  for (const to of ['proposed', 'accepted', 'under-way', 'delivered']) match = await moveMatch(db, actor, match.id, { to, expectedVersion: match.row_version, providerFeedback: to === 'delivered' ? 'Two courses held' : undefined });
+  for (const to of ['proposed', 'accepted', 'under-way', 'delivered'])
+    match = await moveMatch(db, actor, match.id, {
+      to,
+      expectedVersion: match.row_version,
+      providerFeedback: to === 'delivered' ? 'Two courses held' : undefined,
+    });
   const guy = await db.selectFrom('assistance_request').selectAll().where('state_iso3', '=', 'GUY').executeTakeFirstOrThrow();
   const [item] = await itemsOf(db, [guy.id]);
-  await updateRequest(
-    db,
-    actor,
-    a,
-    guy.id,
-    guy.row_version,
-    { stateIso3: 'GUY', receivedOn: guy.received_on, channel: guy.channel, consentSummary: true, summary: guy.summary, items: [{ description: 'A new need', areas: ['legislation'] }] },
-  );
+  await updateRequest(db, actor, a, guy.id, guy.row_version, {
+    stateIso3: 'GUY',
+    receivedOn: guy.received_on,
+    channel: guy.channel,
+    consentSummary: true,
+    summary: guy.summary,
+    items: [{ description: 'A new need', areas: ['legislation'] }],
+  });
   assert.ok(item);
   const blr = await db.selectFrom('assistance_offer').selectAll().where('provider_state_iso3', '=', 'BLR').executeTakeFirstOrThrow();
   await setOfferArchived(db, actor, a, blr.id, blr.row_version, true);
@@ -74,7 +117,13 @@ describe('export', () => {
     const requests = requestsOf(bundle);
     assert.equal(requests.length, 15);
     const iraq = requests.find((r) => r.state === 'IRQ')!;
-    assert.deepEqual(iraq.responses.map((r) => r.provider).sort(), ['organization:INTERPOL', 'organization:NSG', 'organization:WCO', 'organization:WHO', 'organization:WOAH']);
+    assert.deepEqual(iraq.responses.map((r) => r.provider).sort(), [
+      'organization:INTERPOL',
+      'organization:NSG',
+      'organization:WCO',
+      'organization:WHO',
+      'organization:WOAH',
+    ]);
     assert.equal(iraq.circulation.length, 5);
     assert.ok(iraq.steps.some((s) => s.action === 'forward'));
     assert.equal(iraq.matches.length, 1);
@@ -96,12 +145,18 @@ describe('export', () => {
     assert.ok(requestsOf(mli)[0]!.steps.length > 1);
     const wco = await exportBundle(source.db, v('provider', { organizationCode: 'WCO' }));
     const seen = requestsOf(wco);
-    assert.ok(seen.length >= 5 && seen.every((r) => r.circulation.length === 1 && r.circulation[0]!.provider === 'organization:WCO'), 'circulated to WCO, and only its own circulation');
+    assert.ok(
+      seen.length >= 5 && seen.every((r) => r.circulation.length === 1 && r.circulation[0]!.provider === 'organization:WCO'),
+      'circulated to WCO, and only its own circulation',
+    );
     assert.ok(!seen.some((r) => r.state === 'PER'), 'Peru’s request was not circulated to WCO');
     assert.ok(seen.every((r) => r.steps.length === 0 && r.responses.every((x) => x.provider === 'organization:WCO')));
     assert.equal(seen.find((r) => r.state === 'IRQ')!.matches.length, 1, 'its own offer’s match');
     const iaea = await exportBundle(source.db, v('provider', { organizationCode: 'IAEA' }));
-    assert.ok(requestsOf(iaea).every((r) => r.matches.length === 0), 'not another provider’s match');
+    assert.ok(
+      requestsOf(iaea).every((r) => r.matches.length === 0),
+      'not another provider’s match',
+    );
   });
 });
 
@@ -114,7 +169,11 @@ describe('import', () => {
     const again = await exportBundle(target.db, a);
     assert.deepEqual(offersOf(again), offersOf(bundle));
     assert.deepEqual(requestsOf(again), requestsOf(bundle));
-    assert.deepEqual(await counts(target.db).then((c) => c.slice(0, 7)), await counts(source.db).then((c) => c.slice(0, 7)), 'the same rows');
+    assert.deepEqual(
+      await counts(target.db).then((c) => c.slice(0, 7)),
+      await counts(source.db).then((c) => c.slice(0, 7)),
+      'the same rows',
+    );
     const before = await counts(target.db);
     const second = await importBundle(target.db, actorOf(a), a, clone(only(bundle)));
     assert.deepEqual(second.sections['assistance-requests'], { created: 0, updated: 0, unchanged: 15 });
@@ -129,10 +188,27 @@ describe('import', () => {
     requests[i]!.responses[0]!.itemIds = [randomUUID()];
     requests[i]!.steps[1]!.note = 'rewritten history';
     const j = requests.findIndex((r) => r.state === 'PER');
-    requests[j]!.responses.push({ id: randomUUID(), provider: 'organization:IAEA', respondedOn: '2018-10-01', itemIds: [requests[j]!.items[0]!.id], text: '', forwardedOn: null, source: 'entered', archived: false });
+    requests[j]!.responses.push({
+      id: randomUUID(),
+      provider: 'organization:IAEA',
+      respondedOn: '2018-10-01',
+      itemIds: [requests[j]!.items[0]!.id],
+      text: '',
+      forwardedOn: null,
+      source: 'entered',
+      archived: false,
+    });
     // A valid change alongside, which must not be written either.
     offersOf(broken)[0]!.title = 'A better title';
-    const newcomer = { ...clone(requests[j]!), id: randomUUID(), items: [{ ...requests[j]!.items[0]!, id: randomUUID(), areas: ['plumbing'] }], steps: [], circulation: [], responses: [], matches: [] };
+    const newcomer = {
+      ...clone(requests[j]!),
+      id: randomUUID(),
+      items: [{ ...requests[j]!.items[0]!, id: randomUUID(), areas: ['plumbing'] }],
+      steps: [],
+      circulation: [],
+      responses: [],
+      matches: [],
+    };
     requests.push(newcomer as unknown as RequestRecord);
     const before = await counts(target.db);
     const err = await importBundle(target.db, actorOf(a), a, broken).then(
@@ -143,10 +219,20 @@ describe('import', () => {
     const fields = err.fields.map((f) => f.field);
     assert.ok(fields.includes(`sections.assistance-requests[${i}].responses[0].itemIds`), fields.join('\n'));
     assert.ok(fields.includes(`sections.assistance-requests[${i}].steps[1]`), fields.join('\n'));
-    assert.ok(fields.includes(`sections.assistance-requests[${j}].responses[${requests[j]!.responses.length - 1}].provider`), fields.join('\n'));
-    assert.ok(fields.some((f) => f.startsWith(`sections.assistance-requests[${requests.length - 1}].items[0].areas`)), fields.join('\n'));
+    assert.ok(
+      fields.includes(`sections.assistance-requests[${j}].responses[${requests[j]!.responses.length - 1}].provider`),
+      fields.join('\n'),
+    );
+    assert.ok(
+      fields.some((f) => f.startsWith(`sections.assistance-requests[${requests.length - 1}].items[0].areas`)),
+      fields.join('\n'),
+    );
     assert.deepEqual(await counts(target.db), before, 'nothing written');
-    const title = await target.db.selectFrom('assistance_offer').select('title').where('id', '=', offersOf(broken)[0]!.id).executeTakeFirstOrThrow();
+    const title = await target.db
+      .selectFrom('assistance_offer')
+      .select('title')
+      .where('id', '=', offersOf(broken)[0]!.id)
+      .executeTakeFirstOrThrow();
     assert.equal(title.title, offersOf(bundle)[0]!.title);
   });
 
@@ -160,9 +246,25 @@ describe('import', () => {
       () => assert.fail('refused'),
       (e: unknown) => e as AppError,
     );
-    assert.ok(err.fields.some((f) => f.field === `sections.assistance-requests[${iraq}].matches[0].offerId` && /neither in this bundle nor in the database/.test(f.problem)), JSON.stringify(err.fields));
-    const poc = viewerOf(await target.db.selectFrom('app_user').selectAll().where('email', '=', 'poc.mli@demo.r1540.org').executeTakeFirstOrThrow());
-    const mine = { format: bundleFormat, formatVersion: bundleFormatVersion, sections: { 'assistance-requests': requestsOf(bundle).filter((r) => r.state === 'MLI') } };
-    await assert.rejects(importBundle(target.db, actorOf(poc), poc, clone(mine)), (e: unknown) => e instanceof AppError && e.code === 'forbidden');
+    assert.ok(
+      err.fields.some(
+        (f) =>
+          f.field === `sections.assistance-requests[${iraq}].matches[0].offerId` &&
+          /neither in this bundle nor in the database/.test(f.problem),
+      ),
+      JSON.stringify(err.fields),
+    );
+    const poc = viewerOf(
+      await target.db.selectFrom('app_user').selectAll().where('email', '=', 'poc.mli@demo.r1540.org').executeTakeFirstOrThrow(),
+    );
+    const mine = {
+      format: bundleFormat,
+      formatVersion: bundleFormatVersion,
+      sections: { 'assistance-requests': requestsOf(bundle).filter((r) => r.state === 'MLI') },
+    };
+    await assert.rejects(
+      importBundle(target.db, actorOf(poc), poc, clone(mine)),
+      (e: unknown) => e instanceof AppError && e.code === 'forbidden',
+    );
   });
 });

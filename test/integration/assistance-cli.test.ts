@@ -20,7 +20,9 @@ const r1540 = (args: string[]) => runCli(args, { R1540_DATA_DIR: dir, R1540_DEMO
 
 // This file's commands run on a PGlite folder of their own whatever DATABASE_URL says, so the
 // PostgreSQL run would only repeat the PGlite one.
-describe('r1540 assistance', { skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it' }, () => {
+describe('r1540 assistance', {
+  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
+}, () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'r1540-assistance-cli-'));
     const app = await createContext(loadConfig({ R1540_DATA_DIR: dir, R1540_DEMO: 'false' }));
@@ -36,8 +38,20 @@ describe('r1540 assistance', { skip: engine === 'postgres' && 'the command runs 
         items: [{ description: 'Training of customs officers', areas: ['border-control'], paragraphs: ['OP3c'], kinds: ['training'] }],
       });
       id = request.id;
-      await createOffer(db, systemActor, null, { provider: 'organization:WCO', title: 'Customs enforcement training', areas: ['border-control'], paragraphs: ['OP3c'], kinds: ['training'], languages: ['en'] });
-      await createOffer(db, systemActor, null, { provider: 'organization:IAEA', title: 'Regional course in French', areas: ['border-control'], languages: ['fr'] });
+      await createOffer(db, systemActor, null, {
+        provider: 'organization:WCO',
+        title: 'Customs enforcement training',
+        areas: ['border-control'],
+        paragraphs: ['OP3c'],
+        kinds: ['training'],
+        languages: ['en'],
+      });
+      await createOffer(db, systemActor, null, {
+        provider: 'organization:IAEA',
+        title: 'Regional course in French',
+        areas: ['border-control'],
+        languages: ['fr'],
+      });
     } finally {
       await app.database.close();
     }
@@ -64,7 +78,18 @@ describe('r1540 assistance', { skip: engine === 'postgres' && 'the command runs 
     assert.match(refused.stderr, /- action: a request that is authenticated cannot be given "close"/);
     const expert = await r1540(['assistance', 'step', id, 'acknowledge', '--on', '2018-06-14', '--as', 'expert@demo.r1540.org']);
     assert.equal(expert.code, 0, expert.stderr);
-    const circulate = await r1540(['assistance', 'step', id, 'circulate', '--on', '2018-06-22', '--providers', 'organization:IAEA,organization:WCO', '--note', 'By note verbale']);
+    const circulate = await r1540([
+      'assistance',
+      'step',
+      id,
+      'circulate',
+      '--on',
+      '2018-06-22',
+      '--providers',
+      'organization:IAEA,organization:WCO',
+      '--note',
+      'By note verbale',
+    ]);
     assert.equal(circulate.code, 0, circulate.stderr);
     assert.match(circulate.stdout, /now circulated \(version 4\)/);
   });
@@ -93,7 +118,10 @@ describe('r1540 assistance', { skip: engine === 'postgres' && 'the command runs 
     const ranked = await r1540(['assistance', 'match', id]);
     assert.equal(ranked.code, 0, ranked.stderr);
     assert.match(ranked.stdout, /Item 1: Training of customs officers/);
-    assert.match(ranked.stdout, /1\. 75 {2}Customs enforcement training \(organization:WCO\)\n {5}both cover OP3 \(c\): border controls and law enforcement; both work on border control and law enforcement; the provider offers the help asked for: training/);
+    assert.match(
+      ranked.stdout,
+      /1\. 75 {2}Customs enforcement training \(organization:WCO\)\n {5}both cover OP3 \(c\): border controls and law enforcement; both work on border control and law enforcement; the provider offers the help asked for: training/,
+    );
     assert.match(ranked.stdout, /2\. 65 {2}Regional course in French \(organization:IAEA\)\n {5}.*the provider works in French/);
   });
 

@@ -6,12 +6,26 @@ import { demoAsAt, seedDemoAssistance } from '../../src/features/assistance/demo
 import { rankOffersForItem, reasonsText } from '../../src/features/assistance/matching/matching.ts';
 import { Messages } from '../../src/platform/i18n/i18n.ts';
 import { assistanceFigures } from '../../src/features/assistance/outputs/outputs.ts';
-import { deliveredByProvider, itemsOf, listRequests, publicSummaries, responsesOf, stepsOf } from '../../src/features/assistance/queries.ts';
+import {
+  deliveredByProvider,
+  itemsOf,
+  listRequests,
+  publicSummaries,
+  responsesOf,
+  stepsOf,
+} from '../../src/features/assistance/queries.ts';
 import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { freshDatabase } from '../support/database.ts';
 
 let database: Database;
-const expert: Viewer = { id: '00000000-0000-0000-0000-000000000000', email: 'expert@t', displayName: 'expert', role: 'expert', stateIso3: null, organizationCode: null };
+const expert: Viewer = {
+  id: '00000000-0000-0000-0000-000000000000',
+  email: 'expert@t',
+  displayName: 'expert',
+  role: 'expert',
+  stateIso3: null,
+  organizationCode: null,
+};
 const nineOf2018 = ['BDI', 'BHR', 'GIN', 'GNB', 'GNQ', 'IRQ', 'MDG', 'MLI', 'PER'];
 
 before(async () => {
@@ -23,9 +37,33 @@ after(async () => {
 
 async function counts(): Promise<number[]> {
   const db = database.db;
-  const n = async (table: 'assistance_request' | 'assistance_request_item' | 'assistance_step' | 'assistance_offer' | 'assistance_response' | 'assistance_circulation' | 'audit_event') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-  return Promise.all([n('assistance_request'), n('assistance_request_item'), n('assistance_step'), n('assistance_offer'), n('assistance_response'), n('assistance_circulation'), n('audit_event')]);
+  const n = async (
+    table:
+      | 'assistance_request'
+      | 'assistance_request_item'
+      | 'assistance_step'
+      | 'assistance_offer'
+      | 'assistance_response'
+      | 'assistance_circulation'
+      | 'audit_event',
+  ) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return Promise.all([
+    n('assistance_request'),
+    n('assistance_request_item'),
+    n('assistance_step'),
+    n('assistance_offer'),
+    n('assistance_response'),
+    n('assistance_circulation'),
+    n('audit_event'),
+  ]);
 }
 
 test('the demonstration seeds through the commands, once', async () => {
@@ -45,15 +83,25 @@ test('as at 31 December 2018: nine requests received in 2018 against three in 20
   assert.equal(y2017.total, 3);
   assert.deepEqual(y2018.rows.map((r) => r.state_iso3.trim()).sort(), nineOf2018);
   assert.ok(y2018.rows.every((r) => r.source === 'seed'));
-  assert.ok(y2017.rows.every((r) => r.source === 'illustrative'), 'the review does not name the requests of 2017');
+  assert.ok(
+    y2017.rows.every((r) => r.source === 'illustrative'),
+    'the review does not name the requests of 2017',
+  );
   // Six of the 2018 requests invite a visit: those the review names.
-  assert.deepEqual(y2018.rows.filter((r) => r.invites_visit).map((r) => r.state_iso3.trim()).sort(), ['BHR', 'GIN', 'GNQ', 'MDG', 'MLI', 'PER']);
+  assert.deepEqual(
+    y2018.rows
+      .filter((r) => r.invites_visit)
+      .map((r) => r.state_iso3.trim())
+      .sort(),
+    ['BHR', 'GIN', 'GNQ', 'MDG', 'MLI', 'PER'],
+  );
   // The figures the Committee side reads (page, CSV, API) say the same.
   const figures = await assistanceFigures(database.db, expert, 2018);
   assert.deepEqual([figures.newRequests, figures.newRequestsPreviousYear, figures.visitInvitations], [9, 3, 6]);
   assert.deepEqual(figures.states.map((s) => s.iso3).sort(), nineOf2018);
   // Nothing of 2018 is dated after the review's data cut-off.
-  for (const r of y2018.rows) for (const s of await stepsOf(database.db, r.id)) assert.ok(s.taken_on <= demoAsAt, `${r.state_iso3} ${s.action} on ${s.taken_on}`);
+  for (const r of y2018.rows)
+    for (const s of await stepsOf(database.db, r.id)) assert.ok(s.taken_on <= demoAsAt, `${r.state_iso3} ${s.action} on ${s.taken_on}`);
 });
 
 test("Iraq's request: circulated to WCO, WHO, INTERPOL, WOAH and the NSG, each response naming the items it answers, forwarded to Iraq", async () => {
@@ -70,11 +118,21 @@ test("Iraq's request: circulated to WCO, WHO, INTERPOL, WOAH and the NSG, each r
     assert.ok(r.forwarded_on, `${r.provider_code}'s response is forwarded`);
   }
   const border = items.find((i) => i.areas.includes('border-control'))!;
-  assert.deepEqual(responses.filter((r) => r.item_ids.includes(border.id)).map((r) => r.provider_code).sort(), ['INTERPOL', 'WCO']);
+  assert.deepEqual(
+    responses
+      .filter((r) => r.item_ids.includes(border.id))
+      .map((r) => r.provider_code)
+      .sort(),
+    ['INTERPOL', 'WCO'],
+  );
   const steps = (await stepsOf(db, iraq.id)).map((s) => s.action);
   for (const a of ['receive', 'authenticate', 'acknowledge', 'circulate', 'forward']) assert.ok(steps.includes(a), a);
   // The earlier requests the review names, with their responses.
-  for (const [state, providers] of [['TJK', ['NSG', 'WCO']], ['TGO', ['UNODA']], ['ZMB', ['UNODA']]] as const) {
+  for (const [state, providers] of [
+    ['TJK', ['NSG', 'WCO']],
+    ['TGO', ['UNODA']],
+    ['ZMB', ['UNODA']],
+  ] as const) {
     const [r] = (await listRequests(db, expert, { state })).rows;
     assert.ok(r && r.received_on < '2017-01-01', `${state}'s request is an earlier one`);
     assert.deepEqual((await responsesOf(db, expert, [r.id])).map((x) => x.provider_code).sort(), providers);
@@ -85,7 +143,12 @@ test('consented summaries are posted, and only those', async () => {
   const posted = await publicSummaries(database.db);
   assert.ok(posted.length >= 3);
   const all = (await listRequests(database.db, expert)).rows;
-  for (const r of all) assert.equal(posted.some((p) => p.id === r.id), r.consent_summary, `${r.state_iso3}: posted if and only if consented`);
+  for (const r of all)
+    assert.equal(
+      posted.some((p) => p.id === r.id),
+      r.consent_summary,
+      `${r.state_iso3}: posted if and only if consented`,
+    );
 });
 
 test("the engine proposes WCO or INTERPOL among the top three for Iraq's border-control item, and says why", async () => {

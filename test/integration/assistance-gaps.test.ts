@@ -5,7 +5,13 @@ import { AppError } from '../../src/platform/errors.ts';
 import { createApiToken } from '../../src/features/accounts/commands.ts';
 import { viewerOf } from '../../src/features/accounts/viewer.ts';
 import { addMatch, createOffer, createRequest, moveMatch, takeStep } from '../../src/features/assistance/requests/commands.ts';
-import { changesAfterDelivery, draftRequestFromGaps, fieldChangesAfter, gapItems, type VersionValues } from '../../src/features/assistance/requests/gaps.ts';
+import {
+  changesAfterDelivery,
+  draftRequestFromGaps,
+  fieldChangesAfter,
+  gapItems,
+  type VersionValues,
+} from '../../src/features/assistance/requests/gaps.ts';
 import { moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
 import templateData from '../../src/features/matrix/templates/data/template-2017.json' with { type: 'json' };
 import type { TemplateData } from '../../src/features/matrix/templates/template.ts';
@@ -17,7 +23,15 @@ let t: TestApp;
 const who: Record<string, Viewer> = {};
 const actor = { id: null, label: 'test' };
 const src = [{ kind: 'law' as const, citation: 'Test law' }];
-const v = (role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({ id: '00000000-0000-0000-0000-000000000000', email: `${role}@t`, displayName: role, role, stateIso3: null, organizationCode: null, ...extra });
+const v = (role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({
+  id: '00000000-0000-0000-0000-000000000000',
+  email: `${role}@t`,
+  displayName: role,
+  role,
+  stateIso3: null,
+  organizationCode: null,
+  ...extra,
+});
 
 // Fields of the 2017 template, named for what the test does with them.
 const A = 'OP3c.BORDER-CONTROLS.C.EN'; // blank in Mali, X in all three peers: a gap
@@ -32,19 +46,31 @@ async function approve(iso3: string, values: Record<string, 'X' | '?' | 'NA' | '
   const db = t.database.db;
   const e = who.expert!;
   const m = await startDraft(db, actor, iso3);
-  const current = new Map((await db.selectFrom('matrix_cell').select(['field_code', 'row_version']).where('matrix_id', '=', m.id).execute()).map((c) => [c.field_code, c.row_version]));
+  const current = new Map(
+    (await db.selectFrom('matrix_cell').select(['field_code', 'row_version']).where('matrix_id', '=', m.id).execute()).map((c) => [
+      c.field_code,
+      c.row_version,
+    ]),
+  );
   await saveCells(
     db,
     actor,
     e,
     m.id,
-    Object.entries(values).map(([field, value]) => ({ field, expectedVersion: current.get(field) ?? 0, value, sources: value === 'X' || value === '?' ? src : [] })),
+    Object.entries(values).map(([field, value]) => ({
+      field,
+      expectedVersion: current.get(field) ?? 0,
+      value,
+      sources: value === 'X' || value === '?' ? src : [],
+    })),
   );
   await moveMatrix(db, actor, e, m.id, 'sent');
   await moveMatrix(db, actor, e, m.id, 'agreed');
   await moveMatrix(db, actor, who.committee!, m.id, 'approved');
   if (publish) await moveMatrix(db, actor, who.secretariat!, m.id, 'published');
-  await sql`update matrix set approved_at = ${`${approvedOn}T12:00:00Z`}, published_at = case when published_at is null then null else ${`${approvedOn}T13:00:00Z`}::timestamptz end where id = ${m.id}`.execute(db);
+  await sql`update matrix set approved_at = ${`${approvedOn}T12:00:00Z`}, published_at = case when published_at is null then null else ${`${approvedOn}T13:00:00Z`}::timestamptz end where id = ${m.id}`.execute(
+    db,
+  );
   return m.id;
 }
 
@@ -70,7 +96,10 @@ describe('from gap to request', () => {
     assert.deepEqual(fieldsOf(draft.items), [E, A, F, C].sort());
     assert.ok(!fieldsOf(draft.items).includes(B), 'B: one peer of three');
     assert.ok(!fieldsOf(draft.items).includes(D), "D: Mali's '?' is not a blank");
-    assert.deepEqual(draft.basis.matrix && { number: draft.basis.matrix.number, template: draft.basis.matrix.template }, { number: 1, template: '2017' });
+    assert.deepEqual(draft.basis.matrix && { number: draft.basis.matrix.number, template: draft.basis.matrix.template }, {
+      number: 1,
+      template: '2017',
+    });
     assert.equal(draft.basis.peers, 3, 'Niger, Senegal, Burkina Faso; not France');
     assert.equal(draft.stateIso3, 'MLI');
     // One item per paragraph and area, each naming its fields.
@@ -111,8 +140,14 @@ describe('from gap to request', () => {
     assert.deepEqual(fieldsOf(poc.items), [A, C, E].sort());
     assert.match(poc.items[0]!.description, /Champs de la matrice 1540/);
     for (const viewer of [null, v('state-contact', { stateIso3: 'NER' }), v('provider', { organizationCode: 'WCO' })])
-      await assert.rejects(draftRequestFromGaps(t.database.db, viewer, 'MLI', '2018-12-31'), (e: unknown) => e instanceof AppError && e.code === 'not-found');
-    await assert.rejects(draftRequestFromGaps(t.database.db, who.expert!, 'MLI', '31/12/2018'), (e: unknown) => e instanceof AppError && e.fields[0]?.field === 'asOf');
+      await assert.rejects(
+        draftRequestFromGaps(t.database.db, viewer, 'MLI', '2018-12-31'),
+        (e: unknown) => e instanceof AppError && e.code === 'not-found',
+      );
+    await assert.rejects(
+      draftRequestFromGaps(t.database.db, who.expert!, 'MLI', '31/12/2018'),
+      (e: unknown) => e instanceof AppError && e.fields[0]?.field === 'asOf',
+    );
   });
 
   test('through the API: the Committee side and the State’s own point of contact; others 404', async () => {
@@ -130,7 +165,10 @@ describe('from gap to request', () => {
     const poc = await token('poc.mli@demo.r1540.org');
     const own = await get('/api/v1/states/mli/assistance-draft?asOf=2018-12-31&lang=es', poc);
     assert.equal(own.status, 200);
-    assert.match(((await own.json()) as { draft: { items: { description: string }[] } }).draft.items[0]!.description, /Campos de la matriz/);
+    assert.match(
+      ((await own.json()) as { draft: { items: { description: string }[] } }).draft.items[0]!.description,
+      /Campos de la matriz/,
+    );
     assert.equal((await get('/api/v1/states/NER/assistance-draft', poc)).status, 404, "another State's draft");
     assert.equal((await get('/api/v1/states/MLI/assistance-draft')).status, 404, 'the public');
     assert.equal((await get('/api/v1/states/MLI/assistance-draft', await token('provider@demo.r1540.org'))).status, 404, 'a provider');
@@ -139,7 +177,12 @@ describe('from gap to request', () => {
 
   test('the pure grouping: OP3 (a) chemical fields fall under chemical security and accounting', () => {
     const state = { iso3: 'AAA', regionalGroup: 'african', organizations: [], values: {} };
-    const peers = ['BBB', 'CCC'].map((iso3) => ({ iso3, regionalGroup: 'african', organizations: [], values: { 'OP3a.ACCOUNT-USE.C.LF': 'X' as const, 'OP3a.ACCOUNT-USE.N.LF': 'X' as const } }));
+    const peers = ['BBB', 'CCC'].map((iso3) => ({
+      iso3,
+      regionalGroup: 'african',
+      organizations: [],
+      values: { 'OP3a.ACCOUNT-USE.C.LF': 'X' as const, 'OP3a.ACCOUNT-USE.N.LF': 'X' as const },
+    }));
     const items = gapItems(template, state, peers, { regionalGroup: 'african', locale: 'zh' });
     assert.deepEqual(
       items.map((i) => [i.areas, i.matrixFields, i.weapons]),
@@ -168,7 +211,11 @@ describe('after delivery', () => {
       { code: C, before: '', after: 'X', changedIn: { number: 2, approvedOn: '2019-07-01' } },
     ]);
     assert.deepEqual(fieldChangesAfter([A], '2020-03-01', versions).changes, [], 'nothing approved after the delivery');
-    assert.deepEqual(fieldChangesAfter([A], '2019-07-01', versions).before, { number: 2, approvedOn: '2019-07-01' }, 'approved on the day counts as before');
+    assert.deepEqual(
+      fieldChangesAfter([A], '2019-07-01', versions).before,
+      { number: 2, approvedOn: '2019-07-01' },
+      'approved on the day counts as before',
+    );
   });
 
   test('a delivered match followed by a new approved version shows the changed field', async () => {
@@ -183,7 +230,16 @@ describe('after delivery', () => {
         receivedOn: '2019-01-07',
         channel: 'note-verbale',
         languages: ['fr'],
-        items: [{ description: 'Border control training', areas: ['border-control'], paragraphs: ['OP3c'], weapons: ['chemical'], kinds: ['training'], matrixFields: [A, C] }],
+        items: [
+          {
+            description: 'Border control training',
+            areas: ['border-control'],
+            paragraphs: ['OP3c'],
+            weapons: ['chemical'],
+            kinds: ['training'],
+            matrixFields: [A, C],
+          },
+        ],
       },
       '2019-12-31',
     );
@@ -193,13 +249,27 @@ describe('after delivery', () => {
       ['acknowledge', '2019-01-09'],
       ['circulate', '2019-01-18', ['organization:WCO']],
     ] as const) {
-      const moved = await takeStep(db, actor, expert, request.id, { action, on, providers: providers ? [...providers] : undefined, expectedVersion: version }, '2019-12-31');
+      const moved = await takeStep(
+        db,
+        actor,
+        expert,
+        request.id,
+        { action, on, providers: providers ? [...providers] : undefined, expectedVersion: version },
+        '2019-12-31',
+      );
       version = moved.row_version;
     }
-    const offer = await createOffer(db, actor, expert, { provider: 'organization:WCO', title: 'Customs training', areas: ['border-control'] });
-    const item = (await db.selectFrom('assistance_request_item').select('id').where('request_id', '=', request.id).executeTakeFirstOrThrow()).id;
+    const offer = await createOffer(db, actor, expert, {
+      provider: 'organization:WCO',
+      title: 'Customs training',
+      areas: ['border-control'],
+    });
+    const item = (
+      await db.selectFrom('assistance_request_item').select('id').where('request_id', '=', request.id).executeTakeFirstOrThrow()
+    ).id;
     let match = await addMatch(db, actor, { itemId: item, offerId: offer.id });
-    for (const to of ['proposed', 'accepted', 'under-way', 'delivered']) match = await moveMatch(db, actor, match.id, { to, expectedVersion: match.row_version });
+    for (const to of ['proposed', 'accepted', 'under-way', 'delivered'])
+      match = await moveMatch(db, actor, match.id, { to, expectedVersion: match.row_version });
     assert.deepEqual((await changesAfterDelivery(db, expert, request.id)).items[0]!.changes, [], 'no version after the delivery yet');
     // The delivery is dated mid-2019; Mali's next version, approved after it, records A (and B, which the item does not address).
     await sql`update assistance_match set status_on = '2019-06-01' where id = ${match.id}`.execute(db);
@@ -210,7 +280,13 @@ describe('after delivery', () => {
     assert.deepEqual(seen.items[0]!.before, { number: 1, approvedOn: '2018-03-01' });
     assert.deepEqual(seen.items[0]!.changes, [{ code: A, before: '', after: 'X', changedIn: { number: 2, approvedOn: '2019-09-01' } }]);
     // Mali's point of contact sees the same; another State's is told the request is not found.
-    assert.deepEqual((await changesAfterDelivery(db, who['poc.mli']!, request.id)).items[0]!.changes.map((c) => c.code), [A]);
-    await assert.rejects(changesAfterDelivery(db, v('state-contact', { stateIso3: 'NER' }), request.id), (e: unknown) => e instanceof AppError && e.code === 'not-found');
+    assert.deepEqual(
+      (await changesAfterDelivery(db, who['poc.mli']!, request.id)).items[0]!.changes.map((c) => c.code),
+      [A],
+    );
+    await assert.rejects(
+      changesAfterDelivery(db, v('state-contact', { stateIso3: 'NER' }), request.id),
+      (e: unknown) => e instanceof AppError && e.code === 'not-found',
+    );
   });
 });

@@ -11,7 +11,15 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { findActiveViewer } from '../../src/features/accounts/queries.ts';
-import { addMatch, createOffer, createRequest, moveMatch, recordResponse, suggestMatches, takeStep } from '../../src/features/assistance/requests/commands.ts';
+import {
+  addMatch,
+  createOffer,
+  createRequest,
+  moveMatch,
+  recordResponse,
+  suggestMatches,
+  takeStep,
+} from '../../src/features/assistance/requests/commands.ts';
 import { assistanceFigures, consolidatedList, quarterlyUpdate, quarterOf } from '../../src/features/assistance/outputs/outputs.ts';
 import type { RequestInput } from '../../src/features/assistance/requests/checks.ts';
 import { actorOf } from '../../src/platform/audit/record.ts';
@@ -47,7 +55,9 @@ async function step(id: string, action: string, on: string, providers?: string[]
   await takeStep(t.database.db, actorOf(who.expert), who.expert, id, { action, on, providers, expectedVersion: await version(id) }, today);
 }
 async function itemIds(id: string): Promise<string[]> {
-  return (await t.database.db.selectFrom('assistance_request_item').select('id').where('request_id', '=', id).orderBy('position').execute()).map((i) => i.id);
+  return (
+    await t.database.db.selectFrom('assistance_request_item').select('id').where('request_id', '=', id).orderBy('position').execute()
+  ).map((i) => i.id);
 }
 
 before(async () => {
@@ -58,7 +68,11 @@ before(async () => {
   who.provider = (await findActiveViewer(db, 'provider@demo.r1540.org'))!;
   assert.equal(who.provider.organizationCode, 'IAEA');
   const actor = actorOf(who.expert);
-  for (const s of await db.selectFrom('member_state').select(['iso3', 'names']).where('iso3', 'in', ['IRQ', 'MLI', 'NER', 'PER', 'TGO']).execute())
+  for (const s of await db
+    .selectFrom('member_state')
+    .select(['iso3', 'names'])
+    .where('iso3', 'in', ['IRQ', 'MLI', 'NER', 'PER', 'TGO'])
+    .execute())
     names[s.iso3.trim()] = { en: s.names.en, ar: s.names.ar };
 
   // 2017: Peru (summary posted, circulated to WCO and the IAEA) and Togo (nothing more).
@@ -67,10 +81,15 @@ before(async () => {
       db,
       actor,
       who.expert,
-      request('PER', '2017-03-10', [{ description: 'Drafting of a strategic trade control law', areas: ['legislation', 'export-control'], kinds: ['legal-review'] }], {
-        consentSummary: true,
-        summary: 'Peru asks for help with its strategic trade law.',
-      }),
+      request(
+        'PER',
+        '2017-03-10',
+        [{ description: 'Drafting of a strategic trade control law', areas: ['legislation', 'export-control'], kinds: ['legal-review'] }],
+        {
+          consentSummary: true,
+          summary: 'Peru asks for help with its strategic trade law.',
+        },
+      ),
       today,
     )
   ).id;
@@ -78,7 +97,15 @@ before(async () => {
   await step(ids.A, 'acknowledge', '2017-03-14');
   await step(ids.A, 'circulate', '2017-03-28', ['organization:WCO', 'organization:IAEA']);
   await step(ids.A, 'post-summary', '2017-04-03');
-  ids.B = (await createRequest(db, actor, who.expert, request('TGO', '2017-09-05', [{ description: 'Awareness raising for industry', areas: ['industry-outreach'], kinds: ['awareness'] }]), today)).id;
+  ids.B = (
+    await createRequest(
+      db,
+      actor,
+      who.expert,
+      request('TGO', '2017-09-05', [{ description: 'Awareness raising for industry', areas: ['industry-outreach'], kinds: ['awareness'] }]),
+      today,
+    )
+  ).id;
 
   // 2018: Mali (its point of contact's own; summary posted), Iraq (circulated to the IAEA), Niger (hidden from all but the Committee side and Niger).
   ids.C = (
@@ -90,9 +117,20 @@ before(async () => {
         'MLI',
         '2018-02-12',
         [
-          { description: 'Border police training on chemical weapons precursors', areas: ['border-control'], weapons: ['chemical'], kinds: ['training'], priority: 'high' },
+          {
+            description: 'Border police training on chemical weapons precursors',
+            areas: ['border-control'],
+            weapons: ['chemical'],
+            kinds: ['training'],
+            priority: 'high',
+          },
           { description: 'Review of the draft export control law', areas: ['export-control', 'legislation'], kinds: ['legal-review'] },
-          { description: 'Support to the national coordination committee', areas: ['coordination'], kinds: ['expert-advice'], priority: 'low' },
+          {
+            description: 'Support to the national coordination committee',
+            areas: ['coordination'],
+            kinds: ['expert-advice'],
+            priority: 'low',
+          },
         ],
         { consentSummary: true, summary: 'Mali asks for border and export control help.', invitesVisit: true, languages: ['fr'] },
       ),
@@ -104,7 +142,14 @@ before(async () => {
   await step(ids.C, 'circulate', '2018-03-01', ['organization:WCO', 'organization:INTERPOL']);
   await step(ids.C, 'post-summary', '2018-03-05');
   const cItems = await itemIds(ids.C);
-  await recordResponse(db, actor, who.expert, ids.C, { provider: 'organization:INTERPOL', respondedOn: '2018-04-10', itemIds: [cItems[0]!, cItems[2]!] }, today);
+  await recordResponse(
+    db,
+    actor,
+    who.expert,
+    ids.C,
+    { provider: 'organization:INTERPOL', respondedOn: '2018-04-10', itemIds: [cItems[0]!, cItems[2]!] },
+    today,
+  );
 
   ids.D = (
     await createRequest(
@@ -116,7 +161,12 @@ before(async () => {
         '2018-05-14',
         [
           { description: iraqNeed, areas: ['border-control'], weapons: ['chemical'], kinds: ['training'], paragraphs: ['OP3c'] },
-          { description: 'Radiation detection equipment for the ports', areas: ['nuclear-security', 'accounting-protection'], weapons: ['nuclear'], kinds: ['equipment'] },
+          {
+            description: 'Radiation detection equipment for the ports',
+            areas: ['nuclear-security', 'accounting-protection'],
+            weapons: ['nuclear'],
+            kinds: ['equipment'],
+          },
         ],
         { invitesVisit: true, reference: 'IRQ/2018/1' },
       ),
@@ -128,18 +178,61 @@ before(async () => {
   await step(ids.D, 'circulate', '2018-06-04', ['organization:WCO', 'organization:IAEA']);
   const dItems = await itemIds(ids.D);
   await recordResponse(db, actor, who.expert, ids.D, { provider: 'organization:WCO', respondedOn: '2018-06-20', itemIds: dItems }, today);
-  await recordResponse(db, actor, who.expert, ids.D, { provider: 'organization:IAEA', respondedOn: '2018-07-02', itemIds: [dItems[1]!] }, today);
+  await recordResponse(
+    db,
+    actor,
+    who.expert,
+    ids.D,
+    { provider: 'organization:IAEA', respondedOn: '2018-07-02', itemIds: [dItems[1]!] },
+    today,
+  );
   await step(ids.D, 'forward', '2018-07-03');
   await step(ids.D, 'start', '2018-09-01');
 
-  ids.E = (await createRequest(db, actor, who.expert, request('NER', '2018-08-20', [{ description: hiddenNeed, areas: ['biosafety-biosecurity'], weapons: ['biological'], kinds: ['expert-advice'] }]), today)).id;
+  ids.E = (
+    await createRequest(
+      db,
+      actor,
+      who.expert,
+      request('NER', '2018-08-20', [
+        { description: hiddenNeed, areas: ['biosafety-biosecurity'], weapons: ['biological'], kinds: ['expert-advice'] },
+      ]),
+      today,
+    )
+  ).id;
 
   // Offers (recorded today), the engine's suggestions for Iraq, and one match taken to delivery.
-  offers.wco = (await createOffer(db, actor, who.expert, { provider: 'organization:WCO', title: 'Customs enforcement training', areas: ['border-control', 'export-control'], weapons: ['chemical', 'nuclear'], kinds: ['training'] })).id;
-  offers.iaea = (await createOffer(db, actor, who.expert, { provider: 'organization:IAEA', title: 'Nuclear security detection support', areas: ['nuclear-security', 'accounting-protection'], weapons: ['nuclear'], kinds: ['equipment', 'training'] })).id;
-  offers.interpol = (await createOffer(db, actor, who.expert, { provider: 'organization:INTERPOL', title: 'Bioterrorism prevention', areas: ['biosafety-biosecurity', 'border-control'], weapons: ['biological'], kinds: ['training'] })).id;
+  offers.wco = (
+    await createOffer(db, actor, who.expert, {
+      provider: 'organization:WCO',
+      title: 'Customs enforcement training',
+      areas: ['border-control', 'export-control'],
+      weapons: ['chemical', 'nuclear'],
+      kinds: ['training'],
+    })
+  ).id;
+  offers.iaea = (
+    await createOffer(db, actor, who.expert, {
+      provider: 'organization:IAEA',
+      title: 'Nuclear security detection support',
+      areas: ['nuclear-security', 'accounting-protection'],
+      weapons: ['nuclear'],
+      kinds: ['equipment', 'training'],
+    })
+  ).id;
+  offers.interpol = (
+    await createOffer(db, actor, who.expert, {
+      provider: 'organization:INTERPOL',
+      title: 'Bioterrorism prevention',
+      areas: ['biosafety-biosecurity', 'border-control'],
+      weapons: ['biological'],
+      kinds: ['training'],
+    })
+  ).id;
   const suggested = await suggestMatches(db, actor, ids.D, 5, '2018-07-05');
-  const iaeaMatch = suggested.find((x) => x.item_id === dItems[1] && x.offer_id === offers.iaea) ?? (await addMatch(db, actor, { itemId: dItems[1]!, offerId: offers.iaea }, '2018-07-05'));
+  const iaeaMatch =
+    suggested.find((x) => x.item_id === dItems[1] && x.offer_id === offers.iaea) ??
+    (await addMatch(db, actor, { itemId: dItems[1]!, offerId: offers.iaea }, '2018-07-05'));
   let moved = iaeaMatch;
   for (const [to, on] of [
     ['proposed', '2018-07-10'],
@@ -157,28 +250,22 @@ describe('figures per year', () => {
     const f = await assistanceFigures(t.database.db, who.expert, 2018);
     assert.equal(f.basis, 'all');
     assert.deepEqual([f.newRequests, f.newRequestsPreviousYear, f.visitInvitations], [3, 2, 2]);
-    assert.deepEqual(
-      f.states.map((s) => [s.iso3, s.requests, s.items]).sort(),
-      [
-        ['IRQ', 1, 2],
-        ['MLI', 1, 3],
-        ['NER', 1, 1],
-      ],
-    );
+    assert.deepEqual(f.states.map((s) => [s.iso3, s.requests, s.items]).sort(), [
+      ['IRQ', 1, 2],
+      ['MLI', 1, 3],
+      ['NER', 1, 1],
+    ]);
     const area = Object.fromEntries(f.areas.map((a) => [a.area, [a.requests, a.items]]));
     assert.deepEqual(area['border-control'], [2, 2]);
     assert.deepEqual(area['biosafety-biosecurity'], [1, 1]);
     assert.deepEqual(area['nuclear-security'], [1, 1]);
     assert.deepEqual(area['industry-outreach'], [0, 0], 'Togo’s 2017 item is not counted in 2018');
     assert.equal(f.areas.length, 11, 'every area, those without items too');
-    assert.deepEqual(
-      f.providers.map((p) => [p.provider, p.responses, p.itemsAnswered, p.delivered]).sort(),
-      [
-        ['organization:IAEA', 1, 1, 1],
-        ['organization:INTERPOL', 1, 2, 0],
-        ['organization:WCO', 1, 2, 0],
-      ],
-    );
+    assert.deepEqual(f.providers.map((p) => [p.provider, p.responses, p.itemsAnswered, p.delivered]).sort(), [
+      ['organization:IAEA', 1, 1, 1],
+      ['organization:INTERPOL', 1, 2, 0],
+      ['organization:WCO', 1, 2, 0],
+    ]);
     assert.deepEqual([f.responses, f.matchesDelivered], [3, 1]);
     const f2017 = await assistanceFigures(t.database.db, who.expert, 2017);
     assert.deepEqual([f2017.newRequests, f2017.newRequestsPreviousYear, f2017.responses], [2, 0, 0]);
@@ -187,20 +274,33 @@ describe('figures per year', () => {
   test('a provider counts what was circulated to it and the posted summaries; its own responses and deliveries only', async () => {
     const f = await assistanceFigures(t.database.db, who.provider, 2018);
     assert.equal(f.basis, 'visible');
-    assert.deepEqual([f.newRequests, f.newRequestsPreviousYear], [2, 1], 'Iraq (circulated) and Mali (posted summary); Peru in 2017; not Niger nor Togo');
+    assert.deepEqual(
+      [f.newRequests, f.newRequestsPreviousYear],
+      [2, 1],
+      'Iraq (circulated) and Mali (posted summary); Peru in 2017; not Niger nor Togo',
+    );
     assert.deepEqual(f.states.map((s) => [s.iso3, s.requests, s.items]).sort(), [
       ['IRQ', 1, 2],
       ['MLI', 1, 0],
     ]);
-    assert.deepEqual(f.providers.map((p) => [p.provider, p.responses, p.itemsAnswered, p.delivered]), [['organization:IAEA', 1, 1, 1]]);
+    assert.deepEqual(
+      f.providers.map((p) => [p.provider, p.responses, p.itemsAnswered, p.delivered]),
+      [['organization:IAEA', 1, 1, 1]],
+    );
     assert.equal(f.areas.find((a) => a.area === 'biosafety-biosecurity')!.requests, 0, 'Niger’s hidden request is not counted');
   });
 
   test('a point of contact: its own State’s requests and the posted summaries', async () => {
     const f = await assistanceFigures(t.database.db, who.poc, 2018);
     assert.deepEqual([f.newRequests, f.newRequestsPreviousYear, f.visitInvitations], [1, 1, 1]);
-    assert.deepEqual(f.states.map((s) => s.iso3), ['MLI']);
-    assert.deepEqual(f.providers.map((p) => [p.provider, p.responses]), [['organization:INTERPOL', 1]]);
+    assert.deepEqual(
+      f.states.map((s) => s.iso3),
+      ['MLI'],
+    );
+    assert.deepEqual(
+      f.providers.map((p) => [p.provider, p.responses]),
+      [['organization:INTERPOL', 1]],
+    );
     assert.equal(f.matchesDelivered, 0);
   });
 
@@ -208,14 +308,20 @@ describe('figures per year', () => {
     const f = await assistanceFigures(t.database.db, null, 2018);
     assert.equal(f.basis, 'summaries');
     assert.deepEqual([f.newRequests, f.newRequestsPreviousYear, f.visitInvitations, f.responses, f.matchesDelivered], [1, 1, 0, 0, 0]);
-    assert.deepEqual(f.areas.find((a) => a.area === 'border-control'), { area: 'border-control', requests: 1, items: 0 });
+    assert.deepEqual(
+      f.areas.find((a) => a.area === 'border-control'),
+      { area: 'border-control', requests: 1, items: 0 },
+    );
     assert.deepEqual(f.providers, []);
 
     const page = await t.request('/en/assistance/figures?year=2018');
     assert.equal(page.status, 200);
     const html = await page.text();
     assert.match(html, /The public sees only the requests whose summary was posted/);
-    assert.ok(html.includes(`href="/en/states/MLI"`) && !html.includes('href="/en/states/IRQ"') && !html.includes('href="/en/states/NER"'), 'only Mali is named');
+    assert.ok(
+      html.includes(`href="/en/states/MLI"`) && !html.includes('href="/en/states/IRQ"') && !html.includes('href="/en/states/NER"'),
+      'only Mali is named',
+    );
     const api = await t.request('/api/v1/assistance/figures?year=2018');
     const body = (await api.json()) as { data: { newRequests: number; newRequestsPreviousYear: number; basis: string } };
     assert.deepEqual([body.data.basis, body.data.newRequests, body.data.newRequestsPreviousYear], ['summaries', 1, 1]);
@@ -228,9 +334,17 @@ describe('figures per year', () => {
     const client = new Client(t);
     await client.login('expert@demo.r1540.org');
     const csv = await (await client.get('/fr/assistance/figures?year=2018&format=csv')).text();
-    for (const line of ['2017,new-requests,,,2', '2018,new-requests,,,3', '2018,requests-by-state,IRQ,Iraq,1', '2018,delivered-by-provider,organization:IAEA,AIEA,1', '2018,matches-delivered,,,1'])
+    for (const line of [
+      '2017,new-requests,,,2',
+      '2018,new-requests,,,3',
+      '2018,requests-by-state,IRQ,Iraq,1',
+      '2018,delivered-by-provider,organization:IAEA,AIEA,1',
+      '2018,matches-delivered,,,1',
+    ])
       assert.ok(csv.includes(`${line}\r\n`), `${line} in:\n${csv}`);
-    const api = (await (await client.get('/api/v1/assistance/figures?year=2018')).json()) as { data: { newRequests: number; responses: number } };
+    const api = (await (await client.get('/api/v1/assistance/figures?year=2018')).json()) as {
+      data: { newRequests: number; responses: number };
+    };
     assert.deepEqual([api.data.newRequests, api.data.responses], [3, 3]);
   });
 });
@@ -259,18 +373,33 @@ describe('the consolidated list', () => {
       ['organization:WCO', 'organization:IAEA'],
     );
     const delivered = iraq.items[1]!.matches.find((x) => x.offerId === offers.iaea)!;
-    assert.deepEqual([delivered.status, delivered.statusOn, delivered.provider, delivered.offerTitle], ['delivered', '2018-11-15', 'organization:IAEA', 'Nuclear security detection support']);
+    assert.deepEqual(
+      [delivered.status, delivered.statusOn, delivered.provider, delivered.offerTitle],
+      ['delivered', '2018-11-15', 'organization:IAEA', 'Nuclear security detection support'],
+    );
     assert.ok((await consolidatedList(t.database.db, who.expert, { state: 'PER' }, today)).requests.every((r) => r.stateIso3 === 'PER'));
     assert.equal((await consolidatedList(t.database.db, who.expert, { status: 'received' }, today)).requests.length, 2, 'Togo and Niger');
   });
 
   test('a provider’s list: only what was circulated to it, its own responses, no match the experts keep to themselves', async () => {
     const list = await consolidatedList(t.database.db, who.provider, { year: 2018 }, today);
-    assert.deepEqual(list.requests.map((r) => r.id), [ids.D]);
-    assert.deepEqual(list.requests[0]!.responses.map((x) => x.provider), ['organization:IAEA']);
+    assert.deepEqual(
+      list.requests.map((r) => r.id),
+      [ids.D],
+    );
+    assert.deepEqual(
+      list.requests[0]!.responses.map((x) => x.provider),
+      ['organization:IAEA'],
+    );
     const matches = list.requests[0]!.items.flatMap((i) => i.matches);
-    assert.ok(matches.every((x) => x.provider === 'organization:IAEA' && !['suggested', 'set-aside'].includes(x.status)), JSON.stringify(matches));
-    assert.deepEqual((await consolidatedList(t.database.db, who.poc, {}, today)).requests.map((r) => r.stateIso3), ['MLI']);
+    assert.ok(
+      matches.every((x) => x.provider === 'organization:IAEA' && !['suggested', 'set-aside'].includes(x.status)),
+      JSON.stringify(matches),
+    );
+    assert.deepEqual(
+      (await consolidatedList(t.database.db, who.poc, {}, today)).requests.map((r) => r.stateIso3),
+      ['MLI'],
+    );
     assert.deepEqual((await consolidatedList(t.database.db, null, {}, today)).requests, []);
   });
 
@@ -289,9 +418,20 @@ describe('the consolidated list', () => {
     const page = await expert.get('/en/assistance/list?year=2018');
     assert.equal(page.status, 200);
     const html = await page.text();
-    for (const s of [hiddenNeed, iraqNeed, names.NER!.en, names.IRQ!.en, 'Nuclear security detection support (IAEA): delivered, Nov 15, 2018', 'WCO (Jun 20, 2018)', 'IRQ/2018/1'])
+    for (const s of [
+      hiddenNeed,
+      iraqNeed,
+      names.NER!.en,
+      names.IRQ!.en,
+      'Nuclear security detection support (IAEA): delivered, Nov 15, 2018',
+      'WCO (Jun 20, 2018)',
+      'IRQ/2018/1',
+    ])
       assert.ok(html.includes(s), `the page has ${s}`);
-    assert.ok(html.includes(`/en/assistance/requests/${ids.D}`) && !html.includes(`/en/assistance/requests/${ids.A}`), 'the year filter keeps Peru’s 2017 request out');
+    assert.ok(
+      html.includes(`/en/assistance/requests/${ids.D}`) && !html.includes(`/en/assistance/requests/${ids.A}`),
+      'the year filter keeps Peru’s 2017 request out',
+    );
     assert.equal((await expert.get('/en/assistance/list?year=12')).status, 422);
     assert.equal((await expert.get('/en/assistance/list?format=pdf')).status, 422);
   });
@@ -314,7 +454,10 @@ describe('the consolidated list', () => {
     const rows = Array.from({ length: 6 }, (_, i) => ws.getRow(i + 2));
     const iraq = rows.filter((r) => r.getCell(col('ISO code')).value === 'IRQ');
     assert.equal(iraq.length, 2, 'the request’s columns repeated on each item');
-    assert.deepEqual(iraq.map((r) => r.getCell(col('Item no.')).value), [1, 2]);
+    assert.deepEqual(
+      iraq.map((r) => r.getCell(col('Item no.')).value),
+      [1, 2],
+    );
     assert.ok(iraq.every((r) => r.getCell(col('State')).value === names.IRQ!.en && r.getCell(col('Reference')).value === 'IRQ/2018/1'));
     const received = iraq[0]!.getCell(col('Received')).value;
     assert.ok(received instanceof Date && received.toISOString() === '2018-05-14T00:00:00.000Z', `a date: ${String(received)}`);
@@ -333,8 +476,14 @@ describe('the quarterly update', () => {
   test('only the quarter’s events: Q2 2018', async () => {
     const u = await quarterlyUpdate(t.database.db, who.expert, 2018, 2);
     assert.deepEqual([u.from, u.to], ['2018-04-01', '2018-06-30']);
-    assert.deepEqual(u.requests.map((r) => r.id), [ids.D]);
-    assert.deepEqual(u.requests[0]!.items.map((i) => i.position), [1, 2]);
+    assert.deepEqual(
+      u.requests.map((r) => r.id),
+      [ids.D],
+    );
+    assert.deepEqual(
+      u.requests[0]!.items.map((i) => i.position),
+      [1, 2],
+    );
     assert.deepEqual(
       u.steps.map((s) => [s.stateIso3, s.action, s.takenOn]),
       [
@@ -357,19 +506,39 @@ describe('the quarterly update', () => {
 
   test('Q3 and Q4 2018 hold the later events; the current quarter holds the offers recorded today', async () => {
     const q3 = await quarterlyUpdate(t.database.db, who.expert, 2018, 3);
-    assert.deepEqual(q3.requests.map((r) => r.stateIso3), ['NER']);
-    assert.deepEqual(q3.steps.map((s) => s.action), ['forward', 'start']);
-    assert.deepEqual(q3.responses.map((x) => x.provider), ['organization:IAEA']);
+    assert.deepEqual(
+      q3.requests.map((r) => r.stateIso3),
+      ['NER'],
+    );
+    assert.deepEqual(
+      q3.steps.map((s) => s.action),
+      ['forward', 'start'],
+    );
+    assert.deepEqual(
+      q3.responses.map((x) => x.provider),
+      ['organization:IAEA'],
+    );
     assert.ok(q3.matches.every((x) => x.statusOn >= '2018-07-01' && x.statusOn <= '2018-09-30' && x.id !== undefined));
     const q4 = await quarterlyUpdate(t.database.db, who.expert, 2018, 4);
-    assert.deepEqual(q4.matches.map((x) => [x.stateIso3, x.item, x.provider, x.status, x.statusOn]), [['IRQ', 2, 'organization:IAEA', 'delivered', '2018-11-15']]);
+    assert.deepEqual(
+      q4.matches.map((x) => [x.stateIso3, x.item, x.provider, x.status, x.statusOn]),
+      [['IRQ', 2, 'organization:IAEA', 'delivered', '2018-11-15']],
+    );
     assert.deepEqual([q4.requests, q4.steps, q4.responses], [[], [], []]);
     const now = new Date().toISOString().slice(0, 10);
     const current = await quarterlyUpdate(t.database.db, who.expert, Number(now.slice(0, 4)), quarterOf(now));
-    assert.deepEqual(current.offers.map((o) => o.title).sort(), ['Bioterrorism prevention', 'Customs enforcement training', 'Nuclear security detection support']);
+    assert.deepEqual(current.offers.map((o) => o.title).sort(), [
+      'Bioterrorism prevention',
+      'Customs enforcement training',
+      'Nuclear security detection support',
+    ]);
 
     const provider = await quarterlyUpdate(t.database.db, who.provider, 2018, 3);
-    assert.deepEqual([provider.requests, provider.responses.map((x) => x.provider)], [[], ['organization:IAEA']], 'not Niger’s request; its own response only');
+    assert.deepEqual(
+      [provider.requests, provider.responses.map((x) => x.provider)],
+      [[], ['organization:IAEA']],
+      'not Niger’s request; its own response only',
+    );
     assert.ok(provider.matches.every((x) => x.provider === 'organization:IAEA' && x.status !== 'suggested'));
   });
 
@@ -379,7 +548,12 @@ describe('the quarterly update', () => {
     const res = await client.get('/en/assistance/quarterly?year=2018&quarter=2');
     assert.equal(res.status, 200);
     const html = await res.text();
-    assert.ok(html.includes('Quarter 2 of 2018: April 1, 2018 to June 30, 2018') && html.includes('1 new request') && html.includes('2 responses from providers'), html.slice(0, 2000));
+    assert.ok(
+      html.includes('Quarter 2 of 2018: April 1, 2018 to June 30, 2018') &&
+        html.includes('1 new request') &&
+        html.includes('2 responses from providers'),
+      html.slice(0, 2000),
+    );
     assert.ok(!html.includes(hiddenNeed));
     assert.equal((await client.get('/en/assistance/quarterly?year=2018&quarter=5')).status, 422);
     const provider = new Client(t);
@@ -414,7 +588,16 @@ test('LibreOffice reads the consolidated list in Arabic and the quarterly update
     writeFileSync(join(work, 'in', 'quarterly.docx'), Buffer.from(await quarterly.arrayBuffer()));
     await run(
       'soffice',
-      [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', join(work, 'txt'), join(work, 'in', 'list.docx'), join(work, 'in', 'quarterly.docx')],
+      [
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'txt:Text (encoded):UTF8',
+        '--outdir',
+        join(work, 'txt'),
+        join(work, 'in', 'list.docx'),
+        join(work, 'in', 'quarterly.docx'),
+      ],
       { timeout: 180_000 },
     );
     const text = (n: string) => readFileSync(join(work, 'txt', `${n}.txt`), 'utf8').replace(/^\uFEFF/, '');
@@ -422,7 +605,14 @@ test('LibreOffice reads the consolidated list in Arabic and the quarterly update
     for (const s of ['القائمة الموحدة لطلبات المساعدة', names.IRQ!.ar, names.NER!.ar, iraqNeed, hiddenNeed, 'IRQ/2018/1'])
       assert.ok(ar.includes(s), `the Arabic list has ${s}:\n${ar.slice(0, 1500)}`);
     const en = text('quarterly');
-    for (const s of ['Quarterly update of the assistance clearinghouse', 'Quarter 2 of 2018', names.IRQ!.en, iraqNeed, 'INTERPOL', 'None in this quarter.'])
+    for (const s of [
+      'Quarterly update of the assistance clearinghouse',
+      'Quarter 2 of 2018',
+      names.IRQ!.en,
+      iraqNeed,
+      'INTERPOL',
+      'None in this quarter.',
+    ])
       assert.ok(en.includes(s), `the quarterly update has ${s}:\n${en.slice(0, 1500)}`);
     assert.ok(!en.includes(hiddenNeed), 'Niger’s request was received in Q3');
   } finally {

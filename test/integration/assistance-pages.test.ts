@@ -56,8 +56,13 @@ const requestForm = (over: Record<string, string | string[]> = {}) => ({
   ...over,
 });
 
-async function count(table: 'assistance_request' | 'assistance_step' | 'assistance_match' | 'assistance_response' | 'assistance_offer'): Promise<number> {
-  const r = await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+async function count(
+  table: 'assistance_request' | 'assistance_step' | 'assistance_match' | 'assistance_response' | 'assistance_offer',
+): Promise<number> {
+  const r = await t.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -82,7 +87,13 @@ const idFrom = (res: Response) => {
 
 before(async () => {
   t = await testApp();
-  await addUser(t.database.db, systemActor, { email: emails.pocNer, displayName: 'Point of contact (Niger)', role: 'state-contact', stateIso3: 'NER', password: 'a-long-enough-password' });
+  await addUser(t.database.db, systemActor, {
+    email: emails.pocNer,
+    displayName: 'Point of contact (Niger)',
+    role: 'state-contact',
+    stateIso3: 'NER',
+    password: 'a-long-enough-password',
+  });
   for (const who of whoAll) {
     client[who] = new Client(t);
     if (who === 'public') await client[who].get('/en/');
@@ -118,7 +129,10 @@ describe('the request form', () => {
     assert.match(html, /<code>items\[1\]\.areas<\/code>/);
     assert.match(html, /href="#items-1-areas">Item 2: Areas</);
     // Next to the field: inside the fieldset of the second item's areas, which names it.
-    assert.match(html, /<fieldset id="items-1-areas" class="checks" aria-describedby="items-1-areas-error"><legend>Areas<\/legend><p class="form-errors" id="items-1-areas-error">choose at least one<\/p>/);
+    assert.match(
+      html,
+      /<fieldset id="items-1-areas" class="checks" aria-describedby="items-1-areas-error"><legend>Areas<\/legend><p class="form-errors" id="items-1-areas-error">choose at least one<\/p>/,
+    );
     // What was typed is kept.
     assert.match(html, /Review of the draft export control law<\/textarea>/);
     assert.match(html, /name="items\[0\]\.areas" value="border-control" checked/);
@@ -164,7 +178,11 @@ describe('the request form', () => {
     // The State field of a point of contact is its own, whatever is posted.
     const res = await client.pocNer.post(`${base}/requests/new`, requestForm({ stateIso3: 'MLI', reference: 'NER-not-MLI' }));
     assert.equal(res.status, 303);
-    const row = await t.database.db.selectFrom('assistance_request').select('state_iso3').where('id', '=', idFrom(res)).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('assistance_request')
+      .select('state_iso3')
+      .where('id', '=', idFrom(res))
+      .executeTakeFirstOrThrow();
     assert.equal(row.state_iso3, 'NER');
     assert.equal(await count('assistance_request'), n + 1);
   });
@@ -193,8 +211,10 @@ describe('a request from the form to matches', () => {
   });
 
   test('who sees it: the Committee side and Mali; not the Niger, the public or a provider it was not circulated to', async () => {
-    for (const who of ['expert', 'committee', 'poc'] as const) assert.equal((await client[who].get(`${base}/requests/${id}`)).status, 200, who);
-    for (const who of ['public', 'pocNer', 'provider'] as const) assert.equal((await client[who].get(`${base}/requests/${id}`)).status, 404, who);
+    for (const who of ['expert', 'committee', 'poc'] as const)
+      assert.equal((await client[who].get(`${base}/requests/${id}`)).status, 200, who);
+    for (const who of ['public', 'pocNer', 'provider'] as const)
+      assert.equal((await client[who].get(`${base}/requests/${id}`)).status, 404, who);
     // The hub lists it for the Committee side and Mali only.
     for (const who of whoAll) {
       const html = await (await client[who].get(base)).text();
@@ -233,21 +253,52 @@ describe('a request from the form to matches', () => {
     assert.equal(form.status, 200);
     // The form carries each item's id, so that the items are changed, not replaced.
     const ids = [...(await form.text()).matchAll(/name="items\[(\d)\]\.id" value="([0-9a-f-]{36})"/g)].map((x) => x[2]!);
-    const before = await t.database.db.selectFrom('assistance_request_item').select('id').where('request_id', '=', id).orderBy('position').execute();
-    assert.deepEqual(ids, before.map((i) => i.id));
+    const before = await t.database.db
+      .selectFrom('assistance_request_item')
+      .select('id')
+      .where('request_id', '=', id)
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(
+      ids,
+      before.map((i) => i.id),
+    );
     const res = await client.poc.post(`${base}/requests/${id}/edit`, {
-      ...requestForm({ reference: 'MLI/2026/1-rev', 'items[0].id': ids[0]!, 'items[1].id': ids[1]!, 'items[0].timeframe': 'within six months' }),
+      ...requestForm({
+        reference: 'MLI/2026/1-rev',
+        'items[0].id': ids[0]!,
+        'items[1].id': ids[1]!,
+        'items[0].timeframe': 'within six months',
+      }),
       version: await versionOf(id),
     });
     assert.equal(res.status, 303);
-    assert.equal((await t.database.db.selectFrom('assistance_request').select('reference').where('id', '=', id).executeTakeFirstOrThrow()).reference, 'MLI/2026/1-rev');
-    const items = await t.database.db.selectFrom('assistance_request_item').select(['id', 'timeframe']).where('request_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute();
-    assert.deepEqual(items, [{ id: ids[0], timeframe: 'within six months' }, { id: ids[1], timeframe: '' }]);
+    assert.equal(
+      (await t.database.db.selectFrom('assistance_request').select('reference').where('id', '=', id).executeTakeFirstOrThrow()).reference,
+      'MLI/2026/1-rev',
+    );
+    const items = await t.database.db
+      .selectFrom('assistance_request_item')
+      .select(['id', 'timeframe'])
+      .where('request_id', '=', id)
+      .where('removed_at', 'is', null)
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(items, [
+      { id: ids[0], timeframe: 'within six months' },
+      { id: ids[1], timeframe: '' },
+    ]);
   });
 
   test('steps through the form; the point of contact may no longer edit once authenticated', async () => {
     const step = async (action: string, on: string, extra: Record<string, string | string[]> = {}) =>
-      client.expert.post(`${base}/requests/${id}/steps`, { action, on, note: `${action} by the test`, version: await versionOf(id), ...extra });
+      client.expert.post(`${base}/requests/${id}/steps`, {
+        action,
+        on,
+        note: `${action} by the test`,
+        version: await versionOf(id),
+        ...extra,
+      });
     assert.equal((await step('authenticate', receivedOn)).status, 303);
     assert.equal((await client.poc.get(`${base}/requests/${id}/edit`)).status, 403);
     ackOn = receivedOn;
@@ -271,7 +322,12 @@ describe('a request from the form to matches', () => {
     assert.equal((await client.provider.get(`${base}/requests/${id}`)).status, 404);
     const ok = await step('circulate', addWorkingDays(ackOn, 5), { providers: 'organization:IAEA', providerStates: 'fra' });
     assert.equal(ok.status, 303);
-    const circulated = await t.database.db.selectFrom('assistance_circulation').select(['provider_kind', 'provider_code']).where('request_id', '=', id).orderBy('provider_code').execute();
+    const circulated = await t.database.db
+      .selectFrom('assistance_circulation')
+      .select(['provider_kind', 'provider_code'])
+      .where('request_id', '=', id)
+      .orderBy('provider_code')
+      .execute();
     assert.deepEqual(
       circulated.map((x) => `${x.provider_kind}:${x.provider_code.trim()}`),
       ['state:FRA', 'organization:IAEA'],
@@ -299,13 +355,27 @@ describe('a request from the form to matches', () => {
     // A provider does not see the State's contact.
     assert.doesNotMatch(html, /awa.traore@example.org/);
     assert.ok((await (await client.provider.get(base)).text()).includes(`/requests/${id}"`));
-    const items = await t.database.db.selectFrom('assistance_request_item').select('id').where('request_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute();
+    const items = await t.database.db
+      .selectFrom('assistance_request_item')
+      .select('id')
+      .where('request_id', '=', id)
+      .where('removed_at', 'is', null)
+      .orderBy('position')
+      .execute();
     const empty = await client.provider.post(`${base}/requests/${id}/responses`, { respondedOn: today, text: 'We can help.' });
     assert.equal(empty.status, 422);
     assert.match(await empty.text(), /<code>itemIds<\/code>/);
     const n = await count('assistance_response');
-    const res = await client.provider.post(`${base}/requests/${id}/responses`, { respondedOn: today, itemIds: items[0]!.id, text: 'The IAEA can train customs officers.' });
-    assert.equal(res.status, 303, res.status === 303 ? '' : (/<div class="form-errors" role="alert">[\s\S]*?<\/div>/.exec(await res.text()) ?? [''])[0]);
+    const res = await client.provider.post(`${base}/requests/${id}/responses`, {
+      respondedOn: today,
+      itemIds: items[0]!.id,
+      text: 'The IAEA can train customs officers.',
+    });
+    assert.equal(
+      res.status,
+      303,
+      res.status === 303 ? '' : (/<div class="form-errors" role="alert">[\s\S]*?<\/div>/.exec(await res.text()) ?? [''])[0],
+    );
     assert.equal(await count('assistance_response'), n + 1);
     const after = await (await client.expert.get(`${base}/requests/${id}`)).text();
     assert.match(after, /answers Item 1/);
@@ -333,7 +403,10 @@ describe('a request from the form to matches', () => {
     assert.doesNotMatch(publicOffer, /ranked-heading/);
     assert.doesNotMatch(publicOffer, /\/assistance\/requests\//);
     // Filter by area and provider.
-    assert.match(await (await client.public.get(`${base}/offers?area=border-control&provider=organization%3AIAEA`)).text(), /Border monitoring training/);
+    assert.match(
+      await (await client.public.get(`${base}/offers?area=border-control&provider=organization%3AIAEA`)).text(),
+      /Border monitoring training/,
+    );
     assert.doesNotMatch(await (await client.public.get(`${base}/offers?area=financing`)).text(), /Border monitoring training/);
 
     const n = await count('assistance_match');
@@ -343,13 +416,27 @@ describe('a request from the form to matches', () => {
     const html = await (await client.expert.get(`${base}/requests/${id}`)).text();
     assert.match(html, /both cover OP3 \(c\): border controls and law enforcement for chemical weapons/);
     assert.match(html, /the provider works in French/);
-    const match = await t.database.db.selectFrom('assistance_match as m').innerJoin('assistance_request_item as i', 'i.id', 'm.item_id').select(['m.id', 'm.row_version', 'm.status']).where('i.request_id', '=', id).where('m.offer_id', '=', offerId).executeTakeFirstOrThrow();
+    const match = await t.database.db
+      .selectFrom('assistance_match as m')
+      .innerJoin('assistance_request_item as i', 'i.id', 'm.item_id')
+      .select(['m.id', 'm.row_version', 'm.status'])
+      .where('i.request_id', '=', id)
+      .where('m.offer_id', '=', offerId)
+      .executeTakeFirstOrThrow();
     assert.equal(match.status, 'suggested');
     // The moves the match may make: buttons for each.
-    for (const to of ['proposed', 'set-aside', 'accepted']) assert.match(html, new RegExp(`action="/en/assistance/requests/${id}/matches/${match.id}"[\\s\\S]{0,400}name="to" value="${to}"`));
-    const stale = await client.expert.post(`${base}/requests/${id}/matches/${match.id}`, { to: 'proposed', version: String(match.row_version - 1) });
+    for (const to of ['proposed', 'set-aside', 'accepted'])
+      assert.match(html, new RegExp(`action="/en/assistance/requests/${id}/matches/${match.id}"[\\s\\S]{0,400}name="to" value="${to}"`));
+    const stale = await client.expert.post(`${base}/requests/${id}/matches/${match.id}`, {
+      to: 'proposed',
+      version: String(match.row_version - 1),
+    });
     assert.equal(stale.status, 409);
-    const moved = await client.expert.post(`${base}/requests/${id}/matches/${match.id}`, { to: 'proposed', on: today, version: String(match.row_version) });
+    const moved = await client.expert.post(`${base}/requests/${id}/matches/${match.id}`, {
+      to: 'proposed',
+      on: today,
+      version: String(match.row_version),
+    });
     assert.equal(moved.status, 303);
     assert.match(await (await client.expert.get(`${base}/requests/${id}`)).text(), /<strong>proposed to the provider<\/strong>/);
     // The provider sees its own matches, without the buttons.
@@ -357,7 +444,11 @@ describe('a request from the form to matches', () => {
     assert.match(provider, /Border monitoring training/);
     assert.doesNotMatch(provider, /name="to"/);
     // Added by hand: an item of another request is refused.
-    const other = await t.database.db.selectFrom('assistance_request_item').select('id').where('request_id', '<>', id).executeTakeFirstOrThrow();
+    const other = await t.database.db
+      .selectFrom('assistance_request_item')
+      .select('id')
+      .where('request_id', '<>', id)
+      .executeTakeFirstOrThrow();
     const foreign = await client.expert.post(`${base}/requests/${id}/matches`, { itemId: other.id, offerId });
     assert.equal(foreign.status, 422);
     assert.match(await foreign.text(), /<code>itemId<\/code>/);
@@ -365,7 +456,11 @@ describe('a request from the form to matches', () => {
 
   test('the summary, once posted, is public with its areas named', async () => {
     assert.doesNotMatch(await (await client.public.get(`${base}/summaries`)).text(), /training of customs officers and a review/);
-    const res = await client.expert.post(`${base}/requests/${id}/steps`, { action: 'post-summary', on: today, version: await versionOf(id) });
+    const res = await client.expert.post(`${base}/requests/${id}/steps`, {
+      action: 'post-summary',
+      on: today,
+      version: await versionOf(id),
+    });
     assert.equal(res.status, 303);
     const html = await (await client.public.get(`${base}/summaries`)).text();
     assert.match(html, /Mali asks for training of customs officers and a review of its export control law\./);
@@ -385,9 +480,15 @@ describe('a request from the form to matches', () => {
   test('the point of contact withdraws its request', async () => {
     const res = await client.poc.post(`${base}/requests/${id}/steps`, { action: 'withdraw', on: today, version: await versionOf(id) });
     assert.equal(res.status, 303);
-    assert.equal((await t.database.db.selectFrom('assistance_request').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'withdrawn');
+    assert.equal(
+      (await t.database.db.selectFrom('assistance_request').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+      'withdrawn',
+    );
     // But it does not take the Committee's steps.
-    assert.equal((await client.poc.post(`${base}/requests/${id}/steps`, { action: 'close', on: today, version: await versionOf(id) })).status, 403);
+    assert.equal(
+      (await client.poc.post(`${base}/requests/${id}/steps`, { action: 'close', on: today, version: await versionOf(id) })).status,
+      403,
+    );
   });
 });
 
@@ -395,25 +496,49 @@ describe('offers: who records and changes them', () => {
   test('a provider records its own offer (the provider fixed), not another’s', async () => {
     const form = await (await client.provider.get(`${base}/offers/new`)).text();
     assert.doesNotMatch(form, /<select id="provider"/);
-    const res = await client.provider.post(`${base}/offers/new`, { provider: 'organization:WCO', title: 'Safeguards training', areas: 'accounting-protection' });
+    const res = await client.provider.post(`${base}/offers/new`, {
+      provider: 'organization:WCO',
+      title: 'Safeguards training',
+      areas: 'accounting-protection',
+    });
     assert.equal(res.status, 303);
-    const row = await t.database.db.selectFrom('assistance_offer').select(['provider_organization_code']).where('id', '=', idFrom(res)).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('assistance_offer')
+      .select(['provider_organization_code'])
+      .where('id', '=', idFrom(res))
+      .executeTakeFirstOrThrow();
     assert.equal(row.provider_organization_code, 'IAEA');
     const noArea = await client.provider.post(`${base}/offers/new`, { title: 'No area' });
     assert.equal(noArea.status, 422);
-    assert.match(await noArea.text(), /<fieldset id="areas" class="checks" aria-describedby="areas-error"><legend>Areas<\/legend><p class="form-errors" id="areas-error">/);
+    assert.match(
+      await noArea.text(),
+      /<fieldset id="areas" class="checks" aria-describedby="areas-error"><legend>Areas<\/legend><p class="form-errors" id="areas-error">/,
+    );
     for (const who of ['poc', 'committee'] as const) assert.equal((await client[who].get(`${base}/offers/new`)).status, 403, who);
     assert.equal((await client.public.get(`${base}/offers/new`)).status, 401);
   });
 
   test('the provider may not change another provider’s offer; the keepers archive and restore', async () => {
-    const made = await client.expert.post(`${base}/offers/new`, { provider: 'organization:WCO', title: 'Customs enforcement', areas: 'border-control' });
+    const made = await client.expert.post(`${base}/offers/new`, {
+      provider: 'organization:WCO',
+      title: 'Customs enforcement',
+      areas: 'border-control',
+    });
     const id = idFrom(made);
     assert.equal((await client.provider.get(`${base}/offers/${id}`)).status, 200);
     assert.equal((await client.provider.get(`${base}/offers/${id}/edit`)).status, 403);
     assert.equal((await client.expert.get(`${base}/offers/${id}/edit`)).status, 200);
-    const version = async () => String((await t.database.db.selectFrom('assistance_offer').select('row_version').where('id', '=', id).executeTakeFirstOrThrow()).row_version);
-    const stale = await client.expert.post(`${base}/offers/${id}/edit`, { provider: 'organization:WCO', title: 'Renamed', areas: 'border-control', version: '0' });
+    const version = async () =>
+      String(
+        (await t.database.db.selectFrom('assistance_offer').select('row_version').where('id', '=', id).executeTakeFirstOrThrow())
+          .row_version,
+      );
+    const stale = await client.expert.post(`${base}/offers/${id}/edit`, {
+      provider: 'organization:WCO',
+      title: 'Renamed',
+      areas: 'border-control',
+      version: '0',
+    });
     assert.equal(stale.status, 409);
     assert.match(await stale.text(), /changed by someone else/);
     assert.equal((await client.expert.post(`${base}/offers/${id}/archive`, { version: await version() })).status, 303);
@@ -425,10 +550,22 @@ describe('offers: who records and changes them', () => {
 
 describe('every page in the six languages', () => {
   test('the hub, the form, a request, the offers and the summaries have every text translated', async () => {
-    const anyRequest = await t.database.db.selectFrom('assistance_request').select('id').where('state_iso3', '=', 'MLI').executeTakeFirstOrThrow();
+    const anyRequest = await t.database.db
+      .selectFrom('assistance_request')
+      .select('id')
+      .where('state_iso3', '=', 'MLI')
+      .executeTakeFirstOrThrow();
     const anyOffer = await t.database.db.selectFrom('assistance_offer').select('id').executeTakeFirstOrThrow();
     for (const locale of locales)
-      for (const path of ['', '/requests/new', `/requests/${anyRequest.id}`, '/offers', `/offers/${anyOffer.id}`, '/offers/new', '/summaries']) {
+      for (const path of [
+        '',
+        '/requests/new',
+        `/requests/${anyRequest.id}`,
+        '/offers',
+        `/offers/${anyOffer.id}`,
+        '/offers/new',
+        '/summaries',
+      ]) {
         const res = await client.expert.get(`/${locale}/assistance${path}`);
         assert.equal(res.status, 200, `${locale}${path}`);
         const html = await res.text();

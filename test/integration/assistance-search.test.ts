@@ -8,7 +8,15 @@ import { freshDatabase } from '../support/database.ts';
 
 let database: Database;
 const actor = { id: null, label: 'test' };
-const v = (role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({ id: '00000000-0000-0000-0000-000000000000', email: `${role}@t`, displayName: role, role, stateIso3: null, organizationCode: null, ...extra });
+const v = (role: Viewer['role'], extra: Partial<Viewer> = {}): Viewer => ({
+  id: '00000000-0000-0000-0000-000000000000',
+  email: `${role}@t`,
+  displayName: role,
+  role,
+  stateIso3: null,
+  organizationCode: null,
+  ...extra,
+});
 const expert = v('expert');
 const pocMli = v('state-contact', { stateIso3: 'MLI' });
 const pocNer = v('state-contact', { stateIso3: 'NER' });
@@ -28,7 +36,14 @@ before(async () => {
       receivedOn: '2019-01-07',
       channel: 'online-form',
       languages: ['fr'],
-      items: [{ description: 'Formation des douaniers à la détection des précurseurs chimiques', areas: ['border-control'], weapons: ['chemical'], kinds: ['training'] }],
+      items: [
+        {
+          description: 'Formation des douaniers à la détection des précurseurs chimiques',
+          areas: ['border-control'],
+          weapons: ['chemical'],
+          kinds: ['training'],
+        },
+      ],
     },
     '2019-12-31',
   );
@@ -39,7 +54,17 @@ before(async () => {
     ['authenticate', '2019-01-08'],
     ['acknowledge', '2019-01-09'],
     ['circulate', '2019-01-18', ['organization:WCO']],
-  ] as const) version = (await takeStep(db, actor, expert, r.id, { action, on, providers: providers ? [...providers] : undefined, expectedVersion: version }, '2019-12-31')).row_version;
+  ] as const)
+    version = (
+      await takeStep(
+        db,
+        actor,
+        expert,
+        r.id,
+        { action, on, providers: providers ? [...providers] : undefined, expectedVersion: version },
+        '2019-12-31',
+      )
+    ).row_version;
   offerId = (
     await createOffer(db, actor, expert, {
       provider: 'organization:WCO',
@@ -75,7 +100,11 @@ test('an offer is public: found by its provider’s name and its areas in any la
   const db = database.db;
   assert.deepEqual(ids(await search(db, null, { q: 'strategic goods' })), [offerId]);
   assert.deepEqual(ids(await search(db, null, { q: '世界海关组织', kind: 'assistance-offer' })), [offerId], 'the provider in Chinese');
-  assert.deepEqual(ids(await search(db, pocNer, { q: 'contrôle aux frontières', kind: 'assistance-offer' })), [offerId], 'the area in French');
+  assert.deepEqual(
+    ids(await search(db, pocNer, { q: 'contrôle aux frontières', kind: 'assistance-offer' })),
+    [offerId],
+    'the area in French',
+  );
   assert.deepEqual(ids(await search(db, null, { q: 'пограничный контроль', kind: 'assistance-offer' })), [offerId], 'the area in Russian');
   const o = await db.selectFrom('assistance_offer').select('row_version').where('id', '=', offerId).executeTakeFirstOrThrow();
   await setOfferArchived(db, actor, expert, offerId, o.row_version, true);

@@ -80,7 +80,11 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 
 type Line = Record<string, unknown>;
 function rewrite(from: string, to: string, edit: (lines: Line[]) => void): void {
-  const lines = gunzipSync(readFileSync(from)).toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+  const lines = gunzipSync(readFileSync(from))
+    .toString('utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
   edit(lines);
   writeFileSync(to, gzipSync(`${lines.map((v) => JSON.stringify(v)).join('\n')}\n`));
 }
@@ -90,7 +94,18 @@ let dir: string;
 let filesDir: string;
 let file: string;
 const shas: { kept: string[]; lost: string } = { kept: [], lost: '' };
-const records = ['national_report', 'action_plan', 'point_of_contact', 'visit', 'course', 'letter', 'letter_recipient', 'letter_concern', 'document', 'document_link'];
+const records = [
+  'national_report',
+  'action_plan',
+  'point_of_contact',
+  'visit',
+  'course',
+  'letter',
+  'letter_recipient',
+  'letter_concern',
+  'document',
+  'document_link',
+];
 
 before(async () => {
   source = await freshDatabase();
@@ -98,14 +113,39 @@ before(async () => {
   filesDir = join(dir, 'files');
   file = join(dir, 'backup.jsonl.gz');
   const db = source.db;
-  const expert = viewerOf(await db.selectFrom('app_user').selectAll().where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow());
+  const expert = viewerOf(
+    await db.selectFrom('app_user').selectAll().where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow(),
+  );
   const actor = actorOf(expert);
-  const report = await createReport(db, actor, { stateIso3: 'MLI', kind: 'first-report', receivedOn: '2019-03-04', symbol: 'S/AC.44/2019/7' });
+  const report = await createReport(db, actor, {
+    stateIso3: 'MLI',
+    kind: 'first-report',
+    receivedOn: '2019-03-04',
+    symbol: 'S/AC.44/2019/7',
+  });
   await createPlan(db, actor, { stateIso3: 'MLI', number: 1, status: 'submitted', submittedOn: '2020-02-01' });
-  await addContact(db, systemActor, 'MLI', { location: 'capital', name: 'A contact', email: 'a.contact@example.org', designatedOn: '2018-05-02' });
+  await addContact(db, systemActor, 'MLI', {
+    location: 'capital',
+    name: 'A contact',
+    email: 'a.contact@example.org',
+    designatedOn: '2018-05-02',
+  });
   await db.transaction().execute(async (trx) => {
-    await insertVisit(trx, systemActor, { state_iso3: 'MLI', kind: 'visit-at-invitation', starts_on: '2018-10-17', purposes: ['first-report'], source: 'entered' });
-    await insertCourse(trx, systemActor, { title: 'A course', starts_on: '2018-08-14', ends_on: '2018-08-17', place: 'Dakar', participating_states: ['MLI'], source: 'entered' });
+    await insertVisit(trx, systemActor, {
+      state_iso3: 'MLI',
+      kind: 'visit-at-invitation',
+      starts_on: '2018-10-17',
+      purposes: ['first-report'],
+      source: 'entered',
+    });
+    await insertCourse(trx, systemActor, {
+      title: 'A course',
+      starts_on: '2018-08-14',
+      ends_on: '2018-08-17',
+      place: 'Dakar',
+      participating_states: ['MLI'],
+      source: 'entered',
+    });
   });
   const config = { ...loadConfig({}), filesDir };
   const upload = (title: string, text: string) =>
@@ -138,11 +178,19 @@ after(async () => {
 
 describe('the backup carries the records and the document files', () => {
   test('every table of the national records is backed up; the files the store holds are carried, the missing one named', async () => {
-    for (const table of records) assert.ok(backupTables().some((t) => t.name === table), table);
+    for (const table of records)
+      assert.ok(
+        backupTables().some((t) => t.name === table),
+        table,
+      );
     const header = await backup(source.db, file, undefined, { filesDir });
     assert.deepEqual(header.files?.missing, [shas.lost]);
     assert.equal(header.files?.count, 2);
-    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Line);
+    const lines = gunzipSync(readFileSync(file))
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Line);
     const fileLines = lines.filter((l) => 'file' in l);
     assert.deepEqual(
       fileLines.map((l) => l.file),
@@ -151,7 +199,10 @@ describe('the backup carries the records and the document files', () => {
     // After every row.
     const lastRow = lines.map((l) => 'table' in l).lastIndexOf(true);
     assert.ok(lastRow < lines.findIndex((l) => 'file' in l));
-    assert.equal(header.files?.bytes, fileLines.reduce((n, l) => n + Buffer.from(String(l.data), 'base64').length, 0));
+    assert.equal(
+      header.files?.bytes,
+      fileLines.reduce((n, l) => n + Buffer.from(String(l.data), 'base64').length, 0),
+    );
   });
 
   test('a restore puts the rows and the files back', async () => {

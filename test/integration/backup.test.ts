@@ -124,7 +124,10 @@ describe('backup and restore', () => {
     const header = await backup(source.db, file, (step) => steps.add(step));
     assert.equal(header.format, 'r1540-backup');
     assert.deepEqual(header.migrations, Object.keys(migrations));
-    assert.deepEqual(Object.keys(header.tables), backupTables().map((t) => t.name));
+    assert.deepEqual(
+      Object.keys(header.tables),
+      backupTables().map((t) => t.name),
+    );
     assert.equal(header.tables.member_state!.rows, 193);
     assert.equal(header.tables.api_token!.rows, 1);
     assert.equal(header.tables.assistance_request!.rows, 15);
@@ -139,14 +142,20 @@ describe('backup and restore', () => {
       assert.deepEqual(result.header, header);
       for (const table of backupTables())
         assert.deepEqual(await rowsOf(target.db, table), await rowsOf(source.db, table), `table ${table.name}`);
-      const user = await target.db.selectFrom('app_user').selectAll().where('email', '=', 'new.officer@example.org').executeTakeFirstOrThrow();
+      const user = await target.db
+        .selectFrom('app_user')
+        .selectAll()
+        .where('email', '=', 'new.officer@example.org')
+        .executeTakeFirstOrThrow();
       assert.match(user.password_hash ?? '', /^\$argon2id\$/);
       assert.equal((await findState(target.db, 'KEN'))!.names.zh, '肯尼亚共和国');
       // The sequence moved past the restored history: the next event gets the next number.
       const last = await target.db.selectFrom('audit_event').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-      await target.db.transaction().execute((trx) =>
-        recordChange(trx, { id: null, label: 'test' }, { action: 'update', recordType: 'x', recordId: 'y', confidentiality: 'public' }),
-      );
+      await target.db
+        .transaction()
+        .execute((trx) =>
+          recordChange(trx, { id: null, label: 'test' }, { action: 'update', recordType: 'x', recordId: 'y', confidentiality: 'public' }),
+        );
       const next = await target.db.selectFrom('audit_event').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
       assert.equal(BigInt(next.id), BigInt(last.id) + 1n);
     } finally {
@@ -164,7 +173,10 @@ describe('backup and restore', () => {
     try {
       const err = await rejection(restore(target.db, tampered));
       assert.equal(err.code, 'bad-request');
-      assert.deepEqual(err.fields.map((f) => f.field), ['tables.app_user']);
+      assert.deepEqual(
+        err.fields.map((f) => f.field),
+        ['tables.app_user'],
+      );
       assert.match(err.fields[0]!.problem, /checksum/);
       assert.equal(await rowCount(target.db), 0);
     } finally {
@@ -189,7 +201,10 @@ describe('backup and restore', () => {
       const err = await rejection(restore(target.db, rewritten));
       assert.equal(err.code, 'bad-request');
       assert.match(err.message, /does not match the backup/);
-      assert.deepEqual(err.fields.map((f) => f.field), ['tables.audit_event']);
+      assert.deepEqual(
+        err.fields.map((f) => f.field),
+        ['tables.audit_event'],
+      );
       assert.equal(await rowCount(target.db), 0);
     } finally {
       await target.close();

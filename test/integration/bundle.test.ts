@@ -24,7 +24,10 @@ async function viewer(db: Kysely<DB>, email: string): Promise<Viewer> {
 }
 
 async function auditCount(db: Kysely<DB>): Promise<number> {
-  const r = await db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -273,7 +276,10 @@ describe('import', () => {
       'sections.member-states[193].iso3',
     ];
     assert.deepEqual(fields, expected);
-    assert.match(err.fields.find((f) => f.field === 'sections.member-states[193].iso3')!.problem, /repeats the key \w{3} of sections\.member-states\[5\]/);
+    assert.match(
+      err.fields.find((f) => f.field === 'sections.member-states[193].iso3')!.problem,
+      /repeats the key \w{3} of sections\.member-states\[5\]/,
+    );
     assert.match(err.fields.find((f) => f.field.endsWith('organizations[0]'))!.problem, /NO-SUCH-ORG/);
     assert.equal(err.fields.find((f) => f.field.endsWith('[60].iso2'))!.problem, 'is required');
     assert.equal(await auditCount(db), eventsBefore);
@@ -292,7 +298,10 @@ describe('import', () => {
     assert.match(bad.fields[0]!.problem, /is not valid JSON \(line 2, column \d+\)/);
 
     const other = await validateBundle({ format: 'something', formatVersion: 1, sections: {} });
-    assert.deepEqual(other.problems.map((p) => p.field), ['format']);
+    assert.deepEqual(
+      other.problems.map((p) => p.field),
+      ['format'],
+    );
     const newer = await validateBundle({ format: 'r1540-bundle', formatVersion: 2, sections: {} });
     assert.match(newer.problems[0]!.problem, /newer r1540/);
     const noSections = await validateBundle({ format: 'r1540-bundle', formatVersion: 1, sections: { 'member-states': {} } });
@@ -315,11 +324,19 @@ describe('import', () => {
 });
 
 async function lastEventIdBefore(db: Kysely<DB>, count: number): Promise<string> {
-  const row = await db.selectFrom('audit_event').select('id').orderBy('id').offset(count - 1).limit(1).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('audit_event')
+    .select('id')
+    .orderBy('id')
+    .offset(count - 1)
+    .limit(1)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-describe('the command line', { skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it' }, () => {
+describe('the command line', {
+  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
+}, () => {
   test('`r1540 export` on a first start prints all 193 Member States', { timeout: 180_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'r1540-cli-'));
     try {

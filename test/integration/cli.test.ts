@@ -54,7 +54,10 @@ test('user add, token create, user disable: the token works, then stops', { skip
   assert.equal(added.code, 0, added.stderr);
   assert.match(added.stdout, /added expert\.two@example\.org \(expert\)/);
 
-  const again = await r1540(['user', 'add', '--email', 'expert.two@example.org', '--name', 'X', '--role', 'expert'], 'another long password\n');
+  const again = await r1540(
+    ['user', 'add', '--email', 'expert.two@example.org', '--name', 'X', '--role', 'expert'],
+    'another long password\n',
+  );
   assert.equal(again.code, 1);
   assert.match(again.stderr, /email: is already used/);
 
@@ -86,10 +89,7 @@ test('user add, token create, user disable: the token works, then stops', { skip
       .where('record_type', 'in', ['user', 'api-token'])
       .where('actor_label', 'like', 'command line%')
       .execute();
-    assert.deepEqual(
-      events.map((e) => e.action).sort(),
-      ['archive', 'create', 'create'],
-    );
+    assert.deepEqual(events.map((e) => e.action).sort(), ['archive', 'create', 'create']);
   } finally {
     await database.close();
   }

@@ -22,7 +22,10 @@ let dropAfter: (() => Promise<void>) | undefined;
 function r1540(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const { DATABASE_URL: _ignored, ...rest } = process.env;
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...rest, PORT: '0', R1540_DEMO: 'false', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...rest, PORT: '0', R1540_DEMO: 'false', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -55,12 +58,48 @@ before(async () => {
   const app = await createContext(loadConfig({ ...env, R1540_DEMO: 'false' }));
   try {
     const db = app.database.db;
-    await addUser(db, systemActor, { email: 'member@example.org', displayName: 'Committee member', role: 'committee', password: 'a long enough password' });
-    await addUser(db, systemActor, { email: 'poc.mli@example.org', displayName: 'Point of contact of Mali', role: 'state-contact', stateIso3: 'MLI', password: 'a long enough password' });
-    await addContact(db, systemActor, 'MLI', { location: 'capital', name: '=Traoré, "Awa"', email: 'awa.traore@example.org', phone: '+223 1', designatedOn: '2010-01-01', lastConfirmedOn: '2016-05-01' }, '2018-12-31');
-    await addContact(db, systemActor, 'NER', { location: 'new-york-mission', name: 'Issa Niger', email: 'issa@example.org', designatedOn: '2017-01-15' }, '2018-12-31');
+    await addUser(db, systemActor, {
+      email: 'member@example.org',
+      displayName: 'Committee member',
+      role: 'committee',
+      password: 'a long enough password',
+    });
+    await addUser(db, systemActor, {
+      email: 'poc.mli@example.org',
+      displayName: 'Point of contact of Mali',
+      role: 'state-contact',
+      stateIso3: 'MLI',
+      password: 'a long enough password',
+    });
+    await addContact(
+      db,
+      systemActor,
+      'MLI',
+      {
+        location: 'capital',
+        name: '=Traoré, "Awa"',
+        email: 'awa.traore@example.org',
+        phone: '+223 1',
+        designatedOn: '2010-01-01',
+        lastConfirmedOn: '2016-05-01',
+      },
+      '2018-12-31',
+    );
+    await addContact(
+      db,
+      systemActor,
+      'NER',
+      { location: 'new-york-mission', name: 'Issa Niger', email: 'issa@example.org', designatedOn: '2017-01-15' },
+      '2018-12-31',
+    );
     await addContact(db, systemActor, 'TCD', { location: 'capital', name: 'Recent Chad', designatedOn: '2018-06-01' }, '2018-12-31');
-    await addContact(db, systemActor, 'BFA', { location: 'capital', name: 'Former Burkina', designatedOn: '2010-01-01', endedOn: '2015-01-01' }, '2018-12-31');
+    await addContact(
+      db,
+      systemActor,
+      'BFA',
+      { location: 'capital', name: 'Former Burkina', designatedOn: '2010-01-01', endedOn: '2015-01-01' },
+      '2018-12-31',
+    );
   } finally {
     await app.database.close();
   }
@@ -86,7 +125,11 @@ describe(`r1540 contacts reminders (${engine})`, () => {
     // A year earlier, Niger's contact was not yet due.
     const earlier = await r1540(['contacts', 'reminders', '--as-of', '2017-12-31']);
     assert.deepEqual(
-      earlier.stdout.trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[0]),
+      earlier.stdout
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
       ['MLI'],
     );
   });
@@ -94,7 +137,11 @@ describe(`r1540 contacts reminders (${engine})`, () => {
   test('JSON, and a file', async () => {
     const run = await r1540(['contacts', 'reminders', '--format', 'json', '--as-of', '2018-12-31']);
     assert.equal(run.code, 0, run.stderr);
-    const body = JSON.parse(run.stdout) as { asOf: string; count: number; data: { stateIso3: string; state: string; dueSince: string; email: string }[] };
+    const body = JSON.parse(run.stdout) as {
+      asOf: string;
+      count: number;
+      data: { stateIso3: string; state: string; dueSince: string; email: string }[];
+    };
     assert.equal(body.asOf, '2018-12-31');
     assert.equal(body.count, 2);
     assert.deepEqual(

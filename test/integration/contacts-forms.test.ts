@@ -42,9 +42,20 @@ const tokens = {} as Record<Role, string | undefined>;
 before(async () => {
   t = await testApp();
   const db = t.database.db;
-  await addUser(db, systemActor, { email: roles.pocNer, displayName: 'Forms test point of contact (Niger)', role: 'state-contact', stateIso3: 'NER', password: 'demo-password-1540' });
+  await addUser(db, systemActor, {
+    email: roles.pocNer,
+    displayName: 'Forms test point of contact (Niger)',
+    role: 'state-contact',
+    stateIso3: 'NER',
+    password: 'demo-password-1540',
+  });
   mli = await addContact(db, systemActor, 'MLI', mali);
-  ner = await addContact(db, systemActor, 'NER', { location: 'new-york-mission', name: 'Ibrahim Nigertest', email: 'ibrahim.nigertest@example.org', designatedOn: '2017-02-01' });
+  ner = await addContact(db, systemActor, 'NER', {
+    location: 'new-york-mission',
+    name: 'Ibrahim Nigertest',
+    email: 'ibrahim.nigertest@example.org',
+    designatedOn: '2017-02-01',
+  });
   clients.public = new Client(t);
   await clients.public.get('/en/');
   for (const [role, email] of Object.entries(roles) as [keyof typeof roles, string][]) {
@@ -85,13 +96,31 @@ describe('points of contact: the forms', () => {
   test('who may open each form; an outsider never sees a detail on any of them', async () => {
     const get = (r: Role, p: string) => clients[r].get(p);
     assert.deepEqual(await statuses(() => '/en/states/MLI/contacts/new', get), {
-      public: 401, poc: 403, pocNer: 403, provider: 403, expert: 403, committee: 403, secretariat: 200,
+      public: 401,
+      poc: 403,
+      pocNer: 403,
+      provider: 403,
+      expert: 403,
+      committee: 403,
+      secretariat: 200,
     });
     assert.deepEqual(await statuses(() => `/en/states/MLI/contacts/${mli.id}/edit`, get), {
-      public: 401, poc: 200, pocNer: 403, provider: 403, expert: 403, committee: 403, secretariat: 200,
+      public: 401,
+      poc: 200,
+      pocNer: 403,
+      provider: 403,
+      expert: 403,
+      committee: 403,
+      secretariat: 200,
     });
     assert.deepEqual(await statuses(() => `/en/states/MLI/contacts/${mli.id}/end`, get), {
-      public: 401, poc: 403, pocNer: 403, provider: 403, expert: 403, committee: 403, secretariat: 200,
+      public: 401,
+      poc: 403,
+      pocNer: 403,
+      provider: 403,
+      expert: 403,
+      committee: 403,
+      secretariat: 200,
     });
     // The State's own page: the details and the buttons only for those who may.
     const page = await (await clients.poc.get('/en/states/MLI/contacts')).text();
@@ -122,7 +151,8 @@ describe('points of contact: the forms', () => {
     });
     assert.equal(bad.status, 422);
     const html = await bad.text();
-    for (const field of ['location', 'name', 'email', 'languages', 'designatedOn']) assert.match(html, new RegExp(`<code>${field}</code>`), field);
+    for (const field of ['location', 'name', 'email', 'languages', 'designatedOn'])
+      assert.match(html, new RegExp(`<code>${field}</code>`), field);
     assert.match(html, /value="not-an-address"/, 'the form keeps what was typed');
     const ok = await clients.secretariat.post('/en/states/MLI/contacts/new', {
       location: 'new-york-mission',
@@ -136,14 +166,28 @@ describe('points of contact: the forms', () => {
     });
     assert.equal(ok.status, 303);
     assert.equal(ok.headers.get('location'), '/en/states/MLI/contacts');
-    const row = await t.database.db.selectFrom('point_of_contact').selectAll().where('name', '=', 'Moussa Newdesignation').executeTakeFirstOrThrow();
-    assert.deepEqual([row.location, row.languages, row.source, row.designated_on], ['new-york-mission', ['fr', 'en'], 'entered', '2018-03-01']);
+    const row = await t.database.db
+      .selectFrom('point_of_contact')
+      .selectAll()
+      .where('name', '=', 'Moussa Newdesignation')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [row.location, row.languages, row.source, row.designated_on],
+      ['new-york-mission', ['fr', 'en'], 'entered', '2018-03-01'],
+    );
     const event = await t.database.db.selectFrom('audit_event').selectAll().where('record_id', '=', row.id).executeTakeFirstOrThrow();
     assert.deepEqual([event.action, event.confidentiality, event.state_iso3], ['create', 'committee-and-state', 'MLI']);
     // Refused accounts change nothing, whatever they send.
     for (const r of ['poc', 'expert', 'pocNer'] as const)
-      assert.equal((await clients[r].post('/en/states/MLI/contacts/new', { location: 'capital', name: `By ${r}`, designatedOn: '2018-01-01' })).status, 403, r);
-    assert.equal(await t.database.db.selectFrom('point_of_contact').select('id').where('name', 'like', 'By %').executeTakeFirst(), undefined);
+      assert.equal(
+        (await clients[r].post('/en/states/MLI/contacts/new', { location: 'capital', name: `By ${r}`, designatedOn: '2018-01-01' })).status,
+        403,
+        r,
+      );
+    assert.equal(
+      await t.database.db.selectFrom('point_of_contact').select('id').where('name', 'like', 'By %').executeTakeFirst(),
+      undefined,
+    );
   });
 
   test('editing: the point of contact of the State saves; a stale version is refused (409); errors name fields (422)', async () => {
@@ -180,7 +224,10 @@ describe('points of contact: the forms', () => {
     assert.match(html, /<code>email<\/code>/);
     assert.match(html, /<code>designatedOn<\/code>: is after the last confirmation \(2016-04-01\)/);
     assert.equal((await current(mli.id)).row_version, after.row_version);
-    assert.equal((await clients.pocNer.post(`/en/states/MLI/contacts/${mli.id}/edit`, { ...form, version: String(after.row_version) })).status, 403);
+    assert.equal(
+      (await clients.pocNer.post(`/en/states/MLI/contacts/${mli.id}/edit`, { ...form, version: String(after.row_version) })).status,
+      403,
+    );
     const events = await t.database.db.selectFrom('audit_event').select('action').where('record_id', '=', mli.id).orderBy('id').execute();
     assert.deepEqual(
       events.map((e) => e.action),
@@ -192,15 +239,25 @@ describe('points of contact: the forms', () => {
     const due = async () => (await (await clients.committee.get('/en/contacts/reminders')).text()).includes(mali.name);
     assert.equal(await due(), true, 'last confirmed in 2016: on the reminder list');
     const before = await current(mli.id);
-    const confirmed = await clients.poc.post(`/en/states/MLI/contacts/${mli.id}/confirm`, { version: String(before.row_version), next: '//evil.example/' });
+    const confirmed = await clients.poc.post(`/en/states/MLI/contacts/${mli.id}/confirm`, {
+      version: String(before.row_version),
+      next: '//evil.example/',
+    });
     assert.equal(confirmed.status, 303);
     assert.equal(confirmed.headers.get('location'), '/en/states/MLI/contacts', 'a foreign address is not followed');
     assert.equal((await current(mli.id)).last_confirmed_on, todayIso());
     assert.equal(await due(), false);
     // The reminder list itself confirms (the secretariat), and comes back to it.
-    const old = await addContact(t.database.db, systemActor, 'MLI', { location: 'capital', name: 'Oumar Remindertest', designatedOn: '2010-01-01' });
+    const old = await addContact(t.database.db, systemActor, 'MLI', {
+      location: 'capital',
+      name: 'Oumar Remindertest',
+      designatedOn: '2010-01-01',
+    });
     assert.match(await (await clients.secretariat.get('/en/contacts/reminders')).text(), new RegExp(`/contacts/${old.id}/confirm`));
-    const back = await clients.secretariat.post(`/en/states/MLI/contacts/${old.id}/confirm`, { version: '1', next: '/en/contacts/reminders' });
+    const back = await clients.secretariat.post(`/en/states/MLI/contacts/${old.id}/confirm`, {
+      version: '1',
+      next: '/en/contacts/reminders',
+    });
     assert.equal(back.headers.get('location'), '/en/contacts/reminders');
     assert.equal((await clients.pocNer.post(`/en/states/MLI/contacts/${old.id}/confirm`, { version: '2' })).status, 403);
 
@@ -220,7 +277,11 @@ describe('points of contact: the forms', () => {
     assert.match(history, /Aminata Formtest/, 'still in the history of designations');
     // An ended designation is neither confirmed nor ended again.
     assert.equal((await clients.poc.post(`/en/states/MLI/contacts/${mli.id}/confirm`, { version: String(row.row_version) })).status, 409);
-    assert.equal((await clients.secretariat.post(`/en/states/MLI/contacts/${mli.id}/end`, { endedOn: '2019-07-01', version: String(row.row_version) })).status, 409);
+    assert.equal(
+      (await clients.secretariat.post(`/en/states/MLI/contacts/${mli.id}/end`, { endedOn: '2019-07-01', version: String(row.row_version) }))
+        .status,
+      409,
+    );
     await assert.rejects(t.database.db.deleteFrom('point_of_contact').where('id', '=', mli.id).execute());
   });
 });
@@ -244,7 +305,12 @@ describe('points of contact: the API writes', () => {
     assert.deepEqual(out, { public: 403, poc: 200, pocNer: 404, provider: 404, expert: 403, committee: 403, secretariat: 409 });
     const unknown = await api('secretariat', '/api/v1/contacts/00000000-0000-4000-8000-000000000000', 'PATCH', { rowVersion: 1 });
     assert.equal(unknown.status, 404);
-    const invalid = await api('secretariat', `/api/v1/contacts/${fresh.id}`, 'PATCH', { rowVersion: 2, email: 'nope', location: 'capital', designatedOn: '2999-01-01' });
+    const invalid = await api('secretariat', `/api/v1/contacts/${fresh.id}`, 'PATCH', {
+      rowVersion: 2,
+      email: 'nope',
+      location: 'capital',
+      designatedOn: '2999-01-01',
+    });
     assert.equal(invalid.status, 422);
     const problem = (await invalid.json()) as { errors: { field: string }[] };
     assert.deepEqual(problem.errors.map((e) => e.field).sort(), ['designatedOn', 'email']);
@@ -273,15 +339,28 @@ describe('points of contact: the API writes', () => {
     assert.equal(((await future.json()) as { errors: { field: string }[] }).errors[0]?.field, 'confirmedOn');
     assert.equal((await api('poc', `/api/v1/contacts/${fresh.id}/end`, 'POST', { rowVersion: 2, endedOn: '2018-06-01' })).status, 403);
     assert.equal((await api('expert', `/api/v1/contacts/${fresh.id}/end`, 'POST', { rowVersion: 2, endedOn: '2018-06-01' })).status, 403);
-    assert.equal((await api('secretariat', `/api/v1/contacts/${fresh.id}/end`, 'POST', { rowVersion: 1, endedOn: '2018-06-01' })).status, 409, 'stale');
+    assert.equal(
+      (await api('secretariat', `/api/v1/contacts/${fresh.id}/end`, 'POST', { rowVersion: 1, endedOn: '2018-06-01' })).status,
+      409,
+      'stale',
+    );
     const ended = await api('secretariat', `/api/v1/contacts/${fresh.id}/end`, 'POST', { rowVersion: 2, endedOn: '2018-06-01' });
     assert.equal(ended.status, 200);
     assert.equal(((await ended.json()) as { endedOn: string }).endedOn, '2018-06-01');
-    assert.equal((await api('secretariat', `/api/v1/contacts/${fresh.id}/end`, 'POST', { rowVersion: 3, endedOn: '2018-07-01' })).status, 409, 'ended already');
+    assert.equal(
+      (await api('secretariat', `/api/v1/contacts/${fresh.id}/end`, 'POST', { rowVersion: 3, endedOn: '2018-07-01' })).status,
+      409,
+      'ended already',
+    );
     // Niger's point of contact still sees only Niger's details.
-    const nerList = await (await t.request('/api/v1/states/NER/contacts', { headers: { authorization: `Bearer ${tokens.pocNer}` } })).text();
+    const nerList = await (
+      await t.request('/api/v1/states/NER/contacts', { headers: { authorization: `Bearer ${tokens.pocNer}` } })
+    ).text();
     assert.match(nerList, /ibrahim\.nigertest@example\.org/);
-    assertNoSecret(await (await t.request('/api/v1/states/MLI/contacts', { headers: { authorization: `Bearer ${tokens.pocNer}` } })).text(), 'NER reads MLI');
+    assertNoSecret(
+      await (await t.request('/api/v1/states/MLI/contacts', { headers: { authorization: `Bearer ${tokens.pocNer}` } })).text(),
+      'NER reads MLI',
+    );
   });
 
   test('the figures per year as CSV: public, and no detail in them', async () => {

@@ -126,7 +126,8 @@ describe('points of contact', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-    for (const role of ['poc', 'pocNer', 'provider', 'expert', 'committee'] as const) assert.equal((await post(role, 'NER', contact)).status, 403, role);
+    for (const role of ['poc', 'pocNer', 'provider', 'expert', 'committee'] as const)
+      assert.equal((await post(role, 'NER', contact)).status, 403, role);
     const future = await post('secretariat', 'NER', { ...contact, designatedOn: '2999-01-01' });
     assert.equal(future.status, 422);
     const problem = (await future.json()) as { errors: { field: string; problem: string }[] };

@@ -21,7 +21,8 @@ function pdf(text: string, options: { encrypt?: boolean } = {}): Buffer {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
-  if (options.encrypt) objects.push('<< /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) /P -44 >>');
+  if (options.encrypt)
+    objects.push('<< /Filter /Standard /V 1 /R 2 /O (0123456789abcdef0123456789abcdef) /U (0123456789abcdef0123456789abcdef) /P -44 >>');
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {
@@ -75,7 +76,10 @@ function storedFiles(): string[] {
 }
 
 async function rowCount(): Promise<number> {
-  const r = await t.database.db.selectFrom('document').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await t.database.db
+    .selectFrom('document')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -99,7 +103,8 @@ before(async () => {
   filesDir = mkdtempSync(join(tmpdir(), 'r1540-files-'));
   t = await testApp({ filesDir, maxDocumentBytes: limit });
   const db = t.database.db;
-  const id = async (email: string) => (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const id = async (email: string) =>
+    (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
   const token = async (email: string) => (await createApiToken(db, systemActor, await id(email), 'documents')).token;
   tokens = {
     expert: await token('expert@demo.r1540.org'),
@@ -130,7 +135,10 @@ const expectExtraction = havePdftotext || !!process.env.R1540_REQUIRE_SYSTEM_TOO
 
 describe('document upload: types from the content, text extracted', () => {
   test('a PDF written by hand: stored by hash, its text extracted, page count known', async () => {
-    const res = await upload(tokens.expert, form(pdf('Mali national report 2018'), 'rapport.pdf', { title: 'Rapport', language: 'fr', state: 'MLI' }));
+    const res = await upload(
+      tokens.expert,
+      form(pdf('Mali national report 2018'), 'rapport.pdf', { title: 'Rapport', language: 'fr', state: 'MLI' }),
+    );
     assert.equal(res.status, 201, await res.clone().text());
     const d = (await res.json()) as { id: string; sha256: string; mediaType: string; pageCount: number; extraction: { status: string } };
     assert.equal(d.mediaType, 'application/pdf');
@@ -154,7 +162,10 @@ describe('document upload: types from the content, text extracted', () => {
   });
 
   test('a DOCX: paragraphs, tabs, table cells and entities; NFKC', async () => {
-    const res = await upload(tokens.expert, form(await docx(wordXml), 'note.docx', { language: 'fr', links: 'member-state:MLI, report:2018-1' }));
+    const res = await upload(
+      tokens.expert,
+      form(await docx(wordXml), 'note.docx', { language: 'fr', links: 'member-state:MLI, report:2018-1' }),
+    );
     assert.equal(res.status, 201, await res.clone().text());
     const d = (await res.json()) as { id: string; mediaType: string; links: unknown };
     assert.match(d.mediaType, /wordprocessingml/);
@@ -188,8 +199,22 @@ describe('bad files: a clear message, and nothing stored', () => {
     ['a PDF cut short', () => pdf('cut').subarray(0, 300), 'cut.pdf', /damaged or cut short/],
     ['a .pdf that is text', () => Buffer.from('just some text'), 'report.pdf', /plain text, not a PDF/],
     ['a .docx that is a PDF', () => pdf('x'), 'note.docx', /a PDF, not a DOCX/],
-    ['a DOCX zip bomb', () => docx(`<w:document><w:body><w:p><w:r><w:t>${'a'.repeat(20 * 1024 * 1024)}</w:t></w:r></w:p></w:body></w:document>`), 'bomb.docx', /zip bomb/],
-    ['a zip that is not a DOCX', async () => { const z = new JSZip(); z.file('x.txt', 'x'); return z.generateAsync({ type: 'nodebuffer' }); }, 'x.docx', /not a DOCX/],
+    [
+      'a DOCX zip bomb',
+      () => docx(`<w:document><w:body><w:p><w:r><w:t>${'a'.repeat(20 * 1024 * 1024)}</w:t></w:r></w:p></w:body></w:document>`),
+      'bomb.docx',
+      /zip bomb/,
+    ],
+    [
+      'a zip that is not a DOCX',
+      async () => {
+        const z = new JSZip();
+        z.file('x.txt', 'x');
+        return z.generateAsync({ type: 'nodebuffer' });
+      },
+      'x.docx',
+      /not a DOCX/,
+    ],
     ['a binary file', () => Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]), 'tool', /not a PDF, a DOCX document or plain text/],
     ['an executable name', () => Buffer.from('echo hi'), 'run.sh', /files named \.sh are not accepted/],
     ['a file over the limit', () => Buffer.alloc(limit + 1, 'a'), 'big.txt', /over the limit of 0\.2 MB/],
@@ -243,7 +268,10 @@ describe('bad files: a clear message, and nothing stored', () => {
     // The database refuses the link inside the transaction, after the file was written.
     await t.database.db.schema.alterTable('document_link').addCheckConstraint('test_no_visit', sql`record_type <> 'visit'`).execute();
     try {
-      const bad = await upload(tokens.expert, form(Buffer.from('another content, refused by the database'), 'g.txt', { links: 'visit:V1' }));
+      const bad = await upload(
+        tokens.expert,
+        form(Buffer.from('another content, refused by the database'), 'g.txt', { links: 'visit:V1' }),
+      );
       assert.equal(bad.status, 500);
       assert.equal(storedFiles().length, files2);
     } finally {
@@ -256,9 +284,15 @@ describe('confidential documents never reach those who may not see them', () => 
   let secret: string;
   let shared: string;
   before(async () => {
-    const r1 = await upload(tokens.expert, form(Buffer.from('committee only'), 'c.txt', { title: 'Committee eyes', confidentiality: 'committee', state: 'MLI' }));
+    const r1 = await upload(
+      tokens.expert,
+      form(Buffer.from('committee only'), 'c.txt', { title: 'Committee eyes', confidentiality: 'committee', state: 'MLI' }),
+    );
     secret = ((await r1.json()) as { id: string }).id;
-    const r2 = await upload(tokens.expert, form(Buffer.from('for Mali'), 'm.txt', { title: 'Shared with Mali', confidentiality: 'committee-and-state', state: 'MLI' }));
+    const r2 = await upload(
+      tokens.expert,
+      form(Buffer.from('for Mali'), 'm.txt', { title: 'Shared with Mali', confidentiality: 'committee-and-state', state: 'MLI' }),
+    );
     shared = ((await r2.json()) as { id: string }).id;
   });
 

@@ -26,7 +26,13 @@ const nextYear = String(Number(todayIso().slice(0, 4)) + 1);
 before(async () => {
   t = await testApp();
   const db = t.database.db;
-  await addUser(db, systemActor, { email: roles.pocNer, displayName: 'Engagement test point of contact (Niger)', role: 'state-contact', stateIso3: 'NER', password: 'demo-password-1540' });
+  await addUser(db, systemActor, {
+    email: roles.pocNer,
+    displayName: 'Engagement test point of contact (Niger)',
+    role: 'state-contact',
+    stateIso3: 'NER',
+    password: 'demo-password-1540',
+  });
   clients.public = new Client(t);
   await clients.public.get('/en/');
   for (const [role, email] of Object.entries(roles) as [keyof typeof roles, string][]) {
@@ -52,7 +58,14 @@ const idFrom = (res: Response, kind: 'visits' | 'courses') => {
 };
 
 /** A document row linked to a record, as the library stores one (the file itself is not needed here). */
-async function linkedDocument(title: string, confidentiality: Confidentiality, recordType: string, recordId: string, stateIso3: string | null, archived = false) {
+async function linkedDocument(
+  title: string,
+  confidentiality: Confidentiality,
+  recordType: string,
+  recordId: string,
+  stateIso3: string | null,
+  archived = false,
+) {
   const db = t.database.db;
   const doc = await db
     .insertInto('document')
@@ -142,14 +155,29 @@ describe('visits: forms as an expert', () => {
     assert.equal(event.action, 'create');
     assert.equal((event.after as { supportingOrganizations: string[] }).supportingOrganizations.join(), 'UNLIREC,WCO');
 
-    const planned = await clients.expert.post('/en/visits/new', { ...visitForm, status: 'planned', startsOn: `${nextYear}-03-01`, endsOn: `${nextYear}-03-03`, place: 'Niamey', stateIso3: 'NER' });
+    const planned = await clients.expert.post('/en/visits/new', {
+      ...visitForm,
+      status: 'planned',
+      startsOn: `${nextYear}-03-01`,
+      endsOn: `${nextYear}-03-03`,
+      place: 'Niamey',
+      stateIso3: 'NER',
+    });
     assert.equal(planned.status, 303);
     const page = await (await clients.public.get(`/en/visits/${idFrom(planned, 'visits')}`)).text();
     assert.match(page, /Planned/);
     // Planned visits are listed but not counted among the visits per year.
-    const perYear = (await (await api('public', `/api/v1/visits/per-year?from=2018&to=${nextYear}`)).json()) as { data: { year: number; count: number }[] };
-    assert.deepEqual(perYear.data.find((y) => y.year === Number(nextYear)), { year: Number(nextYear), count: 0 });
-    assert.deepEqual(perYear.data.find((y) => y.year === 2018), { year: 2018, count: 1 });
+    const perYear = (await (await api('public', `/api/v1/visits/per-year?from=2018&to=${nextYear}`)).json()) as {
+      data: { year: number; count: number }[];
+    };
+    assert.deepEqual(
+      perYear.data.find((y) => y.year === Number(nextYear)),
+      { year: Number(nextYear), count: 0 },
+    );
+    assert.deepEqual(
+      perYear.data.find((y) => y.year === 2018),
+      { year: 2018, count: 1 },
+    );
   });
 
   test('the detail page: dates, kind, purposes, who went, supporting organizations, and only the documents the viewer may see', async () => {
@@ -175,7 +203,11 @@ describe('visits: forms as an expert', () => {
       assert.match(html, /Help with the first report/);
       assert.match(html, /UNLIREC, WCO/);
       assert.match(html, /Two experts of the Group/);
-      assert.deepEqual(titles.filter((x) => html.includes(x)), seen[r], `page as ${r}`);
+      assert.deepEqual(
+        titles.filter((x) => html.includes(x)),
+        seen[r],
+        `page as ${r}`,
+      );
       assert.equal(html.includes(`/en/visits/${visitId}/edit`), ['expert', 'secretariat'].includes(r), `edit link as ${r}`);
       const body = (await (await api(r, `/api/v1/visits/${visitId}`)).json()) as { documents: { title: string }[]; place: string };
       assert.equal(body.place, 'Bamako');
@@ -199,7 +231,12 @@ describe('visits: forms as an expert', () => {
     const staleHtml = await stale.text();
     assert.match(staleHtml, /<code>version<\/code>: this visit was changed by someone else/);
     assert.match(staleHtml, /name="version" value="2"/);
-    const bad = await clients.expert.post(`/en/visits/${visitId}/edit`, { ...visitForm, endsOn: '2018-10-01', organizationsInvolved: 'XYZ', version: '2' });
+    const bad = await clients.expert.post(`/en/visits/${visitId}/edit`, {
+      ...visitForm,
+      endsOn: '2018-10-01',
+      organizationsInvolved: 'XYZ',
+      version: '2',
+    });
     assert.equal(bad.status, 422);
     const badHtml = await bad.text();
     assert.match(badHtml, /<code>endsOn<\/code>/);
@@ -230,7 +267,12 @@ describe('visits: forms as an expert', () => {
   });
 
   test('a visit shared with the State concerned: hidden (404) from everyone else', async () => {
-    const res = await clients.expert.post('/en/visits/new', { ...visitForm, stateIso3: 'NER', place: 'Niamey (restricted)', confidentiality: 'committee-and-state' });
+    const res = await clients.expert.post('/en/visits/new', {
+      ...visitForm,
+      stateIso3: 'NER',
+      place: 'Niamey (restricted)',
+      confidentiality: 'committee-and-state',
+    });
     const id = idFrom(res, 'visits');
     const out = {} as Record<Role, [number, number]>;
     for (const r of everyone) {
@@ -259,25 +301,58 @@ describe('visits: forms as an expert', () => {
 
 describe('visits: the API', () => {
   test('POST, GET, PATCH: keepers only; 422 naming fields; 409 on a stale version', async () => {
-    const body = { stateIso3: 'KGZ', kind: 'peer-review', startsOn: '2018-06-28', endsOn: '2018-06-30', statesInvolved: ['KGZ', 'TJK', 'BLR'], organizationsInvolved: ['OSCE'], partner: 'Belarus', place: 'Issyk-Kul' };
+    const body = {
+      stateIso3: 'KGZ',
+      kind: 'peer-review',
+      startsOn: '2018-06-28',
+      endsOn: '2018-06-30',
+      statesInvolved: ['KGZ', 'TJK', 'BLR'],
+      organizationsInvolved: ['OSCE'],
+      partner: 'Belarus',
+      place: 'Issyk-Kul',
+    };
     const out = {} as Record<Role, number>;
     for (const r of everyone) out[r] = (await api(r, '/api/v1/visits', 'POST', { ...body, note: `by ${r}` })).status;
     assert.deepEqual(out, { public: 403, poc: 403, pocNer: 403, provider: 403, expert: 201, committee: 403, secretariat: 201 });
-    const invalid = await api('expert', '/api/v1/visits', 'POST', { ...body, stateIso3: 'XXX', startsOn: '2999-01-01', endsOn: '2998-01-01', supportingOrganizations: ['NOPE'] });
+    const invalid = await api('expert', '/api/v1/visits', 'POST', {
+      ...body,
+      stateIso3: 'XXX',
+      startsOn: '2999-01-01',
+      endsOn: '2998-01-01',
+      supportingOrganizations: ['NOPE'],
+    });
     assert.equal(invalid.status, 422);
     const problem = (await invalid.json()) as { errors: { field: string }[] };
-    assert.deepEqual([...new Set(problem.errors.map((e) => e.field))].sort(), ['endsOn', 'startsOn', 'stateIso3', 'supportingOrganizations']);
-    const created = (await (await api('expert', '/api/v1/visits', 'POST', body)).json()) as { id: string; rowVersion: number; status: string };
+    assert.deepEqual([...new Set(problem.errors.map((e) => e.field))].sort(), [
+      'endsOn',
+      'startsOn',
+      'stateIso3',
+      'supportingOrganizations',
+    ]);
+    const created = (await (await api('expert', '/api/v1/visits', 'POST', body)).json()) as {
+      id: string;
+      rowVersion: number;
+      status: string;
+    };
     assert.deepEqual([created.rowVersion, created.status], [1, 'held']);
-    const patched = await api('secretariat', `/api/v1/visits/${created.id}`, 'PATCH', { rowVersion: 1, status: 'planned', startsOn: `${nextYear}-01-05`, endsOn: `${nextYear}-01-06` });
+    const patched = await api('secretariat', `/api/v1/visits/${created.id}`, 'PATCH', {
+      rowVersion: 1,
+      status: 'planned',
+      startsOn: `${nextYear}-01-05`,
+      endsOn: `${nextYear}-01-06`,
+    });
     assert.equal(patched.status, 200);
     const after = (await patched.json()) as { rowVersion: number; status: string; place: string };
     assert.deepEqual([after.rowVersion, after.status, after.place], [2, 'planned', 'Issyk-Kul'], 'fields not given are kept');
     assert.equal((await api('expert', `/api/v1/visits/${created.id}`, 'PATCH', { rowVersion: 1, place: 'X' })).status, 409);
     const held = await api('expert', `/api/v1/visits/${created.id}`, 'PATCH', { rowVersion: 2, status: 'held' });
     assert.equal(held.status, 422, 'held with future dates');
-    assert.deepEqual(((await held.json()) as { errors: { field: string }[] }).errors.map((e) => e.field), ['startsOn', 'endsOn']);
-    for (const r of ['poc', 'provider', 'committee'] as const) assert.equal((await api(r, `/api/v1/visits/${created.id}`, 'PATCH', { rowVersion: 2 })).status, 403, r);
+    assert.deepEqual(
+      ((await held.json()) as { errors: { field: string }[] }).errors.map((e) => e.field),
+      ['startsOn', 'endsOn'],
+    );
+    for (const r of ['poc', 'provider', 'committee'] as const)
+      assert.equal((await api(r, `/api/v1/visits/${created.id}`, 'PATCH', { rowVersion: 2 })).status, 403, r);
     assert.equal((await api('expert', '/api/v1/visits/00000000-0000-4000-8000-000000000000', 'PATCH', { rowVersion: 1 })).status, 404);
     assert.equal((await api('public', '/api/v1/visits/not-an-id')).status, 404);
   });
@@ -304,10 +379,18 @@ describe('courses: forms and API', () => {
     const out = {} as Record<Role, number>;
     for (const r of everyone) out[r] = (await clients[r].get('/en/courses/new')).status;
     assert.deepEqual(out, { public: 401, poc: 403, pocNer: 403, provider: 403, expert: 200, committee: 403, secretariat: 200 });
-    const bad = await clients.expert.post('/en/courses/new', { ...courseForm, title: '', place: '', endsOn: '2018-08-01', hostOrganizations: 'AU NOPE', participatingStates: 'BEN QQQ' });
+    const bad = await clients.expert.post('/en/courses/new', {
+      ...courseForm,
+      title: '',
+      place: '',
+      endsOn: '2018-08-01',
+      hostOrganizations: 'AU NOPE',
+      participatingStates: 'BEN QQQ',
+    });
     assert.equal(bad.status, 422);
     const html = await bad.text();
-    for (const field of ['title', 'place', 'endsOn', 'hostOrganizations', 'participatingStates']) assert.match(html, new RegExp(`<code>${field}</code>`), field);
+    for (const field of ['title', 'place', 'endsOn', 'hostOrganizations', 'participatingStates'])
+      assert.match(html, new RegExp(`<code>${field}</code>`), field);
     const res = await clients.expert.post('/en/courses/new', courseForm);
     assert.equal(res.status, 303);
     courseId = idFrom(res, 'courses');
@@ -319,8 +402,14 @@ describe('courses: forms and API', () => {
     assert.match(pub, /Course programme/);
     assert.equal(pub.includes('Course evaluation (Committee)'), false);
     assert.match(await (await clients.committee.get(`/en/courses/${courseId}`)).text(), /Course evaluation \(Committee\)/);
-    const json = (await (await api('provider', `/api/v1/courses/${courseId}`)).json()) as { documents: { title: string }[]; supportingOrganizations: string[] };
-    assert.deepEqual(json.documents.map((d) => d.title), ['Course programme']);
+    const json = (await (await api('provider', `/api/v1/courses/${courseId}`)).json()) as {
+      documents: { title: string }[];
+      supportingOrganizations: string[];
+    };
+    assert.deepEqual(
+      json.documents.map((d) => d.title),
+      ['Course programme'],
+    );
     assert.deepEqual(json.supportingOrganizations, ['UNODA']);
     assert.match(await (await clients.public.get('/en/courses')).text(), new RegExp(`href="/en/courses/${courseId}"`));
   });
@@ -339,13 +428,34 @@ describe('courses: forms and API', () => {
   });
 
   test('the API: create, a planned course ahead, a committee course hidden from the public', async () => {
-    const body = { title: 'OSCE course', startsOn: '2018-09-04', endsOn: '2018-09-07', place: 'Rostov-on-Don', hostOrganizations: ['OSCE', 'UNODA'] };
+    const body = {
+      title: 'OSCE course',
+      startsOn: '2018-09-04',
+      endsOn: '2018-09-07',
+      place: 'Rostov-on-Don',
+      hostOrganizations: ['OSCE', 'UNODA'],
+    };
     assert.equal((await api('committee', '/api/v1/courses', 'POST', body)).status, 403);
     const future = await api('expert', '/api/v1/courses', 'POST', { ...body, startsOn: `${nextYear}-02-01`, endsOn: `${nextYear}-02-03` });
     assert.equal(future.status, 422);
-    assert.deepEqual(((await future.json()) as { errors: { field: string }[] }).errors.map((e) => e.field), ['startsOn', 'endsOn']);
-    assert.equal((await api('expert', '/api/v1/courses', 'POST', { ...body, status: 'planned', startsOn: `${nextYear}-02-01`, endsOn: `${nextYear}-02-03` })).status, 201);
-    const hidden = (await (await api('expert', '/api/v1/courses', 'POST', { ...body, title: 'Committee-only course', confidentiality: 'committee' })).json()) as { id: string };
+    assert.deepEqual(
+      ((await future.json()) as { errors: { field: string }[] }).errors.map((e) => e.field),
+      ['startsOn', 'endsOn'],
+    );
+    assert.equal(
+      (
+        await api('expert', '/api/v1/courses', 'POST', {
+          ...body,
+          status: 'planned',
+          startsOn: `${nextYear}-02-01`,
+          endsOn: `${nextYear}-02-03`,
+        })
+      ).status,
+      201,
+    );
+    const hidden = (await (
+      await api('expert', '/api/v1/courses', 'POST', { ...body, title: 'Committee-only course', confidentiality: 'committee' })
+    ).json()) as { id: string };
     for (const r of ['public', 'poc', 'pocNer', 'provider'] as const) {
       const res = await api(r, `/api/v1/courses/${hidden.id}`);
       assert.equal(res.status, 404, r);
@@ -356,14 +466,26 @@ describe('courses: forms and API', () => {
     const patched = await api('expert', `/api/v1/courses/${hidden.id}`, 'PATCH', { rowVersion: 1, confidentiality: 'public' });
     assert.equal(patched.status, 200);
     assert.equal((await api('public', `/api/v1/courses/${hidden.id}`)).status, 200);
-    assert.equal((await api('expert', `/api/v1/courses/${hidden.id}`, 'PATCH', { rowVersion: 2, teachingOrganizations: ['NOPE'] })).status, 422);
+    assert.equal(
+      (await api('expert', `/api/v1/courses/${hidden.id}`, 'PATCH', { rowVersion: 2, teachingOrganizations: ['NOPE'] })).status,
+      422,
+    );
   });
 });
 
 describe('outsiders: the public, a provider, another State’s point of contact', () => {
   test('no form, no change, no archive of a visit or a course, by any door', async () => {
-    const visit = (await (await api('expert', '/api/v1/visits', 'POST', { stateIso3: 'MLI', kind: 'visit-at-invitation', startsOn: '2018-10-17', place: 'Outsider walk' })).json()) as { id: string };
-    const course = (await (await api('expert', '/api/v1/courses', 'POST', { title: 'Outsider walk course', startsOn: '2018-09-04', place: 'Rostov-on-Don' })).json()) as { id: string };
+    const visit = (await (
+      await api('expert', '/api/v1/visits', 'POST', {
+        stateIso3: 'MLI',
+        kind: 'visit-at-invitation',
+        startsOn: '2018-10-17',
+        place: 'Outsider walk',
+      })
+    ).json()) as { id: string };
+    const course = (await (
+      await api('expert', '/api/v1/courses', 'POST', { title: 'Outsider walk course', startsOn: '2018-09-04', place: 'Rostov-on-Don' })
+    ).json()) as { id: string };
     for (const r of ['public', 'provider', 'pocNer'] as const) {
       const refused = r === 'public' ? 401 : 403;
       for (const [kind, id] of [
@@ -374,15 +496,46 @@ describe('outsiders: the public, a provider, another State’s point of contact'
         assert.equal((await clients[r].get(`/en/${kind}/new`)).status, refused, `${r} ${kind}/new`);
         assert.equal((await clients[r].get(`/en/${kind}/${id}/edit`)).status, refused, `${r} ${kind} edit form`);
         assert.equal((await clients[r].post(`/en/${kind}/new`, { title: 'x', stateIso3: 'MLI' })).status, refused, `${r} ${kind} new`);
-        assert.equal((await clients[r].post(`/en/${kind}/${id}/edit`, { place: 'Changed', version: '1' })).status, refused, `${r} ${kind} edit`);
+        assert.equal(
+          (await clients[r].post(`/en/${kind}/${id}/edit`, { place: 'Changed', version: '1' })).status,
+          refused,
+          `${r} ${kind} edit`,
+        );
         assert.equal((await clients[r].post(`/en/${kind}/${id}/archive`, { version: '1' })).status, refused, `${r} ${kind} archive`);
         // Through the API the public has no token: the CSRF check refuses its writes (403).
-        assert.equal((await api(r, `/api/v1/${kind}/${id}`, 'PATCH', { rowVersion: 1, place: 'Changed' })).status, 403, `${r} ${kind} PATCH`);
-        assert.equal((await api(r, `/api/v1/${kind}`, 'POST', { title: 'x', stateIso3: 'MLI', kind: 'round-table', startsOn: '2018-01-01', place: 'x' })).status, 403, `${r} ${kind} POST`);
+        assert.equal(
+          (await api(r, `/api/v1/${kind}/${id}`, 'PATCH', { rowVersion: 1, place: 'Changed' })).status,
+          403,
+          `${r} ${kind} PATCH`,
+        );
+        assert.equal(
+          (
+            await api(r, `/api/v1/${kind}`, 'POST', {
+              title: 'x',
+              stateIso3: 'MLI',
+              kind: 'round-table',
+              startsOn: '2018-01-01',
+              place: 'x',
+            })
+          ).status,
+          403,
+          `${r} ${kind} POST`,
+        );
       }
     }
-    const v = await t.database.db.selectFrom('visit').select(['place', 'row_version', 'archived_at']).where('id', '=', visit.id).executeTakeFirstOrThrow();
-    const c = await t.database.db.selectFrom('course').select(['place', 'row_version', 'archived_at']).where('id', '=', course.id).executeTakeFirstOrThrow();
-    assert.deepEqual([v.place, v.row_version, v.archived_at, c.place, c.row_version, c.archived_at], ['Outsider walk', 1, null, 'Rostov-on-Don', 1, null]);
+    const v = await t.database.db
+      .selectFrom('visit')
+      .select(['place', 'row_version', 'archived_at'])
+      .where('id', '=', visit.id)
+      .executeTakeFirstOrThrow();
+    const c = await t.database.db
+      .selectFrom('course')
+      .select(['place', 'row_version', 'archived_at'])
+      .where('id', '=', course.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [v.place, v.row_version, v.archived_at, c.place, c.row_version, c.archived_at],
+      ['Outsider walk', 1, null, 'Rostov-on-Don', 1, null],
+    );
   });
 });

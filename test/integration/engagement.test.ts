@@ -34,7 +34,10 @@ describe('visits and courses', () => {
     const peer = body.data.find((v) => v.kind === 'peer-review');
     assert.deepEqual(peer?.statesInvolved, ['KGZ', 'TJK', 'BLR']);
     assert.deepEqual(
-      body.data.filter((v) => v.kind === 'joint-visit').map((v) => [v.stateIso3, v.partner]).sort(),
+      body.data
+        .filter((v) => v.kind === 'joint-visit')
+        .map((v) => [v.stateIso3, v.partner])
+        .sort(),
       [
         ['ARM', 'CTED'],
         ['GEO', 'CTED'],
@@ -42,7 +45,10 @@ describe('visits and courses', () => {
     );
     assert.ok(body.data.every((v) => v.source === 'seed'));
     const chile = (await (await t.request('/api/v1/visits?state=chl')).json()) as { data: Visit[] };
-    assert.deepEqual(chile.data.map((v) => [v.kind, v.statesInvolved.join('-')]), [['peer-review', 'CHL-COL']]);
+    assert.deepEqual(
+      chile.data.map((v) => [v.kind, v.statesInvolved.join('-')]),
+      [['peer-review', 'CHL-COL']],
+    );
     const joint = (await (await t.request('/api/v1/visits?kind=joint-visit')).json()) as { count: number };
     assert.equal(joint.count, 2);
   });
@@ -76,9 +82,11 @@ describe('visits and courses', () => {
     assert.equal((await t.request('/api/v1/visits/per-year?from=2019&to=2018')).status, 422);
     assert.equal((await t.request('/en/visits?year=12')).status, 400);
     await assert.rejects(
-      t.database.db.transaction().execute((trx) =>
-        insertVisit(trx, systemActor, { state_iso3: 'MLI', kind: 'visit-at-invitation', starts_on: '2999-01-01', source: 'entered' }),
-      ),
+      t.database.db
+        .transaction()
+        .execute((trx) =>
+          insertVisit(trx, systemActor, { state_iso3: 'MLI', kind: 'visit-at-invitation', starts_on: '2999-01-01', source: 'entered' }),
+        ),
       (e: Error & { fields?: { field: string; problem: string }[] }) =>
         e.fields?.[0]?.field === 'startsOn' && /future/.test(e.fields[0].problem),
     );

@@ -19,8 +19,18 @@ const base = { kind: 'letter', sentOn: '2018-05-15', senderKind: 'chair', recipi
 
 test('committee-only version of a letter is not shown to the State after it is shared', async () => {
   const db = t.database.db;
-  const l = await createLetter(db, systemActor, { ...base, subject: 'COMMITTEE-ONLY-SUBJECT', summary: 'internal deliberation', confidentiality: 'committee' });
-  await updateLetter(db, systemActor, l.id, l.row_version, { ...base, subject: 'Shared subject', summary: 'shared', confidentiality: 'committee-and-state' });
+  const l = await createLetter(db, systemActor, {
+    ...base,
+    subject: 'COMMITTEE-ONLY-SUBJECT',
+    summary: 'internal deliberation',
+    confidentiality: 'committee',
+  });
+  await updateLetter(db, systemActor, l.id, l.row_version, {
+    ...base,
+    subject: 'Shared subject',
+    summary: 'shared',
+    confidentiality: 'committee-and-state',
+  });
   const res = await poc.get(`/en/letters/${l.id}/history`);
   const html = await res.text();
   assert.equal(res.status, 200);
@@ -29,7 +39,12 @@ test('committee-only version of a letter is not shown to the State after it is s
 
 test("another State's letter is not shown after the letter is readdressed", async () => {
   const db = t.database.db;
-  const l = await createLetter(db, systemActor, { ...base, recipients: ['NER'], subject: 'NIGER-ONLY-SUBJECT', confidentiality: 'committee-and-state' });
+  const l = await createLetter(db, systemActor, {
+    ...base,
+    recipients: ['NER'],
+    subject: 'NIGER-ONLY-SUBJECT',
+    confidentiality: 'committee-and-state',
+  });
   await updateLetter(db, systemActor, l.id, l.row_version, { ...base, subject: 'To Mali now', confidentiality: 'committee-and-state' });
   const html = await (await poc.get(`/en/letters/${l.id}/history`)).text();
   assert.ok(!html.includes('NIGER-ONLY-SUBJECT'), "Mali's point of contact sees Niger's letter in the history");

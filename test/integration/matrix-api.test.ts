@@ -119,7 +119,10 @@ test('the whole workflow through the API, seen by each role', async () => {
   assert.equal((await move('poc.fra', 1, 'commented')).status, 404, 'another State’s point of contact does not see it');
   assert.equal((await move('provider', 1, 'commented')).status, 404);
   assert.equal((await move('public', 1, 'commented')).status, 403);
-  assert.equal((await expect<Version>(200, 'poc.mli', 'POST', '/states/MLI/matrix/transitions', { version: 1, to: 'commented' })).status, 'commented');
+  assert.equal(
+    (await expect<Version>(200, 'poc.mli', 'POST', '/states/MLI/matrix/transitions', { version: 1, to: 'commented' })).status,
+    'commented',
+  );
   const cannot = (await move('expert', 1, 'approved')) as { status: number; json: Problem };
   assert.equal(cannot.status, 409);
   assert.match(cannot.json.detail, /cannot become approved/);
@@ -136,7 +139,10 @@ test('the whole workflow through the API, seen by each role', async () => {
   assert.match(frozen.detail, /never changes/);
   await expect(404, 'public', 'GET', '/states/MLI/matrix');
   assert.equal((await move('committee', 1, 'published')).status, 403);
-  const published = await expect<{ status: string; publishedAt: string }>(200, 'secretariat', 'POST', '/states/MLI/matrix/transitions', { version: 1, to: 'published' });
+  const published = await expect<{ status: string; publishedAt: string }>(200, 'secretariat', 'POST', '/states/MLI/matrix/transitions', {
+    version: 1,
+    to: 'published',
+  });
   assert.equal(published.status, 'published');
   assert.ok(published.publishedAt);
 
@@ -155,7 +161,13 @@ test('the whole workflow through the API, seen by each role', async () => {
   await expect(200, 'expert', 'PATCH', '/states/MLI/matrix/cells', {
     version: 2,
     changes: [
-      { field: 'OP2.MANUFACTURE.N.LF', expectedVersion: next.cells['OP2.MANUFACTURE.N.LF']!.rowVersion, value: '?', sources: law, remarks: 'incomplete' },
+      {
+        field: 'OP2.MANUFACTURE.N.LF',
+        expectedVersion: next.cells['OP2.MANUFACTURE.N.LF']!.rowVersion,
+        value: '?',
+        sources: law,
+        remarks: 'incomplete',
+      },
       { field: 'OP3d.CATCH-ALL.C.LF', expectedVersion: 0, value: 'NA' },
     ],
   });
@@ -163,8 +175,16 @@ test('the whole workflow through the API, seen by each role', async () => {
   assert.equal((await expect<Version>(200, 'poc.mli', 'GET', '/states/MLI/matrix')).number, 2);
   assert.equal((await expect<Version>(200, 'poc.fra', 'GET', '/states/MLI/matrix')).number, 1);
   const publicVersions = await expect<{ data: { number: number }[] }>(200, 'public', 'GET', '/states/MLI/matrix/versions');
-  assert.deepEqual(publicVersions.data.map((v) => v.number), [1]);
-  const versions = await expect<{ data: { number: number; status: string; template: string; approvedAt: string | null }[] }>(200, 'expert', 'GET', '/states/mli/matrix/versions');
+  assert.deepEqual(
+    publicVersions.data.map((v) => v.number),
+    [1],
+  );
+  const versions = await expect<{ data: { number: number; status: string; template: string; approvedAt: string | null }[] }>(
+    200,
+    'expert',
+    'GET',
+    '/states/mli/matrix/versions',
+  );
   assert.deepEqual(
     versions.data.map((v) => [v.number, v.status, v.template, v.approvedAt !== null]),
     [
@@ -261,7 +281,11 @@ test('with the session cookie, a change needs the CSRF header; an anonymous one 
   const client = new Client(t);
   await client.login('expert@demo.r1540.org');
   const body = JSON.stringify({ template: '2017' });
-  const without = await client.fetch('/api/v1/states/CHL/matrix', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+  const without = await client.fetch('/api/v1/states/CHL/matrix', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+  });
   assert.equal(without.status, 403);
   await without.body?.cancel();
   const withHeader = await client.fetch('/api/v1/states/CHL/matrix', {

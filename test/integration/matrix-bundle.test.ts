@@ -85,7 +85,12 @@ test('a bundle moves the whole history into an empty database, and a second impo
   const second = await importBundle(target.db, actorOf(admin), admin, JSON.parse(JSON.stringify(exported)));
   assert.deepEqual(second.sections.matrices, { created: 0, updated: 0, unchanged: 3 });
   // The imported version 2 is based on the imported version 1.
-  const rows = await target.db.selectFrom('matrix').select(['id', 'number', 'based_on']).where('state_iso3', '=', 'MLI').orderBy('number').execute();
+  const rows = await target.db
+    .selectFrom('matrix')
+    .select(['id', 'number', 'based_on'])
+    .where('state_iso3', '=', 'MLI')
+    .orderBy('number')
+    .execute();
   assert.equal(rows[1]!.based_on, rows[0]!.id);
 });
 
@@ -96,7 +101,10 @@ test('an approved version that differs is refused, an open one is updated, and t
   const list = changed.sections.matrices as MatrixRec[];
   list[0]!.cells[0]!.value = '';
   list[1]!.cells.push({ field: 'OP9.NOPE', value: 'NA' } as MatrixRec['cells'][number]);
-  const before = await target.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const before = await target.db
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   try {
     await importBundle(target.db, actorOf(admin), admin, changed);
     assert.fail('expected the import to be refused');
@@ -106,7 +114,10 @@ test('an approved version that differs is refused, an open one is updated, and t
     assert.match(fields, /sections\.matrices\[0\]\.cells: MLI\/1 is published and never changes/);
     assert.match(fields, /sections\.matrices\[1\]\.cells\[3\]\.field: OP9\.NOPE is not a field of the template 2017/);
   }
-  const afterCount = await target.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const afterCount = await target.db
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   assert.equal(afterCount.n, before.n, 'nothing written');
 
   // The open version 2 takes the bundle's cells.
@@ -128,5 +139,8 @@ test('an approved version that differs is refused, an open one is updated, and t
 test('a point of contact may not import matrices', async () => {
   const poc = await viewer(target.db, 'poc.mli@demo.r1540.org');
   const exported = await exportBundle(target.db, poc);
-  await assert.rejects(importBundle(target.db, actorOf(poc), poc, exported), (err: unknown) => err instanceof AppError && err.code === 'forbidden');
+  await assert.rejects(
+    importBundle(target.db, actorOf(poc), poc, exported),
+    (err: unknown) => err instanceof AppError && err.code === 'forbidden',
+  );
 });

@@ -20,7 +20,9 @@ import { actor, edited, nerCells, publish, rename, tcdCells } from '../support/m
 
 // The CLI as an operator runs it, on an embedded database in a folder of its own.
 // The command runs on a PGlite folder of its own whatever DATABASE_URL says: the PostgreSQL run would repeat the PGlite one.
-describe('r1540 matrix convert', { skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it' }, () => {
+describe('r1540 matrix convert', {
+  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
+}, () => {
   const bin = new URL('../../bin/r1540.js', import.meta.url).pathname;
   let dir: string;
   before(() => {
@@ -80,14 +82,28 @@ describe('r1540 matrix convert', { skip: engine === 'postgres' && 'the command r
     const usage = await r1540(['matrix', 'convert', '--to', '2026-test', '--as', 'admin@example.org']);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--state ISO3 or --all/);
-    const dry = await r1540(['matrix', 'convert', '--to', '2026-test', '--mapping', mappingFile, '--all', '--as', 'admin@example.org', '--dry-run']);
+    const dry = await r1540([
+      'matrix',
+      'convert',
+      '--to',
+      '2026-test',
+      '--mapping',
+      mappingFile,
+      '--all',
+      '--as',
+      'admin@example.org',
+      '--dry-run',
+    ]);
     assert.equal(dry.code, 0, dry.stderr);
     assert.match(dry.stdout, /^NER: version 1 \(2017\) → version 2 \(2026-test\): 3 cells converted, 1 renamed, 1 not mapped$/m);
     assert.match(dry.stdout, /^ {2}renamed {5}OP2\.MANUFACTURE\.N\.LF → OP2\.MANUFACTURE\.N\.LAW$/m);
     assert.match(dry.stdout, /^ {2}not mapped {2}OP2\.USE\.B\.EN = "\?" \(1 sources\)$/m);
     assert.match(dry.stdout, /^TCD: version 1 \(2017\) → version 2 \(2026-test\): 2 cells converted, 1 renamed, 0 not mapped$/m);
     assert.match(dry.stdout, /left blank: OP2\.BROKER\.N\.LF/);
-    assert.match(dry.stdout, /^dry run: would convert 2 States to 2026-test \(5 cells, 1 not mapped; 191 without an approved version, 0 already on 2026-test\).*nothing was saved$/m);
+    assert.match(
+      dry.stdout,
+      /^dry run: would convert 2 States to 2026-test \(5 cells, 1 not mapped; 191 without an approved version, 0 already on 2026-test\).*nothing was saved$/m,
+    );
     assert.match(dry.stderr, /convert \(dry run\): TCD 2\/2/);
     // Had the dry run saved anything, the real run would find versions in the works and refuse.
     const real = await r1540(['matrix', 'convert', '--to', '2026-test', '--mapping', mappingFile, '--all', '--as', 'admin@example.org']);
@@ -101,8 +117,10 @@ describe('r1540 matrix convert', { skip: engine === 'postgres' && 'the command r
         assert.ok((await cellsOf(db, draft.id)).some((c) => c.field_code === 'OP2.MANUFACTURE.N.LAW' && c.value === 'X'));
       }
       const events = await db.selectFrom('audit_event').select(['actor_label']).where('action', '=', 'convert').execute();
-      assert.deepEqual(events.map((e) => e.actor_label), ['Admin', 'Admin']);
+      assert.deepEqual(
+        events.map((e) => e.actor_label),
+        ['Admin', 'Admin'],
+      );
     });
-
   });
 });

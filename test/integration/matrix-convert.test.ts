@@ -45,7 +45,8 @@ describe('template versions and conversion, through the API, the pages and the c
     t = await testApp();
     const db = t.database.db;
     for (const u of await db.selectFrom('app_user').selectAll().execute()) who[u.email.split('@')[0]!] = viewerOf(u);
-    for (const name of ['expert', 'admin', 'poc.mli', 'committee']) tokens[name] = (await createApiToken(db, { id: null, label: 'test' }, who[name]!.id, 'test')).token;
+    for (const name of ['expert', 'admin', 'poc.mli', 'committee'])
+      tokens[name] = (await createApiToken(db, { id: null, label: 'test' }, who[name]!.id, 'test')).token;
   });
   after(() => t.close());
 
@@ -80,7 +81,12 @@ describe('template versions and conversion, through the API, the pages and the c
     const problem = await expect<Problem>(422, 'admin', 'PUT', '/matrix/templates/2026-test', { rowVersion: 1, ...broken });
     const paths = problem.errors!.map((e) => e.field);
     assert.deepEqual(paths.sort(), ['fields[5].code', 'fields[3].row', 'rows[2].labels.zh'].sort());
-    await expect(422, 'admin', 'PUT', '/matrix/templates/2026-test', { rowVersion: 1, sections: copy.sections, rows: copy.rows, fields: [] });
+    await expect(422, 'admin', 'PUT', '/matrix/templates/2026-test', {
+      rowVersion: 1,
+      sections: copy.sections,
+      rows: copy.rows,
+      fields: [],
+    });
     // Only an administrator; a read-only reader gets 403 before anything is checked.
     await expect(403, 'expert', 'PUT', '/matrix/templates/2026-test', { rowVersion: 1, ...edited(copy) });
 
@@ -157,7 +163,10 @@ describe('template versions and conversion, through the API, the pages and the c
     assert.match(await (await admin.get('/en/matrix/templates/2026-test?saved=1')).text(), /The new definition was saved/);
     assert.equal((await findTemplate(t.database.db, '2026-test'))!.row_version, 3);
     // Sent again with the old row version: 409, the input kept.
-    const stale = await admin.post('/en/matrix/templates/2026-test/definition', { rowVersion: '2', definition: JSON.stringify(current.definition) });
+    const stale = await admin.post('/en/matrix/templates/2026-test/definition', {
+      rowVersion: '2',
+      definition: JSON.stringify(current.definition),
+    });
     assert.equal(stale.status, 409);
     assert.match(await stale.text(), /is 3 now, not 2/);
   });
@@ -178,8 +187,14 @@ describe('template versions and conversion, through the API, the pages and the c
       mapping: { from: '2017', fields: { 'OP9.X': 'OP2.MANUFACTURE.N.LAW', 'OP2.MANUFACTURE.N.LF': 'OP2.NOPE' } },
     });
     assert.deepEqual(wrong.errors!.map((e) => e.field).sort(), ['mapping.fields.OP2.MANUFACTURE.N.LF', 'mapping.fields.OP9.X']);
-    const badShape = await expect<Problem>(422, 'expert', 'POST', '/states/NER/matrix/conversions', { to: '2026-test', mapping: { fields: { A: 3 } } });
-    assert.deepEqual(badShape.errors!.map((e) => e.field), ['mapping.fields.A']);
+    const badShape = await expect<Problem>(422, 'expert', 'POST', '/states/NER/matrix/conversions', {
+      to: '2026-test',
+      mapping: { fields: { A: 3 } },
+    });
+    assert.deepEqual(
+      badShape.errors!.map((e) => e.field),
+      ['mapping.fields.A'],
+    );
     // Without a mapping, the renamed field would be lost: a dry run says so, and saves nothing.
     const dry = await expect<Report>(200, 'expert', 'POST', '/states/NER/matrix/conversions', { to: '2026-test', dryRun: true });
     assert.equal(dry.dryRun, true);
@@ -232,22 +247,35 @@ describe('template versions and conversion, through the API, the pages and the c
       .executeTakeFirstOrThrow();
     assert.equal(event.actor_id, who.expert!.id);
     assert.equal(event.state_iso3, 'NER');
-    const audited = event.after as { convertedFrom: unknown; notMapped: { field: string; value: string; remarks: string }[]; mapping: unknown };
+    const audited = event.after as {
+      convertedFrom: unknown;
+      notMapped: { field: string; value: string; remarks: string }[];
+      mapping: unknown;
+    };
     assert.deepEqual(audited.convertedFrom, { number: 1, template: '2017' });
-    assert.deepEqual(audited.notMapped.map((c) => [c.field, c.value, c.remarks]), [['OP2.USE.B.EN', '?', 'Partial']]);
+    assert.deepEqual(
+      audited.notMapped.map((c) => [c.field, c.value, c.remarks]),
+      [['OP2.USE.B.EN', '?', 'Partial']],
+    );
     assert.deepEqual(audited.mapping, rename);
 
     // The template is in use now: it never changes, through the API or the page.
     const current = (await findTemplate(db, '2026-test'))!;
     assert.ok(current.locked_at);
-    const locked = await expect<Problem>(409, 'admin', 'PUT', '/matrix/templates/2026-test', { rowVersion: current.row_version, ...current.definition });
+    const locked = await expect<Problem>(409, 'admin', 'PUT', '/matrix/templates/2026-test', {
+      rowVersion: current.row_version,
+      ...current.definition,
+    });
     assert.match(locked.detail, /fixed/);
     const admin = new Client(t);
     await admin.login('admin@demo.r1540.org');
     const page = await (await admin.get('/en/matrix/templates/2026-test')).text();
     assert.match(page, /Download the definition/);
     assert.doesNotMatch(page, /Replace the definition/);
-    assert.equal((await admin.post('/en/matrix/templates/2026-test/definition', { rowVersion: String(current.row_version), definition: '{}' })).status, 409);
+    assert.equal(
+      (await admin.post('/en/matrix/templates/2026-test/definition', { rowVersion: String(current.row_version), definition: '{}' })).status,
+      409,
+    );
 
     // A second conversion waits for the version in the works.
     const open = await expect<Problem>(409, 'expert', 'POST', '/states/NER/matrix/conversions', { to: '2026-test', mapping: rename });
@@ -274,12 +302,21 @@ describe('template versions and conversion, through the API, the pages and the c
       (err) => err instanceof AppError && err.code === 'forbidden',
     );
     const dry = await inConversionTransaction(db, true, (trx) => convertAllMatrices(trx, actor(expert), expert, '2026-test', rename));
-    assert.deepEqual(dry.converted.map((r) => r.state), ['TCD']);
+    assert.deepEqual(
+      dry.converted.map((r) => r.state),
+      ['TCD'],
+    );
     assert.equal(await openMatrix(db, 'TCD'), undefined, 'the dry run was rolled back');
 
     const result = await inConversionTransaction(db, false, (trx) => convertAllMatrices(trx, actor(expert), expert, '2026-test', rename));
-    assert.deepEqual(result.converted.map((r) => [r.state, r.number, r.converted, r.notMapped.length]), [['TCD', 2, 2, 0]]);
-    assert.deepEqual(result.skipped.find((s) => s.state === 'NER'), { state: 'NER', reason: 'already-converted' });
+    assert.deepEqual(
+      result.converted.map((r) => [r.state, r.number, r.converted, r.notMapped.length]),
+      [['TCD', 2, 2, 0]],
+    );
+    assert.deepEqual(
+      result.skipped.find((s) => s.state === 'NER'),
+      { state: 'NER', reason: 'already-converted' },
+    );
     assert.equal(result.skipped.filter((s) => s.reason === 'no-approved-version').length, result.skipped.length - 1);
     assert.deepEqual(result.plans, [{ from: '2017', to: '2026-test', unmappable: ['OP2.USE.B.EN'], unfilled: ['OP2.BROKER.N.LF'] }]);
     const tcd = (await openMatrix(db, 'TCD'))!;

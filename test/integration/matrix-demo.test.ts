@@ -15,12 +15,17 @@ let database: Database;
 let seeded: DemoResult;
 const progress: string[] = [];
 
-before(async () => {
-  database = await freshDatabase();
-  seeded = await seedDemoMatrices(database.db, systemActor, { log: (l) => progress.push(l) });
-  console.log(`${engine}: ${seeded.matrices} demonstration matrix versions for ${seeded.states} States in ${(seeded.ms / 1000).toFixed(1)} s`);
-  // About 6 s on an idle 2-core machine; room for a busy one.
-}, { timeout: 300_000 });
+before(
+  async () => {
+    database = await freshDatabase();
+    seeded = await seedDemoMatrices(database.db, systemActor, { log: (l) => progress.push(l) });
+    console.log(
+      `${engine}: ${seeded.matrices} demonstration matrix versions for ${seeded.states} States in ${(seeded.ms / 1000).toFixed(1)} s`,
+    );
+    // About 6 s on an idle 2-core machine; room for a busy one.
+  },
+  { timeout: 300_000 },
+);
 after(() => database?.close());
 
 const count = async (q: ReturnType<typeof sql<{ n: string }>>) => Number((await q.execute(database.db)).rows[0]!.n);
@@ -34,7 +39,10 @@ test('every one of the 193 States gets a published matrix, all of it marked as d
   assert.equal(await count(sql`select count(*) n from matrix where not demo`), 0);
   assert.equal(await count(sql`select count(distinct state_iso3) n from matrix where status = 'published'`), 193);
   // The public sees the published versions; an open version (about a third of States) only the Committee side.
-  assert.equal((await matrixVersions(db, visibilityScope(null), 'FRA')).every((m) => m.status === 'published'), true);
+  assert.equal(
+    (await matrixVersions(db, visibilityScope(null), 'FRA')).every((m) => m.status === 'published'),
+    true,
+  );
   const open = await count(sql`select count(*) n from matrix where status in ('draft', 'sent')`);
   assert.ok(open > 30 && open < 100, `${open} open versions`);
   // Past dates, as the demonstration's history has them.

@@ -41,7 +41,12 @@ async function draft(iso3: string, values: Record<string, Value>, demo = false) 
     { id: e.id, label: e.displayName },
     e,
     m.id,
-    Object.entries(values).map(([field, value]) => ({ field, expectedVersion: current.get(field) ?? 0, value, sources: value === 'NA' ? [] : src })),
+    Object.entries(values).map(([field, value]) => ({
+      field,
+      expectedVersion: current.get(field) ?? 0,
+      value,
+      sources: value === 'NA' ? [] : src,
+    })),
   );
   return m;
 }
@@ -105,8 +110,7 @@ function parseCsv(text: string): string[][] {
     else if (ch === ',') {
       row.push(field);
       field = '';
-    }
-    else if (ch === '\r' && text[i + 1] === '\n') {
+    } else if (ch === '\r' && text[i + 1] === '\n') {
       row.push(field);
       rows.push(row);
       row = [];
@@ -122,7 +126,12 @@ function tableCells(html: string, id: string): string[][] {
   const table = html.match(new RegExp(`<table[^>]*id="${id}-table"[^>]*>([\\s\\S]*?)</table>`))?.[1];
   assert.ok(table, `no table ${id}`);
   return [...table.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
-    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '').replace(/[\u00a0\u202f]/g, ' ').trim()),
+    [...r[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) =>
+      c[1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/[\u00a0\u202f]/g, ' ')
+        .trim(),
+    ),
   );
 }
 
@@ -130,7 +139,9 @@ function tableCells(html: string, id: string): string[][] {
 function bars(html: string, id: string): { value: number; x: number; height: number }[] {
   const svg = html.match(new RegExp(`<svg[^>]*aria-labelledby="chart-${id}-title[^>]*>([\\s\\S]*?)</svg>`))?.[1];
   assert.ok(svg, `no chart ${id}`);
-  return [...svg.matchAll(/<rect class="chart-bar[^"]*" x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="([\d.]+)" data-value="([\d.]+)"/g)].map((r) => ({
+  return [
+    ...svg.matchAll(/<rect class="chart-bar[^"]*" x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="([\d.]+)" data-value="([\d.]+)"/g),
+  ].map((r) => ({
     x: Number(r[1]),
     height: Number(r[2]),
     value: Number(r[3]),
@@ -229,7 +240,13 @@ describe('CSV', () => {
     const { raw, rows } = await csv('/en/matrix/figures.csv?view=overview&asOf=2018-12-31&table=paragraph');
     assert.equal(raw.slice(0, 42), '\uFEFFparagraph,label,fields,x,mean_per_state\r\n');
     assert.equal(rows.length, 7);
-    assert.deepEqual(rows[1], ['OP1', 'Operative paragraph 1 and related matters: instruments, organizations, codes of conduct, arrangements', '30', '2', '0.6667']);
+    assert.deepEqual(rows[1], [
+      'OP1',
+      'Operative paragraph 1 and related matters: instruments, organizations, codes of conduct, arrangements',
+      '30',
+      '2',
+      '0.6667',
+    ]);
     assert.deepEqual(rows[2]!.slice(2), ['104', '3', '1']);
     const fr = await csv('/fr/matrix/figures.csv?view=overview&asOf=2018-12-31&table=weapon-type');
     assert.deepEqual(fr.rows[0], ['weapon_type', 'label', 'fields', 'x', 'mean_per_state']);
@@ -354,16 +371,25 @@ describe('change between two dates', () => {
   test('API: per State and in total', async () => {
     const res = await t.request('/api/v1/matrix/figures?by=change&from=2018-12-31&to=2019-12-31');
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { demo: boolean; from: string; to: string; states: number; data: { total: unknown; states: { iso3: string; gained: string[]; lost: string[] }[] } };
+    const body = (await res.json()) as {
+      demo: boolean;
+      from: string;
+      to: string;
+      states: number;
+      data: { total: unknown; states: { iso3: string; gained: string[]; lost: string[] }[] };
+    };
     assert.deepEqual(body.data.total, { statesBefore: 3, statesAfter: 4, before: 5, after: 7, difference: 2, gained: 3, lost: 1 });
-    assert.deepEqual(body.data.states.find((s) => s.iso3 === 'MLI'), {
-      iso3: 'MLI',
-      before: 3,
-      after: 3,
-      difference: 0,
-      gained: ['OP3a.ACCOUNT-PRODUCTION.N.LF'],
-      lost: ['OP1.NPT'],
-    });
+    assert.deepEqual(
+      body.data.states.find((s) => s.iso3 === 'MLI'),
+      {
+        iso3: 'MLI',
+        before: 3,
+        after: 3,
+        difference: 0,
+        gained: ['OP3a.ACCOUNT-PRODUCTION.N.LF'],
+        lost: ['OP1.NPT'],
+      },
+    );
     assert.equal(body.demo, true, 'FRA is demonstration data');
     assert.equal(body.states, 4);
     const before2019 = (await (await t.request('/api/v1/matrix/figures?by=change&from=2018-07-01&to=2018-12-31')).json()) as typeof body;
@@ -371,7 +397,10 @@ describe('change between two dates', () => {
     assert.deepEqual(before2019.data.total, { statesBefore: 1, statesAfter: 3, before: 3, after: 5, difference: 2, gained: 2, lost: 0 });
     const missing = await t.request('/api/v1/matrix/figures?by=change');
     assert.equal(missing.status, 422);
-    assert.deepEqual(((await missing.json()) as { errors: { field: string }[] }).errors.map((e) => e.field), ['from']);
+    assert.deepEqual(
+      ((await missing.json()) as { errors: { field: string }[] }).errors.map((e) => e.field),
+      ['from'],
+    );
     const reversed = await t.request('/api/v1/matrix/figures?by=change&from=2019-12-31&to=2018-12-31');
     assert.equal(reversed.status, 422);
     const figures = (await (await t.request('/api/v1/matrix/figures?asOf=2018-12-31')).json()) as { demo: boolean };
@@ -390,7 +419,9 @@ describe('gaps of a State', () => {
     assert.equal(body.peers, 2);
     assert.equal(body.demo, false);
     assert.equal(body.regionalGroup, 'african');
-    assert.deepEqual(body.data, [{ field: 'OP1.NPT', share: 1, peersWithX: 2, paragraph: 'OP1', weaponType: 'nuclear', measureKind: 'instrument' }]);
+    assert.deepEqual(body.data, [
+      { field: 'OP1.NPT', share: 1, peersWithX: 2, paragraph: 'OP1', weaponType: 'nuclear', measureKind: 'instrument' },
+    ]);
     const lower = (await (await t.request('/api/v1/states/ner/matrix/gaps?asOf=2018-12-31&threshold=0.4')).json()) as typeof body;
     assert.deepEqual(
       (lower.data as { field: string; share: number }[]).map((g) => [g.field, g.share]),

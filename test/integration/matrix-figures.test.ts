@@ -62,12 +62,23 @@ test('by paragraph, weapon type, legal framework against enforcement', async () 
   const w = (await figures('by=weapon-type')).data as { iso3: string; byWeaponType: Record<string, number> }[];
   assert.equal(w.find((r) => r.iso3 === 'FRA')?.byWeaponType.chemical, 1);
   assert.equal(w.find((r) => r.iso3 === 'FRA')?.byWeaponType.nuclear, 1);
-  const le = (await figures('by=legal-enforcement')).data as { iso3: string; legalFramework: number; enforcement: number; instrument: number }[];
-  assert.deepEqual(le.find((r) => r.iso3 === 'MLI'), { iso3: 'MLI', legalFramework: 1, enforcement: 1, instrument: 1 });
+  const le = (await figures('by=legal-enforcement')).data as {
+    iso3: string;
+    legalFramework: number;
+    enforcement: number;
+    instrument: number;
+  }[];
+  assert.deepEqual(
+    le.find((r) => r.iso3 === 'MLI'),
+    { iso3: 'MLI', legalFramework: 1, enforcement: 1, instrument: 1 },
+  );
 });
 
 test('averages by regional group, and bad parameters named', async () => {
-  const g = (await figures('by=regional-group')).data as { all: { states: number; mean: number }; groups: { group: string; mean: number }[] };
+  const g = (await figures('by=regional-group')).data as {
+    all: { states: number; mean: number };
+    groups: { group: string; mean: number }[];
+  };
   assert.equal(g.all.states, 3);
   assert.equal(g.all.mean, 2);
   assert.equal(g.groups.find((x) => x.group === 'african')?.mean, 2);

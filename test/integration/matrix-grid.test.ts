@@ -41,7 +41,12 @@ before(async () => {
 after(() => t.close());
 
 const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return m ? decode(m[1]!) : undefined;
@@ -70,7 +75,8 @@ function gridOf(html: string) {
   const rows = new Map<string, boolean>();
   for (const [tag] of html.matchAll(/<tr data-row="[^"]*"[^>]*>/g)) rows.set(attr(tag, 'data-row')!, !/ hidden=""/.test(tag));
   const sections = new Map<string, boolean>();
-  for (const [tag] of html.matchAll(/<tbody data-section="[^"]*"[^>]*>/g)) sections.set(attr(tag, 'data-section')!, !/ hidden=""/.test(tag));
+  for (const [tag] of html.matchAll(/<tbody data-section="[^"]*"[^>]*>/g))
+    sections.set(attr(tag, 'data-section')!, !/ hidden=""/.test(tag));
   const shownRows = [...rows].filter(([, v]) => v).map(([k]) => k);
   return { cells, rows, sections, shownRows };
 }
@@ -101,16 +107,30 @@ test('every field of the open version, with its row version, value and what chan
   await saveCells(db, act(expert), expert, v1.id, [
     { field: F, expectedVersion: 0, value: '?', sources: [{ kind: 'national-report', citation: 'S/AC.44/2004/(02)/12' }] },
     { field: S, expectedVersion: 0, value: 'X', sources: [{ kind: 'law', citation: 'Act 526', locator: 's. 2' }] },
-    { field: U, expectedVersion: 0, value: 'X', sources: [{ kind: 'organization', citation: 'UNODA' }], instrumentStatus: 'ratified', instrumentDate: '1970-05-04' },
+    {
+      field: U,
+      expectedVersion: 0,
+      value: 'X',
+      sources: [{ kind: 'organization', citation: 'UNODA' }],
+      instrumentStatus: 'ratified',
+      instrumentDate: '1970-05-04',
+    },
   ]);
   // Version 1 is open: nothing is approved yet, so every filled cell counts as changed.
   const first = gridOf(await page(c.expert, grid));
   assert.equal(first.cells.size, fieldCount);
   assert.deepEqual(
-    [...first.cells].filter(([, x]) => x.changed === '1').map(([k]) => k).sort(),
+    [...first.cells]
+      .filter(([, x]) => x.changed === '1')
+      .map(([k]) => k)
+      .sort(),
     [F, S, U].sort(),
   );
-  for (const [to, by] of [['sent', 'expert'], ['agreed', 'expert'], ['approved', 'committee']] as const)
+  for (const [to, by] of [
+    ['sent', 'expert'],
+    ['agreed', 'expert'],
+    ['approved', 'committee'],
+  ] as const)
     await moveMatrix(db, act(viewers[by]!), viewers[by]!, v1.id, to);
   assert.match(await page(c.expert, grid), /No version of this matrix is in the works/);
 
@@ -125,7 +145,10 @@ test('every field of the open version, with its row version, value and what chan
   const g = gridOf(html);
   assert.equal(g.cells.size, fieldCount, 'every field of the template');
   assert.deepEqual(
-    [...g.cells].filter(([, x]) => x.changed === '1').map(([k]) => k).sort(),
+    [...g.cells]
+      .filter(([, x]) => x.changed === '1')
+      .map(([k]) => k)
+      .sort(),
     [F, N, S].sort(),
     'the value, the source and the new cell changed; the NPT cell did not',
   );
@@ -136,7 +159,8 @@ test('every field of the open version, with its row version, value and what chan
   assert.equal(g.cells.get(U)!.value, 'X');
   assert.deepEqual(JSON.parse(g.cells.get(U)!.cell!).instrumentStatus, 'ratified', 'the whole cell, so that a save keeps it');
   assert.match(g.cells.get(F)!.headers!, /gr-OP2\.MANUFACTURE/);
-  for (const id of g.cells.get(F)!.headers!.split(' ')) assert.match(html, new RegExp(`<th[^>]* id="${id.replace(/\./g, '\\.')}"`), `header ${id}`);
+  for (const id of g.cells.get(F)!.headers!.split(' '))
+    assert.match(html, new RegExp(`<th[^>]* id="${id.replace(/\./g, '\\.')}"`), `header ${id}`);
   assert.ok([...g.rows.values()].every(Boolean), 'no filter: every row shown');
   assert.match(html, /Changed since the approved version: 3/);
   assert.match(html, /<meta name="csrf-token" content="[^"]{32,}"\/?>/);
@@ -144,7 +168,11 @@ test('every field of the open version, with its row version, value and what chan
   assert.equal(messages.locale, 'en');
   assert.equal(messages.savedCells, 'Cells saved: {count}');
   assert.match(html, /<script type="module" src="\/static\/matrix-grid\.js"><\/script>/);
-  assert.match(html, /href="\/en\/states\/GHA\/matrix\/edit\?section=OP2#f-OP2\.MANUFACTURE\.N\.LF-value"/, 'each row links to its section form');
+  assert.match(
+    html,
+    /href="\/en\/states\/GHA\/matrix\/edit\?section=OP2#f-OP2\.MANUFACTURE\.N\.LF-value"/,
+    'each row links to its section form',
+  );
   assert.match(html, /href="\/en\/states\/GHA\/matrix\/diff\?from=1&amp;to=2"/);
 
   // In Arabic the messages the script shows are Arabic.
@@ -154,7 +182,10 @@ test('every field of the open version, with its row version, value and what chan
 
 test('the server filters rows by section, weapon type, value and change since the approved version', async () => {
   const bySection = gridOf(await page(c.expert, `${grid}?section=OP1`));
-  assert.deepEqual([...bySection.sections].filter(([, v]) => v).map(([k]) => k), ['OP1']);
+  assert.deepEqual(
+    [...bySection.sections].filter(([, v]) => v).map(([k]) => k),
+    ['OP1'],
+  );
   assert.ok(bySection.shownRows.every((r) => r.startsWith('OP1.')));
   assert.ok(bySection.shownRows.length > 0);
 

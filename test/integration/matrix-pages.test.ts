@@ -10,7 +10,12 @@ const c = {} as Record<'public' | 'expert' | 'expert2' | 'pocMli' | 'pocFra' | '
 before(async () => {
   t = await testApp();
   const actor = { id: null, label: 'test' };
-  await addUser(t.database.db, actor, { email: 'expert2@example.org', displayName: 'Second Expert', role: 'expert', password: 'a long enough password' });
+  await addUser(t.database.db, actor, {
+    email: 'expert2@example.org',
+    displayName: 'Second Expert',
+    role: 'expert',
+    password: 'a long enough password',
+  });
   await addUser(t.database.db, actor, {
     email: 'poc.fra@example.org',
     displayName: 'POC France',
@@ -18,7 +23,15 @@ before(async () => {
     stateIso3: 'FRA',
     password: 'a long enough password',
   });
-  for (const k of Object.keys({ public: 0, expert: 0, expert2: 0, pocMli: 0, pocFra: 0, committee: 0, secretariat: 0 }) as (keyof typeof c)[])
+  for (const k of Object.keys({
+    public: 0,
+    expert: 0,
+    expert2: 0,
+    pocMli: 0,
+    pocFra: 0,
+    committee: 0,
+    secretariat: 0,
+  }) as (keyof typeof c)[])
     c[k] = new Client(t);
   await c.public.get('/en/');
   await c.expert.login('expert@demo.r1540.org');
@@ -31,7 +44,12 @@ before(async () => {
 after(() => t.close());
 
 const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
@@ -157,7 +175,15 @@ test('a matrix through its pages: draft, edit, conflicts, review, publication, c
     const html = await page(c.public, `/${lang}/states/MLI/matrix`);
     const cat = catalogue(lang);
     assert.match(html, new RegExp(`<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`));
-    for (const key of ['matrix.disclaimer', 'matrix.legendTitle', 'matrix.legend.X', 'matrix.legend.?', 'matrix.legend.NA', 'matrix.legend.blank', 'matrix.status.published'] as const)
+    for (const key of [
+      'matrix.disclaimer',
+      'matrix.legendTitle',
+      'matrix.legend.X',
+      'matrix.legend.?',
+      'matrix.legend.NA',
+      'matrix.legend.blank',
+      'matrix.status.published',
+    ] as const)
       assert.ok(html.includes(cat[key]!), `${lang}: ${key}`);
     assert.match(html, /No such activity/);
     assert.doesNotMatch(html, /name="to"/);

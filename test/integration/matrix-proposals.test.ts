@@ -142,7 +142,11 @@ describe('the State reviews version 1 through the API', () => {
     assert.equal(moved.length, 1, 'the move to commented is in the history');
     assert.equal(moved[0]!.state_iso3, 'MLI');
 
-    const comment = await call<Proposal>('poc.mli', 'POST', base, { field: 'OP2.MANUFACTURE.N.LF', kind: 'comment', comment: 'A decree of 2019 applies here.' });
+    const comment = await call<Proposal>('poc.mli', 'POST', base, {
+      field: 'OP2.MANUFACTURE.N.LF',
+      kind: 'comment',
+      comment: 'A decree of 2019 applies here.',
+    });
     assert.equal(comment.status, 201);
     assert.equal(comment.json.value, null);
     ids.comment = comment.json.id;
@@ -158,18 +162,33 @@ describe('the State reviews version 1 through the API', () => {
   test('bad input is refused, each problem named by its field', async () => {
     const noSource = await call<Problem>('poc.mli', 'POST', base, { field: 'OP2.USE.B.EN', kind: 'proposal', value: 'X' });
     assert.equal(noSource.status, 422);
-    assert.ok(noSource.json.errors?.some((e) => e.field === 'OP2.USE.B.EN.sources'), JSON.stringify(noSource.json));
+    assert.ok(
+      noSource.json.errors?.some((e) => e.field === 'OP2.USE.B.EN.sources'),
+      JSON.stringify(noSource.json),
+    );
     const unknown = await call<Problem>('poc.mli', 'POST', base, { field: 'OP9.NOTHING', kind: 'proposal', value: 'X', sources: law });
     assert.equal(unknown.status, 422);
-    assert.ok(unknown.json.errors?.some((e) => e.field === 'field' && /OP9\.NOTHING/.test(e.problem)), JSON.stringify(unknown.json));
+    assert.ok(
+      unknown.json.errors?.some((e) => e.field === 'field' && /OP9\.NOTHING/.test(e.problem)),
+      JSON.stringify(unknown.json),
+    );
     const badValue = await call<Problem>('poc.mli', 'POST', base, { field: 'OP2.USE.B.EN', kind: 'proposal', value: 'Y', sources: law });
     assert.ok(badValue.json.errors?.some((e) => e.field === 'OP2.USE.B.EN.value'));
     const empty = await call<Problem>('poc.mli', 'POST', base, { field: 'OP2.USE.B.EN', kind: 'comment', comment: '  ' });
     assert.equal(empty.status, 422);
     assert.ok(empty.json.errors?.some((e) => e.field === 'comment'));
-    const future = await call<Problem>('poc.mli', 'POST', base, { field: 'OP2.USE.B.EN', kind: 'proposal', value: 'X', sources: law, infoDate: '2999-01-01' });
+    const future = await call<Problem>('poc.mli', 'POST', base, {
+      field: 'OP2.USE.B.EN',
+      kind: 'proposal',
+      value: 'X',
+      sources: law,
+      infoDate: '2999-01-01',
+    });
     assert.ok(future.json.errors?.some((e) => e.field === 'OP2.USE.B.EN.infoDate'));
-    const count = await t.database.db.selectFrom('matrix_proposal').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.database.db
+      .selectFrom('matrix_proposal')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(count.n), 4, 'nothing of the bad ones was written');
   });
 
@@ -225,7 +244,10 @@ describe('the State reviews version 1 through the API', () => {
     assert.ok(update, 'the cell change is in the history');
     assert.equal((update.after as Record<string, { value: string }>)['OP2.USE.N.LF']?.value, 'X');
 
-    const again = await call<Problem>('expert', 'POST', `${base}/${ids.accepted}/decision`, { decision: 'decline', note: 'changed my mind' });
+    const again = await call<Problem>('expert', 'POST', `${base}/${ids.accepted}/decision`, {
+      decision: 'decline',
+      note: 'changed my mind',
+    });
     assert.equal(again.status, 409);
     assert.match(again.json.detail, /already accepted/);
   });
@@ -234,7 +256,10 @@ describe('the State reviews version 1 through the API', () => {
     const bare = await call<Problem>('expert', 'POST', `${base}/${ids.declined}/decision`, { decision: 'decline' });
     assert.equal(bare.status, 422);
     assert.ok(bare.json.errors?.some((e) => e.field === 'note'));
-    const res = await call<Proposal>('expert', 'POST', `${base}/${ids.declined}/decision`, { decision: 'decline', note: 'The 2016 law does not cover chemical weapons.' });
+    const res = await call<Proposal>('expert', 'POST', `${base}/${ids.declined}/decision`, {
+      decision: 'decline',
+      note: 'The 2016 law does not cover chemical weapons.',
+    });
     assert.equal(res.status, 200);
     assert.equal(res.json.status, 'declined');
     assert.equal(res.json.decisionNote, 'The 2016 law does not cover chemical weapons.');
@@ -265,7 +290,12 @@ describe('the State reviews version 1 through the API', () => {
       const who = to === 'approved' ? 'committee' : 'expert';
       assert.equal((await call(who, 'POST', '/states/MLI/matrix/transitions', { version: 1, to })).status, 200, to);
     }
-    const onApproved = await call<Problem>('poc.mli', 'POST', base, { field: 'OP2.USE.N.LF', kind: 'comment', comment: 'Late', version: 1 });
+    const onApproved = await call<Problem>('poc.mli', 'POST', base, {
+      field: 'OP2.USE.N.LF',
+      kind: 'comment',
+      comment: 'Late',
+      version: 1,
+    });
     assert.equal(onApproved.status, 409);
     assert.match(onApproved.json.detail, /approved/);
     const none = await call<Problem>('poc.mli', 'POST', base, { field: 'OP2.USE.N.LF', kind: 'comment', comment: 'Late' });
@@ -274,10 +304,21 @@ describe('the State reviews version 1 through the API', () => {
     const late = await call<Problem>('expert', 'POST', `${base}/${ids.comment}/decision`, { decision: 'accept' });
     assert.equal(late.status, 409, 'a proposal left open on an approved version is not decided');
     assert.match(late.json.detail, /approved and never changes/);
-    const m = await t.database.db.selectFrom('matrix').select('id').where('state_iso3', '=', 'MLI').where('number', '=', 1).executeTakeFirstOrThrow();
-    const author = await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'poc.mli@demo.r1540.org').executeTakeFirstOrThrow();
+    const m = await t.database.db
+      .selectFrom('matrix')
+      .select('id')
+      .where('state_iso3', '=', 'MLI')
+      .where('number', '=', 1)
+      .executeTakeFirstOrThrow();
+    const author = await t.database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', 'poc.mli@demo.r1540.org')
+      .executeTakeFirstOrThrow();
     await assert.rejects(
-      sql`insert into matrix_proposal (matrix_id, field_code, author_id, kind, comment) values (${m.id}, 'OP2.USE.N.LF', ${author.id}, 'comment', 'x')`.execute(t.database.db),
+      sql`insert into matrix_proposal (matrix_id, field_code, author_id, kind, comment) values (${m.id}, 'OP2.USE.N.LF', ${author.id}, 'comment', 'x')`.execute(
+        t.database.db,
+      ),
       /never changes/,
     );
     await assert.rejects(sql`delete from matrix_proposal`.execute(t.database.db), /archived, never deleted/);
@@ -308,7 +349,18 @@ describe('the State reviews version 2 through the pages', () => {
     const form = await poc.get(`${pages}/proposals/new?field=OP2.USE.N.LF`);
     assert.equal(form.status, 200);
     assert.match(await form.text(), /<option value="OP2\.USE\.N\.LF" selected="">/);
-    const fields = { field: 'OP2.ACQUIRE.N.LF', kind: 'proposal', comment: 'See the 2016 law', value: 'X', sourceKind: 'law', citation: '', locator: '', url: '', language: '', infoDate: '' };
+    const fields = {
+      field: 'OP2.ACQUIRE.N.LF',
+      kind: 'proposal',
+      comment: 'See the 2016 law',
+      value: 'X',
+      sourceKind: 'law',
+      citation: '',
+      locator: '',
+      url: '',
+      language: '',
+      infoDate: '',
+    };
     const bad = await poc.post(`${pages}/proposals/new`, fields);
     assert.equal(bad.status, 422);
     const html = await bad.text();
@@ -319,7 +371,13 @@ describe('the State reviews version 2 through the pages', () => {
     assert.equal(ok.status, 303);
     assert.equal(ok.headers.get('location'), `${pages}/proposals?done=created`);
     assert.equal(await status('MLI'), 'commented');
-    const comment = await poc.post(`${pages}/proposals/new`, { ...fields, field: 'OP2.TRANSPORT.N.LF', kind: 'comment', comment: 'Please check the customs code.', value: '' });
+    const comment = await poc.post(`${pages}/proposals/new`, {
+      ...fields,
+      field: 'OP2.TRANSPORT.N.LF',
+      kind: 'comment',
+      comment: 'Please check the customs code.',
+      value: '',
+    });
     assert.equal(comment.status, 303);
   });
 
@@ -329,7 +387,10 @@ describe('the State reviews version 2 through the pages', () => {
       assert.equal((await web.provider!.get(path)).status, 404, path);
       assert.equal((await web.public!.get(path)).status, 401, path);
     }
-    assert.equal((await web['poc.fra']!.post(`${pages}/proposals/new`, { field: 'OP2.USE.N.LF', kind: 'comment', comment: 'x' })).status, 404);
+    assert.equal(
+      (await web['poc.fra']!.post(`${pages}/proposals/new`, { field: 'OP2.USE.N.LF', kind: 'comment', comment: 'x' })).status,
+      404,
+    );
     // The form is for those who may comment: a provider may not, and the point of contact of France does not see the version.
     const fra = await web['poc.fra']!.get('/en/states/MLI/matrix');
     assert.doesNotMatch(await fra.text(), /proposals/);
@@ -365,7 +426,10 @@ describe('the State reviews version 2 through the pages', () => {
     const ok = await expert.post(`${pages}/proposals/${proposal!.id}/decision`, { decision: 'accept', note: '', expectedVersion: '1' });
     assert.equal(ok.status, 303);
     assert.equal((await cell('MLI', 2, 'OP2.ACQUIRE.N.LF'))?.value, 'X');
-    assert.equal((await expert.post(`${pages}/proposals/${proposal!.id}/decision`, { decision: 'accept', expectedVersion: '2' })).status, 409);
+    assert.equal(
+      (await expert.post(`${pages}/proposals/${proposal!.id}/decision`, { decision: 'accept', expectedVersion: '2' })).status,
+      409,
+    );
 
     assert.equal((await expert.post(`${pages}/proposals/${comment!.id}/withdrawal`, {})).status, 403);
     const gone = await web['poc.mli']!.post(`${pages}/proposals/${comment!.id}/withdrawal`, { expectedVersion: '1' });

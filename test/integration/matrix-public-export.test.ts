@@ -12,16 +12,28 @@ let t: TestApp;
 const who: Record<string, Viewer> = {};
 before(async () => {
   t = await testApp();
-  for (const w of ['expert', 'committee', 'secretariat', 'poc.mli']) who[w] = (await findActiveViewer(t.database.db, `${w}@demo.r1540.org`))!;
+  for (const w of ['expert', 'committee', 'secretariat', 'poc.mli'])
+    who[w] = (await findActiveViewer(t.database.db, `${w}@demo.r1540.org`))!;
 });
 after(() => t.close());
 
 async function publishWith(value: 'X' | 'NA', remarks: string) {
   const db = t.database.db;
   const draft = await startDraft(db, actorOf(who.expert!), 'MLI');
-  const current = await db.selectFrom('matrix_cell').select('row_version').where('matrix_id', '=', draft.id).where('field_code', '=', 'OP2.USE.N.LF').executeTakeFirst();
+  const current = await db
+    .selectFrom('matrix_cell')
+    .select('row_version')
+    .where('matrix_id', '=', draft.id)
+    .where('field_code', '=', 'OP2.USE.N.LF')
+    .executeTakeFirst();
   await saveCells(db, actorOf(who.expert!), who.expert!, draft.id, [
-    { field: 'OP2.USE.N.LF', expectedVersion: current?.row_version ?? 0, value, remarks, sources: [{ kind: 'law', citation: 'Loi n° 2016-31' }] },
+    {
+      field: 'OP2.USE.N.LF',
+      expectedVersion: current?.row_version ?? 0,
+      value,
+      remarks,
+      sources: [{ kind: 'law', citation: 'Loi n° 2016-31' }],
+    },
   ]);
   for (const [w, to] of [
     ['expert', 'sent'],

@@ -41,7 +41,13 @@ interface CycleJson {
   title: string;
   rowVersion: number;
   closedAt: string | null;
-  summary: { total: number; finished: number; overdue: number; byStage: Record<string, number>; byGroup: Record<string, { total: number }> };
+  summary: {
+    total: number;
+    finished: number;
+    overdue: number;
+    byStage: Record<string, number>;
+    byGroup: Record<string, { total: number }>;
+  };
   progress: Progress[];
 }
 interface Problem {
@@ -65,9 +71,18 @@ before(async () => {
     password: 'a long enough password',
   });
   who['poc.ner'] = viewerOf(poc);
-  const expert2 = await addUser(db, systemActor, { email: 'expert2@example.org', displayName: 'Second Expert', role: 'expert', password: 'a long enough password' });
+  const expert2 = await addUser(db, systemActor, {
+    email: 'expert2@example.org',
+    displayName: 'Second Expert',
+    role: 'expert',
+    password: 'a long enough password',
+  });
   who.expert2 = viewerOf(expert2);
-  const n = await db.selectFrom('member_state').select((eb) => eb.fn.countAll<string>().as('n')).where('archived_at', 'is', null).executeTakeFirstOrThrow();
+  const n = await db
+    .selectFrom('member_state')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
   stateCount = Number(n.n);
 });
 after(() => t.close());
@@ -87,11 +102,23 @@ describe('a review cycle follows the matrices', () => {
   let cycleId = '';
 
   test('an expert opens a cycle through the API; the fields are checked all at once', async () => {
-    const bad = await call<Problem>('expert', 'POST', '/matrix/reviews', { title: ' ', startsOn: '2026-13-01', deadline: '2026-01-01', holdDays: 0 });
+    const bad = await call<Problem>('expert', 'POST', '/matrix/reviews', {
+      title: ' ',
+      startsOn: '2026-13-01',
+      deadline: '2026-01-01',
+      holdDays: 0,
+    });
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.json.errors?.map((e) => e.field).sort(), ['holdDays', 'startsOn', 'title']);
-    const backwards = await call<Problem>('expert', 'POST', '/matrix/reviews', { title: 'x', startsOn: '2026-06-01', deadline: '2026-05-01' });
-    assert.deepEqual(backwards.json.errors?.map((e) => e.field), ['deadline']);
+    const backwards = await call<Problem>('expert', 'POST', '/matrix/reviews', {
+      title: 'x',
+      startsOn: '2026-06-01',
+      deadline: '2026-05-01',
+    });
+    assert.deepEqual(
+      backwards.json.errors?.map((e) => e.field),
+      ['deadline'],
+    );
 
     // The cycle began before today, so that the versions started now are in it.
     const starts = isoDay(new Date(Date.now() - 10 * 86_400_000));
@@ -119,7 +146,10 @@ describe('a review cycle follows the matrices', () => {
       expert: who.committee!.id,
     });
     assert.equal(bad.status, 422);
-    assert.deepEqual(bad.json.errors?.map((e) => e.field), ['states[1]', 'states[2]', 'expert']);
+    assert.deepEqual(
+      bad.json.errors?.map((e) => e.field),
+      ['states[1]', 'states[2]', 'expert'],
+    );
     const ok = await call<{ assigned: number }>('secretariat', 'PUT', `/matrix/reviews/${cycleId}/assignments`, {
       states: ['ner', 'PER', 'FRA'],
       expert: who.expert!.id,
@@ -128,7 +158,12 @@ describe('a review cycle follows the matrices', () => {
     assert.deepEqual([ok.status, ok.json.assigned], [200, 3]);
     // Again, to another expert for one State: the assignment moves, the others stay.
     await call('expert', 'PUT', `/matrix/reviews/${cycleId}/assignments`, { states: ['FRA'], expert: who.expert2!.id });
-    const rows = await t.database.db.selectFrom('review_assignment').selectAll().where('cycle_id', '=', cycleId).orderBy('state_iso3').execute();
+    const rows = await t.database.db
+      .selectFrom('review_assignment')
+      .selectAll()
+      .where('cycle_id', '=', cycleId)
+      .orderBy('state_iso3')
+      .execute();
     assert.deepEqual(
       rows.map((r) => [r.state_iso3, r.expert_id, r.row_version]),
       [
@@ -137,7 +172,12 @@ describe('a review cycle follows the matrices', () => {
         ['PER', who.expert!.id, 1],
       ],
     );
-    const audit = await t.database.db.selectFrom('audit_event').select(['action', 'after']).where('record_id', '=', cycleId).where('action', '=', 'assign').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'after'])
+      .where('record_id', '=', cycleId)
+      .where('action', '=', 'assign')
+      .execute();
     assert.equal(audit.length, 2);
   });
 
@@ -150,7 +190,10 @@ describe('a review cycle follows the matrices', () => {
       return { row: res.json.progress.find((p) => p.state === iso3)!, summary: res.json.summary };
     };
     const start = await stageOf('NER');
-    assert.deepEqual([start.row.stage, start.row.holder, start.row.holderName, start.row.lastMoved], ['not-started', 'experts', 'Demo Expert', null]);
+    assert.deepEqual(
+      [start.row.stage, start.row.holder, start.row.holderName, start.row.lastMoved],
+      ['not-started', 'experts', 'Demo Expert', null],
+    );
     assert.equal(start.summary.byStage['not-started'], stateCount);
 
     const draft = await startDraft(db, actor(who.expert!), 'NER');
@@ -220,7 +263,10 @@ describe('a review cycle follows the matrices', () => {
     const rows = [...filtered.matchAll(/<a href="\/en\/states\/([A-Z]{3})\/matrix">/g)].map((m) => m[1]);
     assert.deepEqual(rows, ['NER']);
     const mine = await (await expert.get(`/en/matrix/reviews/${cycleId}?expert=${who.expert2!.id}`)).text();
-    assert.deepEqual([...mine.matchAll(/<a href="\/en\/states\/([A-Z]{3})\/matrix">/g)].map((m) => m[1]), ['FRA']);
+    assert.deepEqual(
+      [...mine.matchAll(/<a href="\/en\/states\/([A-Z]{3})\/matrix">/g)].map((m) => m[1]),
+      ['FRA'],
+    );
     const sorted = await (await expert.get(`/en/matrix/reviews/${cycleId}?sort=moved-desc`)).text();
     assert.deepEqual(
       [...sorted.matchAll(/<a href="\/en\/states\/([A-Z]{3})\/matrix">/g)].slice(0, 2).map((m) => m[1]),
@@ -241,8 +287,14 @@ describe('a review cycle follows the matrices', () => {
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
     assert.match(res.headers.get('content-disposition') ?? '', /attachment; filename="review-/);
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    assert.equal(lines[0], 'iso3,state,regional_group,stage,stage_label,version,holder,holder_label,last_moved,days_since,overdue,overdue_label,expert,note');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    assert.equal(
+      lines[0],
+      'iso3,state,regional_group,stage,stage_label,version,holder,holder_label,last_moved,days_since,overdue,overdue_label,expert,note',
+    );
     assert.equal(lines.length, stateCount + 1);
     const codes = lines.slice(1).map((l) => l.slice(0, 3));
     assert.equal(new Set(codes).size, stateCount);
@@ -264,7 +316,11 @@ describe('a review cycle follows the matrices', () => {
     const html = await bad.text();
     assert.match(html, /<code>states\[1\]<\/code>/);
     assert.match(html, />SEN ZZZ<\/textarea>/);
-    const ok = await expert.post(`/en/matrix/reviews/${cycleId}/assignments`, { states: 'SEN, TCD', expert: who.expert2!.id, note: 'Sahel' });
+    const ok = await expert.post(`/en/matrix/reviews/${cycleId}/assignments`, {
+      states: 'SEN, TCD',
+      expert: who.expert2!.id,
+      note: 'Sahel',
+    });
     assert.equal(ok.status, 303);
     const cycle = (await findCycle(t.database.db, cycleId))!;
     const progress = await cycleProgress(t.database.db, cycle, new Date());
@@ -317,7 +373,10 @@ describe('a review cycle follows the matrices', () => {
   });
 
   test('nothing is deleted', async () => {
-    await assert.rejects(t.database.db.deleteFrom('review_assignment').where('cycle_id', '=', cycleId).execute(), /archived, never deleted/);
+    await assert.rejects(
+      t.database.db.deleteFrom('review_assignment').where('cycle_id', '=', cycleId).execute(),
+      /archived, never deleted/,
+    );
     await assert.rejects(t.database.db.deleteFrom('review_cycle').where('id', '=', cycleId).execute(), /archived, never deleted/);
   });
 });
@@ -361,7 +420,10 @@ describe('who sees cycles', () => {
     assert.equal(put.status, 403);
     const post = await call('poc.mli', 'POST', '/matrix/reviews', {});
     assert.equal(post.status, 403, 'refused before the body is checked');
-    assert.equal((await call('committee', 'POST', '/matrix/reviews', { title: 'x', startsOn: '2026-01-01', deadline: '2026-02-01' })).status, 403);
+    assert.equal(
+      (await call('committee', 'POST', '/matrix/reviews', { title: 'x', startsOn: '2026-01-01', deadline: '2026-02-01' })).status,
+      403,
+    );
     assert.equal((await call('committee', 'GET', `/matrix/reviews/${cycleId}`)).status, 200);
     assert.equal((await call('committee', 'GET', '/matrix/reviews/00000000-0000-4000-8000-000000000000')).status, 404);
   });
@@ -378,7 +440,10 @@ describe('who sees cycles', () => {
 
   test('closing directly through the command checks the version', async () => {
     await assert.rejects(closeCycle(t.database.db, systemActor, who.expert!, cycleId, 99), /someone changed this review cycle/);
-    await assert.rejects(assignExpert(t.database.db, systemActor, who['poc.ner']!, cycleId, { states: ['NER'], expertId: null }), /was not found/);
+    await assert.rejects(
+      assignExpert(t.database.db, systemActor, who['poc.ner']!, cycleId, { states: ['NER'], expertId: null }),
+      /was not found/,
+    );
   });
 });
 
@@ -387,7 +452,10 @@ describe('the demonstration cycle', () => {
     const db = t.database.db;
     const cycle = await seedDemoReview(db);
     assert.ok(cycle);
-    assert.deepEqual([cycle.title, cycle.starts_on, cycle.deadline, cycle.demo], ['Comprehensive review 2026', '2026-06-01', '2027-03-31', true]);
+    assert.deepEqual(
+      [cycle.title, cycle.starts_on, cycle.deadline, cycle.demo],
+      ['Comprehensive review 2026', '2026-06-01', '2027-03-31', true],
+    );
     const again = await seedDemoReview(db);
     assert.equal(again?.id, cycle.id);
     assert.equal((await db.selectFrom('review_cycle').select('id').where('demo', '=', true).execute()).length, 1);
@@ -440,7 +508,9 @@ describe('backups', () => {
       assert.ok(header.tables.review_assignment!.rows >= 8);
       await restore(target.db, file);
       const cycles = async (db: typeof target.db) =>
-        (await db.selectFrom('review_cycle').select(['id', 'title', 'closed_at', 'demo']).orderBy('id').execute()).map((c) => JSON.stringify(c));
+        (await db.selectFrom('review_cycle').select(['id', 'title', 'closed_at', 'demo']).orderBy('id').execute()).map((c) =>
+          JSON.stringify(c),
+        );
       assert.deepEqual(await cycles(target.db), await cycles(t.database.db));
       const count = async (db: typeof target.db) => (await db.selectFrom('review_assignment').select('id').execute()).length;
       assert.equal(await count(target.db), await count(t.database.db));

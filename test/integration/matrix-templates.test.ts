@@ -64,7 +64,7 @@ test('an administrator copies a template to a new version to edit; others may no
   const copy = (await (await t.request('/api/v1/matrix/templates/2025-draft')).json()) as Template;
   assert.equal(copy.locked, false);
   assert.equal(copy.basedOn, '2017');
-  assert.equal(copy.fieldCount, (await (await t.request('/api/v1/matrix/templates/2017')).json() as Template).fieldCount);
+  assert.equal(copy.fieldCount, ((await (await t.request('/api/v1/matrix/templates/2017')).json()) as Template).fieldCount);
   // The copy is a draft: its definition may still change.
   await sql`update matrix_template set definition = definition where version = '2025-draft'`.execute(t.database.db);
 

@@ -38,7 +38,8 @@ before(async () => {
   t = await testApp();
   work = mkdtempSync(join(tmpdir(), 'r1540-lo-'));
   const db = t.database.db;
-  for (const email of ['expert', 'committee', 'secretariat', 'poc.mli']) who[email] = (await findActiveViewer(db, `${email}@demo.r1540.org`))!;
+  for (const email of ['expert', 'committee', 'secretariat', 'poc.mli'])
+    who[email] = (await findActiveViewer(db, `${email}@demo.r1540.org`))!;
   const expert = who.expert!;
   const v1 = await startDraft(db, actorOf(expert), 'MLI');
   await saveCells(db, actorOf(expert), expert, v1.id, [
@@ -53,9 +54,21 @@ before(async () => {
         { kind: 'website', citation: 'Journal officiel', url: 'https://sgg-mali.ml/jo/2016-31', language: 'fr' },
       ],
     },
-    { field: 'OP2.USE.C.LF', expectedVersion: 0, value: '?', sources: [{ kind: 'national-report', citation: 'S/AC.44/2004/(02)/61', locator: 'p. 3' }] },
+    {
+      field: 'OP2.USE.C.LF',
+      expectedVersion: 0,
+      value: '?',
+      sources: [{ kind: 'national-report', citation: 'S/AC.44/2004/(02)/61', locator: 'p. 3' }],
+    },
     { field: 'OP2.USE.B.LF', expectedVersion: 0, value: 'NA', remarks: '=1+1 is text, not a formula' },
-    { field: 'OP1.NPT', expectedVersion: 0, value: 'X', instrumentStatus: 'acceded', instrumentDate: '1970-02-10', sources: [{ kind: 'organization', citation: 'UNODA treaty database' }] },
+    {
+      field: 'OP1.NPT',
+      expectedVersion: 0,
+      value: 'X',
+      instrumentStatus: 'acceded',
+      instrumentDate: '1970-02-10',
+      sources: [{ kind: 'organization', citation: 'UNODA treaty database' }],
+    },
   ]);
   for (const [w, to] of [
     ['expert', 'sent'],
@@ -79,7 +92,16 @@ test('a workbook saved again by LibreOffice Calc imports with no change, every v
   writeFileSync(join(work, 'mli.xlsx'), exported.body);
   await run(
     'soffice',
-    [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--calc', '--convert-to', 'xlsx', '--outdir', join(work, 'out'), join(work, 'mli.xlsx')],
+    [
+      `-env:UserInstallation=file://${join(work, 'profile')}`,
+      '--headless',
+      '--calc',
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      join(work, 'out'),
+      join(work, 'mli.xlsx'),
+    ],
     { timeout: 90_000 },
   );
   const resaved = readFileSync(join(work, 'out', 'mli.xlsx'));

@@ -71,14 +71,25 @@ async function upload(file: Buffer, name: string, options: { dryRun?: boolean; a
   form.append('file', new File([new Uint8Array(file)], name));
   if (options.dryRun) form.append('dryRun', 'true');
   const res = await t.request('/api/v1/matrix/import', { method: 'POST', headers: auth(options.as ?? 'expert'), body: form });
-  const body = (await res.json()) as { errors?: Located[]; changed?: number; states?: { state: string; version: number; newDraft: boolean; changed: string[] }[] };
+  const body = (await res.json()) as {
+    errors?: Located[];
+    changed?: number;
+    states?: { state: string; version: number; newDraft: boolean; changed: string[] }[];
+  };
   return { status: res.status, body };
 }
 
 /** What must stay as it was when an import is refused: the rows and the history. */
 async function snapshot() {
   const count = async (table: 'matrix' | 'matrix_cell' | 'audit_event') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const sen = await db.selectFrom('matrix').select(['id', 'row_version']).where('state_iso3', '=', 'SEN').orderBy('number').execute();
   return { matrices: await count('matrix'), cells: await count('matrix_cell'), events: await count('audit_event'), sen };
 }
@@ -203,7 +214,9 @@ describe('round trips', () => {
   test('a State with no version in the works: the import starts a draft from the latest approved one', async () => {
     const candidates = await db.selectFrom('matrix').select('state_iso3').where('status', 'not in', ['approved', 'published']).execute();
     const busy = new Set(candidates.map((c) => c.state_iso3));
-    const iso3 = (await db.selectFrom('member_state').select('iso3').orderBy('iso3').execute()).map((s) => s.iso3).find((s) => !busy.has(s) && s !== 'SEN')!;
+    const iso3 = (await db.selectFrom('member_state').select('iso3').orderBy('iso3').execute())
+      .map((s) => s.iso3)
+      .find((s) => !busy.has(s) && s !== 'SEN')!;
     const approved = (await latestApproved(db, iso3))!;
     const doc = JSON.parse((await download(`/api/v1/states/${iso3}/matrix/export?format=json`, 'expert')).toString('utf8')) as {
       matrices: { version: number; cells: { field: string; value: string; remarks: string }[] }[];
@@ -213,7 +226,9 @@ describe('round trips', () => {
     cell.remarks = 'Corrected in a file';
     const res = await upload(Buffer.from(JSON.stringify(doc)), 'one.json');
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(res.body.states, [{ state: iso3, version: approved.number + 1, newDraft: true, basedOn: approved.number, changed: [cell.field] }]);
+    assert.deepEqual(res.body.states, [
+      { state: iso3, version: approved.number + 1, newDraft: true, basedOn: approved.number, changed: [cell.field] },
+    ]);
     const draft = (await openMatrix(db, iso3))!;
     assert.equal(draft.number, approved.number + 1);
     assert.equal(draft.based_on, approved.id);
@@ -223,7 +238,12 @@ describe('round trips', () => {
       changes.map((c) => [c.field, c.changed]),
       [[cell.field, ['remarks']]],
     );
-    const events = await db.selectFrom('audit_event').select(['action', 'actor_id']).where('record_id', '=', draft.id).orderBy('id').execute();
+    const events = await db
+      .selectFrom('audit_event')
+      .select(['action', 'actor_id'])
+      .where('record_id', '=', draft.id)
+      .orderBy('id')
+      .execute();
     assert.deepEqual(
       events.map((e) => [e.action, e.actor_id]),
       [
@@ -243,7 +263,9 @@ describe('round trips', () => {
       const parsed = await parseFile(db2.db, file, 'xlsx');
       const summary = await importMatrices(db2.db, { id: expert2.id, label: expert2.displayName }, expert2, parsed);
       const ms = performance.now() - started;
-      console.log(`# imported ${summary.states.length} matrices (${summary.cells} cells, ${summary.changed} written) from XLSX in ${(ms / 1000).toFixed(1)} s`);
+      console.log(
+        `# imported ${summary.states.length} matrices (${summary.cells} cells, ${summary.changed} written) from XLSX in ${(ms / 1000).toFixed(1)} s`,
+      );
       assert.equal(summary.states.length, 193);
       const exported = await db
         .selectFrom('matrix')
@@ -400,7 +422,10 @@ describe('bad input: every problem with its place, nothing written', () => {
     const res = await upload(bad, 'formula.xlsx');
     assert.equal(res.status, 422);
     assert.equal(res.body.errors!.length, 1);
-    assert.deepEqual({ sheet: res.body.errors![0]!.sheet, row: res.body.errors![0]!.row, column: res.body.errors![0]!.column }, { sheet: 'OP2', row: 5, column: 'F' });
+    assert.deepEqual(
+      { sheet: res.body.errors![0]!.sheet, row: res.body.errors![0]!.row, column: res.body.errors![0]!.column },
+      { sheet: 'OP2', row: 5, column: 'F' },
+    );
     assert.match(res.body.errors![0]!.problem, /OP2!F5 holds a formula: formulas are not accepted/);
     assert.deepEqual(await snapshot(), before);
   });
@@ -411,7 +436,14 @@ describe('bad input: every problem with its place, nothing written', () => {
     readme.addRow(['template', '2017']);
     const op1 = wb.addWorksheet('OP1');
     op1.addRow(['state', 'field', 'value']);
-    const states = Number((await db.selectFrom('member_state').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const states = Number(
+      (
+        await db
+          .selectFrom('member_state')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const limit = 1 + states * 30 * 4;
     for (let i = 0; i < limit; i++) op1.addRow(['SEN', 'OP1.NPT', 'NA']);
     const res = await upload(Buffer.from(await wb.xlsx.writeBuffer()), 'long.xlsx');
@@ -440,7 +472,13 @@ describe('bad input: every problem with its place, nothing written', () => {
     const cell = (await cellsOf(db, draft.id)).find((c) => c.field_code === 'OP3b.PP-FACILITIES.N.LF');
     const remarks = '=HYPERLINK("https://example.org","see")';
     await saveCells(db, { id: expert.id, label: expert.displayName }, expert, draft.id, [
-      { field: 'OP3b.PP-FACILITIES.N.LF', expectedVersion: cell?.row_version ?? 0, value: '?', remarks, sources: [{ kind: 'law', citation: "-'+ a law, with a comma" }] },
+      {
+        field: 'OP3b.PP-FACILITIES.N.LF',
+        expectedVersion: cell?.row_version ?? 0,
+        value: '?',
+        remarks,
+        sources: [{ kind: 'law', citation: "-'+ a law, with a comma" }],
+      },
     ]);
     const csv = (await download(`/api/v1/states/SEN/matrix/export?format=csv`, 'expert')).toString('utf8');
     assert.ok(csv.includes(`"'=HYPERLINK(""https://example.org"",""see"")"`), 'the remark is quoted and prefixed');
@@ -462,10 +500,16 @@ describe('bad input: every problem with its place, nothing written', () => {
   });
 
   test('JSON problems name their path', async () => {
-    const doc = { template: '2017', matrices: [{ state: 'SEN', cells: [{ field: 'OP1.NPT', value: 'X', sources: [{ kind: 'rumour', citation: '' }] }] }] };
+    const doc = {
+      template: '2017',
+      matrices: [{ state: 'SEN', cells: [{ field: 'OP1.NPT', value: 'X', sources: [{ kind: 'rumour', citation: '' }] }] }],
+    };
     const res = await upload(Buffer.from(JSON.stringify(doc)), 'sen.json');
     assert.equal(res.status, 422);
-    assert.deepEqual(res.body.errors!.map((e) => e.path).sort(), ['matrices[0].cells[0].sources[0].citation', 'matrices[0].cells[0].sources[0].kind']);
+    assert.deepEqual(res.body.errors!.map((e) => e.path).sort(), [
+      'matrices[0].cells[0].sources[0].citation',
+      'matrices[0].cells[0].sources[0].kind',
+    ]);
   });
 });
 
@@ -534,17 +578,26 @@ describe('who may import and export what', () => {
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-disposition') ?? '', /attachment; filename="matrix-SEN-v\d+-/);
 
-    const all = JSON.parse((await download('/api/v1/matrix/export?format=json')).toString('utf8')) as { matrices: { status: string; version: number }[] };
+    const all = JSON.parse((await download('/api/v1/matrix/export?format=json')).toString('utf8')) as {
+      matrices: { status: string; version: number }[];
+    };
     assert.equal(all.matrices.length, 193);
     assert.deepEqual([...new Set(all.matrices.map((x) => x.status))], ['published']);
-    const mine = JSON.parse((await download('/api/v1/matrix/export?format=json', 'expert')).toString('utf8')) as { matrices: { status: string }[] };
-    assert.ok(mine.matrices.some((x) => x.status !== 'published'), 'the experts get the versions in the works');
+    const mine = JSON.parse((await download('/api/v1/matrix/export?format=json', 'expert')).toString('utf8')) as {
+      matrices: { status: string }[];
+    };
+    assert.ok(
+      mine.matrices.some((x) => x.status !== 'published'),
+      'the experts get the versions in the works',
+    );
     assert.equal((await t.request('/en/matrix/export?format=json')).status, 401, 'the web export of all States is for the Committee side');
   });
 });
 
 // The CLI as a user runs it, on an embedded database in a folder of its own.
-describe('the command line', { skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it' }, () => {
+describe('the command line', {
+  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
+}, () => {
   const bin = new URL('../../bin/r1540.js', import.meta.url).pathname;
   let dir: string;
   before(() => {
@@ -555,7 +608,10 @@ describe('the command line', { skip: engine === 'postgres' && 'the command runs 
   const r1540 = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
       const { DATABASE_URL: _ignored, ...rest } = process.env;
-      const child = spawn(process.execPath, [bin, ...args], { env: { ...rest, R1540_DATA_DIR: dir, PORT: '0', R1540_DEMO: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [bin, ...args], {
+        env: { ...rest, R1540_DATA_DIR: dir, PORT: '0', R1540_DEMO: 'false' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => {
@@ -568,8 +624,21 @@ describe('the command line', { skip: engine === 'postgres' && 'the command runs 
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
 
-  test('import refuses a bad file with every place, then imports a good one; export as an account and as the public', { timeout: 300_000 }, async () => {
-    const added = await r1540(['user', 'add', '--email', 'cli.expert@example.org', '--name', 'CLI Expert', '--role', 'expert', '--password', 'a long enough password']);
+  test('import refuses a bad file with every place, then imports a good one; export as an account and as the public', {
+    timeout: 300_000,
+  }, async () => {
+    const added = await r1540([
+      'user',
+      'add',
+      '--email',
+      'cli.expert@example.org',
+      '--name',
+      'CLI Expert',
+      '--role',
+      'expert',
+      '--password',
+      'a long enough password',
+    ]);
     assert.equal(added.code, 0, added.stderr);
     const header = 'template,state,version,field,value,source_kind,citation\r\n';
     const bad = join(dir, 'bad.csv');
@@ -591,7 +660,13 @@ describe('the command line', { skip: engine === 'postgres' && 'the command runs 
     const out = join(dir, 'sen.json');
     const exported = await r1540(['matrix', 'export', '--state', 'SEN', '--out', out, '--as', 'cli.expert@example.org']);
     assert.equal(exported.code, 0, exported.stderr);
-    const doc = JSON.parse(readFileSync(out, 'utf8')) as { matrices: { version: number; status: string; cells: { field: string; value: string; sources?: { citation: string }[]; rev: number }[] }[] };
+    const doc = JSON.parse(readFileSync(out, 'utf8')) as {
+      matrices: {
+        version: number;
+        status: string;
+        cells: { field: string; value: string; sources?: { citation: string }[]; rev: number }[];
+      }[];
+    };
     assert.equal(doc.matrices[0]!.status, 'draft');
     assert.deepEqual(
       doc.matrices[0]!.cells.filter((c) => c.rev > 0).map((c) => [c.field, c.value, c.sources?.[0]?.citation ?? null]),

@@ -21,20 +21,28 @@ before(async () => {
   t = await testApp();
   const users = await t.database.db.selectFrom('app_user').selectAll().execute();
   for (const u of users) who[u.email.split('@')[0]!] = viewerOf(u);
-  const second = await addUser(t.database.db, { id: null, label: 'test' }, {
-    email: 'expert2@example.org',
-    displayName: 'Second Expert',
-    role: 'expert',
-    password: 'a long enough password',
-  });
+  const second = await addUser(
+    t.database.db,
+    { id: null, label: 'test' },
+    {
+      email: 'expert2@example.org',
+      displayName: 'Second Expert',
+      role: 'expert',
+      password: 'a long enough password',
+    },
+  );
   who.expert2 = viewerOf(second);
-  const poc = await addUser(t.database.db, { id: null, label: 'test' }, {
-    email: 'poc.fra@example.org',
-    displayName: 'POC France',
-    role: 'state-contact',
-    stateIso3: 'FRA',
-    password: 'a long enough password',
-  });
+  const poc = await addUser(
+    t.database.db,
+    { id: null, label: 'test' },
+    {
+      email: 'poc.fra@example.org',
+      displayName: 'POC France',
+      role: 'state-contact',
+      stateIso3: 'FRA',
+      password: 'a long enough password',
+    },
+  );
   who.pocFra = viewerOf(poc);
 });
 after(() => t.close());
@@ -42,7 +50,10 @@ after(() => t.close());
 function expectProblem(err: unknown, code: string, field: RegExp): boolean {
   assert.ok(err instanceof AppError, String(err));
   assert.equal(err.code, code);
-  assert.ok(err.fields.some((f) => field.test(f.field)), JSON.stringify(err.fields));
+  assert.ok(
+    err.fields.some((f) => field.test(f.field)),
+    JSON.stringify(err.fields),
+  );
   return true;
 }
 

@@ -14,7 +14,10 @@ test('the organizations the Committee works with are listed, with names in six l
     data: { code: string; names: Record<string, string> }[];
   };
   for (const code of ['IAEA', 'OPCW', 'BWC-ISU', 'WHO', 'WOAH', 'INTERPOL', 'WCO', 'UNODC', 'AU', 'OSCE', 'CTED', 'UNLIREC']) {
-    assert.ok(body.data.some((o) => o.code === code), `${code} is missing`);
+    assert.ok(
+      body.data.some((o) => o.code === code),
+      `${code} is missing`,
+    );
   }
   const iaea = body.data.find((o) => o.code === 'IAEA')!;
   assert.match(iaea.names.zh ?? '', /原子能机构/);

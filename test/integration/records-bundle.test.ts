@@ -32,8 +32,14 @@ async function viewer(on: Kysely<DB>, email: string): Promise<Viewer> {
   return viewerOf(await on.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirstOrThrow());
 }
 
-async function count(on: Kysely<DB>, table: 'audit_event' | 'national_report' | 'action_plan' | 'point_of_contact' | 'visit' | 'course' | 'document' | 'document_link'): Promise<number> {
-  const r = await on.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+async function count(
+  on: Kysely<DB>,
+  table: 'audit_event' | 'national_report' | 'action_plan' | 'point_of_contact' | 'visit' | 'course' | 'document' | 'document_link',
+): Promise<number> {
+  const r = await on
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -58,12 +64,38 @@ before(async () => {
   admin = await viewer(db, 'admin@demo.r1540.org');
   const expert = await viewer(db, 'expert@demo.r1540.org');
   const actor = actorOf(expert);
-  const first = await createReport(db, actor, { stateIso3: 'MLI', kind: 'first-report', receivedOn: '2019-03-04', symbol: 'S/AC.44/2019/7', languages: ['fr'], paragraphs: ['OP1', 'OP2'], weaponTypes: ['nuclear'], summary: 'Premier rapport du Mali.' });
+  const first = await createReport(db, actor, {
+    stateIso3: 'MLI',
+    kind: 'first-report',
+    receivedOn: '2019-03-04',
+    symbol: 'S/AC.44/2019/7',
+    languages: ['fr'],
+    paragraphs: ['OP1', 'OP2'],
+    weaponTypes: ['nuclear'],
+    summary: 'Premier rapport du Mali.',
+  });
   await createReport(db, actor, { stateIso3: 'MLI', kind: 'additional-information', receivedOn: '2020-06-15', symbol: 'S/AC.44/2020/3' });
-  const archived = await createReport(db, actor, { stateIso3: 'MLI', kind: 'additional-information', receivedOn: '2020-07-01', symbol: 'S/AC.44/2020/99' });
+  const archived = await createReport(db, actor, {
+    stateIso3: 'MLI',
+    kind: 'additional-information',
+    receivedOn: '2020-07-01',
+    symbol: 'S/AC.44/2020/99',
+  });
   await archiveReport(db, actor, archived.id, archived.row_version);
-  const ner = await createReport(db, actor, { stateIso3: 'NER', kind: 'first-report', receivedOn: '2021-01-12', confidentiality: 'committee' });
-  await createPlan(db, actor, { stateIso3: 'MLI', number: 1, status: 'published', startedOn: '2019-01-10', submittedOn: '2020-02-01', publishedOn: '2020-03-01' });
+  const ner = await createReport(db, actor, {
+    stateIso3: 'NER',
+    kind: 'first-report',
+    receivedOn: '2021-01-12',
+    confidentiality: 'committee',
+  });
+  await createPlan(db, actor, {
+    stateIso3: 'MLI',
+    number: 1,
+    status: 'published',
+    startedOn: '2019-01-10',
+    submittedOn: '2020-02-01',
+    publishedOn: '2020-03-01',
+  });
   await createPlan(db, actor, { stateIso3: 'MLI', number: 2, status: 'drafting-with-experts', startedOn: '2023-05-01' });
   const contact = await addContact(db, systemActor, 'MLI', {
     location: 'capital',
@@ -75,7 +107,12 @@ before(async () => {
     designatedOn: '2018-05-02',
     lastConfirmedOn: '2024-01-05',
   });
-  await addContact(db, systemActor, 'NER', { location: 'new-york-mission', name: 'Niger NY contact', email: 'ny.ner@example.org', designatedOn: '2019-02-02' });
+  await addContact(db, systemActor, 'NER', {
+    location: 'new-york-mission',
+    name: 'Niger NY contact',
+    email: 'ny.ner@example.org',
+    designatedOn: '2019-02-02',
+  });
   await db.transaction().execute(async (trx) => {
     await insertVisit(trx, systemActor, {
       state_iso3: 'MLI',
@@ -120,10 +157,30 @@ before(async () => {
       links,
       file: { name: 'document.txt', bytes: Buffer.from(text, 'utf8') },
     });
-  const publicDoc = await upload('Rapport national du Mali', 'public', 'MLI', [`report:${first.id}`, 'member-state:MLI', `point-of-contact:${contact.id}`], 'Le Mali présente son premier rapport national.');
+  const publicDoc = await upload(
+    'Rapport national du Mali',
+    'public',
+    'MLI',
+    [`report:${first.id}`, 'member-state:MLI', `point-of-contact:${contact.id}`],
+    'Le Mali présente son premier rapport national.',
+  );
   const hiddenDoc = await upload(hiddenTitle, 'committee', 'NER', [`report:${ner.id}`], 'Note confidentielle du Comité sur le Niger.');
-  const sharedDoc = await upload('Échange avec le point de contact du Mali', 'committee-and-state', 'MLI', [], 'Échange réservé au Comité et au Mali.');
-  Object.assign(ids, { first: first.id, archived: archived.id, ner: ner.id, publicDoc: publicDoc.id, hiddenDoc: hiddenDoc.id, sharedDoc: sharedDoc.id, contact: contact.id });
+  const sharedDoc = await upload(
+    'Échange avec le point de contact du Mali',
+    'committee-and-state',
+    'MLI',
+    [],
+    'Échange réservé au Comité et au Mali.',
+  );
+  Object.assign(ids, {
+    first: first.id,
+    archived: archived.id,
+    ner: ner.id,
+    publicDoc: publicDoc.id,
+    hiddenDoc: hiddenDoc.id,
+    sharedDoc: sharedDoc.id,
+    contact: contact.id,
+  });
 });
 
 after(async () => {
@@ -163,11 +220,20 @@ describe('the records in the bundle', () => {
       assert.deepEqual(again.sections, exported.sections);
 
       // The text was extracted again from the file, as an upload does.
-      const text = await target.db.selectFrom('document').select(['extracted_text', 'uploaded_by']).where('id', '=', ids.publicDoc).executeTakeFirstOrThrow();
+      const text = await target.db
+        .selectFrom('document')
+        .select(['extracted_text', 'uploaded_by'])
+        .where('id', '=', ids.publicDoc)
+        .executeTakeFirstOrThrow();
       assert.equal(text.extracted_text, 'Le Mali présente son premier rapport national.');
       assert.equal(text.uploaded_by, targetAdmin.id);
       // Each record created has its audit event, by the importer.
-      const events = await target.db.selectFrom('audit_event').select(['record_type', 'action', 'actor_id']).where('action', '=', 'create').where('actor_id', '=', targetAdmin.id).execute();
+      const events = await target.db
+        .selectFrom('audit_event')
+        .select(['record_type', 'action', 'actor_id'])
+        .where('action', '=', 'create')
+        .where('actor_id', '=', targetAdmin.id)
+        .execute();
       assert.equal(events.filter((e) => e.record_type === 'document').length, 3);
       assert.equal(events.filter((e) => e.record_type === 'point-of-contact').length, 2);
 
@@ -185,7 +251,8 @@ describe('the records in the bundle', () => {
     const pub = await exportBundle(db, null);
     assert.deepEqual(pub.sections['points-of-contact'], []);
     const text = JSON.stringify(pub);
-    for (const secret of [...secrets, 'ny.ner@example.org', hiddenTitle, ids.hiddenDoc, ids.ner, ids.sharedDoc]) assert.ok(!text.includes(secret), secret);
+    for (const secret of [...secrets, 'ny.ner@example.org', hiddenTitle, ids.hiddenDoc, ids.ner, ids.sharedDoc])
+      assert.ok(!text.includes(secret), secret);
     // The public document, without its link to a contact the public may not see.
     const doc = records(pub, 'documents').find((d) => d.id === ids.publicDoc)!;
     assert.deepEqual(
@@ -234,7 +301,12 @@ describe('the records in the bundle', () => {
     });
     const missingIndex = documents.length - 1;
 
-    const counts = async () => Promise.all((['audit_event', 'national_report', 'action_plan', 'point_of_contact', 'visit', 'course', 'document', 'document_link'] as const).map((t) => count(db, t)));
+    const counts = async () =>
+      Promise.all(
+        (
+          ['audit_event', 'national_report', 'action_plan', 'point_of_contact', 'visit', 'course', 'document', 'document_link'] as const
+        ).map((t) => count(db, t)),
+      );
     const before = await counts();
     const versions = JSON.stringify(await db.selectFrom('national_report').select(['id', 'row_version']).orderBy('id').execute());
     const err = await rejection(importBundle(db, actorOf(admin), admin, JSON.stringify(bundle), { filesDir }));
@@ -268,13 +340,22 @@ describe('the records in the bundle', () => {
     report.summary = 'Premier rapport du Mali (corrigé).';
     const doc = records(bundle, 'documents').find((d) => d.id === ids.publicDoc)!;
     doc.title = 'Rapport national du Mali (2019)';
-    doc.links = [{ recordType: 'member-state', recordId: 'MLI' }, { recordType: 'action-plan', recordId: String(records(bundle, 'action-plans')[0]!.id) }];
+    doc.links = [
+      { recordType: 'member-state', recordId: 'MLI' },
+      { recordType: 'action-plan', recordId: String(records(bundle, 'action-plans')[0]!.id) },
+    ];
     const eventsBefore = await count(db, 'audit_event');
     const result = await importBundle(db, actorOf(admin), admin, bundle, { filesDir });
     assert.deepEqual(result.sections['national-reports'], { created: 0, updated: 1, unchanged: 3 });
     assert.deepEqual(result.sections.documents, { created: 0, updated: 1, unchanged: 2 });
     assert.equal(await count(db, 'audit_event'), eventsBefore + 2);
-    const event = await db.selectFrom('audit_event').selectAll().where('record_type', '=', 'document').where('record_id', '=', ids.publicDoc).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const event = await db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('record_type', '=', 'document')
+      .where('record_id', '=', ids.publicDoc)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     assert.equal(event.action, 'import');
     assert.equal(event.actor_id, admin.id);
     const links = await db.selectFrom('document_link').select('record_type').where('document_id', '=', ids.publicDoc).execute();

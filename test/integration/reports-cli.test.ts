@@ -19,61 +19,91 @@ const r1540 = (args: string[]) => runCli(args, { R1540_DATA_DIR: dir, PORT: '0',
 
 // This file's commands run on a PGlite folder of their own whatever DATABASE_URL says, so the
 // PostgreSQL run would only repeat the PGlite one.
-describe('r1540 reports status', { skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it' }, () => {
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'r1540-reports-cli-'));
-  // The database as the command finds it: the seed's reports, and one the public may not see.
-  const app = await createContext(loadConfig({ R1540_DATA_DIR: dir, R1540_DEMO: 'false' }));
-  try {
-    await seedDemoAccounts(app.database.db);
-    await seedDemoReports(app.database.db);
-    await createReport(app.database.db, systemActor, { stateIso3: 'SOM', kind: 'first-report', receivedOn: '2018-06-01', confidentiality: 'committee' });
-  } finally {
-    await app.database.close();
-  }
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+describe('r1540 reports status', {
+  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
+}, () => {
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'r1540-reports-cli-'));
+    // The database as the command finds it: the seed's reports, and one the public may not see.
+    const app = await createContext(loadConfig({ R1540_DATA_DIR: dir, R1540_DEMO: 'false' }));
+    try {
+      await seedDemoAccounts(app.database.db);
+      await seedDemoReports(app.database.db);
+      await createReport(app.database.db, systemActor, {
+        stateIso3: 'SOM',
+        kind: 'first-report',
+        receivedOn: '2018-06-01',
+        confidentiality: 'committee',
+      });
+    } finally {
+      await app.database.close();
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('JSON as the API gives it: 182 States had reported as at 31 December 2018, 11 had not', async () => {
-  const run = await r1540(['reports', 'status', '--as-of', '2018-12-31', '--format', 'json']);
-  assert.equal(run.code, 0, run.stderr);
-  const status = JSON.parse(run.stdout) as { asOf: string; states: number; reportingCount: number; nonReportingCount: number; nonReporting: string[]; additionalInformationInYear: string[] };
-  assert.equal(status.asOf, '2018-12-31');
-  assert.equal(status.states, 193);
-  assert.equal(status.reportingCount, 182);
-  assert.equal(status.nonReportingCount, 11);
-  assert.ok(status.nonReporting.includes('SOM'), 'the restricted report is not the public’s');
-  assert.deepEqual(status.additionalInformationInYear, ['ARG', 'AUS', 'BDI', 'GRC', 'HUN', 'IDN', 'KHM', 'MYS']);
-  const start = JSON.parse((await r1540(['reports', 'status', '--as-of', '2017-12-31', '--format', 'json'])).stdout) as { nonReportingCount: number };
-  assert.equal(start.nonReportingCount, 14);
-});
+  test('JSON as the API gives it: 182 States had reported as at 31 December 2018, 11 had not', async () => {
+    const run = await r1540(['reports', 'status', '--as-of', '2018-12-31', '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    const status = JSON.parse(run.stdout) as {
+      asOf: string;
+      states: number;
+      reportingCount: number;
+      nonReportingCount: number;
+      nonReporting: string[];
+      additionalInformationInYear: string[];
+    };
+    assert.equal(status.asOf, '2018-12-31');
+    assert.equal(status.states, 193);
+    assert.equal(status.reportingCount, 182);
+    assert.equal(status.nonReportingCount, 11);
+    assert.ok(status.nonReporting.includes('SOM'), 'the restricted report is not the public’s');
+    assert.deepEqual(status.additionalInformationInYear, ['ARG', 'AUS', 'BDI', 'GRC', 'HUN', 'IDN', 'KHM', 'MYS']);
+    const start = JSON.parse((await r1540(['reports', 'status', '--as-of', '2017-12-31', '--format', 'json'])).stdout) as {
+      nonReportingCount: number;
+    };
+    assert.equal(start.nonReportingCount, 14);
+  });
 
-test('CSV: one line per State; as an expert, the restricted report counts', async () => {
-  const run = await r1540(['reports', 'status', '--as-of', '2018-12-31', '--format', 'csv', '--as', 'expert@demo.r1540.org', '--lang', 'fr']);
-  assert.equal(run.code, 0, run.stderr);
-  const lines = run.stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
-  assert.equal(lines[0], 'ISO3,State,Status,First report');
-  assert.equal(lines.length, 1 + 193);
-  assert.equal(lines.filter((l) => l.includes(',non-reporting,')).length, 10);
-  assert.ok(lines.includes('SOM,Somalie,reporting,2018-06-01'));
-  assert.ok(lines.includes('COM,Comores,reporting,2018-03-15'));
-  assert.ok(lines.includes('TCD,Tchad,non-reporting,'));
-});
+  test('CSV: one line per State; as an expert, the restricted report counts', async () => {
+    const run = await r1540([
+      'reports',
+      'status',
+      '--as-of',
+      '2018-12-31',
+      '--format',
+      'csv',
+      '--as',
+      'expert@demo.r1540.org',
+      '--lang',
+      'fr',
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    const lines = run.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    assert.equal(lines[0], 'ISO3,State,Status,First report');
+    assert.equal(lines.length, 1 + 193);
+    assert.equal(lines.filter((l) => l.includes(',non-reporting,')).length, 10);
+    assert.ok(lines.includes('SOM,Somalie,reporting,2018-06-01'));
+    assert.ok(lines.includes('COM,Comores,reporting,2018-03-15'));
+    assert.ok(lines.includes('TCD,Tchad,non-reporting,'));
+  });
 
-test('text by default; bad options name themselves', async () => {
-  const text = await r1540(['reports', 'status', '--as-of', '2018-12-31']);
-  assert.equal(text.code, 0, text.stderr);
-  assert.match(text.stdout, /182 of 193 States had submitted a first report; 11 had not/);
-  assert.match(text.stdout, /^ {2}TCD {2}Chad$/m);
-  const bad = await r1540(['reports', 'status', '--as-of', '2018-02-30', '--format', 'xml']);
-  assert.equal(bad.code, 1);
-  assert.match(bad.stderr, /--as-of: must be a date/);
-  assert.match(bad.stderr, /--format: must be one of text, csv, json/);
-  const nobody = await r1540(['reports', 'status', '--as', 'nobody@example.org']);
-  assert.equal(nobody.code, 1);
-  assert.match(nobody.stderr, /--as: no active account/);
-  const usage = await r1540(['reports']);
-  assert.equal(usage.code, 2);
-  assert.match(usage.stderr, /reports status \[--as-of YYYY-MM-DD\]/);
-});
+  test('text by default; bad options name themselves', async () => {
+    const text = await r1540(['reports', 'status', '--as-of', '2018-12-31']);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /182 of 193 States had submitted a first report; 11 had not/);
+    assert.match(text.stdout, /^ {2}TCD {2}Chad$/m);
+    const bad = await r1540(['reports', 'status', '--as-of', '2018-02-30', '--format', 'xml']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--as-of: must be a date/);
+    assert.match(bad.stderr, /--format: must be one of text, csv, json/);
+    const nobody = await r1540(['reports', 'status', '--as', 'nobody@example.org']);
+    assert.equal(nobody.code, 1);
+    assert.match(nobody.stderr, /--as: no active account/);
+    const usage = await r1540(['reports']);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /reports status \[--as-of YYYY-MM-DD\]/);
+  });
 });

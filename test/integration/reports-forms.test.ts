@@ -89,7 +89,11 @@ describe('reports through the forms', () => {
     assert.match(upload, new RegExp(`name="links" maxlength="4000" value="report:${reportId}"`), 'the upload form comes prefilled');
     const bogus = await (await expert.get('/en/documents/new?link=%22%3E%3Cscript%3E')).text();
     assert.match(bogus, /name="links" maxlength="4000" value=""/, 'anything but type:id is not prefilled');
-    const event = await t.database.db.selectFrom('audit_event').select('action').where('record_id', '=', reportId).executeTakeFirstOrThrow();
+    const event = await t.database.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('record_id', '=', reportId)
+      .executeTakeFirstOrThrow();
     assert.equal(event.action, 'create');
   });
 
@@ -148,7 +152,10 @@ describe('reports through the forms', () => {
     assert.equal((await expert.post(`/en/reports/${reportId}/restore`, { version: versionIn(archived)! })).status, 303);
     assert.match(await (await pub.get('/en/reports?from=2019-03-01&to=2019-03-01')).text(), new RegExp(`/en/reports/${reportId}`));
     const events = await t.database.db.selectFrom('audit_event').select('action').where('record_id', '=', reportId).orderBy('id').execute();
-    assert.deepEqual(events.map((e) => e.action), ['create', 'update', 'archive', 'restore']);
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['create', 'update', 'archive', 'restore'],
+    );
   });
 
   test('a point of contact and the public may not record, change or archive', async () => {
@@ -196,7 +203,10 @@ describe('reports through the forms', () => {
   });
 
   test('a restricted report is not even said to exist to those who may not see it', async () => {
-    const res = await expert.post('/en/states/NPL/reports/new', reportForm({ symbol: 'S/AC.44/2019/SECRET', receivedOn: '2019-04-01', confidentiality: 'committee' }));
+    const res = await expert.post(
+      '/en/states/NPL/reports/new',
+      reportForm({ symbol: 'S/AC.44/2019/SECRET', receivedOn: '2019-04-01', confidentiality: 'committee' }),
+    );
     assert.equal(res.status, 303);
     const id = idFrom(res, 'reports');
     for (const c of [pub, poc]) {
@@ -249,7 +259,10 @@ describe('action plans through the forms', () => {
 
   test('edit with a stale version, archive (which frees the number), restore refused while the number is taken', async () => {
     const version = versionIn(await (await expert.get(`/en/action-plans/${planId}/edit`)).text())!;
-    const moved = await expert.post(`/en/action-plans/${planId}/edit`, planForm({ version, status: 'submitted', submittedOn: '2019-05-02' }));
+    const moved = await expert.post(
+      `/en/action-plans/${planId}/edit`,
+      planForm({ version, status: 'submitted', submittedOn: '2019-05-02' }),
+    );
     assert.equal(moved.status, 303);
     const stale = await expert.post(`/en/action-plans/${planId}/edit`, planForm({ version }));
     assert.equal(stale.status, 409);
@@ -275,7 +288,10 @@ describe('action plans through the forms', () => {
     assert.equal(lines[0], 'Year,Plans', 'the byte-order mark is read away by the decoder');
     assert.equal(lines.length, 1 + 12, '2007 to 2018');
     assert.equal(lines.at(-1), '2018,3');
-    assert.equal(lines.slice(1).reduce((n, l) => n + Number(l.split(',')[1]), 0), 32);
+    assert.equal(
+      lines.slice(1).reduce((n, l) => n + Number(l.split(',')[1]), 0),
+      32,
+    );
     const plans = (await (await pub.get('/en/action-plans?format=csv&table=plans')).text()).trim().split('\r\n');
     assert.match(plans[0]!, /State,ISO3,Plan,Status/);
     assert.ok(plans.some((l) => /,SRB,2,Submitted,,2018-06-12,/.test(l)));

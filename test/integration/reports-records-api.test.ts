@@ -15,7 +15,11 @@ type Body = Record<string, unknown> & { errors?: { field: string; problem: strin
 async function api(path: string, who: Who = 'public', init: { method?: string; json?: unknown } = {}) {
   const headers: Record<string, string> = who === 'public' ? {} : { authorization: `Bearer ${token[who]}` };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
-  const res = await t.request(path, { method: init.method ?? 'GET', headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+  const res = await t.request(path, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
   return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as Body };
 }
 const patch = (path: string, who: Who, json: unknown) => api(path, who, { method: 'PATCH', json });
@@ -41,7 +45,13 @@ describe('a report', () => {
   let id = '';
 
   test('GET: the report as the lists give it; a hidden or unknown one is not found', async () => {
-    const made = await post('/api/v1/reports', 'expert', { state: 'NPL', kind: 'additional-information', receivedOn: '2019-03-01', symbol: 'S/AC.44/2019/7', paragraphs: ['OP2'] });
+    const made = await post('/api/v1/reports', 'expert', {
+      state: 'NPL',
+      kind: 'additional-information',
+      receivedOn: '2019-03-01',
+      symbol: 'S/AC.44/2019/7',
+      paragraphs: ['OP2'],
+    });
     assert.equal(made.status, 201);
     id = made.body.id as string;
     const got = await api(`/api/v1/reports/${id}`);
@@ -49,7 +59,12 @@ describe('a report', () => {
     assert.deepEqual(got.body, made.body);
     assert.equal(got.body.archived, false);
     assert.equal(got.body.rowVersion, 1);
-    const secret = await createReport(t.database.db, systemActor, { stateIso3: 'NPL', kind: 'additional-information', receivedOn: '2019-04-01', confidentiality: 'committee' });
+    const secret = await createReport(t.database.db, systemActor, {
+      stateIso3: 'NPL',
+      kind: 'additional-information',
+      receivedOn: '2019-04-01',
+      confidentiality: 'committee',
+    });
     for (const who of ['public', 'poc'] as const) {
       const hidden = await api(`/api/v1/reports/${secret.id}`, who);
       assert.equal(hidden.status, 404, who);
@@ -61,7 +76,11 @@ describe('a report', () => {
   });
 
   test('PATCH changes what is sent, keeps the rest, and needs the row version', async () => {
-    const changed = await patch(`/api/v1/reports/${id}`, 'secretariat', { rowVersion: 1, summary: 'Export controls', weaponTypes: ['chemical', 'nuclear', 'chemical'] });
+    const changed = await patch(`/api/v1/reports/${id}`, 'secretariat', {
+      rowVersion: 1,
+      summary: 'Export controls',
+      weaponTypes: ['chemical', 'nuclear', 'chemical'],
+    });
     assert.equal(changed.status, 200);
     assert.equal(changed.body.rowVersion, 2);
     assert.equal(changed.body.summary, 'Export controls');
@@ -95,7 +114,7 @@ describe('a report', () => {
     const archived = await post(`/api/v1/reports/${id}/archive`, 'expert', { rowVersion: 2 });
     assert.equal(archived.status, 200);
     assert.equal(archived.body.archived, true);
-    assert.equal(((await api('/api/v1/reports?from=2019-03-01&to=2019-03-01')).body.count), 0);
+    assert.equal((await api('/api/v1/reports?from=2019-03-01&to=2019-03-01')).body.count, 0);
     const restored = await post(`/api/v1/reports/${id}/restore`, 'expert', { rowVersion: 3 });
     assert.equal(restored.body.archived, false);
     assert.equal(restored.body.rowVersion, 4);
@@ -111,13 +130,21 @@ describe('a report', () => {
     assert.ok((status.body.nonReporting as string[]).includes('SOM'), 'the archived mistake does not count');
 
     const events = await t.database.db.selectFrom('audit_event').select('action').where('record_id', '=', id).orderBy('id').execute();
-    assert.deepEqual(events.map((e) => e.action), ['create', 'update', 'archive', 'restore']);
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['create', 'update', 'archive', 'restore'],
+    );
   });
 });
 
 describe('a plan', () => {
   test('GET, PATCH (null clears a date), a number taken twice, archive and restore', async () => {
-    const made = await post('/api/v1/action-plans', 'secretariat', { state: 'NPL', number: 1, status: 'drafting', startedOn: '2019-01-10' });
+    const made = await post('/api/v1/action-plans', 'secretariat', {
+      state: 'NPL',
+      number: 1,
+      status: 'drafting',
+      startedOn: '2019-01-10',
+    });
     assert.equal(made.status, 201);
     const id = made.body.id as string;
     assert.deepEqual((await api(`/api/v1/action-plans/${id}`)).body, made.body);
@@ -148,7 +175,10 @@ describe('a plan', () => {
 
   test('two plans of one number recorded at the same moment: one is stored, the other refused by field', async () => {
     const input = { stateIso3: 'BTN', number: 1, status: 'drafting' };
-    const results = await Promise.allSettled([createPlan(t.database.db, systemActor, input), createPlan(t.database.db, systemActor, input)]);
+    const results = await Promise.allSettled([
+      createPlan(t.database.db, systemActor, input),
+      createPlan(t.database.db, systemActor, input),
+    ]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     assert.equal(refused.reason.code, 'validation');
@@ -163,7 +193,13 @@ describe('a plan', () => {
     const data = res.body.data as { year: number; plans: number }[];
     assert.equal(data.length, 12);
     assert.deepEqual(data.at(-1), { year: 2018, plans: 3 });
-    await createPlan(t.database.db, systemActor, { stateIso3: 'BTN', number: 2, status: 'submitted', submittedOn: '2018-03-03', confidentiality: 'committee' });
+    await createPlan(t.database.db, systemActor, {
+      stateIso3: 'BTN',
+      number: 2,
+      status: 'submitted',
+      submittedOn: '2018-03-03',
+      confidentiality: 'committee',
+    });
     assert.equal((await api('/api/v1/action-plans/per-year?from=2018&to=2018')).body.total, 3);
     assert.equal((await api('/api/v1/action-plans/per-year?from=2018&to=2018', 'expert')).body.total, 4);
     assert.equal((await api('/api/v1/action-plans/per-year?from=2019&to=2018')).status, 422);

@@ -11,7 +11,11 @@ const token: Record<string, string> = {};
 let pub: Client;
 let exp: Client;
 
-async function api(path: string, who: 'public' | 'expert' | 'secretariat' | 'poc' = 'public', init: { method?: string; json?: unknown } = {}) {
+async function api(
+  path: string,
+  who: 'public' | 'expert' | 'secretariat' | 'poc' = 'public',
+  init: { method?: string; json?: unknown } = {},
+) {
   const headers: Record<string, string> = who === 'public' ? {} : { authorization: `Bearer ${token[who]}` };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
   const res = await t.request(path, {
@@ -63,15 +67,24 @@ describe('the demonstration data equals the seed’s totals', () => {
     assert.equal(res.body.since2007, 32);
     const perYear = res.body.perYear as { year: number; plans: number }[];
     assert.equal(perYear.find((y) => y.year === 2018)?.plans, 3);
-    assert.equal(perYear.reduce((n, y) => n + y.plans, 0), 32);
+    assert.equal(
+      perYear.reduce((n, y) => n + y.plans, 0),
+      32,
+    );
     const data = res.body.data as { state: string; number: number; status: string; source: string; submittedOn: string | null }[];
-    const of2018 = data.filter((p) => p.submittedOn?.startsWith('2018')).map((p) => `${p.state}${p.number}`).sort();
+    const of2018 = data
+      .filter((p) => p.submittedOn?.startsWith('2018'))
+      .map((p) => `${p.state}${p.number}`)
+      .sort();
     assert.deepEqual(of2018, ['SRB2', 'TKM1', 'URY1']);
     assert.deepEqual(
       data.filter((p) => p.status === 'drafting-with-experts').map((p) => p.state),
       ['GUY', 'SUR'],
     );
-    assert.deepEqual(data.filter((p) => p.number === 2).map((p) => p.state), ['CAN', 'KGZ', 'SRB', 'UZB']);
+    assert.deepEqual(
+      data.filter((p) => p.number === 2).map((p) => p.state),
+      ['CAN', 'KGZ', 'SRB', 'UZB'],
+    );
     assert.ok(data.filter((p) => p.source === 'seed').length >= 8);
   });
 
@@ -165,7 +178,11 @@ describe('confidentiality', () => {
     assert.equal((await api(path, 'expert')).body.count, 1);
     assert.equal((await api('/api/v1/reporting-status?asOf=2018-12-31')).body.reportingCount, 182);
     assert.equal((await api('/api/v1/reporting-status?asOf=2018-12-31', 'expert')).body.reportingCount, 183);
-    assert.equal((await api('/api/v1/states/SOM/reports')).body.reports && ((await api('/api/v1/states/SOM/reports')).body.reports as unknown[]).length, 0);
+    assert.equal(
+      (await api('/api/v1/states/SOM/reports')).body.reports &&
+        ((await api('/api/v1/states/SOM/reports')).body.reports as unknown[]).length,
+      0,
+    );
     const page = await (await pub.get('/en/reports?from=2018-06-01&to=2018-06-01')).text();
     assert.doesNotMatch(page, /SECRET|states\/SOM\/reports/);
     const csv = await (await pub.get('/en/reports?from=2018-01-01&to=2018-12-31&format=csv')).text();
@@ -237,6 +254,9 @@ describe('commands', () => {
     const report = await createReport(db, systemActor, { stateIso3: 'NPL', kind: 'additional-information', receivedOn: '2019-01-01' });
     await assert.rejects(db.deleteFrom('national_report').where('id', '=', report.id).execute());
     const events = await db.selectFrom('audit_event').select('action').where('record_id', '=', plan.id).orderBy('id').execute();
-    assert.deepEqual(events.map((e) => e.action), ['create', 'update', 'archive']);
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['create', 'update', 'archive'],
+    );
   });
 });

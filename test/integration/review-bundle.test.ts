@@ -25,7 +25,10 @@ async function viewer(db: Kysely<DB>, email: string): Promise<Viewer> {
 }
 
 async function count(db: Kysely<DB>, table: 'audit_event' | 'matrix_proposal' | 'review_cycle'): Promise<number> {
-  const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -140,9 +143,15 @@ describe('import', () => {
       assert.deepEqual(result.sections['matrix-proposals'], { created: 4, updated: 0, unchanged: 0 });
       assert.deepEqual(result.sections['review-cycles'], { created: 1, updated: 0, unchanged: 0 });
       const again = await exportBundle(target.db, targetAdmin);
-      for (const name of ['matrices', 'matrix-proposals', 'review-cycles']) assert.deepEqual(section(again, name), section(source, name), name);
+      for (const name of ['matrices', 'matrix-proposals', 'review-cycles'])
+        assert.deepEqual(section(again, name), section(source, name), name);
       // Version 1 arrived approved, with its dialogue; it stays frozen.
-      const v1 = await target.db.selectFrom('matrix').select('status').where('state_iso3', '=', 'MLI').where('number', '=', 1).executeTakeFirstOrThrow();
+      const v1 = await target.db
+        .selectFrom('matrix')
+        .select('status')
+        .where('state_iso3', '=', 'MLI')
+        .where('number', '=', 1)
+        .executeTakeFirstOrThrow();
       assert.equal(v1.status, 'approved');
       const events = await target.db
         .selectFrom('audit_event')
@@ -176,12 +185,19 @@ describe('import', () => {
         ],
       },
     };
-    const [events, proposals, cycles] = [await count(db, 'audit_event'), await count(db, 'matrix_proposal'), await count(db, 'review_cycle')];
+    const [events, proposals, cycles] = [
+      await count(db, 'audit_event'),
+      await count(db, 'matrix_proposal'),
+      await count(db, 'review_cycle'),
+    ];
     const err = await rejection(importBundle(db, actorOf(admin), admin, JSON.stringify(bundle)));
     assert.equal(err.code, 'validation');
     const fields = err.fields.map((f) => f.field);
     assert.ok(fields.includes('sections.matrix-proposals[0].matrix'), JSON.stringify(err.fields));
-    assert.match(err.fields.find((f) => f.field === 'sections.matrix-proposals[0].matrix')!.problem, /MLI\/9.*neither in this bundle nor in the database/);
+    assert.match(
+      err.fields.find((f) => f.field === 'sections.matrix-proposals[0].matrix')!.problem,
+      /MLI\/9.*neither in this bundle nor in the database/,
+    );
     assert.ok(fields.includes('sections.matrix-proposals[1].field'), JSON.stringify(err.fields));
     assert.equal(await count(db, 'audit_event'), events);
     assert.equal(await count(db, 'matrix_proposal'), proposals);
@@ -210,7 +226,10 @@ describe('import', () => {
     const b = await exportBundle(db, admin);
     const provider = await viewer(db, 'provider@demo.r1540.org');
     const err = await rejection(
-      importBundle(db, actorOf(provider), provider, { ...b, sections: { 'review-cycles': section(b, 'review-cycles').map((c) => ({ ...c, title: 'Renamed' })) } }),
+      importBundle(db, actorOf(provider), provider, {
+        ...b,
+        sections: { 'review-cycles': section(b, 'review-cycles').map((c) => ({ ...c, title: 'Renamed' })) },
+      }),
     );
     assert.equal(err.code, 'forbidden');
   });

@@ -18,45 +18,53 @@ const r1540 = (args: string[]) => runCli(args, { R1540_DATA_DIR: dir, R1540_DEMO
 
 // This file's commands run on a PGlite folder of their own whatever DATABASE_URL says, so the
 // PostgreSQL run would only repeat the PGlite one.
-describe('r1540 search', { skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it' }, () => {
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'r1540-search-cli-'));
-  const config = loadConfig({ R1540_DATA_DIR: dir, R1540_DEMO: 'false' });
-  const app = await createContext(config);
-  try {
-    await seedDemoAccounts(app.database.db);
-    await uploadDocument(app.database.db, config, systemActor, { id: 'x', email: 'system', displayName: 'system', role: 'admin', stateIso3: null, organizationCode: null }, {
-      title: '访问报告',
-      language: 'zh',
-      kind: 'visit',
-      state: 'MLI',
-      confidentiality: 'committee',
-      links: [],
-      file: { name: 'visit.txt', bytes: Buffer.from('2018年，专家组访问了马里。') },
-    });
-  } finally {
-    await app.database.close();
-  }
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+describe('r1540 search', {
+  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
+}, () => {
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'r1540-search-cli-'));
+    const config = loadConfig({ R1540_DATA_DIR: dir, R1540_DEMO: 'false' });
+    const app = await createContext(config);
+    try {
+      await seedDemoAccounts(app.database.db);
+      await uploadDocument(
+        app.database.db,
+        config,
+        systemActor,
+        { id: 'x', email: 'system', displayName: 'system', role: 'admin', stateIso3: null, organizationCode: null },
+        {
+          title: '访问报告',
+          language: 'zh',
+          kind: 'visit',
+          state: 'MLI',
+          confidentiality: 'committee',
+          links: [],
+          file: { name: 'visit.txt', bytes: Buffer.from('2018年，专家组访问了马里。') },
+        },
+      );
+    } finally {
+      await app.database.close();
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
-test('a query as the public finds the State, not the committee document; as an expert, both', async () => {
-  const pub = await r1540(['search', 'query', '马里', '--json']);
-  assert.equal(pub.code, 0, pub.stderr);
-  const p = JSON.parse(pub.stdout) as { total: number; data: { type: string; id: string }[] };
-  assert.deepEqual(p.data.map((h) => h.id).sort(), ['MLI', 'SOM']);
-  const expert = await r1540(['search', 'query', '专家组', '--as', 'expert@demo.r1540.org']);
-  assert.equal(expert.code, 0, expert.stderr);
-  assert.match(expert.stdout, /^1 found/);
-  assert.match(expert.stdout, /\[专家组\]访问了马里/);
-  const nobody = await r1540(['search', 'query', 'x', '--as', 'nobody@example.org']);
-  assert.notEqual(nobody.code, 0);
-  assert.match(nobody.stderr, /--as/);
-});
+  test('a query as the public finds the State, not the committee document; as an expert, both', async () => {
+    const pub = await r1540(['search', 'query', '马里', '--json']);
+    assert.equal(pub.code, 0, pub.stderr);
+    const p = JSON.parse(pub.stdout) as { total: number; data: { type: string; id: string }[] };
+    assert.deepEqual(p.data.map((h) => h.id).sort(), ['MLI', 'SOM']);
+    const expert = await r1540(['search', 'query', '专家组', '--as', 'expert@demo.r1540.org']);
+    assert.equal(expert.code, 0, expert.stderr);
+    assert.match(expert.stdout, /^1 found/);
+    assert.match(expert.stdout, /\[专家组\]访问了马里/);
+    const nobody = await r1540(['search', 'query', 'x', '--as', 'nobody@example.org']);
+    assert.notEqual(nobody.code, 0);
+    assert.match(nobody.stderr, /--as/);
+  });
 
-test('reindex rebuilds the whole index', async () => {
-  const run = await r1540(['search', 'reindex']);
-  assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /^indexed \d+ records in \d+ chunks/);
-});
+  test('reindex rebuilds the whole index', async () => {
+    const run = await r1540(['search', 'reindex']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^indexed \d+ records in \d+ chunks/);
+  });
 });

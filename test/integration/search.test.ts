@@ -18,7 +18,11 @@ let filesDir: string;
 let viewers: Record<'expert' | 'poc' | 'provider', Viewer>;
 const pub = null;
 
-async function add(title: string, text: string, o: { language?: string; state?: string; confidentiality?: string; kind?: string; dated?: string } = {}) {
+async function add(
+  title: string,
+  text: string,
+  o: { language?: string; state?: string; confidentiality?: string; kind?: string; dated?: string } = {},
+) {
   return uploadDocument(t.database.db, t.app.config, systemActor, viewers.expert, {
     title,
     language: o.language ?? 'en',
@@ -32,13 +36,19 @@ async function add(title: string, text: string, o: { language?: string; state?: 
 }
 
 const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id);
-const marked = (r: { hits: { snippet: { text: string; match: boolean }[] }[] }) => r.hits.flatMap((h) => h.snippet.filter((s) => s.match).map((s) => s.text));
+const marked = (r: { hits: { snippet: { text: string; match: boolean }[] }[] }) =>
+  r.hits.flatMap((h) => h.snippet.filter((s) => s.match).map((s) => s.text));
 
 before(async () => {
   filesDir = mkdtempSync(join(tmpdir(), 'r1540-search-'));
   t = await testApp({ filesDir });
-  const user = async (email: string) => viewerOf(await t.database.db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirstOrThrow());
-  viewers = { expert: await user('expert@demo.r1540.org'), poc: await user('poc.mli@demo.r1540.org'), provider: await user('provider@demo.r1540.org') };
+  const user = async (email: string) =>
+    viewerOf(await t.database.db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirstOrThrow());
+  viewers = {
+    expert: await user('expert@demo.r1540.org'),
+    poc: await user('poc.mli@demo.r1540.org'),
+    provider: await user('provider@demo.r1540.org'),
+  };
 });
 after(async () => {
   await t.close();
@@ -50,9 +60,22 @@ describe('search in six languages', () => {
   let ar: string;
   let fr: string;
   before(async () => {
-    zh = (await add('访问报告', '2018年，专家组访问了马里，讨论了国家行动计划。', { language: 'zh', state: 'MLI', dated: '2018-06-01' })).id;
-    ar = (await add('تقرير الزيارة', 'زار فريق الخبراء مالي في عام 2018 لمناقشة الأسلحة الكيميائية.', { language: 'ar', state: 'MLI', dated: '2018-06-02' })).id;
-    fr = (await add('Rapport de visite', 'Les contrôles à l’exportation des biens à double usage ont été examinés au Niger.', { language: 'fr', state: 'NER', dated: '2017-03-04' })).id;
+    zh = (await add('访问报告', '2018年，专家组访问了马里，讨论了国家行动计划。', { language: 'zh', state: 'MLI', dated: '2018-06-01' }))
+      .id;
+    ar = (
+      await add('تقرير الزيارة', 'زار فريق الخبراء مالي في عام 2018 لمناقشة الأسلحة الكيميائية.', {
+        language: 'ar',
+        state: 'MLI',
+        dated: '2018-06-02',
+      })
+    ).id;
+    fr = (
+      await add('Rapport de visite', 'Les contrôles à l’exportation des biens à double usage ont été examinés au Niger.', {
+        language: 'fr',
+        state: 'NER',
+        dated: '2017-03-04',
+      })
+    ).id;
     await add('Russian note', 'Группа экспертов обсудила меры пограничного контроля.', { language: 'ru' });
   });
 
@@ -97,10 +120,18 @@ describe('search never shows what the policy hides', () => {
   let shared: string;
   before(async () => {
     secret = (await add('Zanzibarite memo', 'The zanzibarite findings of the Group.', { confidentiality: 'committee' })).id;
-    shared = (await add('Quillwort exchange', 'Quillwort exchange with Mali.', { confidentiality: 'committee-and-state', state: 'MLI' })).id;
+    shared = (await add('Quillwort exchange', 'Quillwort exchange with Mali.', { confidentiality: 'committee-and-state', state: 'MLI' }))
+      .id;
     await t.database.db
       .insertInto('point_of_contact')
-      .values({ state_iso3: 'MLI', location: 'capital', name: 'Amadou Xerbotiné', email: 'xerbotine@example.org', designated_on: '2018-02-01', source: 'entered' })
+      .values({
+        state_iso3: 'MLI',
+        location: 'capital',
+        name: 'Amadou Xerbotiné',
+        email: 'xerbotine@example.org',
+        designated_on: '2018-02-01',
+        source: 'entered',
+      })
       .execute();
   });
 
@@ -184,7 +215,11 @@ describe('records and paging', () => {
     await refreshSearchIndex(t.database.db);
     const queued = await sql<{ n: string }>`select count(*) as n from search_queue`.execute(t.database.db);
     assert.equal(Number(queued.rows[0]!.n), 0);
-    const dup = await sql<{ n: string }>`select count(*) as n from (select source_type, source_id, seq from search_chunk group by 1, 2, 3 having count(*) > 1) d`.execute(t.database.db);
+    const dup = await sql<{
+      n: string;
+    }>`select count(*) as n from (select source_type, source_id, seq from search_chunk group by 1, 2, 3 having count(*) > 1) d`.execute(
+      t.database.db,
+    );
     assert.equal(Number(dup.rows[0]!.n), 0);
   });
 });
@@ -192,8 +227,30 @@ describe('records and paging', () => {
 describe('letters', () => {
   test('a letter is found by its subject; a committee letter only by the Committee side', async () => {
     const db = t.database.db;
-    await db.insertInto('letter').values({ kind: 'letter', sent_on: '2018-05-02', sender_kind: 'chair', recipients_mode: 'committee', subject: 'Lettre du Président sur les rapports', source: 'entered', confidentiality: 'public' }).execute();
-    await db.insertInto('letter').values({ kind: 'note', sent_on: '2018-06-02', sender_kind: 'chair', recipients_mode: 'committee', subject: 'Wolframite consultations', source: 'entered', confidentiality: 'committee' }).execute();
+    await db
+      .insertInto('letter')
+      .values({
+        kind: 'letter',
+        sent_on: '2018-05-02',
+        sender_kind: 'chair',
+        recipients_mode: 'committee',
+        subject: 'Lettre du Président sur les rapports',
+        source: 'entered',
+        confidentiality: 'public',
+      })
+      .execute();
+    await db
+      .insertInto('letter')
+      .values({
+        kind: 'note',
+        sent_on: '2018-06-02',
+        sender_kind: 'chair',
+        recipients_mode: 'committee',
+        subject: 'Wolframite consultations',
+        source: 'entered',
+        confidentiality: 'committee',
+      })
+      .execute();
     const r = await search(db, pub, { q: 'lettre president', kind: 'letter' });
     assert.equal(r.total, 1);
     assert.match(r.hits[0]!.path, /^\/letters\//);

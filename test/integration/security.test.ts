@@ -322,7 +322,11 @@ describe('accounts and API tokens', () => {
     const id = await userId(t, 'committee@demo.r1540.org');
     const { token, id: tokenId } = await createApiToken(t.database.db, systemActor, id, 'expiring', 1);
     assert.equal((await t.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } })).status, 200);
-    await t.database.db.updateTable('api_token').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', tokenId).execute();
+    await t.database.db
+      .updateTable('api_token')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', tokenId)
+      .execute();
     await assertProblem(await t.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } }), 401, 'unauthenticated');
     await assertProblem(await t.request('/api/v1/me', { headers: { authorization: 'Bearer r1540_made-up' } }), 401, 'unauthenticated');
     await assertProblem(await t.request('/api/v1/me', { headers: { authorization: `Basic ${btoa('a:b')}` } }), 401, 'unauthenticated');

@@ -9,7 +9,14 @@ import { dropDatabase, engine } from '../support/database.ts';
 async function counts(database: Database) {
   const db = database.db;
   const n = async (table: 'member_state' | 'organization' | 'app_user') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { states: await n('member_state'), organizations: await n('organization'), users: await n('app_user') };
 }
 

@@ -69,7 +69,14 @@ before(async () => {
     languages: ['fr', 'en'],
     confidentiality: 'public',
   });
-  await createPlan(db, actor, { stateIso3: 'MLI', number: 1, status: 'submitted', startedOn: '2020-01-10', submittedOn: '2021-02-01', confidentiality: 'public' });
+  await createPlan(db, actor, {
+    stateIso3: 'MLI',
+    number: 1,
+    status: 'submitted',
+    startedOn: '2020-01-10',
+    submittedOn: '2021-02-01',
+    confidentiality: 'public',
+  });
   await addContact(db, systemActor, 'MLI', {
     location: 'capital',
     name: contactSecrets[0]!,
@@ -213,9 +220,15 @@ describe('the State page', () => {
       assert.ok(html.includes(publicTitle), `${who} misses the public document`);
     }
     const pub = await stateOverview(db, null, 'MLI');
-    assert.deepEqual(pub.documents?.map((d) => d.id), [ids.publicDoc]);
+    assert.deepEqual(
+      pub.documents?.map((d) => d.id),
+      [ids.publicDoc],
+    );
     // Letters too: the public's page lists one, and counts one.
-    assert.deepEqual(pub.letters?.rows.map((l) => l.subject), [publicLetter]);
+    assert.deepEqual(
+      pub.letters?.rows.map((l) => l.subject),
+      [publicLetter],
+    );
     assert.equal(pub.letters?.total, 1);
     const publicPage = await page('public', '/en/states/MLI');
     assert.ok(publicPage.includes(publicLetter));

@@ -21,7 +21,10 @@ describe('the list of States', () => {
     test(`finds Mali by "${q}"`, async () => {
       const res = await t.request(`/api/v1/states?q=${encodeURIComponent(q)}`);
       const body = (await res.json()) as { data: { iso3: string }[] };
-      assert.ok(body.data.some((s) => s.iso3 === 'MLI'), `Mali not found by ${q}`);
+      assert.ok(
+        body.data.some((s) => s.iso3 === 'MLI'),
+        `Mali not found by ${q}`,
+      );
       const page = await (await t.request(`/zh/states?q=${encodeURIComponent(q)}`)).text();
       assert.match(page, /href="\/zh\/states\/MLI">马里</);
     });

@@ -55,26 +55,30 @@ describe('visibleTo (SQL) agrees with canSee', () => {
         state_iso3 text
       )`.execute(db);
       await fc.assert(
-        fc.asyncProperty(fc.array(rowArb, { maxLength: 25 }), fc.array(viewerArb, { minLength: 1, maxLength: 4 }), async (rows, viewersOfRun) => {
-          await sql`truncate visibility_probe`.execute(db);
-          const inserted = rows.length
-            ? await db.insertInto('visibility_probe').values(rows).returning(['id', 'confidentiality', 'state_iso3']).execute()
-            : [];
-          for (const viewer of viewersOfRun) {
-            const found = await db
-              .selectFrom('visibility_probe')
-              .select('id')
-              .where(visibleTo<DB & ProbeDB, 'visibility_probe'>(visibilityScope(viewer), 'state_iso3'))
-              .orderBy('id')
-              .execute();
-            const expected = inserted.filter((r) => canSee(viewer, r.confidentiality, r.state_iso3)).map((r) => r.id);
-            assert.deepEqual(
-              found.map((r) => r.id),
-              expected.sort((a, b) => a - b),
-              `viewer ${JSON.stringify(viewer)}`,
-            );
-          }
-        }),
+        fc.asyncProperty(
+          fc.array(rowArb, { maxLength: 25 }),
+          fc.array(viewerArb, { minLength: 1, maxLength: 4 }),
+          async (rows, viewersOfRun) => {
+            await sql`truncate visibility_probe`.execute(db);
+            const inserted = rows.length
+              ? await db.insertInto('visibility_probe').values(rows).returning(['id', 'confidentiality', 'state_iso3']).execute()
+              : [];
+            for (const viewer of viewersOfRun) {
+              const found = await db
+                .selectFrom('visibility_probe')
+                .select('id')
+                .where(visibleTo<DB & ProbeDB, 'visibility_probe'>(visibilityScope(viewer), 'state_iso3'))
+                .orderBy('id')
+                .execute();
+              const expected = inserted.filter((r) => canSee(viewer, r.confidentiality, r.state_iso3)).map((r) => r.id);
+              assert.deepEqual(
+                found.map((r) => r.id),
+                expected.sort((a, b) => a - b),
+                `viewer ${JSON.stringify(viewer)}`,
+              );
+            }
+          },
+        ),
         { numRuns: 150 },
       );
       await sql`drop table visibility_probe`.execute(db);

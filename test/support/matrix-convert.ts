@@ -12,8 +12,8 @@ import type { Viewer } from '../../src/platform/policy/policy.ts';
 export type Definition = Pick<TemplateData, 'sections' | 'rows' | 'fields'>;
 export const actor = (v: Viewer): Actor => ({ id: v.id, label: v.displayName });
 export const law = [{ kind: 'law' as const, citation: 'Loi n° 2016-08', locator: 'art. 3' }];
-export const labels = (text: string) => Object.fromEntries(locales.map((l) => [l, `${text} (${l})`])) as Record<(typeof locales)[number], string>;
-
+export const labels = (text: string) =>
+  Object.fromEntries(locales.map((l) => [l, `${text} (${l})`])) as Record<(typeof locales)[number], string>;
 
 /** The edit every test makes of a copy of 2017: one field renamed, one removed, a row and its field added. */
 export function edited(d: Definition): Definition {
@@ -50,4 +50,3 @@ export const tcdCells: CellChangeInput[] = [
   { field: 'OP2.MANUFACTURE.N.LF', expectedVersion: 0, value: 'X', sources: law },
   { field: 'OP2.USE.N.LF', expectedVersion: 0, value: 'NA' },
 ];
-

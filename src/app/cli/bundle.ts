@@ -109,7 +109,10 @@ export const importCommand: Command = async (config: Config, args: string[]) => 
 };
 
 function timestamp(): string {
-  return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 export const backupCommand: Command = async (config: Config, args: string[]) => {
@@ -119,9 +122,13 @@ export const backupCommand: Command = async (config: Config, args: string[]) => 
   try {
     const header = await backup(app.database.db, out, progressPrinter('backup'), { filesDir: config.filesDir });
     const rows = Object.values(header.tables).reduce((n, t) => n + t.rows, 0);
-    console.log(`backed up ${rows} rows of ${Object.keys(header.tables).length} tables and ${header.files?.count ?? 0} document files to ${out}`);
+    console.log(
+      `backed up ${rows} rows of ${Object.keys(header.tables).length} tables and ${header.files?.count ?? 0} document files to ${out}`,
+    );
     if (header.files?.missing.length)
-      console.error(`r1540: ${header.files.missing.length} document files were not in the file store ${config.filesDir} and are not in the backup: ${header.files.missing.join(', ')}`);
+      console.error(
+        `r1540: ${header.files.missing.length} document files were not in the file store ${config.filesDir} and are not in the backup: ${header.files.missing.join(', ')}`,
+      );
     return 0;
   } finally {
     await app.database.close();
@@ -144,7 +151,9 @@ export const restoreCommand: Command = async (config: Config, args: string[]) =>
       `restored and verified ${rows} rows of ${Object.keys(header.tables).length} tables and ${files.restored} document files from ${file} (made ${header.createdAt})`,
     );
     if (files.missing.length)
-      console.error(`r1540: the backup lacks ${files.missing.length} document files (missing from the file store when it was made): ${files.missing.join(', ')}`);
+      console.error(
+        `r1540: the backup lacks ${files.missing.length} document files (missing from the file store when it was made): ${files.missing.join(', ')}`,
+      );
     return 0;
   } finally {
     await app.database.close();

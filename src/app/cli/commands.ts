@@ -78,7 +78,12 @@ const commands: Record<string, Command> = {
 
 /** The command of this name: the core's, or a feature's. */
 export function commandNamed(name: string): Command | undefined {
-  return commands[name] ?? features().flatMap((f) => f.cli ?? []).find((c) => c.name === name)?.run;
+  return (
+    commands[name] ??
+    features()
+      .flatMap((f) => f.cli ?? [])
+      .find((c) => c.name === name)?.run
+  );
 }
 
 /** What commands get from the command line: the application, opened on first use. */

@@ -18,7 +18,8 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set('sessionToken', null);
   if (header) {
     const [scheme, token] = header.split(/\s+/, 2);
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AppError('unauthenticated', 'the Authorization header must be "Bearer <token>"');
+    if (scheme?.toLowerCase() !== 'bearer' || !token)
+      throw new AppError('unauthenticated', 'the Authorization header must be "Bearer <token>"');
     const viewer = await viewerFromApiToken(db, token);
     if (!viewer) throw new AppError('unauthenticated', 'the API token is not valid, has expired or was revoked');
     c.set('viewer', viewer);

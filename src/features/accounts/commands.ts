@@ -30,8 +30,7 @@ async function checkNewUser(db: Kysely<DB>, input: NewUser): Promise<FieldProble
   const email = normaliseEmail(input.email);
   if (!emailPattern.test(email)) problems.push({ field: 'email', problem: 'is not an e-mail address' });
   if (!input.displayName.trim()) problems.push({ field: 'displayName', problem: 'is required' });
-  if (!(roles as readonly string[]).includes(input.role))
-    problems.push({ field: 'role', problem: `must be one of ${roles.join(', ')}` });
+  if (!(roles as readonly string[]).includes(input.role)) problems.push({ field: 'role', problem: `must be one of ${roles.join(', ')}` });
   const pw = passwordProblem(input.password);
   if (pw) problems.push({ field: 'password', problem: pw });
   if (input.locale && !isLocale(input.locale)) problems.push({ field: 'locale', problem: 'is not one of ar, zh, en, fr, ru, es' });
@@ -180,12 +179,7 @@ export async function createApiToken(
 
 export async function revokeApiToken(db: Kysely<DB>, actor: Actor, userId: string, tokenId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('api_token')
-      .selectAll()
-      .where('id', '=', tokenId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const row = await trx.selectFrom('api_token').selectAll().where('id', '=', tokenId).where('user_id', '=', userId).executeTakeFirst();
     if (!row) throw notFound('the token');
     if (row.revoked_at) return;
     const revokedAt = new Date();

@@ -149,41 +149,47 @@ export const UsersPage: FC<{
 }> = ({ m, users, csrfToken, problems, values }) => (
   <>
     <TableRegion labelledBy="users-caption">
-    <table class="list">
-      <caption id="users-caption" class="visually-hidden">{m.t('users.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{m.t('login.email')}</th>
-          <th scope="col">{m.t('users.name')}</th>
-          <th scope="col">{m.t('account.role')}</th>
-          <th scope="col">{m.t('users.scope')}</th>
-          <th scope="col">{m.t('account.tokenState')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {users.map((u) => (
+      <table class="list">
+        <caption id="users-caption" class="visually-hidden">
+          {m.t('users.title')}
+        </caption>
+        <thead>
           <tr>
-            <th scope="row" dir="ltr">
-              {u.email}
-            </th>
-            <td>
-              {u.display_name} (<a href={`/${m.locale}/admin/users/${u.id}/history`}>{m.t('record.history')}</a>)
-            </td>
-            <td>{roleLabel(m, u.role)}</td>
-            <td>{u.state_iso3 ?? u.organization_code ?? ''}</td>
-            <td>
-              <form method="post" action={`/${m.locale}/admin/users/${u.id}/${u.disabled_at ? 'enable' : 'disable'}`} class="inline">
-                <CsrfField token={csrfToken} />
-                {u.disabled_at ? m.t('users.disabled') : m.t('users.active')}{' '}
-                <button type="submit" class="secondary" aria-label={`${u.disabled_at ? m.t('users.enable') : m.t('users.disable')}: ${u.email}`}>
-                  {u.disabled_at ? m.t('users.enable') : m.t('users.disable')}
-                </button>
-              </form>
-            </td>
+            <th scope="col">{m.t('login.email')}</th>
+            <th scope="col">{m.t('users.name')}</th>
+            <th scope="col">{m.t('account.role')}</th>
+            <th scope="col">{m.t('users.scope')}</th>
+            <th scope="col">{m.t('account.tokenState')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr>
+              <th scope="row" dir="ltr">
+                {u.email}
+              </th>
+              <td>
+                {u.display_name} (<a href={`/${m.locale}/admin/users/${u.id}/history`}>{m.t('record.history')}</a>)
+              </td>
+              <td>{roleLabel(m, u.role)}</td>
+              <td>{u.state_iso3 ?? u.organization_code ?? ''}</td>
+              <td>
+                <form method="post" action={`/${m.locale}/admin/users/${u.id}/${u.disabled_at ? 'enable' : 'disable'}`} class="inline">
+                  <CsrfField token={csrfToken} />
+                  {u.disabled_at ? m.t('users.disabled') : m.t('users.active')}{' '}
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={`${u.disabled_at ? m.t('users.enable') : m.t('users.disable')}: ${u.email}`}
+                  >
+                    {u.disabled_at ? m.t('users.enable') : m.t('users.disable')}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </TableRegion>
     <h2>{m.t('users.add')}</h2>
     <form method="post" action={`/${m.locale}/admin/users`} class="record-form narrow" novalidate>
@@ -220,7 +226,15 @@ export const UsersPage: FC<{
       </div>
       <div class="field">
         <label for="u-password">{m.t('login.password')}</label>
-        <input id="u-password" name="password" type="password" autocomplete="new-password" required dir="ltr" aria-describedby="u-pw-help" />
+        <input
+          id="u-password"
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          required
+          dir="ltr"
+          aria-describedby="u-pw-help"
+        />
         <p id="u-pw-help" class="help">
           {m.t('users.passwordHelp')}
         </p>

@@ -60,9 +60,7 @@ export function accountWebRoutes() {
       if (!(err instanceof AppError) || (err.code !== 'unauthenticated' && err.code !== 'too-many-requests')) throw err;
       const throttled = err.code === 'too-many-requests';
       if (throttled && err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
-      const message = throttled
-        ? m.t('login.throttled', { minutes: app.config.loginWindowMinutes })
-        : m.t('login.failed');
+      const message = throttled ? m.t('login.throttled', { minutes: app.config.loginWindowMinutes }) : m.t('login.failed');
       return render(
         c,
         { title: m.t('login.title'), status: throttled ? 429 : 401 },

@@ -54,12 +54,12 @@ declare module '../../platform/db/schema.ts' {
 
 declare module '../../platform/policy/policy.ts' {
   interface RecordTypes {
-    'user': true;
+    user: true;
     'api-token': true;
   }
   interface Abilities {
     'manage-accounts': true;
     'use-api-tokens': true;
-    'export': true;
+    export: true;
   }
 }

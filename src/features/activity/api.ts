@@ -39,33 +39,33 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYY
 /** Made when the API is registered: the record types are the installed features'. */
 const listRoute = () =>
   createRoute({
-  method: 'get',
-  path: '/audit',
-  tags: ['Audit'],
-  summary: 'The history of changes, newest first (experts, secretariat, admins)',
-  security: bearer,
-  request: {
-    query: z.object({
-      user: z.uuid().optional().openapi({ description: 'Changes made by this account' }),
-      type: z.enum(recordTypes as [RecordType, ...RecordType[]]).optional(),
-      recordId: z.string().max(100).optional(),
-      from: date.optional(),
-      to: date.optional(),
-      before: z.string().regex(/^\d+$/).optional().openapi({ description: 'Paging: events older than this id' }),
-      limit: z.coerce.number().int().min(1).max(500).optional(),
-    }),
-  },
-  responses: {
-    200: {
-      description: 'A page of events; `next` is the `before` of the next page',
-      content: {
-        'application/json': { schema: z.object({ data: z.array(AuditEventSchema), next: z.string().nullable() }) },
-      },
+    method: 'get',
+    path: '/audit',
+    tags: ['Audit'],
+    summary: 'The history of changes, newest first (experts, secretariat, admins)',
+    security: bearer,
+    request: {
+      query: z.object({
+        user: z.uuid().optional().openapi({ description: 'Changes made by this account' }),
+        type: z.enum(recordTypes as [RecordType, ...RecordType[]]).optional(),
+        recordId: z.string().max(100).optional(),
+        from: date.optional(),
+        to: date.optional(),
+        before: z.string().regex(/^\d+$/).optional().openapi({ description: 'Paging: events older than this id' }),
+        limit: z.coerce.number().int().min(1).max(500).optional(),
+      }),
     },
-    401: problems[401],
-    403: problems[403],
-    422: problems[422],
-  },
+    responses: {
+      200: {
+        description: 'A page of events; `next` is the `before` of the next page',
+        content: {
+          'application/json': { schema: z.object({ data: z.array(AuditEventSchema), next: z.string().nullable() }) },
+        },
+      },
+      401: problems[401],
+      403: problems[403],
+      422: problems[422],
+    },
   });
 
 export function registerAuditApi(api: Api) {

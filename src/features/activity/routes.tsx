@@ -31,10 +31,7 @@ export function activityWebRoutes() {
     authorize(c, may(viewer, 'read-activity'), 'the activity feed');
     const filters = activityFilters((n) => c.req.query(n));
     const db = c.get('app').database.db;
-    const [{ events, next }, actors] = await Promise.all([
-      listActivity(db, visibilityScope(viewer), filters),
-      activityActors(db),
-    ]);
+    const [{ events, next }, actors] = await Promise.all([listActivity(db, visibilityScope(viewer), filters), activityActors(db)]);
     const params = new URLSearchParams(c.req.query());
     if (next) params.set('before', next);
     return render(

@@ -11,8 +11,12 @@ import { assistanceSources, channels, matchStatuses, priorities, providerKinds, 
 
 export const json = <T extends z.ZodTypeAny>(schema: T) => ({ 'application/json': { schema } });
 
-const date = (description?: string) => z.string().openapi({ format: 'date', example: '2018-06-11', ...(description ? { description } : {}) });
-const version = z.number().int().openapi({ description: 'Send it back as `rowVersion` when changing the record: a change made on an older version is refused (409)' });
+const date = (description?: string) =>
+  z.string().openapi({ format: 'date', example: '2018-06-11', ...(description ? { description } : {}) });
+const version = z
+  .number()
+  .int()
+  .openapi({ description: 'Send it back as `rowVersion` when changing the record: a change made on an older version is refused (409)' });
 
 /**
  * Who reads a request, which decides what the presenters show: the Committee side (everything,
@@ -134,7 +138,13 @@ export const RequestSchema = z
   })
   .openapi('AssistanceRequest');
 
-export function presentRequest(r: RequestRow, items: ItemRow[], audience: Audience, flags: Flag[] | null, m: Messages): z.infer<typeof RequestSchema> {
+export function presentRequest(
+  r: RequestRow,
+  items: ItemRow[],
+  audience: Audience,
+  flags: Flag[] | null,
+  m: Messages,
+): z.infer<typeof RequestSchema> {
   return {
     id: r.id,
     reference: r.reference,
@@ -182,9 +192,14 @@ export const presentStep = (s: StepRow, audience: Audience): z.infer<typeof Step
   actor: audience === 'provider' ? null : s.actor_label,
 });
 
-const CirculationSchema = z.object({ provider: z.string().openapi({ example: 'organization:WCO' }), on: date() }).openapi('AssistanceCirculation');
+const CirculationSchema = z
+  .object({ provider: z.string().openapi({ example: 'organization:WCO' }), on: date() })
+  .openapi('AssistanceCirculation');
 
-export const presentCirculation = (c: CirculationRow): z.infer<typeof CirculationSchema> => ({ provider: providerKey(c.provider_kind, c.provider_code.trim()), on: c.circulated_on });
+export const presentCirculation = (c: CirculationRow): z.infer<typeof CirculationSchema> => ({
+  provider: providerKey(c.provider_kind, c.provider_code.trim()),
+  on: c.circulated_on,
+});
 
 export const ResponseSchema = z
   .object({
@@ -259,7 +274,8 @@ export function presentMatch(x: MatchView, m: Messages): z.infer<typeof MatchSch
 }
 
 /** The matches a reader sees: the experts' suggestions and set-asides stay on the Committee side. */
-export const visibleMatches = (matches: MatchView[], audience: Audience) => (audience === 'committee' ? matches : matches.filter((x) => !internalMatch(x.status)));
+export const visibleMatches = (matches: MatchView[], audience: Audience) =>
+  audience === 'committee' ? matches : matches.filter((x) => !internalMatch(x.status));
 
 export const RankedOfferSchema = z
   .object({
@@ -284,7 +300,10 @@ export const RankedItemSchema = z
   })
   .openapi('RankedItem', { description: 'A request item as the engine ranks it for an offer, computed now (not recorded)' });
 
-export const rankedOf = (reasons: Reason[], m: Messages) => ({ reasons: reasons as z.infer<typeof ReasonSchema>[], explanation: reasonsText(reasons, m.locale, m) });
+export const rankedOf = (reasons: Reason[], m: Messages) => ({
+  reasons: reasons as z.infer<typeof ReasonSchema>[],
+  explanation: reasonsText(reasons, m.locale, m),
+});
 
 export const DetailSchema = RequestSchema.extend({
   steps: z.array(StepSchema),
@@ -320,7 +339,10 @@ export const OfferSchema = z
 
 export const presentOffer = (o: OfferRow): z.infer<typeof OfferSchema> => ({
   id: o.id,
-  provider: o.provider_kind === 'state' ? providerKey('state', o.provider_state_iso3!.trim()) : providerKey('organization', o.provider_organization_code!),
+  provider:
+    o.provider_kind === 'state'
+      ? providerKey('state', o.provider_state_iso3!.trim())
+      : providerKey('organization', o.provider_organization_code!),
   providerKind: o.provider_kind,
   ...offerTermsOf(o),
   programmes: Array.isArray(o.programmes) ? o.programmes.map((g) => ({ name: String(g.name ?? ''), url: String(g.url ?? '') })) : [],

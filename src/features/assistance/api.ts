@@ -85,7 +85,10 @@ const dateText = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
   .openapi({ format: 'date', example: '2018-06-11' });
-const lang = z.enum(locales).optional().openapi({ description: 'The language of `explanation` and of the flags’ text (English by default)' });
+const lang = z
+  .enum(locales)
+  .optional()
+  .openapi({ description: 'The language of `explanation` and of the flags’ text (English by default)' });
 const idParams = z.object({ id: z.string().max(40).openapi({ example: '0b7d3f7e-5c1a-4f5e-9a55-6a8f0d1c2b3a' }) });
 const version = z.number().int().min(1).openapi({ description: 'The `rowVersion` of the record as it was read', example: 1 });
 const refusals = (what: string) => ({
@@ -95,8 +98,14 @@ const refusals = (what: string) => ({
   409: problem('Changed by someone else since it was read (a stale `rowVersion`): read it again'),
   422: problem('Not valid; each problem names its field'),
 });
-const changeResponses = <S extends z.ZodTypeAny>(what: string, schema: S) => ({ 200: { description: `The ${what} as it is now`, content: json(schema) }, ...refusals(what) });
-const createdResponses = <S extends z.ZodTypeAny>(what: string, schema: S) => ({ 201: { description: `The new ${what}`, content: json(schema) }, ...refusals(what) });
+const changeResponses = <S extends z.ZodTypeAny>(what: string, schema: S) => ({
+  200: { description: `The ${what} as it is now`, content: json(schema) },
+  ...refusals(what),
+});
+const createdResponses = <S extends z.ZodTypeAny>(what: string, schema: S) => ({
+  201: { description: `The new ${what}`, content: json(schema) },
+  ...refusals(what),
+});
 
 /** Validation problems named as the domain names them: `items[0].areas`, `programmes[1].url`. */
 const fieldName = (path: readonly PropertyKey[]) =>
@@ -162,7 +171,14 @@ const listRequestsRoute = createRoute({
   responses: {
     200: {
       description: 'A page of requests',
-      content: json(z.object({ count: z.number().int().openapi({ description: 'All the requests that match and the caller may see' }), limit: z.number().int(), offset: z.number().int(), data: z.array(RequestSchema) })),
+      content: json(
+        z.object({
+          count: z.number().int().openapi({ description: 'All the requests that match and the caller may see' }),
+          limit: z.number().int(),
+          offset: z.number().int(),
+          data: z.array(RequestSchema),
+        }),
+      ),
     },
     422: problems[422],
   },
@@ -174,7 +190,23 @@ const createRequestRoute = createRoute({
   tags,
   summary: 'Record a request for assistance (a State’s point of contact for its own State; the experts and the secretariat for any)',
   security: bearer,
-  request: { body: { required: true, content: json(z.object(requestFields).openapi({ example: { stateIso3: 'MLI', receivedOn: '2018-06-11', channel: 'note-verbale', consentSummary: true, summary: 'Training of customs officers', items: [{ description: 'Training of customs officers', areas: ['border-control'], weapons: ['chemical'], kinds: ['training'] }] } })) } },
+  request: {
+    body: {
+      required: true,
+      content: json(
+        z.object(requestFields).openapi({
+          example: {
+            stateIso3: 'MLI',
+            receivedOn: '2018-06-11',
+            channel: 'note-verbale',
+            consentSummary: true,
+            summary: 'Training of customs officers',
+            items: [{ description: 'Training of customs officers', areas: ['border-control'], weapons: ['chemical'], kinds: ['training'] }],
+          },
+        }),
+      ),
+    },
+  },
   responses: {
     201: { description: 'The request, received (its address in `Location`)', content: json(DetailSchema) },
     401: problems[401],
@@ -198,9 +230,13 @@ const patchRequestRoute = createRoute({
   path: '/assistance/requests/{id}',
   tags,
   summary: 'Change a request’s content (the experts, the secretariat; the State’s point of contact until it is authenticated)',
-  description: 'Send the `rowVersion` as read and the fields that change. `items`, when sent, is the whole list: an item with its `id` is kept and changed, one without is added, one left out is removed.',
+  description:
+    'Send the `rowVersion` as read and the fields that change. `items`, when sent, is the whole list: an item with its `id` is kept and changed, one without is added, one left out is removed.',
   security: bearer,
-  request: { params: idParams, body: { required: true, content: json(z.object({ rowVersion: version, ...z.object(requestFields).partial().shape })) } },
+  request: {
+    params: idParams,
+    body: { required: true, content: json(z.object({ rowVersion: version, ...z.object(requestFields).partial().shape })) },
+  },
   responses: changeResponses('request', DetailSchema),
 });
 
@@ -225,7 +261,9 @@ const transitionRoute = createRoute({
             providers: z.array(z.string().max(60)).max(100).optional(),
             rowVersion: version,
           })
-          .openapi({ example: { action: 'circulate', on: '2018-07-02', providers: ['organization:WCO', 'organization:IAEA'], rowVersion: 3 } }),
+          .openapi({
+            example: { action: 'circulate', on: '2018-07-02', providers: ['organization:WCO', 'organization:IAEA'], rowVersion: 3 },
+          }),
       ),
     },
   },
@@ -237,7 +275,8 @@ const responseRoute = createRoute({
   path: '/assistance/requests/{id}/responses',
   tags,
   summary: 'Record a provider’s response, naming the items of the request it answers',
-  description: 'A provider records its own (it may leave out `provider`); the experts and the secretariat record any provider’s. The request must have been circulated to the provider.',
+  description:
+    'A provider records its own (it may leave out `provider`); the experts and the secretariat record any provider’s. The request must have been circulated to the provider.',
   security: bearer,
   request: {
     params: idParams,
@@ -278,7 +317,14 @@ const requestMatchesRoute = createRoute({
       lang,
     }),
   },
-  responses: { 200: { description: 'Per item, its matches', content: json(z.object({ requestId: z.string().uuid(), items: z.array(ItemMatchesSchema) })) }, 404: problems[404], 422: problems[422] },
+  responses: {
+    200: {
+      description: 'Per item, its matches',
+      content: json(z.object({ requestId: z.string().uuid(), items: z.array(ItemMatchesSchema) })),
+    },
+    404: problems[404],
+    422: problems[422],
+  },
 });
 
 const suggestRoute = createRoute({
@@ -299,7 +345,13 @@ const addMatchRoute = createRoute({
   tags,
   summary: 'Add a match by hand (status suggested), with the engine’s score and reasons for it',
   security: bearer,
-  request: { query: z.object({ lang }), body: { required: true, content: json(z.object({ itemId: z.string().max(40), offerId: z.string().max(40), note: z.string().optional() })) } },
+  request: {
+    query: z.object({ lang }),
+    body: {
+      required: true,
+      content: json(z.object({ itemId: z.string().max(40), offerId: z.string().max(40), note: z.string().optional() })),
+    },
+  },
   responses: createdResponses('match', MatchSchema),
 });
 
@@ -364,7 +416,10 @@ const listOffersRoute = createRoute({
       archived: z.enum(['true', 'false']).optional().openapi({ description: 'true: the archived offers too' }),
     }),
   },
-  responses: { 200: { description: 'The offers', content: json(z.object({ count: z.number().int(), data: z.array(OfferSchema) })) }, 422: problems[422] },
+  responses: {
+    200: { description: 'The offers', content: json(z.object({ count: z.number().int(), data: z.array(OfferSchema) })) },
+    422: problems[422],
+  },
 });
 
 const createOfferRoute = createRoute({
@@ -373,8 +428,28 @@ const createOfferRoute = createRoute({
   tags,
   summary: 'Record an offer (a provider its own; the experts and the secretariat any)',
   security: bearer,
-  request: { body: { required: true, content: json(z.object(offerFields).openapi({ example: { provider: 'organization:IAEA', title: 'Nuclear security training', areas: ['nuclear-security'], kinds: ['training'], languages: ['en', 'fr'] } })) } },
-  responses: { 201: { description: 'The offer (its address in `Location`)', content: json(OfferSchema) }, 401: problems[401], 403: problems[403], 422: problems[422] },
+  request: {
+    body: {
+      required: true,
+      content: json(
+        z.object(offerFields).openapi({
+          example: {
+            provider: 'organization:IAEA',
+            title: 'Nuclear security training',
+            areas: ['nuclear-security'],
+            kinds: ['training'],
+            languages: ['en', 'fr'],
+          },
+        }),
+      ),
+    },
+  },
+  responses: {
+    201: { description: 'The offer (its address in `Location`)', content: json(OfferSchema) },
+    401: problems[401],
+    403: problems[403],
+    422: problems[422],
+  },
 });
 
 const getOfferRoute = createRoute({
@@ -393,7 +468,10 @@ const patchOfferRoute = createRoute({
   tags,
   summary: 'Change an offer: the fields sent, with the `rowVersion` as read',
   security: bearer,
-  request: { params: idParams, body: { required: true, content: json(z.object({ rowVersion: version, ...z.object(offerFields).partial().shape })) } },
+  request: {
+    params: idParams,
+    body: { required: true, content: json(z.object({ rowVersion: version, ...z.object(offerFields).partial().shape })) },
+  },
   responses: changeResponses('offer', OfferSchema),
 });
 
@@ -414,9 +492,15 @@ const offerMatchesRoute = createRoute({
   tags,
   summary: 'The request items the engine ranks for an offer (among the requests the caller may see), and the offer’s matches',
   security: bearer,
-  request: { params: idParams, query: z.object({ limit: z.coerce.number().int().min(1).max(100).optional().openapi({ description: '10 by default' }), lang }) },
+  request: {
+    params: idParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(100).optional().openapi({ description: '10 by default' }), lang }),
+  },
   responses: {
-    200: { description: 'Ranked items and matches', content: json(z.object({ offerId: z.string().uuid(), ranking: z.array(RankedItemSchema), matches: z.array(MatchSchema) })) },
+    200: {
+      description: 'Ranked items and matches',
+      content: json(z.object({ offerId: z.string().uuid(), ranking: z.array(RankedItemSchema), matches: z.array(MatchSchema) })),
+    },
     404: problems[404],
     422: problems[422],
   },
@@ -431,7 +515,13 @@ const summariesRoute = createRoute({
   summary: 'The summaries of requests that their States consented to publish and the secretariat posted',
   security: bearer,
   request: { query: z.object({ year: z.coerce.number().int().min(2004).max(2100).optional(), state: z.string().max(3).optional() }) },
-  responses: { 200: { description: 'The posted summaries, newest first', content: json(z.object({ count: z.number().int(), data: z.array(SummarySchema) })) }, 422: problems[422] },
+  responses: {
+    200: {
+      description: 'The posted summaries, newest first',
+      content: json(z.object({ count: z.number().int(), data: z.array(SummarySchema) })),
+    },
+    422: problems[422],
+  },
 });
 
 const CodeLabel = z.array(z.object({ code: z.string(), label: z.string() }));
@@ -444,14 +534,30 @@ const taxonomyRoute = createRoute({
   responses: {
     200: {
       description: 'Codes and labels per dimension',
-      content: json(z.object({ lang: z.string(), paragraph: CodeLabel, weapon: CodeLabel, area: CodeLabel, kind: CodeLabel, language: CodeLabel, region: CodeLabel })),
+      content: json(
+        z.object({
+          lang: z.string(),
+          paragraph: CodeLabel,
+          weapon: CodeLabel,
+          area: CodeLabel,
+          kind: CodeLabel,
+          language: CodeLabel,
+          region: CodeLabel,
+        }),
+      ),
     },
     422: problems[422],
   },
 });
 
-const WeightsSchema = z.record(z.string(), z.number()).openapi('MatchingWeights', { description: 'Points per reason of the matching engine (docs/matching.md)' });
-const weightsAnswer = z.object({ weights: WeightsSchema, defaults: WeightsSchema, saved: z.boolean().openapi({ description: 'false: the defaults are in force' }) });
+const WeightsSchema = z
+  .record(z.string(), z.number())
+  .openapi('MatchingWeights', { description: 'Points per reason of the matching engine (docs/matching.md)' });
+const weightsAnswer = z.object({
+  weights: WeightsSchema,
+  defaults: WeightsSchema,
+  saved: z.boolean().openapi({ description: 'false: the defaults are in force' }),
+});
 
 const getWeightsRoute = createRoute({
   method: 'get',
@@ -467,14 +573,27 @@ const putWeightsRoute = createRoute({
   path: '/assistance/weights',
   tags,
   summary: 'Set the matching weights (experts and administrators): keys left out take their default',
-  description: 'A JSON object of weights. Text that is not JSON, an unknown key or a value that is not a number ≥ 0 is refused (422, naming `weights.<key>`), and nothing is saved.',
+  description:
+    'A JSON object of weights. Text that is not JSON, an unknown key or a value that is not a number ≥ 0 is refused (422, naming `weights.<key>`), and nothing is saved.',
   security: bearer,
   request: {
     // Not validated here: the engine's parser checks the text itself, so that even text that is
     // not JSON gets a 422 naming `weights`.
-    body: { required: true, content: { 'application/json': { schema: { type: 'object', additionalProperties: { type: 'number', minimum: 0 }, example: { area: 50, language: 20 } } } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: { type: 'object', additionalProperties: { type: 'number', minimum: 0 }, example: { area: 50, language: 20 } },
+        },
+      },
+    },
   },
-  responses: { 200: { description: 'The weights now in force', content: json(weightsAnswer) }, 401: problems[401], 403: problems[403], 422: problems[422] },
+  responses: {
+    200: { description: 'The weights now in force', content: json(weightsAnswer) },
+    401: problems[401],
+    403: problems[403],
+    422: problems[422],
+  },
 });
 
 // ---- Helpers
@@ -507,7 +626,9 @@ export async function requestDetail(database: Kysely<DB>, viewer: Viewer | null,
   return {
     ...presentRequest(r, items, audience, flags.get(r.id) ?? null, m),
     steps: steps.map((s) => presentStep(s, audience)),
-    circulation: circulation.filter((x) => own === null || providerKey(x.provider_kind, x.provider_code.trim()) === own).map(presentCirculation),
+    circulation: circulation
+      .filter((x) => own === null || providerKey(x.provider_kind, x.provider_code.trim()) === own)
+      .map(presentCirculation),
     // The requesting State learns of the responses when the secretariat forwards them.
     responses: responses.filter((x) => audience !== 'state' || x.forwarded_on !== null).map(presentResponse),
     matches: matches.map((x) => presentMatch(x, m)),
@@ -599,7 +720,12 @@ export function registerAssistanceApi(api: Api) {
       const m = messagesFor(q.lang);
       if (q.from && q.to && q.from > q.to) throw invalid([{ field: 'from', problem: 'must not be after to' }]);
       const page = { limit: q.limit ?? 100, offset: q.offset ?? 0 };
-      const { total, rows } = await listRequests(db(c), viewer, { state: q.state, year: q.year, status: q.status, from: q.from, to: q.to }, page);
+      const { total, rows } = await listRequests(
+        db(c),
+        viewer,
+        { state: q.state, year: q.year, status: q.status, from: q.from, to: q.to },
+        page,
+      );
       const [items, flags] = await Promise.all([
         itemsOf(
           db(c),
@@ -607,7 +733,10 @@ export function registerAssistanceApi(api: Api) {
         ),
         isCommitteeSide(viewer) ? flagsOf(db(c), rows, todayIso()) : Promise.resolve(new Map()),
       ]);
-      return c.json({ count: total, ...page, data: rows.map((r) => presentRequest(r, items, audienceOf(viewer, r), flags.get(r.id) ?? null, m)) }, 200);
+      return c.json(
+        { count: total, ...page, data: rows.map((r) => presentRequest(r, items, audienceOf(viewer, r), flags.get(r.id) ?? null, m)) },
+        200,
+      );
     },
     named,
   );
@@ -618,7 +747,11 @@ export function registerAssistanceApi(api: Api) {
       const viewer = c.get('viewer');
       const body = c.req.valid('json');
       const iso3 = typeof body.stateIso3 === 'string' ? body.stateIso3.trim().toUpperCase() : '';
-      authorize(c, can(viewer, 'create', { type: 'assistance-request', confidentiality: 'committee-and-state', stateIso3: iso3 }), 'the recording of requests for this State');
+      authorize(
+        c,
+        can(viewer, 'create', { type: 'assistance-request', confidentiality: 'committee-and-state', stateIso3: iso3 }),
+        'the recording of requests for this State',
+      );
       const row = await createRequest(db(c), actorOf(viewer), viewer, body as RequestInput);
       c.header('Location', `/api/v1/assistance/requests/${row.id}`);
       return c.json(await detailOf(c, row, messagesFor()), 201);
@@ -626,7 +759,20 @@ export function registerAssistanceApi(api: Api) {
     named,
   );
 
-  api.openapi(getRequestRoute, async (c) => c.json(await requestDetail(db(c), c.get('viewer'), await visibleRequest(c, c.req.valid('param').id), messagesFor(c.req.valid('query').lang)), 200), named);
+  api.openapi(
+    getRequestRoute,
+    async (c) =>
+      c.json(
+        await requestDetail(
+          db(c),
+          c.get('viewer'),
+          await visibleRequest(c, c.req.valid('param').id),
+          messagesFor(c.req.valid('query').lang),
+        ),
+        200,
+      ),
+    named,
+  );
 
   api.openapi(
     patchRequestRoute,
@@ -650,7 +796,13 @@ export function registerAssistanceApi(api: Api) {
     async (c) => {
       const { viewer, r } = await changeableRequest(c, c.req.valid('param').id, 'the steps of the procedure');
       const body = c.req.valid('json');
-      const row = await takeStep(db(c), actorOf(viewer), viewer, r.id, { action: body.action, on: body.on, note: body.note, providers: body.providers, expectedVersion: body.rowVersion });
+      const row = await takeStep(db(c), actorOf(viewer), viewer, r.id, {
+        action: body.action,
+        on: body.on,
+        note: body.note,
+        providers: body.providers,
+        expectedVersion: body.rowVersion,
+      });
       return c.json(await detailOf(c, row, messagesFor()), 200);
     },
     named,
@@ -685,7 +837,12 @@ export function registerAssistanceApi(api: Api) {
       let ranking: Map<string, z.infer<typeof RankedOfferSchema>[]> | null = null;
       if (q.suggest === 'engine') {
         // Live, over the current offers the caller may see; nothing is written.
-        const [engineItems, offers, track, weights] = await Promise.all([matchItemsOf(db(c), [r.id]), listOffers(db(c), viewer), deliveredByProvider(db(c)), weightsInForce(db(c))]);
+        const [engineItems, offers, track, weights] = await Promise.all([
+          matchItemsOf(db(c), [r.id]),
+          listOffers(db(c), viewer),
+          deliveredByProvider(db(c)),
+          weightsInForce(db(c)),
+        ]);
         const byId = new Map(offers.map((o) => [o.id, o]));
         const engineOffers = offers.map(matchOfferOf);
         ranking = new Map(
@@ -726,13 +883,9 @@ export function registerAssistanceApi(api: Api) {
       mustManage(c, 'the matching of requests');
       const written = await suggestMatches(db(c), actorOf(c.get('viewer')), r.id, q.limit ?? 5);
       const ids = new Set(written.map((w) => w.id));
-      const views = (
-        await matchesOfItems(
-          db(c),
-          c.get('viewer'),
-          [...new Set(written.map((w) => w.item_id))],
-        )
-      ).filter((x) => ids.has(x.id));
+      const views = (await matchesOfItems(db(c), c.get('viewer'), [...new Set(written.map((w) => w.item_id))])).filter((x) =>
+        ids.has(x.id),
+      );
       const m = messagesFor(q.lang);
       return c.json({ count: views.length, data: views.map((x) => presentMatch(x, m)) }, 200);
     },
@@ -779,7 +932,11 @@ export function registerAssistanceApi(api: Api) {
       const body = c.req.valid('json');
       const parsed = parseProviderKey(String(body.provider ?? ''));
       const key = parsed ? providerKey(parsed.kind, parsed.code) : null;
-      authorize(c, can(viewer, 'create', { type: 'assistance-offer', confidentiality: 'public', stateIso3: null, providerKey: key }), 'the recording of offers for this provider');
+      authorize(
+        c,
+        can(viewer, 'create', { type: 'assistance-offer', confidentiality: 'public', stateIso3: null, providerKey: key }),
+        'the recording of offers for this provider',
+      );
       const row = await createOffer(db(c), actorOf(viewer), viewer, body as OfferInput);
       c.header('Location', `/api/v1/assistance/offers/${row.id}`);
       return c.json(presentOffer(row), 201);
@@ -801,7 +958,10 @@ export function registerAssistanceApi(api: Api) {
       const { viewer, current } = await changeableOffer(c, c.req.valid('param').id, 'the changing of offers');
       const { rowVersion: expected, ...fields } = c.req.valid('json');
       const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-      const row = await updateOffer(db(c), actorOf(viewer), viewer, current.id, expected, { ...offerInputOf(current), ...defined } as OfferInput);
+      const row = await updateOffer(db(c), actorOf(viewer), viewer, current.id, expected, {
+        ...offerInputOf(current),
+        ...defined,
+      } as OfferInput);
       return c.json(presentOffer(row), 200);
     },
     named,
@@ -811,7 +971,11 @@ export function registerAssistanceApi(api: Api) {
     api.openapi(
       offerStateRoute(to),
       async (c) => {
-        const { viewer, current } = await changeableOffer(c, c.req.valid('param').id, `the ${to === 'archive' ? 'archiving' : 'restoring'} of offers`);
+        const { viewer, current } = await changeableOffer(
+          c,
+          c.req.valid('param').id,
+          `the ${to === 'archive' ? 'archiving' : 'restoring'} of offers`,
+        );
         const row = await setOfferArchived(db(c), actorOf(viewer), viewer, current.id, c.req.valid('json').rowVersion, to === 'archive');
         return c.json(presentOffer(row), 200);
       },
@@ -828,16 +992,13 @@ export function registerAssistanceApi(api: Api) {
       // Only over the items of the requests the caller may see: for the public none, for a
       // provider those circulated to it.
       const requestIds = await visibleRequestIds(db(c), viewer);
-      const [items, track, weights] = await Promise.all([matchItemsOf(db(c), requestIds), deliveredByProvider(db(c)), weightsInForce(db(c))]);
+      const [items, track, weights] = await Promise.all([
+        matchItemsOf(db(c), requestIds),
+        deliveredByProvider(db(c)),
+        weightsInForce(db(c)),
+      ]);
       const byId = new Map(items.map((i) => [i.id, i]));
-      const descriptions = new Map(
-        (
-          await itemsOf(
-            db(c),
-            [...new Set(items.map((i) => i.requestId))],
-          )
-        ).map((i) => [i.id, i.description]),
-      );
+      const descriptions = new Map((await itemsOf(db(c), [...new Set(items.map((i) => i.requestId))])).map((i) => [i.id, i.description]));
       const ranking = rankItemsForOffer(matchOfferOf(offer), items, track, weights, q.limit ?? 10).map((x) => ({
         itemId: x.itemId,
         requestId: byId.get(x.itemId)!.requestId,

@@ -2,7 +2,17 @@ import { todayIso } from '../../platform/values/dates.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { sameJson } from '../../platform/bundle/canonical.ts';
-import { applyRecords, archivedAt, isChange, isoDate, recordId, recordSource, stateCode, type VisibleCodes, visibleCodes } from '../../platform/bundle/fields.ts';
+import {
+  applyRecords,
+  archivedAt,
+  isChange,
+  isoDate,
+  recordId,
+  recordSource,
+  stateCode,
+  type VisibleCodes,
+  visibleCodes,
+} from '../../platform/bundle/fields.ts';
 import { type BundleSection, type RecordProblem, type Reference, stricter } from '../../platform/bundle/section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Resource, Viewer } from '../../platform/policy/policy.ts';
@@ -82,13 +92,20 @@ export type OfferRecord = z.output<typeof offerRecordSchema>;
 
 const itemSchema = z.strictObject({
   id: recordId,
-  position: z.number('must be a whole number').int('must be a whole number').min(1, 'must be from 1 to 200').max(200, 'must be from 1 to 200'),
+  position: z
+    .number('must be a whole number')
+    .int('must be a whole number')
+    .min(1, 'must be from 1 to 200')
+    .max(200, 'must be from 1 to 200'),
   description: z.string().trim().min(1, 'is required').max(4000, 'must be at most 4000 characters'),
   paragraphs: codes(paragraphs, 'paragraphs', 6),
   weapons: codes(weaponTypes, 'weapon types', 4),
   areas: codes(areas, 'areas', 11),
   kinds: codes(helpKinds, 'kinds', 7),
-  matrixFields: z.array(z.string().regex(/^OP[0-9a-zA-Z._-]{1,80}$/, 'must be a matrix field code (OP…)')).max(200, 'at most 200 fields').default([]),
+  matrixFields: z
+    .array(z.string().regex(/^OP[0-9a-zA-Z._-]{1,80}$/, 'must be a matrix field code (OP…)'))
+    .max(200, 'at most 200 fields')
+    .default([]),
   priority: z.enum(priorities, `must be one of ${priorities.join(', ')}`).default('medium'),
   timeframe: text(200),
   illustrative: z.boolean().default(false),
@@ -200,9 +217,16 @@ function normalised(r: RequestRecord): RequestRecord {
   return {
     ...r,
     items: [...r.items].sort((a, b) => a.position - b.position || byText(a.id, b.id)),
-    steps: [...r.steps].sort((a, b) => byText(a.takenOn, b.takenOn) || byText(new Date(a.recordedAt).toISOString(), new Date(b.recordedAt).toISOString()) || byText(a.id, b.id)),
+    steps: [...r.steps].sort(
+      (a, b) =>
+        byText(a.takenOn, b.takenOn) ||
+        byText(new Date(a.recordedAt).toISOString(), new Date(b.recordedAt).toISOString()) ||
+        byText(a.id, b.id),
+    ),
     circulation: [...r.circulation].sort((a, b) => byText(a.circulatedOn, b.circulatedOn) || byText(a.provider, b.provider)),
-    responses: [...r.responses].map((x) => ({ ...x, itemIds: [...new Set(x.itemIds)].sort() })).sort((a, b) => byText(a.respondedOn, b.respondedOn) || byText(a.id, b.id)),
+    responses: [...r.responses]
+      .map((x) => ({ ...x, itemIds: [...new Set(x.itemIds)].sort() }))
+      .sort((a, b) => byText(a.respondedOn, b.respondedOn) || byText(a.id, b.id)),
     matches: [...r.matches].sort((a, b) => byText(a.itemId, b.itemId) || byText(a.offerId, b.offerId)),
   };
 }
@@ -274,7 +298,10 @@ export function requestRecord(r: RequestRow, c: Children): RequestRecord {
     archived: r.archived_at !== null,
     items: c.items.map(itemRecord),
     steps: c.steps.map(stepOf),
-    circulation: c.circulation.map((x) => ({ provider: providerKey(x.provider_kind, x.provider_code.trim()), circulatedOn: x.circulated_on })),
+    circulation: c.circulation.map((x) => ({
+      provider: providerKey(x.provider_kind, x.provider_code.trim()),
+      circulatedOn: x.circulated_on,
+    })),
     responses: c.responses.map(responseRecord),
     matches: c.matches.map(matchRecord),
   });
@@ -313,7 +340,11 @@ async function childrenOf(db: Db, ids: readonly string[]): Promise<Map<string, C
 
 async function storedRequests(db: Db, keys: readonly string[]): Promise<Map<string, { row: RequestRow; children: Children }>> {
   if (!keys.length) return new Map();
-  const rows = await db.selectFrom('assistance_request').selectAll().where('id', 'in', [...keys]).execute();
+  const rows = await db
+    .selectFrom('assistance_request')
+    .selectAll()
+    .where('id', 'in', [...keys])
+    .execute();
   const children = await childrenOf(
     db,
     rows.map((r) => r.id),
@@ -345,11 +376,18 @@ function asSeenBy(viewer: Viewer | null, seen: VisibleCodes, offers: Map<string,
 // -------------------------------------------------------------------------------------------------
 // Sections
 
-const offerResource = (o: OfferRecord): Resource => ({ type: 'assistance-offer', confidentiality: o.confidentiality, stateIso3: null, providerKey: o.provider });
+const offerResource = (o: OfferRecord): Resource => ({
+  type: 'assistance-offer',
+  confidentiality: o.confidentiality,
+  stateIso3: null,
+  providerKey: o.provider,
+});
 
 const providerReference = (field: string, key: string): Reference => {
   const [kind, code] = key.split(':') as [string, string];
-  return kind === 'state' ? { field, section: 'member-states', key: code, noun: 'Member State' } : { field, section: 'organizations', key: code, noun: 'organization' };
+  return kind === 'state'
+    ? { field, section: 'member-states', key: code, noun: 'Member State' }
+    : { field, section: 'organizations', key: code, noun: 'organization' };
 };
 
 const offerColumns = (o: OfferRecord) => {
@@ -394,7 +432,11 @@ export const assistanceOffersSection: BundleSection<OfferRecord> = {
 
   async stored(db, keys) {
     if (!keys.length) return new Map();
-    const rows = await db.selectFrom('assistance_offer').selectAll().where('id', 'in', [...keys]).execute();
+    const rows = await db
+      .selectFrom('assistance_offer')
+      .selectAll()
+      .where('id', 'in', [...keys])
+      .execute();
     return new Map(rows.map((r) => [r.id, offerRecord(r)]));
   },
 
@@ -409,7 +451,8 @@ export const assistanceOffersSection: BundleSection<OfferRecord> = {
     const problems: RecordProblem[] = [];
     for (const { index, record } of records) {
       if (!isChange(stored.get(record.id), record)) continue;
-      for (const p of checkOfferInput({ ...record, periodFrom: record.periodFrom, periodTo: record.periodTo })) problems.push({ index, ...p });
+      for (const p of checkOfferInput({ ...record, periodFrom: record.periodFrom, periodTo: record.periodTo }))
+        problems.push({ index, ...p });
     }
     return problems;
   },
@@ -440,7 +483,12 @@ export const assistanceOffersSection: BundleSection<OfferRecord> = {
       update: (o, before) =>
         trx
           .updateTable('assistance_offer')
-          .set({ ...offerColumns(o), archived_at: archivedAt(before, o.archived), row_version: before.row_version + 1, updated_at: new Date() })
+          .set({
+            ...offerColumns(o),
+            archived_at: archivedAt(before, o.archived),
+            row_version: before.row_version + 1,
+            updated_at: new Date(),
+          })
           .where('id', '=', before.id)
           .returningAll()
           .executeTakeFirstOrThrow(),
@@ -461,7 +509,8 @@ export const assistanceOffersSection: BundleSection<OfferRecord> = {
 /** The fields of every template, for the matrix fields a request's items name. */
 async function templateFields(db: Db): Promise<Set<string>> {
   const known = new Set<string>();
-  for (const t of await db.selectFrom('matrix_template').select('definition').execute()) for (const f of t.definition.fields ?? []) known.add(f.code);
+  for (const t of await db.selectFrom('matrix_template').select('definition').execute())
+    for (const f of t.definition.fields ?? []) known.add(f.code);
   return known;
 }
 
@@ -490,7 +539,8 @@ function requestProblems(r: RequestRecord, today: string, fields: Set<string>, s
     else if (date && date > today) problems.push({ field, problem: `${date} is in the future` });
   };
   after('statusOn', r.statusOn, r.receivedOn, 'the request was received');
-  if (r.summaryPostedOn && !r.consentSummary) problems.push({ field: 'summaryPostedOn', problem: 'a summary is posted only with the State’s consent (consentSummary)' });
+  if (r.summaryPostedOn && !r.consentSummary)
+    problems.push({ field: 'summaryPostedOn', problem: 'a summary is posted only with the State’s consent (consentSummary)' });
   const positions = new Map<number, number>();
   r.items.forEach((item, i) => {
     if (!item.removed) {
@@ -499,7 +549,11 @@ function requestProblems(r: RequestRecord, today: string, fields: Set<string>, s
       positions.set(item.position, i);
     }
     const unknown = item.matrixFields.filter((c) => !fields.has(c));
-    if (unknown.length) problems.push({ field: `items[${i}].matrixFields`, problem: `no matrix template has the fields ${unknown.map((u) => u.slice(0, 40)).join(', ')}` });
+    if (unknown.length)
+      problems.push({
+        field: `items[${i}].matrixFields`,
+        problem: `no matrix template has the fields ${unknown.map((u) => u.slice(0, 40)).join(', ')}`,
+      });
   });
   r.steps.forEach((s, i) => {
     after(`steps[${i}].takenOn`, s.takenOn, r.receivedOn, 'the request was received');
@@ -512,15 +566,18 @@ function requestProblems(r: RequestRecord, today: string, fields: Set<string>, s
   r.responses.forEach((x, i) => {
     const foreign = x.itemIds.filter((id) => !itemIds.has(id));
     if (foreign.length) problems.push({ field: `responses[${i}].itemIds`, problem: `not items of this request: ${foreign.join(', ')}` });
-    if (!circulated.has(x.provider)) problems.push({ field: `responses[${i}].provider`, problem: `the request was not circulated to ${x.provider}` });
+    if (!circulated.has(x.provider))
+      problems.push({ field: `responses[${i}].provider`, problem: `the request was not circulated to ${x.provider}` });
     after(`responses[${i}].respondedOn`, x.respondedOn, r.receivedOn, 'the request was received');
-    if (x.forwardedOn && x.forwardedOn < x.respondedOn) problems.push({ field: `responses[${i}].forwardedOn`, problem: `is before the response (${x.respondedOn})` });
+    if (x.forwardedOn && x.forwardedOn < x.respondedOn)
+      problems.push({ field: `responses[${i}].forwardedOn`, problem: `is before the response (${x.respondedOn})` });
   });
   const pairs = new Map<string, number>();
   r.matches.forEach((m, i) => {
     if (!itemIds.has(m.itemId)) problems.push({ field: `matches[${i}].itemId`, problem: 'is not an item of this request' });
     const pair = `${m.itemId}:${m.offerId}`;
-    if (pairs.has(pair)) problems.push({ field: `matches[${i}].offerId`, problem: `matches[${pairs.get(pair)}] already matches this offer with this item` });
+    if (pairs.has(pair))
+      problems.push({ field: `matches[${i}].offerId`, problem: `matches[${pairs.get(pair)}] already matches this offer with this item` });
     pairs.set(pair, i);
     if (m.statusOn > today) problems.push({ field: `matches[${i}].statusOn`, problem: `${m.statusOn} is in the future` });
   });
@@ -540,7 +597,12 @@ async function foreignChildren(db: Db, records: readonly { index: number; record
     stepIds.length ? db.selectFrom('assistance_step').selectAll().where('id', 'in', stepIds).execute() : [],
     responseIds.length ? db.selectFrom('assistance_response').select(['id', 'request_id']).where('id', 'in', responseIds).execute() : [],
     matchIds.length
-      ? db.selectFrom('assistance_match as m').innerJoin('assistance_request_item as i', 'i.id', 'm.item_id').select(['m.id', 'm.item_id', 'm.offer_id', 'i.request_id']).where('m.id', 'in', matchIds).execute()
+      ? db
+          .selectFrom('assistance_match as m')
+          .innerJoin('assistance_request_item as i', 'i.id', 'm.item_id')
+          .select(['m.id', 'm.item_id', 'm.offer_id', 'i.request_id'])
+          .where('m.id', 'in', matchIds)
+          .execute()
       : [],
   ]);
   const owner = new Map<string, string>([...items, ...responses, ...matches].map((x) => [x.id, x.request_id]));
@@ -548,11 +610,14 @@ async function foreignChildren(db: Db, records: readonly { index: number; record
   const storedMatches = new Map(matches.map((m) => [m.id, m]));
   // A pair (item, offer) stored under another id.
   const pairIds = ids((r) => r.matches.map((m) => m.itemId));
-  const pairs = pairIds.length ? await db.selectFrom('assistance_match').select(['id', 'item_id', 'offer_id']).where('item_id', 'in', pairIds).execute() : [];
+  const pairs = pairIds.length
+    ? await db.selectFrom('assistance_match').select(['id', 'item_id', 'offer_id']).where('item_id', 'in', pairIds).execute()
+    : [];
   for (const { index, record } of records) {
     const elsewhere = (field: string, id: string, noun: string) => {
       const other = owner.get(id);
-      if (other && other !== record.id) problems.push({ index, field, problem: `is the id of a ${noun} of the request ${other}: it does not move to another request` });
+      if (other && other !== record.id)
+        problems.push({ index, field, problem: `is the id of a ${noun} of the request ${other}: it does not move to another request` });
     };
     record.items.forEach((i, k) => {
       elsewhere(`items[${k}].id`, i.id, 'item');
@@ -566,13 +631,20 @@ async function foreignChildren(db: Db, records: readonly { index: number; record
       if (before && (before.item_id !== m.itemId || before.offer_id !== m.offerId))
         problems.push({ index, field: `matches[${k}]`, problem: 'names another item or offer than the stored match: record a new match' });
       const twin = pairs.find((p) => p.item_id === m.itemId && p.offer_id === m.offerId && p.id !== m.id);
-      if (twin) problems.push({ index, field: `matches[${k}].offerId`, problem: `the stored match ${twin.id} already matches this offer with this item` });
+      if (twin)
+        problems.push({
+          index,
+          field: `matches[${k}].offerId`,
+          problem: `the stored match ${twin.id} already matches this offer with this item`,
+        });
     });
     record.steps.forEach((s, k) => {
       const before = storedSteps.get(s.id);
       if (!before) return;
-      if (before.request_id !== record.id) problems.push({ index, field: `steps[${k}].id`, problem: `is the id of a step of the request ${before.request_id}` });
-      else if (!sameJson(stepOf(before), s)) problems.push({ index, field: `steps[${k}]`, problem: 'differs from the stored step: a step never changes once recorded' });
+      if (before.request_id !== record.id)
+        problems.push({ index, field: `steps[${k}].id`, problem: `is the id of a step of the request ${before.request_id}` });
+      else if (!sameJson(stepOf(before), s))
+        problems.push({ index, field: `steps[${k}]`, problem: 'differs from the stored step: a step never changes once recorded' });
     });
   }
   return problems;
@@ -612,7 +684,8 @@ const itemColumns = (i: RequestRecord['items'][number]) => ({
   illustrative: i.illustrative,
 });
 
-const removedAt = (before: { removed_at: Date | null } | undefined, removed: boolean) => archivedAt(before && { archived_at: before.removed_at }, removed);
+const removedAt = (before: { removed_at: Date | null } | undefined, removed: boolean) =>
+  archivedAt(before && { archived_at: before.removed_at }, removed);
 
 /** The request as its history records it: the row with its items (the commands' shape). */
 const auditedRequest = (row: RequestRow, items: ItemRow[]) => ({
@@ -623,26 +696,48 @@ const auditedRequest = (row: RequestRow, items: ItemRow[]) => ({
 });
 
 /** Writes one request and its children (inside the import's transaction). */
-async function writeRequest(trx: Transaction<DB>, record: RequestRecord, before: { row: RequestRow; children: Children } | undefined): Promise<{ row: RequestRow; items: ItemRow[] }> {
+async function writeRequest(
+  trx: Transaction<DB>,
+  record: RequestRecord,
+  before: { row: RequestRow; children: Children } | undefined,
+): Promise<{ row: RequestRow; items: ItemRow[] }> {
   const row = before
     ? await trx
         .updateTable('assistance_request')
-        .set({ ...requestColumns(record), archived_at: archivedAt(before.row, record.archived), row_version: before.row.row_version + 1, updated_at: new Date() })
+        .set({
+          ...requestColumns(record),
+          archived_at: archivedAt(before.row, record.archived),
+          row_version: before.row.row_version + 1,
+          updated_at: new Date(),
+        })
         .where('id', '=', record.id)
         .returningAll()
         .executeTakeFirstOrThrow()
     : await trx
         .insertInto('assistance_request')
-        .values({ id: record.id, state_iso3: record.state, ...requestColumns(record), archived_at: archivedAt(undefined, record.archived) } as never)
+        .values({
+          id: record.id,
+          state_iso3: record.state,
+          ...requestColumns(record),
+          archived_at: archivedAt(undefined, record.archived),
+        } as never)
         .returningAll()
         .executeTakeFirstOrThrow();
   const stored = before?.children ?? { items: [], steps: [], circulation: [], responses: [], matches: [] };
   const items = new Map(stored.items.map((i) => [i.id, i]));
   for (const item of record.items) {
     const old = items.get(item.id);
-    if (!old) await trx.insertInto('assistance_request_item').values({ id: item.id, request_id: record.id, ...itemColumns(item), removed_at: removedAt(undefined, item.removed) } as never).execute();
+    if (!old)
+      await trx
+        .insertInto('assistance_request_item')
+        .values({ id: item.id, request_id: record.id, ...itemColumns(item), removed_at: removedAt(undefined, item.removed) } as never)
+        .execute();
     else if (!sameJson(itemRecord(old), item))
-      await trx.updateTable('assistance_request_item').set({ ...itemColumns(item), removed_at: removedAt(old, item.removed), updated_at: new Date() }).where('id', '=', item.id).execute();
+      await trx
+        .updateTable('assistance_request_item')
+        .set({ ...itemColumns(item), removed_at: removedAt(old, item.removed), updated_at: new Date() })
+        .where('id', '=', item.id)
+        .execute();
   }
   const steps = new Set(stored.steps.map((s) => s.id));
   for (const s of record.steps)
@@ -650,23 +745,55 @@ async function writeRequest(trx: Transaction<DB>, record: RequestRecord, before:
       // A step keeps the time it was recorded, which orders the steps of one day.
       await trx
         .insertInto('assistance_step')
-        .values({ id: s.id, request_id: record.id, action: s.action, from_status: s.fromStatus, to_status: s.toStatus, taken_on: s.takenOn, note: s.note, actor_id: null, actor_label: s.actor, created_at: new Date(s.recordedAt) } as never)
+        .values({
+          id: s.id,
+          request_id: record.id,
+          action: s.action,
+          from_status: s.fromStatus,
+          to_status: s.toStatus,
+          taken_on: s.takenOn,
+          note: s.note,
+          actor_id: null,
+          actor_label: s.actor,
+          created_at: new Date(s.recordedAt),
+        } as never)
         .execute();
   const circulated = new Map(stored.circulation.map((c) => [providerKey(c.provider_kind, c.provider_code.trim()), c]));
   for (const c of record.circulation) {
     const old = circulated.get(c.provider);
     const [kind, code] = c.provider.split(':') as ['state' | 'organization', string];
-    if (!old) await trx.insertInto('assistance_circulation').values({ request_id: record.id, provider_kind: kind, provider_code: code, circulated_on: c.circulatedOn }).execute();
-    else if (old.circulated_on !== c.circulatedOn) await trx.updateTable('assistance_circulation').set({ circulated_on: c.circulatedOn }).where('id', '=', old.id).execute();
+    if (!old)
+      await trx
+        .insertInto('assistance_circulation')
+        .values({ request_id: record.id, provider_kind: kind, provider_code: code, circulated_on: c.circulatedOn })
+        .execute();
+    else if (old.circulated_on !== c.circulatedOn)
+      await trx.updateTable('assistance_circulation').set({ circulated_on: c.circulatedOn }).where('id', '=', old.id).execute();
   }
   const responses = new Map(stored.responses.map((x) => [x.id, x]));
   for (const x of record.responses) {
     const old = responses.get(x.id);
     const [kind, code] = x.provider.split(':') as ['state' | 'organization', string];
-    const columns = { provider_kind: kind, provider_code: code, responded_on: x.respondedOn, item_ids: x.itemIds, text: x.text, forwarded_on: x.forwardedOn, source: x.source };
-    if (!old) await trx.insertInto('assistance_response').values({ id: x.id, request_id: record.id, ...columns, archived_at: archivedAt(undefined, x.archived) } as never).execute();
+    const columns = {
+      provider_kind: kind,
+      provider_code: code,
+      responded_on: x.respondedOn,
+      item_ids: x.itemIds,
+      text: x.text,
+      forwarded_on: x.forwardedOn,
+      source: x.source,
+    };
+    if (!old)
+      await trx
+        .insertInto('assistance_response')
+        .values({ id: x.id, request_id: record.id, ...columns, archived_at: archivedAt(undefined, x.archived) } as never)
+        .execute();
     else if (!sameJson(responseRecord(old), x))
-      await trx.updateTable('assistance_response').set({ ...columns, archived_at: archivedAt(old, x.archived) }).where('id', '=', x.id).execute();
+      await trx
+        .updateTable('assistance_response')
+        .set({ ...columns, archived_at: archivedAt(old, x.archived) })
+        .where('id', '=', x.id)
+        .execute();
   }
   const matches = new Map(stored.matches.map((m) => [m.id, m]));
   for (const m of record.matches) {
@@ -681,11 +808,25 @@ async function writeRequest(trx: Transaction<DB>, record: RequestRecord, before:
       provider_feedback: m.providerFeedback,
       state_feedback: m.stateFeedback,
     };
-    if (!old) await trx.insertInto('assistance_match').values({ id: m.id, item_id: m.itemId, offer_id: m.offerId, ...columns }).execute();
+    if (!old)
+      await trx
+        .insertInto('assistance_match')
+        .values({ id: m.id, item_id: m.itemId, offer_id: m.offerId, ...columns })
+        .execute();
     else if (!sameJson(matchRecord(old), m))
-      await trx.updateTable('assistance_match').set({ ...columns, row_version: old.row_version + 1, updated_at: new Date() }).where('id', '=', m.id).execute();
+      await trx
+        .updateTable('assistance_match')
+        .set({ ...columns, row_version: old.row_version + 1, updated_at: new Date() })
+        .where('id', '=', m.id)
+        .execute();
   }
-  const after = await trx.selectFrom('assistance_request_item').selectAll().where('request_id', '=', record.id).orderBy('position').orderBy('id').execute();
+  const after = await trx
+    .selectFrom('assistance_request_item')
+    .selectAll()
+    .where('request_id', '=', record.id)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   return { row, items: after };
 }
 
@@ -700,14 +841,18 @@ export const assistanceRequestsSection: BundleSection<RequestRecord> = {
 
   async export(db, viewer) {
     const seen = await visibleCodes(db, viewer);
-    const rows = (await db.selectFrom('assistance_request').selectAll().where(requestVisible(viewer)).orderBy('id').execute()).filter((r) => seen.states.has(r.state_iso3.trim()));
+    const rows = (await db.selectFrom('assistance_request').selectAll().where(requestVisible(viewer)).orderBy('id').execute()).filter((r) =>
+      seen.states.has(r.state_iso3.trim()),
+    );
     if (!rows.length) return [];
     const children = await childrenOf(
       db,
       rows.map((r) => r.id),
     );
     // The offers the viewer may see, by id, with their provider: a match names only those.
-    const offers = new Map((await db.selectFrom('assistance_offer').selectAll().where(offerVisible(viewer)).execute()).map((o) => [o.id, offerProviderKey(o)]));
+    const offers = new Map(
+      (await db.selectFrom('assistance_offer').selectAll().where(offerVisible(viewer)).execute()).map((o) => [o.id, offerProviderKey(o)]),
+    );
     return rows.map((r) => asSeenBy(viewer, seen, offers, requestRecord(r, children.get(r.id)!)));
   },
 
@@ -735,7 +880,11 @@ export const assistanceRequestsSection: BundleSection<RequestRecord> = {
     for (const { index, record } of records) {
       const before = stored.get(record.id);
       if (before && before.row.state_iso3.trim() !== record.state)
-        problems.push({ index, field: 'state', problem: `is ${record.state}, and the stored request is ${before.row.state_iso3.trim()}’s: a request does not move to another State` });
+        problems.push({
+          index,
+          field: 'state',
+          problem: `is ${record.state}, and the stored request is ${before.row.state_iso3.trim()}’s: a request does not move to another State`,
+        });
       if (!isChange(before && requestRecord(before.row, before.children), normalised(record))) continue;
       const circulated = (before?.children.circulation ?? []).map((c) => providerKey(c.provider_kind, c.provider_code.trim()));
       for (const p of requestProblems(record, today, fields, circulated)) problems.push({ index, ...p });

@@ -15,7 +15,16 @@ import { requestDetail } from './api.ts';
 import { audienceOf, presentOffer, presentRequest } from './api-schemas.ts';
 import { activeOffers, matchItemsOf, matchOfferOf, setWeights, takeStep, weightsInForce } from './requests/commands.ts';
 import { defaultWeights, rankOffersForItem, reasonsText } from './matching/matching.ts';
-import { currentWeights, deliveredByProvider, findRequest, flagsOf, itemsOf, listOffers, listRequests, offerProviderKey } from './queries.ts';
+import {
+  currentWeights,
+  deliveredByProvider,
+  findRequest,
+  flagsOf,
+  itemsOf,
+  listOffers,
+  listRequests,
+  offerProviderKey,
+} from './queries.ts';
 import { requestStatuses } from './schema.ts';
 
 export const assistanceUsage = `  assistance list [--state ISO3] [--year Y] [--status S] [--json] [--as E]
@@ -33,7 +42,14 @@ export const assistanceUsage = `  assistance list [--state ISO3] [--year Y] [--s
 const write = (out: string) => new Promise<void>((done, fail) => process.stdout.write(out, (err) => (err ? fail(err) : done())));
 
 /** The operator at the console: the Committee side's view of everything (no account of its own). */
-const operator: Viewer = { id: '00000000-0000-0000-0000-000000000000', email: 'system', displayName: 'system', role: 'admin', stateIso3: null, organizationCode: null };
+const operator: Viewer = {
+  id: '00000000-0000-0000-0000-000000000000',
+  email: 'system',
+  displayName: 'system',
+  role: 'admin',
+  stateIso3: null,
+  organizationCode: null,
+};
 
 async function accountNamed(db: Kysely<DB>, email: string): Promise<Viewer> {
   const viewer = await findActiveViewer(db, normaliseEmail(email));
@@ -60,19 +76,31 @@ async function withApp(cli: CliServices, run: (db: Kysely<DB>) => Promise<number
 async function visible(db: Kysely<DB>, viewer: Viewer, id: string | undefined) {
   if (!id) throw invalid([{ field: 'ID', problem: 'name the request (its id)' }]);
   const row = await findRequest(db, viewer, id);
-  if (!row) throw new AppError('not-found', `no request for assistance ${id.slice(0, 40)} that ${viewer === operator ? 'exists' : `${viewer.email} may see`}`);
+  if (!row)
+    throw new AppError(
+      'not-found',
+      `no request for assistance ${id.slice(0, 40)} that ${viewer === operator ? 'exists' : `${viewer.email} may see`}`,
+    );
   return row;
 }
 
 const list: Command = async (_config, args, cli) => {
   const { values } = parseArgs({
     args,
-    options: { state: { type: 'string' }, year: { type: 'string' }, status: { type: 'string' }, json: { type: 'boolean', default: false }, as: { type: 'string' } },
+    options: {
+      state: { type: 'string' },
+      year: { type: 'string' },
+      status: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      as: { type: 'string' },
+    },
   });
   const problems = [];
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) problems.push({ field: '--year', problem: 'must be a year (YYYY)' });
-  if (values.status !== undefined && !(requestStatuses as readonly string[]).includes(values.status)) problems.push({ field: '--status', problem: `must be one of ${requestStatuses.join(', ')}` });
-  if (values.state !== undefined && !/^[A-Za-z]{3}$/.test(values.state)) problems.push({ field: '--state', problem: 'must be a State code (ISO3)' });
+  if (values.status !== undefined && !(requestStatuses as readonly string[]).includes(values.status))
+    problems.push({ field: '--status', problem: `must be one of ${requestStatuses.join(', ')}` });
+  if (values.state !== undefined && !/^[A-Za-z]{3}$/.test(values.state))
+    problems.push({ field: '--state', problem: 'must be a State code (ISO3)' });
   if (problems.length) throw invalid(problems);
   return withApp(cli, async (db) => {
     const { viewer } = await who(db, values.as);
@@ -80,7 +108,11 @@ const list: Command = async (_config, args, cli) => {
     const { total, rows } = await listRequests(
       db,
       viewer,
-      { state: values.state, year: values.year ? Number(values.year) : undefined, status: values.status as (typeof requestStatuses)[number] | undefined },
+      {
+        state: values.state,
+        year: values.year ? Number(values.year) : undefined,
+        status: values.status as (typeof requestStatuses)[number] | undefined,
+      },
       { limit: 100_000, offset: 0 },
     );
     const [items, flags] = await Promise.all([
@@ -95,7 +127,9 @@ const list: Command = async (_config, args, cli) => {
     else {
       const lines = [`${total} request${total === 1 ? '' : 's'}`];
       for (const r of data) {
-        lines.push(`${r.id}  ${r.state}  ${r.receivedOn}  ${r.status} since ${r.statusOn}  ${r.items.length} item${r.items.length === 1 ? '' : 's'}${r.reference ? `  ${r.reference}` : ''}`);
+        lines.push(
+          `${r.id}  ${r.state}  ${r.receivedOn}  ${r.status} since ${r.statusOn}  ${r.items.length} item${r.items.length === 1 ? '' : 's'}${r.reference ? `  ${r.reference}` : ''}`,
+        );
         for (const f of r.flags ?? []) lines.push(`  ! ${f.text}`);
       }
       await write(`${lines.join('\n')}\n`);
@@ -105,7 +139,11 @@ const list: Command = async (_config, args, cli) => {
 };
 
 const show: Command = async (_config, args, cli) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, as: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, as: { type: 'string' } },
+  });
   return withApp(cli, async (db) => {
     const { viewer } = await who(db, values.as);
     const r = await visible(db, viewer, positionals[0]);
@@ -120,20 +158,26 @@ const show: Command = async (_config, args, cli) => {
       `Request ${request.id} from ${request.state}, received ${request.receivedOn} (${request.channel})${request.reference ? `, ${request.reference}` : ''}`,
       `Status: ${request.status} since ${request.statusOn} (version ${request.rowVersion})`,
     ];
-    if (request.contact?.name || request.contact?.email) lines.push(`Contact: ${[request.contact.name, request.contact.email && `<${request.contact.email}>`].filter(Boolean).join(' ')}`);
+    if (request.contact?.name || request.contact?.email)
+      lines.push(`Contact: ${[request.contact.name, request.contact.email && `<${request.contact.email}>`].filter(Boolean).join(' ')}`);
     for (const f of request.flags ?? []) lines.push(`! ${f.text}`);
     lines.push('', 'Items:');
     for (const i of request.items) lines.push(`  ${i.position}. ${i.description}  [${i.areas.join(', ')}]  (${i.id})`);
     lines.push('', 'Steps:');
     for (const s of request.steps) lines.push(`  ${s.on}  ${s.action}${s.actor ? `  by ${s.actor}` : ''}${s.note ? ` — ${s.note}` : ''}`);
-    if (request.circulation.length) lines.push('', `Circulated to: ${request.circulation.map((x) => `${x.provider} (${x.on})`).join(', ')}`);
+    if (request.circulation.length)
+      lines.push('', `Circulated to: ${request.circulation.map((x) => `${x.provider} (${x.on})`).join(', ')}`);
     if (request.responses.length) {
       lines.push('', 'Responses:');
-      for (const x of request.responses) lines.push(`  ${x.respondedOn}  ${x.provider}: items ${x.itemIds.map(position).join(', ')}${x.text ? ` — ${x.text}` : ''}`);
+      for (const x of request.responses)
+        lines.push(`  ${x.respondedOn}  ${x.provider}: items ${x.itemIds.map(position).join(', ')}${x.text ? ` — ${x.text}` : ''}`);
     }
     if (request.matches.length) {
       lines.push('', 'Matches:');
-      for (const x of request.matches) lines.push(`  item ${position(x.itemId)}: ${x.offerTitle} (${x.provider}) ${x.status}${x.score === null ? '' : `, score ${x.score}`}`);
+      for (const x of request.matches)
+        lines.push(
+          `  item ${position(x.itemId)}: ${x.offerTitle} (${x.provider}) ${x.status}${x.score === null ? '' : `, score ${x.score}`}`,
+        );
     }
     await write(`${lines.join('\n')}\n`);
     return 0;
@@ -159,7 +203,13 @@ const step: Command = async (_config, args, cli) => {
       ?.split(',')
       .map((p) => p.trim())
       .filter(Boolean);
-    const row = await takeStep(db, actor, account, r.id, { action, on: values.on!, note: values.note, providers, expectedVersion: r.row_version });
+    const row = await takeStep(db, actor, account, r.id, {
+      action,
+      on: values.on!,
+      note: values.note,
+      providers,
+      expectedVersion: r.row_version,
+    });
     await write(`${row.state_iso3.trim()} request ${row.id}: ${action} on ${values.on}, now ${row.status} (version ${row.row_version})\n`);
     return 0;
   });
@@ -173,7 +223,10 @@ const offers: Command = async (_config, args, cli) => {
     if (values.json) await write(`${JSON.stringify({ count: data.length, data }, null, 2)}\n`);
     else {
       const lines = [`${data.length} offer${data.length === 1 ? '' : 's'}`];
-      for (const o of data) lines.push(`${o.id}  ${o.provider}  ${o.title}  [${o.areas.join(', ')}]${o.languages.length ? `  in ${o.languages.join(', ')}` : ''}`);
+      for (const o of data)
+        lines.push(
+          `${o.id}  ${o.provider}  ${o.title}  [${o.areas.join(', ')}]${o.languages.length ? `  in ${o.languages.join(', ')}` : ''}`,
+        );
       await write(`${lines.join('\n')}\n`);
     }
     return 0;
@@ -181,9 +234,14 @@ const offers: Command = async (_config, args, cli) => {
 };
 
 const match: Command = async (_config, args, cli) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { limit: { type: 'string' }, lang: { type: 'string', default: 'en' }, as: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { limit: { type: 'string' }, lang: { type: 'string', default: 'en' }, as: { type: 'string' } },
+  });
   const problems = [];
-  if (values.limit !== undefined && !/^[1-9]\d{0,1}$/.test(values.limit)) problems.push({ field: '--limit', problem: 'must be a number from 1 to 99' });
+  if (values.limit !== undefined && !/^[1-9]\d{0,1}$/.test(values.limit))
+    problems.push({ field: '--limit', problem: 'must be a number from 1 to 99' });
   if (!isLocale(values.lang)) problems.push({ field: '--lang', problem: 'must be one of ar, zh, en, fr, ru, es' });
   if (problems.length) throw invalid(problems);
   const m = messages(values.lang as Parameters<typeof messages>[0]);
@@ -192,9 +250,16 @@ const match: Command = async (_config, args, cli) => {
     const r = await visible(db, viewer, positionals[0]);
     const available = viewer === operator ? await activeOffers(db) : await listOffers(db, viewer);
     const byId = new Map(available.map((o) => [o.id, o]));
-    const [items, engineItems, track, weights] = await Promise.all([itemsOf(db, [r.id]), matchItemsOf(db, [r.id]), deliveredByProvider(db), weightsInForce(db)]);
+    const [items, engineItems, track, weights] = await Promise.all([
+      itemsOf(db, [r.id]),
+      matchItemsOf(db, [r.id]),
+      deliveredByProvider(db),
+      weightsInForce(db),
+    ]);
     const engineOffers = available.map(matchOfferOf);
-    const lines = [`Offers ranked for the request ${r.id} from ${r.state_iso3.trim()} (${engineOffers.length} offer${engineOffers.length === 1 ? '' : 's'} considered)`];
+    const lines = [
+      `Offers ranked for the request ${r.id} from ${r.state_iso3.trim()} (${engineOffers.length} offer${engineOffers.length === 1 ? '' : 's'} considered)`,
+    ];
     for (const item of items) {
       const engineItem = engineItems.find((i) => i.id === item.id);
       const ranked = engineItem ? rankOffersForItem(engineItem, engineOffers, track, weights, values.limit ? Number(values.limit) : 5) : [];
@@ -234,7 +299,8 @@ const weights: Command = async (_config, args, cli) => {
     }
     return withApp(cli, async (db) => {
       const { account, actor } = await who(db, values.as);
-      if (account && !may(account, 'set-matching-weights')) throw invalid([{ field: '--as', problem: `${account.email} may not set the matching weights (experts and administrators do)` }]);
+      if (account && !may(account, 'set-matching-weights'))
+        throw invalid([{ field: '--as', problem: `${account.email} may not set the matching weights (experts and administrators do)` }]);
       await setWeights(db, actor, text);
       await write(`${JSON.stringify({ weights: await weightsInForce(db), saved: true }, null, 2)}\n`);
       return 0;

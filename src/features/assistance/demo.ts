@@ -73,7 +73,10 @@ function rhythm(receivedOn: string) {
   return { authenticate, acknowledge, circulate, after: (n: number) => addWorkingDays(circulate, n) };
 }
 
-const received2018 = Object.fromEntries(assistanceRequests2018.map((r) => [r.state, r.on])) as Record<(typeof assistanceRequests2018)[number]['state'], string>;
+const received2018 = Object.fromEntries(assistanceRequests2018.map((r) => [r.state, r.on])) as Record<
+  (typeof assistanceRequests2018)[number]['state'],
+  string
+>;
 
 /** The first steps every request takes: authenticated, acknowledged by the Chair, circulated. */
 function opening(receivedOn: string, providers: string[], circulationNote: string, seedNote: string): StepPlan[] {
@@ -147,7 +150,8 @@ function requests2018(): RequestPlan[] {
       reference: 'S/2018/1167 ¶18',
       items: [
         {
-          description: 'Review of draft legislation prohibiting non-State actors from acquiring nuclear, chemical and biological weapons and their means of delivery.',
+          description:
+            'Review of draft legislation prohibiting non-State actors from acquiring nuclear, chemical and biological weapons and their means of delivery.',
           paragraphs: ['OP2'],
           weapons: ['nuclear', 'chemical', 'biological', 'delivery'],
           areas: ['legislation'],
@@ -241,7 +245,8 @@ function requests2018(): RequestPlan[] {
       reference: 'S/2018/1167 ¶18',
       items: [
         {
-          description: 'Advice on setting up a national coordination mechanism and preparing a voluntary national implementation action plan.',
+          description:
+            'Advice on setting up a national coordination mechanism and preparing a voluntary national implementation action plan.',
           areas: ['coordination', 'reporting'],
           kinds: ['expert-advice'],
           illustrative: true,
@@ -274,12 +279,18 @@ function requests2018(): RequestPlan[] {
       reference: 'S/2018/1167 ¶18, ¶19 (a)',
       items: [
         {
-          description: 'Training of, and advice to, customs and border police in detecting and interdicting illicit trafficking in nuclear, chemical and biological material at border crossings.',
+          description:
+            'Training of, and advice to, customs and border police in detecting and interdicting illicit trafficking in nuclear, chemical and biological material at border crossings.',
           paragraphs: ['OP3c'],
           weapons: ['nuclear', 'chemical', 'biological'],
           areas: ['border-control'],
           kinds: ['training', 'expert-advice'],
-          matrixFields: ['OP3c.BORDER-CONTROLS.N.EN', 'OP3c.BORDER-CONTROLS.C.EN', 'OP3c.BORDER-CONTROLS.B.EN', 'OP3c.ILLICIT-TRAFFICKING.C.EN'],
+          matrixFields: [
+            'OP3c.BORDER-CONTROLS.N.EN',
+            'OP3c.BORDER-CONTROLS.C.EN',
+            'OP3c.BORDER-CONTROLS.B.EN',
+            'OP3c.ILLICIT-TRAFFICKING.C.EN',
+          ],
           priority: 'high',
           illustrative: true,
         },
@@ -309,7 +320,11 @@ function requests2018(): RequestPlan[] {
           'Circulated to the providers whose responses the review names (¶19 (a)); the day is illustrative.',
           seed18,
         ),
-        { action: 'forward', on: '2018-09-24', note: 'The Committee conveyed the responses to Iraq, so that it may contact the providers directly (S/2018/1167, ¶19).' },
+        {
+          action: 'forward',
+          on: '2018-09-24',
+          note: 'The Committee conveyed the responses to Iraq, so that it may contact the providers directly (S/2018/1167, ¶19).',
+        },
       ],
       responses: [
         {
@@ -317,8 +332,18 @@ function requests2018(): RequestPlan[] {
           list: [
             { provider: 'organization:WCO', on: '2018-06-11', items: [1], text: said('WCO', 'training of customs officers') },
             { provider: 'organization:WHO', on: '2018-06-20', items: [2], text: said('WHO', 'laboratory biosafety and biosecurity') },
-            { provider: 'organization:INTERPOL', on: '2018-07-02', items: [1], text: said('INTERPOL', 'training of border police against trafficking') },
-            { provider: 'organization:WOAH', on: '2018-07-16', items: [2], text: said('WOAH', 'biosafety and biosecurity in animal health laboratories') },
+            {
+              provider: 'organization:INTERPOL',
+              on: '2018-07-02',
+              items: [1],
+              text: said('INTERPOL', 'training of border police against trafficking'),
+            },
+            {
+              provider: 'organization:WOAH',
+              on: '2018-07-16',
+              items: [2],
+              text: said('WOAH', 'biosafety and biosecurity in animal health laboratories'),
+            },
             { provider: 'organization:NSG', on: '2018-08-27', items: [3], text: said('The NSG', 'outreach on nuclear export controls') },
           ],
         },
@@ -375,7 +400,11 @@ function requests2018(): RequestPlan[] {
       steps: [
         ...opening18(on, ['organization:WCO', 'organization:OPCW']),
         { action: 'post-summary', on: r.after(2), note: consentSaid },
-        { action: 'start', on: '2018-10-17', note: 'The experts visited Mali, 17–19 October 2018, to help draft its first national report (S/2018/1167, ¶9, ¶20).' },
+        {
+          action: 'start',
+          on: '2018-10-17',
+          note: 'The experts visited Mali, 17–19 October 2018, to help draft its first national report (S/2018/1167, ¶9, ¶20).',
+        },
       ],
     });
   }
@@ -392,7 +421,9 @@ function requests2018(): RequestPlan[] {
       summary: `Peru invites the Committee’s experts to help it prepare a voluntary national implementation action plan, and asks for advice on biosafety and biosecurity. ${madeUpSummary}`,
       reference: 'S/2018/1167 ¶18, ¶20',
       items: [
-        visitItem('Invitation to the Committee and its experts to visit and help prepare a voluntary national implementation action plan (S/2018/1167, ¶18, ¶20).'),
+        visitItem(
+          'Invitation to the Committee and its experts to visit and help prepare a voluntary national implementation action plan (S/2018/1167, ¶18, ¶20).',
+        ),
         {
           description: 'Advice on biosafety and biosecurity regulations for laboratories handling dangerous pathogens.',
           paragraphs: ['OP3a', 'OP3b'],
@@ -405,7 +436,11 @@ function requests2018(): RequestPlan[] {
       steps: [
         ...opening18(on, ['organization:UNLIREC', 'organization:WHO']),
         { action: 'post-summary', on: r.after(2), note: consentSaid },
-        { action: 'start', on: '2018-11-15', note: 'The experts visited Peru, 15–16 November 2018, on its action plan (S/2018/1167, ¶20).' },
+        {
+          action: 'start',
+          on: '2018-11-15',
+          note: 'The experts visited Peru, 15–16 November 2018, on its action plan (S/2018/1167, ¶20).',
+        },
       ],
     });
   }
@@ -420,7 +455,15 @@ function requests2018(): RequestPlan[] {
  */
 function requests2017(): RequestPlan[] {
   const note = 'Illustrative: the review counts three requests in 2017 (¶18) but does not name them.';
-  const plan = (state: string, receivedOn: string, languages: string[], provider: string, items: ItemInput[], later: StepPlan[], extra: Partial<RequestPlan> = {}): RequestPlan => ({
+  const plan = (
+    state: string,
+    receivedOn: string,
+    languages: string[],
+    provider: string,
+    items: ItemInput[],
+    later: StepPlan[],
+    extra: Partial<RequestPlan> = {},
+  ): RequestPlan => ({
     state,
     receivedOn,
     channel: 'note-verbale',
@@ -432,7 +475,8 @@ function requests2017(): RequestPlan[] {
     ...extra,
   });
   const napItem = (): ItemInput => ({
-    description: 'Help in identifying the legal and technical assistance needed and in drafting a voluntary national implementation action plan.',
+    description:
+      'Help in identifying the legal and technical assistance needed and in drafting a voluntary national implementation action plan.',
     areas: ['reporting', 'coordination', 'legislation'],
     kinds: ['expert-advice'],
     illustrative: true,
@@ -446,13 +490,31 @@ function requests2017(): RequestPlan[] {
       [napItem()],
       [
         { action: 'post-summary', on: rhythm('2017-05-15').after(2), note: consentSaid },
-        { action: 'start', on: '2018-02-28', note: 'National round table with UNLIREC, Georgetown, 28 February 2018 (S/2018/1167, annex, ¶27).' },
+        {
+          action: 'start',
+          on: '2018-02-28',
+          note: 'National round table with UNLIREC, Georgetown, 28 February 2018 (S/2018/1167, annex, ¶27).',
+        },
       ],
       {
-      consentSummary: true,
-      summary: `Guyana asks for help in identifying its assistance needs and drafting a national action plan. ${madeUpSummary}`,
-    }),
-    plan('SUR', '2017-09-11', ['en'], 'organization:UNLIREC', [napItem()], [{ action: 'start', on: '2018-02-26', note: 'National round table with UNLIREC, Paramaribo, 26 February 2018 (S/2018/1167, annex, ¶27).' }]),
+        consentSummary: true,
+        summary: `Guyana asks for help in identifying its assistance needs and drafting a national action plan. ${madeUpSummary}`,
+      },
+    ),
+    plan(
+      'SUR',
+      '2017-09-11',
+      ['en'],
+      'organization:UNLIREC',
+      [napItem()],
+      [
+        {
+          action: 'start',
+          on: '2018-02-26',
+          note: 'National round table with UNLIREC, Paramaribo, 26 February 2018 (S/2018/1167, annex, ¶27).',
+        },
+      ],
+    ),
     plan(
       'TKM',
       '2017-10-16',
@@ -460,8 +522,16 @@ function requests2017(): RequestPlan[] {
       'organization:OSCE',
       [napItem()],
       [
-        { action: 'start', on: '2018-01-22', note: 'OSCE meeting on Turkmenistan’s action plan in Ashgabat, January 2018 (S/2018/1167, ¶33 (b)); the day is illustrative.' },
-        { action: 'deliver', on: '2018-09-20', note: 'Turkmenistan submitted its first action plan, prepared with the experts’ help (S/2018/1167, ¶11, ¶28).' },
+        {
+          action: 'start',
+          on: '2018-01-22',
+          note: 'OSCE meeting on Turkmenistan’s action plan in Ashgabat, January 2018 (S/2018/1167, ¶33 (b)); the day is illustrative.',
+        },
+        {
+          action: 'deliver',
+          on: '2018-09-20',
+          note: 'Turkmenistan submitted its first action plan, prepared with the experts’ help (S/2018/1167, ¶11, ¶28).',
+        },
       ],
     ),
   ];
@@ -473,7 +543,8 @@ function requests2017(): RequestPlan[] {
  * The requests are the review's; their dates (before 2017), content and circulation are illustrative.
  */
 function earlierRequests(): RequestPlan[] {
-  const said = (who: string, para: string) => `${who} tells the Committee it is ready to consider the request. The review names the response (S/2018/1167, ¶19 ${para}); its wording and day are illustrative.`;
+  const said = (who: string, para: string) =>
+    `${who} tells the Committee it is ready to consider the request. The review names the response (S/2018/1167, ¶19 ${para}); its wording and day are illustrative.`;
   const forward = 'The Committee conveyed the response to the State, so that it may contact the provider directly (S/2018/1167, ¶19).';
   const tradeItem: ItemInput = {
     description: 'Training in the enforcement of strategic trade controls at borders (customs, border guards).',
@@ -485,8 +556,17 @@ function earlierRequests(): RequestPlan[] {
   };
   const opened = (receivedOn: string, providers: string[], para: string) => {
     const r = rhythm(receivedOn);
-    const steps = opening(receivedOn, providers, `Illustrative: the review names the providers that answered (¶19 ${para}), not the circulation.`, `An earlier request named in S/2018/1167, ¶19 ${para}. ${illustrativeDay}`);
-    steps.push({ action: 'follow-up', on: addWorkingDays(addYears(r.circulate, 1), 3), note: 'Illustrative: the follow-up letter a year after circulation.' });
+    const steps = opening(
+      receivedOn,
+      providers,
+      `Illustrative: the review names the providers that answered (¶19 ${para}), not the circulation.`,
+      `An earlier request named in S/2018/1167, ¶19 ${para}. ${illustrativeDay}`,
+    );
+    steps.push({
+      action: 'follow-up',
+      on: addWorkingDays(addYears(r.circulate, 1), 3),
+      note: 'Illustrative: the follow-up letter a year after circulation.',
+    });
     return steps;
   };
   return [
@@ -506,7 +586,10 @@ function earlierRequests(): RequestPlan[] {
           illustrative: true,
         },
       ],
-      steps: [...opened('2016-02-15', ['organization:WCO', 'organization:NSG'], '(b)'), { action: 'forward', on: '2018-07-09', note: forward }],
+      steps: [
+        ...opened('2016-02-15', ['organization:WCO', 'organization:NSG'], '(b)'),
+        { action: 'forward', on: '2018-07-09', note: forward },
+      ],
       responses: [
         {
           after: 4,
@@ -523,8 +606,16 @@ function earlierRequests(): RequestPlan[] {
       invitesVisit: false,
       reference: 'S/2018/1167 ¶19 (c)',
       items: [tradeItem],
-      steps: [...opened('2016-06-13', ['organization:UNODA', 'organization:WCO'], '(c)'), { action: 'forward', on: '2018-05-21', note: forward }],
-      responses: [{ after: 4, list: [{ provider: 'organization:UNODA', on: '2018-04-23', items: [1], text: said('UNODA, with the support of WCO,', '(c)') }] }],
+      steps: [
+        ...opened('2016-06-13', ['organization:UNODA', 'organization:WCO'], '(c)'),
+        { action: 'forward', on: '2018-05-21', note: forward },
+      ],
+      responses: [
+        {
+          after: 4,
+          list: [{ provider: 'organization:UNODA', on: '2018-04-23', items: [1], text: said('UNODA, with the support of WCO,', '(c)') }],
+        },
+      ],
     },
     {
       ...seedByNote('ZMB', '2016-10-10'),
@@ -535,9 +626,18 @@ function earlierRequests(): RequestPlan[] {
       steps: [
         ...opened('2016-10-10', ['organization:UNODA', 'organization:WCO'], '(d)'),
         { action: 'forward', on: '2018-06-25', note: forward },
-        { action: 'start', on: '2018-08-20', note: 'Workshop on strategic trade controls with UNODA and WCO in Lusaka, 20–22 August 2018 (engagement records, S/2018/1167, ¶12).' },
+        {
+          action: 'start',
+          on: '2018-08-20',
+          note: 'Workshop on strategic trade controls with UNODA and WCO in Lusaka, 20–22 August 2018 (engagement records, S/2018/1167, ¶12).',
+        },
       ],
-      responses: [{ after: 4, list: [{ provider: 'organization:UNODA', on: '2018-05-28', items: [1], text: said('UNODA, with the support of WCO,', '(d)') }] }],
+      responses: [
+        {
+          after: 4,
+          list: [{ provider: 'organization:UNODA', on: '2018-05-28', items: [1], text: said('UNODA, with the support of WCO,', '(d)') }],
+        },
+      ],
     },
   ];
 }
@@ -554,8 +654,10 @@ const sixLanguages = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
  * mandate; programme names are the providers' own, and no address is given where not certain.
  */
 function offers(): OfferPlan[] {
-  const seedNote = (para: string) => `The review names this provider (S/2018/1167, ${para}); the offer's details are illustrative, from its public mandate.`;
-  const partnerNote = (para: string) => `Illustrative offer: the review names this organization as a partner of the Committee (S/2018/1167, ${para}), not its offer.`;
+  const seedNote = (para: string) =>
+    `The review names this provider (S/2018/1167, ${para}); the offer's details are illustrative, from its public mandate.`;
+  const partnerNote = (para: string) =>
+    `Illustrative offer: the review names this organization as a partner of the Committee (S/2018/1167, ${para}), not its offer.`;
   return [
     // ¶19 (a)–(d): WCO answered the requests of Iraq and Tajikistan, and supported UNODA's responses to Togo and Zambia.
     {
@@ -797,7 +899,8 @@ function offers(): OfferPlan[] {
     {
       provider: 'state:USA',
       title: 'Export control and related border security',
-      description: 'Legal and regulatory review, licensing, enforcement training, detection equipment and industry outreach. Illustrative offer: the review says States offered assistance (¶19, ¶21) without naming them.',
+      description:
+        'Legal and regulatory review, licensing, enforcement training, detection equipment and industry outreach. Illustrative offer: the review says States offered assistance (¶19, ¶21) without naming them.',
       paragraphs: ['OP3c', 'OP3d'],
       weapons: everyWeapon,
       areas: ['export-control', 'border-control', 'legislation', 'industry-outreach'],
@@ -817,7 +920,10 @@ async function currentVersion(trx: Trx, id: string): Promise<number> {
  * Loads the demonstration clearinghouse, once: nothing happens if there are demonstration
  * requests or offers already. One transaction; each record through the commands, as the system.
  */
-export async function seedDemoAssistance(db: Kysely<DB>, actor: Actor = systemActor): Promise<{ requests: number; offers: number; responses: number }> {
+export async function seedDemoAssistance(
+  db: Kysely<DB>,
+  actor: Actor = systemActor,
+): Promise<{ requests: number; offers: number; responses: number }> {
   return db.transaction().execute(async (trx) => {
     const [request, offer] = await Promise.all([
       trx.selectFrom('assistance_request').select('id').where('source', 'in', ['seed', 'illustrative']).limit(1).executeTakeFirst(),
@@ -850,14 +956,27 @@ export async function seedDemoAssistance(db: Kysely<DB>, actor: Actor = systemAc
         },
         demoAsAt,
       );
-      const items = await trx.selectFrom('assistance_request_item').select(['id', 'position']).where('request_id', '=', row.id).orderBy('position').execute();
+      const items = await trx
+        .selectFrom('assistance_request_item')
+        .select(['id', 'position'])
+        .where('request_id', '=', row.id)
+        .orderBy('position')
+        .execute();
       const itemAt = (position: number) => items.find((i) => i.position === position)!.id;
       for (const [index, step] of plan.steps.entries()) {
         await takeStepIn(trx, actor, null, row.id, { ...step, expectedVersion: await currentVersion(trx, row.id) }, demoAsAt);
         for (const group of plan.responses ?? []) {
           if (group.after !== index + 1) continue;
           for (const r of group.list) {
-            await recordResponseIn(trx, actor, null, row.id, { provider: r.provider, respondedOn: r.on, itemIds: r.items.map(itemAt), text: r.text }, demoAsAt, 'seed');
+            await recordResponseIn(
+              trx,
+              actor,
+              null,
+              row.id,
+              { provider: r.provider, respondedOn: r.on, itemIds: r.items.map(itemAt), text: r.text },
+              demoAsAt,
+              'seed',
+            );
             responseCount++;
           }
         }

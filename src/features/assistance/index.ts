@@ -41,7 +41,9 @@ export const assistance: Feature = {
     'assistance-request': {
       keepers,
       decide: (viewer, action, resource) =>
-        action === 'create' && viewer?.role === 'state-contact' ? !!resource.stateIso3 && viewer.stateIso3 === resource.stateIso3 : undefined,
+        action === 'create' && viewer?.role === 'state-contact'
+          ? !!resource.stateIso3 && viewer.stateIso3 === resource.stateIso3
+          : undefined,
     },
     // A provider keeps its own offers.
     'assistance-offer': {

@@ -18,9 +18,12 @@ export interface Names {
 
 export const statusLabel = (m: Messages, s: string) => (m.has(`assistance.status.${s}`) ? m.t(`assistance.status.${s}` as MessageKey) : s);
 export const actionLabel = (m: Messages, a: string) => (m.has(`assistance.action.${a}`) ? m.t(`assistance.action.${a}` as MessageKey) : a);
-export const matchStatusLabel = (m: Messages, s: string) => (m.has(`assistance.match.${s}`) ? m.t(`assistance.match.${s}` as MessageKey) : s);
-export const channelLabel = (m: Messages, s: string) => (m.has(`assistance.channel.${s}`) ? m.t(`assistance.channel.${s}` as MessageKey) : s);
-export const priorityLabel = (m: Messages, s: string) => (m.has(`assistance.priority.${s}`) ? m.t(`assistance.priority.${s}` as MessageKey) : s);
+export const matchStatusLabel = (m: Messages, s: string) =>
+  m.has(`assistance.match.${s}`) ? m.t(`assistance.match.${s}` as MessageKey) : s;
+export const channelLabel = (m: Messages, s: string) =>
+  m.has(`assistance.channel.${s}`) ? m.t(`assistance.channel.${s}` as MessageKey) : s;
+export const priorityLabel = (m: Messages, s: string) =>
+  m.has(`assistance.priority.${s}`) ? m.t(`assistance.priority.${s}` as MessageKey) : s;
 export const flagText = (m: Messages, f: Flag) => m.t(`assistance.flag.${f.code}` as MessageKey, { date: m.date(f.dueOn) });
 export const stateName = (names: Names, iso3: string) => names.states.get(iso3.trim()) ?? iso3.trim();
 
@@ -97,7 +100,9 @@ export function fieldName(m: Messages, field: string): string {
   const item = /^items\[(\d+)\](?:\.(\w+))?/.exec(field);
   if (item) {
     const sub = item[2] && fieldKeys[item[2]] ? m.t(fieldKeys[item[2]]!) : '';
-    return sub ? m.t('assistance.form.itemField', { n: Number(item[1]) + 1, field: sub }) : m.t('assistance.form.item', { n: Number(item[1]) + 1 });
+    return sub
+      ? m.t('assistance.form.itemField', { n: Number(item[1]) + 1, field: sub })
+      : m.t('assistance.form.item', { n: Number(item[1]) + 1 });
   }
   const programme = /^programmes\[\d+\]/.exec(field);
   const key = fieldKeys[programme ? 'programmes' : field.split('.')[0]!];
@@ -109,7 +114,8 @@ export const problemsOf = (problems: FieldProblem[], field: string) =>
   problems.filter((p) => p.field === field || (field === 'programmes' && p.field.startsWith('programmes[')));
 export const invalid = (problems: FieldProblem[], field: string) => (problemsOf(problems, field).length ? 'true' : undefined);
 /** The id of a field's error message, to name in `aria-describedby`, when it has one. */
-export const errorIdOf = (problems: FieldProblem[], field: string, prefix = '') => (problemsOf(problems, field).length ? `${prefix}${fieldId(field)}-error` : undefined);
+export const errorIdOf = (problems: FieldProblem[], field: string, prefix = '') =>
+  problemsOf(problems, field).length ? `${prefix}${fieldId(field)}-error` : undefined;
 
 /** The problem next to its field. */
 export const FieldError: FC<{ problems: FieldProblem[]; field: string; prefix?: string }> = ({ problems, field, prefix = '' }) => {
@@ -129,7 +135,8 @@ export const ErrorSummary: FC<{ m: Messages; problems: FieldProblem[]; prefix?: 
       <ul>
         {problems.map((p) => (
           <li>
-            <a href={`#${prefix}${fieldId(p.field === 'version' ? 'version-note' : p.field)}`}>{fieldName(m, p.field)}</a> (<code>{p.field}</code>): {p.problem}
+            <a href={`#${prefix}${fieldId(p.field === 'version' ? 'version-note' : p.field)}`}>{fieldName(m, p.field)}</a> (
+            <code>{p.field}</code>): {p.problem}
           </li>
         ))}
       </ul>
@@ -147,14 +154,14 @@ export const FilterForm: FC<PropsWithChildren<{ submit: string }>> = ({ submit, 
 );
 
 /** One filter: a labelled select of [value, text] options, "all" (the empty value) first when given. */
-export const FilterSelect: FC<{ id: string; name: string; label: string; all?: string; options: readonly (readonly [string, string])[]; selected: string }> = ({
-  id,
-  name,
-  label,
-  all,
-  options,
-  selected,
-}) => (
+export const FilterSelect: FC<{
+  id: string;
+  name: string;
+  label: string;
+  all?: string;
+  options: readonly (readonly [string, string])[];
+  selected: string;
+}> = ({ id, name, label, all, options, selected }) => (
   <div class="field">
     <label for={id}>{label}</label>
     <select id={id} name={name}>
@@ -196,7 +203,11 @@ export const HubPage: FC<{
 }> = ({ m, who, ownState, rows, total, itemCounts, flags, names, filters, years, mayCreate, csvHref }) => {
   const base = `/${m.locale}/assistance`;
   const heading =
-    who === 'poc' ? m.t('assistance.hub.ownRequests', { state: ownState ?? '' }) : who === 'provider' ? m.t('assistance.hub.circulatedRequests') : m.t('assistance.hub.requests');
+    who === 'poc'
+      ? m.t('assistance.hub.ownRequests', { state: ownState ?? '' })
+      : who === 'provider'
+        ? m.t('assistance.hub.circulatedRequests')
+        : m.t('assistance.hub.requests');
   return (
     <>
       <p class="lead">{m.t('assistance.hub.intro')}</p>
@@ -224,9 +235,30 @@ export const HubPage: FC<{
           <h2 id="requests-heading">{heading}</h2>
           {who === 'committee' && (
             <FilterForm submit={m.t('assistance.filter')}>
-              <FilterSelect id="hub-state" name="state" label={m.t('assistance.field.state')} all={m.t('assistance.hub.allStates')} options={stateOptions(m, names)} selected={filters.state.toUpperCase()} />
-              <FilterSelect id="hub-year" name="year" label={m.t('assistance.hub.year')} all={m.t('assistance.hub.allYears')} options={yearOptions(years)} selected={filters.year} />
-              <FilterSelect id="hub-status" name="status" label={m.t('assistance.field.status')} all={m.t('assistance.hub.allStatuses')} options={statusOptions(m)} selected={filters.status} />
+              <FilterSelect
+                id="hub-state"
+                name="state"
+                label={m.t('assistance.field.state')}
+                all={m.t('assistance.hub.allStates')}
+                options={stateOptions(m, names)}
+                selected={filters.state.toUpperCase()}
+              />
+              <FilterSelect
+                id="hub-year"
+                name="year"
+                label={m.t('assistance.hub.year')}
+                all={m.t('assistance.hub.allYears')}
+                options={yearOptions(years)}
+                selected={filters.year}
+              />
+              <FilterSelect
+                id="hub-status"
+                name="status"
+                label={m.t('assistance.field.status')}
+                all={m.t('assistance.hub.allStatuses')}
+                options={statusOptions(m)}
+                selected={filters.status}
+              />
             </FilterForm>
           )}
           <p role="status" class="count">
@@ -289,11 +321,24 @@ export const HubPage: FC<{
   );
 };
 
-export const SummariesPage: FC<{ m: Messages; rows: PublicSummary[]; names: Names; years: number[]; year: string }> = ({ m, rows, names, years, year }) => (
+export const SummariesPage: FC<{ m: Messages; rows: PublicSummary[]; names: Names; years: number[]; year: string }> = ({
+  m,
+  rows,
+  names,
+  years,
+  year,
+}) => (
   <>
     <p class="lead">{m.t('assistance.summaries.intro')}</p>
     <FilterForm submit={m.t('assistance.filter')}>
-      <FilterSelect id="summaries-year" name="year" label={m.t('assistance.hub.year')} all={m.t('assistance.hub.allYears')} options={yearOptions(years)} selected={year} />
+      <FilterSelect
+        id="summaries-year"
+        name="year"
+        label={m.t('assistance.hub.year')}
+        all={m.t('assistance.hub.allYears')}
+        options={yearOptions(years)}
+        selected={year}
+      />
     </FilterForm>
     <p role="status" class="count">
       {m.t('assistance.summaries.count', { count: rows.length })}

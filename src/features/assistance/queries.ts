@@ -32,7 +32,9 @@ export function parseProviderKey(key: string): { kind: ProviderKind; code: strin
   return { kind: m[1] as ProviderKind, code: m[1] === 'state' ? m[2]!.toUpperCase() : m[2]! };
 }
 export const offerProviderKey = (o: Pick<OfferRow, 'provider_kind' | 'provider_state_iso3' | 'provider_organization_code'>) =>
-  o.provider_kind === 'state' ? providerKey('state', o.provider_state_iso3!.trim()) : providerKey('organization', o.provider_organization_code!);
+  o.provider_kind === 'state'
+    ? providerKey('state', o.provider_state_iso3!.trim())
+    : providerKey('organization', o.provider_organization_code!);
 
 /**
  * The policy's rule for requests as a where-clause: the Committee side sees every request; a
@@ -44,7 +46,12 @@ export function requestVisible(viewer: Viewer | null) {
     if (isCommitteeSide(viewer)) return eb.lit(true);
     const parts = [];
     if (viewer?.role === 'state-contact' && viewer.stateIso3)
-      parts.push(eb.and([eb('assistance_request.confidentiality', '=', 'committee-and-state'), eb('assistance_request.state_iso3', '=', viewer.stateIso3)]));
+      parts.push(
+        eb.and([
+          eb('assistance_request.confidentiality', '=', 'committee-and-state'),
+          eb('assistance_request.state_iso3', '=', viewer.stateIso3),
+        ]),
+      );
     const key = providerKeyOf(viewer);
     if (key) {
       const p = parseProviderKey(key)!;
@@ -98,7 +105,11 @@ export async function listRequests(
 ): Promise<{ total: number; rows: RequestRow[] }> {
   const where = requestWhere(viewer, f);
   const [count, rows] = await Promise.all([
-    db.selectFrom('assistance_request').select((eb) => eb.fn.countAll<string>().as('n')).where(where).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('assistance_request')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('assistance_request')
       .selectAll()
@@ -116,7 +127,13 @@ export async function listRequests(
 /** The providers a request was circulated to, as provider keys. */
 export async function circulationOf(db: Db, requestIds: string[]): Promise<CirculationRow[]> {
   if (!requestIds.length) return [];
-  return db.selectFrom('assistance_circulation').selectAll().where('request_id', 'in', requestIds).orderBy('circulated_on').orderBy('provider_code').execute();
+  return db
+    .selectFrom('assistance_circulation')
+    .selectAll()
+    .where('request_id', 'in', requestIds)
+    .orderBy('circulated_on')
+    .orderBy('provider_code')
+    .execute();
 }
 
 /** One request, if the viewer may see it (else undefined: the caller says 404). */
@@ -136,7 +153,14 @@ export async function itemsOf(db: Db, requestIds: string[], includeRemoved = fal
 }
 
 export async function stepsOf(db: Db, requestId: string): Promise<StepRow[]> {
-  return db.selectFrom('assistance_step').selectAll().where('request_id', '=', requestId).orderBy('taken_on').orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('assistance_step')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('taken_on')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 /**
@@ -183,8 +207,19 @@ export async function matchesOfItems(db: Db, viewer: Viewer | null, itemIds: str
 /** What the procedure's rules need of a request: its steps' dates and its unforwarded responses. */
 export async function requestState(db: Db, r: RequestRow): Promise<RequestState> {
   const [steps, responses] = await Promise.all([
-    db.selectFrom('assistance_step').select(['action', 'taken_on']).where('request_id', '=', r.id).orderBy('taken_on').orderBy('created_at').execute(),
-    db.selectFrom('assistance_response').select(['responded_on', 'forwarded_on']).where('request_id', '=', r.id).where('archived_at', 'is', null).execute(),
+    db
+      .selectFrom('assistance_step')
+      .select(['action', 'taken_on'])
+      .where('request_id', '=', r.id)
+      .orderBy('taken_on')
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('assistance_response')
+      .select(['responded_on', 'forwarded_on'])
+      .where('request_id', '=', r.id)
+      .where('archived_at', 'is', null)
+      .execute(),
   ]);
   return stateOf(r, steps, responses);
 }
@@ -218,8 +253,19 @@ export async function flagsOf(db: Db, rows: RequestRow[], today: string): Promis
   const out = new Map<string, Flag[]>();
   if (!ids.length) return out;
   const [steps, responses] = await Promise.all([
-    db.selectFrom('assistance_step').select(['request_id', 'action', 'taken_on']).where('request_id', 'in', ids).orderBy('taken_on').orderBy('created_at').execute(),
-    db.selectFrom('assistance_response').select(['request_id', 'responded_on', 'forwarded_on']).where('request_id', 'in', ids).where('archived_at', 'is', null).execute(),
+    db
+      .selectFrom('assistance_step')
+      .select(['request_id', 'action', 'taken_on'])
+      .where('request_id', 'in', ids)
+      .orderBy('taken_on')
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('assistance_response')
+      .select(['request_id', 'responded_on', 'forwarded_on'])
+      .where('request_id', 'in', ids)
+      .where('archived_at', 'is', null)
+      .execute(),
   ]);
   for (const r of rows)
     out.set(
@@ -244,7 +290,9 @@ export function offerVisible(viewer: Viewer | null) {
     const key = providerKeyOf(viewer);
     if (key) {
       const p = parseProviderKey(key)!;
-      parts.push(eb(p.kind === 'state' ? 'assistance_offer.provider_state_iso3' : 'assistance_offer.provider_organization_code', '=', p.code));
+      parts.push(
+        eb(p.kind === 'state' ? 'assistance_offer.provider_state_iso3' : 'assistance_offer.provider_organization_code', '=', p.code),
+      );
     }
     return eb.or(parts);
   };
@@ -265,7 +313,13 @@ export async function listOffers(db: Db, viewer: Viewer | null, f: OfferFilters 
     if (!p) return [];
     q = q.where(p.kind === 'state' ? 'provider_state_iso3' : 'provider_organization_code', '=', p.code);
   }
-  return q.orderBy('provider_kind').orderBy('provider_organization_code').orderBy('provider_state_iso3').orderBy('title').orderBy('id').execute();
+  return q
+    .orderBy('provider_kind')
+    .orderBy('provider_organization_code')
+    .orderBy('provider_state_iso3')
+    .orderBy('title')
+    .orderBy('id')
+    .execute();
 }
 
 export async function findOffer(db: Db, viewer: Viewer | null, id: string): Promise<OfferRow | undefined> {
@@ -300,7 +354,8 @@ export async function publicSummaries(db: Db, f: { year?: number; state?: string
     db,
     rows.map((r) => r.id),
   );
-  const union = (id: string, k: 'areas' | 'weapons' | 'kinds') => [...new Set(items.filter((i) => i.request_id === id).flatMap((i) => i[k]))].sort();
+  const union = (id: string, k: 'areas' | 'weapons' | 'kinds') =>
+    [...new Set(items.filter((i) => i.request_id === id).flatMap((i) => i[k]))].sort();
   return rows.map((r) => ({
     ...r,
     state_iso3: r.state_iso3.trim(),
@@ -313,7 +368,13 @@ export async function publicSummaries(db: Db, f: { year?: number; state?: string
 
 /** The weights in force: the newest saved, or none (the engine's defaults). */
 export async function currentWeights(db: Db): Promise<Record<string, unknown> | null> {
-  const row = await db.selectFrom('assistance_weights').select('weights').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('assistance_weights')
+    .select('weights')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.weights ?? null;
 }
 

@@ -18,7 +18,9 @@ export async function namesFor(c: AppContextOf): Promise<Names> {
   const [states, organizations] = await Promise.all([listStates(db, {}), listOrganizations(db, {})]);
   return {
     states: new Map(
-      states.filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 })).map((s) => [s.iso3, pick(s.names, l)]),
+      states
+        .filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }))
+        .map((s) => [s.iso3, pick(s.names, l)]),
     ),
     organizations: new Map(
       organizations

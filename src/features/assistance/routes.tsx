@@ -25,12 +25,20 @@ export function assistanceWebRoutes() {
     const viewer = c.get('viewer');
     const db = c.get('app').database.db;
     const today = todayIso();
-    const who = isCommitteeSide(viewer) ? 'committee' : viewer?.role === 'state-contact' ? 'poc' : viewer?.role === 'provider' ? 'provider' : 'public';
+    const who = isCommitteeSide(viewer)
+      ? 'committee'
+      : viewer?.role === 'state-contact'
+        ? 'poc'
+        : viewer?.role === 'provider'
+          ? 'provider'
+          : 'public';
     const raw = { state: c.req.query('state') ?? '', year: c.req.query('year') ?? '', status: c.req.query('status') ?? '' };
     const filters = requestFilters(raw);
     const names = await namesFor(c);
     const { total, rows } =
-      who === 'public' ? { total: 0, rows: [] } : await listRequests(db, viewer, who === 'committee' ? filters : {}, { limit: hubLimit, offset: 0 });
+      who === 'public'
+        ? { total: 0, rows: [] }
+        : await listRequests(db, viewer, who === 'committee' ? filters : {}, { limit: hubLimit, offset: 0 });
     const [items, flags] = await Promise.all([
       itemsOf(
         db,
@@ -66,7 +74,10 @@ export function assistanceWebRoutes() {
         x.reference,
         x.id,
       ]);
-      return csvResponse(c, `assistance-requests${filters.year ? `-${filters.year}` : ''}${filters.state ? `-${filters.state}` : ''}.csv`, [header, ...lines]);
+      return csvResponse(c, `assistance-requests${filters.year ? `-${filters.year}` : ''}${filters.state ? `-${filters.state}` : ''}.csv`, [
+        header,
+        ...lines,
+      ]);
     }
     const ownState = who === 'poc' && viewer?.stateIso3 ? stateName(names, viewer.stateIso3) : null;
     return render(
@@ -94,7 +105,11 @@ export function assistanceWebRoutes() {
     const year = c.req.query('year') ?? '';
     const filters = requestFilters({ year });
     const [rows, names] = await Promise.all([publicSummaries(c.get('app').database.db, { year: filters.year }), namesFor(c)]);
-    return render(c, { title: m.t('assistance.summaries.title') }, <SummariesPage m={m} rows={rows} names={names} years={yearsUntil(todayIso())} year={year} />);
+    return render(
+      c,
+      { title: m.t('assistance.summaries.title') },
+      <SummariesPage m={m} rows={rows} names={names} years={yearsUntil(todayIso())} year={year} />,
+    );
   });
 
   r.route('/requests', requestRoutes());

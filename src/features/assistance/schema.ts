@@ -1,6 +1,16 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export const requestStatuses = ['received', 'authenticated', 'acknowledged', 'circulated', 'forwarded', 'under-way', 'delivered', 'closed', 'withdrawn'] as const;
+export const requestStatuses = [
+  'received',
+  'authenticated',
+  'acknowledged',
+  'circulated',
+  'forwarded',
+  'under-way',
+  'delivered',
+  'closed',
+  'withdrawn',
+] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
 export const channels = ['template', 'note-verbale', 'letter', 'online-form', 'email', 'meeting'] as const;
 export type Channel = (typeof channels)[number];
@@ -43,7 +53,11 @@ export interface AssistanceRequestTable {
   /** When the follow-up letter (a year after circulation without news) was sent. */
   follow_up_on: string | null;
   source: AssistanceSource;
-  confidentiality: ColumnType<'committee' | 'committee-and-state', 'committee' | 'committee-and-state' | undefined, 'committee' | 'committee-and-state'>;
+  confidentiality: ColumnType<
+    'committee' | 'committee-and-state',
+    'committee' | 'committee-and-state' | undefined,
+    'committee' | 'committee-and-state'
+  >;
   archived_at: When;
   row_version: Version;
   created_at: Created;

@@ -14,12 +14,21 @@ function taxonomyWords(table: Record<string, LocalizedText>, codes: readonly str
 const assistanceOffers: SearchSource['load'] = async (db, ids) => {
   const rows = await db.selectFrom('assistance_offer').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
   const orgCodes = [...new Set(rows.flatMap((o) => (o.provider_organization_code ? [o.provider_organization_code] : [])))];
-  const orgs = orgCodes.length ? await db.selectFrom('organization').select(['code', 'names', 'acronyms']).where('code', 'in', orgCodes).execute() : [];
-  const names = await stateNames(db, rows.flatMap((o) => (o.provider_state_iso3 ? [o.provider_state_iso3.trim()] : [])));
+  const orgs = orgCodes.length
+    ? await db.selectFrom('organization').select(['code', 'names', 'acronyms']).where('code', 'in', orgCodes).execute()
+    : [];
+  const names = await stateNames(
+    db,
+    rows.flatMap((o) => (o.provider_state_iso3 ? [o.provider_state_iso3.trim()] : [])),
+  );
   return rows.map((o) => {
     const state = o.provider_state_iso3?.trim() ?? null;
     const org = orgs.find((x) => x.code === o.provider_organization_code);
-    const provider = state ? allNames(names, state) : org ? [org.code, ...Object.values(org.acronyms), ...Object.values(org.names)].join(' · ') : '';
+    const provider = state
+      ? allNames(names, state)
+      : org
+        ? [org.code, ...Object.values(org.acronyms), ...Object.values(org.names)].join(' · ')
+        : '';
     return {
       sourceType: 'assistance-offer',
       sourceId: o.id,
@@ -54,9 +63,22 @@ const assistanceOffers: SearchSource['load'] = async (db, ids) => {
 const assistanceRequests: SearchSource['load'] = async (db, ids) => {
   const rows = await db.selectFrom('assistance_request').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
   const items = rows.length
-    ? await db.selectFrom('assistance_request_item').select(['request_id', 'description', 'areas', 'weapons']).where('request_id', 'in', rows.map((r) => r.id)).where('removed_at', 'is', null).orderBy('position').execute()
+    ? await db
+        .selectFrom('assistance_request_item')
+        .select(['request_id', 'description', 'areas', 'weapons'])
+        .where(
+          'request_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where('removed_at', 'is', null)
+        .orderBy('position')
+        .execute()
     : [];
-  const names = await stateNames(db, rows.map((r) => r.state_iso3.trim()));
+  const names = await stateNames(
+    db,
+    rows.map((r) => r.state_iso3.trim()),
+  );
   return rows.map((r) => {
     const iso3 = r.state_iso3.trim();
     const own = items.filter((i) => i.request_id === r.id);
@@ -64,7 +86,11 @@ const assistanceRequests: SearchSource['load'] = async (db, ids) => {
       sourceType: 'assistance-request',
       sourceId: r.id,
       title: `${pick(names[iso3], 'en') || iso3} — ${r.received_on}`,
-      titles: titlesOf(names, iso3, (l) => `${messages(l).t('search.kind.assistance-request' as MessageKey)} ${messages(l).date(r.received_on)}`),
+      titles: titlesOf(
+        names,
+        iso3,
+        (l) => `${messages(l).t('search.kind.assistance-request' as MessageKey)} ${messages(l).date(r.received_on)}`,
+      ),
       path: `/assistance/requests/${r.id}`,
       stateIso3: iso3,
       states: [iso3],

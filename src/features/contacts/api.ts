@@ -9,7 +9,17 @@ import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import { findState } from '../member-states/index.ts';
 import { confirmContact, endContact, findContact, updateContact } from './commands.ts';
-import { addContact, allContacts, type ContactRow, contactRecord, contactResource, maySeeContacts, projectContacts, stateContacts, statesWithContactsPerYear } from './contacts.ts';
+import {
+  addContact,
+  allContacts,
+  type ContactRow,
+  contactRecord,
+  contactResource,
+  maySeeContacts,
+  projectContacts,
+  stateContacts,
+  statesWithContactsPerYear,
+} from './contacts.ts';
 import { contactLocations } from './schema.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -60,7 +70,10 @@ const listRoute = createRoute({
   security: bearer,
   request: { params: Iso3Param },
   responses: {
-    200: { description: 'The projection, and the contacts for the Committee side and the State concerned', content: json(StateContactsSchema) },
+    200: {
+      description: 'The projection, and the contacts for the Committee side and the State concerned',
+      content: json(StateContactsSchema),
+    },
     404: problems[404],
   },
 });
@@ -123,14 +136,20 @@ const perYearRoute = createRoute({
   responses: {
     200: {
       description: 'Per year: the States with a point of contact on 31 December, and how many were new that year',
-      content: json(z.object({ data: z.array(z.object({ year: z.number().int(), states: z.number().int(), newStates: z.number().int() })) })),
+      content: json(
+        z.object({ data: z.array(z.object({ year: z.number().int(), states: z.number().int(), newStates: z.number().int() })) }),
+      ),
     },
     422: problems[422],
   },
 });
 
 const IdParam = z.object({ id: z.string().max(100).openapi({ example: '00000000-0000-4000-8000-000000000000' }) });
-const rowVersion = z.number().int().min(1).openapi({ description: 'The `rowVersion` the change was made on: a change made on an older version is refused (409)' });
+const rowVersion = z
+  .number()
+  .int()
+  .min(1)
+  .openapi({ description: 'The `rowVersion` the change was made on: a change made on an older version is refused (409)' });
 const changeResponses = {
   200: { description: 'The point of contact after the change', content: json(ContactSchema) },
   401: problems[401],
@@ -197,7 +216,9 @@ const confirmContactRoute = createRoute({
     params: IdParam,
     body: {
       required: true,
-      content: json(z.object({ rowVersion, confirmedOn: z.string().max(20).optional().openapi({ format: 'date', description: 'By default today' }) })),
+      content: json(
+        z.object({ rowVersion, confirmedOn: z.string().max(20).optional().openapi({ format: 'date', description: 'By default today' }) }),
+      ),
     },
   },
   responses: changeResponses,
@@ -213,7 +234,10 @@ const endContactRoute = createRoute({
   middleware: [contactChanger('create', 'the end of this designation')] as const,
   request: {
     params: IdParam,
-    body: { required: true, content: json(z.object({ rowVersion, endedOn: z.string().max(20).openapi({ format: 'date', example: '2018-12-31' }) })) },
+    body: {
+      required: true,
+      content: json(z.object({ rowVersion, endedOn: z.string().max(20).openapi({ format: 'date', example: '2018-12-31' }) })),
+    },
   },
   responses: changeResponses,
 });
@@ -239,7 +263,8 @@ export function registerContactApi(api: Api) {
     const { from, to } = c.req.valid('query');
     const last = to ?? Number(todayIso().slice(0, 4));
     const first = from ?? 2004;
-    if (first > last) throw new AppError('validation', 'from: must not be after to', { fields: [{ field: 'from', problem: 'must not be after to' }] });
+    if (first > last)
+      throw new AppError('validation', 'from: must not be after to', { fields: [{ field: 'from', problem: 'must not be after to' }] });
     const rows = await allContacts(c.get('app').database.db);
     return c.json({ data: statesWithContactsPerYear(rows, first, last) }, 200);
   });

@@ -22,7 +22,10 @@ export const contactRecordSchema = z.strictObject({
   institution: z.string().trim().max(300, 'must be at most 300 characters').default(''),
   email: z.string().trim().max(254, 'must be at most 254 characters').default(''),
   phone: z.string().trim().max(60, 'must be at most 60 characters').default(''),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language code such as fr, en, ar')).max(20, 'at most 20 languages').default([]),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language code such as fr, en, ar'))
+    .max(20, 'at most 20 languages')
+    .default([]),
   designatedOn: isoDate,
   endedOn: isoDate.nullable().default(null),
   lastConfirmedOn: isoDate.nullable().default(null),
@@ -76,7 +79,12 @@ export const pointsOfContactSection: BundleSection<ContactBundleRecord> = {
       toRecord: contactBundleRecord,
       always: (c, before) =>
         before && before.state_iso3 !== c.state
-          ? [{ field: 'state', problem: `is ${c.state}, and the stored contact is ${before.state_iso3}’s: a point of contact does not move to another State` }]
+          ? [
+              {
+                field: 'state',
+                problem: `is ${c.state}, and the stored contact is ${before.state_iso3}’s: a point of contact does not move to another State`,
+              },
+            ]
           : [],
       changed: (c) => checkContactInput(c, today),
     });

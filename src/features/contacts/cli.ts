@@ -31,16 +31,25 @@ const remindersCommand: Command = async (_config, args, cli) => {
     if (viewer && !may(viewer, 'read-contact-reminders'))
       throw invalid([{ field: '--as', problem: `${viewer.email} may not see the reminder list (the Committee side keeps it)` }]);
     const states = new Map(
-      (await db.selectFrom('member_state').select(['iso3', 'names']).execute()).map((s) => [s.iso3, (s.names as Record<string, string>).en ?? s.iso3]),
+      (await db.selectFrom('member_state').select(['iso3', 'names']).execute()).map((s) => [
+        s.iso3,
+        (s.names as Record<string, string>).en ?? s.iso3,
+      ]),
     );
-    const due = unconfirmedContacts(await allContacts(db), asOf).filter((c) => viewer === undefined || maySeeContacts(viewer, c.state_iso3));
+    const due = unconfirmedContacts(await allContacts(db), asOf).filter(
+      (c) => viewer === undefined || maySeeContacts(viewer, c.state_iso3),
+    );
     let body: string;
     if (values.format === 'json') {
       body = `${JSON.stringify(
         {
           asOf,
           count: due.length,
-          data: due.map((c) => ({ ...contactRecord(c), state: states.get(c.state_iso3) ?? c.state_iso3, dueSince: c.last_confirmed_on ?? c.designated_on })),
+          data: due.map((c) => ({
+            ...contactRecord(c),
+            state: states.get(c.state_iso3) ?? c.state_iso3,
+            dueSince: c.last_confirmed_on ?? c.designated_on,
+          })),
         },
         null,
         2,

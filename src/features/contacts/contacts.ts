@@ -100,7 +100,10 @@ export function checkContactInput(input: ContactInput, today: string): FieldProb
   if ((input.phone ?? '').length > 60) problems.push({ field: 'phone', problem: 'must be at most 60 characters' });
   const badLanguages = (input.languages ?? []).filter((l) => !/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(l));
   if (badLanguages.length)
-    problems.push({ field: 'languages', problem: `has ${badLanguages.map((l) => `"${l.slice(0, 20)}"`).join(', ')}: give language codes such as fr, en, ar` });
+    problems.push({
+      field: 'languages',
+      problem: `has ${badLanguages.map((l) => `"${l.slice(0, 20)}"`).join(', ')}: give language codes such as fr, en, ar`,
+    });
   else if ((input.languages ?? []).length > 20) problems.push({ field: 'languages', problem: 'at most 20 languages' });
   const dates: [keyof ContactInput, string | null | undefined][] = [
     ['designatedOn', input.designatedOn],

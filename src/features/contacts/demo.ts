@@ -15,7 +15,12 @@ export const contacts2018: readonly { iso3: string; designatedOn: string }[] = [
 /** States with a point of contact as at 31 December 2018, according to the seed. */
 export const contactStatesAt2018 = 106;
 
-function demoContact(iso3: string, location: ContactInput['location'], designatedOn: string, extra: Partial<ContactInput> = {}): ContactInput {
+function demoContact(
+  iso3: string,
+  location: ContactInput['location'],
+  designatedOn: string,
+  extra: Partial<ContactInput> = {},
+): ContactInput {
   const where = location === 'capital' ? 'capital' : 'New York mission';
   return {
     location,
@@ -45,11 +50,7 @@ function spread(iso3: string): number {
  * adds nothing.
  */
 export async function seedDemoContacts(db: Kysely<DB>, actor: Actor = systemActor): Promise<number> {
-  const existing = await db
-    .selectFrom('point_of_contact')
-    .select('id')
-    .where('source', 'in', ['seed', 'illustrative'])
-    .executeTakeFirst();
+  const existing = await db.selectFrom('point_of_contact').select('id').where('source', 'in', ['seed', 'illustrative']).executeTakeFirst();
   if (existing) return 0;
   const states = (await db.selectFrom('member_state').select('iso3').orderBy('iso3').execute()).map((s) => s.iso3);
   const known = new Set(states);

@@ -33,7 +33,8 @@ async function loadState(c: AppContextOf) {
 async function loadContact(c: AppContextOf, iso3: string): Promise<ContactRow> {
   const id = c.req.param('id') ?? '';
   const contact = await findContact(c.get('app').database.db, id);
-  if (!contact || contact.state_iso3 !== iso3 || contact.archived_at) throw new AppError('not-found', `${iso3} has no point of contact with the id ${id.slice(0, 40)}`);
+  if (!contact || contact.state_iso3 !== iso3 || contact.archived_at)
+    throw new AppError('not-found', `${iso3} has no point of contact with the id ${id.slice(0, 40)}`);
   return contact;
 }
 
@@ -57,7 +58,8 @@ function inputOf(v: ContactFormValues): ContactInput {
 }
 
 function versionOf(value: string): number {
-  if (!/^\d{1,9}$/.test(value)) throw new AppError('validation', 'version: is missing', { fields: [{ field: 'version', problem: 'is missing: reload the form' }] });
+  if (!/^\d{1,9}$/.test(value))
+    throw new AppError('validation', 'version: is missing', { fields: [{ field: 'version', problem: 'is missing: reload the form' }] });
   return Number(value);
 }
 
@@ -71,8 +73,20 @@ function refused(err: unknown): { status: 409 | 422; problems: FieldProblem[] } 
 export function contactFormRoutes() {
   const r = new Hono<AppEnv>();
 
-  const formPage = (c: AppContextOf, title: string, action: string, back: string, values: ContactFormValues, problems: FieldProblem[], status: 200 | 409 | 422) =>
-    render(c, { title, status }, <ContactForm m={c.get('m')} action={action} cancel={back} values={values} problems={problems} csrfToken={c.get('csrfToken')} />);
+  const formPage = (
+    c: AppContextOf,
+    title: string,
+    action: string,
+    back: string,
+    values: ContactFormValues,
+    problems: FieldProblem[],
+    status: 200 | 409 | 422,
+  ) =>
+    render(
+      c,
+      { title, status },
+      <ContactForm m={c.get('m')} action={action} cancel={back} values={values} problems={problems} csrfToken={c.get('csrfToken')} />,
+    );
 
   r.get('/:iso3/contacts/new', async (c) => {
     const m = c.get('m');
@@ -103,7 +117,15 @@ export function contactFormRoutes() {
     authorize(c, mayEdit(c, state.iso3), 'the editing of points of contact');
     const contact = await loadContact(c, state.iso3);
     const back = `/${m.locale}/states/${state.iso3}/contacts`;
-    return formPage(c, m.t('contacts.editTitle', { state: pick(state.names, m.locale) }), `${back}/${contact.id}/edit`, back, contactFormValues(contact), [], 200);
+    return formPage(
+      c,
+      m.t('contacts.editTitle', { state: pick(state.names, m.locale) }),
+      `${back}/${contact.id}/edit`,
+      back,
+      contactFormValues(contact),
+      [],
+      200,
+    );
   });
 
   r.post('/:iso3/contacts/:id/edit', async (c) => {
@@ -118,8 +140,19 @@ export function contactFormRoutes() {
       return c.redirect(back, 303);
     } catch (err) {
       const { status, problems } = refused(err);
-      const fresh = status === 409 ? { ...values, version: String((await findContact(c.get('app').database.db, contact.id))?.row_version ?? values.version) } : values;
-      return formPage(c, m.t('contacts.editTitle', { state: pick(state.names, m.locale) }), `${back}/${contact.id}/edit`, back, fresh, problems, status);
+      const fresh =
+        status === 409
+          ? { ...values, version: String((await findContact(c.get('app').database.db, contact.id))?.row_version ?? values.version) }
+          : values;
+      return formPage(
+        c,
+        m.t('contacts.editTitle', { state: pick(state.names, m.locale) }),
+        `${back}/${contact.id}/edit`,
+        back,
+        fresh,
+        problems,
+        status,
+      );
     }
   });
 
@@ -134,13 +167,30 @@ export function contactFormRoutes() {
     return c.redirect(safeNext(text(body, 'next'), `/${m.locale}/states/${state.iso3}/contacts`), 303);
   });
 
-  const endPage = (c: AppContextOf, state: { iso3: string; names: Record<string, string> }, contact: ContactRow, endedOn: string, version: string, problems: FieldProblem[], status: 200 | 409 | 422) => {
+  const endPage = (
+    c: AppContextOf,
+    state: { iso3: string; names: Record<string, string> },
+    contact: ContactRow,
+    endedOn: string,
+    version: string,
+    problems: FieldProblem[],
+    status: 200 | 409 | 422,
+  ) => {
     const m = c.get('m');
     const back = `/${m.locale}/states/${state.iso3}/contacts`;
     return render(
       c,
       { title: m.t('contacts.endTitle', { state: pick(state.names, m.locale) }), status },
-      <EndForm m={m} action={`${back}/${contact.id}/end`} cancel={back} contact={contact} endedOn={endedOn} version={version} problems={problems} csrfToken={c.get('csrfToken')} />,
+      <EndForm
+        m={m}
+        action={`${back}/${contact.id}/end`}
+        cancel={back}
+        contact={contact}
+        endedOn={endedOn}
+        version={version}
+        problems={problems}
+        csrfToken={c.get('csrfToken')}
+      />,
     );
   };
 

@@ -59,7 +59,11 @@ export const ContactForm: FC<{
   problems: FieldProblem[];
   csrfToken: string;
 }> = ({ m, action, cancel, values: v, problems, csrfToken }) => {
-  const input = (name: 'name' | 'title' | 'institution' | 'email' | 'phone', label: string, extra: Record<string, string | number | boolean> = {}) => (
+  const input = (
+    name: 'name' | 'title' | 'institution' | 'email' | 'phone',
+    label: string,
+    extra: Record<string, string | number | boolean> = {},
+  ) => (
     <div class="field">
       <label for={name}>{label}</label>
       <input id={name} name={name} value={v[name]} aria-invalid={invalidIf(problems, name)} {...extra} />
@@ -86,14 +90,29 @@ export const ContactForm: FC<{
       {input('phone', m.t('contacts.phone'), { type: 'tel', maxlength: 60, dir: 'ltr', autocomplete: 'off' })}
       <div class="field">
         <label for="languages">{m.t('contacts.languages')}</label>
-        <input id="languages" name="languages" value={v.languages} maxlength={200} dir="ltr" aria-describedby="languages-help" aria-invalid={invalidIf(problems, 'languages')} />
+        <input
+          id="languages"
+          name="languages"
+          value={v.languages}
+          maxlength={200}
+          dir="ltr"
+          aria-describedby="languages-help"
+          aria-invalid={invalidIf(problems, 'languages')}
+        />
         <p class="help" id="languages-help">
           {m.t('contacts.languagesHelp')}
         </p>
       </div>
       <div class="field">
         <label for="designatedOn">{m.t('contacts.designatedOn')}</label>
-        <input id="designatedOn" name="designatedOn" type="date" value={v.designatedOn} required aria-invalid={invalidIf(problems, 'designatedOn')} />
+        <input
+          id="designatedOn"
+          name="designatedOn"
+          type="date"
+          value={v.designatedOn}
+          required
+          aria-invalid={invalidIf(problems, 'designatedOn')}
+        />
       </div>
       <div class="actions">
         <button type="submit">{m.t('form.save')}</button>
@@ -122,7 +141,15 @@ export const EndForm: FC<{
     </p>
     <div class="field">
       <label for="endedOn">{m.t('contacts.endedOn')}</label>
-      <input id="endedOn" name="endedOn" type="date" value={endedOn} required aria-describedby="endedOn-help" aria-invalid={invalidIf(problems, 'endedOn')} />
+      <input
+        id="endedOn"
+        name="endedOn"
+        type="date"
+        value={endedOn}
+        required
+        aria-describedby="endedOn-help"
+        aria-invalid={invalidIf(problems, 'endedOn')}
+      />
       <p class="help" id="endedOn-help">
         {m.t('contacts.endHelp')}
       </p>
@@ -135,7 +162,12 @@ export const EndForm: FC<{
 );
 
 /** A one-button form that confirms a contact's details today, then goes back to `next`. */
-export const ConfirmButton: FC<{ m: Messages; contact: ContactRow; next: string; csrfToken: string }> = ({ m, contact, next, csrfToken }) => (
+export const ConfirmButton: FC<{ m: Messages; contact: ContactRow; next: string; csrfToken: string }> = ({
+  m,
+  contact,
+  next,
+  csrfToken,
+}) => (
   <form method="post" action={`/${m.locale}/states/${contact.state_iso3}/contacts/${contact.id}/confirm`} class="inline">
     <CsrfField token={csrfToken} />
     <input type="hidden" name="version" value={String(contact.row_version)} />

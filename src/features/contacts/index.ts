@@ -24,7 +24,11 @@ export const contacts: Feature = {
       decide: (viewer, action, resource) =>
         action === 'update' && isOwnState(viewer, resource) ? canSee(viewer, resource.confidentiality, resource.stateIso3) : undefined,
       resources: async (db, ids) => {
-        const rows = await db.selectFrom('point_of_contact').select(['id', 'state_iso3']).where('id', 'in', [...ids]).execute();
+        const rows = await db
+          .selectFrom('point_of_contact')
+          .select(['id', 'state_iso3'])
+          .where('id', 'in', [...ids])
+          .execute();
         return new Map(rows.map((r) => [r.id, contactResource(r.state_iso3)]));
       },
     },

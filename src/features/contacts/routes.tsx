@@ -11,7 +11,17 @@ import type { Messages } from '../../platform/i18n/i18n.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can, may } from '../../platform/policy/policy.ts';
 import { findState, listStates } from '../member-states/index.ts';
-import { allContacts, type ContactProjection, type ContactRow, maySeeContacts, projectContacts, stateContacts, statesWithContactsPerYear, unconfirmedContacts, contactResource } from './contacts.ts';
+import {
+  allContacts,
+  type ContactProjection,
+  type ContactRow,
+  maySeeContacts,
+  projectContacts,
+  stateContacts,
+  statesWithContactsPerYear,
+  unconfirmedContacts,
+  contactResource,
+} from './contacts.ts';
 import { contactFormRoutes } from './form-routes.tsx';
 import { ConfirmButton, locationLabel } from './forms.tsx';
 
@@ -22,7 +32,9 @@ function sourceLabel(m: Messages, source: string): string {
 }
 
 const Projection: FC<{ m: Messages; p: ContactProjection }> = ({ m, p }) => (
-  <p class="contact-status">{p.designated && p.since ? m.t('contacts.designatedSince', { date: m.date(p.since) }) : m.t('contacts.noneDesignated')}</p>
+  <p class="contact-status">
+    {p.designated && p.since ? m.t('contacts.designatedSince', { date: m.date(p.since) }) : m.t('contacts.noneDesignated')}
+  </p>
 );
 
 /** What the viewer may do with the contacts of a State: edit and confirm them; end a designation. */
@@ -69,7 +81,14 @@ const ContactTable: FC<{ m: Messages; contacts: ContactRow[]; actions: ContactAc
                 {!c.ended_on && (
                   <div class="actions">
                     {actions.edit && <a href={`/${m.locale}/states/${c.state_iso3}/contacts/${c.id}/edit`}>{m.t('record.edit')}</a>}
-                    {actions.edit && <ConfirmButton m={m} contact={c} next={`/${m.locale}/states/${c.state_iso3}/contacts`} csrfToken={actions.csrfToken} />}
+                    {actions.edit && (
+                      <ConfirmButton
+                        m={m}
+                        contact={c}
+                        next={`/${m.locale}/states/${c.state_iso3}/contacts`}
+                        csrfToken={actions.csrfToken}
+                      />
+                    )}
                     {actions.end && <a href={`/${m.locale}/states/${c.state_iso3}/contacts/${c.id}/end`}>{m.t('contacts.end')}</a>}
                   </div>
                 )}
@@ -134,7 +153,20 @@ export function contactStateRoutes() {
         [p.stateIso3, p.designated, p.since],
       ]);
     return csvResponse(c, `contacts-${state.iso3}.csv`, [
-      ['iso3', 'location', 'name', 'title', 'institution', 'email', 'phone', 'languages', 'designated_on', 'ended_on', 'last_confirmed_on', 'source'],
+      [
+        'iso3',
+        'location',
+        'name',
+        'title',
+        'institution',
+        'email',
+        'phone',
+        'languages',
+        'designated_on',
+        'ended_on',
+        'last_confirmed_on',
+        'source',
+      ],
       ...rows.map((x) => [
         x.state_iso3,
         x.location,
@@ -233,7 +265,10 @@ export function contactWebRoutes() {
   r.get('/per-year.csv', async (c) => {
     const rows = await allContacts(c.get('app').database.db);
     const years = statesWithContactsPerYear(rows, 2004, Number(todayIso().slice(0, 4)));
-    return csvResponse(c, 'contacts-per-year.csv', [['year', 'states', 'new_states'], ...years.map((y) => [y.year, y.states, y.newStates])]);
+    return csvResponse(c, 'contacts-per-year.csv', [
+      ['year', 'states', 'new_states'],
+      ...years.map((y) => [y.year, y.states, y.newStates]),
+    ]);
   });
 
   r.get('/reminders', async (c) => {

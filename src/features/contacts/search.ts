@@ -5,7 +5,10 @@ import type { MessageKey } from '../../platform/i18n/i18n.ts';
 
 const contacts: SearchSource['load'] = async (db, ids) => {
   const rows = await db.selectFrom('point_of_contact').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const names = await stateNames(db, rows.map((r) => r.state_iso3.trim()));
+  const names = await stateNames(
+    db,
+    rows.map((r) => r.state_iso3.trim()),
+  );
   return rows.map((p) => {
     const iso3 = p.state_iso3.trim();
     return {

@@ -37,7 +37,9 @@ export const LetterSchema = z
     reference: z.string(),
     sender: z.object({ kind: z.enum(senderKinds), state: z.string().nullable(), organization: z.string().nullable() }),
     recipients: z.object({
-      mode: z.enum(recipientsModes).openapi({ description: 'non-reporting: every State without a first report as at the date, resolved then and kept' }),
+      mode: z
+        .enum(recipientsModes)
+        .openapi({ description: 'non-reporting: every State without a first report as at the date, resolved then and kept' }),
       states: z.array(z.string()),
       other: z.string(),
     }),
@@ -96,7 +98,10 @@ const listRoute = createRoute({
       state: z.string().optional().openapi({ description: 'From, to or about this State (ISO3)', example: 'MLI' }),
       from: z.string().optional().openapi({ example: '2018-01-01' }),
       to: z.string().optional().openapi({ example: '2018-12-31' }),
-      kind: z.string().optional().openapi({ description: letterKinds.join(', ') }),
+      kind: z
+        .string()
+        .optional()
+        .openapi({ description: letterKinds.join(', ') }),
       ...paging,
     }),
   },
@@ -146,7 +151,11 @@ const createLetterRoute = createRoute({
           kind: z.enum(letterKinds),
           sentOn: z.string(),
           reference: z.string().max(100).optional(),
-          sender: z.object({ kind: z.enum(senderKinds), state: z.string().max(3).nullable().optional(), organization: z.string().max(40).nullable().optional() }),
+          sender: z.object({
+            kind: z.enum(senderKinds),
+            state: z.string().max(3).nullable().optional(),
+            organization: z.string().max(40).nullable().optional(),
+          }),
           recipients: z.object({
             mode: z.enum(recipientsModes),
             states: z.array(z.string().max(3)).max(193).optional(),
@@ -177,9 +186,17 @@ async function presentPage(db: Kysely<DB>, viewer: Viewer | null, rows: LetterRo
   const ids = rows.map((l) => l.id);
   const [recipients, concerns] = await Promise.all([recipientsOfLetters(db, ids), concernsOfLetters(db, ids)]);
   const shown = new Set((await visibleConcerns(db, viewer, [...concerns.values()].flat())).map((c) => `${c.recordType}:${c.recordId}`));
-  const originals = await visibleLetterIds(db, viewer, rows.map((l) => l.in_reply_to ?? ''));
+  const originals = await visibleLetterIds(
+    db,
+    viewer,
+    rows.map((l) => l.in_reply_to ?? ''),
+  );
   return rows.map((l) => ({
-    ...presentLetter(l, recipients.get(l.id) ?? [], (concerns.get(l.id) ?? []).filter((c) => shown.has(`${c.recordType}:${c.recordId}`))),
+    ...presentLetter(
+      l,
+      recipients.get(l.id) ?? [],
+      (concerns.get(l.id) ?? []).filter((c) => shown.has(`${c.recordType}:${c.recordId}`)),
+    ),
     inReplyTo: l.in_reply_to && originals.has(l.in_reply_to) ? l.in_reply_to : null,
   }));
 }
@@ -221,7 +238,11 @@ export function registerCorrespondenceApi(api: Api) {
     const original = await originalOf(db, viewer, l);
     return c.json(
       {
-        ...presentLetter(l, recipients.get(l.id) ?? [], shown.map((s) => ({ recordType: s.recordType, recordId: s.recordId }))),
+        ...presentLetter(
+          l,
+          recipients.get(l.id) ?? [],
+          shown.map((s) => ({ recordType: s.recordType, recordId: s.recordId })),
+        ),
         inReplyTo: original?.id ?? null,
         replies: replies.map((r) => ({ id: r.id, kind: r.kind, sentOn: r.sent_on, subject: r.subject })),
         documents: documents.map((d) => ({ id: d.id, title: d.title, language: d.language })),
@@ -233,7 +254,11 @@ export function registerCorrespondenceApi(api: Api) {
   api.openapi(createLetterRoute, async (c) => {
     const viewer = c.get('viewer');
     const body = c.req.valid('json');
-    authorize(c, can(viewer, 'create', { type: 'letter', confidentiality: body.confidentiality ?? 'committee' }), 'the recording of letters');
+    authorize(
+      c,
+      can(viewer, 'create', { type: 'letter', confidentiality: body.confidentiality ?? 'committee' }),
+      'the recording of letters',
+    );
     const row = await createLetter(c.get('app').database.db, actorOf(viewer), {
       kind: body.kind,
       sentOn: body.sentOn,

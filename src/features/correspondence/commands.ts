@@ -44,22 +44,43 @@ export async function nonReportingOn(trx: Kysely<DB> | Trx, date: string): Promi
  */
 async function checkReferences(trx: Trx, input: LetterInput, recipients: string[], selfId?: string): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
-  const named = [...new Set([...(input.senderKind === 'state' && input.senderState ? [input.senderState.trim().toUpperCase()] : []), ...recipients])];
+  const named = [
+    ...new Set([...(input.senderKind === 'state' && input.senderState ? [input.senderState.trim().toUpperCase()] : []), ...recipients]),
+  ];
   const known = new Set(
     named.length
-      ? (await trx.selectFrom('member_state').select('iso3').where('iso3', 'in', named.filter((c) => /^[A-Z]{3}$/.test(c))).execute()).map((s) => s.iso3)
+      ? (
+          await trx
+            .selectFrom('member_state')
+            .select('iso3')
+            .where(
+              'iso3',
+              'in',
+              named.filter((c) => /^[A-Z]{3}$/.test(c)),
+            )
+            .execute()
+        ).map((s) => s.iso3)
       : [],
   );
   if (input.senderKind === 'state' && input.senderState && !known.has(input.senderState.trim().toUpperCase()))
     problems.push({ field: 'senderState', problem: `${input.senderState.trim().slice(0, 10) || '(empty)'} is not a Member State` });
   const unknown = recipients.filter((r) => !known.has(r));
-  if (unknown.length) problems.push({ field: 'recipients', problem: `not Member States: ${unknown.map((u) => u.slice(0, 10)).join(', ')}` });
+  if (unknown.length)
+    problems.push({ field: 'recipients', problem: `not Member States: ${unknown.map((u) => u.slice(0, 10)).join(', ')}` });
   if (input.senderKind === 'organization' && input.senderOrganization) {
     const o = await trx.selectFrom('organization').select('code').where('code', '=', input.senderOrganization.trim()).executeTakeFirst();
-    if (!o) problems.push({ field: 'senderOrganization', problem: `no organization has the code ${input.senderOrganization.trim().slice(0, 20)}` });
+    if (!o)
+      problems.push({
+        field: 'senderOrganization',
+        problem: `no organization has the code ${input.senderOrganization.trim().slice(0, 20)}`,
+      });
   }
   if (input.inReplyTo) {
-    const original = await trx.selectFrom('letter').select(['id', 'sent_on', 'in_reply_to']).where('id', '=', input.inReplyTo).executeTakeFirst();
+    const original = await trx
+      .selectFrom('letter')
+      .select(['id', 'sent_on', 'in_reply_to'])
+      .where('id', '=', input.inReplyTo)
+      .executeTakeFirst();
     if (!original) problems.push({ field: 'inReplyTo', problem: `no letter has the id ${input.inReplyTo}` });
     else if (original.sent_on > input.sentOn)
       problems.push({ field: 'inReplyTo', problem: `the letter replied to was sent on ${original.sent_on}, after this one` });
@@ -71,7 +92,11 @@ async function checkReferences(trx: Trx, input: LetterInput, recipients: string[
           problems.push({ field: 'inReplyTo', problem: 'a letter cannot reply to itself or to one of its replies' });
           break;
         }
-        const up: { in_reply_to: string | null } | undefined = await trx.selectFrom('letter').select('in_reply_to').where('id', '=', at).executeTakeFirst();
+        const up: { in_reply_to: string | null } | undefined = await trx
+          .selectFrom('letter')
+          .select('in_reply_to')
+          .where('id', '=', at)
+          .executeTakeFirst();
         at = up?.in_reply_to ?? null;
       }
     }
@@ -95,19 +120,37 @@ async function syncRecipients(trx: Trx, letterId: string, wanted: string[]): Pro
   const want = new Set(wanted);
   const gone = current.filter((r) => r.removed_at === null && !want.has(r.state_iso3)).map((r) => r.state_iso3);
   if (gone.length)
-    await trx.updateTable('letter_recipient').set({ removed_at: now }).where('letter_id', '=', letterId).where('state_iso3', 'in', gone).execute();
+    await trx
+      .updateTable('letter_recipient')
+      .set({ removed_at: now })
+      .where('letter_id', '=', letterId)
+      .where('state_iso3', 'in', gone)
+      .execute();
   const back = current.filter((r) => r.removed_at !== null && want.has(r.state_iso3)).map((r) => r.state_iso3);
   if (back.length)
-    await trx.updateTable('letter_recipient').set({ removed_at: null }).where('letter_id', '=', letterId).where('state_iso3', 'in', back).execute();
+    await trx
+      .updateTable('letter_recipient')
+      .set({ removed_at: null })
+      .where('letter_id', '=', letterId)
+      .where('state_iso3', 'in', back)
+      .execute();
   const had = new Set(current.map((r) => r.state_iso3));
   const added = wanted.filter((s) => !had.has(s));
-  if (added.length) await trx.insertInto('letter_recipient').values(added.map((s) => ({ letter_id: letterId, state_iso3: s }))).execute();
+  if (added.length)
+    await trx
+      .insertInto('letter_recipient')
+      .values(added.map((s) => ({ letter_id: letterId, state_iso3: s })))
+      .execute();
 }
 
 async function syncConcerns(trx: Trx, letterId: string, wanted: Concern[]): Promise<void> {
   const now = new Date();
   const key = (c: { record_type: string; record_id: string }) => `${c.record_type}:${c.record_id}`;
-  const current = await trx.selectFrom('letter_concern').select(['id', 'record_type', 'record_id', 'removed_at']).where('letter_id', '=', letterId).execute();
+  const current = await trx
+    .selectFrom('letter_concern')
+    .select(['id', 'record_type', 'record_id', 'removed_at'])
+    .where('letter_id', '=', letterId)
+    .execute();
   const want = new Set(wanted.map((c) => `${c.recordType}:${c.recordId}`));
   const gone = current.filter((c) => c.removed_at === null && !want.has(key(c))).map((c) => c.id);
   if (gone.length) await trx.updateTable('letter_concern').set({ removed_at: now }).where('id', 'in', gone).execute();
@@ -183,7 +226,9 @@ export async function insertLetter(trx: Trx, actor: Actor, raw: LetterChange, to
 }
 
 async function lockLetter(trx: Trx, id: string, expectedVersion: number): Promise<LetterRow> {
-  const before = /^[0-9a-f-]{36}$/i.test(id) ? await trx.selectFrom('letter').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
+  const before = /^[0-9a-f-]{36}$/i.test(id)
+    ? await trx.selectFrom('letter').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+    : undefined;
   if (!before) throw notFound('the letter');
   if (before.row_version !== expectedVersion)
     throw new AppError(
@@ -195,7 +240,13 @@ async function lockLetter(trx: Trx, id: string, expectedVersion: number): Promis
 
 async function currentOf(trx: Trx, id: string): Promise<{ recipients: string[]; concerns: Concern[] }> {
   const [r, c] = await Promise.all([
-    trx.selectFrom('letter_recipient').select('state_iso3').where('letter_id', '=', id).where('removed_at', 'is', null).orderBy('state_iso3').execute(),
+    trx
+      .selectFrom('letter_recipient')
+      .select('state_iso3')
+      .where('letter_id', '=', id)
+      .where('removed_at', 'is', null)
+      .orderBy('state_iso3')
+      .execute(),
     trx
       .selectFrom('letter_concern')
       .select(['record_type', 'record_id'])
@@ -226,7 +277,8 @@ export async function updateLetter(
     const problems = checkLetterInput(input, today);
     if (problems.length) throw invalid(problems);
     const was = await currentOf(trx, id);
-    const keepList = input.recipientsMode === 'non-reporting' && before.recipients_mode === 'non-reporting' && before.sent_on === input.sentOn;
+    const keepList =
+      input.recipientsMode === 'non-reporting' && before.recipients_mode === 'non-reporting' && before.sent_on === input.sentOn;
     const recipients = keepList ? was.recipients : await resolveRecipients(trx, input);
     const more = await checkReferences(trx, input, recipients, id);
     if (more.length) throw invalid(more);
@@ -252,7 +304,13 @@ export async function updateLetter(
 }
 
 /** Archives a letter (never deleted) or restores it, with its history. */
-export async function setLetterArchived(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number, archived: boolean): Promise<LetterRow> {
+export async function setLetterArchived(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  archived: boolean,
+): Promise<LetterRow> {
   return db.transaction().execute(async (trx) => {
     const before = await lockLetter(trx, id, expectedVersion);
     if ((before.archived_at !== null) === archived) return before;

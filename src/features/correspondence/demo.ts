@@ -15,8 +15,10 @@ const quote = (paragraph: string, text: string) => `Source: S/2018/1167, annex, 
 const p9Letter = '主席于 2018 年 5 月致信剩余 12 个尚未提交报告的国家，鼓励它们根据第 1540(2004)和 2325(2016)号决议向委员会提交初次报告。';
 const p9Reports = '2018 年，科莫罗、几内亚比绍和东帝汶向委员会提交了初次报告。193 个会员国中共有 182 个国家现已提交报告。';
 const p9Mali = '此外，委员会专家组应马里请求访问了该国，协助其起草初次国家报告。';
-const p10 = '2018 年 8 月，主席致函所有提交报告的国家，鼓励它们提供最新信息，从而提供更准确的数据，协助委员会更有效地履行职责，包括筹备下一次第 1540(2004)号决议执行情况全面审查。';
-const p11 = '2018 年，收到了三份此类计划。塞尔维亚提交了第二次国家自愿执行行动计划，土库曼斯坦和乌拉圭提交了初次计划，使委员会自 2007 年以来收到的国家行动计划总数达到 32 份。';
+const p10 =
+  '2018 年 8 月，主席致函所有提交报告的国家，鼓励它们提供最新信息，从而提供更准确的数据，协助委员会更有效地履行职责，包括筹备下一次第 1540(2004)号决议执行情况全面审查。';
+const p11 =
+  '2018 年，收到了三份此类计划。塞尔维亚提交了第二次国家自愿执行行动计划，土库曼斯坦和乌拉圭提交了初次计划，使委员会自 2007 年以来收到的国家行动计划总数达到 32 份。';
 const p18 =
   '2018年，各国向委员会提交了9项新的援助请求，明显高于2017收到的3项请求。这些请求来自巴林、布隆迪、赤道几内亚、几内亚、几内亚比绍、伊拉克、马达加斯加、马里和秘鲁。巴林、赤道几内亚、几内亚、马里、马达加斯加和秘鲁的请求包括邀请委员会及其专家组来访，讨论执行措施。';
 const p19 = {
@@ -27,7 +29,8 @@ const p19 = {
 } as const;
 const p19Forward = '委员会将这些回应转达有关国家，以便其采取行动直接与提供方联系，接受其援助。';
 const p20 = '应巴林、赤道几内亚、马里和秘鲁的请求，专家组访问了上述国家，协助各国政府讨论执行措施或起草一份国家自愿执行行动计划。';
-const transmittal = '谨代表安全理事会第1540(2004)号决议所设委员会并依照安理会第1977(2011)号决议第9段,随函转递第1540(2004)号决议执行情况2018年审查报告(见附件)。';
+const transmittal =
+  '谨代表安全理事会第1540(2004)号决议所设委员会并依照安理会第1977(2011)号决议第9段,随函转递第1540(2004)号决议执行情况2018年审查报告(见附件)。';
 
 /** Providers' responses to requests (¶19): Iraq's of 2018, and earlier requests of Tajikistan, Togo and Zambia. */
 const responses = [
@@ -41,7 +44,12 @@ const responses = [
   { to: 'TGO', from: 'UNODA', on: '2018-04-23' },
   { to: 'ZMB', from: 'UNODA', on: '2018-05-28' },
 ] as const;
-const forwardedOn: Record<(typeof responses)[number]['to'], string> = { IRQ: '2018-09-24', TJK: '2018-07-09', TGO: '2018-05-21', ZMB: '2018-06-25' };
+const forwardedOn: Record<(typeof responses)[number]['to'], string> = {
+  IRQ: '2018-09-24',
+  TJK: '2018-07-09',
+  TGO: '2018-05-21',
+  ZMB: '2018-06-25',
+};
 const requesterName: Record<(typeof responses)[number]['to'], string> = { IRQ: 'Iraq', TJK: 'Tajikistan', TGO: 'Togo', ZMB: 'Zambia' };
 
 type Trx = Transaction<DB>;
@@ -99,7 +107,9 @@ export async function seedDemoCorrespondence(db: Kysely<DB>, actor: Actor = syst
     // ¶9: the first reports of 2018, each sent with a note verbale.
     for (const state of ['COM', 'GNB', 'TLS']) {
       const id = await reportId(trx, state);
-      const on = id ? (await trx.selectFrom('national_report').select('received_on').where('id', '=', id).executeTakeFirstOrThrow()).received_on : '2018-07-10';
+      const on = id
+        ? (await trx.selectFrom('national_report').select('received_on').where('id', '=', id).executeTakeFirstOrThrow()).received_on
+        : '2018-07-10';
       await add({
         kind: 'note-verbale',
         sentOn: on,
@@ -151,7 +161,9 @@ export async function seedDemoCorrespondence(db: Kysely<DB>, actor: Actor = syst
         senderKind: 'state',
         senderState: r.state,
         recipientsMode: 'committee',
-        subject: r.invitation ? 'Request for assistance, with an invitation to the Committee and its experts to visit' : 'Request for assistance',
+        subject: r.invitation
+          ? 'Request for assistance, with an invitation to the Committee and its experts to visit'
+          : 'Request for assistance',
         summary: `One of the nine new requests for assistance of 2018.${r.invitation ? ' The request invites the Committee and its Group of Experts to visit and discuss implementation measures.' : ''} ${illustrativeDay}\n${quote('18', p18)}${visit ? `\n${quote('20', p20)}` : ''}${r.state === 'MLI' ? `\n${quote('9', p9Mali)}` : ''}`,
         concerns: visit ? [{ recordType: 'visit', recordId: visit }] : [],
         confidentiality: 'committee-and-state',
@@ -190,7 +202,11 @@ export async function seedDemoCorrespondence(db: Kysely<DB>, actor: Actor = syst
     }
 
     // ¶11: the three plans of 2018, each sent with a note verbale.
-    for (const [state, number] of [['SRB', 2], ['TKM', 1], ['URY', 1]] as const) {
+    for (const [state, number] of [
+      ['SRB', 2],
+      ['TKM', 1],
+      ['URY', 1],
+    ] as const) {
       const plan = await planId(trx, state, number);
       await add({
         kind: 'note-verbale',
@@ -213,7 +229,8 @@ export async function seedDemoCorrespondence(db: Kysely<DB>, actor: Actor = syst
       reference: 'S/2018/1167',
       recipientsMode: 'other',
       recipientOther: 'The President of the Security Council',
-      subject: 'Letter dated 28 December 2018 from the Chair of the Committee established pursuant to resolution 1540 (2004) addressed to the President of the Security Council',
+      subject:
+        'Letter dated 28 December 2018 from the Chair of the Committee established pursuant to resolution 1540 (2004) addressed to the President of the Security Council',
       summary: `The Chair transmits the Committee’s review of the implementation of resolution 1540 (2004) for 2018, under paragraph 9 of resolution 1977 (2011).\nSource: S/2018/1167: “${transmittal}”`,
       confidentiality: 'public',
     });

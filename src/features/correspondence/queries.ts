@@ -63,7 +63,11 @@ export async function listLetters(
 ): Promise<{ total: number; rows: LetterRow[] }> {
   const where = letterWhere(viewer, f);
   const [count, rows] = await Promise.all([
-    db.selectFrom('letter').select((eb) => eb.fn.countAll<string>().as('n')).where(where).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('letter')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where(where)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('letter')
       .selectAll()
@@ -147,7 +151,12 @@ export async function repliesTo(db: Db, viewer: Viewer | null, id: string): Prom
 export async function visibleLetterIds(db: Db, viewer: Viewer | null, ids: readonly string[]): Promise<Set<string>> {
   const wanted = [...new Set(ids.filter(isUuid))];
   if (!wanted.length) return new Set();
-  const rows = await db.selectFrom('letter').select('id').where('id', 'in', wanted).where(letterWhere(viewer, { includeArchived: true })).execute();
+  const rows = await db
+    .selectFrom('letter')
+    .select('id')
+    .where('id', 'in', wanted)
+    .where(letterWhere(viewer, { includeArchived: true }))
+    .execute();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -255,7 +264,9 @@ export async function visibleConcerns(db: Db, viewer: Viewer | null, concerns: r
       .where(requestVisible(viewer))
       .execute())
       out.push({ recordType: 'assistance-request', recordId: r.id, stateIso3: r.state_iso3, label: r.received_on });
-  if (scope.all) for (const c of concerns) if (c.recordType === 'assistance-request' && !isUuid(c.recordId)) out.push({ ...c, stateIso3: null, label: c.recordId });
+  if (scope.all)
+    for (const c of concerns)
+      if (c.recordType === 'assistance-request' && !isUuid(c.recordId)) out.push({ ...c, stateIso3: null, label: c.recordId });
   const order = (c: Concern) => concerns.findIndex((o) => o.recordType === c.recordType && o.recordId === c.recordId);
   return out.sort((a, b) => order(a) - order(b));
 }
@@ -263,14 +274,20 @@ export async function visibleConcerns(db: Db, viewer: Viewer | null, concerns: r
 /** Which of the given records exist (for checking what a letter concerns). */
 export async function missingConcerns(db: Db, concerns: readonly Concern[]): Promise<Concern[]> {
   const missing: Concern[] = [];
-  const tables = { 'national-report': 'national_report', 'action-plan': 'action_plan', visit: 'visit', matrix: 'matrix', 'assistance-request': 'assistance_request' } as const;
+  const tables = {
+    'national-report': 'national_report',
+    'action-plan': 'action_plan',
+    visit: 'visit',
+    matrix: 'matrix',
+    'assistance-request': 'assistance_request',
+  } as const;
   for (const [type, table] of Object.entries(tables) as [keyof typeof tables, (typeof tables)[keyof typeof tables]][]) {
     // An assistance request may also be named by a reference of its own (not recorded here): only ids are checked.
-    const wanted = concerns.filter((c) => c.recordType === type && (type !== 'assistance-request' || isUuid(c.recordId))).map((c) => c.recordId);
+    const wanted = concerns
+      .filter((c) => c.recordType === type && (type !== 'assistance-request' || isUuid(c.recordId)))
+      .map((c) => c.recordId);
     if (!wanted.length) continue;
-    const found = new Set(
-      (await db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id),
-    );
+    const found = new Set((await db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
     for (const id of wanted) if (!found.has(id)) missing.push({ recordType: type, recordId: id });
   }
   return missing;

@@ -14,7 +14,18 @@ import { actorOf } from '../../platform/audit/record.ts';
 import { listStates } from '../member-states/index.ts';
 import { listOrganizations } from '../organizations/index.ts';
 import { createLetter, setLetterArchived, updateLetter } from './commands.ts';
-import { emptyLetter, kindLabel, LetterDetail, LetterForm, type LetterFormValues, LetterList, type ListFilters, type Names, recipientsText, senderText } from './pages.tsx';
+import {
+  emptyLetter,
+  kindLabel,
+  LetterDetail,
+  LetterForm,
+  type LetterFormValues,
+  LetterList,
+  type ListFilters,
+  type Names,
+  recipientsText,
+  senderText,
+} from './pages.tsx';
 import {
   concernsOfLetters,
   documentsOfLetter,
@@ -122,14 +133,34 @@ export function letterWebRoutes() {
     const names = await namesFor(c);
     if (c.req.query('format') === 'csv') {
       const { rows } = await listLetters(db, viewer, filters, { limit: 100_000, offset: 0 });
-      const recipients = await recipientsOfLetters(db, rows.map((l) => l.id));
+      const recipients = await recipientsOfLetters(
+        db,
+        rows.map((l) => l.id),
+      );
       const header = [
-        m.t('letters.sentOn'), m.t('letters.kind'), m.t('letters.sender'), m.t('letters.recipients'), 'ISO3',
-        m.t('letters.subject'), m.t('letters.reference'), m.t('letters.state'), 'ID',
+        m.t('letters.sentOn'),
+        m.t('letters.kind'),
+        m.t('letters.sender'),
+        m.t('letters.recipients'),
+        'ISO3',
+        m.t('letters.subject'),
+        m.t('letters.reference'),
+        m.t('letters.state'),
+        'ID',
       ];
       const lines = rows.map((l) => {
         const to = recipients.get(l.id) ?? [];
-        return [l.sent_on, kindLabel(m, l.kind), senderText(m, l, names), recipientsText(m, l, to, names), to.join(' '), l.subject, l.reference, l.state_iso3, l.id];
+        return [
+          l.sent_on,
+          kindLabel(m, l.kind),
+          senderText(m, l, names),
+          recipientsText(m, l, to, names),
+          to.join(' '),
+          l.subject,
+          l.reference,
+          l.state_iso3,
+          l.id,
+        ];
       });
       return csvResponse(c, `letters${raw.year ? `-${raw.year}` : ''}${filters.state ? `-${filters.state}` : ''}.csv`, [header, ...lines]);
     }
@@ -138,7 +169,10 @@ export function letterWebRoutes() {
       listLetters(db, viewer, filters, { limit: pageSize, offset: (page - 1) * pageSize }),
       letterYears(db, viewer),
     ]);
-    const recipients = await recipientsOfLetters(db, rows.map((l) => l.id));
+    const recipients = await recipientsOfLetters(
+      db,
+      rows.map((l) => l.id),
+    );
     return render(
       c,
       { title: m.t('letters.title') },
@@ -160,8 +194,29 @@ export function letterWebRoutes() {
     );
   });
 
-  const formPage = (c: AppContextOf, title: string, action: string, cancel: string, values: LetterFormValues, problems: FieldProblem[], names: Names, status: 200 | 409 | 422) =>
-    render(c, { title, status }, <LetterForm m={c.get('m')} action={action} cancel={cancel} values={values} problems={problems} names={names} csrfToken={c.get('csrfToken')} />);
+  const formPage = (
+    c: AppContextOf,
+    title: string,
+    action: string,
+    cancel: string,
+    values: LetterFormValues,
+    problems: FieldProblem[],
+    names: Names,
+    status: 200 | 409 | 422,
+  ) =>
+    render(
+      c,
+      { title, status },
+      <LetterForm
+        m={c.get('m')}
+        action={action}
+        cancel={cancel}
+        values={values}
+        problems={problems}
+        names={names}
+        csrfToken={c.get('csrfToken')}
+      />,
+    );
 
   r.get('/new', async (c) => {
     const m = c.get('m');
@@ -231,7 +286,11 @@ export function letterWebRoutes() {
     const l = await visibleLetter(c.get('app').database.db, viewer, c.req.param('id'));
     authorize(c, can(viewer, 'read-history', letterResource(l)), 'the history of this letter');
     const events = await recordHistory(c.get('app').database.db, visibilityScope(viewer), 'letter', l.id);
-    return render(c, { title: m.t('history.titleOf', { name: l.subject }) }, <HistoryList m={m} events={events} back={`/${m.locale}/letters/${l.id}`} />);
+    return render(
+      c,
+      { title: m.t('history.titleOf', { name: l.subject }) },
+      <HistoryList m={m} events={events} back={`/${m.locale}/letters/${l.id}`} />,
+    );
   });
 
   r.get('/:id/edit', async (c) => {
@@ -262,10 +321,20 @@ export function letterWebRoutes() {
       await updateLetter(db, actorOf(viewer), l.id, Number(values.version), input);
       return c.redirect(base, 303);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'validation') return formPage(c, title, `${base}/edit`, base, values, e.fields, await namesFor(c), 422);
+      if (e instanceof AppError && e.code === 'validation')
+        return formPage(c, title, `${base}/edit`, base, values, e.fields, await namesFor(c), 422);
       if (e instanceof AppError && e.code === 'conflict') {
         const fresh = await visibleLetter(db, viewer, l.id);
-        return formPage(c, title, `${base}/edit`, base, { ...values, version: String(fresh.row_version) }, [{ field: 'version', problem: e.message }], await namesFor(c), 409);
+        return formPage(
+          c,
+          title,
+          `${base}/edit`,
+          base,
+          { ...values, version: String(fresh.row_version) },
+          [{ field: 'version', problem: e.message }],
+          await namesFor(c),
+          409,
+        );
       }
       throw e;
     }

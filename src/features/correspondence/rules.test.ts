@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AppError } from '../../platform/errors.ts';
-import { checkLetterInput, type LetterInput, letterFilters, nonReportingAsAt, parseConcerns, parseStateCodes, stateConcerned } from './rules.ts';
+import {
+  checkLetterInput,
+  type LetterInput,
+  letterFilters,
+  nonReportingAsAt,
+  parseConcerns,
+  parseStateCodes,
+  stateConcerned,
+} from './rules.ts';
 
 const base: LetterInput = {
   kind: 'letter',
@@ -49,7 +57,16 @@ describe('checking a letter', () => {
 
   test('committee-and-state needs a State sender or a single State recipient', () => {
     assert.deepEqual(fields({ confidentiality: 'committee-and-state' }), []);
-    assert.deepEqual(fields({ senderKind: 'state', senderState: 'NER', recipientsMode: 'committee', recipients: [], confidentiality: 'committee-and-state' }), []);
+    assert.deepEqual(
+      fields({
+        senderKind: 'state',
+        senderState: 'NER',
+        recipientsMode: 'committee',
+        recipients: [],
+        confidentiality: 'committee-and-state',
+      }),
+      [],
+    );
   });
 });
 
@@ -88,13 +105,25 @@ test('codes and concerns from free text', () => {
   ]);
   assert.equal(problems.length, 0);
   parseConcerns(['poem:1'], problems);
-  assert.deepEqual(problems.map((p) => p.field), ['concerns']);
+  assert.deepEqual(
+    problems.map((p) => p.field),
+    ['concerns'],
+  );
 });
 
 test('list filters: a year and a period meet; a malformed filter is refused by name', () => {
-  assert.deepEqual(letterFilters({ year: '2018', from: '2018-06-01', state: 'mli' }), { state: 'MLI', from: '2018-06-01', to: '2018-12-31' });
+  assert.deepEqual(letterFilters({ year: '2018', from: '2018-06-01', state: 'mli' }), {
+    state: 'MLI',
+    from: '2018-06-01',
+    to: '2018-12-31',
+  });
   assert.throws(
     () => letterFilters({ year: '18', kind: 'poem', from: '2018-13-01' }),
-    (e: unknown) => e instanceof AppError && e.fields.map((f) => f.field).sort().join() === 'from,kind,year',
+    (e: unknown) =>
+      e instanceof AppError &&
+      e.fields
+        .map((f) => f.field)
+        .sort()
+        .join() === 'from,kind,year',
   );
 });

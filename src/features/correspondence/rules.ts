@@ -51,7 +51,14 @@ const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')
 
 /** ISO3 codes from free text ("MLI, ner  TCD"), upper-case, each once, in the order given. */
 export function parseStateCodes(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).filter(Boolean).map((c) => c.toUpperCase()))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map((c) => c.toUpperCase()),
+    ),
+  ];
 }
 
 /** The filters of a list, checked: a malformed one is a 422 naming it. A year and a period meet. */
@@ -91,7 +98,10 @@ export function parseConcerns(raw: readonly string[], problems: FieldProblem[]):
   for (const part of raw.flatMap((r) => r.split(/[\s,]+/)).filter(Boolean)) {
     const m = /^([a-z][a-z-]*):([A-Za-z0-9._-]{1,100})$/.exec(part);
     if (!m || !(concernTypes as readonly string[]).includes(m[1]!)) {
-      problems.push({ field: 'concerns', problem: `"${part.slice(0, 60)}" is not a record: write type:id, the type one of ${concernTypes.join(', ')}` });
+      problems.push({
+        field: 'concerns',
+        problem: `"${part.slice(0, 60)}" is not a record: write type:id, the type one of ${concernTypes.join(', ')}`,
+      });
       continue;
     }
     const c = { recordType: m[1] as ConcernType, recordId: m[2]! };
@@ -122,18 +132,22 @@ export function checkLetterInput(input: LetterInput, today: string): FieldProble
   const recipients = input.recipients ?? [];
   if (mode === 'state' && recipients.length !== 1)
     problems.push({ field: 'recipients', problem: `name exactly one State for a letter to one State (${recipients.length} given)` });
-  if (mode === 'list' && recipients.length === 0) problems.push({ field: 'recipients', problem: 'name at least one State for a letter to a list of States' });
+  if (mode === 'list' && recipients.length === 0)
+    problems.push({ field: 'recipients', problem: 'name at least one State for a letter to a list of States' });
   if (recipients.length > 193) problems.push({ field: 'recipients', problem: 'at most 193 States' });
-  if ((input.recipientOther ?? '').trim().length > 300) problems.push({ field: 'recipientOther', problem: 'must be at most 300 characters' });
+  if ((input.recipientOther ?? '').trim().length > 300)
+    problems.push({ field: 'recipientOther', problem: 'must be at most 300 characters' });
   if (mode === 'other' && !input.recipientOther?.trim())
     problems.push({ field: 'recipientOther', problem: 'is required: say who the letter went to' });
-  if (input.inReplyTo && !isUuid(input.inReplyTo)) problems.push({ field: 'inReplyTo', problem: `no letter has the id ${input.inReplyTo.slice(0, 40)}` });
+  if (input.inReplyTo && !isUuid(input.inReplyTo))
+    problems.push({ field: 'inReplyTo', problem: `no letter has the id ${input.inReplyTo.slice(0, 40)}` });
   if ((input.concerns ?? []).length > 50) problems.push({ field: 'concerns', problem: 'at most 50 records' });
   for (const c of input.concerns ?? [])
     if (c.recordType !== 'assistance-request' && !isUuid(c.recordId))
       problems.push({ field: 'concerns', problem: `${c.recordType}:${c.recordId.slice(0, 40)} is not a record id` });
   const level = input.confidentiality ?? 'committee';
-  if (!(confidentialityLevels as readonly string[]).includes(level)) problems.push({ field: 'confidentiality', problem: oneOf(confidentialityLevels) });
+  if (!(confidentialityLevels as readonly string[]).includes(level))
+    problems.push({ field: 'confidentiality', problem: oneOf(confidentialityLevels) });
   else if (level === 'committee-and-state' && !stateConcerned(input))
     problems.push({
       field: 'confidentiality',

@@ -69,6 +69,6 @@ declare module '../../platform/db/schema.ts' {
 
 declare module '../../platform/policy/policy.ts' {
   interface RecordTypes {
-    'letter': true;
+    letter: true;
   }
 }

@@ -127,13 +127,19 @@ const listRoute = createRoute({
   security: bearer,
   request: {
     query: z.object({
-      state: z.string().regex(/^[A-Za-z]{3}$/).optional(),
+      state: z
+        .string()
+        .regex(/^[A-Za-z]{3}$/)
+        .optional(),
       kind: z.enum(documentKinds).optional(),
       language: z.string().max(35).optional(),
     }),
   },
   responses: {
-    200: { description: 'The documents', content: { 'application/json': { schema: z.object({ count: z.number().int(), data: z.array(DocumentSchema) }) } } },
+    200: {
+      description: 'The documents',
+      content: { 'application/json': { schema: z.object({ count: z.number().int(), data: z.array(DocumentSchema) }) } },
+    },
     422: problems[422],
   },
 });
@@ -188,7 +194,10 @@ const uploadRoute = createRoute({
               state: { type: 'string', description: 'ISO 3166 alpha-3 code of the State concerned' },
               confidentiality: { type: 'string', enum: [...confidentialityLevels], default: 'committee' },
               dated: { type: 'string', format: 'date', description: 'The date the document bears' },
-              links: { type: 'string', description: 'Records the document belongs to: type:id, separated by commas (e.g. member-state:MLI)' },
+              links: {
+                type: 'string',
+                description: 'Records the document belongs to: type:id, separated by commas (e.g. member-state:MLI)',
+              },
             },
           },
         },
@@ -212,7 +221,13 @@ export function registerDocumentApi(api: Api) {
     const db = c.get('app').database.db;
     const d = await visibleDocument(db, c.get('viewer'), c.req.valid('param').id);
     const { extracted_text, ...rest } = d;
-    return c.json({ ...presentDocument(rest, await visibleDocumentLinks(db, c.get('viewer'), await documentLinks(db, d.id))), excerpt: extracted_text.slice(0, 1000) }, 200);
+    return c.json(
+      {
+        ...presentDocument(rest, await visibleDocumentLinks(db, c.get('viewer'), await documentLinks(db, d.id))),
+        excerpt: extracted_text.slice(0, 1000),
+      },
+      200,
+    );
   });
   api.openapi(fileRoute, async (c) => {
     const d = await visibleDocument(c.get('app').database.db, c.get('viewer'), c.req.valid('param').id);
@@ -222,13 +237,19 @@ export function registerDocumentApi(api: Api) {
   api.openapi(uploadRoute, async (c) => {
     const viewer = c.get('viewer');
     if (!viewer) throw new AppError('unauthenticated', 'log in to upload documents');
-    if (!can(viewer, 'create', { type: 'document', confidentiality: 'public' })) throw new AppError('forbidden', 'your account may not upload documents');
+    if (!can(viewer, 'create', { type: 'document', confidentiality: 'public' }))
+      throw new AppError('forbidden', 'your account may not upload documents');
     if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data'))
-      throw new AppError('validation', 'send the document as multipart/form-data', { fields: [{ field: 'file', problem: 'is required (multipart/form-data)' }] });
+      throw new AppError('validation', 'send the document as multipart/form-data', {
+        fields: [{ field: 'file', problem: 'is required (multipart/form-data)' }],
+      });
     const { input } = await readUpload(c);
     const app = c.get('app');
     const d = await uploadDocument(app.database.db, app.config, actorOf(viewer), viewer, input);
     const { extracted_text: _, ...rest } = d;
-    return c.json(presentDocument(rest, await visibleDocumentLinks(app.database.db, viewer, await documentLinks(app.database.db, d.id))), 201);
+    return c.json(
+      presentDocument(rest, await visibleDocumentLinks(app.database.db, viewer, await documentLinks(app.database.db, d.id))),
+      201,
+    );
   });
 }

@@ -31,7 +31,9 @@ const linkSchema = z.strictObject({
 export const documentRecordSchema = z.strictObject({
   id: recordId,
   title: z.string().trim().min(1, 'is required').max(300, 'must be at most 300 characters'),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag in lower case (ar, zh, en, fr, ru, es or another BCP 47 tag)'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag in lower case (ar, zh, en, fr, ru, es or another BCP 47 tag)'),
   kind: z.enum(documentKinds, `must be one of ${documentKinds.join(', ')}`),
   state: stateCode.nullable().default(null),
   dated: isoDate.nullable().default(null),
@@ -137,8 +139,7 @@ async function visibleLinks(db: Db, viewer: Viewer | null, seen: VisibleCodes, l
   // they concern one) and the policy lets the viewer read them.
   for (const [linkType, recordType] of Object.entries(linkedRecordTypes)) {
     const resources = await storedResources(db, recordType, uuids(linkType));
-    for (const [id, r] of resources)
-      if ((!r.stateIso3 || seen.states.has(r.stateIso3)) && can(viewer, 'read', r)) keep(linkType, id);
+    for (const [id, r] of resources) if ((!r.stateIso3 || seen.states.has(r.stateIso3)) && can(viewer, 'read', r)) keep(linkType, id);
   }
   return out;
 }
@@ -228,7 +229,11 @@ export const documentsSection: BundleSection<DocumentRecord> = {
         const was = documentRecord(before);
         for (const field of ['sha256', 'mediaType', 'byteSize'] as const)
           if (was[field] !== d[field])
-            problems.push({ index, field, problem: `is ${d[field]}, and the stored document’s is ${was[field]}: a document’s file never changes (upload the new file as a new document)` });
+            problems.push({
+              index,
+              field,
+              problem: `is ${d[field]}, and the stored document’s is ${was[field]}: a document’s file never changes (upload the new file as a new document)`,
+            });
         if (!isChange(was, { ...d, links: sortedLinks([...was.links, ...d.links]) })) continue;
       }
       if (d.confidentiality === 'committee-and-state' && !d.state)
@@ -236,7 +241,11 @@ export const documentsSection: BundleSection<DocumentRecord> = {
       if (d.dated && d.dated > today()) problems.push({ index, field: 'dated', problem: 'lies in the future' });
       if (before) continue;
       if (!context.filesDir) {
-        problems.push({ index, field: 'sha256', problem: `the file of the document “${d.title}” (${d.id}) cannot be checked: this import was given no file store` });
+        problems.push({
+          index,
+          field: 'sha256',
+          problem: `the file of the document “${d.title}” (${d.id}) cannot be checked: this import was given no file store`,
+        });
         continue;
       }
       const file = await readStoredFile(context.filesDir, d);
@@ -289,7 +298,8 @@ export const documentsSection: BundleSection<DocumentRecord> = {
       stored,
       toRecord: documentRecord,
       report,
-      normalise: (d, before) => (before ? { ...d, links: sortedLinks([...before.links, ...d.links]) } : { ...d, links: sortedLinks(d.links) }),
+      normalise: (d, before) =>
+        before ? { ...d, links: sortedLinks([...before.links, ...d.links]) } : { ...d, links: sortedLinks(d.links) },
       insert: async (d) => {
         let found = examined.get(d);
         if (!found) {

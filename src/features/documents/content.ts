@@ -59,7 +59,8 @@ export function checkType(buf: Buffer, name: string): MediaType {
   const named = ext === undefined ? undefined : typeOfExtension[ext];
   if (ext !== undefined && named === undefined)
     refuse(`files named .${ext} are not accepted: upload a PDF, a DOCX document or a plain text file`);
-  if (sniffed === null) refuse(`this file is not a PDF, a DOCX document or plain text (UTF-8)${named ? `, though its name says ${typeName[named]}` : ''}`);
+  if (sniffed === null)
+    refuse(`this file is not a PDF, a DOCX document or plain text (UTF-8)${named ? `, though its name says ${typeName[named]}` : ''}`);
   if (sniffed === 'zip') {
     if (named && named !== docxType) refuse(`this file is a zip archive, not ${typeName[named]}`);
     return docxType;
@@ -135,7 +136,7 @@ export function documentXmlText(xml: string): string {
       continue;
     }
     if (local === 't') inText = !close && !selfClose;
-    else if (!close && (local === 'tab')) out += '\t';
+    else if (!close && local === 'tab') out += '\t';
     else if (!close && (local === 'br' || local === 'cr')) out += '\n';
     else if (local === 'tc' && !selfClose) {
       cells += close ? -1 : 1;
@@ -175,9 +176,15 @@ async function pdfText(buf: Buffer): Promise<Omit<Extracted, 'mediaType'>> {
       (err, stdout) => {
         if (!err) return resolve({ ok: true, out: stdout });
         const e = err as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
-        if (e.code === 'ENOENT') return resolve({ ok: false, problem: 'the PDF text extractor (pdftotext, from poppler-utils) is not installed' });
-        if (e.killed) return resolve({ ok: false, problem: `the text extractor took longer than ${pdfLimits.timeoutMs / 1000} s or used too much memory` });
-        if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return resolve({ ok: false, problem: 'the text is longer than the extractor keeps' });
+        if (e.code === 'ENOENT')
+          return resolve({ ok: false, problem: 'the PDF text extractor (pdftotext, from poppler-utils) is not installed' });
+        if (e.killed)
+          return resolve({
+            ok: false,
+            problem: `the text extractor took longer than ${pdfLimits.timeoutMs / 1000} s or used too much memory`,
+          });
+        if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+          return resolve({ ok: false, problem: 'the text is longer than the extractor keeps' });
         return resolve({ ok: false, problem: `the text extractor could not read this PDF (exit ${String(e.code)})` });
       },
     );
@@ -187,7 +194,13 @@ async function pdfText(buf: Buffer): Promise<Omit<Extracted, 'mediaType'>> {
   if (!result.ok) return { text: '', pageCount: null, status: 'not-extracted', problem: result.problem };
   const pages = result.out.split('\f');
   const pageCount = pages.length > 1 ? pages.length - 1 : null;
-  const text = nfkc(pages.join('\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim());
+  const text = nfkc(
+    pages
+      .join('\n')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  );
   if (text === '') return { text: '', pageCount, status: 'not-extracted', problem: 'the PDF holds no text (a scan without OCR?)' };
   return { text, pageCount, status: 'extracted', problem: null };
 }

@@ -11,10 +11,30 @@ import { ContentRefused, examine } from './content.ts';
 import type { DocumentTable } from './schema.ts';
 import { filePath, putFile, removeFile } from '../../platform/files/store.ts';
 
-export const documentKinds = ['report', 'additional-information', 'action-plan', 'letter', 'note-verbale', 'visit', 'course', 'other'] as const;
+export const documentKinds = [
+  'report',
+  'additional-information',
+  'action-plan',
+  'letter',
+  'note-verbale',
+  'visit',
+  'course',
+  'other',
+] as const;
 export const unLanguages = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
 /** Record types a document may be linked to. */
-export const linkTypes = ['member-state', 'organization', 'matrix', 'review-cycle', 'report', 'letter', 'action-plan', 'point-of-contact', 'visit', 'course'] as const;
+export const linkTypes = [
+  'member-state',
+  'organization',
+  'matrix',
+  'review-cycle',
+  'report',
+  'letter',
+  'action-plan',
+  'point-of-contact',
+  'visit',
+  'course',
+] as const;
 
 export type DocumentRow = Selectable<DocumentTable>;
 export interface DocumentLink {
@@ -44,7 +64,10 @@ function parseLinks(raw: string[], problems: FieldProblem[]): DocumentLink[] {
   for (const part of raw.flatMap((r) => r.split(/[\s,]+/)).filter(Boolean)) {
     const m = /^([a-z][a-z-]*):([A-Za-z0-9._-]{1,100})$/.exec(part);
     if (!m || !(linkTypes as readonly string[]).includes(m[1]!)) {
-      problems.push({ field: 'links', problem: `"${part.slice(0, 60)}" is not a link: write type:id, the type one of ${linkTypes.join(', ')}` });
+      problems.push({
+        field: 'links',
+        problem: `"${part.slice(0, 60)}" is not a link: write type:id, the type one of ${linkTypes.join(', ')}`,
+      });
       continue;
     }
     if (!out.some((l) => l.recordType === m[1] && l.recordId === m[2])) out.push({ recordType: m[1]!, recordId: m[2]! });
@@ -59,7 +82,9 @@ function normaliseLanguage(raw: string): string | null {
   if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(t)) return null;
   return t
     .split('-')
-    .map((p, i) => (i === 0 ? p.toLowerCase() : p.length === 2 ? p.toUpperCase() : p.length === 4 ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p))
+    .map((p, i) =>
+      i === 0 ? p.toLowerCase() : p.length === 2 ? p.toUpperCase() : p.length === 4 ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p,
+    )
     .join('-');
 }
 
@@ -68,34 +93,51 @@ function normaliseLanguage(raw: string): string | null {
  * audit event in one transaction. A refusal leaves nothing; a file this call wrote is removed when
  * the transaction fails (unless a committed row refers to the same content).
  */
-export async function uploadDocument(db: Kysely<DB>, config: Config, actor: Actor, viewer: Viewer | null, input: UploadInput): Promise<DocumentRow> {
+export async function uploadDocument(
+  db: Kysely<DB>,
+  config: Config,
+  actor: Actor,
+  viewer: Viewer | null,
+  input: UploadInput,
+): Promise<DocumentRow> {
   const problems: FieldProblem[] = [];
   const title = input.title.trim();
   if (title.length < 1 || title.length > 300) problems.push({ field: 'title', problem: 'is required, at most 300 characters' });
   const language = normaliseLanguage(input.language);
   if (!language) problems.push({ field: 'language', problem: 'must be a language tag (ar, zh, en, fr, ru, es or another BCP 47 tag)' });
-  if (!(documentKinds as readonly string[]).includes(input.kind)) problems.push({ field: 'kind', problem: `must be one of ${documentKinds.join(', ')}` });
+  if (!(documentKinds as readonly string[]).includes(input.kind))
+    problems.push({ field: 'kind', problem: `must be one of ${documentKinds.join(', ')}` });
   const confidentiality = (input.confidentiality || 'committee') as Confidentiality;
-  if (!confidentialityLevels.includes(confidentiality)) problems.push({ field: 'confidentiality', problem: `must be one of ${confidentialityLevels.join(', ')}` });
+  if (!confidentialityLevels.includes(confidentiality))
+    problems.push({ field: 'confidentiality', problem: `must be one of ${confidentialityLevels.join(', ')}` });
   const state = input.state.trim().toUpperCase() || null;
   if (state) {
-    const found = /^[A-Z]{3}$/.test(state) && (await db.selectFrom('member_state').select('iso3').where('iso3', '=', state).executeTakeFirst());
+    const found =
+      /^[A-Z]{3}$/.test(state) && (await db.selectFrom('member_state').select('iso3').where('iso3', '=', state).executeTakeFirst());
     if (!found) problems.push({ field: 'state', problem: `no State has the code ${state.slice(0, 10)}` });
   }
-  if (confidentiality === 'committee-and-state' && !state) problems.push({ field: 'state', problem: 'is required when the document is shared with the State concerned' });
+  if (confidentiality === 'committee-and-state' && !state)
+    problems.push({ field: 'state', problem: 'is required when the document is shared with the State concerned' });
   const links = parseLinks(input.links, problems);
   const dated = (input.dated ?? '').trim() || null;
   if (dated) {
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(dated) && !Number.isNaN(Date.parse(`${dated}T00:00:00Z`)) && new Date(`${dated}T00:00:00Z`).toISOString().slice(0, 10) === dated;
+    const valid =
+      /^\d{4}-\d{2}-\d{2}$/.test(dated) &&
+      !Number.isNaN(Date.parse(`${dated}T00:00:00Z`)) &&
+      new Date(`${dated}T00:00:00Z`).toISOString().slice(0, 10) === dated;
     if (!valid) problems.push({ field: 'dated', problem: 'must be a date written YYYY-MM-DD' });
     else if (dated > new Date().toISOString().slice(0, 10)) problems.push({ field: 'dated', problem: 'lies in the future' });
     else if (dated < '1945-01-01') problems.push({ field: 'dated', problem: 'lies before 1945' });
   }
-  if (!can(viewer, 'create', { type: 'document', confidentiality, stateIso3: state })) throw new AppError('forbidden', 'your account may not upload documents');
+  if (!can(viewer, 'create', { type: 'document', confidentiality, stateIso3: state }))
+    throw new AppError('forbidden', 'your account may not upload documents');
   const file = input.file;
   if (!file || file.bytes.length === 0) problems.push({ field: 'file', problem: 'is required' });
   else if (file.bytes.length > config.maxDocumentBytes)
-    problems.push({ field: 'file', problem: `the file is ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB, over the limit of ${(config.maxDocumentBytes / 1024 / 1024).toFixed(1)} MB` });
+    problems.push({
+      field: 'file',
+      problem: `the file is ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB, over the limit of ${(config.maxDocumentBytes / 1024 / 1024).toFixed(1)} MB`,
+    });
   if (problems.length) throw invalid(problems);
   const bytes = file!.bytes;
   const originalName = file!.name.replace(/[\\/]/g, '_').slice(-255);
@@ -179,7 +221,13 @@ export async function visibleDocument(db: Kysely<DB>, viewer: Viewer | null, id:
 }
 
 export async function documentLinks(db: Kysely<DB>, id: string): Promise<DocumentLink[]> {
-  const rows = await db.selectFrom('document_link').select(['record_type', 'record_id']).where('document_id', '=', id).orderBy('record_type').orderBy('record_id').execute();
+  const rows = await db
+    .selectFrom('document_link')
+    .select(['record_type', 'record_id'])
+    .where('document_id', '=', id)
+    .orderBy('record_type')
+    .orderBy('record_id')
+    .execute();
   return rows.map((r) => ({ recordType: r.record_type, recordId: r.record_id }));
 }
 
@@ -196,8 +244,25 @@ export async function listDocuments(db: Kysely<DB>, viewer: Viewer | null, f: Do
   let q = db
     .selectFrom('document')
     .select([
-      'id', 'title', 'language', 'kind', 'state_iso3', 'sha256', 'media_type', 'byte_size', 'page_count', 'extraction_status',
-      'extraction_problem', 'original_name', 'dated', 'confidentiality', 'uploaded_by', 'archived_at', 'row_version', 'created_at', 'updated_at',
+      'id',
+      'title',
+      'language',
+      'kind',
+      'state_iso3',
+      'sha256',
+      'media_type',
+      'byte_size',
+      'page_count',
+      'extraction_status',
+      'extraction_problem',
+      'original_name',
+      'dated',
+      'confidentiality',
+      'uploaded_by',
+      'archived_at',
+      'row_version',
+      'created_at',
+      'updated_at',
     ])
     .where('archived_at', 'is', null)
     .where(visibleTo<DB, 'document'>(visibilityScope(viewer), 'state_iso3'));

@@ -26,5 +26,6 @@ export const documents: Feature = {
     return rows.rows.map((r) => r.sha256.trim());
   },
   // An upload may be as large as the largest document.
-  bodyLimit: (path, config) => (isDocumentUploadPath(path) ? Math.max(config.maxBodyBytes, config.maxDocumentBytes + 64 * 1024) : undefined),
+  bodyLimit: (path, config) =>
+    isDocumentUploadPath(path) ? Math.max(config.maxBodyBytes, config.maxDocumentBytes + 64 * 1024) : undefined,
 };

@@ -13,13 +13,27 @@ import { confidentialityLevels } from '../../platform/policy/levels.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import { readUpload } from './api.ts';
-import { type DocumentFilters, type DocumentListRow, type DocumentRow, documentKinds, documentLinks, listDocuments, uploadDocument, visibleDocument } from './documents.ts';
+import {
+  type DocumentFilters,
+  type DocumentListRow,
+  type DocumentRow,
+  documentKinds,
+  documentLinks,
+  listDocuments,
+  uploadDocument,
+  visibleDocument,
+} from './documents.ts';
 
 const kindKey = (k: string) => `documents.kind.${k}` as MessageKey;
 const levelKey = (c: string) => `documents.level.${c}` as MessageKey;
 const languageName = (tag: string) => languageNames[tag as Locale] ?? tag;
 
-const DocumentList: FC<{ m: Messages; rows: DocumentListRow[]; filters: DocumentFilters; mayUpload: boolean }> = ({ m, rows, filters, mayUpload }) => (
+const DocumentList: FC<{ m: Messages; rows: DocumentListRow[]; filters: DocumentFilters; mayUpload: boolean }> = ({
+  m,
+  rows,
+  filters,
+  mayUpload,
+}) => (
   <>
     {mayUpload && (
       <p>
@@ -101,7 +115,13 @@ export interface UploadValues {
   dated?: string;
 }
 
-const UploadForm: FC<{ m: Messages; csrfToken: string; values: UploadValues; problems: FieldProblem[]; maxMb: number }> = ({ m, csrfToken, values, problems, maxMb }) => (
+const UploadForm: FC<{ m: Messages; csrfToken: string; values: UploadValues; problems: FieldProblem[]; maxMb: number }> = ({
+  m,
+  csrfToken,
+  values,
+  problems,
+  maxMb,
+}) => (
   <form method="post" action={`/${m.locale}/documents/new`} enctype="multipart/form-data" class="record-form">
     <FieldErrors m={m} problems={problems} />
     <CsrfField token={csrfToken} />
@@ -212,7 +232,11 @@ export function documentWebRoutes() {
   r.get('/', async (c) => {
     const m = c.get('m');
     const viewer = c.get('viewer');
-    const filters: DocumentFilters = { state: c.req.query('state') || undefined, kind: c.req.query('kind') || undefined, language: c.req.query('language') || undefined };
+    const filters: DocumentFilters = {
+      state: c.req.query('state') || undefined,
+      kind: c.req.query('kind') || undefined,
+      language: c.req.query('language') || undefined,
+    };
     const rows = await listDocuments(c.get('app').database.db, viewer, filters);
     const mayUpload = can(viewer, 'create', { type: 'document', confidentiality: 'public' });
     return render(c, { title: m.t('documents.title') }, <DocumentList m={m} rows={rows} filters={filters} mayUpload={mayUpload} />);
@@ -220,7 +244,8 @@ export function documentWebRoutes() {
 
   const mayUpload = (viewer: AppEnv['Variables']['viewer']) => {
     if (!viewer) throw new AppError('unauthenticated', 'log in to upload documents');
-    if (!can(viewer, 'create', { type: 'document', confidentiality: 'public' })) throw new AppError('forbidden', 'your account may not upload documents');
+    if (!can(viewer, 'create', { type: 'document', confidentiality: 'public' }))
+      throw new AppError('forbidden', 'your account may not upload documents');
   };
 
   r.get('/new', async (c) => {
@@ -230,7 +255,11 @@ export function documentWebRoutes() {
     // `?link=report:…` (from a record's page) prefills the link; the upload checks it like any other.
     const link = (c.req.query('link') ?? '').trim().slice(0, 200);
     const values = /^[a-z][a-z-]*:[A-Za-z0-9._-]{1,100}$/.test(link) ? { ...empty, links: link } : empty;
-    return render(c, { title: m.t('documents.new') }, <UploadForm m={m} csrfToken={c.get('csrfToken')} values={values} problems={[]} maxMb={maxMb} />);
+    return render(
+      c,
+      { title: m.t('documents.new') },
+      <UploadForm m={m} csrfToken={c.get('csrfToken')} values={values} problems={[]} maxMb={maxMb} />,
+    );
   });
 
   r.post('/new', async (c) => {
@@ -257,7 +286,11 @@ export function documentWebRoutes() {
   r.get('/:id', async (c) => {
     const db = c.get('app').database.db;
     const d = await visibleDocument(db, c.get('viewer'), c.req.param('id'));
-    return render(c, { title: d.title }, <DocumentDetail m={c.get('m')} d={d} links={await visibleDocumentLinks(db, c.get('viewer'), await documentLinks(db, d.id))} />);
+    return render(
+      c,
+      { title: d.title },
+      <DocumentDetail m={c.get('m')} d={d} links={await visibleDocumentLinks(db, c.get('viewer'), await documentLinks(db, d.id))} />,
+    );
   });
 
   return r;

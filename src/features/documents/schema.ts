@@ -42,6 +42,6 @@ declare module '../../platform/db/schema.ts' {
 
 declare module '../../platform/policy/policy.ts' {
   interface RecordTypes {
-    'document': true;
+    document: true;
   }
 }

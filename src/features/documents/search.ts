@@ -26,6 +26,4 @@ const documents: SearchSource['load'] = async (db, ids) => {
 };
 
 /** The kinds of record of this feature that the search finds. */
-export const searchSources: readonly SearchSource[] = [
-  { type: 'document', table: 'document', key: 'id', order: 1, load: documents },
-];
+export const searchSources: readonly SearchSource[] = [{ type: 'document', table: 'document', key: 'id', order: 1, load: documents }];

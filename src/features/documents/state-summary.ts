@@ -19,13 +19,33 @@ export async function documentsAboutState(
   limit = 200,
 ): Promise<StateDocument[]> {
   const linkedTo = records.length
-    ? sql.join(records.map((r) => sql`(l.record_type = ${r.recordType} and l.record_id = ${r.recordId})`), sql` or `)
+    ? sql.join(
+        records.map((r) => sql`(l.record_type = ${r.recordType} and l.record_id = ${r.recordId})`),
+        sql` or `,
+      )
     : sql`false`;
   const rows = await db
     .selectFrom('document')
     .select([
-      'id', 'title', 'language', 'kind', 'state_iso3', 'sha256', 'media_type', 'byte_size', 'page_count', 'extraction_status',
-      'extraction_problem', 'original_name', 'dated', 'confidentiality', 'uploaded_by', 'archived_at', 'row_version', 'created_at', 'updated_at',
+      'id',
+      'title',
+      'language',
+      'kind',
+      'state_iso3',
+      'sha256',
+      'media_type',
+      'byte_size',
+      'page_count',
+      'extraction_status',
+      'extraction_problem',
+      'original_name',
+      'dated',
+      'confidentiality',
+      'uploaded_by',
+      'archived_at',
+      'row_version',
+      'created_at',
+      'updated_at',
     ])
     .where('archived_at', 'is', null)
     .where(visibleTo<DB, 'document'>(visibilityScope(viewer), 'state_iso3'))

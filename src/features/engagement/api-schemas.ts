@@ -10,7 +10,9 @@ export const VisitSchema = z
     id: z.string().uuid(),
     stateIso3: z.string(),
     kind: z.enum(visitKinds),
-    status: z.enum(engagementStatuses).openapi({ description: 'held: it took place (its dates up to today); planned: it may lie in the future' }),
+    status: z
+      .enum(engagementStatuses)
+      .openapi({ description: 'held: it took place (its dates up to today); planned: it may lie in the future' }),
     startsOn: z.string().openapi({ format: 'date' }),
     endsOn: z.string().nullable().openapi({ format: 'date' }),
     purposes: z.array(z.enum(visitPurposes)),
@@ -18,7 +20,9 @@ export const VisitSchema = z
     organizationsInvolved: z.array(z.string()).openapi({ description: 'Organizations whose people went (codes)' }),
     supportingOrganizations: z.array(z.string()).openapi({ description: 'Organizations that supported it (codes)' }),
     whoWent: z.string().openapi({ description: 'The experts who went' }),
-    partner: z.string().openapi({ description: 'Who it was made with (CTED, the 1267 Monitoring Team) or, for a peer review, who supported it' }),
+    partner: z
+      .string()
+      .openapi({ description: 'Who it was made with (CTED, the 1267 Monitoring Team) or, for a peer review, who supported it' }),
     place: z.string(),
     note: z.string(),
     source: z.enum(sources),

@@ -29,7 +29,10 @@ const responses = {
 const visitFields = {
   stateIso3: z.string().max(3).openapi({ example: 'MLI', description: 'The State visited (or hosting the peer review)' }),
   kind: z.enum(visitKinds),
-  status: z.enum(engagementStatuses).optional().openapi({ description: 'held (by default): its dates may not lie in the future; planned: they may' }),
+  status: z
+    .enum(engagementStatuses)
+    .optional()
+    .openapi({ description: 'held (by default): its dates may not lie in the future; planned: they may' }),
   startsOn: date('2018-10-17'),
   endsOn: date('2018-10-19').nullable().optional(),
   purposes: z.array(z.enum(visitPurposes)).max(10).optional(),
@@ -60,7 +63,9 @@ const courseFields = {
 
 const rowVersion = z.number().int().min(1).openapi({ description: 'The `rowVersion` the change was made on' });
 const IdParam = z.object({ id: z.string().max(100).openapi({ example: '00000000-0000-4000-8000-000000000000' }) });
-const LinkedDocumentSchema = z.object({ id: z.string().uuid(), title: z.string(), language: z.string(), kind: z.string() }).openapi('LinkedDocument');
+const LinkedDocumentSchema = z
+  .object({ id: z.string().uuid(), title: z.string(), language: z.string(), kind: z.string() })
+  .openapi('LinkedDocument');
 
 /** Creating needs a keeper's role; checked before the body, so that a refused account learns nothing from validation. */
 const keeperOf = (type: 'visit' | 'course') =>
@@ -95,7 +100,8 @@ const createVisitRoute = createRoute({
   path: '/visits',
   tags: ['Engagement'],
   summary: 'Record a visit, a national round table, a peer review or a joint visit',
-  description: 'Experts, the secretariat and administrators record visits. A visit that took place (`held`) has no date in the future; a `planned` one may.',
+  description:
+    'Experts, the secretariat and administrators record visits. A visit that took place (`held`) has no date in the future; a `planned` one may.',
   security: bearer,
   middleware: [keeperOf('visit')] as const,
   request: { body: { required: true, content: json(z.object(visitFields)) } },
@@ -157,7 +163,10 @@ const patchCourseRoute = createRoute({
   summary: 'Change a course: the fields given replace the stored ones',
   security: bearer,
   middleware: [changerOf('course')] as const,
-  request: { params: IdParam, body: { required: true, content: json(z.object({ rowVersion, ...z.object(courseFields).partial().shape })) } },
+  request: {
+    params: IdParam,
+    body: { required: true, content: json(z.object({ rowVersion, ...z.object(courseFields).partial().shape })) },
+  },
   responses: { 200: { description: 'The changed course', content: json(CourseSchema) }, ...responses },
 });
 

@@ -40,7 +40,10 @@ const visitsPerYearRoute = createRoute({
   security: bearer,
   request: { query: z.object({ from: year.optional().openapi({ example: 2004 }), to: year.optional().openapi({ example: 2018 }) }) },
   responses: {
-    200: { description: 'Per year', content: json(z.object({ data: z.array(z.object({ year: z.number().int(), count: z.number().int() })) })) },
+    200: {
+      description: 'Per year',
+      content: json(z.object({ data: z.array(z.object({ year: z.number().int(), count: z.number().int() })) })),
+    },
     422: problems[422],
   },
 });
@@ -67,7 +70,8 @@ export function registerEngagementApi(api: Api) {
     const { from, to } = c.req.valid('query');
     const last = to ?? Number(todayIso().slice(0, 4));
     const first = from ?? 2004;
-    if (first > last) throw new AppError('validation', 'from: must not be after to', { fields: [{ field: 'from', problem: 'must not be after to' }] });
+    if (first > last)
+      throw new AppError('validation', 'from: must not be after to', { fields: [{ field: 'from', problem: 'must not be after to' }] });
     const rows = await listVisits(c.get('app').database.db, c.get('viewer'));
     return c.json({ data: perYear(rows, first, last) }, 200);
   });

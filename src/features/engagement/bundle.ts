@@ -1,6 +1,14 @@
 import { todayIso } from '../../platform/values/dates.ts';
 import { z } from 'zod';
-import { codeReferences, isoDate, organizationCode, recordId, recordSource, stateCode, type VisibleCodes } from '../../platform/bundle/fields.ts';
+import {
+  codeReferences,
+  isoDate,
+  organizationCode,
+  recordId,
+  recordSource,
+  stateCode,
+  type VisibleCodes,
+} from '../../platform/bundle/fields.ts';
 import { checkById, importById, readableRows, storedRecords } from '../../platform/bundle/record-section.ts';
 import type { BundleSection } from '../../platform/bundle/section.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
@@ -146,7 +154,10 @@ export const visitsSection: BundleSection<VisitBundleRecord> = {
     return checkById(db, 'visit', records, {
       toRecord: visitBundleRecord,
       changed: (v) =>
-        checkVisitInput({ ...v, stateIso3: v.state }, today).map((p) => ({ field: p.field === 'stateIso3' ? 'state' : p.field, problem: p.problem })),
+        checkVisitInput({ ...v, stateIso3: v.state }, today).map((p) => ({
+          field: p.field === 'stateIso3' ? 'state' : p.field,
+          problem: p.problem,
+        })),
     });
   },
 

@@ -66,7 +66,8 @@ export function checkVisitInput(input: VisitInput, today: string): FieldProblem[
   checkEnum(problems, 'status', input.status, engagementStatuses, false);
   problems.push(...checkDates(input.startsOn, input.endsOn || null, today, input.status === 'planned'));
   const badPurposes = (input.purposes ?? []).filter((p) => !(visitPurposes as readonly string[]).includes(p));
-  if (badPurposes.length) problems.push({ field: 'purposes', problem: `has ${badPurposes.join(', ')}: must be among ${visitPurposes.join(', ')}` });
+  if (badPurposes.length)
+    problems.push({ field: 'purposes', problem: `has ${badPurposes.join(', ')}: must be among ${visitPurposes.join(', ')}` });
   checkLength(problems, 'whoWent', input.whoWent, 1000);
   checkLength(problems, 'partner', input.partner, 200);
   checkLength(problems, 'place', input.place, 200);
@@ -99,7 +100,11 @@ async function checkStates(trx: Db, problems: FieldProblem[], field: string, val
     ? new Set((await trx.selectFrom('member_state').select('iso3').where('iso3', 'in', valid).execute()).map((s) => s.iso3))
     : new Set<string>();
   const unknown = values.filter((v) => !known.has(v));
-  if (unknown.length) problems.push({ field, problem: `${unknown.map((u) => u.slice(0, 12)).join(', ')}: not a Member State (give ISO 3166 codes such as MLI)` });
+  if (unknown.length)
+    problems.push({
+      field,
+      problem: `${unknown.map((u) => u.slice(0, 12)).join(', ')}: not a Member State (give ISO 3166 codes such as MLI)`,
+    });
 }
 
 async function checkOrganizations(trx: Db, problems: FieldProblem[], field: string, values: string[]) {
@@ -109,7 +114,11 @@ async function checkOrganizations(trx: Db, problems: FieldProblem[], field: stri
     ? new Set((await trx.selectFrom('organization').select('code').where('code', 'in', valid).execute()).map((o) => o.code))
     : new Set<string>();
   const unknown = values.filter((v) => !known.has(v));
-  if (unknown.length) problems.push({ field, problem: `${unknown.map((u) => u.slice(0, 40)).join(', ')}: not a known organization (give codes such as UNODA)` });
+  if (unknown.length)
+    problems.push({
+      field,
+      problem: `${unknown.map((u) => u.slice(0, 40)).join(', ')}: not a known organization (give codes such as UNODA)`,
+    });
 }
 
 /** The visit's values, every field checked (the database ones too), or a 422 naming each field. */
@@ -190,11 +199,15 @@ export async function findCourse(db: Db, id: string): Promise<CourseRow | undefi
 }
 
 export async function createVisit(db: Kysely<DB>, actor: Actor, input: VisitInput, today = todayIso()): Promise<VisitRow> {
-  return db.transaction().execute(async (trx) => insertVisit(trx, actor, { ...(await visitValues(trx, input, today)), source: 'entered' }, today));
+  return db
+    .transaction()
+    .execute(async (trx) => insertVisit(trx, actor, { ...(await visitValues(trx, input, today)), source: 'entered' }, today));
 }
 
 export async function createCourse(db: Kysely<DB>, actor: Actor, input: CourseInput, today = todayIso()): Promise<CourseRow> {
-  return db.transaction().execute(async (trx) => insertCourse(trx, actor, { ...(await courseValues(trx, input, today)), source: 'entered' }, today));
+  return db
+    .transaction()
+    .execute(async (trx) => insertCourse(trx, actor, { ...(await courseValues(trx, input, today)), source: 'entered' }, today));
 }
 
 const kept = {
@@ -206,7 +219,12 @@ type RowOf<T extends Kept> = T extends 'visit' ? VisitRow : CourseRow;
 
 /** Locks a record for a change, refusing it if someone changed it since `expectedVersion`, or if it is archived. */
 async function lockRecord<T extends Kept>(trx: Transaction<DB>, table: T, id: string, expectedVersion: number): Promise<RowOf<T>> {
-  const before = (await trx.selectFrom(table as Kept).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as RowOf<T> | undefined;
+  const before = (await trx
+    .selectFrom(table as Kept)
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()) as RowOf<T> | undefined;
   if (!before) throw notFound(`the ${kept[table].noun}`);
   if (before.row_version !== expectedVersion)
     throw new AppError(
@@ -289,5 +307,7 @@ async function archive<T extends Kept>(db: Kysely<DB>, actor: Actor, table: T, i
 }
 
 /** Archives a visit (never deleted): it leaves the lists and the figures, and keeps its history. */
-export const archiveVisit = (db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number) => archive(db, actor, 'visit', id, expectedVersion);
-export const archiveCourse = (db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number) => archive(db, actor, 'course', id, expectedVersion);
+export const archiveVisit = (db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number) =>
+  archive(db, actor, 'visit', id, expectedVersion);
+export const archiveCourse = (db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number) =>
+  archive(db, actor, 'course', id, expectedVersion);

@@ -29,7 +29,12 @@ describe('engagement: pure rules', () => {
   test('per year counts every year of the range, zero included; planned ones do not count', () => {
     assert.deepEqual(
       perYear(
-        [{ starts_on: '2017-03-01' }, { starts_on: '2018-01-01' }, { starts_on: '2018-12-31', status: 'held' }, { starts_on: '2018-06-01', status: 'planned' }],
+        [
+          { starts_on: '2017-03-01' },
+          { starts_on: '2018-01-01' },
+          { starts_on: '2018-12-31', status: 'held' },
+          { starts_on: '2018-06-01', status: 'planned' },
+        ],
         2016,
         2018,
       ),
@@ -47,7 +52,16 @@ describe('engagement: pure rules', () => {
     assert.deepEqual(checkVisitInput({ ...ok, status: 'planned', startsOn: '2019-03-01', endsOn: '2019-03-02' }, '2018-12-31'), []);
     assert.deepEqual(
       checkVisitInput(
-        { stateIso3: '', kind: 'picnic', status: 'maybe', startsOn: '2019-03-01', endsOn: '2019-02-01', purposes: ['tourism'], place: 'x'.repeat(201), confidentiality: 'secret' },
+        {
+          stateIso3: '',
+          kind: 'picnic',
+          status: 'maybe',
+          startsOn: '2019-03-01',
+          endsOn: '2019-02-01',
+          purposes: ['tourism'],
+          place: 'x'.repeat(201),
+          confidentiality: 'secret',
+        },
         '2018-12-31',
       ).map((p) => p.field),
       // Not planned: both dates lie in the future, and the end is before the start.
@@ -67,7 +81,9 @@ describe('engagement: pure rules', () => {
   });
 
   test('the seed’s 2018 records: seven visits at invitation or round tables, two courses', () => {
-    const invited = visits2018.filter((v) => v.starts_on.startsWith('2018') && (v.kind === 'visit-at-invitation' || v.kind === 'round-table'));
+    const invited = visits2018.filter(
+      (v) => v.starts_on.startsWith('2018') && (v.kind === 'visit-at-invitation' || v.kind === 'round-table'),
+    );
     assert.deepEqual(invited.map((v) => v.state_iso3).sort(), [...invitedStates2018].sort());
     assert.deepEqual(visits2018.find((v) => v.state_iso3 === 'MLI')?.purposes, ['first-report']);
     assert.deepEqual(

@@ -33,7 +33,11 @@ export function checkDates(startsOn: string, endsOn: string | null | undefined, 
 }
 
 /** How many records that took place started in each year from `from` to `to` (years without one count 0; planned ones not at all). */
-export function perYear(records: readonly { starts_on: string; status?: string }[], from: number, to: number): { year: number; count: number }[] {
+export function perYear(
+  records: readonly { starts_on: string; status?: string }[],
+  from: number,
+  to: number,
+): { year: number; count: number }[] {
   const counts = new Map<number, number>();
   for (const r of records) {
     if (r.status === 'planned') continue;

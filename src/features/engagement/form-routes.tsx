@@ -128,7 +128,8 @@ async function visibleCourse(c: AppContextOf): Promise<CourseRow> {
   return x;
 }
 
-const mayCreate = (viewer: Viewer | null, type: 'visit' | 'course') => can(viewer, 'create', { type, confidentiality: 'public', stateIso3: null });
+const mayCreate = (viewer: Viewer | null, type: 'visit' | 'course') =>
+  can(viewer, 'create', { type, confidentiality: 'public', stateIso3: null });
 
 /** Re-shows a form after a refusal: 422 with the problems of each field, 409 when someone changed the record since. */
 function refused(err: unknown): { status: 409 | 422; problems: FieldProblem[] } {
@@ -143,13 +144,29 @@ export function engagementFormRoutes() {
 
   // ---- Visits
 
-  const visitFormPage = async (c: AppContextOf, title: string, action: string, cancel: string, values: VisitFormValues, problems: FieldProblem[], status: 200 | 409 | 422) => {
+  const visitFormPage = async (
+    c: AppContextOf,
+    title: string,
+    action: string,
+    cancel: string,
+    values: VisitFormValues,
+    problems: FieldProblem[],
+    status: 200 | 409 | 422,
+  ) => {
     const m = c.get('m');
     const { options } = await stateNames(c);
     return render(
       c,
       { title, status },
-      <VisitForm m={m} action={action} cancel={cancel} values={values} problems={problems} csrfToken={c.get('csrfToken')} states={options} />,
+      <VisitForm
+        m={m}
+        action={action}
+        cancel={cancel}
+        values={values}
+        problems={problems}
+        csrfToken={c.get('csrfToken')}
+        states={options}
+      />,
     );
   };
 
@@ -214,7 +231,10 @@ export function engagementFormRoutes() {
     } catch (err) {
       const { status, problems } = refused(err);
       // After a conflict the form carries the current version: saving again overwrites knowingly.
-      const fresh = status === 409 ? { ...values, version: String((await findVisit(c.get('app').database.db, v.id))?.row_version ?? values.version) } : values;
+      const fresh =
+        status === 409
+          ? { ...values, version: String((await findVisit(c.get('app').database.db, v.id))?.row_version ?? values.version) }
+          : values;
       return visitFormPage(c, m.t('engagement.editVisit'), `${base}/edit`, base, fresh, problems, status);
     }
   });
@@ -231,9 +251,21 @@ export function engagementFormRoutes() {
 
   // ---- Courses
 
-  const courseFormPage = (c: AppContextOf, title: string, action: string, cancel: string, values: CourseFormValues, problems: FieldProblem[], status: 200 | 409 | 422) => {
+  const courseFormPage = (
+    c: AppContextOf,
+    title: string,
+    action: string,
+    cancel: string,
+    values: CourseFormValues,
+    problems: FieldProblem[],
+    status: 200 | 409 | 422,
+  ) => {
     const m = c.get('m');
-    return render(c, { title, status }, <CourseForm m={m} action={action} cancel={cancel} values={values} problems={problems} csrfToken={c.get('csrfToken')} />);
+    return render(
+      c,
+      { title, status },
+      <CourseForm m={m} action={action} cancel={cancel} values={values} problems={problems} csrfToken={c.get('csrfToken')} />,
+    );
   };
 
   r.get('/courses/new', async (c) => {
@@ -296,7 +328,10 @@ export function engagementFormRoutes() {
       return c.redirect(base, 303);
     } catch (err) {
       const { status, problems } = refused(err);
-      const fresh = status === 409 ? { ...values, version: String((await findCourse(c.get('app').database.db, x.id))?.row_version ?? values.version) } : values;
+      const fresh =
+        status === 409
+          ? { ...values, version: String((await findCourse(c.get('app').database.db, x.id))?.row_version ?? values.version) }
+          : values;
       return courseFormPage(c, m.t('engagement.editCourse'), `${base}/edit`, base, fresh, problems, status);
     }
   });

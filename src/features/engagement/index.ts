@@ -23,14 +23,22 @@ export const engagement: Feature = {
     visit: {
       keepers: recorded,
       resources: async (db, ids) => {
-        const rows = await db.selectFrom('visit').select(['id', 'state_iso3', 'confidentiality']).where('id', 'in', [...ids]).execute();
+        const rows = await db
+          .selectFrom('visit')
+          .select(['id', 'state_iso3', 'confidentiality'])
+          .where('id', 'in', [...ids])
+          .execute();
         return new Map(rows.map((r) => [r.id, visitResource(r)]));
       },
     },
     course: {
       keepers: recorded,
       resources: async (db, ids) => {
-        const rows = await db.selectFrom('course').select(['id', 'confidentiality']).where('id', 'in', [...ids]).execute();
+        const rows = await db
+          .selectFrom('course')
+          .select(['id', 'confidentiality'])
+          .where('id', 'in', [...ids])
+          .execute();
         return new Map(rows.map((r) => [r.id, courseResource(r)]));
       },
     },

@@ -18,7 +18,12 @@ export interface LinkedDocument {
  * The documents linked to a record (`document_link`) that the viewer may see, the policy applied in
  * SQL so that a hidden document is not even counted; archived documents left out. Oldest first.
  */
-export async function linkedDocuments(db: Kysely<DB>, viewer: Viewer | null, recordType: 'visit' | 'course', recordId: string): Promise<LinkedDocument[]> {
+export async function linkedDocuments(
+  db: Kysely<DB>,
+  viewer: Viewer | null,
+  recordType: 'visit' | 'course',
+  recordId: string,
+): Promise<LinkedDocument[]> {
   const rows = await db
     .selectFrom('document')
     .innerJoin('document_link', 'document_link.document_id', 'document.id')

@@ -22,7 +22,10 @@ export const purposeKeys = {
   'gaps-and-assistance': 'engagement.purposeGaps',
 } as const satisfies Record<VisitPurpose, string>;
 
-export const statusKeys = { held: 'engagement.statusHeld', planned: 'engagement.statusPlanned' } as const satisfies Record<EngagementStatus, string>;
+export const statusKeys = { held: 'engagement.statusHeld', planned: 'engagement.statusPlanned' } as const satisfies Record<
+  EngagementStatus,
+  string
+>;
 
 export const levelKeys = {
   public: 'engagement.levelPublic',
@@ -144,7 +147,12 @@ export function courseFormValues(c: CourseRow): CourseFormValues {
 }
 
 /** A labelled control with its help; the control itself says `aria-invalid` when a problem names its field. */
-const Field: FC<PropsWithChildren<{ id: string; label: string; problems: FieldProblem[]; help?: string }>> = ({ id, label, help, children }) => (
+const Field: FC<PropsWithChildren<{ id: string; label: string; problems: FieldProblem[]; help?: string }>> = ({
+  id,
+  label,
+  help,
+  children,
+}) => (
   <div class="field">
     <label for={id}>{label}</label>
     {children}
@@ -158,7 +166,12 @@ const Field: FC<PropsWithChildren<{ id: string; label: string; problems: FieldPr
 
 const invalidIf = (problems: FieldProblem[], field: string) => (problems.some((p) => p.field === field) ? 'true' : undefined);
 
-const StatusAndLevel: FC<{ m: Messages; status: string; confidentiality: string; problems: FieldProblem[] }> = ({ m, status, confidentiality, problems }) => (
+const StatusAndLevel: FC<{ m: Messages; status: string; confidentiality: string; problems: FieldProblem[] }> = ({
+  m,
+  status,
+  confidentiality,
+  problems,
+}) => (
   <>
     <Field id="status" label={m.t('engagement.status')} problems={problems} help={m.t('engagement.statusHelp')}>
       <select id="status" name="status" aria-invalid={invalidIf(problems, 'status')} aria-describedby="status-help">
@@ -192,9 +205,24 @@ const Dates: FC<{ m: Messages; startsOn: string; endsOn: string; problems: Field
   </>
 );
 
-const Codes: FC<{ m: Messages; id: string; label: string; value: string; example: string; problems: FieldProblem[] }> = ({ m, id, label, value, example, problems }) => (
+const Codes: FC<{ m: Messages; id: string; label: string; value: string; example: string; problems: FieldProblem[] }> = ({
+  m,
+  id,
+  label,
+  value,
+  example,
+  problems,
+}) => (
   <Field id={id} label={label} problems={problems} help={m.t('engagement.codesHelp', { example })}>
-    <input id={id} name={id} value={value} maxlength={2000} dir="ltr" aria-invalid={invalidIf(problems, id)} aria-describedby={`${id}-help`} />
+    <input
+      id={id}
+      name={id}
+      value={value}
+      maxlength={2000}
+      dir="ltr"
+      aria-invalid={invalidIf(problems, id)}
+      aria-describedby={`${id}-help`}
+    />
   </Field>
 );
 
@@ -243,16 +271,44 @@ export const VisitForm: FC<{
     <Field id="place" label={m.t('engagement.place')} problems={problems}>
       <input id="place" name="place" value={v.place} maxlength={200} aria-invalid={invalidIf(problems, 'place')} />
     </Field>
-    <Codes m={m} id="statesInvolved" label={m.t('engagement.statesInvolved')} value={v.statesInvolved} example="KGZ TJK" problems={problems} />
+    <Codes
+      m={m}
+      id="statesInvolved"
+      label={m.t('engagement.statesInvolved')}
+      value={v.statesInvolved}
+      example="KGZ TJK"
+      problems={problems}
+    />
     <Field id="whoWent" label={m.t('engagement.whoWent')} problems={problems}>
       <textarea id="whoWent" name="whoWent" rows={2} maxlength={1000} aria-invalid={invalidIf(problems, 'whoWent')}>
         {v.whoWent}
       </textarea>
     </Field>
-    <Codes m={m} id="organizationsInvolved" label={m.t('engagement.organizationsInvolved')} value={v.organizationsInvolved} example="UNODA WCO" problems={problems} />
-    <Codes m={m} id="supportingOrganizations" label={m.t('engagement.supporting')} value={v.supportingOrganizations} example="UNLIREC" problems={problems} />
+    <Codes
+      m={m}
+      id="organizationsInvolved"
+      label={m.t('engagement.organizationsInvolved')}
+      value={v.organizationsInvolved}
+      example="UNODA WCO"
+      problems={problems}
+    />
+    <Codes
+      m={m}
+      id="supportingOrganizations"
+      label={m.t('engagement.supporting')}
+      value={v.supportingOrganizations}
+      example="UNLIREC"
+      problems={problems}
+    />
     <Field id="partner" label={m.t('engagement.partner')} problems={problems} help={m.t('engagement.partnerHelp')}>
-      <input id="partner" name="partner" value={v.partner} maxlength={200} aria-invalid={invalidIf(problems, 'partner')} aria-describedby="partner-help" />
+      <input
+        id="partner"
+        name="partner"
+        value={v.partner}
+        maxlength={200}
+        aria-invalid={invalidIf(problems, 'partner')}
+        aria-describedby="partner-help"
+      />
     </Field>
     <Field id="note" label={m.t('engagement.note')} problems={problems}>
       <textarea id="note" name="note" rows={3} maxlength={2000} aria-invalid={invalidIf(problems, 'note')}>
@@ -289,15 +345,43 @@ export const CourseForm: FC<{
     <Field id="region" label={m.t('engagement.region')} problems={problems}>
       <input id="region" name="region" value={v.region} maxlength={200} aria-invalid={invalidIf(problems, 'region')} />
     </Field>
-    <Codes m={m} id="participatingStates" label={m.t('engagement.participants')} value={v.participatingStates} example="BEN BFA CIV" problems={problems} />
-    <Codes m={m} id="hostOrganizations" label={m.t('engagement.hostOrganizations')} value={v.hostOrganizations} example="AU" problems={problems} />
-    <Codes m={m} id="supportingOrganizations" label={m.t('engagement.supporting')} value={v.supportingOrganizations} example="UNODA" problems={problems} />
+    <Codes
+      m={m}
+      id="participatingStates"
+      label={m.t('engagement.participants')}
+      value={v.participatingStates}
+      example="BEN BFA CIV"
+      problems={problems}
+    />
+    <Codes
+      m={m}
+      id="hostOrganizations"
+      label={m.t('engagement.hostOrganizations')}
+      value={v.hostOrganizations}
+      example="AU"
+      problems={problems}
+    />
+    <Codes
+      m={m}
+      id="supportingOrganizations"
+      label={m.t('engagement.supporting')}
+      value={v.supportingOrganizations}
+      example="UNODA"
+      problems={problems}
+    />
     <Field id="teachers" label={m.t('engagement.teachersField')} problems={problems}>
       <textarea id="teachers" name="teachers" rows={2} maxlength={1000} aria-invalid={invalidIf(problems, 'teachers')}>
         {v.teachers}
       </textarea>
     </Field>
-    <Codes m={m} id="teachingOrganizations" label={m.t('engagement.teachingOrganizations')} value={v.teachingOrganizations} example="WCO" problems={problems} />
+    <Codes
+      m={m}
+      id="teachingOrganizations"
+      label={m.t('engagement.teachingOrganizations')}
+      value={v.teachingOrganizations}
+      example="WCO"
+      problems={problems}
+    />
     <StatusAndLevel m={m} status={v.status} confidentiality={v.confidentiality} problems={problems} />
     <div class="actions">
       <button type="submit">{m.t('form.save')}</button>
@@ -407,7 +491,14 @@ export const VisitDetail: FC<{
       <dd>{m.t(levelKeys[v.confidentiality])}</dd>
     </dl>
     <Documents m={m} documents={documents} />
-    <Actions m={m} base={`/${m.locale}/visits/${v.id}`} version={v.row_version} archived={v.archived_at !== null} actions={actions} csrfToken={csrfToken} />
+    <Actions
+      m={m}
+      base={`/${m.locale}/visits/${v.id}`}
+      version={v.row_version}
+      archived={v.archived_at !== null}
+      actions={actions}
+      csrfToken={csrfToken}
+    />
   </>
 );
 
@@ -456,6 +547,13 @@ export const CourseDetail: FC<{
       <dd>{m.t(levelKeys[c.confidentiality])}</dd>
     </dl>
     <Documents m={m} documents={documents} />
-    <Actions m={m} base={`/${m.locale}/courses/${c.id}`} version={c.row_version} archived={c.archived_at !== null} actions={actions} csrfToken={csrfToken} />
+    <Actions
+      m={m}
+      base={`/${m.locale}/courses/${c.id}`}
+      version={c.row_version}
+      archived={c.archived_at !== null}
+      actions={actions}
+      csrfToken={csrfToken}
+    />
   </>
 );

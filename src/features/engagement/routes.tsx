@@ -15,7 +15,9 @@ import { dates, kindKeys, purposeKeys, statusKeys } from './pages.tsx';
 function yearParam(value: string | undefined): number | undefined {
   if (!value) return undefined;
   if (!/^\d{4}$/.test(value) || Number(value) < 2004 || Number(value) > 2100)
-    throw new AppError('bad-request', 'year: must be a year from 2004 (YYYY)', { fields: [{ field: 'year', problem: 'must be a year from 2004' }] });
+    throw new AppError('bad-request', 'year: must be a year from 2004 (YYYY)', {
+      fields: [{ field: 'year', problem: 'must be a year from 2004' }],
+    });
   return Number(value);
 }
 
@@ -139,7 +141,13 @@ export function engagementWebRoutes() {
     const firstYear = 2004;
     const lastYear = Number(todayIso().slice(0, 4));
     const kinds = Object.keys(kindKeys) as (keyof typeof kindKeys)[];
-    const byKind = kinds.map((k) => perYear(all.filter((v) => v.kind === k), firstYear, lastYear));
+    const byKind = kinds.map((k) =>
+      perYear(
+        all.filter((v) => v.kind === k),
+        firstYear,
+        lastYear,
+      ),
+    );
     return csvResponse(c, 'visits-per-year.csv', [
       ['year', 'visits', ...kinds],
       ...perYear(all, firstYear, lastYear).map((y, i) => [y.year, y.count, ...byKind.map((k) => k[i]!.count)]),

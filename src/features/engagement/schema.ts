@@ -69,7 +69,7 @@ declare module '../../platform/db/schema.ts' {
 
 declare module '../../platform/policy/policy.ts' {
   interface RecordTypes {
-    'visit': true;
-    'course': true;
+    visit: true;
+    course: true;
   }
 }

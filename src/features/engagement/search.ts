@@ -6,7 +6,10 @@ import { type MessageKey, messages } from '../../platform/i18n/i18n.ts';
 
 const visits: SearchSource['load'] = async (db, ids) => {
   const rows = await db.selectFrom('visit').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const names = await stateNames(db, rows.flatMap((r) => [r.state_iso3.trim(), ...r.states_involved]));
+  const names = await stateNames(
+    db,
+    rows.flatMap((r) => [r.state_iso3.trim(), ...r.states_involved]),
+  );
   return rows.map((v) => {
     const iso3 = v.state_iso3.trim();
     const states = [...new Set([iso3, ...v.states_involved])];
@@ -23,14 +26,21 @@ const visits: SearchSource['load'] = async (db, ids) => {
       language: null,
       confidentiality: v.confidentiality,
       text: lines(v.who_went, v.partner, v.note),
-      keywords: lines(states.map((s) => allNames(names, s)).join('\n'), labelsInEveryLanguage('search.kind.visit' as MessageKey), v.organizations_involved.join(' ')),
+      keywords: lines(
+        states.map((s) => allNames(names, s)).join('\n'),
+        labelsInEveryLanguage('search.kind.visit' as MessageKey),
+        v.organizations_involved.join(' '),
+      ),
     };
   });
 };
 
 const courses: SearchSource['load'] = async (db, ids) => {
   const rows = await db.selectFrom('course').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const names = await stateNames(db, rows.flatMap((r) => r.participating_states));
+  const names = await stateNames(
+    db,
+    rows.flatMap((r) => r.participating_states),
+  );
   return rows.map((c) => ({
     sourceType: 'course',
     sourceId: c.id,

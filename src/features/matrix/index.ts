@@ -33,7 +33,11 @@ export type { CellValue, MeasureKind, TemplateData } from './templates/template.
 export const matrix: Feature = {
   name: 'matrix',
   tables: [
-    { name: 'matrix_template', backup: { key: 'version', textKey: true, serial: false, selfReferencing: true }, bundle: 'matrix-templates' },
+    {
+      name: 'matrix_template',
+      backup: { key: 'version', textKey: true, serial: false, selfReferencing: true },
+      bundle: 'matrix-templates',
+    },
     { name: 'matrix', backup: { key: 'id', textKey: false, serial: false, selfReferencing: true }, bundle: 'matrices' },
     { name: 'matrix_cell', backup: { key: 'id', textKey: false, serial: true }, bundle: 'matrices' },
     { name: 'matrix_proposal', backup: { key: 'id', textKey: false, serial: false }, bundle: 'matrix-proposals' },

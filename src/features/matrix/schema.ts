@@ -111,6 +111,6 @@ declare module '../../platform/db/schema.ts' {
 declare module '../../platform/policy/policy.ts' {
   interface RecordTypes {
     'matrix-template': true;
-    'matrix': true;
+    matrix: true;
   }
 }

@@ -73,7 +73,14 @@ const getRoute = createRoute({
   tags: ['Member States'],
   summary: 'One Member State',
   security: bearer,
-  request: { params: z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/).openapi({ example: 'MLI' }) }) },
+  request: {
+    params: z.object({
+      iso3: z
+        .string()
+        .regex(/^[A-Za-z]{3}$/)
+        .openapi({ example: 'MLI' }),
+    }),
+  },
   responses: {
     200: { description: 'The State', content: { 'application/json': { schema: StateSchema } } },
     401: problems[401],
@@ -95,7 +102,11 @@ export function registerStateApi(api: Api) {
     const { iso3 } = c.req.valid('param');
     const s = await findState(c.get('app').database.db, iso3);
     if (!s) throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
-    authorize(c, can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }), 'this State');
+    authorize(
+      c,
+      can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }),
+      'this State',
+    );
     return c.json(presentState(s), 200);
   });
 }

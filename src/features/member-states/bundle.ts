@@ -87,7 +87,11 @@ function columns(r: StateRecord) {
 
 async function storedRows(db: Kysely<DB> | Transaction<DB>, keys: readonly string[]): Promise<Map<string, StateRow>> {
   if (!keys.length) return new Map();
-  const rows = await db.selectFrom('member_state').selectAll().where('iso3', 'in', [...keys]).execute();
+  const rows = await db
+    .selectFrom('member_state')
+    .selectAll()
+    .where('iso3', 'in', [...keys])
+    .execute();
   return new Map(rows.map((r) => [r.iso3, r]));
 }
 

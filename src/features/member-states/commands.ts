@@ -98,15 +98,8 @@ export async function checkStateEdit(db: Kysely<DB> | Transaction<DB>, edit: Sta
   return problems;
 }
 
-
 /** Saves an edit made on `expectedVersion`; a save over someone else's newer change is refused. */
-export async function updateState(
-  db: Kysely<DB>,
-  actor: Actor,
-  iso3: string,
-  expectedVersion: number,
-  edit: StateEdit,
-): Promise<StateRow> {
+export async function updateState(db: Kysely<DB>, actor: Actor, iso3: string, expectedVersion: number, edit: StateEdit): Promise<StateRow> {
   return db.transaction().execute(async (trx) => {
     const before = await findState(trx, iso3);
     if (!before) throw notFound(`the State ${iso3}`);

@@ -12,10 +12,7 @@ let groups: Map<string, GroupData> | undefined;
 /** The UN regional groups, with their names in the six languages. */
 export function groupData(): Map<string, GroupData> {
   groups ??= new Map(
-    (JSON.parse(readFileSync(new URL('./data/regional-groups.json', import.meta.url), 'utf8')) as GroupData[]).map((g) => [
-      g.code,
-      g,
-    ]),
+    (JSON.parse(readFileSync(new URL('./data/regional-groups.json', import.meta.url), 'utf8')) as GroupData[]).map((g) => [g.code, g]),
   );
   return groups;
 }

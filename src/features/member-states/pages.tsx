@@ -22,66 +22,68 @@ export const StateList: FC<{
   return (
     <>
       <search>
-      <form method="get" class="filters">
-        <div class="field">
-          <label for="q">{m.t('states.search')}</label>
-          <input id="q" name="q" type="search" value={filters.q ?? ''} autocomplete="off" />
-        </div>
-        <div class="field">
-          <label for="group">{m.t('states.group')}</label>
-          <select id="group" name="group">
-            <option value="">{m.t('states.allGroups')}</option>
-            {regionalGroups.map((g) => (
-              <option value={g} selected={filters.group === g}>
-                {groupName(g, l)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="organization">{m.t('states.organization')}</label>
-          <select id="organization" name="organization">
-            <option value="">{m.t('states.allOrganizations')}</option>
-            {membershipOrganizations.map((code) => (
-              <option value={code} selected={filters.organization === code}>
-                {orgName(code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{m.t('states.filter')}</button>
-      </form>
+        <form method="get" class="filters">
+          <div class="field">
+            <label for="q">{m.t('states.search')}</label>
+            <input id="q" name="q" type="search" value={filters.q ?? ''} autocomplete="off" />
+          </div>
+          <div class="field">
+            <label for="group">{m.t('states.group')}</label>
+            <select id="group" name="group">
+              <option value="">{m.t('states.allGroups')}</option>
+              {regionalGroups.map((g) => (
+                <option value={g} selected={filters.group === g}>
+                  {groupName(g, l)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="organization">{m.t('states.organization')}</label>
+            <select id="organization" name="organization">
+              <option value="">{m.t('states.allOrganizations')}</option>
+              {membershipOrganizations.map((code) => (
+                <option value={code} selected={filters.organization === code}>
+                  {orgName(code)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{m.t('states.filter')}</button>
+        </form>
       </search>
       <p role="status" class="count">
         {m.t('states.count', { count: sorted.length })}
       </p>
       {sorted.length ? (
         <TableRegion labelledBy="states-caption">
-        <table class="list">
-          <caption id="states-caption" class="visually-hidden">{m.t('states.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.t('states.name')}</th>
-              <th scope="col">{m.t('states.code')}</th>
-              <th scope="col">{m.t('states.group')}</th>
-              <th scope="col">{m.t('states.organizations')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((s) => (
+          <table class="list">
+            <caption id="states-caption" class="visually-hidden">
+              {m.t('states.title')}
+            </caption>
+            <thead>
               <tr>
-                <th scope="row">
-                  <a href={`/${l}/states/${s.iso3}`}>{pick(s.names, l)}</a>
-                </th>
-                <td>
-                  <code>{s.iso3}</code>
-                </td>
-                <td>{groupName(s.regional_group, l)}</td>
-                <td>{m.list(s.organizations.map(orgName))}</td>
+                <th scope="col">{m.t('states.name')}</th>
+                <th scope="col">{m.t('states.code')}</th>
+                <th scope="col">{m.t('states.group')}</th>
+                <th scope="col">{m.t('states.organizations')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sorted.map((s) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/${l}/states/${s.iso3}`}>{pick(s.names, l)}</a>
+                  </th>
+                  <td>
+                    <code>{s.iso3}</code>
+                  </td>
+                  <td>{groupName(s.regional_group, l)}</td>
+                  <td>{m.list(s.organizations.map(orgName))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableRegion>
       ) : (
         <p>{m.t('states.none')}</p>
@@ -129,11 +131,7 @@ export const StateDetail: FC<{
           <a href={`/${l}/states?group=${s.regional_group}`}>{groupName(s.regional_group, l)}</a>
         </dd>
         <dt>{m.t('states.region')}</dt>
-        <dd>
-          {[areaName(s.m49_region, l), areaName(s.m49_subregion, l), areaName(s.m49_intermediate, l)]
-            .filter(Boolean)
-            .join(' › ')}
-        </dd>
+        <dd>{[areaName(s.m49_region, l), areaName(s.m49_subregion, l), areaName(s.m49_intermediate, l)].filter(Boolean).join(' › ')}</dd>
         <dt>{m.t('states.organizations')}</dt>
         <dd>
           {s.organizations.length ? (
@@ -152,11 +150,7 @@ export const StateDetail: FC<{
           )}
         </dd>
         <dt>{m.t('states.securityCouncil')}</dt>
-        <dd>
-          {s.security_council_years.length
-            ? m.list(s.security_council_years.map(String))
-            : m.t('states.neverOnCouncil')}
-        </dd>
+        <dd>{s.security_council_years.length ? m.list(s.security_council_years.map(String)) : m.t('states.neverOnCouncil')}</dd>
       </dl>
       <p class="matrix-link">
         <a href={`${base}/matrix`}>{m.t('matrix.link')}</a>
@@ -259,13 +253,7 @@ export const StateEditForm: FC<{
           const o = organizations.find((x) => x.code === code);
           return (
             <div class="check">
-              <input
-                type="checkbox"
-                id={`org-${code}`}
-                name="organizations"
-                value={code}
-                checked={values.organizations.includes(code)}
-              />
+              <input type="checkbox" id={`org-${code}`} name="organizations" value={code} checked={values.organizations.includes(code)} />
               <label for={`org-${code}`}>{pick(o?.names, l) || code}</label>
             </div>
           );

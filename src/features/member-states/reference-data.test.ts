@@ -56,7 +56,10 @@ const isSortedBy = <T>(items: T[], key: (t: T) => string): boolean =>
 
 test('exactly 193 Member States, sorted by iso3, with unique codes', () => {
   assert.equal(allStates.length, 193);
-  assert.ok(isSortedBy(allStates, (s) => s.iso3), 'sorted by iso3');
+  assert.ok(
+    isSortedBy(allStates, (s) => s.iso3),
+    'sorted by iso3',
+  );
   for (const field of ['iso3', 'iso2', 'm49'] as const) {
     assert.equal(new Set(allStates.map((s) => s[field])).size, 193, `${field} unique`);
   }
@@ -125,7 +128,10 @@ test('regional groups are valid and of the expected sizes', () => {
 });
 
 test('M49 areas exist, are consistent and are all used', () => {
-  assert.ok(isSortedBy(areas, (a) => a.code), 'areas sorted by code');
+  assert.ok(
+    isSortedBy(areas, (a) => a.code),
+    'areas sorted by code',
+  );
   const byCode = new Map(areas.map((a) => [a.code, a]));
   assert.equal(byCode.size, areas.length, 'area codes unique');
   for (const a of areas) {
@@ -178,7 +184,11 @@ test('organization memberships refer to known organizations', () => {
 test('Security Council: 15 members each year 2004-2026, P5 every year', () => {
   for (const s of allStates) {
     const years = s.securityCouncilYears;
-    assert.deepEqual(years, [...new Set(years)].sort((a, b) => a - b), `${s.iso3} sorted, unique`);
+    assert.deepEqual(
+      years,
+      [...new Set(years)].sort((a, b) => a - b),
+      `${s.iso3} sorted, unique`,
+    );
     for (const y of years) assert.ok(Number.isInteger(y) && y >= FIRST_YEAR && y <= LAST_YEAR, `${s.iso3} ${y}`);
   }
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
@@ -186,15 +196,32 @@ test('Security Council: 15 members each year 2004-2026, P5 every year', () => {
     assert.equal(members.length, 15, `${year}: ${members.join(' ')}`);
     for (const p of P5) assert.ok(members.includes(p), `${p} in ${year}`);
   }
-  const in2018 = allStates.filter((s) => s.securityCouncilYears.includes(2018)).map((s) => s.iso3).sort();
+  const in2018 = allStates
+    .filter((s) => s.securityCouncilYears.includes(2018))
+    .map((s) => s.iso3)
+    .sort();
   assert.deepEqual(in2018, ['BOL', 'CHN', 'CIV', 'ETH', 'FRA', 'GBR', 'GNQ', 'KAZ', 'KWT', 'NLD', 'PER', 'POL', 'RUS', 'SWE', 'USA']);
   assert.deepEqual(byIso3('ITA').securityCouncilYears, [2007, 2008, 2017]);
   assert.deepEqual(byIso3('NLD').securityCouncilYears, [2018]);
 });
 
 test('organizations: unique sorted codes, valid kinds, en name and acronym', () => {
-  const kinds = ['un-system', 'un-secretariat', 'security-council-body', 'intergovernmental', 'regional', 'export-control-regime', 'treaty-body', 'parliamentary', 'non-governmental', 'initiative'];
-  assert.ok(isSortedBy(allOrgs, (o) => o.code), 'sorted by code, unique');
+  const kinds = [
+    'un-system',
+    'un-secretariat',
+    'security-council-body',
+    'intergovernmental',
+    'regional',
+    'export-control-regime',
+    'treaty-body',
+    'parliamentary',
+    'non-governmental',
+    'initiative',
+  ];
+  assert.ok(
+    isSortedBy(allOrgs, (o) => o.code),
+    'sorted by code, unique',
+  );
   for (const o of allOrgs) {
     assert.ok(kinds.includes(o.kind), `${o.code} kind ${o.kind}`);
     assert.ok(o.names.en?.trim(), `${o.code} en name`);
@@ -209,11 +236,48 @@ test('organizations: unique sorted codes, valid kinds, en name and acronym', () 
     assert.ok(o.website === null || /^https:\/\/[^\s]+$/.test(o.website), `${o.code} website`);
     assert.equal(typeof o.namedInSeed, 'boolean', `${o.code} namedInSeed`);
   }
-  const required = ['IAEA', 'OPCW', 'BWC-ISU', 'WHO', 'WOAH', 'INTERPOL', 'WCO', 'UNODC', 'IMO', 'ICAO', 'FATF', 'NSG', 'AG', 'MTCR', 'WA', 'AU', 'OSCE', 'OAS', 'EU', 'ASEAN', 'CARICOM', 'SICA', 'PIF', 'LAS', 'IPU', 'PGA', 'UNODA', 'UNLIREC', 'UNREC', 'UNRCPD', 'CTC', 'CTED', '1267-MT'];
+  const required = [
+    'IAEA',
+    'OPCW',
+    'BWC-ISU',
+    'WHO',
+    'WOAH',
+    'INTERPOL',
+    'WCO',
+    'UNODC',
+    'IMO',
+    'ICAO',
+    'FATF',
+    'NSG',
+    'AG',
+    'MTCR',
+    'WA',
+    'AU',
+    'OSCE',
+    'OAS',
+    'EU',
+    'ASEAN',
+    'CARICOM',
+    'SICA',
+    'PIF',
+    'LAS',
+    'IPU',
+    'PGA',
+    'UNODA',
+    'UNLIREC',
+    'UNREC',
+    'UNRCPD',
+    'CTC',
+    'CTED',
+    '1267-MT',
+  ];
   const codes = new Set(allOrgs.map((o) => o.code));
   for (const code of required) assert.ok(codes.has(code), `has ${code}`);
   const woah = allOrgs.find((o) => o.code === 'WOAH');
-  assert.ok(woah?.formerNames?.en?.some((n) => n.includes('OIE')), 'WOAH was the OIE');
+  assert.ok(
+    woah?.formerNames?.en?.some((n) => n.includes('OIE')),
+    'WOAH was the OIE',
+  );
   assert.equal(allOrgs.find((o) => o.code === 'IAEA')?.acronyms.zh, '原子能机构');
 });
 

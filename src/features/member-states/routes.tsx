@@ -66,13 +66,26 @@ export function stateWebRoutes() {
     );
   });
 
-  const editPage = async (c: AppContextOf, state: StateRow, values: StateFormValues, problems: { field: string; problem: string }[], status: 200 | 409 | 422) => {
+  const editPage = async (
+    c: AppContextOf,
+    state: StateRow,
+    values: StateFormValues,
+    problems: { field: string; problem: string }[],
+    status: 200 | 409 | 422,
+  ) => {
     const m = c.get('m');
     const organizations = await listOrganizations(c.get('app').database.db, {});
     return render(
       c,
       { title: m.t('states.editTitle', { name: pick(state.names, m.locale) }), status },
-      <StateEditForm m={m} state={state} values={values} organizations={organizations} problems={problems} csrfToken={c.get('csrfToken')} />,
+      <StateEditForm
+        m={m}
+        state={state}
+        values={values}
+        organizations={organizations}
+        problems={problems}
+        csrfToken={c.get('csrfToken')}
+      />,
     );
   };
 

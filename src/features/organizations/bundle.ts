@@ -60,9 +60,7 @@ function normalise(r: OrganizationRecord): OrganizationRecord {
     ...r,
     acronyms: present(r.acronyms),
     names: present(r.names),
-    formerNames: Object.fromEntries(
-      locales.flatMap((l) => (r.formerNames[l]?.length ? [[l, [...new Set(r.formerNames[l])]]] : [])),
-    ),
+    formerNames: Object.fromEntries(locales.flatMap((l) => (r.formerNames[l]?.length ? [[l, [...new Set(r.formerNames[l])]]] : []))),
   };
 }
 
@@ -81,7 +79,11 @@ function columns(r: OrganizationRecord) {
 
 async function storedRows(db: Kysely<DB> | Transaction<DB>, keys: readonly string[]): Promise<Map<string, OrganizationRow>> {
   if (!keys.length) return new Map();
-  const rows = await db.selectFrom('organization').selectAll().where('code', 'in', [...keys]).execute();
+  const rows = await db
+    .selectFrom('organization')
+    .selectAll()
+    .where('code', 'in', [...keys])
+    .execute();
   return new Map(rows.map((r) => [r.code, r]));
 }
 

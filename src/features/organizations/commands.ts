@@ -142,12 +142,7 @@ export async function updateOrganization(
   });
 }
 
-export async function setOrganizationArchived(
-  db: Kysely<DB>,
-  actor: Actor,
-  code: string,
-  archived: boolean,
-): Promise<OrganizationRow> {
+export async function setOrganizationArchived(db: Kysely<DB>, actor: Actor, code: string, archived: boolean): Promise<OrganizationRow> {
   return db.transaction().execute(async (trx) => {
     const before = await findOrganization(trx, code);
     if (!before) throw notFound(`the organization ${code}`);

@@ -22,51 +22,53 @@ export const OrganizationList: FC<{ m: Messages; organizations: OrganizationRow[
   return (
     <>
       <search>
-      <form method="get" class="filters">
-        <div class="field">
-          <label for="q">{m.t('organizations.search')}</label>
-          <input id="q" name="q" type="search" value={filters.q ?? ''} autocomplete="off" />
-        </div>
-        <div class="field">
-          <label for="kind">{m.t('organizations.kind')}</label>
-          <select id="kind" name="kind">
-            <option value="">{m.t('organizations.allKinds')}</option>
-            {organizationKinds.map((k) => (
-              <option value={k} selected={filters.kind === k}>
-                {kindLabel(m, k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{m.t('states.filter')}</button>
-      </form>
+        <form method="get" class="filters">
+          <div class="field">
+            <label for="q">{m.t('organizations.search')}</label>
+            <input id="q" name="q" type="search" value={filters.q ?? ''} autocomplete="off" />
+          </div>
+          <div class="field">
+            <label for="kind">{m.t('organizations.kind')}</label>
+            <select id="kind" name="kind">
+              <option value="">{m.t('organizations.allKinds')}</option>
+              {organizationKinds.map((k) => (
+                <option value={k} selected={filters.kind === k}>
+                  {kindLabel(m, k)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{m.t('states.filter')}</button>
+        </form>
       </search>
       <p role="status" class="count">
         {m.t('organizations.count', { count: organizations.length })}
       </p>
       {organizations.length ? (
         <TableRegion labelledBy="organizations-caption">
-        <table class="list">
-          <caption id="organizations-caption" class="visually-hidden">{m.t('organizations.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.t('organizations.acronym')}</th>
-              <th scope="col">{m.t('organizations.name')}</th>
-              <th scope="col">{m.t('organizations.kind')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organizations.map((o) => (
+          <table class="list">
+            <caption id="organizations-caption" class="visually-hidden">
+              {m.t('organizations.title')}
+            </caption>
+            <thead>
               <tr>
-                <th scope="row">
-                  <a href={`/${l}/organizations/${o.code}`}>{pick(o.acronyms, l) || o.code}</a>
-                </th>
-                <td>{pick(o.names, l)}</td>
-                <td>{kindLabel(m, o.kind)}</td>
+                <th scope="col">{m.t('organizations.acronym')}</th>
+                <th scope="col">{m.t('organizations.name')}</th>
+                <th scope="col">{m.t('organizations.kind')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {organizations.map((o) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/${l}/organizations/${o.code}`}>{pick(o.acronyms, l) || o.code}</a>
+                  </th>
+                  <td>{pick(o.names, l)}</td>
+                  <td>{kindLabel(m, o.kind)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableRegion>
       ) : (
         <p>{m.t('organizations.none')}</p>
@@ -196,7 +198,13 @@ export const OrganizationEditForm: FC<{
         <legend>{languageNames[loc]}</legend>
         <div class="field">
           <label for={`acronym-${loc}`}>{m.t('organizations.acronym')}</label>
-          <input id={`acronym-${loc}`} name={`acronyms.${loc}`} value={values.acronyms[loc] ?? ''} lang={loc} dir={loc === 'ar' ? 'rtl' : 'ltr'} />
+          <input
+            id={`acronym-${loc}`}
+            name={`acronyms.${loc}`}
+            value={values.acronyms[loc] ?? ''}
+            lang={loc}
+            dir={loc === 'ar' ? 'rtl' : 'ltr'}
+          />
         </div>
         <div class="field">
           <label for={`name-${loc}`}>{m.t('organizations.name')}</label>

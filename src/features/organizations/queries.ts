@@ -35,10 +35,7 @@ export async function listOrganizations(db: Kysely<DB>, filters: OrganizationFil
   return query.orderBy('code').execute();
 }
 
-export async function findOrganization(
-  db: Kysely<DB> | Transaction<DB>,
-  code: string,
-): Promise<OrganizationRow | undefined> {
+export async function findOrganization(db: Kysely<DB> | Transaction<DB>, code: string): Promise<OrganizationRow | undefined> {
   return db.selectFrom('organization').select(organizationColumns).where('code', '=', code.toUpperCase()).executeTakeFirst();
 }
 
@@ -49,9 +46,7 @@ export function organizationSearchText(o: {
   formerNames?: Record<string, string[] | undefined> | undefined;
 }): string {
   const former = Object.values(o.formerNames ?? {}).flatMap((v) => v ?? []);
-  return foldForSearch(
-    [o.code, ...Object.values(o.names), ...Object.values(o.acronyms), ...former].filter(Boolean).join(' | '),
-  );
+  return foldForSearch([o.code, ...Object.values(o.names), ...Object.values(o.acronyms), ...former].filter(Boolean).join(' | '));
 }
 
 export async function countOrganizations(db: Kysely<DB>): Promise<number> {

@@ -26,6 +26,6 @@ declare module '../../platform/db/schema.ts' {
 
 declare module '../../platform/policy/policy.ts' {
   interface RecordTypes {
-    'organization': true;
+    organization: true;
   }
 }

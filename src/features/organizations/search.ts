@@ -16,7 +16,12 @@ const organizations: SearchSource['load'] = async (db, ids) => {
     language: null,
     confidentiality: o.confidentiality,
     text: '',
-    keywords: lines(o.code, Object.values(o.acronyms).join(' '), Object.values(o.names).join('\n'), Object.values(o.former_names).flat().join('\n')),
+    keywords: lines(
+      o.code,
+      Object.values(o.acronyms).join(' '),
+      Object.values(o.names).join('\n'),
+      Object.values(o.former_names).flat().join('\n'),
+    ),
   }));
 };
 

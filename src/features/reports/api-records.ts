@@ -12,8 +12,26 @@ import type { Confidentiality as Level } from '../../platform/policy/levels.ts';
 import { can, type Resource, type Viewer } from '../../platform/policy/policy.ts';
 import { type Actor, actorOf } from '../../platform/audit/record.ts';
 import { Confidentiality, json, PlanSchema, presentPlan, presentReport, ReportSchema } from './api-schemas.ts';
-import { archivePlan, archiveReport, type PlanChange, type ReportChange, restorePlan, restoreReport, updatePlan, updateReport } from './commands.ts';
-import { type PlanRow, planFact, planResource, plansVisibleTo, type ReportRow, reportResource, visiblePlan, visibleReport } from './queries.ts';
+import {
+  archivePlan,
+  archiveReport,
+  type PlanChange,
+  type ReportChange,
+  restorePlan,
+  restoreReport,
+  updatePlan,
+  updateReport,
+} from './commands.ts';
+import {
+  type PlanRow,
+  planFact,
+  planResource,
+  plansVisibleTo,
+  type ReportRow,
+  reportResource,
+  visiblePlan,
+  visibleReport,
+} from './queries.ts';
 import { planStatuses, reportKinds } from './schema.ts';
 import { plansPerYear, plansSince } from './status.ts';
 
@@ -84,7 +102,8 @@ async function changeRecordVia<Row extends { id: string }, Change extends { conf
   const viewer = c.get('viewer');
   const row = await recordFor(c, kind, id);
   authorize(c, can(viewer, 'update', kind.resource(row)), `the changing of ${kind.plural}`);
-  if (change.confidentiality) authorize(c, can(viewer, 'update', { ...kind.resource(row), confidentiality: change.confidentiality }), 'this change');
+  if (change.confidentiality)
+    authorize(c, can(viewer, 'update', { ...kind.resource(row), confidentiality: change.confidentiality }), 'this change');
   return kind.present(await kind.update(c.get('app').database.db, actorOf(viewer), row.id, expected, change));
 }
 
@@ -186,7 +205,14 @@ const perYearRoute = createRoute({
   responses: {
     200: {
       description: 'Per year, the plans received that year; and the total over the years asked',
-      content: json(z.object({ from: z.number().int(), to: z.number().int(), total: z.number().int(), data: z.array(z.object({ year: z.number().int(), plans: z.number().int() })) })),
+      content: json(
+        z.object({
+          from: z.number().int(),
+          to: z.number().int(),
+          total: z.number().int(),
+          data: z.array(z.object({ year: z.number().int(), plans: z.number().int() })),
+        }),
+      ),
     },
     422: problems[422],
   },
@@ -213,7 +239,13 @@ const patchPlanRoute = patchRoute(
 );
 
 const planStateRoute = (to: 'archive' | 'restore') =>
-  stateRoute('/action-plans', 'plan', PlanSchema, 'Archive a plan: it leaves the lists and the figures and frees its number (never deleted)', to);
+  stateRoute(
+    '/action-plans',
+    'plan',
+    PlanSchema,
+    'Archive a plan: it leaves the lists and the figures and frees its number (never deleted)',
+    to,
+  );
 
 /** Registered before the lists of api.ts, so that `/action-plans/per-year` is not taken for an id. */
 export function registerReportRecordApi(api: Api) {
@@ -225,7 +257,9 @@ export function registerReportRecordApi(api: Api) {
   });
 
   for (const to of ['archive', 'restore'] as const)
-    api.openapi(reportStateRoute(to), async (c) => c.json(await moveRecordVia(c, reports, to, c.req.valid('param').id, c.req.valid('json').rowVersion), 200));
+    api.openapi(reportStateRoute(to), async (c) =>
+      c.json(await moveRecordVia(c, reports, to, c.req.valid('param').id, c.req.valid('json').rowVersion), 200),
+    );
 
   api.openapi(perYearRoute, async (c) => {
     const q = c.req.valid('query');
@@ -244,5 +278,7 @@ export function registerReportRecordApi(api: Api) {
   });
 
   for (const to of ['archive', 'restore'] as const)
-    api.openapi(planStateRoute(to), async (c) => c.json(await moveRecordVia(c, plans, to, c.req.valid('param').id, c.req.valid('json').rowVersion), 200));
+    api.openapi(planStateRoute(to), async (c) =>
+      c.json(await moveRecordVia(c, plans, to, c.req.valid('param').id, c.req.valid('json').rowVersion), 200),
+    );
 }

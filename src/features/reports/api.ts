@@ -221,7 +221,11 @@ export function registerReportsApi(api: Api) {
     const viewer = c.get('viewer');
     const body = c.req.valid('json');
     const confidentiality = body.confidentiality ?? 'public';
-    authorize(c, can(viewer, 'create', { type: 'national-report', confidentiality, stateIso3: body.state.toUpperCase() }), 'the recording of reports');
+    authorize(
+      c,
+      can(viewer, 'create', { type: 'national-report', confidentiality, stateIso3: body.state.toUpperCase() }),
+      'the recording of reports',
+    );
     const row = await createReport(c.get('app').database.db, actorOf(viewer), { ...body, stateIso3: body.state });
     return c.json(presentReport(row), 201);
   });
@@ -230,7 +234,11 @@ export function registerReportsApi(api: Api) {
     const viewer = c.get('viewer');
     const body = c.req.valid('json');
     const confidentiality = body.confidentiality ?? 'public';
-    authorize(c, can(viewer, 'create', { type: 'action-plan', confidentiality, stateIso3: body.state.toUpperCase() }), 'the recording of plans');
+    authorize(
+      c,
+      can(viewer, 'create', { type: 'action-plan', confidentiality, stateIso3: body.state.toUpperCase() }),
+      'the recording of plans',
+    );
     const row = await createPlan(c.get('app').database.db, actorOf(viewer), { ...body, stateIso3: body.state });
     return c.json(presentPlan(row), 201);
   });

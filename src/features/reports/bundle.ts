@@ -90,7 +90,12 @@ const audited = <T extends { created_at: Date; updated_at: Date }>(row: T) => ({
 /** A record's State never changes: a report or plan of another State is a new record. */
 function stateProblem(state: string, before: { state_iso3: string } | undefined, noun: string): Omit<RecordProblem, 'index'>[] {
   return before && before.state_iso3 !== state
-    ? [{ field: 'state', problem: `is ${state}, and the stored ${noun} is ${before.state_iso3}’s: a ${noun} does not move to another State (record a new one)` }]
+    ? [
+        {
+          field: 'state',
+          problem: `is ${state}, and the stored ${noun} is ${before.state_iso3}’s: a ${noun} does not move to another State (record a new one)`,
+        },
+      ]
     : [];
 }
 
@@ -106,11 +111,20 @@ async function reportConsistency(db: Kysely<DB>, records: Indexed<ReportRecord>,
       .selectFrom('national_report')
       .select(['id', 'state_iso3', 'kind', 'received_on', 'symbol'])
       .where('archived_at', 'is', null)
-      .where((eb) => (symbols.length ? eb.or([eb('state_iso3', 'in', states), eb('symbol', 'in', symbols)]) : eb('state_iso3', 'in', states)))
+      .where((eb) =>
+        symbols.length ? eb.or([eb('state_iso3', 'in', states), eb('symbol', 'in', symbols)]) : eb('state_iso3', 'in', states),
+      )
       .execute()
   )
     .filter((r) => !inBundle.has(r.id))
-    .map((r) => ({ id: r.id, state: r.state_iso3, kind: r.kind, receivedOn: r.received_on, symbol: r.symbol, where: `the stored report ${r.id}` }));
+    .map((r) => ({
+      id: r.id,
+      state: r.state_iso3,
+      kind: r.kind,
+      receivedOn: r.received_on,
+      symbol: r.symbol,
+      where: `the stored report ${r.id}`,
+    }));
   const all = [
     ...others,
     ...records.filter(({ record }) => !record.archived).map(({ index, record }) => ({ ...record, where: `record [${index}]` })),
@@ -121,18 +135,36 @@ async function reportConsistency(db: Kysely<DB>, records: Indexed<ReportRecord>,
     const firsts = sameState.filter((o) => o.kind === 'first-report');
     if (r.kind === 'first-report') {
       if (firsts.length)
-        problems.push({ index, field: 'kind', problem: `${r.state} has a first report already (${firsts[0]!.where}): record this as additional information` });
-      const earliest = sameState.filter((o) => o.kind === 'additional-information').sort((a, b) => a.receivedOn.localeCompare(b.receivedOn))[0];
+        problems.push({
+          index,
+          field: 'kind',
+          problem: `${r.state} has a first report already (${firsts[0]!.where}): record this as additional information`,
+        });
+      const earliest = sameState
+        .filter((o) => o.kind === 'additional-information')
+        .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn))[0];
       if (earliest && earliest.receivedOn < r.receivedOn)
-        problems.push({ index, field: 'receivedOn', problem: `is after ${r.state}’s additional information of ${earliest.receivedOn} (${earliest.where})` });
+        problems.push({
+          index,
+          field: 'receivedOn',
+          problem: `is after ${r.state}’s additional information of ${earliest.receivedOn} (${earliest.where})`,
+        });
     } else {
       const first = firsts[0];
       if (first && r.receivedOn < first.receivedOn)
-        problems.push({ index, field: 'receivedOn', problem: `is before ${r.state}’s first report of ${first.receivedOn} (${first.where})` });
+        problems.push({
+          index,
+          field: 'receivedOn',
+          problem: `is before ${r.state}’s first report of ${first.receivedOn} (${first.where})`,
+        });
     }
     const sameSymbol = r.symbol ? all.find((o) => o.id !== r.id && o.symbol === r.symbol) : undefined;
     if (sameSymbol)
-      problems.push({ index, field: 'symbol', problem: `is already the symbol of ${sameSymbol.state}’s report of ${sameSymbol.receivedOn} (${sameSymbol.where})` });
+      problems.push({
+        index,
+        field: 'symbol',
+        problem: `is already the symbol of ${sameSymbol.state}’s report of ${sameSymbol.receivedOn} (${sameSymbol.where})`,
+      });
   }
   return problems;
 }
@@ -209,9 +241,14 @@ export const actionPlansSection: BundleSection<PlanRecord> = {
     const inBundle = new Set(records.map(({ record }) => record.id));
     const states = [...new Set(records.map(({ record }) => record.state))];
     const others = states.length
-      ? (await db.selectFrom('action_plan').select(['id', 'state_iso3', 'number']).where('archived_at', 'is', null).where('state_iso3', 'in', states).execute()).filter(
-          (p) => !inBundle.has(p.id),
-        )
+      ? (
+          await db
+            .selectFrom('action_plan')
+            .select(['id', 'state_iso3', 'number'])
+            .where('archived_at', 'is', null)
+            .where('state_iso3', 'in', states)
+            .execute()
+        ).filter((p) => !inBundle.has(p.id))
       : [];
     return checkById(db, 'action_plan', records, {
       toRecord: planRecord,

@@ -48,7 +48,8 @@ test('a plan: its dates follow its status and each other', () => {
     [{ startedOn: '2003-01-01' }, ['startedOn']],
     [{ submittedOn: '2021-01-01' }, ['submittedOn']],
   ];
-  for (const [change, expected] of cases) assert.deepEqual(fields(checkPlanInput({ ...ok, ...change } as typeof ok, today)), expected, JSON.stringify(change));
+  for (const [change, expected] of cases)
+    assert.deepEqual(fields(checkPlanInput({ ...ok, ...change } as typeof ok, today)), expected, JSON.stringify(change));
   assert.deepEqual(checkPlanInput({ stateIso3: 'GUY', number: 1, status: 'drafting-with-experts', startedOn: '2018-05-01' }, today), []);
 });
 

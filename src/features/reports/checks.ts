@@ -8,7 +8,6 @@ import { planStatuses, type ReportSource, reportKinds, reportParagraphs, reportW
 /** Resolution 1540 was adopted on 28 April 2004: no report or plan under it is older. */
 export const resolutionAdopted = '2004-04-28';
 
-
 function checkDate(problems: FieldProblem[], field: string, value: string | null | undefined, today: string, required = false) {
   if (value === undefined || value === null || value === '') {
     if (required) problems.push({ field, problem: 'is required (YYYY-MM-DD)' });
@@ -26,7 +25,8 @@ function checkConfidentiality(problems: FieldProblem[], value: string | undefine
 
 function checkSubset(problems: FieldProblem[], field: string, values: readonly string[] | undefined, allowed: readonly string[]) {
   const bad = (values ?? []).filter((v) => !allowed.includes(v));
-  if (bad.length) problems.push({ field, problem: `has ${bad.map((b) => b.slice(0, 40)).join(', ')}: must be among ${allowed.join(', ')}` });
+  if (bad.length)
+    problems.push({ field, problem: `has ${bad.map((b) => b.slice(0, 40)).join(', ')}: must be among ${allowed.join(', ')}` });
 }
 
 /** The values of a list once each, in the order of the allowed values (unknown ones last). */

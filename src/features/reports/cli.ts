@@ -46,7 +46,12 @@ export function statusCsv(s: StatusAsOf, names: Map<string, string>): string {
   const done = new Set(s.reporting);
   return csvText([
     ['ISO3', 'State', 'Status', 'First report'],
-    ...s.states.map((iso3) => [iso3, names.get(iso3) ?? iso3, done.has(iso3) ? 'reporting' : 'non-reporting', s.firstReports.get(iso3) ?? null]),
+    ...s.states.map((iso3) => [
+      iso3,
+      names.get(iso3) ?? iso3,
+      done.has(iso3) ? 'reporting' : 'non-reporting',
+      s.firstReports.get(iso3) ?? null,
+    ]),
   ]);
 }
 
@@ -64,7 +69,8 @@ const statusCommand: Command = async (_config, args, cli) => {
   const asOf = values['as-of'] ?? todayIso();
   const problems = [];
   if (!isIsoDate(asOf)) problems.push({ field: '--as-of', problem: 'must be a date (YYYY-MM-DD)' });
-  if (!(formats as readonly string[]).includes(values.format)) problems.push({ field: '--format', problem: `must be one of ${formats.join(', ')}` });
+  if (!(formats as readonly string[]).includes(values.format))
+    problems.push({ field: '--format', problem: `must be one of ${formats.join(', ')}` });
   if (!isLocale(values.lang)) problems.push({ field: '--lang', problem: 'must be one of ar, zh, en, fr, ru, es' });
   if (problems.length) throw invalid(problems);
   const m = messages(values.lang as Parameters<typeof messages>[0]);

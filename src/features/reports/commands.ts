@@ -8,14 +8,7 @@ import type { Confidentiality } from '../../platform/policy/levels.ts';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
 import { findState } from '../member-states/index.ts';
 import { checkPlanInput, checkReportInput, type PlanInput, type ReportInput, tidyList } from './checks.ts';
-import {
-  type Db,
-  type PlanRow,
-  planNumberTaken,
-  type ReportRow,
-  reportingDates,
-  reportWithSymbol,
-} from './queries.ts';
+import { type Db, type PlanRow, planNumberTaken, type ReportRow, reportingDates, reportWithSymbol } from './queries.ts';
 import { type PlanStatus, type ReportKind, reportParagraphs, reportWeaponTypes } from './schema.ts';
 
 // What used to live here and moved: the checks (checks.ts) and the queries (queries.ts).
@@ -154,9 +147,12 @@ export async function createPlan(db: Kysely<DB>, actor: Actor, input: PlanInput,
 /** Locks a record for a change, refusing it if someone else changed it since `expectedVersion`. */
 async function lockRecord<T extends KeptTable>(trx: Transaction<DB>, table: T, id: string, expectedVersion: number): Promise<RowOf<T>> {
   const { noun } = kept[table];
-  const before = (await trx.selectFrom(table as KeptTable).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as
-    | RowOf<T>
-    | undefined;
+  const before = (await trx
+    .selectFrom(table as KeptTable)
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()) as RowOf<T> | undefined;
   if (!before) throw notFound(noun === 'plan' ? 'the action plan' : 'the report');
   if (before.row_version !== expectedVersion)
     throw new AppError(
@@ -312,7 +308,9 @@ export function restorePlan(db: Kysely<DB>, actor: Actor, id: string, expectedVe
   return changeRecord(db, actor, 'action_plan', id, expectedVersion, 'restore', async (trx, before) => {
     if (!before.archived_at) return null;
     if (await planNumberTaken(trx, before.state_iso3, before.number, id))
-      throw invalid([{ field: 'number', problem: `${before.state_iso3} has another plan numbered ${before.number} now: renumber one of them first` }]);
+      throw invalid([
+        { field: 'number', problem: `${before.state_iso3} has another plan numbered ${before.number} now: renumber one of them first` },
+      ]);
     return { archived_at: null };
   });
 }

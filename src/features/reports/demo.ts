@@ -22,11 +22,38 @@ export const additionalInformation2018 = ['ARG', 'AUS', 'BDI', 'KHM', 'GRC', 'HU
 export const nonReportingEnd2018 = ['BEN', 'CAF', 'DJI', 'GMB', 'GNQ', 'MLI', 'MRT', 'SOM', 'SSD', 'STP', 'TCD'] as const;
 /** Illustrative first plans before 2018 (the seed gives only the total of 32 since 2007). */
 const earlierFirstPlans = [
-  'ARM', 'BFA', 'BLR', 'BLZ', 'CIV', 'CRI', 'DEU', 'DOM', 'GTM', 'HND', 'JAM',
-  'KAZ', 'MDA', 'MDG', 'MNE', 'NER', 'PAN', 'PER', 'SLV', 'TGO', 'TJK', 'USA',
+  'ARM',
+  'BFA',
+  'BLR',
+  'BLZ',
+  'CIV',
+  'CRI',
+  'DEU',
+  'DOM',
+  'GTM',
+  'HND',
+  'JAM',
+  'KAZ',
+  'MDA',
+  'MDG',
+  'MNE',
+  'NER',
+  'PAN',
+  'PER',
+  'SLV',
+  'TGO',
+  'TJK',
+  'USA',
 ] as const;
 
-type PlanSeed = { state: string; number: number; status: 'submitted' | 'drafting-with-experts'; startedOn?: string; submittedOn?: string; source: 'seed' | 'illustrative' };
+type PlanSeed = {
+  state: string;
+  number: number;
+  status: 'submitted' | 'drafting-with-experts';
+  startedOn?: string;
+  submittedOn?: string;
+  source: 'seed' | 'illustrative';
+};
 
 function demoPlans(): PlanSeed[] {
   const plans: PlanSeed[] = [
@@ -74,7 +101,13 @@ export async function seedDemoReports(db: Kysely<DB>, actor: Actor = systemActor
       const year = i < 120 ? 2004 + (i % 3) : 2007 + (i % 11);
       const month = String(year === 2004 ? 10 + ((i / 3) % 3) : (i % 12) + 1).padStart(2, '0');
       const day = String(((i * 7) % 28) + 1).padStart(2, '0');
-      reports.push({ state_iso3: s, kind: 'first-report', received_on: `${year}-${month}-${day}`, summary: madeUp, source: 'illustrative' });
+      reports.push({
+        state_iso3: s,
+        kind: 'first-report',
+        received_on: `${year}-${month}-${day}`,
+        summary: madeUp,
+        source: 'illustrative',
+      });
       i++;
     }
     for (const [s, date] of firstReports2018)

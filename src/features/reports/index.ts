@@ -26,14 +26,22 @@ export const reports: Feature = {
     'national-report': {
       keepers: recorded,
       resources: async (db, ids) => {
-        const rows = await db.selectFrom('national_report').select(['id', 'state_iso3', 'confidentiality']).where('id', 'in', [...ids]).execute();
+        const rows = await db
+          .selectFrom('national_report')
+          .select(['id', 'state_iso3', 'confidentiality'])
+          .where('id', 'in', [...ids])
+          .execute();
         return new Map(rows.map((r) => [r.id, reportResource(r)]));
       },
     },
     'action-plan': {
       keepers: recorded,
       resources: async (db, ids) => {
-        const rows = await db.selectFrom('action_plan').select(['id', 'state_iso3', 'confidentiality']).where('id', 'in', [...ids]).execute();
+        const rows = await db
+          .selectFrom('action_plan')
+          .select(['id', 'state_iso3', 'confidentiality'])
+          .where('id', 'in', [...ids])
+          .execute();
         return new Map(rows.map((r) => [r.id, planResource(r)]));
       },
     },

@@ -228,8 +228,8 @@ export const PlansPage: FC<{
       </form>
     </search>
     <p role="status" class="count">
-      {m.t('reports.plansSince', { date: m.date(asOf), count: m.number(since2007) })} · <a href={csv.perYear}>{m.t('reports.perYearCsv')}</a> ·{' '}
-      <a href={csv.plans}>{m.t('reports.plansCsv')}</a>
+      {m.t('reports.plansSince', { date: m.date(asOf), count: m.number(since2007) })} ·{' '}
+      <a href={csv.perYear}>{m.t('reports.perYearCsv')}</a> · <a href={csv.plans}>{m.t('reports.plansCsv')}</a>
     </p>
     <TableRegion labelledBy="per-year-caption">
       <table class="list">

@@ -102,8 +102,19 @@ export function planRecordRoutes() {
 
   r.get('/states/:iso3/action-plans/new', async (c) => {
     const state = await visibleState(c);
-    authorize(c, can(c.get('viewer'), 'create', { type: 'action-plan', confidentiality: 'public', stateIso3: state.iso3 }), 'the recording of plans');
-    const values: PlanFormValues = { number: '', status: 'drafting', startedOn: '', submittedOn: '', publishedOn: '', confidentiality: 'public' };
+    authorize(
+      c,
+      can(c.get('viewer'), 'create', { type: 'action-plan', confidentiality: 'public', stateIso3: state.iso3 }),
+      'the recording of plans',
+    );
+    const values: PlanFormValues = {
+      number: '',
+      status: 'drafting',
+      startedOn: '',
+      submittedOn: '',
+      publishedOn: '',
+      confidentiality: 'public',
+    };
     return newPlanPage(c, state, values, [], 200);
   });
 
@@ -111,7 +122,11 @@ export function planRecordRoutes() {
     const viewer = c.get('viewer');
     const state = await visibleState(c);
     const { version: _none, ...values } = planValues(await formBody(c));
-    authorize(c, can(viewer, 'create', { type: 'action-plan', confidentiality: level(values.confidentiality), stateIso3: state.iso3 }), 'the recording of plans');
+    authorize(
+      c,
+      can(viewer, 'create', { type: 'action-plan', confidentiality: level(values.confidentiality), stateIso3: state.iso3 }),
+      'the recording of plans',
+    );
     try {
       const made = await createPlan(c.get('app').database.db, actorOf(viewer), { ...planInput(values), stateIso3: state.iso3 });
       return c.redirect(`/${c.get('m').locale}/action-plans/${made.id}`, 303);

@@ -23,8 +23,7 @@ export async function stateName(c: AppContextOf, iso3: string): Promise<string> 
 }
 
 export const versionOf = (body: FormBody) => (/^\d{1,9}$/.test(text(body, 'version')) ? Number(text(body, 'version')) : -1);
-export const level = (value: string): Confidentiality =>
-  value === 'committee' || value === 'committee-and-state' ? value : 'public';
+export const level = (value: string): Confidentiality => (value === 'committee' || value === 'committee-and-state' ? value : 'public');
 
 /** A refused change as field problems and a status, or the error itself when it is something else. */
 export function refusal(err: unknown): { problems: FieldProblem[]; status: Status } {
@@ -32,4 +31,3 @@ export function refusal(err: unknown): { problems: FieldProblem[]; status: Statu
   if (err instanceof AppError && err.code === 'conflict') return { problems: [{ field: 'version', problem: err.message }], status: 409 };
   throw err;
 }
-

@@ -45,14 +45,14 @@ const Field: FC<PropsWithChildren<{ id: string; label: string; help?: string }>>
   </div>
 );
 
-const Checks: FC<{ name: string; legend: string; options: readonly string[]; checked: string[]; label: (v: string) => string; problems: FieldProblem[] }> = ({
-  name,
-  legend,
-  options,
-  checked,
-  label,
-  problems,
-}) => (
+const Checks: FC<{
+  name: string;
+  legend: string;
+  options: readonly string[];
+  checked: string[];
+  label: (v: string) => string;
+  problems: FieldProblem[];
+}> = ({ name, legend, options, checked, label, problems }) => (
   <fieldset aria-invalid={invalidIf(problems, name)}>
     <legend>{legend}</legend>
     {options.map((o) => (
@@ -108,15 +108,37 @@ export const ReportForm: FC<{
       <input id="receivedOn" name="receivedOn" type="date" value={v.receivedOn} required aria-invalid={invalidIf(problems, 'receivedOn')} />
     </Field>
     <Field id="symbol" label={m.t('reports.symbol')} help={m.t('reports.symbolHelp')}>
-      <input id="symbol" name="symbol" value={v.symbol} maxlength={100} dir="ltr" aria-describedby="symbol-help" aria-invalid={invalidIf(problems, 'symbol')} />
+      <input
+        id="symbol"
+        name="symbol"
+        value={v.symbol}
+        maxlength={100}
+        dir="ltr"
+        aria-describedby="symbol-help"
+        aria-invalid={invalidIf(problems, 'symbol')}
+      />
     </Field>
-    <Checks name="languages" legend={m.t('reports.languages')} options={locales} checked={v.languages} label={languageName} problems={problems} />
+    <Checks
+      name="languages"
+      legend={m.t('reports.languages')}
+      options={locales}
+      checked={v.languages}
+      label={languageName}
+      problems={problems}
+    />
     <Field id="summary" label={m.t('reports.summary')}>
       <textarea id="summary" name="summary" rows={4} maxlength={4000} aria-invalid={invalidIf(problems, 'summary')}>
         {v.summary}
       </textarea>
     </Field>
-    <Checks name="paragraphs" legend={m.t('reports.paragraphs')} options={reportParagraphs} checked={v.paragraphs} label={(p) => p} problems={problems} />
+    <Checks
+      name="paragraphs"
+      legend={m.t('reports.paragraphs')}
+      options={reportParagraphs}
+      checked={v.paragraphs}
+      label={(p) => p}
+      problems={problems}
+    />
     <Checks
       name="weaponTypes"
       legend={m.t('reports.weaponTypes')}

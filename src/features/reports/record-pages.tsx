@@ -8,7 +8,6 @@ import { languageName, levelLabel, weaponLabel } from './labels.ts';
 import { kindLabel, planStatusLabel, sourceLabel } from './pages.tsx';
 import type { LinkedDocument, PlanRow, ReportRow } from './queries.ts';
 
-
 export interface RecordActions {
   edit: boolean;
   archive: boolean;
@@ -26,7 +25,11 @@ const Notices: FC<{ m: Messages; archivedAt: Date | null; problems: FieldProblem
   </>
 );
 
-const Documents: FC<{ m: Messages; documents: LinkedDocument[]; upload: { href: string; label: string } | null }> = ({ m, documents, upload }) => (
+const Documents: FC<{ m: Messages; documents: LinkedDocument[]; upload: { href: string; label: string } | null }> = ({
+  m,
+  documents,
+  upload,
+}) => (
   <>
     <h2 id="documents">{m.t('reports.documents')}</h2>
     {documents.length ? (
@@ -116,7 +119,11 @@ export const ReportDetail: FC<{
       </dl>
       <h2>{m.t('reports.summary')}</h2>
       <p class="summary">{r.summary || m.t('reports.notStated')}</p>
-      <Documents m={m} documents={documents} upload={actions.upload ? { href: `/${l}/documents/new?link=report:${r.id}`, label: m.t('reports.uploadForReport') } : null} />
+      <Documents
+        m={m}
+        documents={documents}
+        upload={actions.upload ? { href: `/${l}/documents/new?link=report:${r.id}`, label: m.t('reports.uploadForReport') } : null}
+      />
       <Actions m={m} base={`/${l}/reports/${r.id}`} row={r} actions={actions} csrfToken={csrfToken} />
     </>
   );
@@ -156,9 +163,12 @@ export const PlanDetail: FC<{
         <dt>{m.t('reports.source')}</dt>
         <dd>{sourceLabel(m, p.source)}</dd>
       </dl>
-      <Documents m={m} documents={documents} upload={actions.upload ? { href: `/${l}/documents/new?link=action-plan:${p.id}`, label: m.t('reports.uploadForPlan') } : null} />
+      <Documents
+        m={m}
+        documents={documents}
+        upload={actions.upload ? { href: `/${l}/documents/new?link=action-plan:${p.id}`, label: m.t('reports.uploadForPlan') } : null}
+      />
       <Actions m={m} base={`/${l}/action-plans/${p.id}`} row={p} actions={actions} csrfToken={csrfToken} />
     </>
   );
 };
-

@@ -98,7 +98,11 @@ export function reportRecordRoutes() {
 
   r.get('/states/:iso3/reports/new', async (c) => {
     const state = await visibleState(c);
-    authorize(c, can(c.get('viewer'), 'create', { type: 'national-report', confidentiality: 'public', stateIso3: state.iso3 }), 'the recording of reports');
+    authorize(
+      c,
+      can(c.get('viewer'), 'create', { type: 'national-report', confidentiality: 'public', stateIso3: state.iso3 }),
+      'the recording of reports',
+    );
     const values: ReportFormValues = {
       kind: 'additional-information',
       receivedOn: '',
@@ -116,7 +120,11 @@ export function reportRecordRoutes() {
     const viewer = c.get('viewer');
     const state = await visibleState(c);
     const { version: _none, ...values } = reportValues(await formBody(c));
-    authorize(c, can(viewer, 'create', { type: 'national-report', confidentiality: level(values.confidentiality), stateIso3: state.iso3 }), 'the recording of reports');
+    authorize(
+      c,
+      can(viewer, 'create', { type: 'national-report', confidentiality: level(values.confidentiality), stateIso3: state.iso3 }),
+      'the recording of reports',
+    );
     try {
       const made = await createReport(c.get('app').database.db, actorOf(viewer), { ...values, stateIso3: state.iso3 });
       return c.redirect(`/${c.get('m').locale}/reports/${made.id}`, 303);

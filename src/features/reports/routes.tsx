@@ -114,7 +114,16 @@ export function reportWebRoutes() {
       return csv(
         c,
         'action-plans.csv',
-        [m.t('reports.state'), 'ISO3', m.t('reports.number'), m.t('reports.status'), m.t('reports.started'), m.t('reports.submitted'), m.t('reports.published'), m.t('reports.source')],
+        [
+          m.t('reports.state'),
+          'ISO3',
+          m.t('reports.number'),
+          m.t('reports.status'),
+          m.t('reports.started'),
+          m.t('reports.submitted'),
+          m.t('reports.published'),
+          m.t('reports.source'),
+        ],
         plans.map((p) => [
           names.get(p.state_iso3) ?? p.state_iso3,
           p.state_iso3,
@@ -127,7 +136,12 @@ export function reportWebRoutes() {
         ]),
       );
     if (c.req.query('format') === 'csv')
-      return csv(c, `action-plans-per-year-${asOf}.csv`, [m.t('reports.year'), m.t('reports.plans')], perYear.map((y) => [y.year, y.plans]));
+      return csv(
+        c,
+        `action-plans-per-year-${asOf}.csv`,
+        [m.t('reports.year'), m.t('reports.plans')],
+        perYear.map((y) => [y.year, y.plans]),
+      );
     return render(
       c,
       { title: m.t('reports.plansTitle') },

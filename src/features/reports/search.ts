@@ -6,7 +6,10 @@ import { type MessageKey, messages } from '../../platform/i18n/i18n.ts';
 
 const reports: SearchSource['load'] = async (db, ids) => {
   const rows = await db.selectFrom('national_report').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const names = await stateNames(db, rows.map((r) => r.state_iso3.trim()));
+  const names = await stateNames(
+    db,
+    rows.map((r) => r.state_iso3.trim()),
+  );
   return rows.map((r) => {
     const iso3 = r.state_iso3.trim();
     const kindKey = r.kind === 'first-report' ? 'reports.kindFirst' : 'reports.kindAdditional';
@@ -23,14 +26,23 @@ const reports: SearchSource['load'] = async (db, ids) => {
       language: null,
       confidentiality: r.confidentiality,
       text: r.summary,
-      keywords: lines(allNames(names, iso3), labelsInEveryLanguage(kindKey as MessageKey), r.symbol, r.paragraphs.join(' '), r.weapon_types.join(' ')),
+      keywords: lines(
+        allNames(names, iso3),
+        labelsInEveryLanguage(kindKey as MessageKey),
+        r.symbol,
+        r.paragraphs.join(' '),
+        r.weapon_types.join(' '),
+      ),
     };
   });
 };
 
 const plans: SearchSource['load'] = async (db, ids) => {
   const rows = await db.selectFrom('action_plan').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const names = await stateNames(db, rows.map((r) => r.state_iso3.trim()));
+  const names = await stateNames(
+    db,
+    rows.map((r) => r.state_iso3.trim()),
+  );
   return rows.map((p) => {
     const iso3 = p.state_iso3.trim();
     return {

@@ -41,7 +41,11 @@ test('the non-reporting States at the start and at the end of a year', () => {
     end: ['DDD', 'EEE'],
     firstReports: ['CCC'],
   });
-  assert.deepEqual(nonReportingInYear(states, reports, 2016).end, ['BBB', 'CCC', 'DDD', 'EEE'], 'the archived report of DDD is not counted');
+  assert.deepEqual(
+    nonReportingInYear(states, reports, 2016).end,
+    ['BBB', 'CCC', 'DDD', 'EEE'],
+    'the archived report of DDD is not counted',
+  );
 });
 
 test('additional information in a period: each State once, bounds included, archived left out', () => {

@@ -18,9 +18,7 @@ export interface PlanFact {
 
 /** The States that had a first report on or before a date (ISO). */
 export function reportedBy(reports: readonly ReportFact[], date: string): Set<string> {
-  return new Set(
-    reports.filter((r) => !r.archived && r.kind === 'first-report' && r.receivedOn <= date).map((r) => r.stateIso3),
-  );
+  return new Set(reports.filter((r) => !r.archived && r.kind === 'first-report' && r.receivedOn <= date).map((r) => r.stateIso3));
 }
 
 export interface ReportingStatus {

@@ -18,7 +18,9 @@ const reindex: Command = async (_config, _args, cli) => {
     const started = Date.now();
     const s = await rebuildSearchIndex(app.database.db);
     const seconds = (Date.now() - started) / 1000;
-    await write(`indexed ${s.records} records in ${s.chunks} chunks (${(s.characters / 1e6).toFixed(1)} million characters) in ${seconds.toFixed(1)} s\n`);
+    await write(
+      `indexed ${s.records} records in ${s.chunks} chunks (${(s.characters / 1e6).toFixed(1)} million characters) in ${seconds.toFixed(1)} s\n`,
+    );
   } finally {
     await app.database.close();
   }
@@ -46,7 +48,14 @@ const query: Command = async (_config, args, cli) => {
     const db = app.database.db;
     const viewer = values.as ? await findActiveViewer(db, normaliseEmail(values.as)) : null;
     if (values.as && !viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(values.as)}` }]);
-    const r = await search(db, viewer ?? null, { q, kind: values.kind, state: values.state, year: values.year, language: values.lang, page: values.page });
+    const r = await search(db, viewer ?? null, {
+      q,
+      kind: values.kind,
+      state: values.state,
+      year: values.year,
+      language: values.lang,
+      page: values.page,
+    });
     if (values.json) await write(`${JSON.stringify({ total: r.total, page: r.filters.page, data: r.hits }, null, 2)}\n`);
     else {
       const lines = [`${r.total} found`];

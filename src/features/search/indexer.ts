@@ -58,7 +58,13 @@ export async function refreshSearchIndex(db: Kysely<DB>): Promise<IndexStats> {
   for (;;) {
     const taken = await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${lockKey})`.execute(trx);
-      const queued = await trx.selectFrom('search_queue').select(['source_type', 'source_id']).orderBy('queued_at').limit(batchSize).forUpdate().execute();
+      const queued = await trx
+        .selectFrom('search_queue')
+        .select(['source_type', 'source_id'])
+        .orderBy('queued_at')
+        .limit(batchSize)
+        .forUpdate()
+        .execute();
       if (!queued.length) return 0;
       const byType = new Map<string, string[]>();
       for (const q of queued) byType.set(q.source_type, [...(byType.get(q.source_type) ?? []), q.source_id]);
@@ -86,7 +92,9 @@ export async function refreshIfQueued(db: Kysely<DB>): Promise<void> {
 export async function rebuildSearchIndex(db: Kysely<DB>): Promise<IndexStats> {
   await db.transaction().execute(async (trx) => {
     for (const { type, table, key } of searchSources())
-      await sql`insert into search_queue (source_type, source_id) select ${type}, ${sql.ref(key)}::text from ${sql.table(table)} on conflict do nothing`.execute(trx);
+      await sql`insert into search_queue (source_type, source_id) select ${type}, ${sql.ref(key)}::text from ${sql.table(table)} on conflict do nothing`.execute(
+        trx,
+      );
   });
   return refreshSearchIndex(db);
 }

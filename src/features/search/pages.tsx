@@ -43,62 +43,70 @@ const Hit: FC<{ m: Messages; hit: SearchHit }> = ({ m, hit }) => {
   );
 };
 
-export const SearchPage: FC<{ m: Messages; filters: Partial<SearchFilters>; total: number; hits: SearchHit[]; problems: FieldProblem[] }> = ({
-  m,
-  filters,
-  total,
-  hits,
-  problems,
-}) => {
+export const SearchPage: FC<{
+  m: Messages;
+  filters: Partial<SearchFilters>;
+  total: number;
+  hits: SearchHit[];
+  problems: FieldProblem[];
+}> = ({ m, filters, total, hits, problems }) => {
   const page = filters.page ?? 1;
   const pageSize = filters.pageSize ?? 20;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
       <search aria-label={m.t('search.nav')}>
-      <form method="get" class="filters search-form">
-        <FieldErrors m={m} problems={problems} />
-        <div class="field wide">
-          <label for="search-q">{m.t('search.query')}</label>
-          <input id="search-q" type="search" name="q" value={filters.q ?? ''} maxlength={500} aria-describedby="search-help" dir="auto" />
-          <p id="search-help" class="hint">
-            {m.t('search.help')}
-          </p>
-        </div>
-        <div class="field">
-          <label for="search-kind">{m.t('search.kind')}</label>
-          <select id="search-kind" name="kind">
-            <option value="">{m.t('search.any')}</option>
-            {searchKinds().map((k) => (
-              <option value={k} selected={filters.kind === k}>
-                {m.t(kindKey(k))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="search-state">{m.t('search.state')}</label>
-          <input id="search-state" name="state" value={filters.state ?? ''} size={4} maxlength={3} dir="ltr" />
-        </div>
-        <div class="field">
-          <label for="search-year">{m.t('search.year')}</label>
-          <input id="search-year" name="year" inputmode="numeric" value={filters.year ? String(filters.year) : ''} size={5} maxlength={4} dir="ltr" />
-        </div>
-        <div class="field">
-          <label for="search-language">{m.t('search.language')}</label>
-          <select id="search-language" name="language">
-            <option value="">{m.t('search.any')}</option>
-            {locales.map((l) => (
-              <option value={l} selected={filters.language === l}>
-                {languageNames[l]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="actions">
-          <button type="submit">{m.t('search.submit')}</button>
-        </div>
-      </form>
+        <form method="get" class="filters search-form">
+          <FieldErrors m={m} problems={problems} />
+          <div class="field wide">
+            <label for="search-q">{m.t('search.query')}</label>
+            <input id="search-q" type="search" name="q" value={filters.q ?? ''} maxlength={500} aria-describedby="search-help" dir="auto" />
+            <p id="search-help" class="hint">
+              {m.t('search.help')}
+            </p>
+          </div>
+          <div class="field">
+            <label for="search-kind">{m.t('search.kind')}</label>
+            <select id="search-kind" name="kind">
+              <option value="">{m.t('search.any')}</option>
+              {searchKinds().map((k) => (
+                <option value={k} selected={filters.kind === k}>
+                  {m.t(kindKey(k))}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="search-state">{m.t('search.state')}</label>
+            <input id="search-state" name="state" value={filters.state ?? ''} size={4} maxlength={3} dir="ltr" />
+          </div>
+          <div class="field">
+            <label for="search-year">{m.t('search.year')}</label>
+            <input
+              id="search-year"
+              name="year"
+              inputmode="numeric"
+              value={filters.year ? String(filters.year) : ''}
+              size={5}
+              maxlength={4}
+              dir="ltr"
+            />
+          </div>
+          <div class="field">
+            <label for="search-language">{m.t('search.language')}</label>
+            <select id="search-language" name="language">
+              <option value="">{m.t('search.any')}</option>
+              {locales.map((l) => (
+                <option value={l} selected={filters.language === l}>
+                  {languageNames[l]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="actions">
+            <button type="submit">{m.t('search.submit')}</button>
+          </div>
+        </form>
       </search>
       {!filters.q ? (
         <p>{m.t('search.empty')}</p>

@@ -10,10 +10,25 @@ const lexemes = (text: string) => Array.from(tokens(text)).map((t) => t.lexemes)
 describe('tokens', () => {
   test('Chinese is cut into characters and overlapping pairs, with offsets', () => {
     assert.deepEqual(lexemes('专家组访问了马里'), [
-      ['专', '专家'], ['家', '家组'], ['组', '组访'], ['访', '访问'], ['问', '问了'], ['了', '了马'], ['马', '马里'], ['里'],
+      ['专', '专家'],
+      ['家', '家组'],
+      ['组', '组访'],
+      ['访', '访问'],
+      ['问', '问了'],
+      ['了', '了马'],
+      ['马', '马里'],
+      ['里'],
     ]);
     const t = Array.from(tokens('2018年，马里'));
-    assert.deepEqual(t.map((x) => [x.start, x.end]), [[0, 4], [4, 5], [6, 7], [7, 8]]);
+    assert.deepEqual(
+      t.map((x) => [x.start, x.end]),
+      [
+        [0, 4],
+        [4, 5],
+        [6, 7],
+        [7, 8],
+      ],
+    );
   });
   test('words are folded: case, accents, Arabic vowels, alef forms, article, taa marbuta', () => {
     assert.deepEqual(lexemes('Contrôles à l’EXPORTATION'), [['controle'], ['a'], ['l'], ['exportation']]);
@@ -45,10 +60,16 @@ describe('queries', () => {
 describe('snippets', () => {
   test('the matches are marked, in Chinese and in words', () => {
     const s = snippet('2018年，专家组访问了马里。', parseQuery('马里').highlight);
-    assert.deepEqual(s.filter((x) => x.match).map((x) => x.text), ['马里']);
+    assert.deepEqual(
+      s.filter((x) => x.match).map((x) => x.text),
+      ['马里'],
+    );
     assert.equal(s.map((x) => x.text).join(''), '2018年，专家组访问了马里。');
     const f = snippet('Les contrôles à l’exportation du Mali.', parseQuery('controle mali').highlight);
-    assert.deepEqual(f.filter((x) => x.match).map((x) => x.text), ['contrôles', 'Mali']);
+    assert.deepEqual(
+      f.filter((x) => x.match).map((x) => x.text),
+      ['contrôles', 'Mali'],
+    );
   });
   test('a long text is cut around the first match', () => {
     const text = `${'national reports were received '.repeat(200)}the Group of Experts visited Mali ${'the annex lists the visits '.repeat(200)}`;

@@ -76,7 +76,7 @@ function firstMatch(text: string, h: ParsedQuery['highlight']): Range | undefine
       }
     }
   }
-  return !best || (found && found.start < best.start) ? found ?? best : best;
+  return !best || (found && found.start < best.start) ? (found ?? best) : best;
 }
 
 /**

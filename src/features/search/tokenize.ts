@@ -25,7 +25,8 @@ export interface Token {
 /** Scripts written without spaces between words. */
 const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const runPattern = /[\p{L}\p{N}\p{M}]+/gu;
-const unspacedRun = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30FC\u3005]+/gu;
+const unspacedRun =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30FC\u3005]+/gu;
 const arabicArticle = /^(?:وال|بال|كال|فال|لل|ال)/;
 const arabicLetters = /[\u0600-\u06FF]/;
 const latinLetters = /^[a-z]+$/;

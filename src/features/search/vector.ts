@@ -64,6 +64,11 @@ export function buildChunks(title: string, text: string, keywords = ''): Chunk[]
     builder.add(t.lexemes, '');
     last = t.end;
   }
-  chunks.push({ seq: chunks.length, body: text.slice(from, Math.max(last, text.length)), vector: builder.toString(), size: builder.position });
+  chunks.push({
+    seq: chunks.length,
+    body: text.slice(from, Math.max(last, text.length)),
+    vector: builder.toString(),
+    size: builder.position,
+  });
   return chunks;
 }

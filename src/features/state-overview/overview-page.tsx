@@ -41,7 +41,12 @@ const Span: FC<{ m: Messages; from: string; to: string | null }> = ({ m, from, t
   );
 
 /** Links to the documents of one record, among those the viewer may see. */
-const DocumentLinks: FC<{ m: Messages; documents: StateDocument[] | null; recordType: string; id: string }> = ({ m, documents, recordType, id }) => {
+const DocumentLinks: FC<{ m: Messages; documents: StateDocument[] | null; recordType: string; id: string }> = ({
+  m,
+  documents,
+  recordType,
+  id,
+}) => {
   const own = (documents ?? []).filter((d) => d.links.some((l) => l.recordType === recordType && l.recordId === id));
   return own.length ? (
     <ul class="inline-list">
@@ -51,9 +56,7 @@ const DocumentLinks: FC<{ m: Messages; documents: StateDocument[] | null; record
         </li>
       ))}
     </ul>
-  ) : (
-    null
-  );
+  ) : null;
 };
 
 /** One section of the page, named by its heading (`overview-${id}`). */
@@ -65,7 +68,13 @@ const Section: FC<PropsWithChildren<{ id: string; title: string }>> = ({ id, tit
 );
 
 /** A table of records: its caption (for screen readers only, unless `shown`), its column headings, its rows. */
-const RecordTable: FC<PropsWithChildren<{ id: string; caption: string; shown?: boolean; columns: string[] }>> = ({ id, caption, shown, columns, children }) => (
+const RecordTable: FC<PropsWithChildren<{ id: string; caption: string; shown?: boolean; columns: string[] }>> = ({
+  id,
+  caption,
+  shown,
+  columns,
+  children,
+}) => (
   <TableRegion labelledBy={`overview-${id}-caption`}>
     <table class="list">
       <caption id={`overview-${id}-caption`} class={shown ? undefined : 'visually-hidden'}>
@@ -93,7 +102,13 @@ const Reporting: FC<{ m: Messages; o: StateOverview; base: string }> = ({ m, o, 
           id="reports"
           caption={m.t('stateOverview.reportsCaption')}
           shown
-          columns={[m.t('reports.received'), m.t('reports.kind'), m.t('reports.symbol'), m.t('stateOverview.languages'), m.t('stateOverview.documents')]}
+          columns={[
+            m.t('reports.received'),
+            m.t('reports.kind'),
+            m.t('reports.symbol'),
+            m.t('stateOverview.languages'),
+            m.t('stateOverview.documents'),
+          ]}
         >
           {o.reports.map((r) => (
             <tr>
@@ -161,7 +176,9 @@ const Contact: FC<{ m: Messages; o: StateOverview; base: string }> = ({ m, o, ba
   const p = o.contact.projection;
   return (
     <Section id="contact" title={m.t('stateOverview.contact')}>
-      <p class="contact-status">{p.designated && p.since ? m.t('contacts.designatedSince', { date: m.date(p.since) }) : m.t('contacts.noneDesignated')}</p>
+      <p class="contact-status">
+        {p.designated && p.since ? m.t('contacts.designatedSince', { date: m.date(p.since) }) : m.t('contacts.noneDesignated')}
+      </p>
       {o.contact.detailsLink && (
         <p>
           <a href={`${base}/contacts`}>{m.t('stateOverview.contactsLink')}</a>
@@ -177,7 +194,13 @@ const Visits: FC<{ m: Messages; o: StateOverview }> = ({ m, o }) =>
       <RecordTable
         id="visits"
         caption={m.t('engagement.visitsTitle')}
-        columns={[m.t('engagement.dates'), m.t('engagement.kind'), m.t('engagement.state'), m.t('engagement.purposes'), m.t('stateOverview.documents')]}
+        columns={[
+          m.t('engagement.dates'),
+          m.t('engagement.kind'),
+          m.t('engagement.state'),
+          m.t('engagement.purposes'),
+          m.t('stateOverview.documents'),
+        ]}
       >
         {o.visits.map((v) => (
           <tr>
@@ -204,9 +227,7 @@ const Visits: FC<{ m: Messages; o: StateOverview }> = ({ m, o }) =>
         ))}
       </RecordTable>
     </Section>
-  ) : (
-    null
-  );
+  ) : null;
 
 const Courses: FC<{ m: Messages; o: StateOverview }> = ({ m, o }) =>
   o.courses ? (
@@ -214,15 +235,13 @@ const Courses: FC<{ m: Messages; o: StateOverview }> = ({ m, o }) =>
       <ul>
         {o.courses.map((x) => (
           <li>
-            <a href={`/${m.locale}/courses?year=${x.starts_on.slice(0, 4)}`}>{x.title}</a> · <Span m={m} from={x.starts_on} to={x.ends_on} /> ·{' '}
-            {x.place}
+            <a href={`/${m.locale}/courses?year=${x.starts_on.slice(0, 4)}`}>{x.title}</a> ·{' '}
+            <Span m={m} from={x.starts_on} to={x.ends_on} /> · {x.place}
           </li>
         ))}
       </ul>
     </Section>
-  ) : (
-    null
-  );
+  ) : null;
 
 const Documents: FC<{ m: Messages; o: StateOverview }> = ({ m, o }) =>
   o.documents ? (
@@ -244,9 +263,7 @@ const Documents: FC<{ m: Messages; o: StateOverview }> = ({ m, o }) =>
         ))}
       </RecordTable>
     </Section>
-  ) : (
-    null
-  );
+  ) : null;
 
 const Letters: FC<{ m: Messages; o: StateOverview }> = ({ m, o }) =>
   o.letters ? (
@@ -268,9 +285,7 @@ const Letters: FC<{ m: Messages; o: StateOverview }> = ({ m, o }) =>
         <a href={`/${m.locale}/letters?state=${o.state.iso3}`}>{m.t('stateOverview.lettersLink', { count: m.number(o.letters.total) })}</a>
       </p>
     </Section>
-  ) : (
-    null
-  );
+  ) : null;
 
 /** The State's records below its facts. */
 export const StateOverviewSections: FC<{ m: Messages; overview: StateOverview }> = ({ m, overview: o }) => {

@@ -71,7 +71,8 @@ export async function stateOverview(db: Kysely<DB>, viewer: Viewer | null, iso3:
   const hosts = new Map<string, StateRow['names']>();
   for (const host of new Set(visits.map((v) => v.state_iso3).filter((h) => h !== code))) {
     const s = await findState(db, host);
-    if (s && can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 })) hosts.set(s.iso3, s.names);
+    if (s && can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }))
+      hosts.set(s.iso3, s.names);
   }
   return {
     state,

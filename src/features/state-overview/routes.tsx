@@ -20,7 +20,10 @@ export function stateOverviewRoutes() {
     authorize(c, can(viewer, 'read', stateResource(state)), 'this State');
     if (state.iso3 !== c.req.param('iso3')) return c.redirect(`/${m.locale}/states/${state.iso3}`, 301);
     const db = c.get('app').database.db;
-    const [organizations, overview] = await Promise.all([listOrganizations(db, { includeArchived: true }), stateOverview(db, viewer, state.iso3)]);
+    const [organizations, overview] = await Promise.all([
+      listOrganizations(db, { includeArchived: true }),
+      stateOverview(db, viewer, state.iso3),
+    ]);
     return render(
       c,
       { title: pick(state.names, m.locale) },

@@ -31,7 +31,10 @@ export async function listActivity(
   if (filters.from) q = q.where('at', '>=', new Date(`${filters.from}T00:00:00Z`));
   if (filters.to) q = q.where('at', '<', new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000));
   if (filters.before) q = q.where('id', '<', filters.before);
-  const rows = await q.orderBy('id', 'desc').limit(limit + 1).execute();
+  const rows = await q
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
   const events = rows.slice(0, limit);
   return { events, next: rows.length > limit ? (events.at(-1)?.id ?? null) : null };
 }
@@ -45,7 +48,5 @@ export function changedFields(before: unknown, after: unknown): { field: string;
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k !== 'version');
-  return keys
-    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) => ({ field: k, from: b[k] ?? null, to: a[k] ?? null }));
+  return keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => ({ field: k, from: b[k] ?? null, to: a[k] ?? null }));
 }

@@ -26,7 +26,28 @@ import {
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Tables that must be empty for a restore: any row in them means the database is in use. */
-const mustBeEmpty = ['organization', 'member_state', 'matrix_template', 'matrix', 'app_user', 'api_token', 'review_cycle', 'review_assignment', 'matrix_proposal', 'national_report', 'action_plan', 'point_of_contact', 'visit', 'course', 'letter', 'letter_recipient', 'letter_concern', 'document', 'document_link', 'audit_event'] as const;
+const mustBeEmpty = [
+  'organization',
+  'member_state',
+  'matrix_template',
+  'matrix',
+  'app_user',
+  'api_token',
+  'review_cycle',
+  'review_assignment',
+  'matrix_proposal',
+  'national_report',
+  'action_plan',
+  'point_of_contact',
+  'visit',
+  'course',
+  'letter',
+  'letter_recipient',
+  'letter_concern',
+  'document',
+  'document_link',
+  'audit_event',
+] as const;
 
 const damaged = (file: string, fields: FieldProblem[]) =>
   new AppError('bad-request', `${file} is not a sound r1540 backup: nothing was restored`, { fields });
@@ -71,7 +92,10 @@ function headerProblems(value: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (value.format !== backupFormat) problems.push({ field: 'format', problem: `must be "${backupFormat}"` });
   else if (value.formatVersion !== backupFormatVersion)
-    problems.push({ field: 'formatVersion', problem: `is ${String(value.formatVersion)}; this r1540 reads version ${backupFormatVersion}` });
+    problems.push({
+      field: 'formatVersion',
+      problem: `is ${String(value.formatVersion)}; this r1540 reads version ${backupFormatVersion}`,
+    });
   if (!Array.isArray(value.migrations) || !value.migrations.every((m) => typeof m === 'string'))
     problems.push({ field: 'migrations', problem: 'must be a list of migration names' });
   if (!isObject(value.tables)) problems.push({ field: 'tables', problem: 'must give each table its rows and checksum' });
@@ -83,7 +107,8 @@ function headerProblems(value: unknown): FieldProblem[] {
         problems.push({ field: `tables.${t.name}`, problem: 'must be { rows, sha256 }' });
     }
     for (const name of Object.keys(tables))
-      if (!backupTables().some((t) => t.name === name)) problems.push({ field: `tables.${name}`, problem: 'is not a table this r1540 restores' });
+      if (!backupTables().some((t) => t.name === name))
+        problems.push({ field: `tables.${name}`, problem: 'is not a table this r1540 restores' });
   }
   const files = value.files;
   if (
@@ -151,7 +176,10 @@ async function* entries(file: string): AsyncGenerator<Entry> {
       throw damaged(file, [{ field: `line ${n}`, problem: 'must be {"table": a table of the backup, "row": {…}}' }]);
     if (at < position)
       throw damaged(file, [
-        { field: `line ${n}`, problem: `a row of ${line.table} after the ${position < backupTables().length ? `rows of ${backupTables()[position]?.name}` : 'files'}` },
+        {
+          field: `line ${n}`,
+          problem: `a row of ${line.table} after the ${position < backupTables().length ? `rows of ${backupTables()[position]?.name}` : 'files'}`,
+        },
       ]);
     position = at;
     yield { table: backupTables()[at]!, row: line.row };
@@ -241,7 +269,9 @@ export async function restore(
   for await (const entry of entries(file)) {
     if ('file' in entry) {
       if (!named.has(entry.file))
-        throw damaged(file, [{ field: `line ${entry.line}`, problem: `the file ${entry.file.slice(0, 12)}… is not named by any document of the backup` }]);
+        throw damaged(file, [
+          { field: `line ${entry.line}`, problem: `the file ${entry.file.slice(0, 12)}… is not named by any document of the backup` },
+        ]);
       files.count++;
       files.bytes += entry.bytes.length;
       onProgress?.('check files', files.count, header.files?.count ?? 0);
@@ -254,11 +284,7 @@ export async function restore(
     digest.add(row);
     onProgress?.(`check ${table.name}`, digest.rows, header.tables[table.name]!.rows);
   }
-  const fileProblems = compare(
-    header,
-    Object.fromEntries(Object.entries(fromFile).map(([k, d]) => [k, d.summary()])),
-    'the file',
-  );
+  const fileProblems = compare(header, Object.fromEntries(Object.entries(fromFile).map(([k, d]) => [k, d.summary()])), 'the file');
   const expected = header.files ?? { count: 0, bytes: 0, missing: [] };
   if (files.count !== expected.count || files.bytes !== expected.bytes)
     fileProblems.push({
@@ -267,7 +293,10 @@ export async function restore(
     });
   if (fileProblems.length) throw damaged(file, fileProblems);
   if (files.count && !options.filesDir)
-    throw new AppError('bad-request', `${file} carries ${files.count} document files, and this restore was given no file store to put them in: nothing was restored`);
+    throw new AppError(
+      'bad-request',
+      `${file} carries ${files.count} document files, and this restore was given no file store to put them in: nothing was restored`,
+    );
 
   // Files this restore wrote, removed again if the database is not restored.
   const written: string[] = [];
@@ -290,7 +319,13 @@ export async function restore(
 }
 
 /** Loads the rows in one transaction, verifies them against the header, then (still inside it) puts back the files. */
-async function restoreRows(db: Kysely<DB>, file: string, header: BackupHeader, onProgress: OnProgress | undefined, putFiles: () => Promise<void>): Promise<void> {
+async function restoreRows(
+  db: Kysely<DB>,
+  file: string,
+  header: BackupHeader,
+  onProgress: OnProgress | undefined,
+  putFiles: () => Promise<void>,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await useUtc(trx);
     // Approved matrices are restored with their cells: the trigger that freezes them lets a restore through.

@@ -60,7 +60,8 @@ let made: { from: readonly unknown[]; tables: readonly BackupTable[] } | undefin
  */
 export function backupTables(): readonly BackupTable[] {
   const from = features();
-  if (made?.from !== from) made = { from, tables: tableClaims().flatMap((t) => ('excluded' in t.backup ? [] : [{ name: t.name, ...t.backup }])) };
+  if (made?.from !== from)
+    made = { from, tables: tableClaims().flatMap((t) => ('excluded' in t.backup ? [] : [{ name: t.name, ...t.backup }])) };
   return made.tables;
 }
 

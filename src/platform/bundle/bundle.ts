@@ -58,8 +58,7 @@ class DryRun extends Error {
 
 /** The viewer must be allowed to create or change every record of the bundle, or nothing is imported. */
 async function checkPermissions(db: Kysely<DB>, viewer: Viewer | null, sections: readonly ValidSection[]): Promise<void> {
-  if (viewer === null)
-    throw new AppError('forbidden', 'importing needs an account that keeps these records (r1540 import --as EMAIL)');
+  if (viewer === null) throw new AppError('forbidden', 'importing needs an account that keeps these records (r1540 import --as EMAIL)');
   const denied: FieldProblem[] = [];
   for (const { section, records } of sections) {
     const stored = await section.stored(
@@ -81,8 +80,7 @@ async function checkPermissions(db: Kysely<DB>, viewer: Viewer | null, sections:
         problem: `you may not create or change ${refused.length} of these records (${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''})`,
       });
   }
-  if (denied.length)
-    throw new AppError('forbidden', `${viewer.email} (${viewer.role}) may not import this bundle`, { fields: denied });
+  if (denied.length) throw new AppError('forbidden', `${viewer.email} (${viewer.role}) may not import this bundle`, { fields: denied });
 }
 
 /** A database error met while applying (a unique value taken, say): the transaction is rolled back. */
@@ -121,7 +119,10 @@ export async function importBundle(
   } catch (err) {
     if (err instanceof DryRun) return err.result;
     if (isDatabaseError(err))
-      throw new AppError('conflict', `the import was rolled back and nothing was written: ${err.message}${err.detail ? ` (${err.detail})` : ''}`);
+      throw new AppError(
+        'conflict',
+        `the import was rolled back and nothing was written: ${err.message}${err.detail ? ` (${err.detail})` : ''}`,
+      );
     throw err;
   }
 }

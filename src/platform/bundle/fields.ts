@@ -41,7 +41,9 @@ export async function visibleCodes(db: Kysely<DB> | Transaction<DB>, viewer: Vie
   ]);
   return {
     states: new Set(
-      states.filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 })).map((s) => s.iso3),
+      states
+        .filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }))
+        .map((s) => s.iso3),
     ),
     organizations: new Set(organizations.filter((o) => canSee(viewer, o.confidentiality)).map((o) => o.code)),
   };

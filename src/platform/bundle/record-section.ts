@@ -103,7 +103,12 @@ export async function checkById<R extends { id: string }, T extends RecordTable>
 }
 
 /** Inserts the row of a new record, archived or not. */
-export function insertRow<T extends RecordTable>(trx: Transaction<DB>, table: T, values: Insertable<DB[T]>, archived: boolean): Promise<RecordRow<T>> {
+export function insertRow<T extends RecordTable>(
+  trx: Transaction<DB>,
+  table: T,
+  values: Insertable<DB[T]>,
+  archived: boolean,
+): Promise<RecordRow<T>> {
   return trx
     .insertInto(table as RecordTable)
     .values({ ...values, archived_at: archivedAt(undefined, archived) } as never)
@@ -128,7 +133,12 @@ export function updateRow<T extends RecordTable>(
 }
 
 /** The audit of an imported record: seen by those who could see it before and after. */
-export function auditImport<Row extends { id: string; confidentiality: Confidentiality; state_iso3?: string | null }>(trx: Transaction<DB>, actor: Actor, recordType: string, shape: (row: Row) => unknown) {
+export function auditImport<Row extends { id: string; confidentiality: Confidentiality; state_iso3?: string | null }>(
+  trx: Transaction<DB>,
+  actor: Actor,
+  recordType: string,
+  shape: (row: Row) => unknown,
+) {
   return (action: 'create' | 'import', before: Row | undefined, after: Row) =>
     recordChange(trx, actor, {
       action,

@@ -44,8 +44,7 @@ function schemaProblems(index: number, issues: readonly z.core.$ZodIssue[]): Rec
     const at = pathOf(issue.path);
     if (issue.code === 'unrecognized_keys')
       return issue.keys.map((k) => ({ index, field: joinField(at, k), problem: 'is not a field of this kind of record' }));
-    const problem =
-      issue.code === 'invalid_type' && / received undefined$/.test(issue.message) ? 'is required' : issue.message;
+    const problem = issue.code === 'invalid_type' && / received undefined$/.test(issue.message) ? 'is required' : issue.message;
     return [{ index, field: at, problem }];
   });
 }
@@ -81,8 +80,7 @@ export async function validateBundle(json: unknown, db?: Kysely<DB>, context: Bu
   if (!isObject(root)) return { problems: [{ field: '(bundle)', problem: 'must be a JSON object' }], sections: [] };
 
   const problems: FieldProblem[] = [];
-  if (root.format !== bundleFormat)
-    problems.push({ field: 'format', problem: `must be "${bundleFormat}", not ${describe(root.format)}` });
+  if (root.format !== bundleFormat) problems.push({ field: 'format', problem: `must be "${bundleFormat}", not ${describe(root.format)}` });
   else if (root.formatVersion !== bundleFormatVersion)
     problems.push({
       field: 'formatVersion',
@@ -104,8 +102,7 @@ export async function validateBundle(json: unknown, db?: Kysely<DB>, context: Bu
   const given = root.sections;
   const known = bundleSections().map((s) => s.name);
   for (const name of Object.keys(given))
-    if (!known.includes(name))
-      problems.push({ field: `sections.${name}`, problem: `is not a known section (known: ${known.join(', ')})` });
+    if (!known.includes(name)) problems.push({ field: `sections.${name}`, problem: `is not a known section (known: ${known.join(', ')})` });
 
   const sections: ValidSection[] = [];
   const perSection = new Map<string, RecordProblem[]>();

@@ -85,10 +85,7 @@ export function kyselyOn(pool: pg.Pool): Kysely<DB> {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
-export async function openPglite(
-  dataDir: string | undefined,
-  options: { loadDataDir?: Blob } = {},
-): Promise<Database> {
+export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     const pglite = await PGlite.create({

@@ -12,9 +12,6 @@ export function visibleTo<DB, TB extends keyof DB>(scope: VisibilityScope, state
     if (scope.all) return e.lit(true);
     const isPublic = e('confidentiality', '=', 'public');
     if (!scope.stateIso3) return isPublic;
-    return e.or([
-      isPublic,
-      e.and([e('confidentiality', '=', 'committee-and-state'), e(stateColumn, '=', scope.stateIso3)]),
-    ]);
+    return e.or([isPublic, e.and([e('confidentiality', '=', 'committee-and-state'), e(stateColumn, '=', scope.stateIso3)])]);
   };
 }

@@ -17,5 +17,11 @@ test('CSV cells: quoted when needed, never a formula', () => {
   // A number is a number: only texts are neutralised.
   assert.equal(csvField(-1), '-1');
   assert.equal(csvField(true), 'true');
-  assert.equal(csvText([['a', 'b'], [1, 'x']]), '\uFEFFa,b\r\n1,x\r\n');
+  assert.equal(
+    csvText([
+      ['a', 'b'],
+      [1, 'x'],
+    ]),
+    '\uFEFFa,b\r\n1,x\r\n',
+  );
 });

@@ -114,7 +114,10 @@ const english: DocxDocument = {
   language: 'en',
   blocks: [
     { type: 'heading', level: 1, text: 'Requests received in 2018' },
-    { type: 'paragraph', runs: ['Nine States asked for ', { text: 'assistance', bold: true }, ' in ', { text: 'twelve', italic: true }, ' items.'] },
+    {
+      type: 'paragraph',
+      runs: ['Nine States asked for ', { text: 'assistance', bold: true }, ' in ', { text: 'twelve', italic: true }, ' items.'],
+    },
     { type: 'paragraph', runs: [nasty, `\n${controls}`] },
     { type: 'list', items: ['Border control', 'Legislative drafting'] },
     {
@@ -207,7 +210,14 @@ describe('zip', () => {
   });
 
   test('refuses duplicate names and paths that climb out', () => {
-    assert.throws(() => writeZip([{ name: 'a', data: '' }, { name: 'a', data: '' }]), /given twice/);
+    assert.throws(
+      () =>
+        writeZip([
+          { name: 'a', data: '' },
+          { name: 'a', data: '' },
+        ]),
+      /given twice/,
+    );
     assert.throws(() => writeZip([{ name: '../evil', data: '' }]), /relative path/);
     assert.throws(() => writeZip([{ name: '/abs', data: '' }]), /relative path/);
     assert.throws(() => writeZip([{ name: 'a\\b', data: '' }]), /relative path/);
@@ -229,9 +239,13 @@ describe('docx', () => {
     ]);
     for (const [n, data] of p) assertWellFormed(data.toString('utf8'), n);
     const types = p.get('[Content_Types].xml')!.toString();
-    has(types, /PartName="\/word\/document.xml" ContentType="application\/vnd.openxmlformats-officedocument.wordprocessingml.document.main\+xml"/);
+    has(
+      types,
+      /PartName="\/word\/document.xml" ContentType="application\/vnd.openxmlformats-officedocument.wordprocessingml.document.main\+xml"/,
+    );
     has(p.get('_rels/.rels')!.toString(), /relationships\/officeDocument" Target="word\/document.xml"/);
-    for (const target of ['styles.xml', 'numbering.xml', 'settings.xml']) has(p.get('word/_rels/document.xml.rels')!.toString(), new RegExp(`Target="${target}"`));
+    for (const target of ['styles.xml', 'numbering.xml', 'settings.xml'])
+      has(p.get('word/_rels/document.xml.rels')!.toString(), new RegExp(`Target="${target}"`));
     const styles = p.get('word/styles.xml')!.toString();
     for (const id of ['Normal', 'Title', 'Subtitle', 'Heading1', 'Heading2', 'Heading3', 'ListBullet', 'R1540Table'])
       has(styles, new RegExp(`w:styleId="${id}"`), `style ${id}`);
@@ -252,7 +266,11 @@ describe('docx', () => {
     const text = documentXmlText(xml);
     assert.ok(text.includes(nasty), 'decoded, the text is what was given');
     assert.ok(text.includes('bell nul esc ffff lone end'), 'the forbidden characters are gone, the rest kept');
-    has(xml, /<w:t xml:space="preserve">Training for customs officers<\/w:t><\/w:r><\/w:p><w:p>/, 'a line feed in a cell starts a paragraph');
+    has(
+      xml,
+      /<w:t xml:space="preserve">Training for customs officers<\/w:t><\/w:r><\/w:p><w:p>/,
+      'a line feed in a cell starts a paragraph',
+    );
     has(xml, /<w:br\/><w:t xml:space="preserve">bell/, 'a line feed in a paragraph is a line break');
     has(xml, /<w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">assistance</);
     has(xml, /<w:rPr><w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">twelve</);
@@ -266,7 +284,10 @@ describe('docx', () => {
     has(xml, /<w:pgSz w:w="11906" w:h="16838"\/>/);
     has(documentXml(chinese), /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     has(xml, /<w:br w:type="page"\/>/);
-    assert.throws(() => writeDocx({ ...english, blocks: [{ type: 'table', header: ['a', 'b'], rows: [], widths: [1] }] }), /2 columns but 1 widths/);
+    assert.throws(
+      () => writeDocx({ ...english, blocks: [{ type: 'table', header: ['a', 'b'], rows: [], widths: [1] }] }),
+      /2 columns but 1 widths/,
+    );
     const short = documentXml({ ...english, blocks: [{ type: 'table', header: ['a', 'b', 'c'], rows: [['only']] }] });
     assert.equal(short.match(/<w:tc>/g)?.length, 6, 'a short row is padded to the header');
   });
@@ -296,7 +317,9 @@ describe('docx', () => {
 
   test('deterministic, with a given creation date in docProps/core.xml', () => {
     assert.deepEqual(writeDocx(arabic), writeDocx(arabic));
-    const dated = parts({ ...arabic, created: new Date('2019-01-15T09:30:00.000Z') }).get('docProps/core.xml')!.toString();
+    const dated = parts({ ...arabic, created: new Date('2019-01-15T09:30:00.000Z') })
+      .get('docProps/core.xml')!
+      .toString();
     has(dated, /<dcterms:created xsi:type="dcterms:W3CDTF">2019-01-15T09:30:00Z</);
     has(dated, /<dc:language>ar-SA<\/dc:language>/);
   });
@@ -304,7 +327,12 @@ describe('docx', () => {
   test("r1540's own document library accepts the file as a DOCX and reads its text", async () => {
     const extracted = await examine(writeDocx(english), 'list.docx');
     assert.equal(extracted.mediaType, docxMediaType);
-    for (const s of ['Consolidated list of assistance requests', 'Requests received in 2018', 'Guinea-Bissau\tExport control <draft>', 'State 70'])
+    for (const s of [
+      'Consolidated list of assistance requests',
+      'Requests received in 2018',
+      'Guinea-Bissau\tExport control <draft>',
+      'State 70',
+    ])
       assert.ok(extracted.text.includes(s), s);
   });
 });
@@ -317,10 +345,16 @@ describe('docx', () => {
  * packages. Without them the test is skipped and says so, unless R1540_REQUIRE_SYSTEM_TOOLS is set,
  * as `.ci/run` does: then their absence fails the test.
  */
-const probe = (cmd: string, args: string[]) => run(cmd, args, { timeout: 60_000 }).then(() => true, () => false);
+const probe = (cmd: string, args: string[]) =>
+  run(cmd, args, { timeout: 60_000 }).then(
+    () => true,
+    () => false,
+  );
 const [soffice, poppler] = await Promise.all([probe('soffice', ['--version']), probe('pdftotext', ['-v'])]);
 const skip =
-  (soffice && poppler) || process.env.R1540_REQUIRE_SYSTEM_TOOLS ? false : `${soffice ? 'poppler-utils (pdftotext)' : 'LibreOffice (soffice)'} is not installed`;
+  (soffice && poppler) || process.env.R1540_REQUIRE_SYSTEM_TOOLS
+    ? false
+    : `${soffice ? 'poppler-utils (pdftotext)' : 'LibreOffice (soffice)'} is not installed`;
 
 describe('LibreOffice Writer reads the documents', { skip }, () => {
   let work: string;
@@ -378,15 +412,41 @@ describe('LibreOffice Writer reads the documents', { skip }, () => {
   });
 
   test('Arabic and Chinese: title, heading, paragraph and table cells in the text LibreOffice reads', () => {
-    for (const s of ['القائمة الموحدة لطلبات المساعدة', 'الطلبات الواردة في عام 2018', 'طلبت مالي المساعدة في مراقبة الحدود ونزع السلاح (S/AC.44/2018/1)', 'التدريب', 'الدولة', 'البند', 'مالي', 'التدريب على مراقبة الحدود', 'المراجعة القانونية'])
+    for (const s of [
+      'القائمة الموحدة لطلبات المساعدة',
+      'الطلبات الواردة في عام 2018',
+      'طلبت مالي المساعدة في مراقبة الحدود ونزع السلاح (S/AC.44/2018/1)',
+      'التدريب',
+      'الدولة',
+      'البند',
+      'مالي',
+      'التدريب على مراقبة الحدود',
+      'المراجعة القانونية',
+    ])
       assert.ok(text.arabic!.includes(s), `Arabic text has ${s}:\n${text.arabic}`);
-    for (const s of ['援助请求综合清单', '二〇一八年收到的请求', '马里请求在边境管制方面提供援助。', '国家', '项目', '边境管制培训', '秘鲁', '法律审查'])
+    for (const s of [
+      '援助请求综合清单',
+      '二〇一八年收到的请求',
+      '马里请求在边境管制方面提供援助。',
+      '国家',
+      '项目',
+      '边境管制培训',
+      '秘鲁',
+      '法律审查',
+    ])
       assert.ok(text.chinese!.includes(s), `Chinese text has ${s}:\n${text.chinese}`);
   });
 
   test('the PDF: Arabic and Chinese drawn with the Noto fonts and read back by pdftotext', async () => {
     const ar = plain(await pdfText('arabic'));
-    for (const s of ['القائمة الموحدة لطلبات المساعدة', 'الطلبات الواردة في عام 2018', 'مراقبة الحدود ونزع السلاح', 'التدريب على مراقبة الحدود', 'المراجعة القانونية', 'S/AC.44/2018/1'])
+    for (const s of [
+      'القائمة الموحدة لطلبات المساعدة',
+      'الطلبات الواردة في عام 2018',
+      'مراقبة الحدود ونزع السلاح',
+      'التدريب على مراقبة الحدود',
+      'المراجعة القانونية',
+      'S/AC.44/2018/1',
+    ])
       assert.ok(ar.includes(s), `pdftotext (Arabic) has ${s}:\n${ar}`);
     const zh = (await pdfText('chinese')).replace(/\s+/g, '');
     for (const s of ['援助请求综合清单', '二〇一八年收到的请求', '马里请求在边境管制方面提供援助。', '国家', '边境管制培训', '法律审查'])

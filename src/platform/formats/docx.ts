@@ -60,13 +60,16 @@ export function xmlSafe(s: string): string {
 
 /** XML-escaped text (element content or attribute value), with the forbidden characters removed. */
 export function escapeXml(s: string): string {
-  return xmlSafe(s).replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
+  return xmlSafe(s).replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
+  );
 }
 
 // Strong right-to-left letters (Hebrew, Arabic and its supplements and presentation forms) and strong
 // left-to-right letters of the scripts r1540 writes (Latin, Greek, Cyrillic, CJK, kana, Hangul).
 const rtlChar = '\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF';
-const ltrChar = 'A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u052F\\u1E00-\\u1EFF\\u3040-\\u30FF\\u3400-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF';
+const ltrChar =
+  'A-Za-z\\u00C0-\\u024F\\u0370-\\u03FF\\u0400-\\u052F\\u1E00-\\u1EFF\\u3040-\\u30FF\\u3400-\\u9FFF\\uAC00-\\uD7AF\\uF900-\\uFAFF';
 const ltrStretch = new RegExp(`[${ltrChar}](?:[^${rtlChar}\\n]*[${ltrChar}0-9])?`, 'g');
 
 /**
@@ -166,7 +169,9 @@ function block(b: Block, ctx: Ctx, textWidth: number): string {
     case 'paragraph':
       return paragraph(b.runs, ctx);
     case 'list':
-      return b.items.map((item) => paragraph([item], ctx, `${styled('ListBullet')}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>`)).join('');
+      return b.items
+        .map((item) => paragraph([item], ctx, `${styled('ListBullet')}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>`))
+        .join('');
     case 'table':
       return table(b, ctx, textWidth);
     case 'page-break':
@@ -178,7 +183,8 @@ function block(b: Block, ctx: Ctx, textWidth: number): string {
 // Parts
 
 const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const wNs = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const wNs =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 function documentXml(doc: DocxDocument): string {
   const ctx: Ctx = { rtl: doc.language === 'ar', language: doc.language };
@@ -218,10 +224,30 @@ function stylesXml(language: DocxLanguage): string {
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>' +
     para('Title', 'Title', '<w:keepNext/><w:spacing w:before="0" w:after="240"/><w:jc w:val="center"/>', `<w:b/><w:bCs/>${size(32)}`) +
-    para('Subtitle', 'Subtitle', '<w:keepNext/><w:spacing w:before="0" w:after="360"/><w:jc w:val="center"/>', `<w:i/><w:iCs/>${size(24)}`) +
-    para('Heading1', 'heading 1', '<w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/>', `<w:b/><w:bCs/>${size(28)}`) +
-    para('Heading2', 'heading 2', '<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="1"/>', `<w:b/><w:bCs/>${size(24)}`) +
-    para('Heading3', 'heading 3', '<w:keepNext/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="2"/>', `<w:b/><w:bCs/><w:i/><w:iCs/>${size(22)}`) +
+    para(
+      'Subtitle',
+      'Subtitle',
+      '<w:keepNext/><w:spacing w:before="0" w:after="360"/><w:jc w:val="center"/>',
+      `<w:i/><w:iCs/>${size(24)}`,
+    ) +
+    para(
+      'Heading1',
+      'heading 1',
+      '<w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/>',
+      `<w:b/><w:bCs/>${size(28)}`,
+    ) +
+    para(
+      'Heading2',
+      'heading 2',
+      '<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="1"/>',
+      `<w:b/><w:bCs/>${size(24)}`,
+    ) +
+    para(
+      'Heading3',
+      'heading 3',
+      '<w:keepNext/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="2"/>',
+      `<w:b/><w:bCs/><w:i/><w:iCs/>${size(22)}`,
+    ) +
     para('ListBullet', 'List Bullet', '<w:spacing w:after="60"/><w:ind w:left="567" w:hanging="283"/>', '') +
     para('TableText', 'Table Text', '<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>', size(20)) +
     para('TableAfter', 'Table After', '<w:spacing w:before="0" w:after="120"/>', size(8)) +

@@ -67,7 +67,8 @@ export function zipDirectory(buf: Buffer, options: ZipReadOptions): ZipEntry[] {
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   if (disk !== 0 || cdDisk !== 0) refuse(`${notThis} (a zip split over several files is not accepted)`);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) refuse(`ZIP64 archives are not accepted: ${options.such} is far smaller`);
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff)
+    refuse(`ZIP64 archives are not accepted: ${options.such} is far smaller`);
   if (count > options.maxEntries) refuse(`the archive has ${count} entries; ${options.such} has at most ${options.maxEntries}`);
   if (cdOffset + cdSize > eocd) refuse(`${notThis} (its zip directory is damaged)`);
   const entries: ZipEntry[] = [];
@@ -88,10 +89,14 @@ export function zipDirectory(buf: Buffer, options: ZipReadOptions): ZipEntry[] {
     p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
     const where: ZipWhere = { path: entry.name };
     if (entry.flags & 1) refuse(options.encrypted, where);
-    if (entry.method !== 0 && entry.method !== 8) refuse(`the entry ${entry.name} uses a compression method (${entry.method}) that is not accepted`, where);
+    if (entry.method !== 0 && entry.method !== 8)
+      refuse(`the entry ${entry.name} uses a compression method (${entry.method}) that is not accepted`, where);
     total += entry.uncompressed;
     if (total > options.maxUncompressedBytes)
-      refuse(`the archive would inflate to more than ${options.maxUncompressedBytes / 1024 / 1024} MB (a zip bomb?); ${options.such} is far smaller`, where);
+      refuse(
+        `the archive would inflate to more than ${options.maxUncompressedBytes / 1024 / 1024} MB (a zip bomb?); ${options.such} is far smaller`,
+        where,
+      );
     if (entry.uncompressed > options.ratioCheckedAbove && entry.uncompressed / Math.max(entry.compressed, 1) > options.maxRatio)
       refuse(
         `the entry ${entry.name} is compressed ${Math.round(entry.uncompressed / Math.max(entry.compressed, 1))} to 1 (a zip bomb?); more than ${options.maxRatio} to 1 is not accepted`,
@@ -117,9 +122,12 @@ export function inflateEntry(buf: Buffer, e: ZipEntry): Buffer {
       out = inflateRawSync(raw, { maxOutputLength: Math.max(e.uncompressed, 1) });
     } catch (err) {
       const tooLarge = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError;
-      return refuse(tooLarge ? `the entry ${e.name} inflates to more than it declares (a zip bomb?)` : `the entry ${e.name} is damaged`, where);
+      return refuse(
+        tooLarge ? `the entry ${e.name} inflates to more than it declares (a zip bomb?)` : `the entry ${e.name} is damaged`,
+        where,
+      );
     }
-  if (out.length !== e.uncompressed || crc32(out) !== e.crc) refuse(`the entry ${e.name} is damaged (its size or checksum is wrong)`, where);
+  if (out.length !== e.uncompressed || crc32(out) !== e.crc)
+    refuse(`the entry ${e.name} is damaged (its size or checksum is wrong)`, where);
   return out;
 }
-

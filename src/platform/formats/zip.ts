@@ -49,7 +49,8 @@ export function writeZip(entries: readonly ZipEntryInput[], options: ZipOptions 
     const body = stored ? raw : deflated;
     const method = stored ? 0 : 8;
     const crc = crc32(raw);
-    if (raw.length > maxU32 || offset + 30 + name.length + body.length > maxU32) throw new RangeError('a zip without ZIP64 is at most 4 GB');
+    if (raw.length > maxU32 || offset + 30 + name.length + body.length > maxU32)
+      throw new RangeError('a zip without ZIP64 is at most 4 GB');
     const flags = /[^\x20-\x7e]/.test(entry.name) ? utf8Flag : 0;
 
     const local = Buffer.alloc(30);

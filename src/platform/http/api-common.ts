@@ -12,10 +12,7 @@ export const LocalizedTextSchema = z
 
 export const PartialLocalizedTextSchema = z
   .object(
-    Object.fromEntries(languages.map((l) => [l, z.string().optional()])) as Record<
-      (typeof languages)[number],
-      z.ZodOptional<z.ZodString>
-    >,
+    Object.fromEntries(languages.map((l) => [l, z.string().optional()])) as Record<(typeof languages)[number], z.ZodOptional<z.ZodString>>,
   )
   .openapi('PartialLocalizedText', { description: 'A text in those of the six UN languages it exists in' });
 

@@ -98,7 +98,8 @@ function sampleFor(key: string, count: number): Record<string, unknown> {
   const values: Record<string, unknown> = { ...SAMPLE, count };
   for (const [arg, type] of englishShapes.get(key)?.args ?? []) {
     if (arg === 'count' || arg in SAMPLE) continue;
-    values[arg] = type === 2 || type === 6 ? count : type === 3 || type === 4 ? new Date(Date.UTC(2018, 11, 28)) : type === 5 ? 'other' : 'Mali';
+    values[arg] =
+      type === 2 || type === 6 ? count : type === 3 || type === 4 ? new Date(Date.UTC(2018, 11, 28)) : type === 5 ? 'other' : 'Mali';
   }
   return values;
 }

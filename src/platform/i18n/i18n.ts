@@ -60,7 +60,9 @@ export class Messages {
   /** 28 décembre 2018, 2018年12月28日. Dates without a time are read as UTC days. */
   date = (value: Date | string, style: 'long' | 'medium' | 'short' = 'long'): string => {
     const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value;
-    return intl(`date:${this.locale}:${style}`, () => new Intl.DateTimeFormat(this.locale, { dateStyle: style, timeZone: 'UTC' })).format(d);
+    return intl(`date:${this.locale}:${style}`, () => new Intl.DateTimeFormat(this.locale, { dateStyle: style, timeZone: 'UTC' })).format(
+      d,
+    );
   };
 
   dateTime = (value: Date | string): string => {

@@ -84,7 +84,11 @@ export function installPolicy(
 }
 
 /** The resources of stored records of a type, by id; a type whose feature gives none, or an unknown id, is absent. */
-export async function storedResources(db: Kysely<DB> | Transaction<DB>, type: string, ids: readonly string[]): Promise<Map<string, Resource>> {
+export async function storedResources(
+  db: Kysely<DB> | Transaction<DB>,
+  type: string,
+  ids: readonly string[],
+): Promise<Map<string, Resource>> {
   const load = recordRules.get(type)?.resources;
   return load && ids.length ? load(db, ids) : new Map();
 }
@@ -107,12 +111,7 @@ export function canSee(viewer: Viewer | null, confidentiality: Confidentiality, 
   if (confidentiality === 'public') return true;
   if (viewer === null) return false;
   if (committeeSide.includes(viewer.role)) return true;
-  return (
-    confidentiality === 'committee-and-state' &&
-    viewer.role === 'state-contact' &&
-    !!stateIso3 &&
-    viewer.stateIso3 === stateIso3
-  );
+  return confidentiality === 'committee-and-state' && viewer.role === 'state-contact' && !!stateIso3 && viewer.stateIso3 === stateIso3;
 }
 
 /** The one place that decides every read and write. Pages, API, exports and search ask it. */

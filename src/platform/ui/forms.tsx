@@ -18,7 +18,12 @@ export const FieldErrors: FC<{ m: Messages; problems: FieldProblem[] }> = ({ m, 
   ) : null;
 
 /** A list's filters: a GET form in a search landmark, its fields, and the button. */
-export const FilterForm: FC<PropsWithChildren<{ submit: string; label?: string; action?: string }>> = ({ submit, label, action, children }) => (
+export const FilterForm: FC<PropsWithChildren<{ submit: string; label?: string; action?: string }>> = ({
+  submit,
+  label,
+  action,
+  children,
+}) => (
   <search>
     <form method="get" class="filters" action={action} aria-label={label}>
       {children}

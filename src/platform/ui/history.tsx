@@ -33,8 +33,7 @@ export const ChangeEntry: FC<{ m: Messages; event: AuditRow; showRecord?: boolea
   return (
     <li class="change">
       <p class="change-head">
-        <time datetime={e.at.toISOString()}>{m.dateTime(e.at)}</time> · <strong>{e.actor_label}</strong> ·{' '}
-        {actionLabel(m, e.action)}
+        <time datetime={e.at.toISOString()}>{m.dateTime(e.at)}</time> · <strong>{e.actor_label}</strong> · {actionLabel(m, e.action)}
         {showRecord && (
           <>
             {' · '}

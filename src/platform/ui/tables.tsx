@@ -8,7 +8,12 @@ export const TableRegion: FC<PropsWithChildren<{ labelledBy: string }>> = ({ lab
 );
 
 /** A list of records as a table: its caption (for screen readers), its column headings, its rows. */
-export const ListTable: FC<PropsWithChildren<{ id: string; caption: string; columns: readonly Child[] }>> = ({ id, caption, columns, children }) => (
+export const ListTable: FC<PropsWithChildren<{ id: string; caption: string; columns: readonly Child[] }>> = ({
+  id,
+  caption,
+  columns,
+  children,
+}) => (
   <TableRegion labelledBy={`${id}-caption`}>
     <table class="list">
       <caption id={`${id}-caption`} class="visually-hidden">
@@ -27,7 +32,15 @@ export const ListTable: FC<PropsWithChildren<{ id: string; caption: string; colu
 );
 
 /** Previous and next pages of a long list. */
-export const Pager: FC<{ label: string; page: number; pages: number; href: (page: number) => string; previous: string; next: string; position: string }> = (p) =>
+export const Pager: FC<{
+  label: string;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  previous: string;
+  next: string;
+  position: string;
+}> = (p) =>
   p.pages > 1 ? (
     <nav class="pager" aria-label={p.label}>
       {p.page > 1 && (

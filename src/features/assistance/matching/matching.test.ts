@@ -108,7 +108,16 @@ const rows: Row[] = [
   {
     why: 'no overlap in area, paragraph or weapon type: the same kind of help, language and region are not enough',
     item: item({ areas: ['legislation'], paragraphs: ['OP2'], weapons: ['biological'], kinds: ['legal-review'], languages: ['fr'] }),
-    offers: [offer('elsewhere', { areas: ['financing'], paragraphs: ['OP3d'], weapons: ['biological'], kinds: ['legal-review'], languages: ['fr'], regions: ['african'] })],
+    offers: [
+      offer('elsewhere', {
+        areas: ['financing'],
+        paragraphs: ['OP3d'],
+        weapons: ['biological'],
+        kinds: ['legal-review'],
+        languages: ['fr'],
+        regions: ['african'],
+      }),
+    ],
     order: [],
   },
   {
@@ -124,7 +133,10 @@ const rows: Row[] = [
   {
     why: 'each kind of help asked for that the offer gives counts',
     item: item({ ...exportControl, kinds: ['training', 'expert-advice'] }),
-    offers: [offer('a-one-kind', { ...exportControl, kinds: ['training', 'equipment'] }), offer('b-two-kinds', { ...exportControl, kinds: ['expert-advice', 'training'] })],
+    offers: [
+      offer('a-one-kind', { ...exportControl, kinds: ['training', 'equipment'] }),
+      offer('b-two-kinds', { ...exportControl, kinds: ['expert-advice', 'training'] }),
+    ],
     order: ['b-two-kinds', 'a-one-kind'],
     scores: { 'b-two-kinds': 80, 'a-one-kind': 65 },
   },
@@ -146,7 +158,11 @@ const rows: Row[] = [
     ],
     order: ['c-named', 'b-every', 'a-other'],
     scores: { 'c-named': 55, 'b-every': 50, 'a-other': 25 },
-    reasons: { 'c-named': ['area', 'region', 'period'], 'b-every': ['area', 'all-regions', 'period'], 'a-other': ['area', 'region-not-served', 'period'] },
+    reasons: {
+      'c-named': ['area', 'region', 'period'],
+      'b-every': ['area', 'all-regions', 'period'],
+      'a-other': ['area', 'region-not-served', 'period'],
+    },
   },
   {
     why: 'the provider’s track record breaks a tie: one similar delivery (+5) puts b before a',
@@ -222,7 +238,10 @@ const rows: Row[] = [
   {
     why: 'with the area weight at 0 the kind of help decides between an offer sharing two areas and one sharing one area and the kind',
     item: item({ areas: ['export-control', 'border-control'], kinds: ['training'] }),
-    offers: [offer('a-areas', { areas: ['export-control', 'border-control'] }), offer('b-kind', { areas: ['border-control'], kinds: ['training'] })],
+    offers: [
+      offer('a-areas', { areas: ['export-control', 'border-control'] }),
+      offer('b-kind', { areas: ['border-control'], kinds: ['training'] }),
+    ],
     weights: { area: 0 },
     order: ['b-kind', 'a-areas'],
     scores: { 'b-kind': 25, 'a-areas': 10 },
@@ -237,13 +256,21 @@ const rows: Row[] = [
   {
     why: 'the default minimum score (0) drops a candidate whose penalties outweigh what it shares (10 + 10 − 20 − 30 < 0)',
     item: item({ paragraphs: ['OP3d'], weapons: ['chemical'], areas: ['legislation'] }),
-    offers: [offer('a-sunk', { paragraphs: ['OP3d'], weapons: ['chemical'], regions: ['asia-pacific'], periodTo: '2010-01-01' }), offer('b-fine', { areas: ['legislation'] })],
+    offers: [
+      offer('a-sunk', { paragraphs: ['OP3d'], weapons: ['chemical'], regions: ['asia-pacific'], periodTo: '2010-01-01' }),
+      offer('b-fine', { areas: ['legislation'] }),
+    ],
     order: ['b-fine'],
   },
   {
     why: 'the limit in the weights keeps only the best ones',
     item: item({ areas: ['export-control', 'border-control'] }),
-    offers: [offer('a', exportControl), offer('b', { areas: ['export-control', 'border-control'] }), offer('c', { areas: ['border-control'], languages: ['fr'] }), offer('d', exportControl)],
+    offers: [
+      offer('a', exportControl),
+      offer('b', { areas: ['export-control', 'border-control'] }),
+      offer('c', { areas: ['border-control'], languages: ['fr'] }),
+      offer('d', exportControl),
+    ],
     weights: { limit: 2 },
     order: ['b', 'c'],
   },
@@ -286,8 +313,20 @@ describe('ranking offers for a request item: the table of hand-reasoned cases', 
 describe('the reasons as data', () => {
   test('shared codes come out in the taxonomy’s order, with their points', () => {
     const [r] = rankOffersForItem(
-      item({ areas: ['reporting', 'legislation', 'export-control'], paragraphs: ['OP3d', 'OP1'], weapons: ['delivery', 'nuclear'], languages: ['es', 'fr'] }),
-      [offer('o', { areas: ['export-control', 'reporting', 'legislation'], paragraphs: ['OP1', 'OP3d'], weapons: ['nuclear', 'delivery'], languages: ['fr', 'es'] })],
+      item({
+        areas: ['reporting', 'legislation', 'export-control'],
+        paragraphs: ['OP3d', 'OP1'],
+        weapons: ['delivery', 'nuclear'],
+        languages: ['es', 'fr'],
+      }),
+      [
+        offer('o', {
+          areas: ['export-control', 'reporting', 'legislation'],
+          paragraphs: ['OP1', 'OP3d'],
+          weapons: ['nuclear', 'delivery'],
+          languages: ['fr', 'es'],
+        }),
+      ],
       new Map(),
       defaultWeights,
     );
@@ -300,7 +339,12 @@ describe('the reasons as data', () => {
   });
 
   test('the track record reports every similar delivery but scores at most the cap', () => {
-    const [r] = rankOffersForItem(item(exportControl), [offer('o', exportControl)], new Map([['organization:O', delivered(7, ['export-control'])]]), defaultWeights);
+    const [r] = rankOffersForItem(
+      item(exportControl),
+      [offer('o', exportControl)],
+      new Map([['organization:O', delivered(7, ['export-control'])]]),
+      defaultWeights,
+    );
     assert.deepEqual(
       r!.reasons.find((x) => x.code === 'track-record'),
       { code: 'track-record', count: 7, points: 15 },
@@ -309,14 +353,26 @@ describe('the reasons as data', () => {
 
   test('fractional weights give scores rounded to 2 decimals', () => {
     const weights = parseWeights({ area: 0.333, kind: 1 / 3, allRegions: 0, period: 0 });
-    const [r] = rankOffersForItem(item({ areas: ['export-control', 'legislation'], kinds: ['training'] }), [offer('o', { areas: ['export-control', 'legislation'], kinds: ['training'] })], new Map(), weights);
+    const [r] = rankOffersForItem(
+      item({ areas: ['export-control', 'legislation'], kinds: ['training'] }),
+      [offer('o', { areas: ['export-control', 'legislation'], kinds: ['training'] })],
+      new Map(),
+      weights,
+    );
     assert.equal(r!.score, 1);
     assert.equal(r!.score, Math.round(r!.score * 100) / 100);
   });
 });
 
 describe('ranking items for an offer mirrors ranking offers for an item', () => {
-  const theOffer = offer('o', { areas: ['export-control'], paragraphs: ['OP3d'], weapons: ['chemical'], kinds: ['training'], languages: ['fr'], regions: ['african'] });
+  const theOffer = offer('o', {
+    areas: ['export-control'],
+    paragraphs: ['OP3d'],
+    weapons: ['chemical'],
+    kinds: ['training'],
+    languages: ['fr'],
+    regions: ['african'],
+  });
   const itemRows: { why: string; items: MatchItem[]; order: string[] }[] = [
     {
       why: 'the item sharing an area, a kind and a language comes first; one sharing only paragraph and weapon type last; one sharing nothing is left out',
@@ -370,7 +426,14 @@ describe('parseWeights', () => {
     ['a huge weight', { region: 1e300 }, [{ field: 'weights.region', problem: /more than/ }]],
     ['a fractional cap', { trackRecordCap: 1.5 }, [{ field: 'weights.trackRecordCap', problem: /whole number/ }]],
     ['a limit of 0', { limit: 0 }, [{ field: 'weights.limit', problem: /from 1/ }]],
-    ['two bad keys, each named', { area: -1, colour: 2 }, [{ field: 'weights.area', problem: /negative/ }, { field: 'weights.colour', problem: /not a known weight/ }]],
+    [
+      'two bad keys, each named',
+      { area: -1, colour: 2 },
+      [
+        { field: 'weights.area', problem: /negative/ },
+        { field: 'weights.colour', problem: /not a known weight/ },
+      ],
+    ],
     ['text that is not JSON', '{"area": 40', [{ field: 'weights', problem: /not JSON/ }]],
     ['a JSON array', '[1, 2]', [{ field: 'weights', problem: /not a JSON object/ }]],
     ['a number', 42, [{ field: 'weights', problem: /not a JSON object/ }]],
@@ -396,8 +459,22 @@ describe('parseWeights', () => {
 
 describe('the reasons in words', () => {
   // The example of the issue: an item of Mali's asking for training in export control of chemicals.
-  const mali = item({ paragraphs: ['OP3d'], weapons: ['chemical'], areas: ['export-control'], kinds: ['training'], languages: ['fr'], region: 'african' });
-  const provider = offer('opcw', { paragraphs: ['OP3d'], weapons: ['chemical'], areas: ['export-control'], kinds: ['training', 'expert-advice'], languages: ['en', 'fr'], regions: ['african'] });
+  const mali = item({
+    paragraphs: ['OP3d'],
+    weapons: ['chemical'],
+    areas: ['export-control'],
+    kinds: ['training'],
+    languages: ['fr'],
+    region: 'african',
+  });
+  const provider = offer('opcw', {
+    paragraphs: ['OP3d'],
+    weapons: ['chemical'],
+    areas: ['export-control'],
+    kinds: ['training', 'expert-advice'],
+    languages: ['en', 'fr'],
+    regions: ['african'],
+  });
   const track: TrackRecord = new Map([['organization:OPCW', delivered(3, ['export-control'])]]);
   const [match] = rankOffersForItem(mali, [provider], track, defaultWeights);
 
@@ -415,7 +492,10 @@ describe('the reasons in words', () => {
   test('counts and dates read as the language writes them', () => {
     const en = messages('en');
     assert.equal(reasonText({ code: 'track-record', count: 1, points: 5 }, 'en', en), 'the provider has delivered 1 similar request');
-    assert.equal(reasonText({ code: 'period-ended', date: '2017-12-31', points: -30 }, 'en', en), 'the offer ended on December 31, 2017, before the request was received');
+    assert.equal(
+      reasonText({ code: 'period-ended', date: '2017-12-31', points: -30 }, 'en', en),
+      'the offer ended on December 31, 2017, before the request was received',
+    );
     assert.match(reasonText({ code: 'track-record', count: 2, points: 10 }, 'ar', messages('ar')), /طلبين/);
     assert.match(reasonText({ code: 'track-record', count: 3, points: 15 }, 'ru', messages('ru')), /3 аналогичных запроса/);
     assert.match(reasonText({ code: 'track-record', count: 5, points: 15 }, 'ru', messages('ru')), /5 аналогичных запросов/);
@@ -487,8 +567,11 @@ function prng(seed: number): () => number {
 
 describe('matchAll', () => {
   const random = prng(1540);
-  const some = (xs: readonly string[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => xs[Math.floor(random() * xs.length)]!))];
-  const date = () => (random() < 0.4 ? null : `${2012 + Math.floor(random() * 12)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`);
+  const some = (xs: readonly string[], max: number) => [
+    ...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => xs[Math.floor(random() * xs.length)]!)),
+  ];
+  const date = () =>
+    random() < 0.4 ? null : `${2012 + Math.floor(random() * 12)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
   const providers = Array.from({ length: 25 }, (_, k) => `state:P${k}`);
   const items: MatchItem[] = Array.from({ length: 300 }, (_, k) => ({
     id: `item-${(k * 7919) % 300}`,
@@ -517,7 +600,9 @@ describe('matchAll', () => {
       periodTo: from && random() < 0.5 ? `${Number(from.slice(0, 4)) + 2}${from.slice(4)}` : null,
     };
   });
-  const track: TrackRecord = new Map(providers.map((p, k) => [p, Array.from({ length: k % 7 }, () => ({ areas: some(areas, 2), weapons: some(weaponTypes, 1) }))]));
+  const track: TrackRecord = new Map(
+    providers.map((p, k) => [p, Array.from({ length: k % 7 }, () => ({ areas: some(areas, 2), weapons: some(weaponTypes, 1) }))]),
+  );
 
   test('on 300 × 300 gives the same top lists as ranking each item alone', () => {
     const all = matchAll(items, offers, track, defaultWeights, 10);
@@ -550,7 +635,10 @@ describe('matchAll', () => {
       const back = rankItemsForOffer(o, items, track, defaultWeights, Number.POSITIVE_INFINITY);
       assert.deepEqual(
         back.map((r) => [r.itemId, r.score]),
-        [...byPair].filter(([k]) => k.endsWith(`|${o.id}`)).map(([k, s]) => [k.split('|')[0], s]).sort((a, b) => (b[1] as number) - (a[1] as number) || (a[0]! < b[0]! ? -1 : 1)),
+        [...byPair]
+          .filter(([k]) => k.endsWith(`|${o.id}`))
+          .map(([k, s]) => [k.split('|')[0], s])
+          .sort((a, b) => (b[1] as number) - (a[1] as number) || (a[0]! < b[0]! ? -1 : 1)),
       );
     }
   });

@@ -166,7 +166,8 @@ export function parseWeights(input: unknown): Weights {
       continue;
     }
     const k = key as keyof Weights;
-    if (typeof v !== 'number') problems.push({ field, problem: `is not a number (got ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v})` });
+    if (typeof v !== 'number')
+      problems.push({ field, problem: `is not a number (got ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v})` });
     else if (!Number.isFinite(v)) problems.push({ field, problem: 'is not a finite number' });
     else if (v < 0) problems.push({ field, problem: `is negative (${v}); weights are points ≥ 0, penalties are subtracted` });
     else if (v > MAX_POINTS) problems.push({ field, problem: `is more than ${MAX_POINTS}` });
@@ -463,7 +464,9 @@ class Top {
   /** The kept candidates, best first: [score, rank] pairs. */
   kept(): [number, number][] {
     if (this.small) return Array.from({ length: this.n }, (_, k) => [this.bufScores[k]!, this.bufRanks[k]!]);
-    const idx = this.allScores.map((_, k) => k).sort((a, b) => this.allScores[b]! - this.allScores[a]! || this.allRanks[a]! - this.allRanks[b]!);
+    const idx = this.allScores
+      .map((_, k) => k)
+      .sort((a, b) => this.allScores[b]! - this.allScores[a]! || this.allRanks[a]! - this.allRanks[b]!);
     return idx.slice(0, Math.min(idx.length, this.limit)).map((k) => [this.allScores[k]!, this.allRanks[k]!]);
   }
 }
@@ -577,7 +580,13 @@ export function matchAll(
 }
 
 /** The offers for one item, best first, at most `limit` (default `weights.limit`), ties broken by offer id. */
-export function rankOffersForItem(item: MatchItem, offers: readonly MatchOffer[], trackRecord: TrackRecord, weights: Weights, limit?: number): RankedOffer[] {
+export function rankOffersForItem(
+  item: MatchItem,
+  offers: readonly MatchOffer[],
+  trackRecord: TrackRecord,
+  weights: Weights,
+  limit?: number,
+): RankedOffer[] {
   return matchAll([item], offers, trackRecord, weights, limit).get(item.id) ?? [];
 }
 
@@ -585,7 +594,13 @@ export function rankOffersForItem(item: MatchItem, offers: readonly MatchOffer[]
  * The items for one offer, best first, at most `limit` (default `weights.limit`), ties broken by
  * item id. A pair scores the same in both directions.
  */
-export function rankItemsForOffer(offer: MatchOffer, items: readonly MatchItem[], trackRecord: TrackRecord, weights: Weights, limit?: number): RankedItem[] {
+export function rankItemsForOffer(
+  offer: MatchOffer,
+  items: readonly MatchItem[],
+  trackRecord: TrackRecord,
+  weights: Weights,
+  limit?: number,
+): RankedItem[] {
   const e = encode(items, [offer], trackRecord);
   const top = new Top(limitOf(limit, weights));
   const order = byId(items);
@@ -620,7 +635,13 @@ const reasonKeys = {
   'period-later': 'assistance.reason.period-later',
 } as const satisfies Record<ReasonCode, string>;
 
-const dimensionOf: Record<CodesReason['code'], Dimension> = { paragraph: 'paragraph', weapon: 'weapon', area: 'area', kind: 'kind', language: 'language' };
+const dimensionOf: Record<CodesReason['code'], Dimension> = {
+  paragraph: 'paragraph',
+  weapon: 'weapon',
+  area: 'area',
+  kind: 'kind',
+  language: 'language',
+};
 
 const labels = (dimension: Dimension, codes: readonly string[] | undefined, locale: Locale, m: Messages) =>
   m.list((codes ?? []).map((c) => labelOf(dimension, c, locale)));

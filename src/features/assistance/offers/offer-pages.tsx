@@ -17,17 +17,20 @@ export interface OfferFilters {
 
 const period = (m: Messages, o: OfferRow) =>
   o.period_from || o.period_to
-    ? m.t('assistance.offers.period', { from: o.period_from ? m.date(o.period_from, 'medium') : '…', to: o.period_to ? m.date(o.period_to, 'medium') : '…' })
+    ? m.t('assistance.offers.period', {
+        from: o.period_from ? m.date(o.period_from, 'medium') : '…',
+        to: o.period_to ? m.date(o.period_to, 'medium') : '…',
+      })
     : m.t('assistance.offers.open');
 
-export const OfferList: FC<{ m: Messages; rows: OfferRow[]; providers: string[]; names: Names; filters: OfferFilters; mayCreate: boolean }> = ({
-  m,
-  rows,
-  providers,
-  names,
-  filters,
-  mayCreate,
-}) => {
+export const OfferList: FC<{
+  m: Messages;
+  rows: OfferRow[];
+  providers: string[];
+  names: Names;
+  filters: OfferFilters;
+  mayCreate: boolean;
+}> = ({ m, rows, providers, names, filters, mayCreate }) => {
   const base = `/${m.locale}/assistance/offers`;
   const providerOptions = providers.map((k) => [k, providerName(names, k)] as const).sort((a, b) => m.compare(a[1], b[1]));
   const areaOptions = areas.map((a) => [a, labelOf('area', a, m.locale)] as const);
@@ -43,8 +46,22 @@ export const OfferList: FC<{ m: Messages; rows: OfferRow[]; providers: string[];
         </p>
       )}
       <FilterForm submit={m.t('assistance.filter')}>
-        <FilterSelect id="offers-area" name="area" label={m.t('assistance.field.areas')} all={m.t('assistance.offers.allAreas')} options={areaOptions} selected={filters.area} />
-        <FilterSelect id="offers-provider" name="provider" label={m.t('assistance.field.provider')} all={m.t('assistance.offers.allProviders')} options={providerOptions} selected={filters.provider} />
+        <FilterSelect
+          id="offers-area"
+          name="area"
+          label={m.t('assistance.field.areas')}
+          all={m.t('assistance.offers.allAreas')}
+          options={areaOptions}
+          selected={filters.area}
+        />
+        <FilterSelect
+          id="offers-provider"
+          name="provider"
+          label={m.t('assistance.field.provider')}
+          all={m.t('assistance.offers.allProviders')}
+          options={providerOptions}
+          selected={filters.provider}
+        />
       </FilterForm>
       <p role="status" class="count">
         {m.t('assistance.offers.count', { count: rows.length })}
@@ -197,7 +214,11 @@ export const OfferDetail: FC<{
                 <li>
                   <p>
                     <a href={`/${m.locale}/assistance/requests/${x.request.id}`}>
-                      {m.t('assistance.offers.rankedItem', { state: stateName(names, x.request.state_iso3), date: m.date(x.request.received_on, 'medium'), n: x.item.position })}
+                      {m.t('assistance.offers.rankedItem', {
+                        state: stateName(names, x.request.state_iso3),
+                        date: m.date(x.request.received_on, 'medium'),
+                        n: x.item.position,
+                      })}
                     </a>{' '}
                     · {m.t('assistance.matches.score', { score: m.number(x.score) })}
                   </p>

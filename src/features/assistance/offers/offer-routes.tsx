@@ -15,7 +15,16 @@ import { emptyOffer, OfferForm, type OfferFormValues, offerInputOf, offerValuesF
 import { rankItemsForOffer } from '../matching/matching.ts';
 import { OfferDetail, OfferList, type RankedView } from './offer-pages.tsx';
 import type { Names } from '../pages.tsx';
-import { deliveredByProvider, findOffer, itemsOf, listOffers, listRequests, type OfferRow, offerProviderKey, parseProviderKey } from '../queries.ts';
+import {
+  deliveredByProvider,
+  findOffer,
+  itemsOf,
+  listOffers,
+  listRequests,
+  type OfferRow,
+  offerProviderKey,
+  parseProviderKey,
+} from '../queries.ts';
 import { namesFor, refusal, versionOf } from '../route-support.ts';
 import { areas } from '../taxonomy.ts';
 
@@ -27,7 +36,12 @@ async function loadOffer(c: AppContextOf): Promise<OfferRow> {
   return o;
 }
 
-const offerResource = (o: OfferRow) => ({ type: 'assistance-offer' as const, confidentiality: o.confidentiality, stateIso3: null, providerKey: offerProviderKey(o) });
+const offerResource = (o: OfferRow) => ({
+  type: 'assistance-offer' as const,
+  confidentiality: o.confidentiality,
+  stateIso3: null,
+  providerKey: offerProviderKey(o),
+});
 
 /** The keepers record any provider's offers; a provider its own. */
 export function mayCreateOffer(viewer: Viewer | null): boolean {
@@ -73,8 +87,10 @@ export function offerRoutes() {
     const db = c.get('app').database.db;
     const filters = { area: c.req.query('area') ?? '', provider: c.req.query('provider') ?? '' };
     const problems: FieldProblem[] = [];
-    if (filters.area && !(areas as readonly string[]).includes(filters.area)) problems.push({ field: 'area', problem: `must be one of ${areas.join(', ')}` });
-    if (filters.provider && !parseProviderKey(filters.provider)) problems.push({ field: 'provider', problem: 'must be organization:CODE or state:ISO3' });
+    if (filters.area && !(areas as readonly string[]).includes(filters.area))
+      problems.push({ field: 'area', problem: `must be one of ${areas.join(', ')}` });
+    if (filters.provider && !parseProviderKey(filters.provider))
+      problems.push({ field: 'provider', problem: 'must be organization:CODE or state:ISO3' });
     if (problems.length) throw invalid(problems);
     const [rows, all, names] = await Promise.all([listOffers(db, viewer, filters), listOffers(db, viewer), namesFor(c)]);
     const providers = [...new Set(all.map(offerProviderKey))];
@@ -85,11 +101,30 @@ export function offerRoutes() {
     );
   });
 
-  const formPage = (c: AppContextOf, title: string, action: string, cancel: string, values: OfferFormValues, problems: FieldProblem[], names: Names, status: Status, fixedProvider: string | null) =>
+  const formPage = (
+    c: AppContextOf,
+    title: string,
+    action: string,
+    cancel: string,
+    values: OfferFormValues,
+    problems: FieldProblem[],
+    names: Names,
+    status: Status,
+    fixedProvider: string | null,
+  ) =>
     render(
       c,
       { title, status },
-      <OfferForm m={c.get('m')} action={action} cancel={cancel} values={values} problems={problems} names={names} fixedProvider={fixedProvider} csrfToken={c.get('csrfToken')} />,
+      <OfferForm
+        m={c.get('m')}
+        action={action}
+        cancel={cancel}
+        values={values}
+        problems={problems}
+        names={names}
+        fixedProvider={fixedProvider}
+        csrfToken={c.get('csrfToken')}
+      />,
     );
 
   r.get('/new', async (c) => {
@@ -98,7 +133,17 @@ export function offerRoutes() {
     authorize(c, mayCreateOffer(viewer), 'the recording of offers');
     const own = providerKeyOf(viewer);
     const base = `/${m.locale}/assistance/offers`;
-    return formPage(c, m.t('assistance.offers.new'), `${base}/new`, base, emptyOffer({ provider: own ?? '' }), [], await namesFor(c), 200, own);
+    return formPage(
+      c,
+      m.t('assistance.offers.new'),
+      `${base}/new`,
+      base,
+      emptyOffer({ provider: own ?? '' }),
+      [],
+      await namesFor(c),
+      200,
+      own,
+    );
   });
 
   r.post('/new', async (c) => {
@@ -132,7 +177,11 @@ export function offerRoutes() {
         o={o}
         names={names}
         ranked={ranked}
-        actions={{ edit: can(viewer, 'update', resource), archive: can(viewer, o.archived_at ? 'restore' : 'archive', resource), history: can(viewer, 'read-history', resource) }}
+        actions={{
+          edit: can(viewer, 'update', resource),
+          archive: can(viewer, o.archived_at ? 'restore' : 'archive', resource),
+          history: can(viewer, 'read-history', resource),
+        }}
         csrfToken={c.get('csrfToken')}
       />,
     );
@@ -144,13 +193,27 @@ export function offerRoutes() {
     const o = await loadOffer(c);
     authorize(c, can(viewer, 'read-history', offerResource(o)), 'the history of this offer');
     const events = await recordHistory(c.get('app').database.db, visibilityScope(viewer), 'assistance-offer', o.id);
-    return render(c, { title: m.t('history.titleOf', { name: o.title }) }, <HistoryList m={m} events={events} back={`/${m.locale}/assistance/offers/${o.id}`} />);
+    return render(
+      c,
+      { title: m.t('history.titleOf', { name: o.title }) },
+      <HistoryList m={m} events={events} back={`/${m.locale}/assistance/offers/${o.id}`} />,
+    );
   });
 
   const editPage = async (c: AppContextOf, o: OfferRow, values: OfferFormValues, problems: FieldProblem[], status: Status) => {
     const m = c.get('m');
     const base = `/${m.locale}/assistance/offers/${o.id}`;
-    return formPage(c, m.t('assistance.offers.editTitle', { title: o.title }), `${base}/edit`, base, values, problems, await namesFor(c), status, providerKeyOf(c.get('viewer')));
+    return formPage(
+      c,
+      m.t('assistance.offers.editTitle', { title: o.title }),
+      `${base}/edit`,
+      base,
+      values,
+      problems,
+      await namesFor(c),
+      status,
+      providerKeyOf(c.get('viewer')),
+    );
   };
 
   r.get('/:id/edit', async (c) => {

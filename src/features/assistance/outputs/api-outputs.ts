@@ -38,9 +38,14 @@ const figuresRoute = createRoute({
   method: 'get',
   path: '/assistance/figures',
   tags: ['Assistance'],
-  summary: 'New requests for assistance in a year against the year before, the requesting States, items per area, responses and deliveries per provider',
+  summary:
+    'New requests for assistance in a year against the year before, the requesting States, items per area, responses and deliveries per provider',
   security: bearer,
-  request: { query: z.object({ year: z.coerce.number().int().min(2004).max(2199).optional().openapi({ example: 2018, description: 'The current year when absent' }) }) },
+  request: {
+    query: z.object({
+      year: z.coerce.number().int().min(2004).max(2199).optional().openapi({ example: 2018, description: 'The current year when absent' }),
+    }),
+  },
   responses: {
     200: { description: 'The figures, as far as the caller may see', content: json(z.object({ data: AssistanceFiguresSchema })) },
     422: problems[422],

@@ -49,7 +49,8 @@ export const flagLine = (m: Messages, f: Flag) => m.t(`assistance.flag.${f.code}
 
 export const yesNo = (m: Messages, b: boolean) => (b ? m.t('assistance.out.yes') : m.t('assistance.out.no'));
 
-export const statusSince = (m: Messages, status: string, on: string) => m.t('assistance.out.statusSince', { status: statusLabel(m, status), date: dateIn(m, on, 'medium') });
+export const statusSince = (m: Messages, status: string, on: string) =>
+  m.t('assistance.out.statusSince', { status: statusLabel(m, status), date: dateIn(m, on, 'medium') });
 
 /** "2. Training of customs officers…" (marked when the seed did not give the details). */
 export function itemText(m: Messages, i: Pick<ListItem, 'position' | 'description' | 'illustrative'>): string {
@@ -77,11 +78,18 @@ export const requestResponseText = (m: Messages, names: Names, r: { provider: st
 
 /** "Border security training (WCO): accepted, 3 Sep 2018". */
 export const matchText = (m: Messages, names: Names, x: { offerTitle: string; provider: string; status: string; statusOn: string }) =>
-  m.t('assistance.out.matchLine', { offer: x.offerTitle, provider: providerName(names, x.provider), status: matchStatusLabel(m, x.status), date: dateIn(m, x.statusOn, 'medium') });
+  m.t('assistance.out.matchLine', {
+    offer: x.offerTitle,
+    provider: providerName(names, x.provider),
+    status: matchStatusLabel(m, x.status),
+    date: dateIn(m, x.statusOn, 'medium'),
+  });
 
 /** The list's filters in words, for a document's subtitle. */
 export function filtersText(m: Messages, names: Names, f: { year?: number; state?: string; status?: string }): string {
-  const parts = [f.year ? String(f.year) : '', f.state ? stateName(names, f.state) : '', f.status ? statusLabel(m, f.status) : ''].filter(Boolean);
+  const parts = [f.year ? String(f.year) : '', f.state ? stateName(names, f.state) : '', f.status ? statusLabel(m, f.status) : ''].filter(
+    Boolean,
+  );
   return parts.length ? m.list(parts) : m.t('assistance.out.allRequests');
 }
 
@@ -163,7 +171,9 @@ const Received: FC<{ m: Messages; on: string; channel: string }> = ({ m, on, cha
 /** A row's heading: the request, by its State and date, linked. */
 const RequestOf: FC<{ m: Messages; names: Names; x: { requestId: string; stateIso3: string; receivedOn: string } }> = ({ m, names, x }) => (
   <th scope="row">
-    <a href={`/${m.locale}/assistance/requests/${x.requestId}`}>{m.t('assistance.out.requestOf', { state: stateName(names, x.stateIso3), date: dateIn(m, x.receivedOn, 'medium') })}</a>
+    <a href={`/${m.locale}/assistance/requests/${x.requestId}`}>
+      {m.t('assistance.out.requestOf', { state: stateName(names, x.stateIso3), date: dateIn(m, x.receivedOn, 'medium') })}
+    </a>
   </th>
 );
 
@@ -240,9 +250,30 @@ export const ListPage: FC<{
       <OutputLinks m={m} here="list" committee />
       <p class="lead">{m.t('assistance.out.list.intro')}</p>
       <FilterForm submit={m.t('assistance.out.show')}>
-        <FilterSelect id="out-state" name="state" label={m.t('assistance.out.state')} all={m.t('assistance.out.allStates')} options={stateOptions(m, names)} selected={filters.state.toUpperCase()} />
-        <FilterSelect id="out-year" name="year" label={m.t('assistance.out.year')} all={m.t('assistance.out.allYears')} options={yearOptions(years)} selected={filters.year} />
-        <FilterSelect id="out-status" name="status" label={m.t('assistance.out.status')} all={m.t('assistance.out.allStatuses')} options={statusOptions(m)} selected={filters.status} />
+        <FilterSelect
+          id="out-state"
+          name="state"
+          label={m.t('assistance.out.state')}
+          all={m.t('assistance.out.allStates')}
+          options={stateOptions(m, names)}
+          selected={filters.state.toUpperCase()}
+        />
+        <FilterSelect
+          id="out-year"
+          name="year"
+          label={m.t('assistance.out.year')}
+          all={m.t('assistance.out.allYears')}
+          options={yearOptions(years)}
+          selected={filters.year}
+        />
+        <FilterSelect
+          id="out-status"
+          name="status"
+          label={m.t('assistance.out.status')}
+          all={m.t('assistance.out.allStatuses')}
+          options={statusOptions(m)}
+          selected={filters.status}
+        />
       </FilterForm>
       <p role="status" class="count">
         {m.t('assistance.out.list.count', { requests: list.counts.requests, items: list.counts.items })}
@@ -257,7 +288,19 @@ export const ListPage: FC<{
             <caption id="list-caption" class="visually-hidden">
               {m.t('assistance.out.list.title')}
             </caption>
-            <Head m={m} columns={['assistance.out.state', 'assistance.out.received', 'assistance.out.status', 'assistance.out.visit', 'assistance.out.item', 'assistance.out.terms', 'assistance.out.responses', 'assistance.out.matches']} />
+            <Head
+              m={m}
+              columns={[
+                'assistance.out.state',
+                'assistance.out.received',
+                'assistance.out.status',
+                'assistance.out.visit',
+                'assistance.out.item',
+                'assistance.out.terms',
+                'assistance.out.responses',
+                'assistance.out.matches',
+              ]}
+            />
             {list.requests.map((r) => (
               <RequestRows m={m} r={r} names={names} />
             ))}
@@ -270,7 +313,14 @@ export const ListPage: FC<{
   );
 };
 
-const Section: FC<PropsWithChildren<{ m: Messages; id: string; title: string; count: string; empty: boolean }>> = ({ m, id, title, count, empty, children }) => (
+const Section: FC<PropsWithChildren<{ m: Messages; id: string; title: string; count: string; empty: boolean }>> = ({
+  m,
+  id,
+  title,
+  count,
+  empty,
+  children,
+}) => (
   <section aria-labelledby={id}>
     <h2 id={id}>{title}</h2>
     <p class="count">{count}</p>
@@ -278,7 +328,13 @@ const Section: FC<PropsWithChildren<{ m: Messages; id: string; title: string; co
   </section>
 );
 
-export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; years: number[]; docxHref: string }> = ({ m, u, names, years, docxHref }) => (
+export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; years: number[]; docxHref: string }> = ({
+  m,
+  u,
+  names,
+  years,
+  docxHref,
+}) => (
   <>
     <OutputLinks m={m} here="quarterly" committee />
     <p class="lead">{m.t('assistance.out.q.intro')}</p>
@@ -303,9 +359,24 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
     <p>
       <a href={docxHref}>{m.t('assistance.out.docx')}</a>
     </p>
-    <Section m={m} id="q-requests" title={m.t('assistance.out.q.requests')} count={m.t('assistance.out.q.countRequests', { count: u.counts.requests })} empty={!u.requests.length}>
+    <Section
+      m={m}
+      id="q-requests"
+      title={m.t('assistance.out.q.requests')}
+      count={m.t('assistance.out.q.countRequests', { count: u.counts.requests })}
+      empty={!u.requests.length}
+    >
       <table class="list">
-        <Head m={m} columns={['assistance.out.state', 'assistance.out.received', 'assistance.out.status', 'assistance.out.visit', 'assistance.out.items']} />
+        <Head
+          m={m}
+          columns={[
+            'assistance.out.state',
+            'assistance.out.received',
+            'assistance.out.status',
+            'assistance.out.visit',
+            'assistance.out.items',
+          ]}
+        />
         <tbody>
           {u.requests.map((r) => (
             <tr>
@@ -325,7 +396,13 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
         </tbody>
       </table>
     </Section>
-    <Section m={m} id="q-steps" title={m.t('assistance.out.q.steps')} count={m.t('assistance.out.q.countSteps', { count: u.counts.steps })} empty={!u.steps.length}>
+    <Section
+      m={m}
+      id="q-steps"
+      title={m.t('assistance.out.q.steps')}
+      count={m.t('assistance.out.q.countSteps', { count: u.counts.steps })}
+      empty={!u.steps.length}
+    >
       <table class="list">
         <Head m={m} columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.q.step', 'assistance.out.status']} />
         <tbody>
@@ -340,9 +417,18 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
         </tbody>
       </table>
     </Section>
-    <Section m={m} id="q-responses" title={m.t('assistance.out.q.responses')} count={m.t('assistance.out.q.countResponses', { count: u.counts.responses })} empty={!u.responses.length}>
+    <Section
+      m={m}
+      id="q-responses"
+      title={m.t('assistance.out.q.responses')}
+      count={m.t('assistance.out.q.countResponses', { count: u.counts.responses })}
+      empty={!u.responses.length}
+    >
       <table class="list">
-        <Head m={m} columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.provider', 'assistance.out.itemsAnswered']} />
+        <Head
+          m={m}
+          columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.provider', 'assistance.out.itemsAnswered']}
+        />
         <tbody>
           {u.responses.map((x) => (
             <tr>
@@ -355,9 +441,24 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
         </tbody>
       </table>
     </Section>
-    <Section m={m} id="q-matches" title={m.t('assistance.out.q.matches')} count={m.t('assistance.out.q.countMatches', { count: u.counts.matches })} empty={!u.matches.length}>
+    <Section
+      m={m}
+      id="q-matches"
+      title={m.t('assistance.out.q.matches')}
+      count={m.t('assistance.out.q.countMatches', { count: u.counts.matches })}
+      empty={!u.matches.length}
+    >
       <table class="list">
-        <Head m={m} columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.item', 'assistance.out.offer', 'assistance.out.matchStatus']} />
+        <Head
+          m={m}
+          columns={[
+            'assistance.out.date',
+            'assistance.out.request',
+            'assistance.out.item',
+            'assistance.out.offer',
+            'assistance.out.matchStatus',
+          ]}
+        />
         <tbody>
           {u.matches.map((x) => (
             <tr>
@@ -371,7 +472,13 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
         </tbody>
       </table>
     </Section>
-    <Section m={m} id="q-offers" title={m.t('assistance.out.q.offers')} count={m.t('assistance.out.q.countOffers', { count: u.counts.offers })} empty={!u.offers.length}>
+    <Section
+      m={m}
+      id="q-offers"
+      title={m.t('assistance.out.q.offers')}
+      count={m.t('assistance.out.q.countOffers', { count: u.counts.offers })}
+      empty={!u.offers.length}
+    >
       <table class="list">
         <Head m={m} columns={['assistance.out.q.recordedOn', 'assistance.out.offer', 'assistance.out.provider', 'assistance.out.terms']} />
         <tbody>
@@ -391,20 +498,38 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
   </>
 );
 
-export const FiguresPage: FC<{ m: Messages; f: AssistanceFigures; names: Names; years: number[]; csvHref: string; committee: boolean }> = ({ m, f, names, years, csvHref, committee }) => {
+export const FiguresPage: FC<{ m: Messages; f: AssistanceFigures; names: Names; years: number[]; csvHref: string; committee: boolean }> = ({
+  m,
+  f,
+  names,
+  years,
+  csvHref,
+  committee,
+}) => {
   const seesItems = f.basis !== 'summaries';
   return (
     <>
       <OutputLinks m={m} here="figures" committee={committee} />
       <p class="lead">{m.t('assistance.out.figures.intro')}</p>
       <p class="notice">
-        {f.basis === 'all' ? m.t('assistance.out.figures.basisAll') : f.basis === 'visible' ? m.t('assistance.out.figures.basisVisible') : m.t('assistance.out.figures.basisPublic')}
+        {f.basis === 'all'
+          ? m.t('assistance.out.figures.basisAll')
+          : f.basis === 'visible'
+            ? m.t('assistance.out.figures.basisVisible')
+            : m.t('assistance.out.figures.basisPublic')}
       </p>
       <FilterForm submit={m.t('assistance.out.show')}>
         <FilterSelect id="f-year" name="year" label={m.t('assistance.out.year')} options={yearOptions(years)} selected={String(f.year)} />
       </FilterForm>
       <p>
-        <strong>{m.t('assistance.out.figures.headline', { year: String(f.year), count: f.newRequests, previousYear: String(f.previousYear), previous: f.newRequestsPreviousYear })}</strong>
+        <strong>
+          {m.t('assistance.out.figures.headline', {
+            year: String(f.year),
+            count: f.newRequests,
+            previousYear: String(f.previousYear),
+            previous: f.newRequestsPreviousYear,
+          })}
+        </strong>
       </p>
       <TableRegion labelledBy="f-per-year">
         <table class="list">
@@ -480,7 +605,15 @@ export const FiguresPage: FC<{ m: Messages; f: AssistanceFigures; names: Names; 
           {f.providers.length ? (
             <TableRegion labelledBy="f-providers">
               <table class="list">
-                <Head m={m} columns={['assistance.out.provider', 'assistance.out.responses', 'assistance.out.itemsAnswered', 'assistance.out.figures.deliveredColumn']} />
+                <Head
+                  m={m}
+                  columns={[
+                    'assistance.out.provider',
+                    'assistance.out.responses',
+                    'assistance.out.itemsAnswered',
+                    'assistance.out.figures.deliveredColumn',
+                  ]}
+                />
                 <tbody>
                   {f.providers.map((p) => (
                     <tr>

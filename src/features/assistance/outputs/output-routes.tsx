@@ -34,7 +34,8 @@ function periodParams(c: AppContextOf, withQuarter: boolean): { year: number; qu
   const y = c.req.query('year');
   const q = c.req.query('quarter');
   const year = y ? Number(y) : Number(today.slice(0, 4));
-  if (y && (!/^\d{4}$/.test(y) || year < firstYear || year > 2199)) problems.push({ field: 'year', problem: `must be a year from ${firstYear} (YYYY)` });
+  if (y && (!/^\d{4}$/.test(y) || year < firstYear || year > 2199))
+    problems.push({ field: 'year', problem: `must be a year from ${firstYear} (YYYY)` });
   const quarter = q ? Number(q) : quarterOf(today);
   if (withQuarter && q && !/^[1-4]$/.test(q)) problems.push({ field: 'quarter', problem: 'must be 1, 2, 3 or 4' });
   if (problems.length) throw invalid(problems);
@@ -85,7 +86,13 @@ export function assistanceOutputRoutes() {
     return render(
       c,
       { title: m.t('assistance.out.q.title') },
-      <QuarterlyPage m={m} u={u} names={names} years={yearsUntil(todayIso())} docxHref={`/${m.locale}/assistance/quarterly.docx?year=${year}&quarter=${quarter}`} />,
+      <QuarterlyPage
+        m={m}
+        u={u}
+        names={names}
+        years={yearsUntil(todayIso())}
+        docxHref={`/${m.locale}/assistance/quarterly.docx?year=${year}&quarter=${quarter}`}
+      />,
     );
   };
   r.get('/quarterly', (c) => quarterly(c));
@@ -131,7 +138,14 @@ export function assistanceOutputRoutes() {
     return render(
       c,
       { title: m.t('assistance.out.figures.title') },
-      <FiguresPage m={m} f={f} names={names} years={yearsUntil(todayIso())} csvHref={withParams(c, { format: 'csv', year: String(year) })} committee={isCommitteeSide(viewer)} />,
+      <FiguresPage
+        m={m}
+        f={f}
+        names={names}
+        years={yearsUntil(todayIso())}
+        csvHref={withParams(c, { format: 'csv', year: String(year) })}
+        committee={isCommitteeSide(viewer)}
+      />,
     );
   };
   r.get('/figures', (c) => figures(c));

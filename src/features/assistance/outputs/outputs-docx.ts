@@ -40,7 +40,10 @@ export function consolidatedListDocx(list: ConsolidatedList, m: Messages, names:
   ]);
   const blocks: Block[] = [
     { type: 'paragraph', runs: [m.t('assistance.out.list.intro')] },
-    { type: 'paragraph', runs: [{ text: m.t('assistance.out.list.count', { requests: list.counts.requests, items: list.counts.items }), bold: true }] },
+    {
+      type: 'paragraph',
+      runs: [{ text: m.t('assistance.out.list.count', { requests: list.counts.requests, items: list.counts.items }), bold: true }],
+    },
     rows.length
       ? {
           type: 'table',
@@ -69,7 +72,8 @@ export function consolidatedListDocx(list: ConsolidatedList, m: Messages, names:
 }
 
 export function quarterlyDocx(u: QuarterlyUpdate, m: Messages, names: Names): Buffer {
-  const requestOf = (x: { stateIso3: string; receivedOn: string }) => m.t('assistance.out.requestOf', { state: stateName(names, x.stateIso3), date: dateIn(m, x.receivedOn, 'medium') });
+  const requestOf = (x: { stateIso3: string; receivedOn: string }) =>
+    m.t('assistance.out.requestOf', { state: stateName(names, x.stateIso3), date: dateIn(m, x.receivedOn, 'medium') });
   const section = (title: string, header: string[], rows: string[][], widths?: number[]): Block[] => [
     { type: 'heading', level: 2, text: title },
     rows.length ? { type: 'table', header, rows, widths } : { type: 'paragraph', runs: [m.t('assistance.out.q.none')] },
@@ -88,7 +92,13 @@ export function quarterlyDocx(u: QuarterlyUpdate, m: Messages, names: Names): Bu
     },
     ...section(
       m.t('assistance.out.q.requests'),
-      [m.t('assistance.out.state'), m.t('assistance.out.received'), m.t('assistance.out.status'), m.t('assistance.out.visit'), m.t('assistance.out.items')],
+      [
+        m.t('assistance.out.state'),
+        m.t('assistance.out.received'),
+        m.t('assistance.out.status'),
+        m.t('assistance.out.visit'),
+        m.t('assistance.out.items'),
+      ],
       u.requests.map((r) => [
         stateName(names, r.stateIso3),
         `${dateIn(m, r.receivedOn, 'medium')}\n${channelLabel(m, r.channel)}`,
@@ -107,12 +117,23 @@ export function quarterlyDocx(u: QuarterlyUpdate, m: Messages, names: Names): Bu
     ...section(
       m.t('assistance.out.q.responses'),
       [m.t('assistance.out.date'), m.t('assistance.out.request'), m.t('assistance.out.provider'), m.t('assistance.out.itemsAnswered')],
-      u.responses.map((x) => [dateIn(m, x.respondedOn, 'medium'), requestOf(x), providerName(names, x.provider), m.list(x.items.map((n) => m.number(n)))]),
+      u.responses.map((x) => [
+        dateIn(m, x.respondedOn, 'medium'),
+        requestOf(x),
+        providerName(names, x.provider),
+        m.list(x.items.map((n) => m.number(n))),
+      ]),
       [2, 4, 3, 2],
     ),
     ...section(
       m.t('assistance.out.q.matches'),
-      [m.t('assistance.out.date'), m.t('assistance.out.request'), m.t('assistance.out.item'), m.t('assistance.out.offer'), m.t('assistance.out.matchStatus')],
+      [
+        m.t('assistance.out.date'),
+        m.t('assistance.out.request'),
+        m.t('assistance.out.item'),
+        m.t('assistance.out.offer'),
+        m.t('assistance.out.matchStatus'),
+      ],
       u.matches.map((x) => [
         dateIn(m, x.statusOn, 'medium'),
         requestOf(x),

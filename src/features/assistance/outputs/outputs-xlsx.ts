@@ -3,7 +3,17 @@
 // autofilter over every column, dates as dates, labels in the reader's language.
 import ExcelJS from 'exceljs';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
-import { channelLabel, codeList, flagLine, matchText, priorityLabel, responseText, stateName, statusLabel, yesNo } from './output-pages.tsx';
+import {
+  channelLabel,
+  codeList,
+  flagLine,
+  matchText,
+  priorityLabel,
+  responseText,
+  stateName,
+  statusLabel,
+  yesNo,
+} from './output-pages.tsx';
 import type { Names } from '../pages.tsx';
 import type { ConsolidatedList } from './outputs.ts';
 
@@ -46,10 +56,16 @@ export async function consolidatedListXlsx(list: ConsolidatedList, m: Messages, 
   wb.creator = 'r1540';
   wb.title = m.t('assistance.out.list.title');
   wb.created = new Date(`${list.today}T00:00:00Z`);
-  const ws = wb.addWorksheet(sheetName(m.t('assistance.out.list.sheet')), { views: [{ state: 'frozen', ySplit: 1, rightToLeft: m.dir === 'rtl' }] });
+  const ws = wb.addWorksheet(sheetName(m.t('assistance.out.list.sheet')), {
+    views: [{ state: 'frozen', ySplit: 1, rightToLeft: m.dir === 'rtl' }],
+  });
   ws.columns = columns.map((c) => ({
     width: c.width,
-    style: c.date ? { numFmt: 'yyyy-mm-dd' } : c.wrap ? { alignment: { wrapText: true, vertical: 'top' } } : { alignment: { vertical: 'top' } },
+    style: c.date
+      ? { numFmt: 'yyyy-mm-dd' }
+      : c.wrap
+        ? { alignment: { wrapText: true, vertical: 'top' } }
+        : { alignment: { vertical: 'top' } },
   }));
   const head = ws.addRow(columns.map((c) => m.t(c.key)));
   head.font = { bold: true };

@@ -146,7 +146,12 @@ const matchOf = (x: MatchView): ListMatch => ({
  * date, visit invitation, items, the providers' responses and the offers matched with each item.
  * Five queries whatever the number of requests.
  */
-export async function consolidatedList(db: Db, viewer: Viewer | null, filters: ListFilters = {}, today = todayIso()): Promise<ConsolidatedList> {
+export async function consolidatedList(
+  db: Db,
+  viewer: Viewer | null,
+  filters: ListFilters = {},
+  today = todayIso(),
+): Promise<ConsolidatedList> {
   const f: RequestFilters = { year: filters.year, state: filters.state, status: filters.status };
   const { rows } = await listRequests(db, viewer, f, { limit: 1_000_000, offset: 0 });
   const ids = rows.map((r) => r.id);
@@ -234,7 +239,15 @@ export interface QuarterlyUpdate {
     invitesVisit: boolean;
     items: { position: number; description: string; areas: string[]; kinds: string[]; priority: Priority; illustrative: boolean }[];
   }[];
-  steps: { requestId: string; stateIso3: string; receivedOn: string; action: string; fromStatus: string; toStatus: string; takenOn: string }[];
+  steps: {
+    requestId: string;
+    stateIso3: string;
+    receivedOn: string;
+    action: string;
+    fromStatus: string;
+    toStatus: string;
+    takenOn: string;
+  }[];
   responses: { requestId: string; stateIso3: string; receivedOn: string; provider: string; respondedOn: string; items: number[] }[];
   matches: {
     id: string;
@@ -248,7 +261,14 @@ export interface QuarterlyUpdate {
     statusOn: string;
   }[];
   offers: { id: string; provider: string; title: string; areas: string[]; kinds: string[]; recordedOn: string }[];
-  counts: { requests: number; steps: number; responses: number; matches: number; offers: number; matchesByStatus: Partial<Record<MatchStatus, number>> };
+  counts: {
+    requests: number;
+    steps: number;
+    responses: number;
+    matches: number;
+    offers: number;
+    matchesByStatus: Partial<Record<MatchStatus, number>>;
+  };
 }
 
 /**
@@ -268,7 +288,15 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
   let responsesQ = db
     .selectFrom('assistance_response as x')
     .innerJoin('assistance_request', 'assistance_request.id', 'x.request_id')
-    .select(['x.request_id', 'x.provider_kind', 'x.provider_code', 'x.responded_on', 'x.item_ids', 'assistance_request.state_iso3', 'assistance_request.received_on'])
+    .select([
+      'x.request_id',
+      'x.provider_kind',
+      'x.provider_code',
+      'x.responded_on',
+      'x.item_ids',
+      'assistance_request.state_iso3',
+      'assistance_request.received_on',
+    ])
     .where(visible)
     .where('x.archived_at', 'is', null)
     .where('x.responded_on', '>=', from)
@@ -305,7 +333,15 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
     db
       .selectFrom('assistance_step as s')
       .innerJoin('assistance_request', 'assistance_request.id', 's.request_id')
-      .select(['s.request_id', 's.action', 's.from_status', 's.to_status', 's.taken_on', 'assistance_request.state_iso3', 'assistance_request.received_on'])
+      .select([
+        's.request_id',
+        's.action',
+        's.from_status',
+        's.to_status',
+        's.taken_on',
+        'assistance_request.state_iso3',
+        'assistance_request.received_on',
+      ])
       .where(visible)
       .where('s.action', '!=', 'receive')
       .where('s.taken_on', '>=', from)
@@ -328,11 +364,7 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
       .execute(),
   ]);
   const requests = [...requestRows].reverse();
-  const items = await itemsOf(
-    db,
-    [...new Set([...requests.map((r) => r.id), ...responses.map((x) => x.request_id)])],
-    true,
-  );
+  const items = await itemsOf(db, [...new Set([...requests.map((r) => r.id), ...responses.map((x) => x.request_id)])], true);
   const positionOf = new Map(items.map((i) => [i.id, i.position]));
   const matchesByStatus: Partial<Record<MatchStatus, number>> = {};
   for (const x of matches) matchesByStatus[x.status] = (matchesByStatus[x.status] ?? 0) + 1;
@@ -350,7 +382,14 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
       invitesVisit: r.invites_visit,
       items: items
         .filter((i) => i.request_id === r.id && !i.removed_at)
-        .map((i) => ({ position: i.position, description: i.description, areas: i.areas, kinds: i.kinds, priority: i.priority, illustrative: i.illustrative })),
+        .map((i) => ({
+          position: i.position,
+          description: i.description,
+          areas: i.areas,
+          kinds: i.kinds,
+          priority: i.priority,
+          illustrative: i.illustrative,
+        })),
     })),
     steps: steps.map((s) => ({
       requestId: s.request_id,
@@ -391,7 +430,14 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
       kinds: o.kinds,
       recordedOn: o.created_at.toISOString().slice(0, 10),
     })),
-    counts: { requests: requests.length, steps: steps.length, responses: responses.length, matches: matches.length, offers: offers.length, matchesByStatus },
+    counts: {
+      requests: requests.length,
+      steps: steps.length,
+      responses: responses.length,
+      matches: matches.length,
+      offers: offers.length,
+      matchesByStatus,
+    },
   };
 }
 
@@ -438,7 +484,8 @@ export async function assistanceFigures(db: Db, viewer: Viewer | null, year: num
   const previousYear = year - 1;
   const yearFrom = `${year}-01-01`;
   const yearTo = `${year}-12-31`;
-  const posted = (eb: RequestEb) => eb.and([eb('assistance_request.consent_summary', '=', true), eb('assistance_request.summary_posted_on', 'is not', null)]);
+  const posted = (eb: RequestEb) =>
+    eb.and([eb('assistance_request.consent_summary', '=', true), eb('assistance_request.summary_posted_on', 'is not', null)]);
   const full = requestVisible(viewer);
   const own = ownResponses(viewer);
 
@@ -470,7 +517,13 @@ export async function assistanceFigures(db: Db, viewer: Viewer | null, year: num
   const [requests, responses, delivered] = await Promise.all([
     db
       .selectFrom('assistance_request')
-      .select((eb) => ['assistance_request.id', 'assistance_request.state_iso3', 'assistance_request.received_on', 'assistance_request.invites_visit', full(eb).as('full')])
+      .select((eb) => [
+        'assistance_request.id',
+        'assistance_request.state_iso3',
+        'assistance_request.received_on',
+        'assistance_request.invites_visit',
+        full(eb).as('full'),
+      ])
       .where((eb) => eb.or([full(eb), posted(eb)]))
       .where('assistance_request.archived_at', 'is', null)
       .where('assistance_request.received_on', '>=', `${previousYear}-01-01`)
@@ -525,7 +578,9 @@ export async function assistanceFigures(db: Db, viewer: Viewer | null, year: num
     visitInvitations: ofYear.filter((r) => r.full && r.invites_visit).length,
     states: [...states.values()].sort((a, b) => b.requests - a.requests || a.iso3.localeCompare(b.iso3)),
     areas: areas.map((area) => ({ area, requests: areaRequests.get(area)?.size ?? 0, items: areaItems.get(area) ?? 0 })),
-    providers: [...providers.values()].sort((a, b) => b.responses - a.responses || b.delivered - a.delivered || a.provider.localeCompare(b.provider)),
+    providers: [...providers.values()].sort(
+      (a, b) => b.responses - a.responses || b.delivered - a.delivered || a.provider.localeCompare(b.provider),
+    ),
     responses: responses.length,
     matchesDelivered: delivered.length,
   };

@@ -4,10 +4,18 @@ import { addWorkingDays, addYears, holidaysOf, isWorkingDay, workingDaysBetween 
 
 describe('the UN Headquarters calendar r1540 defines', () => {
   test('the holidays of 2018, computed and listed', () => {
-    assert.deepEqual(
-      [...holidaysOf(2018)].sort(),
-      ['2018-01-01', '2018-01-15', '2018-03-30', '2018-05-28', '2018-06-15', '2018-07-04', '2018-08-21', '2018-09-03', '2018-11-22', '2018-12-25'],
-    );
+    assert.deepEqual([...holidaysOf(2018)].sort(), [
+      '2018-01-01',
+      '2018-01-15',
+      '2018-03-30',
+      '2018-05-28',
+      '2018-06-15',
+      '2018-07-04',
+      '2018-08-21',
+      '2018-09-03',
+      '2018-11-22',
+      '2018-12-25',
+    ]);
   });
 
   test('a holiday on a weekend is observed on the nearest working day', () => {
@@ -20,7 +28,7 @@ describe('the UN Headquarters calendar r1540 defines', () => {
 
   test('working days skip weekends and holidays', () => {
     assert.equal(isWorkingDay('2018-06-14'), true);
-    assert.equal(isWorkingDay('2018-06-15'), false, "Eid al-Fitr");
+    assert.equal(isWorkingDay('2018-06-15'), false, 'Eid al-Fitr');
     assert.equal(isWorkingDay('2018-06-16'), false, 'a Saturday');
     assert.equal(isWorkingDay('2018-06-17'), false, 'a Sunday');
   });

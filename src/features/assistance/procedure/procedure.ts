@@ -119,7 +119,10 @@ export function transition(
   extra: { providers?: number } = {},
 ): { ok: true; to: RequestStatus } | { ok: false; problems: FieldProblem[] } {
   if (!(requestActions as readonly string[]).includes(action))
-    return { ok: false, problems: [{ field: 'action', problem: `"${action.slice(0, 40)}" is not an action of the procedure (${requestActions.join(', ')})` }] };
+    return {
+      ok: false,
+      problems: [{ field: 'action', problem: `"${action.slice(0, 40)}" is not an action of the procedure (${requestActions.join(', ')})` }],
+    };
   const a = action as RequestAction;
   const problems: FieldProblem[] = [];
   if (!from[a].includes(state.status))
@@ -127,7 +130,8 @@ export function transition(
       field: 'action',
       problem: `a request that is ${state.status} cannot be given "${a}"; allowed: ${actionsFrom(state.status).join(', ') || 'nothing (the procedure has ended)'}`,
     });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(Date.parse(`${on}T00:00:00Z`))) problems.push({ field: 'on', problem: 'must be a date (YYYY-MM-DD)' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(Date.parse(`${on}T00:00:00Z`)))
+    problems.push({ field: 'on', problem: 'must be a date (YYYY-MM-DD)' });
   else {
     if (on > today) problems.push({ field: 'on', problem: `${on} is in the future: a step is recorded once taken` });
     if (on < state.statusOn) problems.push({ field: 'on', problem: `${on} is before the last step (${state.statusOn})` });
@@ -145,7 +149,10 @@ export function transition(
       if (state.status === 'acknowledged' && state.acknowledgedOn) {
         const earliest = earliestCirculation(state.acknowledgedOn);
         if (on < earliest)
-          problems.push({ field: 'on', problem: `circulation waits five working days after the acknowledgement (${state.acknowledgedOn}): not before ${earliest}` });
+          problems.push({
+            field: 'on',
+            problem: `circulation waits five working days after the acknowledgement (${state.acknowledgedOn}): not before ${earliest}`,
+          });
       }
       if (!extra.providers) problems.push({ field: 'providers', problem: 'name at least one provider to circulate the request to' });
       break;

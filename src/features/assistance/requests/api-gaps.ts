@@ -11,7 +11,9 @@ const DraftItemSchema = z.object({
   paragraphs: z.array(z.enum(paragraphs)),
   weapons: z.array(z.enum(weaponTypes)),
   areas: z.array(z.string()).openapi({ description: 'Taxonomy areas (areasOfParagraph of the fields’ paragraph and weapon type)' }),
-  kinds: z.array(z.enum(helpKinds)).openapi({ description: 'legal-review for a missing legal framework, training for enforcement, expert-advice for an instrument' }),
+  kinds: z
+    .array(z.enum(helpKinds))
+    .openapi({ description: 'legal-review for a missing legal framework, training for enforcement, expert-advice for an instrument' }),
   matrixFields: z.array(z.string()),
   priority: z.string(),
 });

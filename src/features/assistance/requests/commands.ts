@@ -31,7 +31,12 @@ const conflict = (what: string, theirs: number, yours: number) =>
   new AppError('conflict', `${what} was changed by someone else (version ${theirs}, yours ${yours}): reload to see the change`);
 
 /** A request as its history records it: the row with its current items. */
-const audited = (r: RequestRow, items: ItemRow[]) => ({ ...r, created_at: undefined, updated_at: undefined, items: items.map((i) => ({ ...i, created_at: undefined, updated_at: undefined })) });
+const audited = (r: RequestRow, items: ItemRow[]) => ({
+  ...r,
+  created_at: undefined,
+  updated_at: undefined,
+  items: items.map((i) => ({ ...i, created_at: undefined, updated_at: undefined })),
+});
 const scope = (r: RequestRow) => ({ confidentiality: r.confidentiality, stateIso3: r.state_iso3.trim() });
 
 async function checkState(trx: Trx, iso3: string): Promise<FieldProblem[]> {
@@ -45,11 +50,15 @@ async function unknownMatrixFields(trx: Trx, items: ItemInput[]): Promise<FieldP
   if (!wanted.length) return [];
   const templates = await trx.selectFrom('matrix_template').select('definition').execute();
   const known = new Set<string>();
-  for (const t of templates) for (const f of ((t.definition as { fields?: { code: string }[] }).fields ?? [])) known.add(f.code);
+  for (const t of templates) for (const f of (t.definition as { fields?: { code: string }[] }).fields ?? []) known.add(f.code);
   const problems: FieldProblem[] = [];
   items.forEach((item, i) => {
     const unknown = (item.matrixFields ?? []).filter((c) => !known.has(c));
-    if (unknown.length) problems.push({ field: `items[${i}].matrixFields`, problem: `no matrix template has the fields ${unknown.map((u) => u.slice(0, 40)).join(', ')}` });
+    if (unknown.length)
+      problems.push({
+        field: `items[${i}].matrixFields`,
+        problem: `no matrix template has the fields ${unknown.map((u) => u.slice(0, 40)).join(', ')}`,
+      });
   });
   return problems;
 }
@@ -91,7 +100,13 @@ export interface RequestChange extends RequestInput {
  * ('receive') and its audit event. The Committee side records any State's; a State's point of
  * contact its own State's.
  */
-export async function createRequest(db: Kysely<DB>, actor: Actor, viewer: Viewer | null, input: RequestChange, today = todayIso()): Promise<RequestRow> {
+export async function createRequest(
+  db: Kysely<DB>,
+  actor: Actor,
+  viewer: Viewer | null,
+  input: RequestChange,
+  today = todayIso(),
+): Promise<RequestRow> {
   const problems = checkRequestInput(input, today);
   if (problems.length) throw invalid(problems);
   const iso3 = input.stateIso3.trim().toUpperCase();
@@ -118,16 +133,33 @@ export async function insertRequest(trx: Trx, actor: Actor, input: RequestChange
     .execute();
   await trx
     .insertInto('assistance_step')
-    .values({ request_id: row.id, action: 'receive', from_status: 'received', to_status: 'received', taken_on: input.receivedOn, actor_id: actor.id, actor_label: actor.label })
+    .values({
+      request_id: row.id,
+      action: 'receive',
+      from_status: 'received',
+      to_status: 'received',
+      taken_on: input.receivedOn,
+      actor_id: actor.id,
+      actor_label: actor.label,
+    })
     .execute();
-  await recordChange(trx, actor, { action: 'create', recordType: 'assistance-request', recordId: row.id, ...scope(row), after: audited(row, items) });
+  await recordChange(trx, actor, {
+    action: 'create',
+    recordType: 'assistance-request',
+    recordId: row.id,
+    ...scope(row),
+    after: audited(row, items),
+  });
   return row;
 }
 
 async function lockRequest(trx: Trx, id: string, expectedVersion?: number): Promise<RequestRow> {
-  const row = isUuid(id) ? await trx.selectFrom('assistance_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
+  const row = isUuid(id)
+    ? await trx.selectFrom('assistance_request').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+    : undefined;
   if (!row) throw notFound('the request');
-  if (expectedVersion !== undefined && row.row_version !== expectedVersion) throw conflict('this request', row.row_version, expectedVersion);
+  if (expectedVersion !== undefined && row.row_version !== expectedVersion)
+    throw conflict('this request', row.row_version, expectedVersion);
   return row;
 }
 
@@ -150,13 +182,16 @@ export async function updateRequest(
   return db.transaction().execute(async (trx) => {
     const before = await lockRequest(trx, id);
     const own = viewer.role === 'state-contact' && viewer.stateIso3 === before.state_iso3.trim();
-    if (!may(viewer, 'manage-assistance') && !(own && before.status === 'received')) throw new AppError('forbidden', 'you may not change this request');
+    if (!may(viewer, 'manage-assistance') && !(own && before.status === 'received'))
+      throw new AppError('forbidden', 'you may not change this request');
     if (before.row_version !== expectedVersion) throw conflict('this request', before.row_version, expectedVersion);
-    if (own && input.stateIso3.trim().toUpperCase() !== before.state_iso3.trim()) throw invalid([{ field: 'stateIso3', problem: 'a State records requests only for itself' }]);
+    if (own && input.stateIso3.trim().toUpperCase() !== before.state_iso3.trim())
+      throw invalid([{ field: 'stateIso3', problem: 'a State records requests only for itself' }]);
     const more = [...(await checkState(trx, input.stateIso3.trim().toUpperCase())), ...(await unknownMatrixFields(trx, input.items))];
     const current = await itemsOf(trx, [id]);
     input.items.forEach((item, i) => {
-      if (item.id && !current.some((c) => c.id === item.id)) more.push({ field: `items[${i}].id`, problem: 'is not an item of this request' });
+      if (item.id && !current.some((c) => c.id === item.id))
+        more.push({ field: `items[${i}].id`, problem: 'is not an item of this request' });
     });
     if (more.length) throw invalid(more);
     const beforeItems = current;
@@ -170,11 +205,27 @@ export async function updateRequest(
     const gone = current.filter((c) => !keep.has(c.id)).map((c) => c.id);
     if (gone.length) await trx.updateTable('assistance_request_item').set({ removed_at: new Date() }).where('id', 'in', gone).execute();
     for (const [i, item] of input.items.entries()) {
-      if (item.id) await trx.updateTable('assistance_request_item').set({ ...itemColumns(item, i + 1), updated_at: new Date() }).where('id', '=', item.id).execute();
-      else await trx.insertInto('assistance_request_item').values({ request_id: id, ...itemColumns(item, i + 1) }).execute();
+      if (item.id)
+        await trx
+          .updateTable('assistance_request_item')
+          .set({ ...itemColumns(item, i + 1), updated_at: new Date() })
+          .where('id', '=', item.id)
+          .execute();
+      else
+        await trx
+          .insertInto('assistance_request_item')
+          .values({ request_id: id, ...itemColumns(item, i + 1) })
+          .execute();
     }
     const items = await itemsOf(trx, [id]);
-    await recordChange(trx, actor, { action: 'update', recordType: 'assistance-request', recordId: id, ...scope(row), before: audited(before, beforeItems), after: audited(row, items) });
+    await recordChange(trx, actor, {
+      action: 'update',
+      recordType: 'assistance-request',
+      recordId: id,
+      ...scope(row),
+      before: audited(before, beforeItems),
+      after: audited(row, items),
+    });
     return row;
   });
 }
@@ -193,21 +244,44 @@ export interface StepInput {
  * the request, records the step and its audit event, in one transaction. Two people moving the
  * same request: the second is told (row version), nothing written.
  */
-export async function takeStep(db: Kysely<DB>, actor: Actor, viewer: Viewer | null, id: string, input: StepInput, today = todayIso()): Promise<RequestRow> {
+export async function takeStep(
+  db: Kysely<DB>,
+  actor: Actor,
+  viewer: Viewer | null,
+  id: string,
+  input: StepInput,
+  today = todayIso(),
+): Promise<RequestRow> {
   return db.transaction().execute((trx) => takeStepIn(trx, actor, viewer, id, input, today));
 }
 
-export async function takeStepIn(trx: Trx, actor: Actor, viewer: Viewer | null, id: string, input: StepInput, today = todayIso()): Promise<RequestRow> {
+export async function takeStepIn(
+  trx: Trx,
+  actor: Actor,
+  viewer: Viewer | null,
+  id: string,
+  input: StepInput,
+  today = todayIso(),
+): Promise<RequestRow> {
   const before = await lockRequest(trx, id);
   const own = viewer?.role === 'state-contact' && viewer.stateIso3 === before.state_iso3.trim();
   // The State itself may withdraw its request or object to (and lift its objection to) circulation.
   const stateAction = ['withdraw', 'object', 'lift-objection'].includes(input.action);
-  if (viewer && !may(viewer, 'manage-assistance') && !(own && stateAction)) throw new AppError('forbidden', 'you may not take steps of the procedure on this request');
-  if (typeof input.expectedVersion !== 'number' || before.row_version !== input.expectedVersion) throw conflict('this request', before.row_version, input.expectedVersion);
+  if (viewer && !may(viewer, 'manage-assistance') && !(own && stateAction))
+    throw new AppError('forbidden', 'you may not take steps of the procedure on this request');
+  if (typeof input.expectedVersion !== 'number' || before.row_version !== input.expectedVersion)
+    throw conflict('this request', before.row_version, input.expectedVersion);
   const providers = [...new Set(input.providers ?? [])];
   const badProviders = providers.filter((p) => !parseProviderKey(p));
-  if (badProviders.length) throw invalid([{ field: 'providers', problem: `not providers (organization:CODE or state:ISO3): ${badProviders.map((b) => String(b).slice(0, 40)).join(', ')}` }]);
-  if (typeof input.note === 'string' && input.note.length > 4000) throw invalid([{ field: 'note', problem: 'is longer than 4000 characters' }]);
+  if (badProviders.length)
+    throw invalid([
+      {
+        field: 'providers',
+        problem: `not providers (organization:CODE or state:ISO3): ${badProviders.map((b) => String(b).slice(0, 40)).join(', ')}`,
+      },
+    ]);
+  if (typeof input.note === 'string' && input.note.length > 4000)
+    throw invalid([{ field: 'note', problem: 'is longer than 4000 characters' }]);
   const state = await requestState(trx, before);
   const result = transition(state, String(input.action ?? ''), String(input.on ?? ''), today, { providers: providers.length });
   if (!result.ok) throw invalid(result.problems);
@@ -216,7 +290,12 @@ export async function takeStepIn(trx: Trx, actor: Actor, viewer: Viewer | null, 
     if (problems.length) throw invalid(problems);
   }
   const on = input.on;
-  const set: Partial<Record<string, unknown>> = { status: result.to, status_on: on, row_version: before.row_version + 1, updated_at: new Date() };
+  const set: Partial<Record<string, unknown>> = {
+    status: result.to,
+    status_on: on,
+    row_version: before.row_version + 1,
+    updated_at: new Date(),
+  };
   if (input.action === 'object') set.objected_on = on;
   if (input.action === 'lift-objection') set.objected_on = null;
   if (input.action === 'post-summary') set.summary_posted_on = on;
@@ -225,13 +304,32 @@ export async function takeStepIn(trx: Trx, actor: Actor, viewer: Viewer | null, 
   if (input.action === 'circulate') {
     const already = new Set((await circulationOf(trx, [id])).map((c) => providerKey(c.provider_kind, c.provider_code.trim())));
     const fresh = providers.map((p) => parseProviderKey(p)!).filter((p) => !already.has(providerKey(p.kind, p.code)));
-    if (fresh.length) await trx.insertInto('assistance_circulation').values(fresh.map((p) => ({ request_id: id, provider_kind: p.kind, provider_code: p.code, circulated_on: on }))).execute();
+    if (fresh.length)
+      await trx
+        .insertInto('assistance_circulation')
+        .values(fresh.map((p) => ({ request_id: id, provider_kind: p.kind, provider_code: p.code, circulated_on: on })))
+        .execute();
   }
   if (input.action === 'forward')
-    await trx.updateTable('assistance_response').set({ forwarded_on: on }).where('request_id', '=', id).where('forwarded_on', 'is', null).where('archived_at', 'is', null).execute();
+    await trx
+      .updateTable('assistance_response')
+      .set({ forwarded_on: on })
+      .where('request_id', '=', id)
+      .where('forwarded_on', 'is', null)
+      .where('archived_at', 'is', null)
+      .execute();
   await trx
     .insertInto('assistance_step')
-    .values({ request_id: id, action: input.action, from_status: before.status, to_status: result.to, taken_on: on, note: input.note?.trim() ?? '', actor_id: actor.id, actor_label: actor.label })
+    .values({
+      request_id: id,
+      action: input.action,
+      from_status: before.status,
+      to_status: result.to,
+      taken_on: on,
+      note: input.note?.trim() ?? '',
+      actor_id: actor.id,
+      actor_label: actor.label,
+    })
     .execute();
   await recordChange(trx, actor, {
     action: `step:${input.action}`,
@@ -293,21 +391,27 @@ export async function recordResponseIn(
 ): Promise<ResponseRow> {
   const request = await lockRequest(trx, requestId);
   const own = providerKeyOf(viewer);
-  if (viewer && !may(viewer, 'manage-assistance') && !own) throw new AppError('forbidden', 'only a provider or the Committee side records responses');
+  if (viewer && !may(viewer, 'manage-assistance') && !own)
+    throw new AppError('forbidden', 'only a provider or the Committee side records responses');
   const providerText = own ?? input.provider ?? '';
   const problems: FieldProblem[] = [];
-  if (own && input.provider && input.provider !== own) problems.push({ field: 'provider', problem: 'a provider records only its own responses' });
+  if (own && input.provider && input.provider !== own)
+    problems.push({ field: 'provider', problem: 'a provider records only its own responses' });
   const provider = parseProviderKey(providerText);
   if (!provider) problems.push({ field: 'provider', problem: 'must be organization:CODE or state:ISO3' });
   if (!isDate(input.respondedOn)) problems.push({ field: 'respondedOn', problem: 'must be a date (YYYY-MM-DD)' });
   else if (input.respondedOn > today) problems.push({ field: 'respondedOn', problem: `${input.respondedOn} is in the future` });
-  else if (input.respondedOn < request.received_on) problems.push({ field: 'respondedOn', problem: `is before the request was received (${request.received_on})` });
-  if (typeof input.text === 'string' && input.text.length > 8000) problems.push({ field: 'text', problem: 'is longer than 8000 characters' });
-  if (!Array.isArray(input.itemIds) || input.itemIds.length === 0) problems.push({ field: 'itemIds', problem: 'name at least one item of the request that the response answers' });
+  else if (input.respondedOn < request.received_on)
+    problems.push({ field: 'respondedOn', problem: `is before the request was received (${request.received_on})` });
+  if (typeof input.text === 'string' && input.text.length > 8000)
+    problems.push({ field: 'text', problem: 'is longer than 8000 characters' });
+  if (!Array.isArray(input.itemIds) || input.itemIds.length === 0)
+    problems.push({ field: 'itemIds', problem: 'name at least one item of the request that the response answers' });
   else {
     const items = new Set((await itemsOf(trx, [requestId])).map((i) => i.id));
     const foreign = input.itemIds.filter((i) => typeof i !== 'string' || !items.has(i));
-    if (foreign.length) problems.push({ field: 'itemIds', problem: `not items of this request: ${foreign.map((f) => String(f).slice(0, 36)).join(', ')}` });
+    if (foreign.length)
+      problems.push({ field: 'itemIds', problem: `not items of this request: ${foreign.map((f) => String(f).slice(0, 36)).join(', ')}` });
   }
   if (problems.length) throw invalid(problems);
   const circulated = (await circulationOf(trx, [requestId])).map((c) => providerKey(c.provider_kind, c.provider_code.trim()));
@@ -316,14 +420,33 @@ export async function recordResponseIn(
     if (own) throw notFound('the request');
     throw invalid([{ field: 'provider', problem: `the request was not circulated to ${key}` }]);
   }
-  if (['withdrawn', 'closed'].includes(request.status)) throw invalid([{ field: 'requestId', problem: `the request is ${request.status}` }]);
+  if (['withdrawn', 'closed'].includes(request.status))
+    throw invalid([{ field: 'requestId', problem: `the request is ${request.status}` }]);
   const row = await trx
     .insertInto('assistance_response')
-    .values({ request_id: requestId, provider_kind: provider!.kind, provider_code: provider!.code, responded_on: input.respondedOn, item_ids: [...new Set(input.itemIds)], text: input.text?.trim() ?? '', source })
+    .values({
+      request_id: requestId,
+      provider_kind: provider!.kind,
+      provider_code: provider!.code,
+      responded_on: input.respondedOn,
+      item_ids: [...new Set(input.itemIds)],
+      text: input.text?.trim() ?? '',
+      source,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await trx.updateTable('assistance_request').set({ row_version: request.row_version + 1, updated_at: new Date() }).where('id', '=', requestId).execute();
-  await recordChange(trx, actor, { action: 'response', recordType: 'assistance-request', recordId: requestId, ...scope(request), after: { ...row, created_at: undefined } });
+  await trx
+    .updateTable('assistance_request')
+    .set({ row_version: request.row_version + 1, updated_at: new Date() })
+    .where('id', '=', requestId)
+    .execute();
+  await recordChange(trx, actor, {
+    action: 'response',
+    recordType: 'assistance-request',
+    recordId: requestId,
+    ...scope(request),
+    after: { ...row, created_at: undefined },
+  });
   return row;
 }
 
@@ -364,26 +487,53 @@ async function checkOfferProvider(trx: Trx, viewer: Viewer | null, input: OfferI
 }
 
 /** Records an offer of assistance: one transaction with its audit event. */
-export async function createOffer(db: Kysely<DB>, actor: Actor, viewer: Viewer | null, input: OfferInput, source: AssistanceSource = 'entered'): Promise<OfferRow> {
+export async function createOffer(
+  db: Kysely<DB>,
+  actor: Actor,
+  viewer: Viewer | null,
+  input: OfferInput,
+  source: AssistanceSource = 'entered',
+): Promise<OfferRow> {
   const problems = checkOfferInput(input);
   if (problems.length) throw invalid(problems);
   return db.transaction().execute((trx) => insertOffer(trx, actor, viewer, input, source));
 }
 
-export async function insertOffer(trx: Trx, actor: Actor, viewer: Viewer | null, input: OfferInput, source: AssistanceSource = 'entered'): Promise<OfferRow> {
+export async function insertOffer(
+  trx: Trx,
+  actor: Actor,
+  viewer: Viewer | null,
+  input: OfferInput,
+  source: AssistanceSource = 'entered',
+): Promise<OfferRow> {
   const problems = checkOfferInput(input);
   if (problems.length) throw invalid(problems);
   await checkOfferProvider(trx, viewer, input, 'create');
-  const row = await trx.insertInto('assistance_offer').values({ ...offerColumns(input), source }).returningAll().executeTakeFirstOrThrow();
-  await recordChange(trx, actor, { action: 'create', recordType: 'assistance-offer', recordId: row.id, ...offerAuditScope(row), after: auditedOffer(row) });
+  const row = await trx
+    .insertInto('assistance_offer')
+    .values({ ...offerColumns(input), source })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordChange(trx, actor, {
+    action: 'create',
+    recordType: 'assistance-offer',
+    recordId: row.id,
+    ...offerAuditScope(row),
+    after: auditedOffer(row),
+  });
   return row;
 }
 
 async function lockOffer(trx: Trx, viewer: Viewer | null, id: string, expectedVersion: number): Promise<OfferRow> {
-  const row = isUuid(id) ? await trx.selectFrom('assistance_offer').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
+  const row = isUuid(id)
+    ? await trx.selectFrom('assistance_offer').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+    : undefined;
   if (!row) throw notFound('the offer');
   const key = offerProviderKey(row);
-  if (viewer && !can(viewer, 'update', { type: 'assistance-offer', confidentiality: row.confidentiality, stateIso3: null, providerKey: key })) {
+  if (
+    viewer &&
+    !can(viewer, 'update', { type: 'assistance-offer', confidentiality: row.confidentiality, stateIso3: null, providerKey: key })
+  ) {
     if (row.confidentiality !== 'public' && !isCommitteeSide(viewer) && providerKeyOf(viewer) !== key) throw notFound('the offer');
     throw new AppError('forbidden', 'you may not change this offer');
   }
@@ -391,7 +541,14 @@ async function lockOffer(trx: Trx, viewer: Viewer | null, id: string, expectedVe
   return row;
 }
 
-export async function updateOffer(db: Kysely<DB>, actor: Actor, viewer: Viewer | null, id: string, expectedVersion: number, input: OfferInput): Promise<OfferRow> {
+export async function updateOffer(
+  db: Kysely<DB>,
+  actor: Actor,
+  viewer: Viewer | null,
+  id: string,
+  expectedVersion: number,
+  input: OfferInput,
+): Promise<OfferRow> {
   const problems = checkOfferInput(input);
   if (problems.length) throw invalid(problems);
   return db.transaction().execute(async (trx) => {
@@ -403,22 +560,44 @@ export async function updateOffer(db: Kysely<DB>, actor: Actor, viewer: Viewer |
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordChange(trx, actor, { action: 'update', recordType: 'assistance-offer', recordId: id, ...offerAuditScope(row), before: auditedOffer(before), after: auditedOffer(row) });
+    await recordChange(trx, actor, {
+      action: 'update',
+      recordType: 'assistance-offer',
+      recordId: id,
+      ...offerAuditScope(row),
+      before: auditedOffer(before),
+      after: auditedOffer(row),
+    });
     return row;
   });
 }
 
-export async function setOfferArchived(db: Kysely<DB>, actor: Actor, viewer: Viewer | null, id: string, expectedVersion: number, archived: boolean): Promise<OfferRow> {
+export async function setOfferArchived(
+  db: Kysely<DB>,
+  actor: Actor,
+  viewer: Viewer | null,
+  id: string,
+  expectedVersion: number,
+  archived: boolean,
+): Promise<OfferRow> {
   return db.transaction().execute(async (trx) => {
     const before = await lockOffer(trx, viewer, id, expectedVersion);
-    if (archived === (before.archived_at !== null)) throw invalid([{ field: 'archived', problem: archived ? 'the offer is already archived' : 'the offer is not archived' }]);
+    if (archived === (before.archived_at !== null))
+      throw invalid([{ field: 'archived', problem: archived ? 'the offer is already archived' : 'the offer is not archived' }]);
     const row = await trx
       .updateTable('assistance_offer')
       .set({ archived_at: archived ? new Date() : null, row_version: before.row_version + 1, updated_at: new Date() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordChange(trx, actor, { action: archived ? 'archive' : 'restore', recordType: 'assistance-offer', recordId: id, ...offerAuditScope(row), before: auditedOffer(before), after: auditedOffer(row) });
+    await recordChange(trx, actor, {
+      action: archived ? 'archive' : 'restore',
+      recordType: 'assistance-offer',
+      recordId: id,
+      ...offerAuditScope(row),
+      before: auditedOffer(before),
+      after: auditedOffer(row),
+    });
     return row;
   });
 }
@@ -429,7 +608,18 @@ export async function matchItemsOf(db: Kysely<DB> | Trx, requestIds?: string[]):
     .selectFrom('assistance_request_item as i')
     .innerJoin('assistance_request as r', 'r.id', 'i.request_id')
     .innerJoin('member_state as s', 's.iso3', 'r.state_iso3')
-    .select(['i.id', 'i.request_id', 'r.state_iso3', 's.regional_group', 'r.languages', 'i.paragraphs', 'i.weapons', 'i.areas', 'i.kinds', 'r.received_on'])
+    .select([
+      'i.id',
+      'i.request_id',
+      'r.state_iso3',
+      's.regional_group',
+      'r.languages',
+      'i.paragraphs',
+      'i.weapons',
+      'i.areas',
+      'i.kinds',
+      'r.received_on',
+    ])
     .where('i.removed_at', 'is', null)
     .where('r.archived_at', 'is', null);
   if (requestIds) q = q.where('i.request_id', 'in', requestIds.length ? requestIds : ['00000000-0000-0000-0000-000000000000']);
@@ -484,14 +674,27 @@ export async function suggestMatches(db: Kysely<DB>, actor: Actor, requestId: st
       activeOffers(trx),
       deliveredByProvider(trx),
       weightsInForce(trx),
-      trx.selectFrom('assistance_match as m').innerJoin('assistance_request_item as i', 'i.id', 'm.item_id').select(['m.item_id', 'm.offer_id']).where('i.request_id', '=', requestId).execute(),
+      trx
+        .selectFrom('assistance_match as m')
+        .innerJoin('assistance_request_item as i', 'i.id', 'm.item_id')
+        .select(['m.item_id', 'm.offer_id'])
+        .where('i.request_id', '=', requestId)
+        .execute(),
     ]);
     const have = new Set(existing.map((e) => `${e.item_id}:${e.offer_id}`));
     const engineOffers = offers.map(matchOfferOf);
     const rows = items.flatMap((item) =>
       rankOffersForItem(item, engineOffers, track, weights, limit)
         .filter((r) => !have.has(`${item.id}:${r.offerId}`))
-        .map((r) => ({ item_id: item.id, offer_id: r.offerId, status: 'suggested' as const, origin: 'engine' as const, score: r.score, reasons: JSON.stringify(r.reasons), status_on: today })),
+        .map((r) => ({
+          item_id: item.id,
+          offer_id: r.offerId,
+          status: 'suggested' as const,
+          origin: 'engine' as const,
+          score: r.score,
+          reasons: JSON.stringify(r.reasons),
+          status_on: today,
+        })),
     );
     const written = rows.length ? await trx.insertInto('assistance_match').values(rows).returningAll().execute() : [];
     if (written.length)
@@ -507,28 +710,58 @@ export async function suggestMatches(db: Kysely<DB>, actor: Actor, requestId: st
 }
 
 async function matchRequest(trx: Trx, itemId: string): Promise<RequestRow> {
-  const item = isUuid(itemId) ? await trx.selectFrom('assistance_request_item').select(['request_id', 'removed_at']).where('id', '=', itemId).executeTakeFirst() : undefined;
+  const item = isUuid(itemId)
+    ? await trx.selectFrom('assistance_request_item').select(['request_id', 'removed_at']).where('id', '=', itemId).executeTakeFirst()
+    : undefined;
   if (!item || item.removed_at) throw invalid([{ field: 'itemId', problem: 'is not an item of a request' }]);
   return lockRequest(trx, item.request_id);
 }
 
 /** An expert adds a match by hand (status 'suggested', origin 'hand'), with the engine's score and reasons for it if it has any. */
-export async function addMatch(db: Kysely<DB>, actor: Actor, input: { itemId: string; offerId: string; note?: string }, today = todayIso()): Promise<MatchRow> {
+export async function addMatch(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: { itemId: string; offerId: string; note?: string },
+  today = todayIso(),
+): Promise<MatchRow> {
   return db.transaction().execute(async (trx) => {
     const request = await matchRequest(trx, String(input.itemId ?? ''));
-    const offer = isUuid(String(input.offerId ?? '')) ? await trx.selectFrom('assistance_offer').selectAll().where('id', '=', input.offerId).executeTakeFirst() : undefined;
+    const offer = isUuid(String(input.offerId ?? ''))
+      ? await trx.selectFrom('assistance_offer').selectAll().where('id', '=', input.offerId).executeTakeFirst()
+      : undefined;
     if (!offer || offer.archived_at) throw invalid([{ field: 'offerId', problem: 'is not a current offer' }]);
-    const dup = await trx.selectFrom('assistance_match').select('id').where('item_id', '=', input.itemId).where('offer_id', '=', input.offerId).executeTakeFirst();
+    const dup = await trx
+      .selectFrom('assistance_match')
+      .select('id')
+      .where('item_id', '=', input.itemId)
+      .where('offer_id', '=', input.offerId)
+      .executeTakeFirst();
     if (dup) throw invalid([{ field: 'offerId', problem: 'this offer is already matched with this item' }]);
-    if (typeof input.note === 'string' && input.note.length > 4000) throw invalid([{ field: 'note', problem: 'is longer than 4000 characters' }]);
+    if (typeof input.note === 'string' && input.note.length > 4000)
+      throw invalid([{ field: 'note', problem: 'is longer than 4000 characters' }]);
     const [item] = await matchItemsOf(trx, [request.id]).then((all) => all.filter((i) => i.id === input.itemId));
     const ranked = rankOffersForItem(item!, [matchOfferOf(offer)], await deliveredByProvider(trx), await weightsInForce(trx), 1)[0];
     const row = await trx
       .insertInto('assistance_match')
-      .values({ item_id: input.itemId, offer_id: input.offerId, status: 'suggested', origin: 'hand', score: ranked?.score ?? null, reasons: JSON.stringify(ranked?.reasons ?? []), note: input.note?.trim() ?? '', status_on: today })
+      .values({
+        item_id: input.itemId,
+        offer_id: input.offerId,
+        status: 'suggested',
+        origin: 'hand',
+        score: ranked?.score ?? null,
+        reasons: JSON.stringify(ranked?.reasons ?? []),
+        note: input.note?.trim() ?? '',
+        status_on: today,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordChange(trx, actor, { action: 'matches:add', recordType: 'assistance-request', recordId: request.id, ...scope(request), after: { ...row, created_at: undefined, updated_at: undefined } });
+    await recordChange(trx, actor, {
+      action: 'matches:add',
+      recordType: 'assistance-request',
+      recordId: request.id,
+      ...scope(request),
+      after: { ...row, created_at: undefined, updated_at: undefined },
+    });
     return row;
   });
 }
@@ -548,19 +781,26 @@ export interface MatchMove {
  */
 export async function moveMatch(db: Kysely<DB>, actor: Actor, matchId: string, input: MatchMove, today = todayIso()): Promise<MatchRow> {
   return db.transaction().execute(async (trx) => {
-    const before = isUuid(matchId) ? await trx.selectFrom('assistance_match').selectAll().where('id', '=', matchId).forUpdate().executeTakeFirst() : undefined;
+    const before = isUuid(matchId)
+      ? await trx.selectFrom('assistance_match').selectAll().where('id', '=', matchId).forUpdate().executeTakeFirst()
+      : undefined;
     if (!before) throw notFound('the match');
     const request = await matchRequest(trx, before.item_id);
-    if (typeof input.expectedVersion !== 'number' || before.row_version !== input.expectedVersion) throw conflict('this match', before.row_version, input.expectedVersion);
+    if (typeof input.expectedVersion !== 'number' || before.row_version !== input.expectedVersion)
+      throw conflict('this match', before.row_version, input.expectedVersion);
     const on = input.on ?? today;
     const problems: FieldProblem[] = [];
     if (!canMoveMatch(before.status, input.to))
-      problems.push({ field: 'to', problem: `a ${before.status} match cannot become "${String(input.to).slice(0, 20)}"; allowed: ${matchMovesFrom(before.status).join(', ') || 'nothing'}` });
+      problems.push({
+        field: 'to',
+        problem: `a ${before.status} match cannot become "${String(input.to).slice(0, 20)}"; allowed: ${matchMovesFrom(before.status).join(', ') || 'nothing'}`,
+      });
     if (!isDate(on)) problems.push({ field: 'on', problem: 'must be a date (YYYY-MM-DD)' });
     else if (on > today) problems.push({ field: 'on', problem: `${on} is in the future` });
     else if (on < before.status_on) problems.push({ field: 'on', problem: `is before the match's last change (${before.status_on})` });
     for (const f of ['note', 'providerFeedback', 'stateFeedback'] as const)
-      if (typeof input[f] === 'string' && (input[f] as string).length > (f === 'note' ? 4000 : 8000)) problems.push({ field: f, problem: 'is too long' });
+      if (typeof input[f] === 'string' && (input[f] as string).length > (f === 'note' ? 4000 : 8000))
+        problems.push({ field: f, problem: 'is too long' });
     if (problems.length) throw invalid(problems);
     if (['proposed', 'accepted', 'under-way'].includes(input.to)) {
       const offer = await trx.selectFrom('assistance_offer').selectAll().where('id', '=', before.offer_id).executeTakeFirstOrThrow();
@@ -598,8 +838,18 @@ export async function moveMatch(db: Kysely<DB>, actor: Actor, matchId: string, i
 export async function setWeights(db: Kysely<DB>, actor: Actor, raw: unknown): Promise<Record<string, unknown>> {
   const weights = parseWeights(raw) as unknown as Record<string, unknown>;
   return db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('assistance_weights').values({ weights: JSON.stringify(weights), actor_id: actor.id, actor_label: actor.label }).returningAll().executeTakeFirstOrThrow();
-    await recordChange(trx, actor, { action: 'update', recordType: 'assistance-weights', recordId: row.id, confidentiality: 'committee', after: weights });
+    const row = await trx
+      .insertInto('assistance_weights')
+      .values({ weights: JSON.stringify(weights), actor_id: actor.id, actor_label: actor.label })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordChange(trx, actor, {
+      action: 'update',
+      recordType: 'assistance-weights',
+      recordId: row.id,
+      confidentiality: 'committee',
+      after: weights,
+    });
     return weights;
   });
 }

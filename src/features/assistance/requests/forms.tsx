@@ -126,7 +126,14 @@ export function requestValuesOf(body: FormBody): RequestFormValues {
 
 /** An item fieldset left as it was rendered: nothing typed, nothing checked. */
 export const isBlankItem = (i: ItemValues) =>
-  !i.id && !i.description.trim() && !i.areas.length && !i.weapons.length && !i.paragraphs.length && !i.kinds.length && !i.timeframe.trim() && !i.matrixFields.trim();
+  !i.id &&
+  !i.description.trim() &&
+  !i.areas.length &&
+  !i.weapons.length &&
+  !i.paragraphs.length &&
+  !i.kinds.length &&
+  !i.timeframe.trim() &&
+  !i.matrixFields.trim();
 
 /**
  * The items the command is given: blank fieldsets and removed items left out, in order. The form
@@ -209,7 +216,14 @@ export const requestValuesFrom = (r: RequestRow, items: ItemRow[]): RequestFormV
 // -------------------------------------------------------------------------------------------------
 // Pieces
 
-const Field: FC<PropsWithChildren<{ id: string; label: string; help?: string; problems: FieldProblem[]; field: string }>> = ({ id, label, help, problems, field, children }) => (
+const Field: FC<PropsWithChildren<{ id: string; label: string; help?: string; problems: FieldProblem[]; field: string }>> = ({
+  id,
+  label,
+  help,
+  problems,
+  field,
+  children,
+}) => (
   <div class="field">
     <label for={id}>{label}</label>
     {children}
@@ -225,15 +239,15 @@ const Field: FC<PropsWithChildren<{ id: string; label: string; help?: string; pr
 const describedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 /** Checkboxes of taxonomy codes, named `name`, in a fieldset whose id is the field's. */
-const CodeChecks: FC<{ m: Messages; dimension: Dimension; name: string; legend: string; checked: string[]; problems: FieldProblem[]; codes?: readonly string[] }> = ({
-  m,
-  dimension,
-  name,
-  legend,
-  checked,
-  problems,
-  codes,
-}) => {
+const CodeChecks: FC<{
+  m: Messages;
+  dimension: Dimension;
+  name: string;
+  legend: string;
+  checked: string[];
+  problems: FieldProblem[];
+  codes?: readonly string[];
+}> = ({ m, dimension, name, legend, checked, problems, codes }) => {
   const id = fieldId(name);
   return (
     <fieldset id={id} class="checks" aria-describedby={errorIdOf(problems, name)}>
@@ -277,10 +291,42 @@ const ItemFieldset: FC<{ m: Messages; i: number; item: ItemValues; problems: Fie
           {item.description}
         </textarea>
       </Field>
-      <CodeChecks m={m} dimension="area" name={f('areas')} legend={m.t('assistance.field.areas')} checked={item.areas} problems={problems} codes={areas} />
-      <CodeChecks m={m} dimension="weapon" name={f('weapons')} legend={m.t('assistance.field.weapons')} checked={item.weapons} problems={problems} codes={weaponTypes} />
-      <CodeChecks m={m} dimension="paragraph" name={f('paragraphs')} legend={m.t('assistance.field.paragraphs')} checked={item.paragraphs} problems={problems} codes={paragraphs} />
-      <CodeChecks m={m} dimension="kind" name={f('kinds')} legend={m.t('assistance.field.kinds')} checked={item.kinds} problems={problems} codes={helpKinds} />
+      <CodeChecks
+        m={m}
+        dimension="area"
+        name={f('areas')}
+        legend={m.t('assistance.field.areas')}
+        checked={item.areas}
+        problems={problems}
+        codes={areas}
+      />
+      <CodeChecks
+        m={m}
+        dimension="weapon"
+        name={f('weapons')}
+        legend={m.t('assistance.field.weapons')}
+        checked={item.weapons}
+        problems={problems}
+        codes={weaponTypes}
+      />
+      <CodeChecks
+        m={m}
+        dimension="paragraph"
+        name={f('paragraphs')}
+        legend={m.t('assistance.field.paragraphs')}
+        checked={item.paragraphs}
+        problems={problems}
+        codes={paragraphs}
+      />
+      <CodeChecks
+        m={m}
+        dimension="kind"
+        name={f('kinds')}
+        legend={m.t('assistance.field.kinds')}
+        checked={item.kinds}
+        problems={problems}
+        codes={helpKinds}
+      />
       <Field id={id('priority')} label={m.t('assistance.field.priority')} problems={problems} field={f('priority')}>
         <select id={id('priority')} name={f('priority')} aria-describedby={errorIdOf(problems, f('priority'))}>
           {priorities.map((p) => (
@@ -290,7 +336,13 @@ const ItemFieldset: FC<{ m: Messages; i: number; item: ItemValues; problems: Fie
           ))}
         </select>
       </Field>
-      <Field id={id('timeframe')} label={m.t('assistance.field.timeframe')} help={m.t('assistance.form.timeframeHelp')} problems={problems} field={f('timeframe')}>
+      <Field
+        id={id('timeframe')}
+        label={m.t('assistance.field.timeframe')}
+        help={m.t('assistance.form.timeframeHelp')}
+        problems={problems}
+        field={f('timeframe')}
+      >
         <input
           id={id('timeframe')}
           name={f('timeframe')}
@@ -300,7 +352,13 @@ const ItemFieldset: FC<{ m: Messages; i: number; item: ItemValues; problems: Fie
           aria-invalid={errorIdOf(problems, f('timeframe')) ? 'true' : undefined}
         />
       </Field>
-      <Field id={id('matrixFields')} label={m.t('assistance.field.matrixFields')} help={m.t('assistance.form.matrixFieldsHelp')} problems={problems} field={f('matrixFields')}>
+      <Field
+        id={id('matrixFields')}
+        label={m.t('assistance.field.matrixFields')}
+        help={m.t('assistance.form.matrixFieldsHelp')}
+        problems={problems}
+        field={f('matrixFields')}
+      >
         <input
           id={id('matrixFields')}
           name={f('matrixFields')}
@@ -338,7 +396,11 @@ export const RequestForm: FC<{
       <CsrfField token={csrfToken} />
       {v.version && <input type="hidden" name="version" value={v.version} />}
       <input type="hidden" name="itemCount" value={String(v.items.length)} />
-      {problems.some((p) => p.field === 'version') && <p id="version-note" class="notice">{m.t('assistance.conflict')}</p>}
+      {problems.some((p) => p.field === 'version') && (
+        <p id="version-note" class="notice">
+          {m.t('assistance.conflict')}
+        </p>
+      )}
       <p class="help">{m.t('assistance.form.intro')}</p>
       <fieldset>
         <legend>{m.t('assistance.form.request')}</legend>
@@ -350,7 +412,13 @@ export const RequestForm: FC<{
           </div>
         ) : (
           <Field id="stateIso3" label={m.t('assistance.field.state')} problems={problems} field="stateIso3">
-            <select id="stateIso3" name="stateIso3" required aria-invalid={err('stateIso3') ? 'true' : undefined} aria-describedby={err('stateIso3')}>
+            <select
+              id="stateIso3"
+              name="stateIso3"
+              required
+              aria-invalid={err('stateIso3') ? 'true' : undefined}
+              aria-describedby={err('stateIso3')}
+            >
               <option value="">—</option>
               {states.map(([iso3, name]) => (
                 <option value={iso3} selected={v.stateIso3 === iso3}>
@@ -361,7 +429,15 @@ export const RequestForm: FC<{
           </Field>
         )}
         <Field id="receivedOn" label={m.t('assistance.field.receivedOn')} problems={problems} field="receivedOn">
-          <input id="receivedOn" name="receivedOn" type="date" required value={v.receivedOn} aria-invalid={err('receivedOn') ? 'true' : undefined} aria-describedby={err('receivedOn')} />
+          <input
+            id="receivedOn"
+            name="receivedOn"
+            type="date"
+            required
+            value={v.receivedOn}
+            aria-invalid={err('receivedOn') ? 'true' : undefined}
+            aria-describedby={err('receivedOn')}
+          />
         </Field>
         <Field id="channel" label={m.t('assistance.field.channel')} problems={problems} field="channel">
           <select id="channel" name="channel" aria-describedby={err('channel')}>
@@ -373,13 +449,28 @@ export const RequestForm: FC<{
           </select>
         </Field>
         <Field id="reference" label={m.t('assistance.field.reference')} problems={problems} field="reference">
-          <input id="reference" name="reference" maxlength={60} dir="ltr" value={v.reference} aria-invalid={err('reference') ? 'true' : undefined} aria-describedby={err('reference')} />
+          <input
+            id="reference"
+            name="reference"
+            maxlength={60}
+            dir="ltr"
+            value={v.reference}
+            aria-invalid={err('reference') ? 'true' : undefined}
+            aria-describedby={err('reference')}
+          />
         </Field>
       </fieldset>
       <fieldset>
         <legend>{m.t('assistance.form.contact')}</legend>
         <Field id="contactName" label={m.t('assistance.field.contactName')} problems={problems} field="contactName">
-          <input id="contactName" name="contactName" maxlength={200} autocomplete="name" value={v.contactName} aria-describedby={err('contactName')} />
+          <input
+            id="contactName"
+            name="contactName"
+            maxlength={200}
+            autocomplete="name"
+            value={v.contactName}
+            aria-describedby={err('contactName')}
+          />
         </Field>
         <Field id="contactEmail" label={m.t('assistance.field.contactEmail')} problems={problems} field="contactEmail">
           <input
@@ -395,9 +486,29 @@ export const RequestForm: FC<{
           />
         </Field>
       </fieldset>
-      <CodeChecks m={m} dimension="language" name="languages" legend={m.t('assistance.field.languages')} checked={v.languages} problems={problems} codes={helpLanguages} />
-      <Field id="earlierAssistance" label={m.t('assistance.field.earlierAssistance')} help={m.t('assistance.form.earlierHelp')} problems={problems} field="earlierAssistance">
-        <textarea id="earlierAssistance" name="earlierAssistance" rows={3} maxlength={8000} aria-describedby={describedBy('earlierAssistance-help', err('earlierAssistance'))}>
+      <CodeChecks
+        m={m}
+        dimension="language"
+        name="languages"
+        legend={m.t('assistance.field.languages')}
+        checked={v.languages}
+        problems={problems}
+        codes={helpLanguages}
+      />
+      <Field
+        id="earlierAssistance"
+        label={m.t('assistance.field.earlierAssistance')}
+        help={m.t('assistance.form.earlierHelp')}
+        problems={problems}
+        field="earlierAssistance"
+      >
+        <textarea
+          id="earlierAssistance"
+          name="earlierAssistance"
+          rows={3}
+          maxlength={8000}
+          aria-describedby={describedBy('earlierAssistance-help', err('earlierAssistance'))}
+        >
           {v.earlierAssistance}
         </textarea>
       </Field>
@@ -410,7 +521,13 @@ export const RequestForm: FC<{
         <legend>{m.t('assistance.form.publication')}</legend>
         <Check id="consentSummary" name="consentSummary" label={m.t('assistance.field.consentSummary')} checked={v.consentSummary} />
         <FieldError problems={problems} field="consentSummary" />
-        <Field id="summary" label={m.t('assistance.field.summary')} help={m.t('assistance.form.summaryHelp')} problems={problems} field="summary">
+        <Field
+          id="summary"
+          label={m.t('assistance.field.summary')}
+          help={m.t('assistance.form.summaryHelp')}
+          problems={problems}
+          field="summary"
+        >
           <textarea id="summary" name="summary" rows={3} maxlength={4000} aria-describedby={describedBy('summary-help', err('summary'))}>
             {v.summary}
           </textarea>
@@ -564,7 +681,11 @@ export const OfferForm: FC<{
       <ErrorSummary m={m} problems={problems} />
       <CsrfField token={csrfToken} />
       {v.version && <input type="hidden" name="version" value={v.version} />}
-      {problems.some((p) => p.field === 'version') && <p id="version-note" class="notice">{m.t('assistance.conflict')}</p>}
+      {problems.some((p) => p.field === 'version') && (
+        <p id="version-note" class="notice">
+          {m.t('assistance.conflict')}
+        </p>
+      )}
       {fixedProvider ? (
         <div class="field" id="provider">
           <span class="label">{m.t('assistance.field.provider')}</span>
@@ -573,7 +694,13 @@ export const OfferForm: FC<{
         </div>
       ) : (
         <Field id="provider" label={m.t('assistance.field.provider')} problems={problems} field="provider">
-          <select id="provider" name="provider" required aria-invalid={err('provider') ? 'true' : undefined} aria-describedby={err('provider')}>
+          <select
+            id="provider"
+            name="provider"
+            required
+            aria-invalid={err('provider') ? 'true' : undefined}
+            aria-describedby={err('provider')}
+          >
             <option value="">—</option>
             <optgroup label={m.t('assistance.offers.organizations')}>
               {organizations.map(([code, name]) => (
@@ -593,7 +720,15 @@ export const OfferForm: FC<{
         </Field>
       )}
       <Field id="title" label={m.t('assistance.field.title')} problems={problems} field="title">
-        <input id="title" name="title" required maxlength={300} value={v.title} aria-invalid={err('title') ? 'true' : undefined} aria-describedby={err('title')} />
+        <input
+          id="title"
+          name="title"
+          required
+          maxlength={300}
+          value={v.title}
+          aria-invalid={err('title') ? 'true' : undefined}
+          aria-describedby={err('title')}
+        />
       </Field>
       <Field id="description" label={m.t('assistance.field.description')} problems={problems} field="description">
         <textarea id="description" name="description" rows={4} maxlength={8000} aria-describedby={err('description')}>
@@ -601,14 +736,56 @@ export const OfferForm: FC<{
         </textarea>
       </Field>
       <CodeChecks m={m} dimension="area" name="areas" legend={m.t('assistance.field.areas')} checked={v.areas} problems={problems} />
-      <CodeChecks m={m} dimension="weapon" name="weapons" legend={m.t('assistance.field.weapons')} checked={v.weapons} problems={problems} />
-      <CodeChecks m={m} dimension="paragraph" name="paragraphs" legend={m.t('assistance.field.paragraphs')} checked={v.paragraphs} problems={problems} />
+      <CodeChecks
+        m={m}
+        dimension="weapon"
+        name="weapons"
+        legend={m.t('assistance.field.weapons')}
+        checked={v.weapons}
+        problems={problems}
+      />
+      <CodeChecks
+        m={m}
+        dimension="paragraph"
+        name="paragraphs"
+        legend={m.t('assistance.field.paragraphs')}
+        checked={v.paragraphs}
+        problems={problems}
+      />
       <CodeChecks m={m} dimension="kind" name="kinds" legend={m.t('assistance.field.kinds')} checked={v.kinds} problems={problems} />
-      <CodeChecks m={m} dimension="region" name="regions" legend={m.t('assistance.field.regions')} checked={v.regions} problems={problems} codes={regions} />
+      <CodeChecks
+        m={m}
+        dimension="region"
+        name="regions"
+        legend={m.t('assistance.field.regions')}
+        checked={v.regions}
+        problems={problems}
+        codes={regions}
+      />
       <p class="help">{m.t('assistance.offers.regionsHelp')}</p>
-      <CodeChecks m={m} dimension="language" name="languages" legend={m.t('assistance.offers.languages')} checked={v.languages} problems={problems} />
-      <Field id="programmes" label={m.t('assistance.field.programmes')} help={m.t('assistance.offers.programmesHelp')} problems={problems} field="programmes">
-        <textarea id="programmes" name="programmes" rows={3} dir="ltr" aria-describedby={describedBy('programmes-help', err('programmes'))} aria-invalid={err('programmes') ? 'true' : undefined}>
+      <CodeChecks
+        m={m}
+        dimension="language"
+        name="languages"
+        legend={m.t('assistance.offers.languages')}
+        checked={v.languages}
+        problems={problems}
+      />
+      <Field
+        id="programmes"
+        label={m.t('assistance.field.programmes')}
+        help={m.t('assistance.offers.programmesHelp')}
+        problems={problems}
+        field="programmes"
+      >
+        <textarea
+          id="programmes"
+          name="programmes"
+          rows={3}
+          dir="ltr"
+          aria-describedby={describedBy('programmes-help', err('programmes'))}
+          aria-invalid={err('programmes') ? 'true' : undefined}
+        >
           {v.programmes}
         </textarea>
       </Field>
@@ -616,16 +793,39 @@ export const OfferForm: FC<{
         <input id="capacity" name="capacity" maxlength={500} value={v.capacity} aria-describedby={err('capacity')} />
       </Field>
       <Field id="periodFrom" label={m.t('assistance.field.periodFrom')} problems={problems} field="periodFrom">
-        <input id="periodFrom" name="periodFrom" type="date" value={v.periodFrom} aria-invalid={err('periodFrom') ? 'true' : undefined} aria-describedby={err('periodFrom')} />
+        <input
+          id="periodFrom"
+          name="periodFrom"
+          type="date"
+          value={v.periodFrom}
+          aria-invalid={err('periodFrom') ? 'true' : undefined}
+          aria-describedby={err('periodFrom')}
+        />
       </Field>
       <Field id="periodTo" label={m.t('assistance.field.periodTo')} problems={problems} field="periodTo">
-        <input id="periodTo" name="periodTo" type="date" value={v.periodTo} aria-invalid={err('periodTo') ? 'true' : undefined} aria-describedby={err('periodTo')} />
+        <input
+          id="periodTo"
+          name="periodTo"
+          type="date"
+          value={v.periodTo}
+          aria-invalid={err('periodTo') ? 'true' : undefined}
+          aria-describedby={err('periodTo')}
+        />
       </Field>
       <Field id="contactName" label={m.t('assistance.field.contactName')} problems={problems} field="contactName">
         <input id="contactName" name="contactName" maxlength={200} value={v.contactName} aria-describedby={err('contactName')} />
       </Field>
       <Field id="contactEmail" label={m.t('assistance.field.contactEmail')} problems={problems} field="contactEmail">
-        <input id="contactEmail" name="contactEmail" type="email" dir="ltr" maxlength={254} value={v.contactEmail} aria-invalid={err('contactEmail') ? 'true' : undefined} aria-describedby={err('contactEmail')} />
+        <input
+          id="contactEmail"
+          name="contactEmail"
+          type="email"
+          dir="ltr"
+          maxlength={254}
+          value={v.contactEmail}
+          aria-invalid={err('contactEmail') ? 'true' : undefined}
+          aria-describedby={err('contactEmail')}
+        />
       </Field>
       <Field id="confidentiality" label={m.t('assistance.field.confidentiality')} problems={problems} field="confidentiality">
         <select id="confidentiality" name="confidentiality" aria-describedby={err('confidentiality')}>

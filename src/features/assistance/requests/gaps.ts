@@ -69,7 +69,8 @@ export function gapItems(template: Template, state: StateMatrix, peers: readonly
     group.fields.push(field);
     groups.set(key, group);
   }
-  const order = (g: { paragraph: string; areas: Area[] }) => `${paragraphs.indexOf(g.paragraph as (typeof paragraphs)[number])}|${g.areas.join(',')}`;
+  const order = (g: { paragraph: string; areas: Area[] }) =>
+    `${paragraphs.indexOf(g.paragraph as (typeof paragraphs)[number])}|${g.areas.join(',')}`;
   const groupLabel = pick(regionLabels[options.regionalGroup], m.locale) || options.regionalGroup;
   return [...groups.values()]
     .sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))
@@ -92,7 +93,8 @@ export function gapItems(template: Template, state: StateMatrix, peers: readonly
         });
       let description = describe(m.list(named));
       // A long list is cut to fit the description: the fields themselves are all in matrixFields.
-      for (let keep = named.length - 1; description.length > maxDescription && keep > 0; keep--) description = describe(`${m.list(named.slice(0, keep))} …`);
+      for (let keep = named.length - 1; description.length > maxDescription && keep > 0; keep--)
+        description = describe(`${m.list(named.slice(0, keep))} …`);
       return {
         description: description.slice(0, maxDescription),
         paragraphs: [g.paragraph],
@@ -154,7 +156,16 @@ async function approvedMatricesAsOf(db: Db, viewer: Viewer | null, regionalGroup
   for (const v of versions) if (!newest.has(v.state_iso3.trim())) newest.set(v.state_iso3.trim(), v);
   const chosen = [...newest.values()];
   const cells = chosen.length
-    ? await db.selectFrom('matrix_cell').select(['matrix_id', 'field_code', 'value']).where('matrix_id', 'in', chosen.map((v) => v.id)).where('value', '<>', '').execute()
+    ? await db
+        .selectFrom('matrix_cell')
+        .select(['matrix_id', 'field_code', 'value'])
+        .where(
+          'matrix_id',
+          'in',
+          chosen.map((v) => v.id),
+        )
+        .where('value', '<>', '')
+        .execute()
     : [];
   return chosen.map((v) => ({
     version: v,
@@ -171,9 +182,19 @@ async function approvedMatricesAsOf(db: Db, viewer: Viewer | null, regionalGroup
  * A draft request from a State's gaps as at a date (today by default), for the Committee side and
  * the State's own point of contact; anyone else is told the State is not found.
  */
-export async function draftRequestFromGaps(db: Kysely<DB>, viewer: Viewer | null, iso3: string, asOf = todayIso(), locale: Locale = 'en'): Promise<GapDraft> {
+export async function draftRequestFromGaps(
+  db: Kysely<DB>,
+  viewer: Viewer | null,
+  iso3: string,
+  asOf = todayIso(),
+  locale: Locale = 'en',
+): Promise<GapDraft> {
   const state = /^[A-Za-z]{3}$/.test(iso3) ? await findState(db, iso3) : undefined;
-  if (!state || !mayDraftFor(viewer, state.iso3) || !can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }))
+  if (
+    !state ||
+    !mayDraftFor(viewer, state.iso3) ||
+    !can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 })
+  )
     throw notFound(`the State ${iso3.slice(0, 3).toUpperCase()}`);
   if (!isDate(asOf)) throw invalid([{ field: 'asOf', problem: 'must be a date (YYYY-MM-DD)' }]);
   const group = state.regional_group;
@@ -188,12 +209,21 @@ export async function draftRequestFromGaps(db: Kysely<DB>, viewer: Viewer | null
     basis: { stateIso3: state.iso3, regionalGroup: group, asOf, matrix: null, peers: 0 },
   };
   if (!mine) return draft;
-  const templateRow = await db.selectFrom('matrix_template').select('definition').where('version', '=', mine.version.template_version).executeTakeFirstOrThrow();
+  const templateRow = await db
+    .selectFrom('matrix_template')
+    .select('definition')
+    .where('version', '=', mine.version.template_version)
+    .executeTakeFirstOrThrow();
   const peers = all.filter((x) => x !== mine && x.version.template_version === mine.version.template_version).map((x) => x.matrix);
   draft.items = gapItems(templateRow.definition, mine.matrix, peers, { locale, regionalGroup: group });
   draft.basis = {
     ...draft.basis,
-    matrix: { number: mine.version.number, status: mine.version.status, approvedOn: mine.version.approved_at!.toISOString().slice(0, 10), template: mine.version.template_version },
+    matrix: {
+      number: mine.version.number,
+      status: mine.version.status,
+      approvedOn: mine.version.approved_at!.toISOString().slice(0, 10),
+      template: mine.version.template_version,
+    },
     peers: peers.length,
   };
   return draft;
@@ -235,7 +265,8 @@ export function fieldChangesAfter(codes: readonly string[], deliveredOn: string,
   const atDelivery = sorted.filter((v) => v.approvedOn <= deliveredOn).at(-1);
   const later = sorted.filter((v) => v.approvedOn > deliveredOn);
   const ref = (v: VersionValues | undefined) => (v ? { number: v.number, approvedOn: v.approvedOn } : null);
-  const value = (v: VersionValues | undefined, code: string): CellValue => (v ? cellOf({ iso3: '', regionalGroup: '', organizations: [], values: v.values }, code) : '');
+  const value = (v: VersionValues | undefined, code: string): CellValue =>
+    v ? cellOf({ iso3: '', regionalGroup: '', organizations: [], values: v.values }, code) : '';
   const latest = later.at(-1);
   const changes: FieldChange[] = [];
   if (latest)
@@ -263,7 +294,11 @@ export interface ItemChanges extends ChangesSince {
  * changed in the State's matrix versions approved after the delivery (as far as the viewer may
  * see the versions). Items without a delivered match are left out.
  */
-export async function changesAfterDelivery(db: Kysely<DB>, viewer: Viewer | null, requestId: string): Promise<{ requestId: string; stateIso3: string; items: ItemChanges[] }> {
+export async function changesAfterDelivery(
+  db: Kysely<DB>,
+  viewer: Viewer | null,
+  requestId: string,
+): Promise<{ requestId: string; stateIso3: string; items: ItemChanges[] }> {
   const request = await findRequest(db, viewer, requestId);
   if (!request) throw notFound('the request');
   const iso3 = request.state_iso3.trim();
@@ -272,7 +307,11 @@ export async function changesAfterDelivery(db: Kysely<DB>, viewer: Viewer | null
     ? await db
         .selectFrom('assistance_match')
         .select(['item_id', (eb) => eb.fn.min('status_on').as('on')])
-        .where('item_id', 'in', items.map((i) => i.id))
+        .where(
+          'item_id',
+          'in',
+          items.map((i) => i.id),
+        )
         .where('status', '=', 'delivered')
         .groupBy('item_id')
         .execute()
@@ -291,7 +330,16 @@ export async function changesAfterDelivery(db: Kysely<DB>, viewer: Viewer | null
   const codes = [...new Set(items.flatMap((i) => i.matrix_fields))];
   const cells =
     versions.length && codes.length
-      ? await db.selectFrom('matrix_cell').select(['matrix_id', 'field_code', 'value']).where('matrix_id', 'in', versions.map((v) => v.id)).where('field_code', 'in', codes).execute()
+      ? await db
+          .selectFrom('matrix_cell')
+          .select(['matrix_id', 'field_code', 'value'])
+          .where(
+            'matrix_id',
+            'in',
+            versions.map((v) => v.id),
+          )
+          .where('field_code', 'in', codes)
+          .execute()
       : [];
   const withValues: VersionValues[] = versions.map((v) => ({
     number: v.number,

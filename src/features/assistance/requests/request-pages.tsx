@@ -97,17 +97,17 @@ const ConflictNote: FC<{ m: Messages; problems: FieldProblem[]; prefix: string }
     </p>
   ) : null;
 
-const StepForm: FC<{ m: Messages; base: string; r: RequestRow; actions: RequestAction[]; values: StepValues; problems: FieldProblem[]; names: Names; today: string; csrfToken: string }> = ({
-  m,
-  base,
-  r,
-  actions,
-  values,
-  problems,
-  names,
-  today,
-  csrfToken,
-}) => {
+const StepForm: FC<{
+  m: Messages;
+  base: string;
+  r: RequestRow;
+  actions: RequestAction[];
+  values: StepValues;
+  problems: FieldProblem[];
+  names: Names;
+  today: string;
+  csrfToken: string;
+}> = ({ m, base, r, actions, values, problems, names, today, csrfToken }) => {
   const p = 'step-';
   const err = (field: string) => errorIdOf(problems, field, p);
   const organizations = [...names.organizations].sort((a, b) => m.compare(a[1], b[1]));
@@ -131,7 +131,16 @@ const StepForm: FC<{ m: Messages; base: string; r: RequestRow; actions: RequestA
       </div>
       <div class="field">
         <label for="step-on">{m.t('assistance.field.on')}</label>
-        <input id="step-on" name="on" type="date" required max={today} value={values.on || today} aria-describedby={err('on')} aria-invalid={err('on') ? 'true' : undefined} />
+        <input
+          id="step-on"
+          name="on"
+          type="date"
+          required
+          max={today}
+          value={values.on || today}
+          aria-describedby={err('on')}
+          aria-invalid={err('on') ? 'true' : undefined}
+        />
         <FieldError problems={problems} field="on" prefix={p} />
       </div>
       <div class="field">
@@ -151,14 +160,26 @@ const StepForm: FC<{ m: Messages; base: string; r: RequestRow; actions: RequestA
           <div class="columns">
             {organizations.map(([code, name]) => (
               <div class="check">
-                <input type="checkbox" id={`step-provider-${code}`} name="providers" value={`organization:${code}`} checked={values.providers.includes(`organization:${code}`)} />
+                <input
+                  type="checkbox"
+                  id={`step-provider-${code}`}
+                  name="providers"
+                  value={`organization:${code}`}
+                  checked={values.providers.includes(`organization:${code}`)}
+                />
                 <label for={`step-provider-${code}`}>{name}</label>
               </div>
             ))}
           </div>
           <div class="field">
             <label for="step-providerStates">{m.t('assistance.step.providerStates')}</label>
-            <input id="step-providerStates" name="providerStates" dir="ltr" value={values.providerStates} aria-describedby="step-providerStates-help" />
+            <input
+              id="step-providerStates"
+              name="providerStates"
+              dir="ltr"
+              value={values.providerStates}
+              aria-describedby="step-providerStates-help"
+            />
             <p class="help" id="step-providerStates-help">
               {m.t('assistance.step.providerStatesHelp')}
             </p>
@@ -170,15 +191,15 @@ const StepForm: FC<{ m: Messages; base: string; r: RequestRow; actions: RequestA
   );
 };
 
-const StateStepForms: FC<{ m: Messages; base: string; r: RequestRow; actions: RequestAction[]; today: string; problems: FieldProblem[]; csrfToken: string }> = ({
-  m,
-  base,
-  r,
-  actions,
-  today,
-  problems,
-  csrfToken,
-}) => (
+const StateStepForms: FC<{
+  m: Messages;
+  base: string;
+  r: RequestRow;
+  actions: RequestAction[];
+  today: string;
+  problems: FieldProblem[];
+  csrfToken: string;
+}> = ({ m, base, r, actions, today, problems, csrfToken }) => (
   <>
     <ErrorSummary m={m} problems={problems} prefix="state-" />
     <ConflictNote m={m} problems={problems} prefix="state-" />
@@ -201,25 +222,29 @@ const StateStepForms: FC<{ m: Messages; base: string; r: RequestRow; actions: Re
 
 const moveLabel = (m: Messages, to: MatchStatus) => m.t(`assistance.move.${to}`);
 
-const MatchEntry: FC<{ m: Messages; base: string; match: MatchView; names: Names; manage: boolean; refusal: Refusal | null; today: string; csrfToken: string }> = ({
-  m,
-  base,
-  match,
-  names,
-  manage,
-  refusal,
-  today,
-  csrfToken,
-}) => {
+const MatchEntry: FC<{
+  m: Messages;
+  base: string;
+  match: MatchView;
+  names: Names;
+  manage: boolean;
+  refusal: Refusal | null;
+  today: string;
+  csrfToken: string;
+}> = ({ m, base, match, names, manage, refusal, today, csrfToken }) => {
   const p = `match-${match.id}-`;
   const problems = refusal?.form === `match:${match.id}` ? refusal.problems : [];
   const reasons = Array.isArray(match.reasons) ? (match.reasons as Reason[]) : [];
   return (
     <li class="match" id={`match-${match.id}`}>
       <p>
-        <a href={`/${m.locale}/assistance/offers/${match.offer_id}`}>{match.offer_title}</a> · <a href={providerHref(m, match.provider_key)}>{providerName(names, match.provider_key)}</a> ·{' '}
-        {match.score === null ? m.t('assistance.matches.noScore') : m.t('assistance.matches.score', { score: m.number(Number(match.score)) })} ·{' '}
-        <strong>{matchStatusLabel(m, match.status)}</strong> ({m.date(match.status_on, 'medium')}){match.origin === 'hand' && <> · {m.t('assistance.matches.byHand')}</>}
+        <a href={`/${m.locale}/assistance/offers/${match.offer_id}`}>{match.offer_title}</a> ·{' '}
+        <a href={providerHref(m, match.provider_key)}>{providerName(names, match.provider_key)}</a> ·{' '}
+        {match.score === null
+          ? m.t('assistance.matches.noScore')
+          : m.t('assistance.matches.score', { score: m.number(Number(match.score)) })}{' '}
+        · <strong>{matchStatusLabel(m, match.status)}</strong> ({m.date(match.status_on, 'medium')})
+        {match.origin === 'hand' && <> · {m.t('assistance.matches.byHand')}</>}
       </p>
       {reasons.length > 0 && <p class="reasons">{reasonsText(reasons, m.locale, m)}</p>}
       {match.note && <p class="help">{match.note}</p>}
@@ -280,17 +305,17 @@ const MatchEntry: FC<{ m: Messages; base: string; match: MatchView; names: Names
   );
 };
 
-const ItemSection: FC<{ m: Messages; base: string; item: ItemRow; matches: MatchView[]; names: Names; manage: boolean; refusal: Refusal | null; today: string; csrfToken: string }> = ({
-  m,
-  base,
-  item,
-  matches,
-  names,
-  manage,
-  refusal,
-  today,
-  csrfToken,
-}) => (
+const ItemSection: FC<{
+  m: Messages;
+  base: string;
+  item: ItemRow;
+  matches: MatchView[];
+  names: Names;
+  manage: boolean;
+  refusal: Refusal | null;
+  today: string;
+  csrfToken: string;
+}> = ({ m, base, item, matches, names, manage, refusal, today, csrfToken }) => (
   <section class="request-item" aria-labelledby={`item-${item.id}`}>
     <h3 id={`item-${item.id}`}>{m.t('assistance.form.item', { n: item.position })}</h3>
     <Paragraphs text={item.description} />
@@ -332,16 +357,16 @@ const ItemSection: FC<{ m: Messages; base: string; item: ItemRow; matches: Match
   </section>
 );
 
-const ResponseForm: FC<{ m: Messages; base: string; items: ItemRow[]; names: Names; respond: { providers: string[]; fixed: boolean }; problems: FieldProblem[]; today: string; csrfToken: string }> = ({
-  m,
-  base,
-  items,
-  names,
-  respond,
-  problems,
-  today,
-  csrfToken,
-}) => {
+const ResponseForm: FC<{
+  m: Messages;
+  base: string;
+  items: ItemRow[];
+  names: Names;
+  respond: { providers: string[]; fixed: boolean };
+  problems: FieldProblem[];
+  today: string;
+  csrfToken: string;
+}> = ({ m, base, items, names, respond, problems, today, csrfToken }) => {
   const p = 'response-';
   const err = (field: string) => errorIdOf(problems, field, p);
   return (
@@ -354,7 +379,12 @@ const ResponseForm: FC<{ m: Messages; base: string; items: ItemRow[]; names: Nam
       ) : (
         <div class="field">
           <label for="response-provider">{m.t('assistance.field.provider')}</label>
-          <select id="response-provider" name="provider" aria-describedby={err('provider')} aria-invalid={err('provider') ? 'true' : undefined}>
+          <select
+            id="response-provider"
+            name="provider"
+            aria-describedby={err('provider')}
+            aria-invalid={err('provider') ? 'true' : undefined}
+          >
             {respond.providers.map((k) => (
               <option value={k}>{providerName(names, k)}</option>
             ))}
@@ -376,7 +406,15 @@ const ResponseForm: FC<{ m: Messages; base: string; items: ItemRow[]; names: Nam
       </fieldset>
       <div class="field">
         <label for="response-respondedOn">{m.t('assistance.field.respondedOn')}</label>
-        <input id="response-respondedOn" name="respondedOn" type="date" max={today} value={today} aria-describedby={err('respondedOn')} aria-invalid={err('respondedOn') ? 'true' : undefined} />
+        <input
+          id="response-respondedOn"
+          name="respondedOn"
+          type="date"
+          max={today}
+          value={today}
+          aria-describedby={err('respondedOn')}
+          aria-invalid={err('respondedOn') ? 'true' : undefined}
+        />
         <FieldError problems={problems} field="respondedOn" prefix={p} />
       </div>
       <div class="field">
@@ -389,15 +427,15 @@ const ResponseForm: FC<{ m: Messages; base: string; items: ItemRow[]; names: Nam
   );
 };
 
-const AddMatchForm: FC<{ m: Messages; base: string; items: ItemRow[]; offers: OfferRow[]; names: Names; problems: FieldProblem[]; csrfToken: string }> = ({
-  m,
-  base,
-  items,
-  offers,
-  names,
-  problems,
-  csrfToken,
-}) => {
+const AddMatchForm: FC<{
+  m: Messages;
+  base: string;
+  items: ItemRow[];
+  offers: OfferRow[];
+  names: Names;
+  problems: FieldProblem[];
+  csrfToken: string;
+}> = ({ m, base, items, offers, names, problems, csrfToken }) => {
   const p = 'add-';
   const err = (field: string) => errorIdOf(problems, field, p);
   return (
@@ -438,7 +476,24 @@ const AddMatchForm: FC<{ m: Messages; base: string; items: ItemRow[]; offers: Of
 };
 
 export const RequestDetail: FC<DetailProps> = (props) => {
-  const { m, r, names, items, steps, flags, circulation, responses, matches, showContact, manage, stateActions, respond, refusal, today, csrfToken } = props;
+  const {
+    m,
+    r,
+    names,
+    items,
+    steps,
+    flags,
+    circulation,
+    responses,
+    matches,
+    showContact,
+    manage,
+    stateActions,
+    respond,
+    refusal,
+    today,
+    csrfToken,
+  } = props;
   const base = `/${m.locale}/assistance/requests/${r.id}`;
   const problemsFor = (form: Refusal['form']) => (refusal?.form === form ? refusal.problems : []);
   return (
@@ -540,7 +595,17 @@ export const RequestDetail: FC<DetailProps> = (props) => {
           {props.edit && <a href={`${base}/edit`}>{m.t('record.edit')}</a>}
         </div>
       )}
-      {stateActions.length > 0 && <StateStepForms m={m} base={base} r={r} actions={stateActions} today={today} problems={problemsFor('state-step')} csrfToken={csrfToken} />}
+      {stateActions.length > 0 && (
+        <StateStepForms
+          m={m}
+          base={base}
+          r={r}
+          actions={stateActions}
+          today={today}
+          problems={problemsFor('state-step')}
+          csrfToken={csrfToken}
+        />
+      )}
 
       <h2 id="items-heading">{m.t('assistance.field.items')}</h2>
       {manage && (
@@ -564,19 +629,40 @@ export const RequestDetail: FC<DetailProps> = (props) => {
           csrfToken={csrfToken}
         />
       ))}
-      {manage && manage.offers.length > 0 && <AddMatchForm m={m} base={base} items={items} offers={manage.offers} names={names} problems={problemsFor('add-match')} csrfToken={csrfToken} />}
+      {manage && manage.offers.length > 0 && (
+        <AddMatchForm
+          m={m}
+          base={base}
+          items={items}
+          offers={manage.offers}
+          names={names}
+          problems={problemsFor('add-match')}
+          csrfToken={csrfToken}
+        />
+      )}
 
       <h2 id="procedure">{m.t('assistance.detail.procedure')}</h2>
       <ol class="timeline">
         {steps.map((s) => (
           <li>
-            <time datetime={s.taken_on}>{m.date(s.taken_on, 'medium')}</time> · <strong>{actionLabel(m, s.action)}</strong> · {s.actor_label}
+            <time datetime={s.taken_on}>{m.date(s.taken_on, 'medium')}</time> · <strong>{actionLabel(m, s.action)}</strong> ·{' '}
+            {s.actor_label}
             {s.note && <p class="help">{s.note}</p>}
           </li>
         ))}
       </ol>
       {manage && manage.actions.length > 0 && (
-        <StepForm m={m} base={base} r={r} actions={manage.actions} values={props.stepValues} problems={problemsFor('step')} names={names} today={today} csrfToken={csrfToken} />
+        <StepForm
+          m={m}
+          base={base}
+          r={r}
+          actions={manage.actions}
+          values={props.stepValues}
+          problems={problemsFor('step')}
+          names={names}
+          today={today}
+          csrfToken={csrfToken}
+        />
       )}
 
       <h2 id="circulation">{m.t('assistance.detail.circulation')}</h2>
@@ -586,7 +672,8 @@ export const RequestDetail: FC<DetailProps> = (props) => {
             const key = providerKey(c.provider_kind, c.provider_code.trim());
             return (
               <li>
-                <a href={providerHref(m, key)}>{providerName(names, key)}</a> (<time datetime={c.circulated_on}>{m.date(c.circulated_on, 'medium')}</time>)
+                <a href={providerHref(m, key)}>{providerName(names, key)}</a> (
+                <time datetime={c.circulated_on}>{m.date(c.circulated_on, 'medium')}</time>)
               </li>
             );
           })}
@@ -615,7 +702,18 @@ export const RequestDetail: FC<DetailProps> = (props) => {
       ) : (
         <p>{m.t('assistance.detail.noResponses')}</p>
       )}
-      {respond && respond.providers.length > 0 && <ResponseForm m={m} base={base} items={items} names={names} respond={respond} problems={problemsFor('response')} today={today} csrfToken={csrfToken} />}
+      {respond && respond.providers.length > 0 && (
+        <ResponseForm
+          m={m}
+          base={base}
+          items={items}
+          names={names}
+          respond={respond}
+          problems={problemsFor('response')}
+          today={today}
+          csrfToken={csrfToken}
+        />
+      )}
     </>
   );
 };

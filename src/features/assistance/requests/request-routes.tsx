@@ -53,16 +53,25 @@ async function loadRequest(c: AppContextOf): Promise<RequestRow> {
 
 const stateOf = (r: RequestRow) => r.state_iso3.trim();
 const ownState = (viewer: Viewer | null, r: RequestRow) => viewer?.role === 'state-contact' && viewer.stateIso3 === stateOf(r);
-const requestResource = (r: RequestRow) => ({ type: 'assistance-request' as const, confidentiality: r.confidentiality, stateIso3: stateOf(r) });
+const requestResource = (r: RequestRow) => ({
+  type: 'assistance-request' as const,
+  confidentiality: r.confidentiality,
+  stateIso3: stateOf(r),
+});
 
 /** Who may open the request form: a point of contact for its own State, the keepers for any. */
 export function mayCreateRequest(viewer: Viewer | null): boolean {
-  if (viewer?.role === 'state-contact') return !!viewer.stateIso3 && can(viewer, 'create', { type: 'assistance-request', confidentiality: 'committee-and-state', stateIso3: viewer.stateIso3 });
+  if (viewer?.role === 'state-contact')
+    return (
+      !!viewer.stateIso3 &&
+      can(viewer, 'create', { type: 'assistance-request', confidentiality: 'committee-and-state', stateIso3: viewer.stateIso3 })
+    );
   return can(viewer, 'create', { type: 'assistance-request', confidentiality: 'committee-and-state', stateIso3: null });
 }
 
 /** The Committee side's managers change any request; the requesting State while it is only received. */
-const mayEdit = (viewer: Viewer | null, r: RequestRow) => may(viewer, 'manage-assistance') || (ownState(viewer, r) && r.status === 'received');
+const mayEdit = (viewer: Viewer | null, r: RequestRow) =>
+  may(viewer, 'manage-assistance') || (ownState(viewer, r) && r.status === 'received');
 
 const stateSteps = ['withdraw', 'object', 'lift-objection'];
 
@@ -82,7 +91,14 @@ async function detailPage(c: AppContextOf, r: RequestRow, refused: Refusal | nul
   ]);
   const committee = isCommitteeSide(viewer);
   const manageable = may(viewer, 'manage-assistance');
-  const [allMatches, offers] = await Promise.all([matchesOfItems(db, viewer, items.map((i) => i.id)), committee ? null : listOffers(db, viewer, { includeArchived: true })]);
+  const [allMatches, offers] = await Promise.all([
+    matchesOfItems(
+      db,
+      viewer,
+      items.map((i) => i.id),
+    ),
+    committee ? null : listOffers(db, viewer, { includeArchived: true }),
+  ]);
   // Beyond the Committee side, only matches with offers the reader may see.
   const visibleOffers = offers && new Set(offers.map((o) => o.id));
   const matches = visibleOffers ? allMatches.filter((x) => visibleOffers.has(x.offer_id)) : allMatches;
@@ -113,7 +129,9 @@ async function detailPage(c: AppContextOf, r: RequestRow, refused: Refusal | nul
       manage={manageable ? { actions: actionsFrom(r.status), offers: await listOffers(db, viewer) } : null}
       stateActions={
         own
-          ? actionsFrom(r.status).filter((a) => a === 'withdraw' || (a === 'object' && !r.objected_on) || (a === 'lift-objection' && !!r.objected_on))
+          ? actionsFrom(r.status).filter(
+              (a) => a === 'withdraw' || (a === 'object' && !r.objected_on) || (a === 'lift-objection' && !!r.objected_on),
+            )
           : []
       }
       respond={respond}
@@ -137,7 +155,17 @@ async function refusedPage(c: AppContextOf, r: RequestRow, form: Refusal['form']
 export function requestRoutes() {
   const r = new Hono<AppEnv>();
 
-  const formPage = (c: AppContextOf, title: string, action: string, cancel: string, values: RequestFormValues, problems: FieldProblem[], names: Names, status: Status, submitLabel: string) => {
+  const formPage = (
+    c: AppContextOf,
+    title: string,
+    action: string,
+    cancel: string,
+    values: RequestFormValues,
+    problems: FieldProblem[],
+    names: Names,
+    status: Status,
+    submitLabel: string,
+  ) => {
     const viewer = c.get('viewer');
     return render(
       c,
@@ -169,7 +197,11 @@ export function requestRoutes() {
     const viewer = c.get('viewer');
     authorize(c, mayCreateRequest(viewer), 'the recording of requests for assistance');
     const poc = viewer?.role === 'state-contact';
-    let values = emptyRequest({ receivedOn: todayIso(), channel: poc ? 'online-form' : 'note-verbale', stateIso3: poc ? (viewer.stateIso3 ?? '') : '' });
+    let values = emptyRequest({
+      receivedOn: todayIso(),
+      channel: poc ? 'online-form' : 'note-verbale',
+      stateIso3: poc ? (viewer.stateIso3 ?? '') : '',
+    });
     // A draft from the State's matrix gaps (gaps.ts), to edit before it is submitted.
     if (c.req.query('draft') === 'gaps') {
       const iso3 = poc ? (viewer.stateIso3 ?? '') : (c.req.query('state') ?? '');
@@ -177,7 +209,17 @@ export function requestRoutes() {
       values = { ...values, stateIso3: draft.stateIso3, channel: draft.channel, items: padItems(draft.items.map(itemValuesFromInput)) };
     }
     const base = `/${m.locale}/assistance`;
-    return formPage(c, m.t('assistance.form.newTitle'), `${base}/requests/new`, base, values, [], await namesFor(c), 200, m.t('assistance.form.submit'));
+    return formPage(
+      c,
+      m.t('assistance.form.newTitle'),
+      `${base}/requests/new`,
+      base,
+      values,
+      [],
+      await namesFor(c),
+      200,
+      m.t('assistance.form.submit'),
+    );
   });
 
   r.post('/new', async (c) => {
@@ -189,7 +231,17 @@ export function requestRoutes() {
     if (viewer?.role === 'state-contact') values.stateIso3 = viewer.stateIso3 ?? '';
     const base = `/${m.locale}/assistance`;
     const page = async (v: RequestFormValues, problems: FieldProblem[], status: Status) =>
-      formPage(c, m.t('assistance.form.newTitle'), `${base}/requests/new`, base, v, problems, await namesFor(c), status, m.t('assistance.form.submit'));
+      formPage(
+        c,
+        m.t('assistance.form.newTitle'),
+        `${base}/requests/new`,
+        base,
+        v,
+        problems,
+        await namesFor(c),
+        status,
+        m.t('assistance.form.submit'),
+      );
     if (text(body, 'add') === 'item') return page(withAddedItem(values), [], 200);
     try {
       const row = await createRequest(c.get('app').database.db, actorOf(viewer), viewer, requestInputOf(values));
@@ -211,7 +263,11 @@ export function requestRoutes() {
     const events = await recordHistory(db, visibilityScope(viewer), 'assistance-request', row.id);
     const names = await namesFor(c);
     const title = m.t('assistance.detail.title', { state: stateName(names, row.state_iso3), date: m.date(row.received_on) });
-    return render(c, { title: m.t('history.titleOf', { name: title }) }, <HistoryList m={m} events={events} back={`/${m.locale}/assistance/requests/${row.id}`} />);
+    return render(
+      c,
+      { title: m.t('history.titleOf', { name: title }) },
+      <HistoryList m={m} events={events} back={`/${m.locale}/assistance/requests/${row.id}`} />,
+    );
   });
 
   const editPage = async (c: AppContextOf, row: RequestRow, values: RequestFormValues, problems: FieldProblem[], status: Status) => {
@@ -245,7 +301,13 @@ export function requestRoutes() {
       const { problems, status } = refusal(err);
       const fresh = (await findRequest(db, viewer, row.id)) ?? row;
       // After a conflict the form carries the version now stored: sent again, it overwrites knowingly.
-      return editPage(c, fresh, { ...afterRefusal(values), version: status === 409 ? String(fresh.row_version) : values.version }, problems, status);
+      return editPage(
+        c,
+        fresh,
+        { ...afterRefusal(values), version: status === 409 ? String(fresh.row_version) : values.version },
+        problems,
+        status,
+      );
     }
   });
 

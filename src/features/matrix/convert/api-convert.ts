@@ -46,13 +46,21 @@ const convertRoute = createRoute({
     'A mapping `{ "from": "2017", "to": "2026", "fields": { "OLD.CODE": "NEW.CODE" | null } }` says where each field goes; fields it does not list go to the field of the same code, if the new template has one. The report lists the cells that could not be mapped, with their values. `dryRun: true` reports without saving (200). Experts and administrators; refused (409) while a version is in the works or when there is no approved version.',
   security: bearer,
   request: {
-    params: z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/).openapi({ example: 'MLI' }) }),
+    params: z.object({
+      iso3: z
+        .string()
+        .regex(/^[A-Za-z]{3}$/)
+        .openapi({ example: 'MLI' }),
+    }),
     body: {
       required: true,
       content: json(
         z.object({
           to: z.string().max(32).openapi({ description: 'The template version to convert to', example: '2026' }),
-          mapping: z.unknown().optional().openapi({ description: 'The mapping; by default every field goes to the field of the same code' }),
+          mapping: z
+            .unknown()
+            .optional()
+            .openapi({ description: 'The mapping; by default every field goes to the field of the same code' }),
           dryRun: z.boolean().optional().openapi({ description: 'Report without saving' }),
         }),
       ),
@@ -82,7 +90,11 @@ export function registerConversionApi(api: Api) {
     const db = c.get('app').database.db;
     const state = await findState(db, iso3);
     if (!state) throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
-    authorize(c, can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }), 'this State');
+    authorize(
+      c,
+      can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }),
+      'this State',
+    );
     authorize(
       c,
       can(viewer, 'create', { type: 'matrix', confidentiality: 'committee-and-state', stateIso3: state.iso3 }),
@@ -96,7 +108,9 @@ export function registerConversionApi(api: Api) {
       mapping = parsed.mapping;
     }
     const dryRun = body.dryRun === true;
-    const done = await inConversionTransaction(db, dryRun, (trx) => convertMatrix(trx, actorOf(viewer), viewer, state.iso3, body.to, mapping));
+    const done = await inConversionTransaction(db, dryRun, (trx) =>
+      convertMatrix(trx, actorOf(viewer), viewer, state.iso3, body.to, mapping),
+    );
     const report = {
       dryRun,
       ...done.report,

@@ -30,12 +30,15 @@ export function describeConversion(r: StateConversion): string {
     `${r.state}: version ${r.from.number} (${r.from.template}) → version ${r.number} (${r.template}): ${r.converted} cells converted, ${r.renamed.length} renamed, ${r.notMapped.length} not mapped`,
   ];
   for (const x of r.renamed) lines.push(`  renamed     ${x.from} → ${x.to}`);
-  for (const x of r.notMapped) lines.push(`  not mapped  ${x.field} = ${quoted(x.value)}${x.sources.length ? ` (${x.sources.length} sources)` : ''}`);
+  for (const x of r.notMapped)
+    lines.push(`  not mapped  ${x.field} = ${quoted(x.value)}${x.sources.length ? ` (${x.sources.length} sources)` : ''}`);
   return lines.join('\n');
 }
 
 function describePlan(p: PlanReport): string {
-  const lines = [`template ${p.from} → ${p.to}: ${p.unmappable.length} fields without a counterpart, ${p.unfilled.length} new fields left blank`];
+  const lines = [
+    `template ${p.from} → ${p.to}: ${p.unmappable.length} fields without a counterpart, ${p.unfilled.length} new fields left blank`,
+  ];
   if (p.unmappable.length) lines.push(`  without a counterpart: ${p.unmappable.join(', ')}`);
   if (p.unfilled.length) lines.push(`  left blank: ${p.unfilled.join(', ')}`);
   return lines.join('\n');
@@ -59,7 +62,8 @@ export const convertCommand: Command = async (_config, args, cli) => {
     console.error(`${usage}\n  (give --to, and either --state ISO3 or --all)`);
     return 2;
   }
-  if (!values.as) throw invalid([{ field: '--as', problem: 'is required: the expert or administrator who converts, and whom the history names' }]);
+  if (!values.as)
+    throw invalid([{ field: '--as', problem: 'is required: the expert or administrator who converts, and whom the history names' }]);
   const mapping = values.mapping ? await readMapping(values.mapping) : undefined;
   const dryRun = values['dry-run'];
   const to = values.to;

@@ -141,7 +141,13 @@ async function convertOne(
     template: row.template_version,
     converted: result.cells.length,
     renamed: result.renamed,
-    notMapped: result.unmapped.map((c) => ({ field: c.field, value: c.value, remarks: c.remarks, sources: c.sources, infoDate: c.infoDate })),
+    notMapped: result.unmapped.map((c) => ({
+      field: c.field,
+      value: c.value,
+      remarks: c.remarks,
+      sources: c.sources,
+      infoDate: c.infoDate,
+    })),
   };
   await recordChange(trx, actor, {
     action: 'convert',
@@ -232,7 +238,9 @@ export async function convertAllMatrices(
     else work.push({ base, plan: await planFor(trx, cache, base.template_version, target, mapping) });
   }
   if (blocked.length)
-    throw new AppError('conflict', `${blocked.length} States have a matrix version in the works; nothing was converted`, { fields: blocked });
+    throw new AppError('conflict', `${blocked.length} States have a matrix version in the works; nothing was converted`, {
+      fields: blocked,
+    });
   const problems = [...cache.values()].flatMap(mappingProblems);
   if (problems.length) throw invalid(problems);
   const converted: StateConversion[] = [];

@@ -48,7 +48,10 @@ describe('planConversion', () => {
     const fields = plan.problems.map((p) => p.field).sort();
     assert.deepEqual(fields, ['fields.OP3a.C.N.EN', 'fields.OP9.X', 'from', 'to']);
     assert.match(plan.problems.find((p) => p.field === 'fields.OP9.X')!.problem, /not a field of the template 2017/);
-    assert.match(plan.problems.find((p) => p.field === 'fields.OP3a.C.N.EN')!.problem, /OP3a\.NOPE, which is not a field of the template 2026/);
+    assert.match(
+      plan.problems.find((p) => p.field === 'fields.OP3a.C.N.EN')!.problem,
+      /OP3a\.NOPE, which is not a field of the template 2026/,
+    );
   });
 
   it('refuses two sources onto one target, explicit or by their code', () => {
@@ -64,7 +67,12 @@ describe('planConversion', () => {
 describe('convertCells', () => {
   it('carries value, sources, dates and remarks over, noting the old code where it changed', () => {
     const plan = planConversion(old, next, { fields: { 'OP2.B.N.LF': 'OP2.BB.N.LF' } });
-    const cells = [cell('OP2.A.N.LF', 'X', 'Law of 2016'), cell('OP2.B.N.LF', '?', 'Draft law'), cell('OP2.A.C.LF', 'NA'), cell('OP3a.C.N.EN', 'X')];
+    const cells = [
+      cell('OP2.A.N.LF', 'X', 'Law of 2016'),
+      cell('OP2.B.N.LF', '?', 'Draft law'),
+      cell('OP2.A.C.LF', 'NA'),
+      cell('OP3a.C.N.EN', 'X'),
+    ];
     const result = convertCells(cells, plan);
     assert.deepEqual(result.cells[0], cells[0]);
     assert.deepEqual(result.cells[1], {
@@ -90,17 +98,26 @@ describe('convertCells', () => {
 const codeArb = fc.stringMatching(/^OP[1-3]\.[A-Z]{1,4}\.[NCBD]\.(LF|EN)$/);
 const templateArb = fc.uniqueArray(codeArb, { minLength: 1, maxLength: 25 });
 const cellArb = (field: string) =>
-  fc.record({
-    field: fc.constant(field),
-    value: fc.constantFrom('X' as const, '?' as const, 'NA' as const, '' as const),
-    remarks: fc.string({ maxLength: 30 }),
-    sources: fc.array(fc.record({ kind: fc.constantFrom('law' as const, 'website' as const), citation: fc.string({ minLength: 1, maxLength: 20 }) }, { noNullPrototype: true }), {
-      maxLength: 2,
-    }),
-    infoDate: fc.option(fc.constantFrom('2016-01-31', '2018-12-28'), { nil: null }),
-    instrumentStatus: fc.option(fc.constantFrom('ratified', 'signed'), { nil: null }),
-    instrumentDate: fc.option(fc.constant('1970-03-05'), { nil: null }),
-  }, { noNullPrototype: true });
+  fc.record(
+    {
+      field: fc.constant(field),
+      value: fc.constantFrom('X' as const, '?' as const, 'NA' as const, '' as const),
+      remarks: fc.string({ maxLength: 30 }),
+      sources: fc.array(
+        fc.record(
+          { kind: fc.constantFrom('law' as const, 'website' as const), citation: fc.string({ minLength: 1, maxLength: 20 }) },
+          { noNullPrototype: true },
+        ),
+        {
+          maxLength: 2,
+        },
+      ),
+      infoDate: fc.option(fc.constantFrom('2016-01-31', '2018-12-28'), { nil: null }),
+      instrumentStatus: fc.option(fc.constantFrom('ratified', 'signed'), { nil: null }),
+      instrumentDate: fc.option(fc.constant('1970-03-05'), { nil: null }),
+    },
+    { noNullPrototype: true },
+  );
 /** A template and a matrix on it: some of its fields have a cell. */
 const matrixArb = templateArb.chain((codes) =>
   fc.tuple(
@@ -129,35 +146,30 @@ describe('conversion properties', () => {
 
   it('every converted cell comes from exactly one source cell, and none is lost unreported', () => {
     fc.assert(
-      fc.property(
-        matrixArb,
-        templateArb,
-        fc.func(fc.option(fc.nat(), { nil: null })),
-        ([codes, cells], targetCodes, choose) => {
-          // A mapping that sends each source field to a distinct target field, or to null.
-          const free = [...targetCodes];
-          const fields: Record<string, string | null> = {};
-          for (const code of codes) {
-            const pick = choose(code);
-            fields[code] = pick === null || free.length === 0 ? null : free.splice(pick % free.length, 1)[0]!;
-          }
-          const plan = planConversion(tpl('A', codes), tpl('B', targetCodes), { fields });
-          assert.deepEqual(plan.problems, []);
-          const result = convertCells(cells, plan);
-          assert.equal(result.cells.length + result.unmapped.length, cells.length);
-          assert.equal(new Set(result.cells.map((c) => c.field)).size, result.cells.length, 'two cells on one field');
-          for (const out of result.cells) {
-            const from = cells.filter((c) => plan.map.get(c.field) === out.field);
-            assert.equal(from.length, 1);
-            assert.equal(out.value, from[0]!.value);
-            assert.deepEqual(out.sources, from[0]!.sources);
-            assert.equal(out.infoDate, from[0]!.infoDate);
-            assert.ok(targetCodes.includes(out.field));
-            assert.ok(out.remarks.startsWith(from[0]!.remarks));
-          }
-          for (const lost of result.unmapped) assert.ok(plan.unmappable.includes(lost.field));
-        },
-      ),
+      fc.property(matrixArb, templateArb, fc.func(fc.option(fc.nat(), { nil: null })), ([codes, cells], targetCodes, choose) => {
+        // A mapping that sends each source field to a distinct target field, or to null.
+        const free = [...targetCodes];
+        const fields: Record<string, string | null> = {};
+        for (const code of codes) {
+          const pick = choose(code);
+          fields[code] = pick === null || free.length === 0 ? null : free.splice(pick % free.length, 1)[0]!;
+        }
+        const plan = planConversion(tpl('A', codes), tpl('B', targetCodes), { fields });
+        assert.deepEqual(plan.problems, []);
+        const result = convertCells(cells, plan);
+        assert.equal(result.cells.length + result.unmapped.length, cells.length);
+        assert.equal(new Set(result.cells.map((c) => c.field)).size, result.cells.length, 'two cells on one field');
+        for (const out of result.cells) {
+          const from = cells.filter((c) => plan.map.get(c.field) === out.field);
+          assert.equal(from.length, 1);
+          assert.equal(out.value, from[0]!.value);
+          assert.deepEqual(out.sources, from[0]!.sources);
+          assert.equal(out.infoDate, from[0]!.infoDate);
+          assert.ok(targetCodes.includes(out.field));
+          assert.ok(out.remarks.startsWith(from[0]!.remarks));
+        }
+        for (const lost of result.unmapped) assert.ok(plan.unmappable.includes(lost.field));
+      }),
     );
   });
 });
@@ -169,8 +181,14 @@ describe('parseMapping', () => {
       problems: [],
     });
     const bad = parseMapping({ from: 7, fields: { A: 3, B: '' }, extra: true });
-    assert.deepEqual(bad.problems.map((p) => p.field), ['mapping.from', 'mapping.fields.A', 'mapping.fields.B', 'mapping.extra']);
-    assert.deepEqual(parseMapping([]).problems.map((p) => p.field), ['mapping']);
+    assert.deepEqual(
+      bad.problems.map((p) => p.field),
+      ['mapping.from', 'mapping.fields.A', 'mapping.fields.B', 'mapping.extra'],
+    );
+    assert.deepEqual(
+      parseMapping([]).problems.map((p) => p.field),
+      ['mapping'],
+    );
   });
 });
 

@@ -57,7 +57,10 @@ export function parseMapping(input: unknown): { mapping: ConversionMapping; prob
   const problems: FieldProblem[] = [];
   const mapping: ConversionMapping = { fields: {} };
   if (!isObject(input)) {
-    problems.push({ field: 'mapping', problem: 'must be a JSON object: { "from": …, "to": …, "fields": { "OLD.CODE": "NEW.CODE" | null } }' });
+    problems.push({
+      field: 'mapping',
+      problem: 'must be a JSON object: { "from": …, "to": …, "fields": { "OLD.CODE": "NEW.CODE" | null } }',
+    });
     return { mapping, problems };
   }
   for (const key of ['from', 'to'] as const) {
@@ -74,7 +77,8 @@ export function parseMapping(input: unknown): { mapping: ConversionMapping; prob
       else problems.push({ field: `mapping.fields.${from}`, problem: 'must be the code of a field of the new template, or null' });
     }
   for (const key of Object.keys(input))
-    if (!['from', 'to', 'fields'].includes(key)) problems.push({ field: `mapping.${key}`, problem: 'is not part of a mapping (from, to, fields)' });
+    if (!['from', 'to', 'fields'].includes(key))
+      problems.push({ field: `mapping.${key}`, problem: 'is not part of a mapping (from, to, fields)' });
   return { mapping, problems };
 }
 
@@ -158,7 +162,12 @@ export function convertCells<C extends ConvertibleCell>(
       continue;
     }
     const note = conversionNote(plan, cell.field, target);
-    out.push({ ...cell, field: target, sources: cell.sources.map((s) => ({ ...s })), remarks: cell.remarks ? `${cell.remarks}\n${note}` : note });
+    out.push({
+      ...cell,
+      field: target,
+      sources: cell.sources.map((s) => ({ ...s })),
+      remarks: cell.remarks ? `${cell.remarks}\n${note}` : note,
+    });
     renamed.push({ from: cell.field, to: target });
   }
   return { cells: out, unmapped, renamed };

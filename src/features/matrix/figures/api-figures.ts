@@ -19,7 +19,16 @@ import {
 import { publishedBasisAsOf } from './figures-data.ts';
 import { findTemplate, type TemplateRow } from '../templates/templates.ts';
 
-const breakdowns = ['state', 'paragraph', 'weapon-type', 'legal-enforcement', 'regional-group', 'organization', 'distribution', 'change'] as const;
+const breakdowns = [
+  'state',
+  'paragraph',
+  'weapon-type',
+  'legal-enforcement',
+  'regional-group',
+  'organization',
+  'distribution',
+  'change',
+] as const;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -30,7 +39,9 @@ const date = (example: string, description: string) =>
     .optional()
     .openapi({ example, description });
 
-const demoFlag = z.boolean().openapi({ description: 'True when any matrix the figures rest on is generated demonstration data, not the Committee’s information' });
+const demoFlag = z
+  .boolean()
+  .openapi({ description: 'True when any matrix the figures rest on is generated demonstration data, not the Committee’s information' });
 
 const figuresRoute = createRoute({
   method: 'get',
@@ -64,7 +75,10 @@ const figuresRoute = createRoute({
             demo: demoFlag,
             from: z.string().optional().openapi({ description: 'For by=change' }),
             to: z.string().optional().openapi({ description: 'For by=change' }),
-            data: z.unknown().openapi({ description: 'For by=change: `{ total: { statesBefore, statesAfter, before, after, difference, gained, lost }, states: [{ iso3, before, after, difference, gained: [field codes], lost: [field codes] }] }`' }),
+            data: z.unknown().openapi({
+              description:
+                'For by=change: `{ total: { statesBefore, statesAfter, before, after, difference, gained, lost }, states: [{ iso3, before, after, difference, gained: [field codes], lost: [field codes] }] }`',
+            }),
           }),
         },
       },
@@ -83,11 +97,21 @@ const gapsRoute = createRoute({
     'The fields left blank (no information found; not ? or NA) in the State’s matrix published as at `asOf` where more than `threshold` of the other States of its regional group with a published matrix have X, with that share. A gap is a topic for dialogue and assistance, not a finding of non-compliance.',
   security: bearer,
   request: {
-    params: z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/).openapi({ example: 'MLI' }) }),
+    params: z.object({
+      iso3: z
+        .string()
+        .regex(/^[A-Za-z]{3}$/)
+        .openapi({ example: 'MLI' }),
+    }),
     query: z.object({
       asOf: date('2018-12-31', 'Default: today'),
       template: z.string().max(32).optional().openapi({ example: '2017', description: 'Default: 2017' }),
-      threshold: z.coerce.number().min(0).lt(1).optional().openapi({ example: 0.5, description: 'Share of the peers with X above which a blank field is a gap; default 0.5' }),
+      threshold: z.coerce
+        .number()
+        .min(0)
+        .lt(1)
+        .optional()
+        .openapi({ example: 0.5, description: 'Share of the peers with X above which a blank field is a gap; default 0.5' }),
     }),
   },
   responses: {
@@ -101,7 +125,9 @@ const gapsRoute = createRoute({
             asOf: z.string(),
             template: z.string(),
             threshold: z.number(),
-            published: z.boolean().openapi({ description: 'Whether the State had a published matrix on that date; without one it has no gaps' }),
+            published: z
+              .boolean()
+              .openapi({ description: 'Whether the State had a published matrix on that date; without one it has no gaps' }),
             peers: z.number().int().openapi({ description: 'Other States of its regional group with a published matrix on that date' }),
             demo: demoFlag,
             data: z.array(
@@ -148,15 +174,29 @@ export function registerFigureApi(api: Api) {
     const fields = template.definition.fields;
     const db = c.get('app').database.db;
     if (by === 'change') {
-      if (q.from === undefined) throw new AppError('validation', 'from is required with by=change', { fields: [{ field: 'from', problem: 'is required with by=change' }] });
+      if (q.from === undefined)
+        throw new AppError('validation', 'from is required with by=change', {
+          fields: [{ field: 'from', problem: 'is required with by=change' }],
+        });
       const from = checkDate('from', q.from);
       const to = checkDate('to', q.to ?? asOf);
-      if (from > to) throw new AppError('validation', 'from is after to', { fields: [{ field: 'from', problem: 'must be on or before to' }] });
+      if (from > to)
+        throw new AppError('validation', 'from is after to', { fields: [{ field: 'from', problem: 'must be on or before to' }] });
       const [before, after] = await Promise.all([publishedBasisAsOf(db, version, from), publishedBasisAsOf(db, version, to)]);
       const states = changeBetween(fields, before.matrices, after.matrices);
       const total = changeTotals(states, before.matrices.length, after.matrices.length);
       return c.json(
-        { asOf: to, template: version, by, states: after.matrices.length, fields: fields.length, demo: before.demo || after.demo, from, to, data: { total, states } },
+        {
+          asOf: to,
+          template: version,
+          by,
+          states: after.matrices.length,
+          fields: fields.length,
+          demo: before.demo || after.demo,
+          from,
+          to,
+          data: { total, states },
+        },
         200,
       );
     }
@@ -191,7 +231,11 @@ export function registerFigureApi(api: Api) {
     const db = c.get('app').database.db;
     const state = await findState(db, iso3);
     if (!state) throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
-    authorize(c, can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }), 'this State');
+    authorize(
+      c,
+      can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }),
+      'this State',
+    );
     const template = await publicTemplate(c, version);
     const { matrices, demo } = await publishedBasisAsOf(db, version, asOf);
     const result = gapsOfState(template.definition.fields, matrices, state.iso3, state.regional_group, threshold);

@@ -1,6 +1,15 @@
 import type { FC } from 'hono/jsx';
 import type { Messages } from '../../../platform/i18n/i18n.ts';
-import { type AxisTick, type BarLayout, defaultFrame, groupedBarLayout, histogramLayout, type PlotArea, round2, wrapLabel } from './charts.ts';
+import {
+  type AxisTick,
+  type BarLayout,
+  defaultFrame,
+  groupedBarLayout,
+  histogramLayout,
+  type PlotArea,
+  round2,
+  wrapLabel,
+} from './charts.ts';
 
 /**
  * The figure charts as inline SVG (hono/jsx). Each is an image with a title and a description
@@ -26,15 +35,16 @@ export function formatNumber(m: Messages, value: number, integer = false): strin
   return new Intl.NumberFormat(m.locale, { maximumFractionDigits: integer ? 0 : 1 }).format(value);
 }
 
-const Frame: FC<{ m: Messages; id: string; title: string; desc: string; width: number; height: number; rtl: boolean; children?: unknown }> = ({
-  id,
-  title,
-  desc,
-  width,
-  height,
-  rtl,
-  children,
-}) => (
+const Frame: FC<{
+  m: Messages;
+  id: string;
+  title: string;
+  desc: string;
+  width: number;
+  height: number;
+  rtl: boolean;
+  children?: unknown;
+}> = ({ id, title, desc, width, height, rtl, children }) => (
   <svg
     class="chart"
     viewBox={`0 0 ${width} ${height}`}
@@ -52,7 +62,13 @@ const Frame: FC<{ m: Messages; id: string; title: string; desc: string; width: n
 );
 
 /** The value axis: a line, a grid line and a label per tick, the labels centred in the margin. */
-const ValueAxis: FC<{ m: Messages; plot: PlotArea; ticks: AxisTick[]; rtl: boolean; integer: boolean }> = ({ m, plot, ticks, rtl, integer }) => {
+const ValueAxis: FC<{ m: Messages; plot: PlotArea; ticks: AxisTick[]; rtl: boolean; integer: boolean }> = ({
+  m,
+  plot,
+  ticks,
+  rtl,
+  integer,
+}) => {
   const labelX = round2(rtl ? plot.axisX + defaultFrame.start / 2 : plot.axisX - defaultFrame.start / 2);
   return (
     <g class="chart-axis">
@@ -97,7 +113,16 @@ const Bars: FC<{ m: Messages; layout: BarLayout; integer: boolean; showValues: b
 );
 
 /** Bars in groups (one series per kind), with a legend in HTML under the chart. */
-export const GroupedBarChart: FC<ChartProps & { values: number[][]; series: string[] }> = ({ m, id, title, desc, categories, values, series, integer }) => {
+export const GroupedBarChart: FC<ChartProps & { values: number[][]; series: string[] }> = ({
+  m,
+  id,
+  title,
+  desc,
+  categories,
+  values,
+  series,
+  integer,
+}) => {
   const rtl = m.dir === 'rtl';
   const layout = groupedBarLayout(values, { rtl, integer });
   const labelY = layout.plot.y1 + 18;

@@ -87,7 +87,11 @@ const Table: FC<{ m: Messages; table: FigureTable; form: FigureForm; base: strin
             {shown.map(({ c }) => {
               const sorted = c.sortable && form.sort === c.code ? (form.dir === 'asc' ? 'ascending' : 'descending') : undefined;
               return (
-                <th scope="col" class={c.kind === 'count' || c.kind === 'mean' || c.kind === 'share' ? 'num' : undefined} aria-sort={sorted}>
+                <th
+                  scope="col"
+                  class={c.kind === 'count' || c.kind === 'mean' || c.kind === 'share' ? 'num' : undefined}
+                  aria-sort={sorted}
+                >
                   {c.sortable ? <SortLink m={m} form={form} column={c} base={base} /> : c.label}
                 </th>
               );
@@ -100,8 +104,7 @@ const Table: FC<{ m: Messages; table: FigureTable; form: FigureForm; base: strin
               {shown.map(({ c, i }) => {
                 const text = formatCell(m, c.kind, row.cells[i] ?? null);
                 const content = c.kind === 'code' ? <code dir="ltr">{text}</code> : text;
-                if (i === table.rowHeader)
-                  return <th scope="row">{row.href ? <a href={row.href}>{content}</a> : content}</th>;
+                if (i === table.rowHeader) return <th scope="row">{row.href ? <a href={row.href}>{content}</a> : content}</th>;
                 return <td class={c.kind === 'count' || c.kind === 'mean' || c.kind === 'share' ? 'num' : undefined}>{content}</td>;
               })}
             </tr>
@@ -147,13 +150,13 @@ const Section: FC<{ m: Messages; section: FigureSection; form: FigureForm; base:
   </section>
 );
 
-const Form: FC<{ m: Messages; form: FigureForm; problems: FieldProblem[]; templates: string[]; states: { iso3: string; name: string }[] }> = ({
-  m,
-  form,
-  problems,
-  templates,
-  states,
-}) => {
+const Form: FC<{
+  m: Messages;
+  form: FigureForm;
+  problems: FieldProblem[];
+  templates: string[];
+  states: { iso3: string; name: string }[];
+}> = ({ m, form, problems, templates, states }) => {
   const invalid = (field: string) => (problems.some((p) => p.field === field) ? 'true' : undefined);
   const dateField = (name: 'asOf' | 'from' | 'to', label: string) => (
     <div class="field">
@@ -200,7 +203,15 @@ const Form: FC<{ m: Messages; form: FigureForm; problems: FieldProblem[]; templa
         {form.view === 'distribution' && (
           <div class="field">
             <label for="f-binWidth">{m.t('figures.binWidth')}</label>
-            <input id="f-binWidth" name="binWidth" type="number" min="1" max="500" value={form.binWidth} aria-invalid={invalid('binWidth')} />
+            <input
+              id="f-binWidth"
+              name="binWidth"
+              type="number"
+              min="1"
+              max="500"
+              value={form.binWidth}
+              aria-invalid={invalid('binWidth')}
+            />
           </div>
         )}
         {form.view === 'state' && (

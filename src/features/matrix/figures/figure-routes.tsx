@@ -10,7 +10,18 @@ import { groupName } from '../../member-states/index.ts';
 import { listStates, type StateRow } from '../../member-states/index.ts';
 import { listOrganizations } from '../../organizations/index.ts';
 import { FigurePage, type FigureForm } from './figure-pages.tsx';
-import { buildView, type FigureView, figureViews, gapsOfState, type Labels, type StateSort, stateSortKeys, tableCsv, type ViewInput, type ViewModel } from './figure-views.ts';
+import {
+  buildView,
+  type FigureView,
+  figureViews,
+  gapsOfState,
+  type Labels,
+  type StateSort,
+  stateSortKeys,
+  tableCsv,
+  type ViewInput,
+  type ViewModel,
+} from './figure-views.ts';
 import { publishedBasisAsOf } from './figures-data.ts';
 import { fieldLabeller } from '../versions/matrix-pages.tsx';
 import { listTemplates, type TemplateRow } from '../templates/templates.ts';
@@ -54,7 +65,9 @@ async function loadContext(c: AppContextOf): Promise<Context> {
   const viewer = c.get('viewer');
   const [templates, states] = await Promise.all([listTemplates(db), listStates(db, {})]);
   return {
-    templates: templates.filter((t) => t.confidentiality === 'public' && can(viewer, 'read', { type: 'matrix-template', confidentiality: t.confidentiality })),
+    templates: templates.filter(
+      (t) => t.confidentiality === 'public' && can(viewer, 'read', { type: 'matrix-template', confidentiality: t.confidentiality }),
+    ),
     states: states.filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 })),
   };
 }
@@ -69,14 +82,18 @@ function check(m: Messages, form: FigureForm, ctx: Context): FieldProblem[] {
     date('to');
     if (!problems.length && form.from > form.to) problems.push({ field: 'from', problem: m.t('figures.problem.fromAfterTo') });
   } else date('asOf');
-  if (!ctx.templates.some((t) => t.version === form.template)) problems.push({ field: 'template', problem: m.t('figures.problem.template') });
+  if (!ctx.templates.some((t) => t.version === form.template))
+    problems.push({ field: 'template', problem: m.t('figures.problem.template') });
   if (form.view === 'distribution' && !(/^\d{1,3}$/.test(form.binWidth) && Number(form.binWidth) >= 1 && Number(form.binWidth) <= 500))
     problems.push({ field: 'binWidth', problem: m.t('figures.problem.binWidth') });
-  if (form.view === 'state' && !(stateSortKeys as readonly string[]).includes(form.sort)) problems.push({ field: 'sort', problem: m.t('figures.problem.sort') });
+  if (form.view === 'state' && !(stateSortKeys as readonly string[]).includes(form.sort))
+    problems.push({ field: 'sort', problem: m.t('figures.problem.sort') });
   if (form.view === 'gaps') {
     const t = Number(form.threshold);
-    if (!/^\d*\.?\d+$/.test(form.threshold) || !(t >= 0 && t < 1)) problems.push({ field: 'threshold', problem: m.t('figures.problem.threshold') });
-    if (form.state && !ctx.states.some((s) => s.iso3 === form.state)) problems.push({ field: 'state', problem: m.t('figures.problem.state') });
+    if (!/^\d*\.?\d+$/.test(form.threshold) || !(t >= 0 && t < 1))
+      problems.push({ field: 'threshold', problem: m.t('figures.problem.threshold') });
+    if (form.state && !ctx.states.some((s) => s.iso3 === form.state))
+      problems.push({ field: 'state', problem: m.t('figures.problem.state') });
   }
   return problems;
 }
@@ -106,7 +123,10 @@ async function compute(c: AppContextOf, form: FigureForm, ctx: Context): Promise
   let input: ViewInput;
   let demo: boolean;
   if (form.view === 'change') {
-    const [before, after] = await Promise.all([publishedBasisAsOf(db, form.template, form.from), publishedBasisAsOf(db, form.template, form.to)]);
+    const [before, after] = await Promise.all([
+      publishedBasisAsOf(db, form.template, form.from),
+      publishedBasisAsOf(db, form.template, form.to),
+    ]);
     input = { view: 'change', before: before.matrices, after: after.matrices };
     demo = before.demo || after.demo;
   } else {
@@ -129,7 +149,13 @@ async function compute(c: AppContextOf, form: FigureForm, ctx: Context): Promise
       case 'gaps': {
         const state = ctx.states.find((s) => s.iso3 === form.state)!;
         const threshold = Number(form.threshold);
-        input = { view: 'gaps', iso3: state.iso3, regionalGroup: state.regional_group, threshold, result: gapsOfState(fields, matrices, state.iso3, state.regional_group, threshold) };
+        input = {
+          view: 'gaps',
+          iso3: state.iso3,
+          regionalGroup: state.regional_group,
+          threshold,
+          result: gapsOfState(fields, matrices, state.iso3, state.regional_group, threshold),
+        };
         break;
       }
     }
@@ -173,7 +199,10 @@ export function figureWebRoutes() {
     const section = asked ? model!.sections.find((s) => s.id === asked) : model!.sections[0];
     if (!section) throw new AppError('not-found', `the view ${form.view} has no table ${asked}`);
     const date = form.view === 'change' ? `${form.from}_${form.to}` : form.asOf;
-    const name = `r1540-figures-${section.id}${form.view === 'gaps' ? `-${form.state}` : ''}-${form.template}-${date}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
+    const name = `r1540-figures-${section.id}${form.view === 'gaps' ? `-${form.state}` : ''}-${form.template}-${date}.csv`.replace(
+      /[^A-Za-z0-9._-]/g,
+      '_',
+    );
     return c.body(tableCsv(section.table), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}"`,

@@ -167,7 +167,8 @@ const mean = (values: readonly number[]) => (values.length ? sum(values) / value
 
 export const paragraphLabel = (m: Messages, p: string) => m.t(`figures.paragraph.${p}` as MessageKey);
 const weaponKeys: WeaponKey[] = [...weaponTypes, 'none'];
-export const weaponLabel = (m: Messages, w: WeaponKey) => (w === 'none' ? m.t('figures.weaponNone') : m.t(`matrix.weapon.${w}` as MessageKey));
+export const weaponLabel = (m: Messages, w: WeaponKey) =>
+  w === 'none' ? m.t('figures.weaponNone') : m.t(`matrix.weapon.${w}` as MessageKey);
 
 function sectionName(labels: Labels, p: string): string {
   return pick(labels.template.definition.sections.find((s) => s.paragraph === p)?.labels, labels.m.locale) || p;
@@ -203,7 +204,12 @@ function overview(labels: Labels, matrices: readonly StateMatrix[]): ViewModel {
       fields.filter((f) => (f.weaponType ?? 'none') === w),
       matrices,
     );
-    return { w, lf: sum(rows.map((r) => r.legalFramework)), en: sum(rows.map((r) => r.enforcement)), ins: sum(rows.map((r) => r.instrument)) };
+    return {
+      w,
+      lf: sum(rows.map((r) => r.legalFramework)),
+      en: sum(rows.map((r) => r.enforcement)),
+      ins: sum(rows.map((r) => r.instrument)),
+    };
   });
   const xCol = col('x', m.t('figures.col.x'), 'count');
   const meanCol = col('mean_per_state', m.t('figures.col.meanPerState'), 'mean');
@@ -224,7 +230,13 @@ function overview(labels: Labels, matrices: readonly StateMatrix[]): ViewModel {
         id: 'paragraph',
         caption: m.t('figures.byParagraph'),
         rowHeader: 1,
-        columns: [col('paragraph', m.t('figures.col.code'), 'code'), col('label', m.t('figures.col.paragraph'), 'text'), col('fields', m.t('figures.col.fields'), 'count'), xCol, meanCol],
+        columns: [
+          col('paragraph', m.t('figures.col.code'), 'code'),
+          col('label', m.t('figures.col.paragraph'), 'text'),
+          col('fields', m.t('figures.col.fields'), 'count'),
+          xCol,
+          meanCol,
+        ],
         rows: pRows.map((r) => ({ cells: [r.p, sectionName(labels, r.p), r.fields, r.x, r.mean] })),
       },
     },
@@ -244,7 +256,13 @@ function overview(labels: Labels, matrices: readonly StateMatrix[]): ViewModel {
         id: 'weapon-type',
         caption: m.t('figures.byWeaponType'),
         rowHeader: 1,
-        columns: [col('weapon_type', m.t('figures.col.code'), 'code'), col('label', m.t('figures.col.weaponType'), 'text'), col('fields', m.t('figures.col.fields'), 'count'), xCol, meanCol],
+        columns: [
+          col('weapon_type', m.t('figures.col.code'), 'code'),
+          col('label', m.t('figures.col.weaponType'), 'text'),
+          col('fields', m.t('figures.col.fields'), 'count'),
+          xCol,
+          meanCol,
+        ],
         rows: wRows.map((r) => ({ cells: [r.w, weaponLabel(m, r.w), r.fields, r.x, r.mean] })),
       },
     },
@@ -273,7 +291,10 @@ function overview(labels: Labels, matrices: readonly StateMatrix[]): ViewModel {
         ],
         rows: [
           ...leRows.map((r) => ({ cells: [r.w, weaponLabel(m, r.w), r.lf, r.en, r.ins] as Cell[] })),
-          { cells: ['all', m.t('figures.total'), sum(leRows.map((r) => r.lf)), sum(leRows.map((r) => r.en)), sum(leRows.map((r) => r.ins))], total: true },
+          {
+            cells: ['all', m.t('figures.total'), sum(leRows.map((r) => r.lf)), sum(leRows.map((r) => r.en)), sum(leRows.map((r) => r.ins))],
+            total: true,
+          },
         ],
       },
     },
@@ -288,7 +309,10 @@ function averages(labels: Labels, matrices: readonly StateMatrix[], by: 'regiona
   const id = by === 'regionalGroup' ? 'regional-group' : 'organization';
   const heading = by === 'regionalGroup' ? m.t('figures.view.regional-group') : m.t('figures.view.organization');
   const codeLabel = by === 'regionalGroup' ? m.t('figures.col.regionalGroup') : m.t('figures.col.organization');
-  const row = (g: GroupAverages['all'], label: string, total = false): Row => ({ cells: [g.group, label, g.states, g.mean, g.median, g.min, g.max], total });
+  const row = (g: GroupAverages['all'], label: string, total = false): Row => ({
+    cells: [g.group, label, g.states, g.mean, g.median, g.min, g.max],
+    total,
+  });
   return {
     facts: [{ label: m.t('figures.statesWithMatrix'), value: matrices.length, kind: 'count' }],
     empty: matrices.length === 0,
@@ -503,10 +527,23 @@ function changeView(labels: Labels, before: readonly StateMatrix[], after: reado
           ],
           rows: [
             ...sorted.map((c) => ({
-              cells: [c.iso3, labels.stateName(c.iso3), c.before, c.after, c.difference, c.gained.length, c.lost.length, c.gained.join(' '), c.lost.join(' ')] as Cell[],
+              cells: [
+                c.iso3,
+                labels.stateName(c.iso3),
+                c.before,
+                c.after,
+                c.difference,
+                c.gained.length,
+                c.lost.length,
+                c.gained.join(' '),
+                c.lost.join(' '),
+              ] as Cell[],
               href: labels.stateHref(c.iso3),
             })),
-            { cells: ['all', m.t('figures.total'), totals.before, totals.after, totals.difference, totals.gained, totals.lost, '', ''], total: true },
+            {
+              cells: ['all', m.t('figures.total'), totals.before, totals.after, totals.difference, totals.gained, totals.lost, '', ''],
+              total: true,
+            },
           ],
         },
       },

@@ -26,7 +26,12 @@ import {
  * A ten-field template over OP1, OP2 and OP3d and five States in two regional groups. Every
  * expected number below was counted by hand from these tables, never with the code under test.
  */
-function field(code: string, paragraph: TemplateField['paragraph'], weaponType: TemplateField['weaponType'], measureKind: TemplateField['measureKind']): TemplateField {
+function field(
+  code: string,
+  paragraph: TemplateField['paragraph'],
+  weaponType: TemplateField['weaponType'],
+  measureKind: TemplateField['measureKind'],
+): TemplateField {
   return { code, row: code.split('.').slice(0, 2).join('.'), paragraph, weaponType, measureKind };
 }
 
@@ -49,26 +54,57 @@ function state(iso3: string, regionalGroup: string, organizations: string[], val
 
 // 6 X, 1 ?, 1 NA, 2 blank (missing); OLD.FIELD is from another template and must not count.
 const AAA = state('AAA', 'african', ['AU', 'LAS'], {
-  'OP1.NPT': 'X', 'OP1.CWC': 'X', 'OP2.MAN.N.LF': 'X', 'OP2.MAN.N.EN': 'X', 'OP2.MAN.C.LF': 'X',
-  'OP2.MAN.B.LF': '?', 'OP2.MAN.D.EN': 'NA', 'OP3d.LIST.N.LF': 'X', 'OLD.FIELD': 'X',
+  'OP1.NPT': 'X',
+  'OP1.CWC': 'X',
+  'OP2.MAN.N.LF': 'X',
+  'OP2.MAN.N.EN': 'X',
+  'OP2.MAN.C.LF': 'X',
+  'OP2.MAN.B.LF': '?',
+  'OP2.MAN.D.EN': 'NA',
+  'OP3d.LIST.N.LF': 'X',
+  'OLD.FIELD': 'X',
 });
 // 4 X, 1 ?, 0 NA, 5 blank (one written '', four missing).
 const BBB = state('BBB', 'african', ['AU'], {
-  'OP1.NPT': 'X', 'OP1.CWC': '', 'OP2.MAN.N.LF': 'X', 'OP2.MAN.N.EN': '?', 'OP2.MAN.C.LF': 'X', 'OP2.MAN.B.LF': 'X',
+  'OP1.NPT': 'X',
+  'OP1.CWC': '',
+  'OP2.MAN.N.LF': 'X',
+  'OP2.MAN.N.EN': '?',
+  'OP2.MAN.C.LF': 'X',
+  'OP2.MAN.B.LF': 'X',
 });
 // Only ? and NA: 0 X, 4 ?, 6 NA, 0 blank; in no organization.
 const CCC = state('CCC', 'african', [], {
-  'OP1.NPT': '?', 'OP1.CWC': '?', 'OP2.MAN.N.LF': 'NA', 'OP2.MAN.N.EN': 'NA', 'OP2.MAN.C.LF': 'NA',
-  'OP2.MAN.B.LF': 'NA', 'OP2.MAN.D.EN': 'NA', 'OP3d.LIST.N.LF': 'NA', 'OP3d.LIST.C.EN': '?', 'OP3d.CATCH.LF': '?',
+  'OP1.NPT': '?',
+  'OP1.CWC': '?',
+  'OP2.MAN.N.LF': 'NA',
+  'OP2.MAN.N.EN': 'NA',
+  'OP2.MAN.C.LF': 'NA',
+  'OP2.MAN.B.LF': 'NA',
+  'OP2.MAN.D.EN': 'NA',
+  'OP3d.LIST.N.LF': 'NA',
+  'OP3d.LIST.C.EN': '?',
+  'OP3d.CATCH.LF': '?',
 });
 // 4 X, 6 blank: ties with BBB.
 const DDD = state('DDD', 'weog', ['EU'], {
-  'OP1.NPT': 'X', 'OP1.CWC': 'X', 'OP2.MAN.D.EN': 'X', 'OP3d.CATCH.LF': 'X',
+  'OP1.NPT': 'X',
+  'OP1.CWC': 'X',
+  'OP2.MAN.D.EN': 'X',
+  'OP3d.CATCH.LF': 'X',
 });
 // 9 X, 1 blank.
 const EEE = state('EEE', 'weog', ['EU', 'OSCE'], {
-  'OP1.NPT': 'X', 'OP1.CWC': 'X', 'OP2.MAN.N.LF': 'X', 'OP2.MAN.N.EN': 'X', 'OP2.MAN.C.LF': 'X', 'OP2.MAN.B.LF': '',
-  'OP2.MAN.D.EN': 'X', 'OP3d.LIST.N.LF': 'X', 'OP3d.LIST.C.EN': 'X', 'OP3d.CATCH.LF': 'X',
+  'OP1.NPT': 'X',
+  'OP1.CWC': 'X',
+  'OP2.MAN.N.LF': 'X',
+  'OP2.MAN.N.EN': 'X',
+  'OP2.MAN.C.LF': 'X',
+  'OP2.MAN.B.LF': '',
+  'OP2.MAN.D.EN': 'X',
+  'OP3d.LIST.N.LF': 'X',
+  'OP3d.LIST.C.EN': 'X',
+  'OP3d.CATCH.LF': 'X',
 });
 const states = [AAA, BBB, CCC, DDD, EEE];
 
@@ -102,9 +138,7 @@ describe('counts per State', () => {
     const onlyUnknown = state('ZZZ', 'african', [], values);
     const shadowing = [field('constructor', 'OP1', null, 'instrument')];
     assert.deepEqual(countsByState(shadowing, [onlyUnknown])[0]?.counts, { X: 0, '?': 0, NA: 0, blank: 1 });
-    assert.deepEqual(countsByState(fields, [onlyUnknown]), [
-      { iso3: 'ZZZ', total: 0, counts: { X: 0, '?': 0, NA: 0, blank: 10 } },
-    ]);
+    assert.deepEqual(countsByState(fields, [onlyUnknown]), [{ iso3: 'ZZZ', total: 0, counts: { X: 0, '?': 0, NA: 0, blank: 10 } }]);
   });
 
   test('no States, no rows', () => {
@@ -172,9 +206,7 @@ describe('averages by group', () => {
 
   test('an organization listed twice counts the State once', () => {
     const twice = { ...DDD, organizations: ['EU', 'EU'] };
-    assert.deepEqual(averagesBy(fields, [twice], 'organization').groups, [
-      { group: 'EU', states: 1, mean: 4, median: 4, min: 4, max: 4 },
-    ]);
+    assert.deepEqual(averagesBy(fields, [twice], 'organization').groups, [{ group: 'EU', states: 1, mean: 4, median: 4, min: 4, max: 4 }]);
   });
 
   test('no States: empty statistics, no groups', () => {
@@ -187,10 +219,31 @@ describe('averages by group', () => {
 
 describe('distribution of States by number of X', () => {
   const cases: { width: number; bins: [number, number, number][] }[] = [
-    { width: 3, bins: [[0, 3, 1], [3, 6, 2], [6, 9, 1], [9, 12, 1]] },
+    {
+      width: 3,
+      bins: [
+        [0, 3, 1],
+        [3, 6, 2],
+        [6, 9, 1],
+        [9, 12, 1],
+      ],
+    },
     // The last bin [10, 15) holds the field count (10) and stays, empty.
-    { width: 5, bins: [[0, 5, 3], [5, 10, 2], [10, 15, 0]] },
-    { width: 10, bins: [[0, 10, 5], [10, 20, 0]] },
+    {
+      width: 5,
+      bins: [
+        [0, 5, 3],
+        [5, 10, 2],
+        [10, 15, 0],
+      ],
+    },
+    {
+      width: 10,
+      bins: [
+        [0, 10, 5],
+        [10, 20, 0],
+      ],
+    },
     { width: 20, bins: [[0, 20, 5]] },
   ];
   for (const { width, bins } of cases) {
@@ -218,7 +271,11 @@ describe('distribution of States by number of X', () => {
 describe('change between two dates', () => {
   // AAA later: N.EN X → ? (lost), B.LF ? → X and LIST.C.EN blank → X (gained); OLD.FIELD dropped.
   const laterAAA = state('AAA', 'african', ['AU', 'LAS'], {
-    ...AAA.values, 'OP2.MAN.N.EN': '?', 'OP2.MAN.B.LF': 'X', 'OP3d.LIST.C.EN': 'X', 'OLD.FIELD': '',
+    ...AAA.values,
+    'OP2.MAN.N.EN': '?',
+    'OP2.MAN.B.LF': 'X',
+    'OP3d.LIST.C.EN': 'X',
+    'OLD.FIELD': '',
   });
 
   test('gains, losses, and States on one side only', () => {
@@ -240,21 +297,52 @@ describe('change between two dates', () => {
 });
 
 describe('gaps of a State', () => {
-  const small = [field('F1', 'OP2', 'nuclear', 'legal-framework'), field('F2', 'OP2', 'chemical', 'legal-framework'), field('F3', 'OP3d', null, 'enforcement'), field('F4', 'OP1', null, 'instrument')];
+  const small = [
+    field('F1', 'OP2', 'nuclear', 'legal-framework'),
+    field('F2', 'OP2', 'chemical', 'legal-framework'),
+    field('F3', 'OP3d', null, 'enforcement'),
+    field('F4', 'OP1', null, 'instrument'),
+  ];
   const peer = (iso3: string, xs: string[]) => state(iso3, 'g', [], Object.fromEntries(xs.map((code) => [code, 'X' as const])));
   const subject = state('SUB', 'g', [], { F1: '', F4: '?' });
   // Of five peers: F1 X in 3 (60%), F2 in 5 (100%), F3 in 2 (40%), F4 in 5 but SUB has '?'.
-  const five = [peer('P1', ['F1', 'F2', 'F3', 'F4']), peer('P2', ['F1', 'F2', 'F3', 'F4']), peer('P3', ['F1', 'F2', 'F4']), peer('P4', ['F2', 'F4']), peer('P5', ['F2', 'F4'])];
+  const five = [
+    peer('P1', ['F1', 'F2', 'F3', 'F4']),
+    peer('P2', ['F1', 'F2', 'F3', 'F4']),
+    peer('P3', ['F1', 'F2', 'F4']),
+    peer('P4', ['F2', 'F4']),
+    peer('P5', ['F2', 'F4']),
+  ];
   // Of four peers: F1 X in 2 (exactly 50%).
   const four = [peer('P1', ['F1']), peer('P2', ['F1']), peer('P3', []), peer('P4', [])];
 
   const cases: { name: string; peers: StateMatrix[]; threshold?: number; expected: { code: string; share: number }[] }[] = [
-    { name: '60% is a gap, sorted by share then code', peers: five, expected: [{ code: 'F2', share: 1 }, { code: 'F1', share: 0.6 }] },
+    {
+      name: '60% is a gap, sorted by share then code',
+      peers: five,
+      expected: [
+        { code: 'F2', share: 1 },
+        { code: 'F1', share: 0.6 },
+      ],
+    },
     { name: 'exactly 50% is not a gap', peers: four, expected: [] },
-    { name: 'a lower threshold', peers: five, threshold: 0.3, expected: [{ code: 'F2', share: 1 }, { code: 'F1', share: 0.6 }, { code: 'F3', share: 0.4 }] },
+    {
+      name: 'a lower threshold',
+      peers: five,
+      threshold: 0.3,
+      expected: [
+        { code: 'F2', share: 1 },
+        { code: 'F1', share: 0.6 },
+        { code: 'F3', share: 0.4 },
+      ],
+    },
     { name: 'the threshold is strict', peers: five, threshold: 0.6, expected: [{ code: 'F2', share: 1 }] },
     // Two of three others (67%) is a gap; counting SUB itself would make it 2 of 4 (50%).
-    { name: 'the State is not its own peer', peers: [subject, peer('P1', ['F1']), peer('P2', ['F1']), peer('P3', [])], expected: [{ code: 'F1', share: 2 / 3 }] },
+    {
+      name: 'the State is not its own peer',
+      peers: [subject, peer('P1', ['F1']), peer('P2', ['F1']), peer('P3', [])],
+      expected: [{ code: 'F1', share: 2 / 3 }],
+    },
     { name: 'no peers, no gaps', peers: [], expected: [] },
     { name: 'only itself, no gaps', peers: [subject], expected: [] },
   ];
@@ -264,8 +352,11 @@ describe('gaps of a State', () => {
 
   test('in the sample: equal shares sort by code; ? and NA are not gaps', () => {
     const all = [
-      { code: 'OP2.MAN.C.LF', share: 1 }, { code: 'OP2.MAN.N.EN', share: 1 }, { code: 'OP2.MAN.N.LF', share: 1 },
-      { code: 'OP3d.LIST.C.EN', share: 1 }, { code: 'OP3d.LIST.N.LF', share: 1 },
+      { code: 'OP2.MAN.C.LF', share: 1 },
+      { code: 'OP2.MAN.N.EN', share: 1 },
+      { code: 'OP2.MAN.N.LF', share: 1 },
+      { code: 'OP3d.LIST.C.EN', share: 1 },
+      { code: 'OP3d.LIST.N.LF', share: 1 },
     ];
     assert.deepEqual(gaps(fields, DDD, [DDD, EEE]), all);
     // BBB's blanks have X in AAA only: one of two others, 50%.
@@ -303,61 +394,88 @@ const totals = (fs: TemplateField[], ms: StateMatrix[]) => countsByState(fs, ms)
 
 describe('properties', () => {
   test('the sum over paragraphs equals the total X', () => {
-    fc.assert(fc.property(sampleArb, ([fs, ms]) => {
-      assert.deepEqual(countsByParagraph(fs, ms).map((row) => sum(Object.values(row.byParagraph))), totals(fs, ms));
-    }));
+    fc.assert(
+      fc.property(sampleArb, ([fs, ms]) => {
+        assert.deepEqual(
+          countsByParagraph(fs, ms).map((row) => sum(Object.values(row.byParagraph))),
+          totals(fs, ms),
+        );
+      }),
+    );
   });
 
   test('the sum over weapon types, none included, equals the total X', () => {
-    fc.assert(fc.property(sampleArb, ([fs, ms]) => {
-      assert.deepEqual(countsByWeaponType(fs, ms).map((row) => sum(Object.values(row.byWeaponType))), totals(fs, ms));
-    }));
+    fc.assert(
+      fc.property(sampleArb, ([fs, ms]) => {
+        assert.deepEqual(
+          countsByWeaponType(fs, ms).map((row) => sum(Object.values(row.byWeaponType))),
+          totals(fs, ms),
+        );
+      }),
+    );
   });
 
   test('legal framework + enforcement + instrument equals the total X', () => {
-    fc.assert(fc.property(sampleArb, ([fs, ms]) => {
-      const rows = legalVersusEnforcement(fs, ms);
-      assert.deepEqual(rows.map((r) => r.legalFramework + r.enforcement + r.instrument), totals(fs, ms));
-    }));
+    fc.assert(
+      fc.property(sampleArb, ([fs, ms]) => {
+        const rows = legalVersusEnforcement(fs, ms);
+        assert.deepEqual(
+          rows.map((r) => r.legalFramework + r.enforcement + r.instrument),
+          totals(fs, ms),
+        );
+      }),
+    );
   });
 
   test('X + ? + NA + blank equals the number of fields', () => {
-    fc.assert(fc.property(sampleArb, ([fs, ms]) => {
-      for (const row of countsByState(fs, ms)) assert.equal(sum(Object.values(row.counts)), fs.length);
-    }));
+    fc.assert(
+      fc.property(sampleArb, ([fs, ms]) => {
+        for (const row of countsByState(fs, ms)) assert.equal(sum(Object.values(row.counts)), fs.length);
+      }),
+    );
   });
 
   test("the distribution's counts add up to the number of States", () => {
-    fc.assert(fc.property(sampleArb, fc.integer({ min: 1, max: 40 }), ([fs, ms], width) => {
-      const bins = distribution(fs, ms, width);
-      assert.equal(sum(bins.map((bin) => bin.states)), ms.length);
-      assert.ok(bins.at(-1)!.from <= fs.length && fs.length < bins.at(-1)!.to);
-    }));
+    fc.assert(
+      fc.property(sampleArb, fc.integer({ min: 1, max: 40 }), ([fs, ms], width) => {
+        const bins = distribution(fs, ms, width);
+        assert.equal(sum(bins.map((bin) => bin.states)), ms.length);
+        assert.ok(bins.at(-1)!.from <= fs.length && fs.length < bins.at(-1)!.to);
+      }),
+    );
   });
 
   test('a selection compared with itself has no change', () => {
-    fc.assert(fc.property(sampleArb, ([fs, ms]) => {
-      const rows = changeBetween(fs, ms, ms);
-      assert.equal(rows.length, ms.length);
-      for (const row of rows) assert.deepEqual([row.difference, row.gained, row.lost], [0, [], []]);
-    }));
+    fc.assert(
+      fc.property(sampleArb, ([fs, ms]) => {
+        const rows = changeBetween(fs, ms, ms);
+        assert.equal(rows.length, ms.length);
+        for (const row of rows) assert.deepEqual([row.difference, row.gained, row.lost], [0, [], []]);
+      }),
+    );
   });
 
   test('the difference equals gains minus losses', () => {
-    const twoArb = fieldsArb.chain((fs) => fc.tuple(fc.constant(fs), matricesArb(fs.map((f) => f.code)), matricesArb(fs.map((f) => f.code))));
-    fc.assert(fc.property(twoArb, ([fs, before, after]) => {
-      for (const row of changeBetween(fs, before, after)) {
-        assert.equal(row.difference, row.gained.length - row.lost.length);
-      }
-    }));
+    const twoArb = fieldsArb.chain((fs) =>
+      fc.tuple(fc.constant(fs), matricesArb(fs.map((f) => f.code)), matricesArb(fs.map((f) => f.code))),
+    );
+    fc.assert(
+      fc.property(twoArb, ([fs, before, after]) => {
+        for (const row of changeBetween(fs, before, after)) {
+          assert.equal(row.difference, row.gained.length - row.lost.length);
+        }
+      }),
+    );
   });
 
-  test("the all-States mean times their number equals the sum of totals", () => {
-    fc.assert(fc.property(sampleArb, fc.constantFrom('regionalGroup' as const, 'organization' as const), ([fs, ms], by) => {
-      const { all } = averagesBy(fs, ms, by);
-      assert.equal(all.states, ms.length);
-      if (ms.length === 0) return assert.equal(all.mean, null);
-      assert.ok(Math.abs(all.mean! * all.states - sum(totals(fs, ms))) < 1e-9);
-    }));
+  test('the all-States mean times their number equals the sum of totals', () => {
+    fc.assert(
+      fc.property(sampleArb, fc.constantFrom('regionalGroup' as const, 'organization' as const), ([fs, ms], by) => {
+        const { all } = averagesBy(fs, ms, by);
+        assert.equal(all.states, ms.length);
+        if (ms.length === 0) return assert.equal(all.mean, null);
+        assert.ok(Math.abs(all.mean! * all.states - sum(totals(fs, ms))) < 1e-9);
+      }),
+    );
   });
 });

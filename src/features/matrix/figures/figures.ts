@@ -156,10 +156,7 @@ export function countsByState(source: FieldSource, matrices: readonly StateMatri
   });
 }
 
-export function countsByParagraph(
-  source: FieldSource,
-  matrices: readonly StateMatrix[],
-): ParagraphCounts[] {
+export function countsByParagraph(source: FieldSource, matrices: readonly StateMatrix[]): ParagraphCounts[] {
   const fields = fieldsOf(source);
   return matrices.map((matrix) => ({
     iso3: matrix.iso3,
@@ -169,10 +166,7 @@ export function countsByParagraph(
 
 const weaponKeys: readonly WeaponKey[] = [...weaponTypes, 'none'];
 
-export function countsByWeaponType(
-  source: FieldSource,
-  matrices: readonly StateMatrix[],
-): WeaponTypeCounts[] {
+export function countsByWeaponType(source: FieldSource, matrices: readonly StateMatrix[]): WeaponTypeCounts[] {
   const fields = fieldsOf(source);
   return matrices.map((matrix) => ({
     iso3: matrix.iso3,
@@ -180,10 +174,7 @@ export function countsByWeaponType(
   }));
 }
 
-export function legalVersusEnforcement(
-  source: FieldSource,
-  matrices: readonly StateMatrix[],
-): MeasureKindCounts[] {
+export function legalVersusEnforcement(source: FieldSource, matrices: readonly StateMatrix[]): MeasureKindCounts[] {
   const fields = fieldsOf(source);
   return matrices.map((matrix) => {
     const kinds = ['instrument', 'legal-framework', 'enforcement'] as const;
@@ -230,11 +221,7 @@ function groupsOf(matrix: StateMatrix, by: GroupBy): string[] {
  * Averages of X per regional group or organization. A State counts in every organization it
  * belongs to, so organization groups overlap and their sizes need not add up to `all.states`.
  */
-export function averagesBy(
-  source: FieldSource,
-  matrices: readonly StateMatrix[],
-  by: GroupBy,
-): GroupAverages {
+export function averagesBy(source: FieldSource, matrices: readonly StateMatrix[], by: GroupBy): GroupAverages {
   const totals = new Map<string, number[]>();
   const all: number[] = [];
   for (const matrix of matrices) {
@@ -254,11 +241,7 @@ export function averagesBy(
  * States per bin of X counts, from 0 up to the bin holding the template's field count, every bin
  * present so that charts of two dates line up even where a bin is empty.
  */
-export function distribution(
-  source: FieldSource,
-  matrices: readonly StateMatrix[],
-  binWidth: number,
-): DistributionBin[] {
+export function distribution(source: FieldSource, matrices: readonly StateMatrix[], binWidth: number): DistributionBin[] {
   if (!Number.isInteger(binWidth) || binWidth < 1) {
     throw new RangeError(`binWidth must be a positive integer, got ${binWidth}`);
   }
@@ -288,11 +271,7 @@ function indexByIso3(matrices: readonly StateMatrix[]): Map<string, StateMatrix>
  * Change per State between two selections (e.g. as at two dates), sorted by ISO code. A State on
  * one side only counts as all blank on the other, so a first matrix shows as all gains.
  */
-export function changeBetween(
-  source: FieldSource,
-  before: readonly StateMatrix[],
-  after: readonly StateMatrix[],
-): StateChange[] {
+export function changeBetween(source: FieldSource, before: readonly StateMatrix[], after: readonly StateMatrix[]): StateChange[] {
   const fields = fieldsOf(source);
   const old = indexByIso3(before);
   const current = indexByIso3(after);
@@ -319,12 +298,7 @@ export function changeBetween(
  * The gaps of a State: fields it has blank (no information, not '?' or NA, which say something
  * was found or does not apply) where strictly more than `threshold` of its peers have X.
  */
-export function gaps(
-  source: FieldSource,
-  state: StateMatrix,
-  peers: readonly StateMatrix[],
-  threshold = 0.5,
-): Gap[] {
+export function gaps(source: FieldSource, state: StateMatrix, peers: readonly StateMatrix[], threshold = 0.5): Gap[] {
   // The caller may pass the whole regional group; the State is not its own peer.
   const others = peers.filter((peer) => peer.iso3 !== state.iso3);
   if (others.length === 0) return [];

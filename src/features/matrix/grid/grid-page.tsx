@@ -6,7 +6,14 @@ import type { CellRow, MatrixRow } from '../versions/matrices.ts';
 import { type SectionLayout, sectionLayout } from '../versions/matrix-layout.ts';
 import { Disclaimer, optionLabel, statusLabel, valueClass } from '../versions/matrix-pages.tsx';
 import { columnLabel } from '../templates/pages.tsx';
-import { cellValues, type CellValue, type TemplateField, type TemplateRow as TemplateItem, type WeaponType, weaponTypes } from '../templates/template.ts';
+import {
+  cellValues,
+  type CellValue,
+  type TemplateField,
+  type TemplateRow as TemplateItem,
+  type WeaponType,
+  weaponTypes,
+} from '../templates/template.ts';
 import type { TemplateRow } from '../templates/templates.ts';
 import { sourceKinds } from '../versions/matrix-form.ts';
 
@@ -101,8 +108,7 @@ export function gridModel(
       return { row, visible, cells: rowCells };
     });
     const visible = rows.some((r) => r.visible);
-    if (visible)
-      for (const r of rows) if (r.visible) shown += r.cells.filter((c, i) => c !== null && columnVisible[i]).length;
+    if (visible) for (const r of rows) if (r.visible) shown += r.cells.filter((c, i) => c !== null && columnVisible[i]).length;
     return { layout, visible, columnVisible, rows };
   });
   return { sections, shown, changed: changedFields.size };
@@ -138,7 +144,10 @@ export function gridMessages(m: Messages): Record<string, string> {
 
 /** JSON for a `<script type="application/json">` data block: nothing in it can close the element. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 const weaponLabel = (m: Messages, w: string) => m.t(`matrix.weapon.${w}` as MessageKey);
@@ -164,7 +173,12 @@ const SectionHeads: FC<{ m: Messages; s: GridSection; span: number }> = ({ m, s,
             {m.t('matrix.row')}
           </th>
           {layout.columns.map((c, i) => (
-            <th scope="col" id={`gc-${code}-${i}`} data-weapon={layout.single ? undefined : (c.weaponType ?? '')} hidden={!columnVisible[i]}>
+            <th
+              scope="col"
+              id={`gc-${code}-${i}`}
+              data-weapon={layout.single ? undefined : (c.weaponType ?? '')}
+              hidden={!columnVisible[i]}
+            >
               {layout.single ? m.t('matrix.value') : columnLabel(m, c)}
             </th>
           ))}
@@ -223,7 +237,9 @@ const GridCellView: FC<{ m: Messages; s: GridSection; row: TemplateItem; c: Grid
 }) => {
   const code = s.layout.section.code;
   const grouped = !s.layout.single && s.layout.columns.every((x) => x.weaponType !== null);
-  const heads = [`gs-${code}`, `gr-${row.code}`, grouped ? `gw-${code}-${c.field.weaponType}` : '', `gc-${code}-${column}`].filter(Boolean).join(' ');
+  const heads = [`gs-${code}`, `gr-${row.code}`, grouped ? `gw-${code}-${c.field.weaponType}` : '', `gc-${code}-${column}`]
+    .filter(Boolean)
+    .join(' ');
   const hasSource = (c.cell?.sources.length ?? 0) > 0;
   return (
     <td
@@ -393,7 +409,9 @@ export const GridPage: FC<{
       <p class="actions">
         <a href={base}>{m.t('matrix.seeCurrent')}</a>
         <a href={`${base}/edit`}>{m.t('grid.formLink')}</a>
-        {approved && <a href={`${base}/diff?from=${approved.number}&to=${matrix.number}`}>{m.t('matrix.changesSince', { count: approved.number })}</a>}
+        {approved && (
+          <a href={`${base}/diff?from=${approved.number}&to=${matrix.number}`}>{m.t('matrix.changesSince', { count: approved.number })}</a>
+        )}
       </p>
       {!approved && <p class="help">{m.t('grid.noApproved')}</p>}
       <details class="grid-help">
@@ -410,9 +428,7 @@ export const GridPage: FC<{
       <p id="grid-status" class="grid-status">
         <span data-count="shown">{m.t('grid.status.shown', { count: m.number(model.shown) })}</span>{' '}
         <span data-count="changed">{m.t('grid.status.changed', { count: m.number(model.changed) })}</span>{' '}
-        <span data-count="selected" hidden />{' '}
-        <span data-count="pending" hidden />{' '}
-        <span data-count="errors" hidden />
+        <span data-count="selected" hidden /> <span data-count="pending" hidden /> <span data-count="errors" hidden />
       </p>
       <p id="grid-live" class="visually-hidden" aria-live="polite" />
       <div id="grid-alert" class="form-errors" role="alert" hidden />
@@ -420,12 +436,7 @@ export const GridPage: FC<{
         {m.t('grid.noneShown')}
       </p>
       <section class="table-scroll grid-scroll" aria-labelledby="grid-caption">
-        <table
-          class="list matrix grid"
-          id="grid"
-          data-api={api}
-          data-number={String(matrix.number)}
-        >
+        <table class="list matrix grid" id="grid" data-api={api} data-number={String(matrix.number)}>
           <caption id="grid-caption">{m.t('grid.caption', { count: matrix.number })}</caption>
           {model.sections.map((s) => {
             const code = s.layout.section.code;
@@ -445,7 +456,11 @@ export const GridPage: FC<{
                         c ? (
                           <GridCellView m={m} s={s} row={r.row} c={c} column={i} highlight={highlight} />
                         ) : (
-                          <td class="grid-none" data-weapon={s.layout.single ? undefined : (s.layout.columns[i]?.weaponType ?? '')} hidden={!s.columnVisible[i]} />
+                          <td
+                            class="grid-none"
+                            data-weapon={s.layout.single ? undefined : (s.layout.columns[i]?.weaponType ?? '')}
+                            hidden={!s.columnVisible[i]}
+                          />
                         ),
                       )}
                     </tr>
@@ -457,7 +472,11 @@ export const GridPage: FC<{
         </table>
       </section>
       <Editor m={m} />
-      <script type="application/json" id="grid-messages" dangerouslySetInnerHTML={{ __html: scriptJson({ locale: l, ...gridMessages(m) }) }} />
+      <script
+        type="application/json"
+        id="grid-messages"
+        dangerouslySetInnerHTML={{ __html: scriptJson({ locale: l, ...gridMessages(m) }) }}
+      />
       <script type="module" src="/static/matrix-grid.js" />
     </>
   );

@@ -45,7 +45,11 @@ export function matrixGridRoutes() {
     const iso3 = c.req.param('iso3') ?? '';
     const state = await findState(db, iso3);
     if (!state) throw new AppError('not-found', `no Member State has the code ${iso3}`);
-    authorize(c, can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }), 'this State');
+    authorize(
+      c,
+      can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }),
+      'this State',
+    );
     authorize(c, can(viewer, 'update', draftResource(state.iso3)), 'the editing of this matrix');
     const base = `/${m.locale}/states/${state.iso3}/matrix`;
     const title = m.t('grid.title', { name: pick(state.names, m.locale) });

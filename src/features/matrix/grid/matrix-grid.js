@@ -87,7 +87,8 @@ function start(table) {
     where = new Map();
     for (const tr of table.querySelectorAll('tbody:not([hidden]) > tr[data-row]:not([hidden])')) {
       const cells = [/** @type {HTMLTableCellElement} */ (/** @type {HTMLTableRowElement} */ (tr).cells[0])];
-      for (const td of tr.querySelectorAll('td[data-field]')) if (!(/** @type {HTMLElement} */ (td).hidden)) cells.push(/** @type {HTMLTableCellElement} */ (td));
+      for (const td of tr.querySelectorAll('td[data-field]'))
+        if (!(/** @type {HTMLElement} */ (td).hidden)) cells.push(/** @type {HTMLTableCellElement} */ (td));
       rows.push(cells);
     }
     for (const [r, cells] of rows.entries()) for (const [c, cell] of cells.entries()) where.set(cell, [r, c]);
@@ -187,7 +188,12 @@ function start(table) {
   }
 
   /** Stores what the server now holds, and draws it. */
-  function store(/** @type {HTMLTableCellElement} */ td, /** @type {string} */ value, /** @type {Content} */ content, /** @type {number} */ version) {
+  function store(
+    /** @type {HTMLTableCellElement} */ td,
+    /** @type {string} */ value,
+    /** @type {Content} */ content,
+    /** @type {number} */ version,
+  ) {
     td.dataset.value = value;
     td.dataset.cell = JSON.stringify(content);
     td.dataset.version = String(version);
@@ -201,7 +207,8 @@ function start(table) {
     if (state === 'error') td.setAttribute('aria-invalid', 'true');
     else td.removeAttribute('aria-invalid');
     const text = /** @type {HTMLElement} */ (td.querySelector('.grid-state'));
-    text.textContent = state === 'pending' ? messages.statePending : state === 'saved' ? messages.stateSaved : state === 'error' ? messages.stateError : '';
+    text.textContent =
+      state === 'pending' ? messages.statePending : state === 'saved' ? messages.stateSaved : state === 'error' ? messages.stateError : '';
   }
 
   /** What a cell is, for messages: its row and column heads. */
@@ -225,7 +232,10 @@ function start(table) {
       el.hidden = !show;
       el.textContent = t(name, { count: n });
     };
-    set('shown', rows.reduce((n, cells) => n + cells.length - 1, 0));
+    set(
+      'shown',
+      rows.reduce((n, cells) => n + cells.length - 1, 0),
+    );
     set('changed', all.filter((td) => td.dataset.changed === '1').length);
     set('selected', selected.size, selected.size > 1);
     const pending = all.filter((td) => td.dataset.state === 'pending').length;
@@ -288,7 +298,9 @@ function start(table) {
     }
     const body = await res.json().catch(() => null);
     if (res.ok) {
-      const versions = new Map((body?.cells ?? []).map((/** @type {{ field: string, rowVersion: number }} */ c) => [c.field, c.rowVersion]));
+      const versions = new Map(
+        (body?.cells ?? []).map((/** @type {{ field: string, rowVersion: number }} */ c) => [c.field, c.rowVersion]),
+      );
       for (const { td, value, content } of items) {
         store(td, value, content, versions.get(td.dataset.field ?? '') ?? Number(td.dataset.version ?? 0) + 1);
         mark(td, 'saved');
@@ -303,7 +315,9 @@ function start(table) {
     if (res.status === 409 && problems.length) {
       await reload(items);
       // The server says who saved what ("now "X", saved by …"): shown after the translated lead.
-      const lines = problems.map((p) => `${t('conflict', { name: labelOf(cellOfField(p.field) ?? document.body) || p.field })} (${p.problem})`);
+      const lines = problems.map(
+        (p) => `${t('conflict', { name: labelOf(cellOfField(p.field) ?? document.body) || p.field })} (${p.problem})`,
+      );
       return failed(items, res.status, lines, problems, false);
     }
     if (res.status === 422) return failed(items, res.status, [t('invalid', { count: problems.length || 1 })], problems);
@@ -312,7 +326,13 @@ function start(table) {
   }
 
   /** A save that did not happen: the cells show what is stored again, marked as not saved. @returns {Outcome} */
-  function failed(/** @type {Item[]} */ items, /** @type {number} */ status, /** @type {string[]} */ lines, /** @type {Problem[]} */ problems = [], redraw = true) {
+  function failed(
+    /** @type {Item[]} */ items,
+    /** @type {number} */ status,
+    /** @type {string[]} */ lines,
+    /** @type {Problem[]} */ problems = [],
+    redraw = true,
+  ) {
     for (const { td } of items) {
       if (redraw) draw(td, td.dataset.value ?? '', contentOf(td));
       mark(td, 'error');
@@ -334,7 +354,13 @@ function start(table) {
       if (td.dataset.state === 'pending' && !mine.has(td)) continue;
       const c = data.cells?.[td.dataset.field ?? ''];
       const content = c
-        ? { remarks: c.remarks, sources: c.sources, infoDate: c.infoDate, instrumentStatus: c.instrumentStatus, instrumentDate: c.instrumentDate }
+        ? {
+            remarks: c.remarks,
+            sources: c.sources,
+            infoDate: c.infoDate,
+            instrumentStatus: c.instrumentStatus,
+            instrumentDate: c.instrumentDate,
+          }
         : blankContent();
       store(td, c?.value ?? '', content, c?.rowVersion ?? 0);
     }
@@ -571,7 +597,10 @@ function start(table) {
     const highlight = f.value !== null || f.changed;
     for (const body of table.tBodies) {
       if (body.dataset.single !== '1')
-        for (const el of body.querySelectorAll('th[data-weapon], td')) /** @type {HTMLElement} */ (el).hidden = !!f.weapon && /** @type {HTMLElement} */ (el).dataset.weapon !== f.weapon;
+        for (const el of body.querySelectorAll('th[data-weapon], td')) {
+          const cell = /** @type {HTMLElement} */ (el);
+          cell.hidden = !!f.weapon && cell.dataset.weapon !== f.weapon;
+        }
       let any = false;
       for (const tr of body.querySelectorAll('tr[data-row]')) {
         let shown = false;

@@ -43,9 +43,14 @@ const ProposalSchema = z
     state: z.string().openapi({ example: 'MLI' }),
     version: z.number().int().openapi({ description: 'The number of the version commented on', example: 2 }),
     field: z.string().openapi({ description: 'The field code', example: 'OP2.USE.N.LF' }),
-    kind: z.enum(proposalKinds).openapi({ description: 'A comment on the field, or a proposed value with its sources', example: 'proposal' }),
+    kind: z
+      .enum(proposalKinds)
+      .openapi({ description: 'A comment on the field, or a proposed value with its sources', example: 'proposal' }),
     comment: z.string().openapi({ example: 'Article 12 of the 2016 law prohibits the use of nuclear weapons.' }),
-    value: z.string().nullable().openapi({ description: 'The proposed value (X, ?, NA or "" for blank); null for a comment', example: 'X' }),
+    value: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The proposed value (X, ?, NA or "" for blank); null for a comment', example: 'X' }),
     sources: z.array(SourceSchema),
     infoDate: z.string().nullable().openapi({ format: 'date', example: '2016-04-07' }),
     status: z.enum(proposalStatuses).openapi({ example: 'open' }),
@@ -108,7 +113,12 @@ export function presentProposal(
   };
 }
 
-const params = z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/).openapi({ example: 'MLI' }) });
+const params = z.object({
+  iso3: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .openapi({ example: 'MLI' }),
+});
 const idParams = params.extend({ id: z.string().uuid().openapi({ example: '3f1c6a52-8d0e-4b7a-9a57-0c4f2f1e9b21' }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
@@ -128,7 +138,11 @@ const signedIn = createMiddleware<AppEnv>(async (c, next) => {
 async function stateFor(c: AppContextOf, iso3: string): Promise<StateRow> {
   const state = await findState(c.get('app').database.db, iso3);
   if (!state) throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
-  authorize(c, can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }), 'this State');
+  authorize(
+    c,
+    can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }),
+    'this State',
+  );
   return state;
 }
 
@@ -153,7 +167,9 @@ const listRoute = createRoute({
   middleware: [signedIn] as const,
   request: {
     params,
-    query: z.object({ status: z.enum(['open', 'all']).default('open').openapi({ description: 'open (the default) or all', example: 'open' }) }),
+    query: z.object({
+      status: z.enum(['open', 'all']).default('open').openapi({ description: 'open (the default) or all', example: 'open' }),
+    }),
   },
   responses: {
     200: { description: 'The comments and proposals', content: json(ListSchema) },
@@ -182,11 +198,20 @@ const createRouteDef = createRoute({
           .object({
             field: z.string().max(100).openapi({ example: 'OP2.USE.N.LF' }),
             kind: z.enum(proposalKinds).openapi({ example: 'proposal' }),
-            comment: z.string().max(4000).optional().openapi({ example: 'Article 12 of the 2016 law prohibits the use of nuclear weapons.' }),
+            comment: z
+              .string()
+              .max(4000)
+              .optional()
+              .openapi({ example: 'Article 12 of the 2016 law prohibits the use of nuclear weapons.' }),
             value: z.string().max(10).optional().openapi({ description: 'For a proposal: X, ?, NA or "" (blank)', example: 'X' }),
             sources: z.array(SourceSchema).max(20).optional(),
             infoDate: z.string().max(10).nullable().optional().openapi({ format: 'date', example: '2016-04-07' }),
-            version: z.number().int().min(1).optional().openapi({ description: 'The version commented on; by default the one in the works', example: 2 }),
+            version: z
+              .number()
+              .int()
+              .min(1)
+              .optional()
+              .openapi({ description: 'The version commented on; by default the one in the works', example: 2 }),
           })
           .openapi({
             example: {
@@ -258,7 +283,9 @@ const withdrawalRoute = createRoute({
       required: false,
       content: json(
         z
-          .object({ expectedVersion: z.number().int().min(1).optional().openapi({ description: 'The `rowVersion` the author saw', example: 1 }) })
+          .object({
+            expectedVersion: z.number().int().min(1).optional().openapi({ description: 'The `rowVersion` the author saw', example: 1 }),
+          })
           .openapi({ example: { expectedVersion: 1 } }),
       ),
     },

@@ -141,12 +141,7 @@ const ProposalItem: FC<{
         <dt>{m.t('proposal.status')}</dt>
         <dd>
           <span class={`proposal-status ps-${p.status}`}>{proposalStatusLabel(m, p.status)}</span>
-          {p.decided_at && (
-            <>
-              {' '}
-              ({m.t('proposal.decidedBy', { name: p.decider_name ?? '', date: m.date(p.decided_at) })})
-            </>
-          )}
+          {p.decided_at && <> ({m.t('proposal.decidedBy', { name: p.decider_name ?? '', date: m.date(p.decided_at) })})</>}
         </dd>
         {p.decision_note && (
           <>
@@ -156,7 +151,13 @@ const ProposalItem: FC<{
         )}
       </dl>
       {p.status === 'open' && canDecide && (
-        <form method="post" action={`${base}/proposals/${p.id}/decision`} class="proposal-decision" aria-labelledby={`ph-${p.id}`} novalidate>
+        <form
+          method="post"
+          action={`${base}/proposals/${p.id}/decision`}
+          class="proposal-decision"
+          aria-labelledby={`ph-${p.id}`}
+          novalidate
+        >
           <CsrfField token={csrfToken} />
           <input type="hidden" name="expectedVersion" value={String(p.row_version)} />
           {mine && <FieldErrors m={m} problems={mine.problems} />}
@@ -399,7 +400,15 @@ export const ProposalForm: FC<{
           </div>
           <div class="field">
             <label for="language">{m.t('proposal.language')}</label>
-            <input id="language" name="language" dir="ltr" value={values.language} maxlength={35} autocomplete="off" aria-invalid={bad('sources')} />
+            <input
+              id="language"
+              name="language"
+              dir="ltr"
+              value={values.language}
+              maxlength={35}
+              autocomplete="off"
+              aria-invalid={bad('sources')}
+            />
           </div>
           <div class="field">
             <label for="infoDate">{m.t('matrix.infoDate')}</label>

@@ -35,7 +35,9 @@ import type { CellSource } from '../schema.ts';
 import { findTemplate, type TemplateRow } from '../templates/templates.ts';
 
 /** The version in the works that the signed-in viewer may see, and its template; 404 otherwise. */
-async function reviewContext(c: AppContextOf): Promise<{ viewer: Viewer; state: StateRow; open: MatrixRow; template: TemplateRow; base: string }> {
+async function reviewContext(
+  c: AppContextOf,
+): Promise<{ viewer: Viewer; state: StateRow; open: MatrixRow; template: TemplateRow; base: string }> {
   const viewer = c.get('viewer');
   // Comments are never public: the public is asked to log in, whatever exists.
   authorize(c, viewer !== null, 'the comments on this matrix');
@@ -91,7 +93,11 @@ export function matrixProposalRoutes() {
     const m = c.get('m');
     const db = c.get('app').database.db;
     const filter = c.req.query('status') === 'all' ? 'all' : 'open';
-    const [proposals, openCount, cells] = await Promise.all([proposalsOf(db, ctx.open.id, filter), countOpenProposals(db, ctx.open.id), cellsOf(db, ctx.open.id)]);
+    const [proposals, openCount, cells] = await Promise.all([
+      proposalsOf(db, ctx.open.id, filter),
+      countOpenProposals(db, ctx.open.id),
+      cellsOf(db, ctx.open.id),
+    ]);
     return render(
       c,
       { title: m.t('proposal.title', { name: pick(ctx.state.names, m.locale) }), status },
@@ -124,7 +130,13 @@ export function matrixProposalRoutes() {
       );
   }
 
-  async function formPage(c: AppContextOf, ctx: Ctx, values: ProposalFormValues, problems: { field: string; problem: string }[], status: 200 | 422) {
+  async function formPage(
+    c: AppContextOf,
+    ctx: Ctx,
+    values: ProposalFormValues,
+    problems: { field: string; problem: string }[],
+    status: 200 | 422,
+  ) {
     const m = c.get('m');
     const known = ctx.template.definition.fields.some((f) => f.code === values.field);
     const current = known ? (await cellsOf(c.get('app').database.db, ctx.open.id)).find((x) => x.field_code === values.field) : undefined;

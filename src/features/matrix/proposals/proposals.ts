@@ -132,11 +132,13 @@ export function checkProposal(fieldCodes: ReadonlySet<string>, input: ProposalIn
   if (!(proposalKinds as readonly string[]).includes(input.kind))
     problems.push({ field: 'kind', problem: `must be one of ${proposalKinds.join(', ')}` });
   if (!input.field) problems.push({ field: 'field', problem: 'is required' });
-  else if (!fieldCodes.has(input.field)) problems.push({ field: 'field', problem: `"${input.field}" is not a field of this matrix’s template` });
+  else if (!fieldCodes.has(input.field))
+    problems.push({ field: 'field', problem: `"${input.field}" is not a field of this matrix’s template` });
   if (comment.length > 4000) problems.push({ field: 'comment', problem: 'must be at most 4,000 characters' });
   if (input.kind === 'comment' && !comment) problems.push({ field: 'comment', problem: 'a comment needs its text' });
   if (input.kind === 'proposal' && fieldCodes.has(input.field)) {
-    if (input.value === undefined) problems.push({ field: `${input.field}.value`, problem: 'a proposal needs a value (X, ?, NA or blank)' });
+    if (input.value === undefined)
+      problems.push({ field: `${input.field}.value`, problem: 'a proposal needs a value (X, ?, NA or blank)' });
     else
       problems.push(
         ...checkCellChanges(fieldCodes, [
@@ -159,7 +161,10 @@ async function targetVersion(trx: Transaction<DB>, viewer: Viewer, iso3: string,
   // By default the version in the works, else the newest the viewer sees (which then takes no comments).
   const found =
     number === undefined ? (versions.find((v) => editable.includes(v.status)) ?? versions[0]) : versions.find((v) => v.number === number);
-  if (!found) throw notFound(number === undefined ? `a matrix of ${state.iso3} that you may see` : `version ${number} of the matrix of ${state.iso3}`);
+  if (!found)
+    throw notFound(
+      number === undefined ? `a matrix of ${state.iso3} that you may see` : `version ${number} of the matrix of ${state.iso3}`,
+    );
   return trx.selectFrom('matrix').selectAll().where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
 }
 
@@ -170,8 +175,7 @@ async function targetVersion(trx: Transaction<DB>, viewer: Viewer, iso3: string,
 export async function propose(db: Kysely<DB>, actor: Actor, viewer: Viewer, iso3: string, input: ProposalInput): Promise<ProposalRow> {
   return db.transaction().execute(async (trx) => {
     const matrix = await targetVersion(trx, viewer, iso3, input.version);
-    if (!can(viewer, 'comment', matrixResource(matrix)))
-      throw new AppError('forbidden', 'your account may not comment on this matrix');
+    if (!can(viewer, 'comment', matrixResource(matrix))) throw new AppError('forbidden', 'your account may not comment on this matrix');
     if (!reviewable.includes(matrix.status))
       throw new AppError(
         'conflict',
@@ -260,7 +264,8 @@ export async function decide(db: Kysely<DB>, actor: Actor, viewer: Viewer, propo
       throw new AppError('forbidden', 'only the experts who keep this matrix accept or decline proposals');
     const note = input.note?.trim() ?? '';
     const problems: FieldProblem[] = [];
-    if (input.decision !== 'accept' && input.decision !== 'decline') problems.push({ field: 'decision', problem: 'must be accept or decline' });
+    if (input.decision !== 'accept' && input.decision !== 'decline')
+      problems.push({ field: 'decision', problem: 'must be accept or decline' });
     if (input.decision === 'decline' && !note) problems.push({ field: 'note', problem: 'say why the proposal is declined' });
     if (note.length > 4000) problems.push({ field: 'note', problem: 'must be at most 4,000 characters' });
     stillOpen(p, matrix, input.expectedVersion);
@@ -284,7 +289,14 @@ export async function decide(db: Kysely<DB>, actor: Actor, viewer: Viewer, propo
     const status: ProposalStatus = accepted ? 'accepted' : 'declined';
     const decided = await trx
       .updateTable('matrix_proposal')
-      .set({ status, decided_by: viewer.id, decided_at: new Date(), decision_note: note, row_version: p.row_version + 1, updated_at: new Date() })
+      .set({
+        status,
+        decided_by: viewer.id,
+        decided_at: new Date(),
+        decision_note: note,
+        row_version: p.row_version + 1,
+        updated_at: new Date(),
+      })
       .where('id', '=', p.id)
       .returningAll()
       .executeTakeFirstOrThrow();

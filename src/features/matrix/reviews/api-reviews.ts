@@ -21,7 +21,10 @@ const CycleSchema = z
     startsOn: z.string().openapi({ format: 'date', example: '2026-06-01' }),
     deadline: z.string().openapi({ format: 'date', example: '2027-03-31' }),
     template: z.string().openapi({ example: '2017' }),
-    holdDays: z.number().int().openapi({ description: 'A State held longer than this many days by the same hands is overdue', example: 60 }),
+    holdDays: z
+      .number()
+      .int()
+      .openapi({ description: 'A State held longer than this many days by the same hands is overdue', example: 60 }),
     demo: z.boolean().openapi({ description: 'Demonstration data, not the Committee’s plan' }),
     closedAt: z.string().nullable().openapi({ format: 'date-time' }),
     rowVersion: z.number().int(),
@@ -30,7 +33,9 @@ const CycleSchema = z
   })
   .openapi('ReviewCycle');
 
-const counts = z.object(Object.fromEntries(reviewStages.map((s) => [s, z.number().int()])) as Record<(typeof reviewStages)[number], z.ZodNumber>);
+const counts = z.object(
+  Object.fromEntries(reviewStages.map((s) => [s, z.number().int()])) as Record<(typeof reviewStages)[number], z.ZodNumber>,
+);
 
 const ProgressSchema = z
   .object({
@@ -106,7 +111,8 @@ const keeper = createMiddleware<AppEnv>(async (c, next) => {
 
 async function visibleCycle(c: AppContextOf, id: string): Promise<ReviewCycleRow> {
   const cycle = await findCycle(c.get('app').database.db, id);
-  if (!cycle || cycle.archived_at || !can(c.get('viewer'), 'read', cycleResource(cycle))) throw new AppError('not-found', 'no review cycle has this id');
+  if (!cycle || cycle.archived_at || !can(c.get('viewer'), 'read', cycleResource(cycle)))
+    throw new AppError('not-found', 'no review cycle has this id');
   return cycle;
 }
 
@@ -132,7 +138,8 @@ const createCycleRoute = createRoute({
   path: '/matrix/reviews',
   tags,
   summary: 'Open a review cycle',
-  description: 'Experts, the secretariat and administrators open cycles. Every problem of the fields is reported at once, each named by its field.',
+  description:
+    'Experts, the secretariat and administrators open cycles. Every problem of the fields is reported at once, each named by its field.',
   security: bearer,
   middleware: [keeper] as const,
   request: {
@@ -190,7 +197,10 @@ const assignRoute = createRoute({
       required: true,
       content: json(
         z.object({
-          states: z.array(z.string().max(10)).max(250).openapi({ example: ['MLI', 'NER'] }),
+          states: z
+            .array(z.string().max(10))
+            .max(250)
+            .openapi({ example: ['MLI', 'NER'] }),
           expert: z.string().nullable().openapi({ description: 'The id of an expert’s account; null clears the assignment' }),
           note: z.string().max(2000).optional(),
         }),

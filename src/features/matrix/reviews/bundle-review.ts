@@ -32,7 +32,13 @@ type Indexed<R> = readonly { index: number; record: R }[];
 type Account = Selectable<AppUserTable>;
 
 const instant = z.string().datetime({ offset: true, message: 'must be a date and time (ISO 8601)' });
-const email = z.string().trim().toLowerCase().min(3).max(254).regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address');
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3)
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address');
 const frozen = (status: string) => status === 'approved' || status === 'published';
 const matrixKeyOf = (m: { state_iso3: string; number: number }) => `${m.state_iso3}/${m.number}`;
 const stateOfKey = (key: string) => key.slice(0, 3);
@@ -75,7 +81,14 @@ async function proposalRows(db: Db, ids?: readonly string[]) {
     .innerJoin('app_user as a', 'a.id', 'p.author_id')
     .leftJoin('app_user as d', 'd.id', 'p.decided_by')
     .selectAll('p')
-    .select(['m.state_iso3', 'm.number', 'm.status as matrix_status', 'm.confidentiality as matrix_confidentiality', 'a.email as author_email', 'd.email as decider_email']);
+    .select([
+      'm.state_iso3',
+      'm.number',
+      'm.status as matrix_status',
+      'm.confidentiality as matrix_confidentiality',
+      'a.email as author_email',
+      'd.email as decider_email',
+    ]);
   if (ids) {
     if (!ids.length) return [];
     q = q.where('p.id', 'in', [...ids]);
@@ -116,11 +129,17 @@ const content = (r: ProposalRecord) => ({
   author: r.author,
   createdAt: r.createdAt,
 });
-const decision = (r: ProposalRecord) => ({ status: r.status, decidedBy: r.decidedBy, decidedAt: r.decidedAt, decisionNote: r.decisionNote });
+const decision = (r: ProposalRecord) => ({
+  status: r.status,
+  decidedBy: r.decidedBy,
+  decidedAt: r.decidedAt,
+  decisionNote: r.decisionNote,
+});
 
 /** The problems of a proposal's fields (relative to the record) for the fields of its matrix's template. */
 function fieldProblems(fieldCodes: ReadonlySet<string>, r: ProposalRecord, template: string): Problem[] {
-  if (!fieldCodes.has(r.field)) return [{ field: 'field', problem: `${r.field} is not a field of the template ${template} of the matrix ${r.matrix}` }];
+  if (!fieldCodes.has(r.field))
+    return [{ field: 'field', problem: `${r.field} is not a field of the template ${template} of the matrix ${r.matrix}` }];
   const input = {
     field: r.field,
     kind: r.kind,
@@ -150,14 +169,17 @@ function newProposalProblems(r: ProposalRecord, accounts: Map<string, Account>):
   if (decided) {
     if (!r.decidedBy) problems.push({ field: 'decidedBy', problem: `an ${r.status} ${r.kind} names who decided` });
     if (!r.decidedAt) problems.push({ field: 'decidedAt', problem: `an ${r.status} ${r.kind} says when it was decided` });
-    else if (Date.parse(r.decidedAt) < Date.parse(r.createdAt)) problems.push({ field: 'decidedAt', problem: 'must not be before createdAt' });
-    if (r.status === 'declined' && !r.decisionNote.trim()) problems.push({ field: 'decisionNote', problem: 'say why the proposal is declined' });
+    else if (Date.parse(r.decidedAt) < Date.parse(r.createdAt))
+      problems.push({ field: 'decidedAt', problem: 'must not be before createdAt' });
+    if (r.status === 'declined' && !r.decisionNote.trim())
+      problems.push({ field: 'decisionNote', problem: 'say why the proposal is declined' });
     const decider = r.decidedBy ? accounts.get(r.decidedBy) : undefined;
     if (r.decidedBy && !decider) problems.push({ field: 'decidedBy', problem: `no account has the e-mail ${r.decidedBy}` });
     else if (decider && !can(viewerOf(decider), 'update', resource))
       problems.push({ field: 'decidedBy', problem: `${r.decidedBy} does not keep matrices: only the experts accept or decline proposals` });
   } else {
-    if (r.decidedBy || r.decidedAt) problems.push({ field: 'decidedBy', problem: `a ${r.status} ${r.kind} has no decision: decidedBy and decidedAt are null` });
+    if (r.decidedBy || r.decidedAt)
+      problems.push({ field: 'decidedBy', problem: `a ${r.status} ${r.kind} has no decision: decidedBy and decidedAt are null` });
     if (r.decisionNote) problems.push({ field: 'decisionNote', problem: `a ${r.status} ${r.kind} has no decision note` });
   }
   return problems;
@@ -238,10 +260,14 @@ export const matrixProposalsSection: BundleSection<ProposalRecord> = {
       if (before) {
         // What was said, where and by whom never changes; only the decision and the archive flag do.
         if (!sameJson(content(before), content(record)))
-          push({ field: 'comment', problem: 'a recorded comment or proposal never changes (its matrix, field, text, value, author and date): record a new one' });
+          push({
+            field: 'comment',
+            problem: 'a recorded comment or proposal never changes (its matrix, field, text, value, author and date): record a new one',
+          });
         if (before.status !== 'open' && !sameJson(decision(before), decision(record)))
           push({ field: 'status', problem: `this ${before.kind} is already ${before.status}: it is not decided or withdrawn again` });
-        else if (!sameJson(decision(before), decision(record))) for (const p of newProposalProblems(record, accounts)) if (p.field !== 'author') push(p);
+        else if (!sameJson(decision(before), decision(record)))
+          for (const p of newProposalProblems(record, accounts)) if (p.field !== 'author') push(p);
         continue;
       }
       // A matrix stored now: its template's fields (one arriving in the bundle is checked on import).
@@ -270,7 +296,13 @@ export const matrixProposalsSection: BundleSection<ProposalRecord> = {
     const problems = records.flatMap((r, index) => {
       const matrix = matrices.get(r.matrix);
       if (stored.has(r.id)) return [];
-      if (!matrix) return [{ field: `sections.matrix-proposals[${index}].matrix`, problem: `names the matrix version ${r.matrix}, which is not in the database` }];
+      if (!matrix)
+        return [
+          {
+            field: `sections.matrix-proposals[${index}].matrix`,
+            problem: `names the matrix version ${r.matrix}, which is not in the database`,
+          },
+        ];
       return fieldProblems(templates.get(matrix.template_version) ?? new Set(), r, matrix.template_version).map((p) => ({
         field: `sections.matrix-proposals[${index}].${p.field}`,
         problem: p.problem,
@@ -459,7 +491,9 @@ export const reviewCyclesSection: BundleSection<CycleRecord> = {
     const states = [...new Set(records.flatMap(({ record }) => record.assignments.map((a) => a.state)))];
     const archivedStates = new Set(
       states.length
-        ? (await db.selectFrom('member_state').select('iso3').where('iso3', 'in', states).where('archived_at', 'is not', null).execute()).map((s) => s.iso3)
+        ? (
+            await db.selectFrom('member_state').select('iso3').where('iso3', 'in', states).where('archived_at', 'is not', null).execute()
+          ).map((s) => s.iso3)
         : [],
     );
     for (const { index, record } of records) {
@@ -468,7 +502,8 @@ export const reviewCyclesSection: BundleSection<CycleRecord> = {
       const seen = new Map<string, number>();
       record.assignments.forEach((a, i) => {
         const first = seen.get(a.state);
-        if (first !== undefined) push({ field: `assignments[${i}].state`, problem: `${a.state} is assigned twice (also assignments[${first}])` });
+        if (first !== undefined)
+          push({ field: `assignments[${i}].state`, problem: `${a.state} is assigned twice (also assignments[${first}])` });
         else seen.set(a.state, i);
       });
       const after = normalise(record, before);
@@ -479,13 +514,20 @@ export const reviewCyclesSection: BundleSection<CycleRecord> = {
       }
       if (before?.archived && record.archived && !sameJson({ ...before, archived: false }, { ...after, archived: false }))
         push({ field: 'archived', problem: 'this review cycle is archived: restore it to change it' });
-      const cycle = { title: record.title, purpose: record.purpose, startsOn: record.startsOn, deadline: record.deadline, holdDays: record.holdDays };
+      const cycle = {
+        title: record.title,
+        purpose: record.purpose,
+        startsOn: record.startsOn,
+        deadline: record.deadline,
+        holdDays: record.holdDays,
+      };
       for (const p of await checkCycle(db, cycle)) push(p);
       // Assignments that are new or differ from the stored ones: the rules of assigning an expert.
       const storedAssignments = new Map((before?.assignments ?? []).map((a) => [a.state, a]));
       record.assignments.forEach((a, i) => {
         if (sameJson(storedAssignments.get(a.state), a)) return;
-        if (archivedStates.has(a.state)) push({ field: `assignments[${i}].state`, problem: `${a.state} is archived: assign an expert to a current Member State` });
+        if (archivedStates.has(a.state))
+          push({ field: `assignments[${i}].state`, problem: `${a.state} is archived: assign an expert to a current Member State` });
         const expert = a.expert ? accounts.get(a.expert) : undefined;
         if (a.expert && (expert?.role !== 'expert' || expert.disabled_at))
           push({ field: `assignments[${i}].expert`, problem: `${a.expert} is not an active account of the Group of Experts` });

@@ -127,7 +127,9 @@ function audited(c: ReviewCycleRow) {
 }
 
 function validDate(value: string): boolean {
-  return isoDate.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  return (
+    isoDate.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+  );
 }
 
 /** Every problem of a cycle's fields, each named by its field. */
@@ -204,7 +206,9 @@ export async function createCycle(
 
 /** Locks a cycle for a change: it must exist, the viewer may change it, and it is still open. */
 async function lockOpenCycle(trx: Transaction<DB>, viewer: Viewer, id: string, expectedVersion?: number): Promise<ReviewCycleRow> {
-  const cycle = uuid.test(id) ? await trx.selectFrom('review_cycle').selectAll().where('id', '=', id).forUpdate().executeTakeFirst() : undefined;
+  const cycle = uuid.test(id)
+    ? await trx.selectFrom('review_cycle').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+    : undefined;
   if (!cycle || !can(viewer, 'read', cycleResource(cycle))) throw notFound('the review cycle');
   if (!can(viewer, 'update', cycleResource(cycle))) throw new AppError('forbidden', 'your account may not change this review cycle');
   if (cycle.archived_at) throw new AppError('conflict', 'this review cycle is archived');
@@ -339,7 +343,11 @@ export async function assignExpert(
     let expertName: string | null = null;
     if (input.expertId !== null) {
       const expert = uuid.test(input.expertId)
-        ? await trx.selectFrom('app_user').select(['id', 'display_name', 'role', 'disabled_at']).where('id', '=', input.expertId).executeTakeFirst()
+        ? await trx
+            .selectFrom('app_user')
+            .select(['id', 'display_name', 'role', 'disabled_at'])
+            .where('id', '=', input.expertId)
+            .executeTakeFirst()
         : undefined;
       if (expert?.role !== 'expert' || expert.disabled_at)
         problems.push({ field: 'expert', problem: 'is not an active account of the Group of Experts' });

@@ -18,7 +18,8 @@ import {
   type StateProgress,
 } from './review.ts';
 
-export const stageLabel = (m: Messages, s: ReviewStage) => m.t(s === 'not-started' ? 'review.notStarted' : (`matrix.status.${s}` as MessageKey));
+export const stageLabel = (m: Messages, s: ReviewStage) =>
+  m.t(s === 'not-started' ? 'review.notStarted' : (`matrix.status.${s}` as MessageKey));
 
 export function holderLabel(m: Messages, p: Pick<StateProgress, 'holder' | 'holderName'>): string {
   if (p.holder === 'experts' && p.holderName) return m.t('review.holder.expertNamed', { name: p.holderName });

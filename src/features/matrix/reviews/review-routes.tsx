@@ -33,7 +33,15 @@ import {
   type ReviewCycleRow,
   updateCycle,
 } from './review-data.ts';
-import { type CycleFormValues, CycleList, holderLabel, overdueLabel, ProgressPage, type ProgressPageProps, stageLabel } from './review-pages.tsx';
+import {
+  type CycleFormValues,
+  CycleList,
+  holderLabel,
+  overdueLabel,
+  ProgressPage,
+  type ProgressPageProps,
+  stageLabel,
+} from './review-pages.tsx';
 import { listTemplates } from '../templates/templates.ts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -242,7 +250,8 @@ export function reviewWebRoutes() {
         note: values.note,
       });
     } catch (err) {
-      if (err instanceof AppError && err.code === 'validation') return progressPage(c, cycle, { assign: { values, problems: err.fields } }, 422);
+      if (err instanceof AppError && err.code === 'validation')
+        return progressPage(c, cycle, { assign: { values, problems: err.fields } }, 422);
       throw err;
     }
     return c.redirect(`/${c.get('m').locale}/matrix/reviews/${cycle.id}?done=assigned#assign-h`, 303);
@@ -264,7 +273,22 @@ export function reviewWebRoutes() {
     const { states, progress } = await cycleProgress(c.get('app').database.db, cycle, new Date());
     const names = new Map(states.map((s) => [s.iso3, pick(s.names, m.locale)]));
     const rows = sortProgress(filterProgress(progress, filters), sort);
-    const header = ['iso3', 'state', 'regional_group', 'stage', 'stage_label', 'version', 'holder', 'holder_label', 'last_moved', 'days_since', 'overdue', 'overdue_label', 'expert', 'note'];
+    const header = [
+      'iso3',
+      'state',
+      'regional_group',
+      'stage',
+      'stage_label',
+      'version',
+      'holder',
+      'holder_label',
+      'last_moved',
+      'days_since',
+      'overdue',
+      'overdue_label',
+      'expert',
+      'note',
+    ];
     const lines = [header.join(',')];
     for (const p of rows)
       lines.push(

@@ -17,7 +17,13 @@ const states = [
   { iso3: 'FRA', regionalGroup: 'western-european-other' },
 ];
 const at = (iso: string) => new Date(iso);
-const v = (stateIso3: string, number: number, status: ReviewVersionInput['status'], created: string, moved = created): ReviewVersionInput => ({
+const v = (
+  stateIso3: string,
+  number: number,
+  status: ReviewVersionInput['status'],
+  created: string,
+  moved = created,
+): ReviewVersionInput => ({
   stateIso3,
   number,
   status,
@@ -28,7 +34,13 @@ const today = at('2026-09-15T12:00:00Z');
 
 describe('reviewProgress', () => {
   test('a State without a version created since the first day has not started, even with an older draft', () => {
-    const [mli] = reviewProgress(cycle, states.slice(0, 1), [v('MLI', 3, 'sent', '2025-03-01T10:00:00Z', '2025-04-01T10:00:00Z')], [], today);
+    const [mli] = reviewProgress(
+      cycle,
+      states.slice(0, 1),
+      [v('MLI', 3, 'sent', '2025-03-01T10:00:00Z', '2025-04-01T10:00:00Z')],
+      [],
+      today,
+    );
     assert.equal(mli!.stage, 'not-started');
     assert.equal(mli!.holder, 'experts');
     assert.equal(mli!.version, null);
@@ -52,9 +64,19 @@ describe('reviewProgress', () => {
   test('each stage has its holder; the assigned expert is named while the experts hold it', () => {
     const assignments = [{ stateIso3: 'MLI', expertId: 'e1', expertName: 'Ana Expert', note: 'lead' }];
     const holderAt = (status: ReviewVersionInput['status']) =>
-      reviewProgress(cycle, states.slice(0, 1), [v('MLI', 1, status, '2026-07-01T09:00:00Z', '2026-09-01T09:00:00Z')], assignments, today)[0]!;
+      reviewProgress(
+        cycle,
+        states.slice(0, 1),
+        [v('MLI', 1, status, '2026-07-01T09:00:00Z', '2026-09-01T09:00:00Z')],
+        assignments,
+        today,
+      )[0]!;
     assert.deepEqual(
-      (['draft', 'sent', 'commented', 'agreed', 'approved', 'published'] as const).map((s) => [s, holderAt(s).holder, holderAt(s).holderName]),
+      (['draft', 'sent', 'commented', 'agreed', 'approved', 'published'] as const).map((s) => [
+        s,
+        holderAt(s).holder,
+        holderAt(s).holderName,
+      ]),
       [
         ['draft', 'experts', 'Ana Expert'],
         ['sent', 'state', null],
@@ -76,7 +98,12 @@ describe('reviewProgress', () => {
     const rows = reviewProgress(
       cycle,
       states,
-      [v('MLI', 1, 'sent', moved), v('NER', 1, 'published', moved), v('PER', 1, 'approved', moved), v('FRA', 1, 'draft', '2026-08-01T09:00:00Z')],
+      [
+        v('MLI', 1, 'sent', moved),
+        v('NER', 1, 'published', moved),
+        v('PER', 1, 'approved', moved),
+        v('FRA', 1, 'draft', '2026-08-01T09:00:00Z'),
+      ],
       [],
       today,
     );
@@ -129,7 +156,11 @@ describe('summaries, filters and order', () => {
   const rows = reviewProgress(
     cycle,
     states,
-    [v('MLI', 1, 'sent', '2026-06-10T09:00:00Z'), v('NER', 1, 'published', '2026-06-05T09:00:00Z', '2026-09-10T09:00:00Z'), v('PER', 1, 'sent', '2026-09-01T09:00:00Z')],
+    [
+      v('MLI', 1, 'sent', '2026-06-10T09:00:00Z'),
+      v('NER', 1, 'published', '2026-06-05T09:00:00Z', '2026-09-10T09:00:00Z'),
+      v('PER', 1, 'sent', '2026-09-01T09:00:00Z'),
+    ],
     [
       { stateIso3: 'MLI', expertId: 'e1', expertName: 'Ana', note: '' },
       { stateIso3: 'PER', expertId: 'e2', expertName: 'Ben', note: '' },

@@ -23,7 +23,10 @@ function account(c: AppContextOf): Viewer {
 
 // The template as the GET answers it (MatrixTemplate); its parts are checked by the server so
 // that each problem names its place (`fields[12].row`).
-const TemplateTemplate = z.object({}).passthrough().openapi({ description: 'A MatrixTemplate, as GET /matrix/templates/{version} gives it' });
+const TemplateTemplate = z
+  .object({})
+  .passthrough()
+  .openapi({ description: 'A MatrixTemplate, as GET /matrix/templates/{version} gives it' });
 
 const copyRoute = createRoute({
   method: 'post',
@@ -37,7 +40,10 @@ const copyRoute = createRoute({
       content: json(
         z.object({
           from: z.string().max(32).openapi({ description: 'The version copied', example: '2017' }),
-          version: z.string().max(32).openapi({ description: 'The new version: letters, digits, dots, dashes, underscores', example: '2026' }),
+          version: z
+            .string()
+            .max(32)
+            .openapi({ description: 'The new version: letters, digits, dots, dashes, underscores', example: '2026' }),
         }),
       ),
     },

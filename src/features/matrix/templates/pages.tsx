@@ -73,7 +73,14 @@ export const TemplateList: FC<{
             </div>
             <div class="field">
               <label for="version">{m.t('matrix.newVersion')}</label>
-              <input id="version" name="version" value={values.version ?? ''} required dir="ltr" pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,31}" />
+              <input
+                id="version"
+                name="version"
+                value={values.version ?? ''}
+                required
+                dir="ltr"
+                pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,31}"
+              />
             </div>
             <div class="actions">
               <button type="submit">{m.t('matrix.copy')}</button>
@@ -86,7 +93,12 @@ export const TemplateList: FC<{
   );
 };
 
-export const TemplateDetail: FC<{ m: Messages; template: TemplateRow; historyLink: boolean; children?: Child }> = ({ m, template: t, historyLink, children }) => {
+export const TemplateDetail: FC<{ m: Messages; template: TemplateRow; historyLink: boolean; children?: Child }> = ({
+  m,
+  template: t,
+  historyLink,
+  children,
+}) => {
   const l = m.locale;
   const { sections, rows, fields } = t.definition;
   return (

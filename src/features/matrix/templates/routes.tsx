@@ -93,7 +93,10 @@ export function matrixWebRoutes() {
     const t = await loadTemplate(c, c.req.param('version'));
     authorize(c, can(viewer, 'update', resource(t)), 'a change of this template');
     if (t.locked_at)
-      throw new AppError('conflict', `the template ${t.version} is fixed (a matrix uses it, or the Committee approved it) and never changes: copy it to a new version and edit the copy`);
+      throw new AppError(
+        'conflict',
+        `the template ${t.version} is fixed (a matrix uses it, or the Committee approved it) and never changes: copy it to a new version and edit the copy`,
+      );
     const body = await formBody(c);
     const file = body.file;
     const upload = file instanceof File && file.size > 0 ? await file.text() : '';
@@ -104,7 +107,9 @@ export function matrixWebRoutes() {
     try {
       parsed = JSON.parse(sent);
     } catch (err) {
-      const problem = sent.trim() ? `is not valid JSON: ${(err as Error).message}` : 'is required: paste the JSON of the template or choose a file';
+      const problem = sent.trim()
+        ? `is not valid JSON: ${(err as Error).message}`
+        : 'is required: paste the JSON of the template or choose a file';
       return detailPage(c, t, { ...kept, problems: [{ field: 'definition', problem }] }, 422);
     }
     try {

@@ -2,15 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { locales } from '../../../platform/i18n/locales.ts';
 import t from './data/template-2017.json' with { type: 'json' };
-import {
-  type MeasureKind,
-  measureKinds,
-  type Paragraph,
-  paragraphs,
-  type TemplateData,
-  type WeaponType,
-  weaponTypes,
-} from './template.ts';
+import { type MeasureKind, measureKinds, type Paragraph, paragraphs, type TemplateData, type WeaponType, weaponTypes } from './template.ts';
 
 // The JSON import widens literals to string; check it against the interface once, then use it typed.
 const template: TemplateData = t as TemplateData;

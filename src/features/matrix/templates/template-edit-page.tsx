@@ -51,7 +51,15 @@ export const TemplateDefinitionEditor: FC<{ m: Messages; template: TemplateRow; 
           <input type="hidden" name="rowVersion" value={String(state.rowVersion)} />
           <div class="field">
             <label for="definition">{m.t('convert.definition')}</label>
-            <textarea id="definition" name="definition" rows={12} dir="ltr" class="definition-json" spellcheck={false} aria-invalid={state.problems.length ? 'true' : undefined}>
+            <textarea
+              id="definition"
+              name="definition"
+              rows={12}
+              dir="ltr"
+              class="definition-json"
+              spellcheck={false}
+              aria-invalid={state.problems.length ? 'true' : undefined}
+            >
               {state.text}
             </textarea>
           </div>

@@ -138,7 +138,10 @@ export function checkTemplateDefinition(input: unknown): {
     const expected = paragraphOf.get(sectionOfRow.get(row) ?? '');
     if (expected && paragraph !== expected && (paragraphs as readonly string[]).includes(paragraph))
       problems.push({ field: `${at}.paragraph`, problem: `must be ${expected}, the paragraph of the section of its row` });
-    const weaponType = f.weaponType === null || f.weaponType === undefined ? null : oneOf<WeaponType>(f.weaponType, weaponTypes, `${at}.weaponType`, problems);
+    const weaponType =
+      f.weaponType === null || f.weaponType === undefined
+        ? null
+        : oneOf<WeaponType>(f.weaponType, weaponTypes, `${at}.weaponType`, problems);
     const measureKind = oneOf<MeasureKind>(f.measureKind, measureKinds, `${at}.measureKind`, problems);
     definition.fields.push({ code, row, paragraph, weaponType, measureKind });
   });

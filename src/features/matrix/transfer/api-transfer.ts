@@ -34,7 +34,10 @@ const fileContent = {
 
 const exportQuery = z.object({
   format: z.enum(transferFormats).default('xlsx').openapi({ description: 'xlsx (a README sheet, then a sheet per section), csv or json' }),
-  lang: z.string().optional().openapi({ description: 'The language of the labels (ar, zh, en, fr, ru, es); codes are always there', example: 'fr' }),
+  lang: z
+    .string()
+    .optional()
+    .openapi({ description: 'The language of the labels (ar, zh, en, fr, ru, es); codes are always there', example: 'fr' }),
 });
 
 const stateExportRoute = createRoute({
@@ -46,8 +49,15 @@ const stateExportRoute = createRoute({
     'The given version, or the newest the caller may see (a draft only for the Committee side and the State’s point of contact). The layouts are documented in docs/matrix-files.md.',
   security: bearer,
   request: {
-    params: z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/).openapi({ example: 'SEN' }) }),
-    query: exportQuery.extend({ version: z.coerce.number().int().min(1).optional().openapi({ description: 'A version number; the newest visible one by default' }) }),
+    params: z.object({
+      iso3: z
+        .string()
+        .regex(/^[A-Za-z]{3}$/)
+        .openapi({ example: 'SEN' }),
+    }),
+    query: exportQuery.extend({
+      version: z.coerce.number().int().min(1).optional().openapi({ description: 'A version number; the newest visible one by default' }),
+    }),
   },
   responses: {
     200: { description: 'The file', content: fileContent },
@@ -65,7 +75,11 @@ const allExportRoute = createRoute({
   summary: 'The newest version of every State’s matrix the caller may see, as one file',
   description: 'The public gets the published versions; the Committee side the versions in the works too.',
   security: bearer,
-  request: { query: exportQuery.extend({ template: z.string().max(32).optional().openapi({ description: 'Only the versions on this template (needed when they use several)' }) }) },
+  request: {
+    query: exportQuery.extend({
+      template: z.string().max(32).optional().openapi({ description: 'Only the versions on this template (needed when they use several)' }),
+    }),
+  },
   responses: {
     200: { description: 'The file', content: fileContent },
     404: { description: 'No matrix the caller may see', content: problems[404].content },
@@ -126,7 +140,11 @@ const importRoute = createRoute({
             type: 'object',
             required: ['file'],
             properties: {
-              file: { type: 'string', format: 'binary', description: `The file, at most ${maxFileBytes / 1024 / 1024} MB; its extension (.xlsx, .csv, .json) or its content tells the format` },
+              file: {
+                type: 'string',
+                format: 'binary',
+                description: `The file, at most ${maxFileBytes / 1024 / 1024} MB; its extension (.xlsx, .csv, .json) or its content tells the format`,
+              },
               format: { type: 'string', enum: [...transferFormats], description: 'The format, when the file name does not say it' },
               dryRun: { type: 'boolean', description: 'Check only: write nothing' },
             },
@@ -138,9 +156,15 @@ const importRoute = createRoute({
   responses: {
     200: { description: 'What was imported (or would be)', content: { 'application/json': { schema: SummarySchema } } },
     401: problems[401],
-    403: { description: 'The account may not import matrices (only the Group of Experts and administrators may)', content: problems[403].content },
+    403: {
+      description: 'The account may not import matrices (only the Group of Experts and administrators may)',
+      content: problems[403].content,
+    },
     413: { description: 'The file is too large', content: problems[422].content },
-    422: { description: 'Problems of the file, each with its place; nothing was written', content: { 'application/problem+json': { schema: LocatedProblemSchema } } },
+    422: {
+      description: 'Problems of the file, each with its place; nothing was written',
+      content: { 'application/problem+json': { schema: LocatedProblemSchema } },
+    },
   },
 });
 
@@ -150,7 +174,10 @@ function localeOf(lang: string | undefined) {
 
 function sendFile(c: AppContextOf, file: { body: Buffer; contentType: string; fileName: string }) {
   c.header('Cache-Control', 'private, no-store');
-  return c.body(new Uint8Array(file.body), 200, { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"` });
+  return c.body(new Uint8Array(file.body), 200, {
+    'Content-Type': file.contentType,
+    'Content-Disposition': `attachment; filename="${file.fileName}"`,
+  });
 }
 
 function locatedProblem(c: AppContextOf, err: ImportRefused) {
@@ -179,9 +206,17 @@ export function registerTransferApi(api: Api) {
     const db = c.get('app').database.db;
     const state = await findState(db, iso3);
     if (!state) throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
-    authorize(c, can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }), 'this State');
+    authorize(
+      c,
+      can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }),
+      'this State',
+    );
     const m = localeOf(lang);
-    const data = await exportMatrices(db, c.get('viewer'), { state: state.iso3, locale: m.locale, ...(version === undefined ? {} : { version }) });
+    const data = await exportMatrices(db, c.get('viewer'), {
+      state: state.iso3,
+      locale: m.locale,
+      ...(version === undefined ? {} : { version }),
+    });
     return sendFile(c, await exportFile(data, format, m));
   });
 
@@ -200,12 +235,16 @@ export function registerTransferApi(api: Api) {
     assertMayImport(viewer);
     const type = c.req.header('content-type') ?? '';
     if (!type.startsWith('multipart/form-data'))
-      throw new AppError('validation', 'send the file as multipart/form-data', { fields: [{ field: 'file', problem: 'is required (multipart/form-data)' }] });
+      throw new AppError('validation', 'send the file as multipart/form-data', {
+        fields: [{ field: 'file', problem: 'is required (multipart/form-data)' }],
+      });
     const body = await c.req.parseBody();
     const file = body.file;
-    if (!(file instanceof File) || file.size === 0) throw new AppError('validation', 'no file was sent', { fields: [{ field: 'file', problem: 'is required' }] });
+    if (!(file instanceof File) || file.size === 0)
+      throw new AppError('validation', 'no file was sent', { fields: [{ field: 'file', problem: 'is required' }] });
     const asked = typeof body.format === 'string' && body.format ? body.format : undefined;
-    if (asked !== undefined && !isTransferFormat(asked)) throw new AppError('validation', 'unknown format', { fields: [{ field: 'format', problem: 'must be xlsx, csv or json' }] });
+    if (asked !== undefined && !isTransferFormat(asked))
+      throw new AppError('validation', 'unknown format', { fields: [{ field: 'format', problem: 'must be xlsx, csv or json' }] });
     const dryRun = typeof body.dryRun === 'string' && ['1', 'true', 'yes', 'on'].includes(body.dryRun.toLowerCase());
     const db = c.get('app').database.db;
     const buf = Buffer.from(await file.arrayBuffer());

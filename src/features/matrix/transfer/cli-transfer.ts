@@ -51,11 +51,13 @@ export const exportMatrixCommand: Command = async (_config, args, cli) => {
   }
   const format = values.format ?? formatOfName(values.out) ?? 'xlsx';
   if (!isTransferFormat(format)) throw invalid([{ field: '--format', problem: 'must be xlsx, csv or json' }]);
-  if (values.version !== undefined && !/^\d{1,9}$/.test(values.version)) throw invalid([{ field: '--version', problem: 'must be a version number' }]);
+  if (values.version !== undefined && !/^\d{1,9}$/.test(values.version))
+    throw invalid([{ field: '--version', problem: 'must be a version number' }]);
   if (values.version !== undefined && values.all) throw invalid([{ field: '--version', problem: 'goes with --state, not --all' }]);
   if (!isLocale(values.lang)) throw invalid([{ field: '--lang', problem: 'must be one of ar, zh, en, fr, ru, es' }]);
   const toStdout = !values.out || values.out === '-';
-  if (toStdout && format === 'xlsx' && process.stdout.isTTY) throw invalid([{ field: '--out', problem: 'is needed for an XLSX file (a workbook is not for a terminal)' }]);
+  if (toStdout && format === 'xlsx' && process.stdout.isTTY)
+    throw invalid([{ field: '--out', problem: 'is needed for an XLSX file (a workbook is not for a terminal)' }]);
   const app = await cli.open();
   try {
     const db = app.database.db;
@@ -101,15 +103,23 @@ export const importMatrixCommand: Command = async (_config, args, cli) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { as: { type: 'string' }, state: { type: 'string' }, format: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      as: { type: 'string' },
+      state: { type: 'string' },
+      format: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) {
-    console.error('usage: r1540 matrix import FILE --as EMAIL [--state ISO3] [--dry-run]   (FILE .xlsx, .csv or .json; - for standard input)');
+    console.error(
+      'usage: r1540 matrix import FILE --as EMAIL [--state ISO3] [--dry-run]   (FILE .xlsx, .csv or .json; - for standard input)',
+    );
     return 2;
   }
   if (!values.as) throw invalid([{ field: '--as', problem: 'is required: the expert who imports, whom the history names' }]);
-  if (values.format !== undefined && !isTransferFormat(values.format)) throw invalid([{ field: '--format', problem: 'must be xlsx, csv or json' }]);
+  if (values.format !== undefined && !isTransferFormat(values.format))
+    throw invalid([{ field: '--format', problem: 'must be xlsx, csv or json' }]);
   const buf = await readInput(file);
   const app = await cli.open();
   try {

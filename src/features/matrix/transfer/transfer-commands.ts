@@ -42,7 +42,11 @@ export function formatOfName(name: string | undefined): TransferFormat | null {
 /** The format of a file by its first bytes, for a file whose name says nothing. */
 export function sniffFormat(buf: Buffer): TransferFormat {
   if (buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50) return 'xlsx';
-  const start = buf.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const start = buf
+    .subarray(0, 64)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return start.startsWith('{') ? 'json' : 'csv';
 }
 
@@ -50,11 +54,9 @@ export function sniffFormat(buf: Buffer): TransferFormat {
 export class ImportRefused extends AppError {
   readonly problems: TransferProblem[];
   constructor(problems: TransferProblem[]) {
-    super(
-      'validation',
-      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the file; nothing was imported`,
-      { fields: problems.map((p) => ({ field: describeWhere(p.where), problem: p.problem })) },
-    );
+    super('validation', `${problems.length} problem${problems.length === 1 ? '' : 's'} in the file; nothing was imported`, {
+      fields: problems.map((p) => ({ field: describeWhere(p.where), problem: p.problem })),
+    });
     this.problems = problems;
   }
 }
@@ -85,7 +87,11 @@ const cellOf = (c: CellRow): ExportCell => ({
 async function cellsByMatrix(db: Db, ids: string[]): Promise<Map<string, CellRow[]>> {
   const out = new Map<string, CellRow[]>(ids.map((id) => [id, []]));
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('matrix_cell').selectAll().where('matrix_id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('matrix_cell')
+      .selectAll()
+      .where('matrix_id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.get(r.matrix_id)!.push(r);
   }
   return out;
@@ -97,7 +103,11 @@ async function cellsByMatrix(db: Db, ids: string[]): Promise<Map<string, CellRow
  */
 export async function exportMatrices(db: Kysely<DB>, viewer: Viewer | null, options: ExportOptions): Promise<ExportData> {
   const scope = visibilityScope(viewer);
-  const states = await db.selectFrom('member_state').select(['iso3', 'names', 'confidentiality']).where('archived_at', 'is', null).execute();
+  const states = await db
+    .selectFrom('member_state')
+    .select(['iso3', 'names', 'confidentiality'])
+    .where('archived_at', 'is', null)
+    .execute();
   const readable = new Map(
     states
       .filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }))
@@ -110,10 +120,16 @@ export async function exportMatrices(db: Kysely<DB>, viewer: Viewer | null, opti
     const versions = await matrixVersions(db, scope, iso3);
     const found = options.version === undefined ? versions[0] : versions.find((v) => v.number === options.version);
     if (!found)
-      throw new AppError('not-found', options.version === undefined ? `${iso3} has no matrix that you may see` : `${iso3} has no matrix version ${options.version} that you may see`);
+      throw new AppError(
+        'not-found',
+        options.version === undefined
+          ? `${iso3} has no matrix that you may see`
+          : `${iso3} has no matrix version ${options.version} that you may see`,
+      );
     chosen = [found];
   } else {
-    if (options.version !== undefined) throw new AppError('bad-request', 'a version number goes with one State: name the State, or leave the version out');
+    if (options.version !== undefined)
+      throw new AppError('bad-request', 'a version number goes with one State: name the State, or leave the version out');
     const rows = await db
       .selectFrom('matrix')
       .selectAll()
@@ -126,14 +142,21 @@ export async function exportMatrices(db: Kysely<DB>, viewer: Viewer | null, opti
     for (const r of rows) if (!newest.has(r.state_iso3) && readable.has(r.state_iso3)) newest.set(r.state_iso3, r);
     chosen = [...newest.values()];
     if (options.template) chosen = chosen.filter((m) => m.template_version === options.template);
-    if (!chosen.length) throw new AppError('not-found', `no matrix that you may see${options.template ? ` uses the template ${options.template}` : ''}`);
+    if (!chosen.length)
+      throw new AppError('not-found', `no matrix that you may see${options.template ? ` uses the template ${options.template}` : ''}`);
     const templates = [...new Set(chosen.map((m) => m.template_version))].sort();
     if (templates.length > 1)
-      throw new AppError('conflict', `the matrices use the templates ${templates.join(', ')}: export one template at a time (template=${templates[0]})`);
+      throw new AppError(
+        'conflict',
+        `the matrices use the templates ${templates.join(', ')}: export one template at a time (template=${templates[0]})`,
+      );
   }
   const template = await findTemplate(db, chosen[0]!.template_version);
   if (!template) throw new AppError('not-found', `the matrix template ${chosen[0]!.template_version} was not found`);
-  const cells = await cellsByMatrix(db, chosen.map((m) => m.id));
+  const cells = await cellsByMatrix(
+    db,
+    chosen.map((m) => m.id),
+  );
   const matrices: ExportMatrix[] = chosen.map((m) => ({
     state: m.state_iso3,
     stateName: readable.get(m.state_iso3) ?? m.state_iso3,
@@ -192,7 +215,12 @@ export async function publicExportOfAll(db: Kysely<DB>, format: TransferFormat, 
 export async function parseFile(db: Db, buf: Buffer, format: TransferFormat): Promise<ParsedFile> {
   const templates = await listTemplates(db as Kysely<DB>);
   const stateCount = Number(
-    (await db.selectFrom('member_state').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom('member_state')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
   );
   const fieldCount = Math.max(1, ...templates.map((t) => t.definition.fields.length));
   if (format === 'csv') return readCsv(buf, { fieldCount, stateCount });
@@ -285,14 +313,19 @@ export async function importMatrices(
 
   const stateRows = await db.selectFrom('member_state').select(['iso3', 'confidentiality']).where('archived_at', 'is', null).execute();
   const states = new Set(
-    stateRows.filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 })).map((s) => s.iso3),
+    stateRows
+      .filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }))
+      .map((s) => s.iso3),
   );
   const problems = checkImport({ version: template.version, ...template.definition }, parsed.cells, { states });
   if (options.onlyState) {
     const others = new Map<string, TransferCell>();
     for (const c of parsed.cells) if (c.state && c.state !== options.onlyState && !others.has(c.state)) others.set(c.state, c);
     for (const [iso3, c] of others)
-      problems.push({ where: c.locate('state'), problem: `this page imports the matrix of ${options.onlyState}; the file also holds ${iso3} (import several States through the API or the command line)` });
+      problems.push({
+        where: c.locate('state'),
+        problem: `this page imports the matrix of ${options.onlyState}; the file also holds ${iso3} (import several States through the API or the command line)`,
+      });
   }
   if (problems.length) throw new ImportRefused(problems);
 
@@ -343,11 +376,20 @@ export async function importMatrices(
     const sourceOf = (iso3: string) => open.get(iso3) ?? approved.get(iso3) ?? null;
     const cells = await cellsByMatrix(
       trx,
-      isos.map(sourceOf).filter((m): m is MatrixRow => m !== null).map((m) => m.id),
+      isos
+        .map(sourceOf)
+        .filter((m): m is MatrixRow => m !== null)
+        .map((m) => m.id),
     );
 
     const problems: TransferProblem[] = [];
-    const plans: { iso3: string; target: MatrixRow | null; base: MatrixRow | null; current: Map<string, CellRow>; changes: TransferCell[] }[] = [];
+    const plans: {
+      iso3: string;
+      target: MatrixRow | null;
+      base: MatrixRow | null;
+      current: Map<string, CellRow>;
+      changes: TransferCell[];
+    }[] = [];
     const stale: { cell: TransferCell; now: CellRow | undefined }[] = [];
     for (const iso3 of isos) {
       const fileCells = byState.get(iso3)!;
@@ -359,7 +401,10 @@ export async function importMatrices(
         continue;
       }
       if (target && !editable.includes(target.status)) {
-        problems.push({ where: first.locate('state'), problem: `the version ${target.number} of ${iso3} is ${target.status} and never changes` });
+        problems.push({
+          where: first.locate('state'),
+          problem: `the version ${target.number} of ${iso3} is ${target.status} and never changes`,
+        });
         continue;
       }
       const onTemplate = target?.template_version ?? base?.template_version ?? template.version;
@@ -509,7 +554,15 @@ async function startDrafts(
   if (!drafts.length) return out;
   const rows = await trx
     .insertInto('matrix')
-    .values(drafts.map((d) => ({ state_iso3: d.iso3, number: d.number, template_version: templateVersion, based_on: d.base?.id ?? null, demo: d.demo })))
+    .values(
+      drafts.map((d) => ({
+        state_iso3: d.iso3,
+        number: d.number,
+        template_version: templateVersion,
+        based_on: d.base?.id ?? null,
+        demo: d.demo,
+      })),
+    )
     .returningAll()
     .execute();
   const copied = rows.filter((r) => r.based_on !== null).map((r) => r.id);

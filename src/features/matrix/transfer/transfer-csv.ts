@@ -69,7 +69,15 @@ export interface CsvReadOptions {
  * with their line and column.
  */
 export function readCsv(buf: Buffer, options: CsvReadOptions): ParsedFile {
-  const parsed: ParsedFile = { format: 'csv', template: null, templateAt: { line: 2 }, demo: false, demoStates: new Set(), cells: [], problems: [] };
+  const parsed: ParsedFile = {
+    format: 'csv',
+    template: null,
+    templateAt: { line: 2 },
+    demo: false,
+    demoStates: new Set(),
+    cells: [],
+    problems: [],
+  };
   const problem = (where: Where, p: string) => parsed.problems.push({ where, problem: p });
   if (buf.length > maxFileBytes) {
     problem({ file: true }, `the file is larger than ${maxFileBytes / 1024 / 1024} MB`);
@@ -157,7 +165,8 @@ export function readCsv(buf: Buffer, options: CsvReadOptions): ParsedFile {
   head.fields.forEach((name, col) => {
     const key = name.trim().toLowerCase() as ColumnKey;
     const where: Where = { line: head.line, column: col + 1 };
-    if (!(csvColumns as readonly string[]).includes(key)) problem(where, `"${name}" is not a column of a matrix file (${csvColumns.join(', ')})`);
+    if (!(csvColumns as readonly string[]).includes(key))
+      problem(where, `"${name}" is not a column of a matrix file (${csvColumns.join(', ')})`);
     else if (index.has(key)) problem(where, `the column ${key} is given twice`);
     else index.set(key, col);
   });
@@ -171,14 +180,21 @@ export function readCsv(buf: Buffer, options: CsvReadOptions): ParsedFile {
       const col = index.get(key);
       return { line: r.line, column: col === undefined ? undefined : col + 1, header: key };
     };
-    if (r.fields.length > head.fields.length) problem({ line: r.line, column: head.fields.length + 1 }, `the line has ${r.fields.length} fields; the header has ${head.fields.length}`);
+    if (r.fields.length > head.fields.length)
+      problem(
+        { line: r.line, column: head.fields.length + 1 },
+        `the line has ${r.fields.length} fields; the header has ${head.fields.length}`,
+      );
     const values: Partial<Record<ColumnKey, RawValue>> = {};
     for (const [key, col] of index) {
       const raw = r.fields[col] ?? '';
       if (labelColumns.includes(key)) continue;
       const value = unescapeFormula(raw);
       if (value === null) {
-        problem(at(key), `"${raw.slice(0, 20)}" starts with ${raw[0]}: formulas are not accepted (a text starting so is written with an apostrophe first: '${raw.slice(0, 10)})`);
+        problem(
+          at(key),
+          `"${raw.slice(0, 20)}" starts with ${raw[0]}: formulas are not accepted (a text starting so is written with an apostrophe first: '${raw.slice(0, 10)})`,
+        );
         continue;
       }
       values[key] = value;
@@ -187,7 +203,11 @@ export function readCsv(buf: Buffer, options: CsvReadOptions): ParsedFile {
     if (parsed.template === null) {
       parsed.template = template;
       parsed.templateAt = at('template');
-    } else if (template !== parsed.template) problem(at('template'), `the template is ${template || '(blank)'} here, ${parsed.template} on line ${'line' in parsed.templateAt ? parsed.templateAt.line : 2}: a file follows one template`);
+    } else if (template !== parsed.template)
+      problem(
+        at('template'),
+        `the template is ${template || '(blank)'} here, ${parsed.template} on line ${'line' in parsed.templateAt ? parsed.templateAt.line : 2}: a file follows one template`,
+      );
     tabular.push({ values, section: null, at });
   }
   if (parsed.problems.length) return parsed;

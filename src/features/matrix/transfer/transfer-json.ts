@@ -25,19 +25,19 @@ export function writeJson(data: ExportData, m: Messages): Buffer {
   for (const x of data.matrices) {
     // Every field of the template, in order; a field without a cell in short (blank, revision 0).
     const cells = template.fields.map((f) => {
-        const c = x.cells.get(f.code);
-        if (!c) return JSON.stringify({ field: f.code, value: '', rev: 0 });
-        return JSON.stringify({
-          field: f.code,
-          value: c.value,
-          sources: c.sources,
-          infoDate: c.infoDate,
-          remarks: c.remarks,
-          instrumentStatus: c.instrumentStatus,
-          instrumentDate: c.instrumentDate,
-          rev: c.rev,
-        });
+      const c = x.cells.get(f.code);
+      if (!c) return JSON.stringify({ field: f.code, value: '', rev: 0 });
+      return JSON.stringify({
+        field: f.code,
+        value: c.value,
+        sources: c.sources,
+        infoDate: c.infoDate,
+        remarks: c.remarks,
+        instrumentStatus: c.instrumentStatus,
+        instrumentDate: c.instrumentDate,
+        rev: c.rev,
       });
+    });
     const meta = JSON.stringify({ state: x.state, name: x.stateName, version: x.number, status: x.status, demo: x.demo }).slice(0, -1);
     parts.push(`    ${meta},\n      "cells": [${cells.length ? `\n        ${cells.join(',\n        ')}\n      ` : ''}]\n    }`);
   }
@@ -55,7 +55,15 @@ const isObject = (v: unknown): v is Record<string, Json> => typeof v === 'object
 
 /** Reads a JSON matrix file; problems name their JSON path (`matrices[0].cells[3].value`). */
 export function readJson(buf: Buffer, options: JsonReadOptions): ParsedFile {
-  const parsed: ParsedFile = { format: 'json', template: null, templateAt: { path: 'template' }, demo: false, demoStates: new Set(), cells: [], problems: [] };
+  const parsed: ParsedFile = {
+    format: 'json',
+    template: null,
+    templateAt: { path: 'template' },
+    demo: false,
+    demoStates: new Set(),
+    cells: [],
+    problems: [],
+  };
   const problem = (path: string, p: string) => parsed.problems.push({ where: { path }, problem: p });
   if (buf.length > maxFileBytes) {
     problem('', `the file is larger than ${maxFileBytes / 1024 / 1024} MB`);
@@ -112,9 +120,9 @@ export function readJson(buf: Buffer, options: JsonReadOptions): ParsedFile {
     mx.cells.forEach((c, j) => {
       const cat = `${at}.cells[${j}]`;
       if (!isObject(c)) {
-      problem(cat, 'must be an object with "field" and "value"');
-      return;
-    }
+        problem(cat, 'must be an object with "field" and "value"');
+        return;
+      }
       const str = (key: string, nullable: boolean): string | null => {
         const v = c[key];
         if (v === undefined || v === null) return nullable ? null : '';
@@ -129,9 +137,9 @@ export function readJson(buf: Buffer, options: JsonReadOptions): ParsedFile {
           c.sources.forEach((s, k) => {
             const sat = `${cat}.sources[${k}]`;
             if (!isObject(s)) {
-      problem(sat, 'must be an object with "kind" and "citation"');
-      return;
-    }
+              problem(sat, 'must be an object with "kind" and "citation"');
+              return;
+            }
             const part = (key: string): string | undefined => {
               const v = s[key];
               if (v === undefined || v === null) return undefined;
@@ -171,7 +179,13 @@ export function readJson(buf: Buffer, options: JsonReadOptions): ParsedFile {
         rev: `${cat}.rev`,
         sources: `${cat}.sources`,
       };
-      const sourcePart: Record<string, string> = { source_kind: 'kind', citation: 'citation', locator: 'locator', url: 'url', source_language: 'language' };
+      const sourcePart: Record<string, string> = {
+        source_kind: 'kind',
+        citation: 'citation',
+        locator: 'locator',
+        url: 'url',
+        source_language: 'language',
+      };
       const cell: TransferCell = {
         state,
         version,

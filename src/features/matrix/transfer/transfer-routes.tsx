@@ -51,7 +51,11 @@ export const TransferLinks: FC<{ m: Messages; base: string; version: number; can
     <ul class="inline-list downloads">
       {transferFormats.map((f) => (
         <li>
-          <a href={`${base}/export?format=${f}&version=${version}`} aria-label={m.t('transfer.downloadAs', { count: version, format: formatLabel[f] })} download>
+          <a
+            href={`${base}/export?format=${f}&version=${version}`}
+            aria-label={m.t('transfer.downloadAs', { count: version, format: formatLabel[f] })}
+            download
+          >
             {formatLabel[f]}
           </a>
         </li>
@@ -157,32 +161,34 @@ export const ImportResult: FC<{ m: Messages; summary: ImportSummary; base: strin
   <section aria-labelledby="import-result-h" class="import-result">
     <h2 id="import-result-h">{m.t(summary.dryRun ? 'transfer.checkedTitle' : 'transfer.importedTitle')}</h2>
     <p role="status" class={summary.dryRun ? 'notice' : undefined}>
-      {summary.changed ? m.t(summary.dryRun ? 'transfer.wouldChange' : 'transfer.changedCount', { count: summary.changed }) : m.t('transfer.noChange')}
+      {summary.changed
+        ? m.t(summary.dryRun ? 'transfer.wouldChange' : 'transfer.changedCount', { count: summary.changed })
+        : m.t('transfer.noChange')}
     </p>
     {summary.states
       .filter((s) => s.changed.length > 0)
       .map((s) => (
-      <>
-        <h3>
-          {s.state}: {m.t('matrix.versionNumber', { count: s.version })}
-          {s.newDraft && ` (${s.basedOn ? m.t('transfer.newDraftFrom', { count: s.basedOn }) : m.t('transfer.newDraft')})`}
-        </h3>
-        {s.changed.length > 0 && (
-          <ul class="inline-list changed-fields">
-            {s.changed.slice(0, 400).map((f) => (
-              <li>
-                <code>{f}</code>
-              </li>
-            ))}
-          </ul>
-        )}
-        {!summary.dryRun && s.changed.length > 0 && (
-          <p>
-            <a href={`${base}?version=${s.version}`}>{m.t('transfer.seeMatrix')}</a>
-          </p>
-        )}
-      </>
-    ))}
+        <>
+          <h3>
+            {s.state}: {m.t('matrix.versionNumber', { count: s.version })}
+            {s.newDraft && ` (${s.basedOn ? m.t('transfer.newDraftFrom', { count: s.basedOn }) : m.t('transfer.newDraft')})`}
+          </h3>
+          {s.changed.length > 0 && (
+            <ul class="inline-list changed-fields">
+              {s.changed.slice(0, 400).map((f) => (
+                <li>
+                  <code>{f}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+          {!summary.dryRun && s.changed.length > 0 && (
+            <p>
+              <a href={`${base}?version=${s.version}`}>{m.t('transfer.seeMatrix')}</a>
+            </p>
+          )}
+        </>
+      ))}
   </section>
 );
 
@@ -190,7 +196,11 @@ async function loadState(c: AppContextOf): Promise<StateRow> {
   const iso3 = c.req.param('iso3') ?? '';
   const state = await findState(c.get('app').database.db, iso3);
   if (!state) throw new AppError('not-found', `no Member State has the code ${iso3}`);
-  authorize(c, can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }), 'this State');
+  authorize(
+    c,
+    can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }),
+    'this State',
+  );
   return state;
 }
 
@@ -224,7 +234,11 @@ export function matrixTransferRoutes() {
     const format = formatParam(c);
     const m = c.get('m');
     const version = versionParam(c);
-    const data = await exportMatrices(c.get('app').database.db, c.get('viewer'), { state: state.iso3, locale: m.locale, ...(version === undefined ? {} : { version }) });
+    const data = await exportMatrices(c.get('app').database.db, c.get('viewer'), {
+      state: state.iso3,
+      locale: m.locale,
+      ...(version === undefined ? {} : { version }),
+    });
     return download(c, await exportFile(data, format, m));
   });
 
@@ -238,7 +252,12 @@ export function matrixTransferRoutes() {
     return download(c, await exportFile(data, format, m));
   });
 
-  const importPage = async (c: AppContextOf, state: StateRow, body: { problems?: TransferProblem[]; summary?: ImportSummary; dryRun: boolean }, status: 200 | 422) => {
+  const importPage = async (
+    c: AppContextOf,
+    state: StateRow,
+    body: { problems?: TransferProblem[]; summary?: ImportSummary; dryRun: boolean },
+    status: 200 | 422,
+  ) => {
     const m = c.get('m');
     const db = c.get('app').database.db;
     const [open, approved] = await Promise.all([openMatrix(db, state.iso3), latestApproved(db, state.iso3)]);

@@ -108,7 +108,9 @@ export async function writeXlsx(data: ExportData, m: Messages): Promise<Buffer> 
   statesHead.font = bold.font;
   statesHead.commit();
   for (const x of data.matrices)
-    readme.addRow([x.state, x.stateName, x.number, `${x.status}: ${m.t(`matrix.status.${x.status}` as MessageKey)}`, x.demo ? 'yes' : 'no']).commit();
+    readme
+      .addRow([x.state, x.stateName, x.number, `${x.status}: ${m.t(`matrix.status.${x.status}` as MessageKey)}`, x.demo ? 'yes' : 'no'])
+      .commit();
   readme.addRow([]).commit();
   const legendHead = readme.addRow(['value', m.t('matrix.legendTitle')]);
   legendHead.font = bold.font;
@@ -233,13 +235,7 @@ interface SheetRow {
 }
 
 /** The rows of a sheet with their non-empty cells; formulas and error values are problems. */
-function readSheet(
-  xml: string,
-  sheet: string,
-  strings: string[],
-  maxRows: number,
-  problems: TransferProblem[],
-): SheetRow[] {
+function readSheet(xml: string, sheet: string, strings: string[], maxRows: number, problems: TransferProblem[]): SheetRow[] {
   const rows: SheetRow[] = [];
   const rowRe = new RegExp(`<${ns}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${ns}row>)`, 'g');
   const cellRe = new RegExp(`<${ns}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${ns}c>)`, 'g');
@@ -267,7 +263,11 @@ function readSheet(
       const body = cm[2];
       if (!body) continue;
       if (formulaRe.test(body)) {
-        if (formulas++ < 50) problems.push({ where: { sheet, row: rowNumber, column: columnLetters(col) }, problem: `the cell ${sheet}!${columnLetters(col)}${rowNumber} holds a formula: formulas are not accepted` });
+        if (formulas++ < 50)
+          problems.push({
+            where: { sheet, row: rowNumber, column: columnLetters(col) },
+            problem: `the cell ${sheet}!${columnLetters(col)}${rowNumber} holds a formula: formulas are not accepted`,
+          });
         continue;
       }
       const type = typeAttr.exec(attrs)?.[1] ?? 'n';
@@ -282,19 +282,28 @@ function readSheet(
         if (type === 's') {
           const s = strings[Number(raw)];
           if (s === undefined) {
-            problems.push({ where: { sheet, row: rowNumber, column: columnLetters(col) }, problem: `the cell ${sheet}!${columnLetters(col)}${rowNumber} names a shared string that does not exist` });
+            problems.push({
+              where: { sheet, row: rowNumber, column: columnLetters(col) },
+              problem: `the cell ${sheet}!${columnLetters(col)}${rowNumber} names a shared string that does not exist`,
+            });
             continue;
           }
           value = s;
         } else if (type === 'str' || type === 'd') value = raw;
         else if (type === 'b') value = raw === '1' ? 'TRUE' : 'FALSE';
         else if (type === 'e') {
-          problems.push({ where: { sheet, row: rowNumber, column: columnLetters(col) }, problem: `the cell ${sheet}!${columnLetters(col)}${rowNumber} holds the error value ${raw}` });
+          problems.push({
+            where: { sheet, row: rowNumber, column: columnLetters(col) },
+            problem: `the cell ${sheet}!${columnLetters(col)}${rowNumber} holds the error value ${raw}`,
+          });
           continue;
         } else {
           const n = Number(raw);
           if (!Number.isFinite(n)) {
-            problems.push({ where: { sheet, row: rowNumber, column: columnLetters(col) }, problem: `the cell ${sheet}!${columnLetters(col)}${rowNumber} holds a number that is not one` });
+            problems.push({
+              where: { sheet, row: rowNumber, column: columnLetters(col) },
+              problem: `the cell ${sheet}!${columnLetters(col)}${rowNumber} holds a number that is not one`,
+            });
             continue;
           }
           value = n;
@@ -312,7 +321,11 @@ function readSheet(
 }
 
 /** Where each sheet's XML is, by sheet name, in workbook order. */
-function sheetParts(read: (name: string) => string | null): { sheets: { name: string; path: string }[]; strings: string | null; date1904: boolean } {
+function sheetParts(read: (name: string) => string | null): {
+  sheets: { name: string; path: string }[];
+  strings: string | null;
+  date1904: boolean;
+} {
   const rels = (path: string) => {
     const slash = path.lastIndexOf('/');
     const relsPath = `${path.slice(0, slash + 1)}_rels/${path.slice(slash + 1)}.rels`;
@@ -337,7 +350,8 @@ function sheetParts(read: (name: string) => string | null): { sheets: { name: st
     const a = attributes(m[1]!);
     const rel = byId.get(a.id ?? '');
     if (!rel) continue;
-    if (!rel.type.endsWith('/worksheet')) refuse(`the sheet ${a.name} is not a worksheet (a chart or macro sheet?)`, { path: a.name ?? '' });
+    if (!rel.type.endsWith('/worksheet'))
+      refuse(`the sheet ${a.name} is not a worksheet (a chart or macro sheet?)`, { path: a.name ?? '' });
     sheets.push({ name: a.name ?? '', path: rel.target });
   }
   const strings = wbRels.find((r) => r.type.endsWith('/sharedStrings'))?.target ?? null;
@@ -391,14 +405,17 @@ function readInto(buf: Buffer, options: XlsxReadOptions, parsed: ParsedFile): vo
     const e = entries.get(name);
     if (!e) return null;
     const xml = inflateEntry(buf, e).toString('utf8');
-    if (/<!DOCTYPE/i.test(xml.slice(0, 4096)) || /<!ENTITY/i.test(xml)) refuse(`the part ${name} declares a DTD or entities, which are not accepted`, { path: name });
+    if (/<!DOCTYPE/i.test(xml.slice(0, 4096)) || /<!ENTITY/i.test(xml))
+      refuse(`the part ${name} declares a DTD or entities, which are not accepted`, { path: name });
     return xml;
   };
   if (!entries.has('[Content_Types].xml')) refuse('this file is not an XLSX workbook (it is a zip archive without a workbook)');
   const { sheets, strings: stringsPath, date1904 } = sheetParts(read);
   const strings: string[] = [];
   const sst = stringsPath ? read(stringsPath) : null;
-  if (sst) for (const m of sst.matchAll(new RegExp(`<${ns}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${ns}si>)`, 'g'))) strings.push(m[1] ? runsText(m[1]) : '');
+  if (sst)
+    for (const m of sst.matchAll(new RegExp(`<${ns}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${ns}si>)`, 'g')))
+      strings.push(m[1] ? runsText(m[1]) : '');
 
   const readme = sheets.find((s) => s.name === readmeSheet);
   if (!readme) refuse(`the workbook has no ${readmeSheet} sheet: it names the template the file follows`, { path: readmeSheet });
@@ -412,13 +429,21 @@ function readInto(buf: Buffer, options: XlsxReadOptions, parsed: ParsedFile): vo
       parsed.template = b === null || b === undefined ? null : String(b).trim();
       parsed.templateAt = { sheet: readmeSheet, row: r.row, column: 'B', header: 'template' };
     }
-    if (a === 'demo') parsed.demo = String(b ?? '').trim().toLowerCase() === 'yes';
+    if (a === 'demo')
+      parsed.demo =
+        String(b ?? '')
+          .trim()
+          .toLowerCase() === 'yes';
     if (a === 'state' && b === 'name') inStates = true;
     else if (inStates && typeof a === 'string' && /^[A-Z]{3}$/.test(a)) {
       if (String(e ?? '').toLowerCase() === 'yes') (parsed.demoStates as Set<string>).add(a);
     } else inStates = false;
   }
-  if (parsed.template === null) refuse(`the ${readmeSheet} sheet does not name the template (a row "template" with the version in column B)`, { sheet: readmeSheet, row: 1 });
+  if (parsed.template === null)
+    refuse(`the ${readmeSheet} sheet does not name the template (a row "template" with the version in column B)`, {
+      sheet: readmeSheet,
+      row: 1,
+    });
   const sections = options.sectionsOf(parsed.template!);
   if (!sections) refuse(`no matrix template has the version ${parsed.template}`, parsed.templateAt);
   if (parsed.problems.length) return;
@@ -428,7 +453,10 @@ function readInto(buf: Buffer, options: XlsxReadOptions, parsed: ParsedFile): vo
     if (s.name === readmeSheet) continue;
     const fieldCount = sections!.get(s.name);
     if (fieldCount === undefined) {
-      parsed.problems.push({ where: { sheet: s.name, row: 1 }, problem: `the sheet ${s.name} is not a section of the template ${parsed.template}` });
+      parsed.problems.push({
+        where: { sheet: s.name, row: 1 },
+        problem: `the sheet ${s.name} is not a section of the template ${parsed.template}`,
+      });
       continue;
     }
     const maxRows = 1 + options.stateCount * fieldCount * maxRowsPerCell;
@@ -440,7 +468,8 @@ function readInto(buf: Buffer, options: XlsxReadOptions, parsed: ParsedFile): vo
     for (const c of head!.cells) {
       const key = String(c.value).trim().toLowerCase() as ColumnKey;
       const where: Where = { sheet: s.name, row: head!.row, column: columnLetters(c.col) };
-      if (!(columnKeys as readonly string[]).includes(key)) parsed.problems.push({ where, problem: `"${c.value}" is not a column of a matrix sheet (${columnKeys.join(', ')})` });
+      if (!(columnKeys as readonly string[]).includes(key))
+        parsed.problems.push({ where, problem: `"${c.value}" is not a column of a matrix sheet (${columnKeys.join(', ')})` });
       else if (index.has(key)) parsed.problems.push({ where, problem: `the column ${key} is given twice` });
       else {
         index.set(key, c.col);
@@ -448,17 +477,22 @@ function readInto(buf: Buffer, options: XlsxReadOptions, parsed: ParsedFile): vo
       }
     }
     for (const required of ['state', 'field', 'value'] as const)
-      if (!index.has(required)) parsed.problems.push({ where: { sheet: s.name, row: head!.row }, problem: `the header row has no ${required} column` });
+      if (!index.has(required))
+        parsed.problems.push({ where: { sheet: s.name, row: head!.row }, problem: `the header row has no ${required} column` });
     if (parsed.problems.length) continue;
     for (const r of data) {
       const values: Partial<Record<ColumnKey, RawValue>> = {};
       for (const c of r.cells) {
         const key = headerOf.get(c.col);
         if (!key) {
-          parsed.problems.push({ where: { sheet: s.name, row: r.row, column: columnLetters(c.col) }, problem: 'this cell is outside the columns of the header row' });
+          parsed.problems.push({
+            where: { sheet: s.name, row: r.row, column: columnLetters(c.col) },
+            problem: 'this cell is outside the columns of the header row',
+          });
           continue;
         }
-        values[key] = (key === 'info_date' || key === 'instrument_date') && typeof c.value === 'number' ? serialDay(c.value, date1904) : c.value;
+        values[key] =
+          (key === 'info_date' || key === 'instrument_date') && typeof c.value === 'number' ? serialDay(c.value, date1904) : c.value;
       }
       const sheet = s.name;
       const row = r.row;

@@ -60,8 +60,7 @@ export interface TransferProblem {
 
 /** "sheet OP2, row 14, column F (value)", "line 15, column 6 (value)", "matrices[0].cells[3].value". */
 export function describeWhere(w: Where): string {
-  if ('sheet' in w)
-    return `sheet ${w.sheet}, row ${w.row}${w.column ? `, column ${w.column}` : ''}${w.header ? ` (${w.header})` : ''}`;
+  if ('sheet' in w) return `sheet ${w.sheet}, row ${w.row}${w.column ? `, column ${w.column}` : ''}${w.header ? ` (${w.header})` : ''}`;
   if ('line' in w) return `line ${w.line}${w.column ? `, column ${w.column}` : ''}${w.header ? ` (${w.header})` : ''}`;
   if ('path' in w) return w.path || '(the document)';
   return 'file';
@@ -217,7 +216,11 @@ export interface CheckContext {
  * value needs one, a source without a citation, a bad date, address or status. The same rules as
  * `checkCellChanges` (which the import also runs before writing), said where the file says it.
  */
-export function checkImport(template: Pick<TemplateData, 'version' | 'sections' | 'rows' | 'fields'>, cells: TransferCell[], ctx: CheckContext): TransferProblem[] {
+export function checkImport(
+  template: Pick<TemplateData, 'version' | 'sections' | 'rows' | 'fields'>,
+  cells: TransferCell[],
+  ctx: CheckContext,
+): TransferProblem[] {
   const problems: TransferProblem[] = [];
   const add = (where: Where, problem: string) => problems.push({ where, problem });
   const rowSection = new Map(template.rows.map((r) => [r.code, r.section]));
@@ -233,7 +236,10 @@ export function checkImport(template: Pick<TemplateData, 'version' | 'sections' 
       const v = versions.get(c.state);
       if (!v) versions.set(c.state, { version: c.version, cell: c });
       else if (v.version !== c.version)
-        add(c.locate('version'), `${c.state} is given as version ${c.version ?? '(blank)'} here and ${v.version ?? '(blank)'} at ${describeWhere(v.cell.locate('version'))}`);
+        add(
+          c.locate('version'),
+          `${c.state} is given as version ${c.version ?? '(blank)'} here and ${v.version ?? '(blank)'} at ${describeWhere(v.cell.locate('version'))}`,
+        );
     }
     if (c.section !== null && !sectionCodes.has(c.section)) continue; // reported once for the sheet
     if (!c.field) {
@@ -256,15 +262,22 @@ export function checkImport(template: Pick<TemplateData, 'version' | 'sections' 
     else c.value = value;
     if ((c.value === 'X' || c.value === '?') && c.sources.length === 0)
       add(c.locate('value'), `a value of ${c.value} needs at least one source (fill source_kind and citation)`);
-    if (c.sources.length > maxSourcesPerCell) add(c.locate('sources', maxSourcesPerCell), `a cell may have at most ${maxSourcesPerCell} sources`);
+    if (c.sources.length > maxSourcesPerCell)
+      add(c.locate('sources', maxSourcesPerCell), `a cell may have at most ${maxSourcesPerCell} sources`);
     c.sources.forEach((s, i) => {
       if (!(sourceKinds as readonly string[]).includes(s.kind))
-        add(c.locate('source_kind', i), s.kind ? `"${s.kind}" is not a kind of source (${sourceKinds.join(', ')})` : `the kind of source is missing (${sourceKinds.join(', ')})`);
+        add(
+          c.locate('source_kind', i),
+          s.kind
+            ? `"${s.kind}" is not a kind of source (${sourceKinds.join(', ')})`
+            : `the kind of source is missing (${sourceKinds.join(', ')})`,
+        );
       if (!s.citation.trim()) add(c.locate('citation', i), 'a source needs a citation (the law, report or organization)');
       else if (s.citation.length > 1000) add(c.locate('citation', i), 'must be at most 1,000 characters');
       if (s.locator && s.locator.length > 200) add(c.locate('locator', i), 'must be at most 200 characters');
       if (s.url && (!/^https?:\/\/\S+$/.test(s.url) || s.url.length > 2000)) add(c.locate('url', i), 'must be an http or https address');
-      if (s.language && !languageTag.test(s.language)) add(c.locate('source_language', i), `"${s.language}" is not a language tag (such as fr or en)`);
+      if (s.language && !languageTag.test(s.language))
+        add(c.locate('source_language', i), `"${s.language}" is not a language tag (such as fr or en)`);
     });
     for (const [part, date] of [
       ['info_date', c.infoDate],

@@ -36,7 +36,10 @@ const evidence = {
 
 const ComparableCellSchema = z.object(evidence).openapi('MatrixCellContent');
 const CellSchema = z
-  .object({ ...evidence, rowVersion: z.number().int().openapi({ description: 'Send it back as `expectedVersion` when changing the cell' }) })
+  .object({
+    ...evidence,
+    rowVersion: z.number().int().openapi({ description: 'Send it back as `expectedVersion` when changing the cell' }),
+  })
   .openapi('MatrixCell');
 
 const VersionSummarySchema = z
@@ -58,7 +61,9 @@ const VersionSchema = VersionSummarySchema.extend({
   createdAt: z.string().openapi({ format: 'date-time' }),
   updatedAt: z.string().openapi({ format: 'date-time' }),
   notice: z.string(),
-  cells: z.record(z.string(), CellSchema).openapi({ description: 'The filled cells, keyed by field code; a field without a cell is blank' }),
+  cells: z
+    .record(z.string(), CellSchema)
+    .openapi({ description: 'The filled cells, keyed by field code; a field without a cell is blank' }),
 }).openapi('MatrixVersion');
 
 const ChangeSchema = z
@@ -126,9 +131,17 @@ export function presentVersion(m: MatrixRow, cells: CellRow[]): z.infer<typeof V
   };
 }
 
-const params = z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/).openapi({ example: 'MLI' }) });
+const params = z.object({
+  iso3: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .openapi({ example: 'MLI' }),
+});
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const conflict = { description: 'The matrix moved on: a stale save (listing the other change) or a step its status does not allow', content: { 'application/problem+json': { schema: ProblemSchema } } };
+const conflict = {
+  description: 'The matrix moved on: a stale save (listing the other change) or a step its status does not allow',
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+};
 const forbidden = { description: 'The account may not do this', content: { 'application/problem+json': { schema: ProblemSchema } } };
 
 function account(c: AppContextOf): Viewer {
@@ -147,7 +160,11 @@ const signedIn = createMiddleware<AppEnv>(async (c, next) => {
 async function stateFor(c: AppContextOf, iso3: string): Promise<StateRow> {
   const state = await findState(c.get('app').database.db, iso3);
   if (!state) throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
-  authorize(c, can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }), 'this State');
+  authorize(
+    c,
+    can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }),
+    'this State',
+  );
   return state;
 }
 
@@ -225,7 +242,15 @@ const startRoute = createRoute({
     params,
     body: {
       required: false,
-      content: json(z.object({ template: z.string().max(32).optional().openapi({ description: 'The template version; by default that of the latest approved version, or 2017', example: '2017' }) })),
+      content: json(
+        z.object({
+          template: z
+            .string()
+            .max(32)
+            .optional()
+            .openapi({ description: 'The template version; by default that of the latest approved version, or 2017', example: '2017' }),
+        }),
+      ),
     },
   },
   responses: {
@@ -291,14 +316,17 @@ const moveRoute = createRoute({
   path: '/states/{iso3}/matrix/transitions',
   tags,
   summary: 'Move a version one step: sent to the State, commented, agreed, back to draft, approved, published',
-  description: 'Experts send, agree and return drafts; the State’s point of contact comments; the Committee approves; the secretariat publishes.',
+  description:
+    'Experts send, agree and return drafts; the State’s point of contact comments; the Committee approves; the secretariat publishes.',
   security: bearer,
   middleware: [signedIn] as const,
   request: {
     params,
     body: {
       required: true,
-      content: json(z.object({ version: z.number().int().min(1).openapi({ example: 1 }), to: z.enum(matrixStatuses).openapi({ example: 'sent' }) })),
+      content: json(
+        z.object({ version: z.number().int().min(1).openapi({ example: 1 }), to: z.enum(matrixStatuses).openapi({ example: 'sent' }) }),
+      ),
     },
   },
   responses: {
@@ -349,7 +377,11 @@ export function registerMatrixVersionApi(api: Api) {
   api.openapi(startRoute, async (c) => {
     const state = await stateFor(c, c.req.valid('param').iso3);
     const viewer = account(c);
-    authorize(c, can(viewer, 'create', { type: 'matrix', confidentiality: 'committee-and-state', stateIso3: state.iso3 }), 'a new matrix version');
+    authorize(
+      c,
+      can(viewer, 'create', { type: 'matrix', confidentiality: 'committee-and-state', stateIso3: state.iso3 }),
+      'a new matrix version',
+    );
     const body = c.req.valid('json') as { template?: string } | undefined;
     const db = c.get('app').database.db;
     const draft = await startDraft(db, actorOf(viewer), state.iso3, body?.template ? { templateVersion: body.template } : {});

@@ -102,7 +102,11 @@ const auditedTemplate = (r: TemplateRecord) => ({
 
 async function storedTemplates(db: Kysely<DB> | Transaction<DB>, keys: readonly string[]): Promise<Map<string, TemplateRow>> {
   if (!keys.length) return new Map();
-  const rows = await db.selectFrom('matrix_template').selectAll().where('version', 'in', [...keys]).execute();
+  const rows = await db
+    .selectFrom('matrix_template')
+    .selectAll()
+    .where('version', 'in', [...keys])
+    .execute();
   return new Map(rows.map((r) => [r.version, r]));
 }
 
@@ -319,7 +323,9 @@ async function storedMatrices(
   }
   return {
     rows: chosen,
-    records: new Map(chosen.map((m) => [matrixKey({ state: m.state_iso3, number: m.number }), matrixRecord(m, cells.get(m.id) ?? [], numbers)])),
+    records: new Map(
+      chosen.map((m) => [matrixKey({ state: m.state_iso3, number: m.number }), matrixRecord(m, cells.get(m.id) ?? [], numbers)]),
+    ),
   };
 }
 
@@ -342,7 +348,9 @@ export const matricesSection: BundleSection<MatrixRecord> = {
 
   async export(db, viewer) {
     const { records } = await storedMatrices(db, {});
-    return [...records.values()].filter((r) => can(viewer, 'read', { type: 'matrix', confidentiality: r.confidentiality, stateIso3: r.state }));
+    return [...records.values()].filter((r) =>
+      can(viewer, 'read', { type: 'matrix', confidentiality: r.confidentiality, stateIso3: r.state }),
+    );
   },
 
   async stored(db, keys) {
@@ -356,12 +364,7 @@ export const matricesSection: BundleSection<MatrixRecord> = {
 
   async check(db, records) {
     const problems: RecordProblem[] = [];
-    const stored = (
-      await storedMatrices(
-        db,
-        { keys: records.map(({ record }) => matrixKey(record)) },
-      )
-    ).records;
+    const stored = (await storedMatrices(db, { keys: records.map(({ record }) => matrixKey(record)) })).records;
     const templates = new Map(
       (await db.selectFrom('matrix_template').select(['version', 'definition']).execute()).map((t) => [
         t.version,
@@ -379,7 +382,8 @@ export const matricesSection: BundleSection<MatrixRecord> = {
         });
       if (!frozen(record.status)) {
         const other = open.get(record.state);
-        if (other !== undefined) problems.push({ index, field: 'status', problem: `record [${other}] is also a version of ${record.state} in the works` });
+        if (other !== undefined)
+          problems.push({ index, field: 'status', problem: `record [${other}] is also a version of ${record.state} in the works` });
         open.set(record.state, index);
       }
       if (record.basedOn !== null && record.basedOn >= record.number)
@@ -403,7 +407,12 @@ export const matricesSection: BundleSection<MatrixRecord> = {
     const ordered = [...records].sort((a, b) => a.state.localeCompare(b.state) || a.number - b.number);
     const idOf = async (state: string, number: number | null) => {
       if (number === null) return null;
-      const row = await trx.selectFrom('matrix').select('id').where('state_iso3', '=', state).where('number', '=', number).executeTakeFirst();
+      const row = await trx
+        .selectFrom('matrix')
+        .select('id')
+        .where('state_iso3', '=', state)
+        .where('number', '=', number)
+        .executeTakeFirst();
       return row?.id ?? null;
     };
     for (const given of ordered) {
@@ -466,7 +475,9 @@ export const matricesSection: BundleSection<MatrixRecord> = {
         action: before ? 'import' : 'create',
         recordType: 'matrix',
         recordId: id,
-        confidentiality: before ? stricter(before.confidentiality, after.confidentiality) : stricter('committee-and-state', after.confidentiality),
+        confidentiality: before
+          ? stricter(before.confidentiality, after.confidentiality)
+          : stricter('committee-and-state', after.confidentiality),
         stateIso3: r.state,
         ...(before ? { before: { ...auditedMatrix(before), cells: previous?.cells ?? [] } } : {}),
         after: { ...auditedMatrix(after), cells: before ? r.cells : r.cells.length },

@@ -131,9 +131,11 @@ export function checkCellChanges(fieldCodes: ReadonlySet<string>, changes: CellC
     if ((c.value === 'X' || c.value === '?') && sources.length === 0)
       problems.push({ field: at('.sources'), problem: `a value of ${c.value} needs at least one source` });
     sources.forEach((s, i) => {
-      if (!sourceKinds.includes(s.kind)) problems.push({ field: at(`.sources[${i}].kind`), problem: `must be one of ${sourceKinds.join(', ')}` });
+      if (!sourceKinds.includes(s.kind))
+        problems.push({ field: at(`.sources[${i}].kind`), problem: `must be one of ${sourceKinds.join(', ')}` });
       if (!s.citation?.trim()) problems.push({ field: at(`.sources[${i}].citation`), problem: 'is required' });
-      if (s.url && !/^https?:\/\//.test(s.url)) problems.push({ field: at(`.sources[${i}].url`), problem: 'must be an http or https address' });
+      if (s.url && !/^https?:\/\//.test(s.url))
+        problems.push({ field: at(`.sources[${i}].url`), problem: 'must be an http or https address' });
     });
     for (const [part, date] of [
       ['.infoDate', c.infoDate],
@@ -174,9 +176,7 @@ export async function saveCells(
     const current = new Map((await cellsOf(trx, matrix.id)).map((c) => [c.field_code, c]));
     const stale = changes.filter((c) => (current.get(c.field)?.row_version ?? 0) !== c.expectedVersion);
     if (stale.length) {
-      const names = new Map(
-        (await trx.selectFrom('app_user').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]),
-      );
+      const names = new Map((await trx.selectFrom('app_user').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
       throw new AppError(
         'conflict',
         `someone else saved ${stale.length === 1 ? 'this field' : 'these fields'} since you opened the matrix; nothing was saved`,
@@ -220,7 +220,11 @@ export async function saveCells(
       before[c.field] = old ? comparable(old) : null;
       after[c.field] = { value: values.value, remarks: values.remarks, sources: c.sources ?? [], infoDate: values.info_date };
     }
-    await trx.updateTable('matrix').set({ updated_at: new Date(), row_version: matrix.row_version + 1 }).where('id', '=', matrix.id).execute();
+    await trx
+      .updateTable('matrix')
+      .set({ updated_at: new Date(), row_version: matrix.row_version + 1 })
+      .where('id', '=', matrix.id)
+      .execute();
     await recordChange(trx, actor, {
       action: 'update',
       recordType: 'matrix',
@@ -248,8 +252,7 @@ export async function moveMatrix(
     if (!matrix) throw notFound('the matrix');
     const step = stepTo(matrix.status, to);
     if (!step) throw new AppError('conflict', `a ${matrix.status} matrix cannot become ${to}`);
-    if (!can(viewer, step.needs, matrixResource(matrix)))
-      throw new AppError('forbidden', `your account may not make this matrix ${to}`);
+    if (!can(viewer, step.needs, matrixResource(matrix))) throw new AppError('forbidden', `your account may not make this matrix ${to}`);
     const now = new Date();
     const moved = await trx
       .updateTable('matrix')

@@ -42,14 +42,24 @@ test('the history of a State is the same on every run and every machine', () => 
   // A digest of Mali's history as generated when this was written: a change of the generator or
   // of the 2017 template's fields changes it (update it then, on purpose). Floating point and the
   // PRNG are the same everywhere, so it holds on every machine.
-  const digest = createHash('sha256').update(JSON.stringify(histories.get('MLI'))).digest('hex').slice(0, 16);
+  const digest = createHash('sha256')
+    .update(JSON.stringify(histories.get('MLI')))
+    .digest('hex')
+    .slice(0, 16);
   assert.equal(digest, '53593df63fa15837');
 });
 
 test('every version is valid as saveCells checks it, every X and ? has a source, all marked as demonstration data', () => {
   for (const [iso3, history] of histories) {
     for (const v of history) {
-      assert.deepEqual(checkCellChanges(fieldCodes, v.changes.map((c) => ({ ...c, expectedVersion: 0 }))), [], iso3);
+      assert.deepEqual(
+        checkCellChanges(
+          fieldCodes,
+          v.changes.map((c) => ({ ...c, expectedVersion: 0 })),
+        ),
+        [],
+        iso3,
+      );
       for (const c of v.changes) {
         if (c.value !== 'NA') assert.ok(c.sources.length > 0, `${iso3} ${c.field}`);
         for (const s of c.sources) assert.match(s.citation, /\(demonstration data\)$/);
@@ -71,7 +81,10 @@ test('dates: version 1 published in 2018, version 2 between 2020 and 2023, a thi
     for (const v of history) {
       const steps = [v.started, v.sent, v.agreed, v.approved, v.published].filter((d) => d !== undefined);
       assert.deepEqual([...steps].sort(), steps, `${iso3}: steps in order`);
-      assert.ok(steps.every((d) => d < '2026'), `${iso3}: in the past`);
+      assert.ok(
+        steps.every((d) => d < '2026'),
+        `${iso3}: in the past`,
+      );
       for (const c of v.changes) {
         assert.ok(c.infoDate === null || c.infoDate <= v.started.slice(0, 10), `${iso3} ${c.field}: information found before the version`);
         assert.ok(c.instrumentDate === null || c.instrumentDate <= (c.infoDate ?? ''), `${iso3} ${c.field}`);
@@ -102,7 +115,10 @@ test('plausible: more measures in OP2 than in OP3(c)/(d), more for EU members th
     }
     return x / n;
   };
-  assert.ok(rate('OP2') > rate('OP3c') + 0.1 && rate('OP2') > rate('OP3d') + 0.1, `OP2 ${rate('OP2')}, OP3c ${rate('OP3c')}, OP3d ${rate('OP3d')}`);
+  assert.ok(
+    rate('OP2') > rate('OP3c') + 0.1 && rate('OP2') > rate('OP3d') + 0.1,
+    `OP2 ${rate('OP2')}, OP3c ${rate('OP3c')}, OP3d ${rate('OP3d')}`,
+  );
   assert.ok(rate('OP1') > rate('OP3d'));
   const xs = (iso3: string, i: number) => [...versions(histories.get(iso3)!)[i]!.values()].filter((v) => v === 'X').length;
   const mean = (list: DemoState[], i: number) => list.reduce((a, s) => a + xs(s.iso3, i), 0) / list.length;

@@ -160,7 +160,11 @@ function instrumentChance(item: string, c: number, state: DemoState): number {
     case 'WCO-MEMBER':
       return 0.8 + 0.15 * c;
     case 'NWFZ':
-      return ['african', 'latin-american-caribbean'].includes(state.regionalGroup) ? 0.85 : state.regionalGroup === 'asia-pacific' ? 0.4 : 0.05;
+      return ['african', 'latin-american-caribbean'].includes(state.regionalGroup)
+        ? 0.85
+        : state.regionalGroup === 'asia-pacific'
+          ? 0.4
+          : 0.05;
     case 'IAEA-MEMBER':
       return 0.55 + 0.45 * c;
     case 'ZANGGER':
@@ -175,7 +179,20 @@ function instrumentChance(item: string, c: number, state: DemoState): number {
   }
 }
 
-const memberships = new Set(['IAEA-MEMBER', 'OPCW-MEMBER', 'INTERPOL-MEMBER', 'WCO-MEMBER', 'ZANGGER', 'NSG', 'AUSTRALIA-GROUP', 'MTCR', 'WASSENAAR', 'GICNT', 'PSI', 'GLOBAL-PARTNERSHIP']);
+const memberships = new Set([
+  'IAEA-MEMBER',
+  'OPCW-MEMBER',
+  'INTERPOL-MEMBER',
+  'WCO-MEMBER',
+  'ZANGGER',
+  'NSG',
+  'AUSTRALIA-GROUP',
+  'MTCR',
+  'WASSENAAR',
+  'GICNT',
+  'PSI',
+  'GLOBAL-PARTNERSHIP',
+]);
 const statements = new Set(['NON-POSSESSION', 'NO-SUPPORT', 'HCOC', 'IAEA-COC', 'IAEA-COC-IMPORT-EXPORT', 'IAEA-ITDB']);
 
 /** How likely a measure is, by paragraph: States have more in OP2 and OP1 than in OP3(c) and (d). */
@@ -361,14 +378,27 @@ export function demoHistory(state: DemoState, fields: readonly TemplateField[]):
       }
       if (now?.value === 'NA') continue;
       if (now?.value === 'X') {
-        if (rnd() < 0.012) changes.push({ ...now, value: '?', remarks: 'The law cited was amended: to be checked (demonstration data).', infoDate: found() });
+        if (rnd() < 0.012)
+          changes.push({
+            ...now,
+            value: '?',
+            remarks: 'The law cited was amended: to be checked (demonstration data).',
+            infoDate: found(),
+          });
         continue;
       }
       const chance = now?.value === '?' ? 0.45 : gain * (0.5 + measureChance(f.paragraph, f.weaponType, c));
       if (rnd() >= chance) continue;
       const value = now?.value === '?' || rnd() < 0.9 ? 'X' : '?';
       const infoDate = found();
-      changes.push({ field: f.code, value, ...evidence(f, value, Number(infoDate.slice(0, 4))), infoDate, instrumentStatus: null, instrumentDate: null });
+      changes.push({
+        field: f.code,
+        value,
+        ...evidence(f, value, Number(infoDate.slice(0, 4))),
+        infoDate,
+        instrumentStatus: null,
+        instrumentDate: null,
+      });
     }
     return changes;
   };
@@ -378,7 +408,13 @@ export function demoHistory(state: DemoState, fields: readonly TemplateField[]):
     const sent = addDays(started, int(20, 60));
     const agreed = addDays(sent, int(30, 90));
     const approved = addDays(agreed, int(10, 40));
-    return { started: at(started), sent: at(sent), agreed: at(agreed), approved: at(approved), published: at(addDays(approved, int(7, 30))) };
+    return {
+      started: at(started),
+      sent: at(sent),
+      agreed: at(agreed),
+      approved: at(approved),
+      published: at(addDays(approved, int(7, 30))),
+    };
   };
 
   const history: DemoVersion[] = [];
@@ -579,7 +615,14 @@ async function writeDemoHistory(
       const from = { ...draft, status: state, confidentiality };
       state = to;
       confidentiality = confidentialityFor(to);
-      event(actorOf(viewer), to, draft.id, from.confidentiality, auditedMatrix(from), auditedMatrix({ ...draft, status: state, confidentiality }));
+      event(
+        actorOf(viewer),
+        to,
+        draft.id,
+        from.confidentiality,
+        auditedMatrix(from),
+        auditedMatrix({ ...draft, status: state, confidentiality }),
+      );
     }
     // Where the version stands, on the demonstration's dates; its row version moved on once for the
     // cells and once per step, as the commands move it.

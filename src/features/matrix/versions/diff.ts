@@ -28,10 +28,7 @@ const blank: ComparableCell = {
 };
 
 /** Field by field, what changed between two versions; a missing cell is a blank one. Sorted by field. */
-export function diffCells(
-  from: ReadonlyMap<string, ComparableCell>,
-  to: ReadonlyMap<string, ComparableCell>,
-): CellChange[] {
+export function diffCells(from: ReadonlyMap<string, ComparableCell>, to: ReadonlyMap<string, ComparableCell>): CellChange[] {
   const fields = [...new Set([...from.keys(), ...to.keys()])].sort();
   const changes: CellChange[] = [];
   for (const field of fields) {

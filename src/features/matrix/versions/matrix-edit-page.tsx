@@ -109,14 +109,25 @@ export const MatrixEditForm: FC<{
         <a href={base}>{m.t('matrix.seeCurrent')}</a>
         <a href={`${base}/grid?section=${encodeURIComponent(layout.section.code)}`}>{m.t('grid.link')}</a>
       </p>
-      <SectionNav m={m} template={template} href={(code) => `${base}/edit?section=${encodeURIComponent(code)}`} current={layout.section.code} />
+      <SectionNav
+        m={m}
+        template={template}
+        href={(code) => `${base}/edit?section=${encodeURIComponent(code)}`}
+        current={layout.section.code}
+      />
       <h2 id="section-h">{pick(layout.section.labels, l)}</h2>
       {state.notice && (
         <p class="notice" role="status">
           {m.t(state.notice === 'saved' ? 'matrix.saved' : 'matrix.nothingChanged')}
         </p>
       )}
-      <form method="post" action={`${base}/edit?section=${encodeURIComponent(layout.section.code)}`} class="matrix-form" novalidate aria-labelledby="section-h">
+      <form
+        method="post"
+        action={`${base}/edit?section=${encodeURIComponent(layout.section.code)}`}
+        class="matrix-form"
+        novalidate
+        aria-labelledby="section-h"
+      >
         {conflicts.size > 0 ? (
           <div class="form-errors" role="alert">
             <p>{m.t('matrix.conflict')}</p>

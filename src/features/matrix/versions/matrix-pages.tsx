@@ -295,7 +295,9 @@ export const MatrixView: FC<{
       )}
       <MatrixFacts m={m} matrix={matrix} base={base} />
       <p class="figure-gaps-link">
-        <a href={`/${l}/matrix/figures?view=gaps&state=${matrix.state_iso3}&template=${encodeURIComponent(matrix.template_version)}`}>{m.t('figures.gapsLink')}</a>
+        <a href={`/${l}/matrix/figures?view=gaps&state=${matrix.state_iso3}&template=${encodeURIComponent(matrix.template_version)}`}>
+          {m.t('figures.gapsLink')}
+        </a>
       </p>
       <Legend m={m} />
       <WorkflowForms m={m} matrix={matrix} base={base} actions={actions} csrfToken={csrfToken} />

@@ -47,13 +47,17 @@ function versionsOf(c: AppContextOf, iso3: string): Promise<MatrixRow[]> {
 
 const noMatrix = (state: StateRow) => new AppError('not-found', `no matrix of ${state.iso3} is visible to you`);
 
-function actionsFor(viewer: Viewer | null, iso3: string, shown: MatrixRow | null, open: MatrixRow | undefined, base: string): MatrixActions {
+function actionsFor(
+  viewer: Viewer | null,
+  iso3: string,
+  shown: MatrixRow | null,
+  open: MatrixRow | undefined,
+  base: string,
+): MatrixActions {
   const current = shown && open && shown.id === open.id;
   return {
     editBase: current && can(viewer, 'update', matrixResource(open)) ? `${base}/edit` : null,
-    steps: shown
-      ? steps.filter((s) => s.from.includes(shown.status) && can(viewer, s.needs, matrixResource(shown))).map((s) => s.to)
-      : [],
+    steps: shown ? steps.filter((s) => s.from.includes(shown.status) && can(viewer, s.needs, matrixResource(shown))).map((s) => s.to) : [],
     startDraft: !open && can(viewer, 'update', draftResource(iso3)),
   };
 }
@@ -78,9 +82,15 @@ export function matrixStateRoutes() {
       if (asked !== undefined || !actions.startDraft) throw noMatrix(state);
       return render(c, { title, status: 404 }, <NoMatrix m={m} base={base} actions={actions} csrfToken={c.get('csrfToken')} />);
     }
-    const [template, cells, open] = await Promise.all([loadTemplate(c, shown.template_version), cellsOf(db, shown.id), openMatrix(db, state.iso3)]);
+    const [template, cells, open] = await Promise.all([
+      loadTemplate(c, shown.template_version),
+      cellsOf(db, shown.id),
+      openMatrix(db, state.iso3),
+    ]);
     const reviewed = open?.id === shown.id && can(viewer, 'comment', matrixResource(shown));
-    const proposals = reviewed ? { href: `${base}/proposals`, open: await countOpenProposals(db, shown.id), propose: mayPropose(viewer, shown) } : null;
+    const proposals = reviewed
+      ? { href: `${base}/proposals`, open: await countOpenProposals(db, shown.id), propose: mayPropose(viewer, shown) }
+      : null;
     return render(
       c,
       { title },
@@ -183,7 +193,12 @@ export function matrixStateRoutes() {
     const m = c.get('m');
     const state = await loadState(c);
     const ctx = await editContext(c, state);
-    if (!ctx) return render(c, { title: m.t('matrix.editTitle', { name: pick(state.names, m.locale) }) }, <NoOpenVersion m={m} base={baseOf(c, state)} csrfToken={c.get('csrfToken')} />);
+    if (!ctx)
+      return render(
+        c,
+        { title: m.t('matrix.editTitle', { name: pick(state.names, m.locale) }) },
+        <NoOpenVersion m={m} base={baseOf(c, state)} csrfToken={c.get('csrfToken')} />,
+      );
     const stored = new Map((await cellsOf(c.get('app').database.db, ctx.open.id)).map((x) => [x.field_code, x]));
     const saved = c.req.query('saved');
     return editPage(

@@ -177,7 +177,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     begin
       raise exception 'an assistance step is never changed once recorded';
     end $$`.execute(db);
-  await sql`create trigger assistance_step_no_update before update on assistance_step for each row execute function assistance_step_frozen()`.execute(db);
+  await sql`create trigger assistance_step_no_update before update on assistance_step for each row execute function assistance_step_frozen()`.execute(
+    db,
+  );
   // The search finds requests (for those who may see them) and offers.
   await sql`create trigger assistance_request_search after insert or update on assistance_request for each row execute function search_enqueue('assistance-request', 'id')`.execute(
     db,
