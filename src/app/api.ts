@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { invalid } from '../platform/errors.ts';
 import { features } from '../platform/registry.ts';
+import { fieldPath } from '../platform/values/input.ts';
 import type { AppEnv } from '../platform/http/env.ts';
 
 /** /api/v1: JSON, described by OpenAPI 3.1 at /api/v1/openapi.json, under the same policy as the pages. */
@@ -8,7 +9,7 @@ export function apiRoutes() {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw invalid(result.error.issues.map((i) => ({ field: i.path.join('.') || '(request)', problem: i.message })));
+        throw invalid(result.error.issues.map((i) => ({ field: fieldPath(i.path), problem: i.message })));
       }
     },
   });

@@ -253,7 +253,7 @@ test('a stale save is refused with the other change, and a bad one lists every p
     version: 'one',
     changes: [{ field: 'OP3d.TRANSIT.C.LF', value: 3 }],
   });
-  assert.deepEqual(malformed.errors?.map((e) => e.field).sort(), ['changes.0.expectedVersion', 'changes.0.value', 'version']);
+  assert.deepEqual(malformed.errors?.map((e) => e.field).sort(), ['changes[0].expectedVersion', 'changes[0].value', 'version']);
   const now = await expect<Version>(200, 'expert', 'GET', '/states/PER/matrix');
   assert.deepEqual(Object.keys(now.cells), ['OP3d.CATCH-ALL.C.LF'], 'nothing of the refused saves was written');
   assert.equal(now.cells['OP3d.CATCH-ALL.C.LF']?.value, 'X');
