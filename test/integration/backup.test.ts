@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { migrations } from '../../src/platform/db/migrations/index.ts';
+import { migrationNames } from '../../src/platform/db/migrate.ts';
 import { backup } from '../../src/platform/backup/backup.ts';
 import { restore } from '../../src/platform/backup/restore.ts';
 import { type BackupHeader, backupTables, TableDigest } from '../../src/platform/backup/tables.ts';
@@ -123,7 +123,7 @@ describe('backup and restore', () => {
     const steps = new Set<string>();
     const header = await backup(source.db, file, (step) => steps.add(step));
     assert.equal(header.format, 'r1540-backup');
-    assert.deepEqual(header.migrations, Object.keys(migrations));
+    assert.deepEqual(header.migrations, migrationNames());
     assert.deepEqual(
       Object.keys(header.tables),
       backupTables().map((t) => t.name),
