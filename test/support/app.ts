@@ -1,12 +1,16 @@
+import type { Hono } from 'hono';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { AppContext } from './../../src/platform/context.ts';
 import type { Database } from '../../src/platform/db/connect.ts';
 import { createApp } from '../../src/app/http.tsx';
+import type { AppEnv } from '../../src/platform/http/env.ts';
 import { freshDatabase } from './database.ts';
 
 export interface TestApp {
   app: AppContext;
   database: Database;
+  /** The Hono application itself (a test may mount a probe route on it). */
+  server: Hono<AppEnv>;
   request: (path: string, init?: RequestInit) => Promise<Response>;
   close: () => Promise<void>;
 }
@@ -20,6 +24,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   return {
     app,
     database,
+    server,
     request: async (path, init) => server.request(`http://localhost${path}`, init),
     close: () => database.close(),
   };

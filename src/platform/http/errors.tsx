@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { messages } from '../i18n/i18n.ts';
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
+import { asDatabaseError, databaseProblem } from './database-errors.ts';
 import type { AppEnv } from './env.ts';
 import { render } from './render.tsx';
 
@@ -41,7 +42,9 @@ function toAppError(err: unknown): AppError | null {
     if (err.status === 400) return new AppError('bad-request', err.message || 'the request is malformed');
     if (err.status === 404) return new AppError('not-found', err.message || 'not found');
   }
-  return null;
+  // What the database refused (an impossible date, a key taken) is the request's fault, not a 500.
+  const database = asDatabaseError(err);
+  return database ? databaseProblem(database) : null;
 }
 
 /** RFC 9457 problem details. */
