@@ -306,3 +306,28 @@ test('the routes are in the OpenAPI document', async () => {
   assert.ok(doc.paths['/states/{iso3}/matrix/cells']?.patch);
   assert.ok(doc.paths['/states/{iso3}/matrix/transitions']?.post);
 });
+
+test('a date that does not exist is a 422 naming the field, and nothing is written', async () => {
+  // The version in the works (the first test leaves one; started here when run alone).
+  const started = await call('expert', 'POST', '/states/MLI/matrix', {});
+  assert.ok([201, 409].includes(started.status), JSON.stringify(started.json));
+  const before = await expect<Version>(200, 'expert', 'GET', '/states/MLI/matrix');
+  assert.equal(before.status, 'draft');
+  const field = 'OP3d.TRANSIT.C.LF';
+  const change = { field, expectedVersion: before.cells[field]?.rowVersion ?? 0, value: 'X', sources: law, infoDate: '2017-02-30' };
+  const bad = await expect<Problem>(422, 'expert', 'PATCH', '/states/MLI/matrix/cells', { version: before.number, changes: [change] });
+  assert.deepEqual(
+    bad.errors?.map((e) => e.field),
+    ['changes[0].infoDate'],
+  );
+  const both = await expect<Problem>(422, 'expert', 'PATCH', '/states/MLI/matrix/cells', {
+    version: before.number,
+    changes: [
+      { field: 'OP3d.CATCH-ALL.C.LF', expectedVersion: 0, value: 'NA', instrumentDate: '2017-13-01' },
+      { ...change, infoDate: null, instrumentDate: '2019-04-31' },
+    ],
+  });
+  assert.deepEqual(both.errors?.map((e) => e.field).sort(), ['changes[0].instrumentDate', 'changes[1].instrumentDate']);
+  const after = await expect<Version>(200, 'expert', 'GET', '/states/MLI/matrix');
+  assert.deepEqual(after.cells, before.cells, 'nothing of the refused saves was written');
+});

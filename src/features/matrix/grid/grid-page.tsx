@@ -15,7 +15,7 @@ import {
   weaponTypes,
 } from '../templates/template.ts';
 import type { TemplateRow } from '../templates/templates.ts';
-import { sourceKinds } from '../versions/matrix-form.ts';
+import { sourceKinds } from '../versions/cells.ts';
 
 /**
  * The experts' grid: every field of the version in the works in one table, filtered on the

@@ -5,7 +5,7 @@ import { CsrfField } from '../../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
 import type { CellRow, MatrixRow } from '../versions/matrices.ts';
-import { sourceKinds } from '../versions/matrix-form.ts';
+import { sourceKinds } from '../versions/cells.ts';
 import { Disclaimer, Evidence, fieldLabeller, optionLabel, statusLabel, valueClass } from '../versions/matrix-pages.tsx';
 import type { ProposalView } from './proposals.ts';
 import type { CellSource, ProposalStatus } from '../schema.ts';

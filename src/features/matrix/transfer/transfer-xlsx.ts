@@ -5,19 +5,18 @@ import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
 import { columnLabel } from '../templates/pages.tsx';
 import { cellValues } from '../templates/template.ts';
+import { instrumentStatuses, sourceKinds } from '../versions/cells.ts';
 import {
   type ColumnKey,
   cellsOfRecords,
   columnKeys,
   columnLetters,
   type ExportData,
-  instrumentStatuses,
   maxFileBytes,
   maxRowsPerCell,
   type ParsedFile,
   type RawValue,
   rowsOfCell,
-  sourceKinds,
   type TabularRecord,
   type TransferProblem,
   type Where,

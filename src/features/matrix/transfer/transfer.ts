@@ -1,5 +1,6 @@
 import type { CellSource } from '../schema.ts';
 import { cellValues, type TemplateData } from '../templates/template.ts';
+import { type CellContent, instrumentStatuses, sourceKinds } from '../versions/cells.ts';
 
 /*
  * Matrices as files (XLSX, CSV, JSON): the row model the three formats share, and the checks an
@@ -42,9 +43,6 @@ export type ColumnKey = (typeof columnKeys)[number] | 'template';
 /** Columns of a row that belong to the cell, not to one of its sources: empty on a continuation row. */
 const cellColumns: readonly ColumnKey[] = ['value', 'info_date', 'remarks', 'instrument_status', 'instrument_date', 'rev'];
 const sourceColumns: readonly ColumnKey[] = ['source_kind', 'citation', 'locator', 'url', 'source_language'];
-
-export const sourceKinds: readonly CellSource['kind'][] = ['law', 'national-report', 'website', 'organization', 'other'];
-export const instrumentStatuses = ['signed', 'ratified', 'acceded', 'succeeded', 'member', 'not-party'] as const;
 
 /** Where something is in a file: a sheet's cell, a CSV line's field, or a JSON path. */
 export type Where =
@@ -295,32 +293,6 @@ export function checkImport(
   return problems;
 }
 
-/** A source with its optional parts only where they say something, in a fixed order. */
-export function normalSource(s: CellSource): CellSource {
-  const out: CellSource = { kind: s.kind, citation: s.citation };
-  if (s.locator) out.locator = s.locator;
-  if (s.url) out.url = s.url;
-  if (s.language) out.language = s.language;
-  return out;
-}
-
-/** Whether a file's cell says the same as a stored one (a missing cell is a blank one). */
-export function sameContent(
-  a: Pick<TransferCell, 'value' | 'sources' | 'infoDate' | 'remarks' | 'instrumentStatus' | 'instrumentDate'>,
-  b: Pick<TransferCell, 'value' | 'sources' | 'infoDate' | 'remarks' | 'instrumentStatus' | 'instrumentDate'> | null,
-): boolean {
-  const blank = { value: '', sources: [], infoDate: null, remarks: '', instrumentStatus: null, instrumentDate: null };
-  const y = b ?? blank;
-  return (
-    a.value === y.value &&
-    a.remarks === y.remarks &&
-    (a.infoDate ?? null) === (y.infoDate ?? null) &&
-    (a.instrumentStatus ?? null) === (y.instrumentStatus ?? null) &&
-    (a.instrumentDate ?? null) === (y.instrumentDate ?? null) &&
-    JSON.stringify(a.sources.map(normalSource)) === JSON.stringify(y.sources.map(normalSource))
-  );
-}
-
 /**
  * Spreadsheet formula injection (CSV): a text that a spreadsheet would read as a formula starts
  * with = + - @ (or a tab or carriage return). On export such a text, and one that already starts
@@ -348,13 +320,7 @@ export interface ExportMatrix {
   demo: boolean;
   cells: Map<string, ExportCell>;
 }
-export interface ExportCell {
-  value: string;
-  sources: CellSource[];
-  infoDate: string | null;
-  remarks: string;
-  instrumentStatus: string | null;
-  instrumentDate: string | null;
+export interface ExportCell extends CellContent {
   rev: number;
 }
 export interface ExportData {

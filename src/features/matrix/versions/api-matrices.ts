@@ -7,7 +7,8 @@ import { authorize } from '../../../platform/http/guard.ts';
 import { can, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
 import { findState, type StateRow } from '../../member-states/index.ts';
-import { type CellChangeInput, moveMatrix, saveCells, startDraft } from './commands.ts';
+import { moveMatrix, saveCells, startDraft } from './commands.ts';
+import { cellChangeInput, cellChangesInput, cellSourceInput, matrixStepInput, startDraftInput } from './inputs.ts';
 import { type ComparableCell, diffCells } from './diff.ts';
 import { type CellRow, cellMap, cellsOf, type MatrixRow, matrixVersions } from './matrices.ts';
 import { matrixStatuses } from '../schema.ts';
@@ -15,13 +16,12 @@ import { matrixStatuses } from '../schema.ts';
 const tags = ['1540 Matrix'];
 const notice = 'The 1540 Matrix is a reference tool for assistance and dialogue, not a measure of compliance.';
 
-const SourceSchema = z
-  .object({
-    kind: z.string().openapi({ description: 'law, national-report, website, organization or other', example: 'law' }),
-    citation: z.string().max(1000).openapi({ example: 'Loi n° 2016-08' }),
-    locator: z.string().max(200).optional().openapi({ description: 'Article, section or page', example: 'art. 3' }),
-    url: z.string().max(2000).optional(),
-    language: z.string().max(35).optional().openapi({ description: 'BCP 47 tag of the source’s language', example: 'fr' }),
+const SourceSchema = cellSourceInput
+  .extend({
+    kind: cellSourceInput.shape.kind.openapi({ description: 'law, national-report, website, organization or other', example: 'law' }),
+    citation: cellSourceInput.shape.citation.openapi({ example: 'Loi n° 2016-08' }),
+    locator: cellSourceInput.shape.locator.openapi({ description: 'Article, section or page', example: 'art. 3' }),
+    language: cellSourceInput.shape.language.openapi({ description: 'BCP 47 tag of the source’s language', example: 'fr' }),
   })
   .openapi('MatrixCellSource');
 
@@ -243,12 +243,11 @@ const startRoute = createRoute({
     body: {
       required: false,
       content: json(
-        z.object({
-          template: z
-            .string()
-            .max(32)
-            .optional()
-            .openapi({ description: 'The template version; by default that of the latest approved version, or 2017', example: '2017' }),
+        startDraftInput.extend({
+          template: startDraftInput.shape.template.openapi({
+            description: 'The template version; by default that of the latest approved version, or 2017',
+            example: '2017',
+          }),
         }),
       ),
     },
@@ -277,19 +276,16 @@ const cellsRoute = createRoute({
     body: {
       required: true,
       content: json(
-        z.object({
-          version: z.number().int().min(1).openapi({ description: 'The number of the version being edited', example: 1 }),
+        cellChangesInput.extend({
+          version: cellChangesInput.shape.version.openapi({ description: 'The number of the version being edited', example: 1 }),
           changes: z
             .array(
-              z.object({
-                field: z.string().max(100).openapi({ example: 'OP2.MANUFACTURE.N.LF' }),
-                expectedVersion: z.number().int().min(0),
-                value: z.string().max(10).openapi({ description: 'X, ?, NA or "" (no information found)', example: 'X' }),
-                remarks: z.string().optional(),
+              cellChangeInput.extend({
+                field: cellChangeInput.shape.field.openapi({ example: 'OP2.MANUFACTURE.N.LF' }),
+                value: cellChangeInput.shape.value.openapi({ description: 'X, ?, NA or "" (no information found)', example: 'X' }),
                 sources: z.array(SourceSchema).max(50).optional(),
-                infoDate: z.string().nullable().optional().openapi({ format: 'date' }),
-                instrumentStatus: z.string().nullable().optional(),
-                instrumentDate: z.string().nullable().optional().openapi({ format: 'date' }),
+                infoDate: cellChangeInput.shape.infoDate.openapi({ format: 'date' }),
+                instrumentDate: cellChangeInput.shape.instrumentDate.openapi({ format: 'date' }),
               }),
             )
             .min(1)
@@ -325,7 +321,10 @@ const moveRoute = createRoute({
     body: {
       required: true,
       content: json(
-        z.object({ version: z.number().int().min(1).openapi({ example: 1 }), to: z.enum(matrixStatuses).openapi({ example: 'sent' }) }),
+        matrixStepInput.extend({
+          version: matrixStepInput.shape.version.openapi({ example: 1 }),
+          to: matrixStepInput.shape.to.openapi({ example: 'sent' }),
+        }),
       ),
     },
   },
@@ -394,7 +393,7 @@ export function registerMatrixVersionApi(api: Api) {
     const matrix = await visibleVersion(c, state, version);
     // saveCells asks the policy (`update`), refuses a version that is no longer open, and checks
     // every change (source kinds included) so that all the problems are reported at once.
-    const result = await saveCells(c.get('app').database.db, actorOf(viewer), viewer, matrix.id, changes as CellChangeInput[]);
+    const result = await saveCells(c.get('app').database.db, actorOf(viewer), viewer, matrix.id, changes);
     return c.json({ saved: result.saved, cells: result.cells }, 200);
   });
   api.openapi(moveRoute, async (c) => {

@@ -1,14 +1,7 @@
-import type { CellSource } from '../schema.ts';
+import { blankCell, type CellContent } from './cells.ts';
 
 /** A cell as compared: its value and evidence. */
-export interface ComparableCell {
-  value: string;
-  remarks: string;
-  sources: CellSource[];
-  infoDate: string | null;
-  instrumentStatus: string | null;
-  instrumentDate: string | null;
-}
+export type ComparableCell = CellContent;
 
 export interface CellChange {
   field: string;
@@ -18,22 +11,13 @@ export interface CellChange {
   changed: string[];
 }
 
-const blank: ComparableCell = {
-  value: '',
-  remarks: '',
-  sources: [],
-  infoDate: null,
-  instrumentStatus: null,
-  instrumentDate: null,
-};
-
 /** Field by field, what changed between two versions; a missing cell is a blank one. Sorted by field. */
 export function diffCells(from: ReadonlyMap<string, ComparableCell>, to: ReadonlyMap<string, ComparableCell>): CellChange[] {
   const fields = [...new Set([...from.keys(), ...to.keys()])].sort();
   const changes: CellChange[] = [];
   for (const field of fields) {
-    const a = from.get(field) ?? blank;
-    const b = to.get(field) ?? blank;
+    const a = from.get(field) ?? blankCell;
+    const b = to.get(field) ?? blankCell;
     const changed: string[] = [];
     if (a.value !== b.value) changed.push('value');
     if (a.remarks !== b.remarks) changed.push('remarks');

@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { visibleTo } from '../../../platform/db/visibility.ts';
 import type { VisibilityScope } from '../../../platform/policy/policy.ts';
-import type { ComparableCell } from './diff.ts';
+import { type CellContent, cellContent } from './cells.ts';
 import type { MatrixCellTable, MatrixTable } from '../schema.ts';
 
 export type MatrixRow = Selectable<MatrixTable>;
@@ -57,17 +57,22 @@ export async function cellsOf(db: Db, matrixId: string): Promise<CellRow[]> {
   return db.selectFrom('matrix_cell').selectAll().where('matrix_id', '=', matrixId).orderBy('field_code').execute();
 }
 
-export function comparable(c: CellRow): ComparableCell {
-  return {
-    value: c.value,
-    remarks: c.remarks,
-    sources: c.sources,
-    infoDate: c.info_date,
-    instrumentStatus: c.instrument_status,
-    instrumentDate: c.instrument_date,
-  };
+export function cellMap(cells: CellRow[]): Map<string, CellContent> {
+  return new Map(cells.map((c) => [c.field_code, cellContent(c)]));
 }
 
-export function cellMap(cells: CellRow[]): Map<string, ComparableCell> {
-  return new Map(cells.map((c) => [c.field_code, comparable(c)]));
+/** The cells of many versions, by version, in field order. */
+export async function cellsByMatrix(db: Db, ids: string[]): Promise<Map<string, CellRow[]>> {
+  const out = new Map<string, CellRow[]>(ids.map((id) => [id, []]));
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('matrix_cell')
+      .selectAll()
+      .where('matrix_id', 'in', ids.slice(i, i + 500))
+      .orderBy('matrix_id')
+      .orderBy('field_code')
+      .execute();
+    for (const r of rows) out.get(r.matrix_id)!.push(r);
+  }
+  return out;
 }

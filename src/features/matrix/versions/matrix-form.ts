@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FormBody } from '../../../platform/http/forms.ts';
 import { text } from '../../../platform/http/forms.ts';
-import type { CellChangeInput } from './commands.ts';
+import type { CellChangeInput } from './cells.ts';
 import type { CellRow } from './matrices.ts';
 import type { CellSource } from '../schema.ts';
 
@@ -22,8 +22,6 @@ export interface FormCell {
   expected: number;
   original: string;
 }
-
-export const sourceKinds: readonly CellSource['kind'][] = ['law', 'national-report', 'website', 'organization', 'other'];
 
 type Shown = Omit<FormCell, 'expected' | 'original'>;
 

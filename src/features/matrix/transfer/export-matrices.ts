@@ -1,0 +1,143 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../../platform/db/schema.ts';
+import { visibleTo } from '../../../platform/db/visibility.ts';
+import { AppError } from '../../../platform/errors.ts';
+import type { Messages } from '../../../platform/i18n/i18n.ts';
+import { pick } from '../../../platform/i18n/locales.ts';
+import { can, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
+import { findTemplate } from '../templates/templates.ts';
+import { cellContent } from '../versions/cells.ts';
+import { type CellRow, cellsByMatrix, type MatrixRow, matrixVersions } from '../versions/matrices.ts';
+import type { ExportCell, ExportData, ExportMatrix } from './transfer.ts';
+import { csvType, writeCsv } from './transfer-csv.ts';
+import type { TransferFormat } from './transfer-formats.ts';
+import { jsonType, writeJson } from './transfer-json.ts';
+import { writeXlsx, xlsxType } from './transfer-xlsx.ts';
+
+/*
+ * Matrices out as files: the versions an export holds, as the viewer may see them, and the file of
+ * each format.
+ */
+
+export interface ExportOptions {
+  /** One State (its ISO3 code); all the viewer may see when absent. */
+  state?: string;
+  /** A version number of that State; its newest visible version when absent. */
+  version?: number;
+  /** With all States: only the versions on this template (needed when they use several). */
+  template?: string;
+  locale: Messages['locale'];
+}
+
+const cellOf = (c: CellRow): ExportCell => ({ ...cellContent(c), rev: c.row_version });
+
+/**
+ * The versions an export holds, as the viewer may see them: a State's given version or its newest
+ * visible one (a draft only for those who may see it), or the newest of every State.
+ */
+export async function exportMatrices(db: Kysely<DB>, viewer: Viewer | null, options: ExportOptions): Promise<ExportData> {
+  const scope = visibilityScope(viewer);
+  const states = await db
+    .selectFrom('member_state')
+    .select(['iso3', 'names', 'confidentiality'])
+    .where('archived_at', 'is', null)
+    .execute();
+  const readable = new Map(
+    states
+      .filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }))
+      .map((s) => [s.iso3, pick(s.names, options.locale) || s.iso3]),
+  );
+  let chosen: MatrixRow[];
+  if (options.state) {
+    const iso3 = options.state.toUpperCase();
+    if (!readable.has(iso3)) throw new AppError('not-found', `no Member State has the code ${iso3}`);
+    const versions = await matrixVersions(db, scope, iso3);
+    const found = options.version === undefined ? versions[0] : versions.find((v) => v.number === options.version);
+    if (!found)
+      throw new AppError(
+        'not-found',
+        options.version === undefined
+          ? `${iso3} has no matrix that you may see`
+          : `${iso3} has no matrix version ${options.version} that you may see`,
+      );
+    chosen = [found];
+  } else {
+    if (options.version !== undefined)
+      throw new AppError('bad-request', 'a version number goes with one State: name the State, or leave the version out');
+    const rows = await db
+      .selectFrom('matrix')
+      .selectAll()
+      .where('archived_at', 'is', null)
+      .where(visibleTo<DB, 'matrix'>(scope, 'state_iso3'))
+      .orderBy('state_iso3')
+      .orderBy('number', 'desc')
+      .execute();
+    const newest = new Map<string, MatrixRow>();
+    for (const r of rows) if (!newest.has(r.state_iso3) && readable.has(r.state_iso3)) newest.set(r.state_iso3, r);
+    chosen = [...newest.values()];
+    if (options.template) chosen = chosen.filter((m) => m.template_version === options.template);
+    if (!chosen.length)
+      throw new AppError('not-found', `no matrix that you may see${options.template ? ` uses the template ${options.template}` : ''}`);
+    const templates = [...new Set(chosen.map((m) => m.template_version))].sort();
+    if (templates.length > 1)
+      throw new AppError(
+        'conflict',
+        `the matrices use the templates ${templates.join(', ')}: export one template at a time (template=${templates[0]})`,
+      );
+  }
+  const template = await findTemplate(db, chosen[0]!.template_version);
+  if (!template) throw new AppError('not-found', `the matrix template ${chosen[0]!.template_version} was not found`);
+  const cells = await cellsByMatrix(
+    db,
+    chosen.map((m) => m.id),
+  );
+  const matrices: ExportMatrix[] = chosen.map((m) => ({
+    state: m.state_iso3,
+    stateName: readable.get(m.state_iso3) ?? m.state_iso3,
+    number: m.number,
+    status: m.status,
+    demo: m.demo,
+    cells: new Map(cells.get(m.id)!.map((c) => [c.field_code, cellOf(c)])),
+  }));
+  return { template: { version: template.version, ...template.definition }, matrices, exportedAt: new Date() };
+}
+
+export interface ExportFile {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+/** An export as a file of the format asked for, with labels in the exporter's language. */
+export async function exportFile(data: ExportData, format: TransferFormat, m: Messages): Promise<ExportFile> {
+  const stamp = data.exportedAt.toISOString().slice(0, 10);
+  const one = data.matrices.length === 1 ? data.matrices[0]! : null;
+  const base = one ? `matrix-${one.state}-v${one.number}-${stamp}` : `matrices-${data.template.version}-${stamp}`;
+  if (format === 'xlsx') return { body: await writeXlsx(data, m), contentType: xlsxType, fileName: `${base}.xlsx` };
+  if (format === 'csv') return { body: writeCsv(data, m), contentType: csvType, fileName: `${base}.csv` };
+  return { body: writeJson(data, m), contentType: jsonType, fileName: `${base}.json` };
+}
+
+/**
+ * The public's export of every State's published matrix, kept in memory per format, language and
+ * template until a version is published or a State's record changes: it takes seconds of CPU to
+ * build and anyone may ask for it, so it is built once, not once per request.
+ */
+const publicExports = new Map<string, Promise<ExportFile>>();
+
+export async function publicExportOfAll(db: Kysely<DB>, format: TransferFormat, m: Messages, template?: string): Promise<ExportFile> {
+  const stamp = await sql<{ stamp: string }>`
+    select concat_ws('/',
+      (select count(*) from matrix where status = 'published' and archived_at is null),
+      (select max(updated_at) from matrix where status = 'published'),
+      (select max(updated_at) from member_state)) as stamp`.execute(db);
+  const key = [format, m.locale, template ?? '', stamp.rows[0]?.stamp ?? ''].join('|');
+  let file = publicExports.get(key);
+  if (!file) {
+    for (const k of publicExports.keys()) if (k.startsWith(`${format}|${m.locale}|${template ?? ''}|`)) publicExports.delete(k);
+    file = exportMatrices(db, null, { locale: m.locale, ...(template ? { template } : {}) }).then((data) => exportFile(data, format, m));
+    publicExports.set(key, file);
+    file.catch(() => publicExports.delete(key));
+  }
+  return file;
+}
