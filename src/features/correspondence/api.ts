@@ -1,33 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/errors.ts';
 import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { can, type Viewer } from '../../platform/policy/policy.ts';
+import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
-import { findState } from '../member-states/index.ts';
+import { stateVisibleTo } from '../member-states/index.ts';
 import { createLetter } from './commands.ts';
-import {
-  concernsOfLetters,
-  documentsOfLetter,
-  type LetterRow,
-  listLetters,
-  originalOf,
-  recipientsOfLetters,
-  repliesTo,
-  visibleConcerns,
-  visibleLetter,
-  visibleLetterIds,
-} from './queries.ts';
-import { type Concern, letterFilters } from './rules.ts';
-import { concernTypes, letterKinds, letterSources, recipientsModes, senderKinds } from './schema.ts';
+import { concernSchema, type LetterInput, letterFields, letterFilters } from './inputs.ts';
+import { type LetterView, presentLetter, presentLetters } from './present.ts';
+import { documentsOfLetter, listLetters, repliesTo, visibleLetter } from './queries.ts';
+import { letterKinds, letterSources, recipientsModes, senderKinds } from './schema.ts';
 
 const tags = ['Correspondence'];
 const json = <T extends z.ZodTypeAny>(schema: T) => ({ 'application/json': { schema } });
 
-const ConcernSchema = z.object({ recordType: z.enum(concernTypes), recordId: z.string().max(100) }).openapi('LetterConcern');
+const ConcernSchema = concernSchema.openapi('LetterConcern');
 
 export const LetterSchema = z
   .object({
@@ -55,7 +42,8 @@ export const LetterSchema = z
   })
   .openapi('Letter');
 
-export function presentLetter(l: LetterRow, recipients: string[], concerns: Concern[]): z.infer<typeof LetterSchema> {
+/** The API's shape of a letter as the caller sees it. */
+export function letterJson({ letter: l, recipients, concerns, inReplyTo }: LetterView): z.infer<typeof LetterSchema> {
   return {
     id: l.id,
     kind: l.kind,
@@ -65,9 +53,9 @@ export function presentLetter(l: LetterRow, recipients: string[], concerns: Conc
     recipients: { mode: l.recipients_mode, states: recipients, other: l.recipient_other },
     subject: l.subject,
     summary: l.summary,
-    inReplyTo: l.in_reply_to,
+    inReplyTo,
     state: l.state_iso3,
-    concerns,
+    concerns: concerns.map((c) => ({ recordType: c.recordType, recordId: c.recordId })),
     source: l.source,
     confidentiality: l.confidentiality,
     archived: l.archived_at !== null,
@@ -136,6 +124,24 @@ const getRoute = createRoute({
   responses: { 200: { description: 'The letter', content: json(DetailSchema) }, 404: problems[404] },
 });
 
+/** A new letter: the fields of the write core's input, grouped by sender and recipients. */
+const createBody = z.object({
+  kind: letterFields.kind,
+  sentOn: letterFields.sentOn.openapi({ format: 'date', example: '2018-05-15' }),
+  reference: letterFields.reference.optional(),
+  sender: z.object({ kind: letterFields.senderKind, state: letterFields.senderState, organization: letterFields.senderOrganization }),
+  recipients: z.object({
+    mode: letterFields.recipientsMode,
+    states: letterFields.recipients.optional(),
+    other: letterFields.recipientOther.optional(),
+  }),
+  subject: letterFields.subject,
+  summary: letterFields.summary.optional(),
+  inReplyTo: letterFields.inReplyTo,
+  concerns: letterFields.concerns.optional(),
+  confidentiality: letterFields.confidentiality.optional(),
+});
+
 const createLetterRoute = createRoute({
   method: 'post',
   path: '/letters',
@@ -145,30 +151,7 @@ const createLetterRoute = createRoute({
     'With recipients.mode "non-reporting" the recipients are the States that had not submitted a first report as at sentOn, resolved now and kept as they were.',
   security: bearer,
   request: {
-    body: {
-      content: json(
-        z.object({
-          kind: z.enum(letterKinds),
-          sentOn: z.string(),
-          reference: z.string().max(100).optional(),
-          sender: z.object({
-            kind: z.enum(senderKinds),
-            state: z.string().max(3).nullable().optional(),
-            organization: z.string().max(40).nullable().optional(),
-          }),
-          recipients: z.object({
-            mode: z.enum(recipientsModes),
-            states: z.array(z.string().max(3)).max(193).optional(),
-            other: z.string().max(300).optional(),
-          }),
-          subject: z.string().max(300),
-          summary: z.string().max(8000).optional(),
-          inReplyTo: z.string().max(40).nullable().optional(),
-          concerns: z.array(ConcernSchema).max(50).optional(),
-          confidentiality: z.enum(confidentialityLevels).optional(),
-        }),
-      ),
-    },
+    body: { content: json(createBody) },
   },
   responses: {
     201: { description: 'The letter', content: json(LetterSchema) },
@@ -178,27 +161,24 @@ const createLetterRoute = createRoute({
   },
 });
 
-/**
- * Letters as the caller may see them: what they concern and the letter they reply to only when
- * the caller may see those too (a public letter may concern a restricted record).
- */
-async function presentPage(db: Kysely<DB>, viewer: Viewer | null, rows: LetterRow[]) {
-  const ids = rows.map((l) => l.id);
-  const [recipients, concerns] = await Promise.all([recipientsOfLetters(db, ids), concernsOfLetters(db, ids)]);
-  const shown = new Set((await visibleConcerns(db, viewer, [...concerns.values()].flat())).map((c) => `${c.recordType}:${c.recordId}`));
-  const originals = await visibleLetterIds(
-    db,
-    viewer,
-    rows.map((l) => l.in_reply_to ?? ''),
-  );
-  return rows.map((l) => ({
-    ...presentLetter(
-      l,
-      recipients.get(l.id) ?? [],
-      (concerns.get(l.id) ?? []).filter((c) => shown.has(`${c.recordType}:${c.recordId}`)),
-    ),
-    inReplyTo: l.in_reply_to && originals.has(l.in_reply_to) ? l.in_reply_to : null,
-  }));
+/** The API's body of a new letter, in the write core's shape. */
+function inputOf(body: z.infer<typeof createBody>): LetterInput {
+  return {
+    kind: body.kind,
+    sentOn: body.sentOn,
+    reference: body.reference,
+    senderKind: body.sender.kind,
+    senderState: body.sender.state ?? null,
+    senderOrganization: body.sender.organization ?? null,
+    recipientsMode: body.recipients.mode,
+    recipients: body.recipients.states ?? [],
+    recipientOther: body.recipients.other,
+    subject: body.subject,
+    summary: body.summary,
+    inReplyTo: body.inReplyTo ?? null,
+    concerns: body.concerns ?? [],
+    confidentiality: body.confidentiality,
+  };
 }
 
 export function registerCorrespondenceApi(api: Api) {
@@ -207,43 +187,31 @@ export function registerCorrespondenceApi(api: Api) {
     const db = c.get('app').database.db;
     const page = { limit: q.limit ?? 100, offset: q.offset ?? 0 };
     const { total, rows } = await listLetters(db, c.get('viewer'), letterFilters(q), page);
-    return c.json({ count: total, ...page, data: await presentPage(db, c.get('viewer'), rows) }, 200);
+    return c.json({ count: total, ...page, data: (await presentLetters(db, c.get('viewer'), rows)).map(letterJson) }, 200);
   });
 
   api.openapi(stateRoute, async (c) => {
     const db = c.get('app').database.db;
     const viewer = c.get('viewer');
-    const iso3 = c.req.valid('param').iso3;
-    const state = await findState(db, iso3);
-    if (!state || !can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }))
-      throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
+    const state = await stateVisibleTo(db, viewer, c.req.valid('param').iso3);
     const q = c.req.valid('query');
     const page = { limit: q.limit ?? 100, offset: q.offset ?? 0 };
     const { total, rows } = await listLetters(db, viewer, { state: state.iso3 }, page);
-    return c.json({ state: state.iso3, count: total, ...page, data: await presentPage(db, c.get('viewer'), rows) }, 200);
+    return c.json({ state: state.iso3, count: total, ...page, data: (await presentLetters(db, viewer, rows)).map(letterJson) }, 200);
   });
 
   api.openapi(getRoute, async (c) => {
     const db = c.get('app').database.db;
     const viewer = c.get('viewer');
     const l = await visibleLetter(db, viewer, c.req.valid('param').id);
-    const [recipients, concerns, replies, documents] = await Promise.all([
-      recipientsOfLetters(db, [l.id]),
-      concernsOfLetters(db, [l.id]),
+    const [view, replies, documents] = await Promise.all([
+      presentLetter(db, viewer, l),
       repliesTo(db, viewer, l.id),
       documentsOfLetter(db, viewer, l.id),
     ]);
-    // What it concerns, as far as the caller may see; the letter replied to, only if the caller may see it.
-    const shown = await visibleConcerns(db, viewer, concerns.get(l.id) ?? []);
-    const original = await originalOf(db, viewer, l);
     return c.json(
       {
-        ...presentLetter(
-          l,
-          recipients.get(l.id) ?? [],
-          shown.map((s) => ({ recordType: s.recordType, recordId: s.recordId })),
-        ),
-        inReplyTo: original?.id ?? null,
+        ...letterJson(view),
         replies: replies.map((r) => ({ id: r.id, kind: r.kind, sentOn: r.sent_on, subject: r.subject })),
         documents: documents.map((d) => ({ id: d.id, title: d.title, language: d.language })),
       },
@@ -259,23 +227,8 @@ export function registerCorrespondenceApi(api: Api) {
       can(viewer, 'create', { type: 'letter', confidentiality: body.confidentiality ?? 'committee' }),
       'the recording of letters',
     );
-    const row = await createLetter(c.get('app').database.db, actorOf(viewer), {
-      kind: body.kind,
-      sentOn: body.sentOn,
-      reference: body.reference,
-      senderKind: body.sender.kind,
-      senderState: body.sender.state ?? null,
-      senderOrganization: body.sender.organization ?? null,
-      recipientsMode: body.recipients.mode,
-      recipients: body.recipients.states ?? [],
-      recipientOther: body.recipients.other,
-      subject: body.subject,
-      summary: body.summary,
-      inReplyTo: body.inReplyTo ?? null,
-      concerns: body.concerns ?? [],
-      confidentiality: body.confidentiality,
-    });
-    const [created] = await presentPage(c.get('app').database.db, viewer, [row]);
-    return c.json(created!, 201);
+    const db = c.get('app').database.db;
+    const row = await createLetter(db, actorOf(viewer), inputOf(body));
+    return c.json(letterJson(await presentLetter(db, viewer, row)), 201);
   });
 }

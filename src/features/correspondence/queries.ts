@@ -5,8 +5,9 @@ import { AppError } from '../../platform/errors.ts';
 import { can, type Resource, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
 import { documentResource } from '../documents/index.ts';
 import type { Confidentiality } from '../../platform/policy/levels.ts';
-import { type Concern, isUuid } from './rules.ts';
+import type { Concern } from './inputs.ts';
 import type { ConcernType, LetterKind, LetterTable } from './schema.ts';
+import { isUuid } from '../../platform/values/codes.ts';
 import { requestVisible } from '../assistance/index.ts';
 
 export type LetterRow = Selectable<LetterTable>;
@@ -80,6 +81,17 @@ export async function listLetters(
       .execute(),
   ]);
   return { total: Number(count.n), rows };
+}
+
+/** Every letter the viewer may read, archived ones too, in id order (for the bundle). */
+export async function readableLetters(db: Db, viewer: Viewer | null): Promise<LetterRow[]> {
+  const rows = await db
+    .selectFrom('letter')
+    .selectAll()
+    .where(letterWhere(viewer, { includeArchived: true }))
+    .orderBy('id')
+    .execute();
+  return rows.filter((l) => can(viewer, 'read', letterResource(l)));
 }
 
 /** The years in which the viewer may see letters, newest first (for the filter). */
@@ -208,86 +220,64 @@ export interface ConcernView extends Concern {
   label: string;
 }
 
+type ConcernTable = 'national_report' | 'action_plan' | 'visit' | 'matrix' | 'assistance_request';
+
+/** Where each kind of record a letter concerns is kept, and what names it (a date or a number). */
+const concernTables: Record<ConcernType, { table: ConcernTable; label: string }> = {
+  'national-report': { table: 'national_report', label: 'received_on' },
+  'action-plan': { table: 'action_plan', label: 'number' },
+  visit: { table: 'visit', label: 'starts_on' },
+  matrix: { table: 'matrix', label: 'number' },
+  'assistance-request': { table: 'assistance_request', label: 'received_on' },
+};
+const concernOrder = Object.keys(concernTables) as ConcernType[];
+
+/** The records of one kind with these ids that the viewer may see, with their State and label. */
+async function visibleOfType(db: Db, viewer: Viewer | null, type: ConcernType, ids: string[]): Promise<ConcernView[]> {
+  const { table, label } = concernTables[type];
+  // A request recorded in the clearinghouse is seen by the Committee side, its State and the
+  // providers it was circulated to; the others by confidentiality and State.
+  const visible =
+    type === 'assistance-request' ? requestVisible(viewer) : visibleTo<DB, 'assistance_request'>(visibilityScope(viewer), 'state_iso3');
+  const rows = await db
+    .selectFrom(table as 'assistance_request')
+    .select(['id', 'state_iso3', sql<string | number>`${sql.ref(label)}`.as('label')])
+    .where('id', 'in', ids)
+    .where(visible)
+    .execute();
+  return rows.map((r) => ({ recordType: type, recordId: r.id, stateIso3: r.state_iso3, label: String(r.label) }));
+}
+
 /**
  * The concerns of a letter that the viewer may see. A report, plan, visit or matrix the viewer may
  * not see is left out (a public letter may concern a restricted record); so is an assistance
- * request, which is seen as `requestVisible` says.
+ * request, which is seen as `requestVisible` says. A reference to a request not recorded here:
+ * the Committee side only.
  */
 export async function visibleConcerns(db: Db, viewer: Viewer | null, concerns: readonly Concern[]): Promise<ConcernView[]> {
-  const scope = visibilityScope(viewer);
-  const ids = (t: ConcernType) => concerns.filter((c) => c.recordType === t && isUuid(c.recordId)).map((c) => c.recordId);
   const out: ConcernView[] = [];
-  const reportIds = ids('national-report');
-  if (reportIds.length)
-    for (const r of await db
-      .selectFrom('national_report')
-      .select(['id', 'state_iso3', 'received_on', 'kind'])
-      .where('id', 'in', reportIds)
-      .where(visibleTo<DB, 'national_report'>(scope, 'state_iso3'))
-      .execute())
-      out.push({ recordType: 'national-report', recordId: r.id, stateIso3: r.state_iso3, label: r.received_on });
-  const planIds = ids('action-plan');
-  if (planIds.length)
-    for (const p of await db
-      .selectFrom('action_plan')
-      .select(['id', 'state_iso3', 'number'])
-      .where('id', 'in', planIds)
-      .where(visibleTo<DB, 'action_plan'>(scope, 'state_iso3'))
-      .execute())
-      out.push({ recordType: 'action-plan', recordId: p.id, stateIso3: p.state_iso3, label: String(p.number) });
-  const visitIds = ids('visit');
-  if (visitIds.length)
-    for (const v of await db
-      .selectFrom('visit')
-      .select(['id', 'state_iso3', 'starts_on'])
-      .where('id', 'in', visitIds)
-      .where(visibleTo<DB, 'visit'>(scope, 'state_iso3'))
-      .execute())
-      out.push({ recordType: 'visit', recordId: v.id, stateIso3: v.state_iso3, label: v.starts_on });
-  const matrixIds = ids('matrix');
-  if (matrixIds.length)
-    for (const x of await db
-      .selectFrom('matrix')
-      .select(['id', 'state_iso3', 'number'])
-      .where('id', 'in', matrixIds)
-      .where(visibleTo<DB, 'matrix'>(scope, 'state_iso3'))
-      .execute())
-      out.push({ recordType: 'matrix', recordId: x.id, stateIso3: x.state_iso3, label: String(x.number) });
-  // A request recorded in the clearinghouse: for those who may see it (the Committee side, its
-  // State, the providers it was circulated to). A reference to one not recorded here: the Committee side only.
-  const requestIds = ids('assistance-request');
-  if (requestIds.length)
-    for (const r of await db
-      .selectFrom('assistance_request')
-      .select(['id', 'state_iso3', 'received_on'])
-      .where('id', 'in', requestIds)
-      .where(requestVisible(viewer))
-      .execute())
-      out.push({ recordType: 'assistance-request', recordId: r.id, stateIso3: r.state_iso3, label: r.received_on });
-  if (scope.all)
+  for (const type of concernOrder) {
+    const ids = concerns.filter((c) => c.recordType === type && isUuid(c.recordId)).map((c) => c.recordId);
+    if (ids.length) out.push(...(await visibleOfType(db, viewer, type, ids)));
+  }
+  if (visibilityScope(viewer).all)
     for (const c of concerns)
       if (c.recordType === 'assistance-request' && !isUuid(c.recordId)) out.push({ ...c, stateIso3: null, label: c.recordId });
   const order = (c: Concern) => concerns.findIndex((o) => o.recordType === c.recordType && o.recordId === c.recordId);
   return out.sort((a, b) => order(a) - order(b));
 }
 
-/** Which of the given records exist (for checking what a letter concerns). */
+/** The records named that do not exist (a request may also be named by a reference of its own: only ids are checked). */
 export async function missingConcerns(db: Db, concerns: readonly Concern[]): Promise<Concern[]> {
   const missing: Concern[] = [];
-  const tables = {
-    'national-report': 'national_report',
-    'action-plan': 'action_plan',
-    visit: 'visit',
-    matrix: 'matrix',
-    'assistance-request': 'assistance_request',
-  } as const;
-  for (const [type, table] of Object.entries(tables) as [keyof typeof tables, (typeof tables)[keyof typeof tables]][]) {
-    // An assistance request may also be named by a reference of its own (not recorded here): only ids are checked.
+  for (const type of concernOrder) {
     const wanted = concerns
       .filter((c) => c.recordType === type && (type !== 'assistance-request' || isUuid(c.recordId)))
       .map((c) => c.recordId);
     if (!wanted.length) continue;
-    const found = new Set((await db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
+    const found = new Set(
+      (await db.selectFrom(concernTables[type].table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id),
+    );
     for (const id of wanted) if (!found.has(id)) missing.push({ recordType: type, recordId: id });
   }
   return missing;

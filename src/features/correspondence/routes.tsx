@@ -3,7 +3,7 @@ import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import { AppError, type FieldProblem, invalid } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
-import { type FormBody, formBody, text } from '../../platform/http/forms.ts';
+import { formBody, text } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
@@ -14,32 +14,23 @@ import { actorOf } from '../../platform/audit/record.ts';
 import { listStates } from '../member-states/index.ts';
 import { listOrganizations } from '../organizations/index.ts';
 import { createLetter, setLetterArchived, updateLetter } from './commands.ts';
-import {
-  emptyLetter,
-  kindLabel,
-  LetterDetail,
-  LetterForm,
-  type LetterFormValues,
-  LetterList,
-  type ListFilters,
-  type Names,
-  recipientsText,
-  senderText,
-} from './pages.tsx';
+import { checkLetterInput, letterFilters } from './inputs.ts';
+import { kindLabel, type Names, recipientsText, senderText } from './labels.ts';
+import { emptyLetter, formValues, inputOf, LetterForm, type LetterFormValues, valuesOf } from './letter-form.tsx';
+import { LetterDetail } from './letter-page.tsx';
+import { LetterList, type ListFilters } from './list-page.tsx';
+import { presentLetter, presentLetters } from './present.ts';
 import {
   concernsOfLetters,
   documentsOfLetter,
-  type LetterRow,
   letterResource,
   letterYears,
   listLetters,
   originalOf,
   recipientsOfLetters,
   repliesTo,
-  visibleConcerns,
   visibleLetter,
 } from './queries.ts';
-import { checkLetterInput, type LetterInput, letterFilters, parseConcerns, parseStateCodes } from './rules.ts';
 
 const pageSize = 50;
 
@@ -72,50 +63,6 @@ function withParams(c: AppContextOf, changes: Record<string, string | null>): st
   return `${url.pathname}?${url.searchParams.toString()}`;
 }
 
-const valuesOf = (l: LetterRow, recipients: string[], concerns: { recordType: string; recordId: string }[]): LetterFormValues => ({
-  kind: l.kind,
-  sentOn: l.sent_on,
-  reference: l.reference,
-  senderKind: l.sender_kind,
-  senderState: l.sender_state_iso3 ?? '',
-  senderOrganization: l.sender_organization_code ?? '',
-  recipientsMode: l.recipients_mode,
-  recipients: l.recipients_mode === 'state' || l.recipients_mode === 'list' ? recipients.join(' ') : '',
-  recipientOther: l.recipient_other,
-  subject: l.subject,
-  summary: l.summary,
-  inReplyTo: l.in_reply_to ?? '',
-  concerns: concerns.map((x) => `${x.recordType}:${x.recordId}`).join(', '),
-  confidentiality: l.confidentiality,
-  version: String(l.row_version),
-});
-
-function formValues(body: FormBody): LetterFormValues {
-  const v = {} as LetterFormValues;
-  for (const k of Object.keys(emptyLetter) as (keyof LetterFormValues)[]) v[k] = text(body, k);
-  return v;
-}
-
-/** The command's input from the form; concerns that cannot be read are problems of their own. */
-function inputOf(v: LetterFormValues, problems: FieldProblem[]): LetterInput {
-  return {
-    kind: v.kind,
-    sentOn: v.sentOn.trim(),
-    reference: v.reference,
-    senderKind: v.senderKind,
-    senderState: v.senderState || null,
-    senderOrganization: v.senderOrganization || null,
-    recipientsMode: v.recipientsMode,
-    recipients: parseStateCodes(v.recipients),
-    recipientOther: v.recipientOther,
-    subject: v.subject,
-    summary: v.summary,
-    inReplyTo: v.inReplyTo.trim() || null,
-    concerns: parseConcerns([v.concerns], problems),
-    confidentiality: v.confidentiality || 'committee',
-  };
-}
-
 function mayCreate(viewer: Viewer | null): boolean {
   return can(viewer, 'create', { type: 'letter', confidentiality: 'committee' });
 }
@@ -133,10 +80,6 @@ export function letterWebRoutes() {
     const names = await namesFor(c);
     if (c.req.query('format') === 'csv') {
       const { rows } = await listLetters(db, viewer, filters, { limit: 100_000, offset: 0 });
-      const recipients = await recipientsOfLetters(
-        db,
-        rows.map((l) => l.id),
-      );
       const header = [
         m.t('letters.sentOn'),
         m.t('letters.kind'),
@@ -148,20 +91,17 @@ export function letterWebRoutes() {
         m.t('letters.state'),
         'ID',
       ];
-      const lines = rows.map((l) => {
-        const to = recipients.get(l.id) ?? [];
-        return [
-          l.sent_on,
-          kindLabel(m, l.kind),
-          senderText(m, l, names),
-          recipientsText(m, l, to, names),
-          to.join(' '),
-          l.subject,
-          l.reference,
-          l.state_iso3,
-          l.id,
-        ];
-      });
+      const lines = (await presentLetters(db, viewer, rows)).map(({ letter: l, recipients: to }) => [
+        l.sent_on,
+        kindLabel(m, l.kind),
+        senderText(m, l, names),
+        recipientsText(m, l, to, names),
+        to.join(' '),
+        l.subject,
+        l.reference,
+        l.state_iso3,
+        l.id,
+      ]);
       return csvResponse(c, `letters${raw.year ? `-${raw.year}` : ''}${filters.state ? `-${filters.state}` : ''}.csv`, [header, ...lines]);
     }
     const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
@@ -169,18 +109,14 @@ export function letterWebRoutes() {
       listLetters(db, viewer, filters, { limit: pageSize, offset: (page - 1) * pageSize }),
       letterYears(db, viewer),
     ]);
-    const recipients = await recipientsOfLetters(
-      db,
-      rows.map((l) => l.id),
-    );
+    const letters = await presentLetters(db, viewer, rows);
     return render(
       c,
       { title: m.t('letters.title') },
       <LetterList
         m={m}
-        rows={rows}
+        letters={letters}
         total={total}
-        recipients={recipients}
         names={names}
         filters={raw}
         years={years}
@@ -248,9 +184,8 @@ export function letterWebRoutes() {
     const viewer = c.get('viewer');
     const db = c.get('app').database.db;
     const l = await visibleLetter(db, viewer, c.req.param('id'));
-    const [recipients, concerns, original, replies, documents, names] = await Promise.all([
-      recipientsOfLetters(db, [l.id]),
-      concernsOfLetters(db, [l.id]),
+    const [view, original, replies, documents, names] = await Promise.all([
+      presentLetter(db, viewer, l),
       originalOf(db, viewer, l),
       repliesTo(db, viewer, l.id),
       documentsOfLetter(db, viewer, l.id),
@@ -262,12 +197,10 @@ export function letterWebRoutes() {
       { title: l.subject },
       <LetterDetail
         m={m}
-        l={l}
-        recipients={recipients.get(l.id) ?? []}
+        view={view}
         names={names}
         original={original}
         replies={replies}
-        concerns={await visibleConcerns(db, viewer, concerns.get(l.id) ?? [])}
         documents={documents}
         csrfToken={c.get('csrfToken')}
         actions={{

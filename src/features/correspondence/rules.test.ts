@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AppError } from '../../platform/errors.ts';
-import {
-  checkLetterInput,
-  type LetterInput,
-  letterFilters,
-  nonReportingAsAt,
-  parseConcerns,
-  parseStateCodes,
-  stateConcerned,
-} from './rules.ts';
+import { checkLetterInput, type LetterInput, letterFilters, parseConcerns, parseStateCodes } from './inputs.ts';
+import { nonReportingAsAt, stateConcerned } from './rules.ts';
 
 const base: LetterInput = {
   kind: 'letter',

@@ -10,8 +10,8 @@ export { groupData, groupName } from './labels.ts';
 export { regionalGroups } from './reference.ts';
 
 export { StateDetail } from './pages.tsx';
-export { findState, listStates, type StateRow, stateNames } from './queries.ts';
-export { loadState, stateResource } from './routes.tsx';
+export { findState, listStates, type StateRow, stateNames, stateResource, stateVisibleTo } from './queries.ts';
+export { loadState } from './routes.tsx';
 
 /** The 193 Member States: reference data in six languages, kept by the secretariat. */
 export const memberStates: Feature = {

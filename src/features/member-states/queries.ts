@@ -1,5 +1,7 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors.ts';
+import { can, type Resource, type Viewer } from '../../platform/policy/policy.ts';
 import { foldForSearch, likeContains } from '../../platform/i18n/search-text.ts';
 import type { StateNames } from '../../platform/search.ts';
 import type { MemberStateTable } from './schema.ts';
@@ -46,6 +48,18 @@ export async function listStates(db: Kysely<DB>, filters: StateFilters): Promise
 
 export async function findState(db: Kysely<DB> | Transaction<DB>, iso3: string): Promise<StateRow | undefined> {
   return db.selectFrom('member_state').select(stateColumns).where('iso3', '=', iso3.toUpperCase()).executeTakeFirst();
+}
+
+export function stateResource(s: Pick<StateRow, 'confidentiality' | 'iso3'>): Resource & { type: 'member-state' } {
+  return { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 };
+}
+
+/** A State the viewer may see, or not found: a hidden State is not even said to exist. */
+export async function stateVisibleTo(db: Kysely<DB> | Transaction<DB>, viewer: Viewer | null, iso3: string): Promise<StateRow> {
+  const state = await findState(db, iso3);
+  if (!state || !can(viewer, 'read', stateResource(state)))
+    throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
+  return state;
 }
 
 /** The folded names and codes a search matches. */

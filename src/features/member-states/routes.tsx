@@ -12,11 +12,7 @@ import { HistoryList } from '../../platform/ui/history.tsx';
 import { listOrganizations } from '../organizations/index.ts';
 import { type StateEdit, setStateArchived, updateState } from './commands.ts';
 import { StateEditForm, type StateFormValues, StateList } from './pages.tsx';
-import { findState, listStates, type StateRow } from './queries.ts';
-
-export function stateResource(s: StateRow) {
-  return { type: 'member-state' as const, confidentiality: s.confidentiality, stateIso3: s.iso3 };
-}
+import { findState, listStates, type StateRow, stateResource } from './queries.ts';
 
 function formValuesOf(s: StateRow): StateFormValues {
   return {

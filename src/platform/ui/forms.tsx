@@ -40,17 +40,18 @@ export const SearchField: FC<{ name?: string; label: string; value: string | nul
   </div>
 );
 
-/** A choice among options, the first being "all" (an empty value). */
+/** A choice among options, the first being "all" (an empty value); `id` when the name is not unique on its page. */
 export const SelectField: FC<{
   name: string;
+  id?: string;
   label: string;
   all: string;
   value: string | null | undefined;
   options: readonly { value: string; label: Child }[];
-}> = ({ name, label, all, value, options }) => (
+}> = ({ name, id = name, label, all, value, options }) => (
   <div class="field">
-    <label for={name}>{label}</label>
-    <select id={name} name={name}>
+    <label for={id}>{label}</label>
+    <select id={id} name={name}>
       <option value="">{all}</option>
       {options.map((o) => (
         <option value={o.value} selected={value === o.value}>
