@@ -15,6 +15,7 @@ import { apiRoutes } from './api.ts';
 import { homeRoutes } from './home.tsx';
 import type { AppEnv } from '../platform/http/env.ts';
 import { errorLocale, handleError } from '../platform/http/errors.tsx';
+import { requestContext } from '../platform/http/request-context.ts';
 
 const stylesheet = readFileSync(new URL('../platform/http/static/app.css', import.meta.url), 'utf8');
 
@@ -23,6 +24,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
   // Not strict: /en and /en/ are the same page.
   const server = new Hono<AppEnv>({ strict: false });
 
+  server.use('*', requestContext(app));
   // Gzip for readers on slow connections: the State list is 30 KB, about 5 KB compressed.
   server.use('*', compress());
   server.use(
@@ -45,10 +47,6 @@ export function createApp(app: AppContext): Hono<AppEnv> {
       overwrite: false,
     }),
   );
-  server.use('*', async (c, next) => {
-    c.set('app', app);
-    await next();
-  });
   const limitTo = (maxSize: number): MiddlewareHandler<AppEnv> => {
     const limit = bodyLimit({
       maxSize,
@@ -91,13 +89,6 @@ export function createApp(app: AppContext): Hono<AppEnv> {
     }
     return limitOf(maxSize)(c, next);
   });
-  if (app.config.logRequests) {
-    server.use('*', async (c, next) => {
-      const start = performance.now();
-      await next();
-      console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`);
-    });
-  }
 
   server.get('/healthz', async (c) => {
     await app.database.db.selectFrom('app_meta').select('key').limit(1).execute();

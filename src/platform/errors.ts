@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'conflict'
   | 'too-many-requests'
   | 'payload-too-large'
+  | 'unsupported-media-type'
   | 'csrf'
   | 'bad-request';
 

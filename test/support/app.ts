@@ -4,6 +4,7 @@ import type { AppContext } from './../../src/platform/context.ts';
 import type { Database } from '../../src/platform/db/connect.ts';
 import { createApp } from '../../src/app/http.tsx';
 import type { AppEnv } from '../../src/platform/http/env.ts';
+import { createLogger } from '../../src/platform/log.ts';
 import { freshDatabase } from './database.ts';
 
 export interface TestApp {
@@ -11,6 +12,8 @@ export interface TestApp {
   database: Database;
   /** The Hono application itself (a test may mount a probe route on it). */
   server: Hono<AppEnv>;
+  /** Every line the application logged, parsed (errors are also printed, so that a failing test shows them). */
+  logs: Record<string, unknown>[];
   request: (path: string, init?: RequestInit) => Promise<Response>;
   close: () => Promise<void>;
 }
@@ -19,12 +22,21 @@ export interface TestApp {
 export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const config = { ...loadConfig({}), ...overrides };
-  const app: AppContext = { config, database, demo: true };
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger(config.logLevel, {
+    write(line: string) {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      logs.push(entry);
+      if (typeof entry.level === 'number' && entry.level >= 50) process.stderr.write(line);
+    },
+  });
+  const app: AppContext = { config, database, demo: true, demoWarning: config.warnDemo, logger };
   const server = createApp(app);
   return {
     app,
     database,
     server,
+    logs,
     request: async (path, init) => server.request(`http://localhost${path}`, init),
     close: () => database.close(),
   };

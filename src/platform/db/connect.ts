@@ -6,6 +6,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { Logger } from '../log.ts';
 import type { DB } from './schema.ts';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone.
@@ -111,11 +112,14 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
   }
 }
 
-export function openPostgres(url: string, max = 10): Database {
+export function openPostgres(url: string, max = 10, logger?: Logger): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the server closed (a restart, a failover) must not crash the process:
   // the pool drops it and opens another on the next query.
-  pool.on('error', (err) => console.error(`[r1540] idle database connection lost: ${err.message}`));
+  pool.on('error', (err) => {
+    if (logger) logger.error({ err }, 'idle database connection lost');
+    else console.error(`[r1540] idle database connection lost: ${err.message}`);
+  });
   const db = kyselyOn(pool);
   return {
     db,
@@ -127,6 +131,6 @@ export function openPostgres(url: string, max = 10): Database {
   };
 }
 
-export async function openDatabase(cfg: { databaseUrl: string | undefined; dataDir: string }): Promise<Database> {
-  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite(cfg.dataDir);
+export async function openDatabase(cfg: { databaseUrl: string | undefined; dataDir: string }, logger?: Logger): Promise<Database> {
+  return cfg.databaseUrl ? openPostgres(cfg.databaseUrl, 10, logger) : openPglite(cfg.dataDir);
 }

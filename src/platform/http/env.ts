@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppContext } from './../context.ts';
 import type { Messages } from '../i18n/i18n.ts';
 import type { Locale } from '../i18n/locales.ts';
+import type { Logger } from '../log.ts';
 import type { Viewer } from '../policy/policy.ts';
 
 export interface AppEnv {
@@ -14,6 +15,10 @@ export interface AppEnv {
     locale: Locale;
     m: Messages;
     csrfToken: string;
+    /** The request's id: a safe `X-Request-Id` it came with, or a new one; sent back in that header. */
+    requestId: string;
+    /** The log for this request: each line carries `requestId`. */
+    log: Logger;
   };
 }
 

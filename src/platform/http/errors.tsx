@@ -7,7 +7,7 @@ import { asDatabaseError, databaseProblem } from './database-errors.ts';
 import type { AppEnv } from './env.ts';
 import { render } from './render.tsx';
 
-export const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429> = {
+export const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429> = {
   'bad-request': 400,
   validation: 422,
   unauthenticated: 401,
@@ -16,6 +16,7 @@ export const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422
   'not-found': 404,
   conflict: 409,
   'payload-too-large': 413,
+  'unsupported-media-type': 415,
   'too-many-requests': 429,
 };
 
@@ -41,6 +42,13 @@ function toAppError(err: unknown): AppError | null {
     if (err.status === 413) return new AppError('payload-too-large', 'the request body is too large');
     if (err.status === 400) return new AppError('bad-request', err.message || 'the request is malformed');
     if (err.status === 404) return new AppError('not-found', err.message || 'not found');
+    // The API's validator: a body sent as another type than the route reads (text for JSON, say).
+    if (err.status === 415)
+      return new AppError(
+        'unsupported-media-type',
+        'the request body is not of a type this route reads (see its content type in the OpenAPI document)',
+      );
+    if (err.status >= 400 && err.status < 500) return new AppError('bad-request', err.message || 'the request is malformed');
   }
   // What the database refused (an impossible date, a key taken) is the request's fault, not a 500.
   const database = asDatabaseError(err);
@@ -60,6 +68,8 @@ export function problem(c: Context<AppEnv>, err: AppError | null) {
     status,
     detail: err ? err.message : 'an unexpected error occurred; it has been logged',
     instance: c.req.path,
+    // The id an operator finds the logged error by.
+    ...(err ? {} : { requestId: c.get('requestId') }),
     ...(err?.fields.length ? { errors: err.fields.map((f) => ({ field: f.field, problem: f.problem })) } : {}),
   };
   return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
@@ -89,6 +99,7 @@ export function errorPage(c: Context<AppEnv>, err: AppError | null) {
           ))}
         </ul>
       ) : null}
+      {err ? null : <p class="error-reference">{m.t('error.internal.reference', { id: c.get('requestId') ?? '' })}</p>}
       <p>
         <a href={`/${m.locale}/`}>{m.t('error.home')}</a>
       </p>
@@ -98,6 +109,21 @@ export function errorPage(c: Context<AppEnv>, err: AppError | null) {
 
 export function handleError(err: unknown, c: Context<AppEnv>) {
   const appError = toAppError(err);
-  if (!appError) console.error(`[r1540] ${c.req.method} ${c.req.path}:`, err);
+  const log = c.get('log') ?? c.get('app').logger;
+  const database = appError ? asDatabaseError(err) : null;
+  if (!appError) log.error({ err, method: c.req.method, path: c.req.path }, 'unexpected error');
+  // A refusal of the database that the feature did not check first: the request's fault, but worth a look.
+  else if (database)
+    log.warn(
+      {
+        sqlstate: database.code,
+        table: database.table,
+        column: database.column,
+        constraint: database.constraint,
+        method: c.req.method,
+        path: c.req.path,
+      },
+      'the database refused the request',
+    );
   return isApiPath(c.req.path) ? problem(c, appError) : errorPage(c, appError);
 }

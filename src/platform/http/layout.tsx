@@ -17,6 +17,8 @@ export interface PageProps {
   m: Messages;
   viewer: Viewer | null;
   demo: boolean;
+  /** The demonstration accounts' password is public: said on every page of a server others may reach. */
+  demoWarning?: boolean;
   title: string;
   /** The path after the language, such as `/states/MLI`, for the language switcher and the menu. */
   path: string;
@@ -53,6 +55,7 @@ export const Layout: FC<PropsWithChildren<PageProps>> = (p) => {
         {p.demo && (
           <div class="demo-banner" role="note">
             {m.t('layout.demo')}
+            {p.demoWarning && <strong class="demo-warning"> {m.t('layout.demoPublicPassword')}</strong>}
           </div>
         )}
         <header class="site-header">

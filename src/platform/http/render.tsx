@@ -5,7 +5,7 @@ import { Layout } from './layout.tsx';
 
 export interface RenderOptions {
   title: string;
-  status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+  status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   lead?: Child;
 }
 
@@ -27,6 +27,7 @@ export function render(c: AppContextOf, options: RenderOptions, content: Child) 
         m={c.get('m')}
         viewer={viewer}
         demo={c.get('app').demo}
+        demoWarning={c.get('app').demoWarning}
         title={options.title}
         path={pathAfterLocale(url.pathname)}
         search={url.search}
