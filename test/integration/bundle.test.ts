@@ -98,6 +98,7 @@ describe('export', () => {
       'documents',
       'assistance-offers',
       'assistance-requests',
+      'letters',
     ]);
 
     const codes = (b: Bundle) => records(b, 'organizations').map((o) => o.code);

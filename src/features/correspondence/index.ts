@@ -1,5 +1,6 @@
 import type { Feature } from '../../platform/feature.ts';
 import { registerCorrespondenceApi } from './api.ts';
+import { lettersSection } from './bundle.ts';
 import { seedDemoCorrespondence } from './demo.ts';
 import { letterWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
@@ -19,6 +20,7 @@ export const correspondence: Feature = {
   web: [{ path: '/letters', routes: letterWebRoutes }],
   api: [registerCorrespondenceApi],
   nav: [{ path: '/letters', label: 'letters.nav', order: 40 }],
+  bundle: [lettersSection],
   search: searchSources,
   seed: { demo: async (db) => `created ${(await seedDemoCorrespondence(db)).letters} letters (the 2018 review's)` },
 };

@@ -55,6 +55,7 @@ export const letterFields = {
   inReplyTo: z
     .string()
     .trim()
+    .toLowerCase()
     .nullish()
     .refine((v) => !v || isUuid(v), { error: (issue) => `no letter has the id ${String(issue.input).slice(0, 40)}` }),
   concerns: z.array(concernSchema).max(50, 'at most 50 records').default([]),
@@ -66,9 +67,10 @@ type LetterShape = z.output<z.ZodObject<typeof letterFields>>;
 /**
  * The rules between a letter's fields: a State or organization sender named, recipients that fit
  * the mode, a record id for each concern but a request's own reference, a State for the level
- * "the Committee and the State concerned", and (given today) no date in the future.
+ * "the Committee and the State concerned", and (given today) no date in the future. A bundle names
+ * a matrix version by its key and checks its concerns itself (`concernIds: false`).
  */
-export function letterRules(today?: string) {
+export function letterRules(today?: string, concernIds = true) {
   return (v: LetterShape, ctx: z.RefinementCtx) => {
     const problem = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
     if (today && isIsoDate(v.sentOn) && v.sentOn >= firstDay && v.sentOn > today) problem('sentOn', `is in the future (today is ${today})`);
@@ -80,7 +82,7 @@ export function letterRules(today?: string) {
       problem('recipients', `name exactly one State for a letter to one State (${given} given)`);
     if (v.recipientsMode === 'list' && given === 0) problem('recipients', 'name at least one State for a letter to a list of States');
     if (v.recipientsMode === 'other' && !v.recipientOther) problem('recipientOther', 'is required: say who the letter went to');
-    for (const c of v.concerns)
+    for (const c of concernIds ? v.concerns : [])
       if (c.recordType !== 'assistance-request' && !isUuid(c.recordId))
         problem('concerns', `${c.recordType}:${c.recordId.slice(0, 40)} is not a record id`);
     if (v.confidentiality === 'committee-and-state' && !stateConcerned(v))
