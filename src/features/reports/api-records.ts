@@ -1,17 +1,16 @@
 // One report or plan through the API: read, change (with the row version), archive and restore;
 // and the plans received per year.
-import { todayIso } from '../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Kysely } from 'kysely';
+import type { Writer } from '../../platform/bundle/record-section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { type Api, bearer, ProblemSchema, problems } from '../../platform/http/api-common.ts';
 import type { AppContextOf } from '../../platform/http/env.ts';
 import { authorize } from '../../platform/http/guard.ts';
-import type { Confidentiality as Level } from '../../platform/policy/levels.ts';
 import { can, type Resource, type Viewer } from '../../platform/policy/policy.ts';
-import { type Actor, actorOf } from '../../platform/audit/record.ts';
-import { Confidentiality, json, PlanSchema, presentPlan, presentReport, ReportSchema } from './api-schemas.ts';
+import { todayIso } from '../../platform/values/dates.ts';
+import { json, PlanChangeBody, PlanSchema, planJson, ReportChangeBody, ReportSchema, reportJson, rowVersion } from './api-schemas.ts';
 import {
   archivePlan,
   archiveReport,
@@ -32,13 +31,11 @@ import {
   visiblePlan,
   visibleReport,
 } from './queries.ts';
-import { planStatuses, reportKinds } from './schema.ts';
 import { plansPerYear, plansSince } from './status.ts';
 
 const tags = ['Reports'];
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const idParams = z.object({ id: z.string().max(40).openapi({ example: '0b7d3f7e-5c1a-4f5e-9a55-6a8f0d1c2b3a' }) });
-const rowVersion = z.number().int().min(1).openapi({ description: 'The `rowVersion` of the record as it was read', example: 1 });
 const versionBody = { required: true, content: json(z.object({ rowVersion }).openapi({ example: { rowVersion: 1 } })) };
 const changeResponses = (what: string, schema: typeof ReportSchema | typeof PlanSchema) => ({
   200: { description: `The ${what} as it is now`, content: json(schema) },
@@ -57,9 +54,9 @@ interface RecordKind<Row extends { id: string }, Change, Out> {
   missing: string;
   visible(db: Kysely<DB>, viewer: Viewer | null, id: string): Promise<Row | undefined>;
   resource(row: Row): Resource;
-  update(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number, change: Change): Promise<Row>;
-  archive(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number): Promise<Row>;
-  restore(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number): Promise<Row>;
+  update(db: Kysely<DB>, by: Writer | null, id: string, expectedVersion: number, change: Change): Promise<Row>;
+  archive(db: Kysely<DB>, by: Writer | null, id: string, expectedVersion: number): Promise<Row>;
+  restore(db: Kysely<DB>, by: Writer | null, id: string, expectedVersion: number): Promise<Row>;
   present(row: Row): Out;
 }
 
@@ -71,7 +68,7 @@ const reports: RecordKind<ReportRow, ReportChange, z.infer<typeof ReportSchema>>
   update: updateReport,
   archive: archiveReport,
   restore: restoreReport,
-  present: presentReport,
+  present: reportJson,
 };
 
 const plans: RecordKind<PlanRow, PlanChange, z.infer<typeof PlanSchema>> = {
@@ -82,7 +79,7 @@ const plans: RecordKind<PlanRow, PlanChange, z.infer<typeof PlanSchema>> = {
   update: updatePlan,
   archive: archivePlan,
   restore: restorePlan,
-  present: presentPlan,
+  present: planJson,
 };
 
 async function recordFor<Row extends { id: string }>(c: AppContextOf, kind: RecordKind<Row, never, unknown>, id: string): Promise<Row> {
@@ -91,8 +88,8 @@ async function recordFor<Row extends { id: string }>(c: AppContextOf, kind: Reco
   return row;
 }
 
-/** A PATCH: the fields sent change, with the row version as read; a change of confidentiality must be one the caller may make. */
-async function changeRecordVia<Row extends { id: string }, Change extends { confidentiality?: Level }, Out>(
+/** A PATCH: the fields sent change, with the row version as read (the write core says which levels the caller may give). */
+async function changeRecordVia<Row extends { id: string }, Change, Out>(
   c: AppContextOf,
   kind: RecordKind<Row, Change, Out>,
   id: string,
@@ -102,9 +99,7 @@ async function changeRecordVia<Row extends { id: string }, Change extends { conf
   const viewer = c.get('viewer');
   const row = await recordFor(c, kind, id);
   authorize(c, can(viewer, 'update', kind.resource(row)), `the changing of ${kind.plural}`);
-  if (change.confidentiality)
-    authorize(c, can(viewer, 'update', { ...kind.resource(row), confidentiality: change.confidentiality }), 'this change');
-  return kind.present(await kind.update(c.get('app').database.db, actorOf(viewer), row.id, expected, change));
+  return kind.present(await kind.update(c.get('app').database.db, viewer, row.id, expected, change));
 }
 
 /** An archive or a restore, with the row version as read. */
@@ -118,7 +113,7 @@ async function moveRecordVia<Row extends { id: string }, Out>(
   const viewer = c.get('viewer');
   const row = await recordFor(c, kind, id);
   authorize(c, can(viewer, to, kind.resource(row)), `the ${to === 'archive' ? 'archiving' : 'restoring'} of ${kind.plural}`);
-  return kind.present(await kind[to](c.get('app').database.db, actorOf(viewer), row.id, expected));
+  return kind.present(await kind[to](c.get('app').database.db, viewer, row.id, expected));
 }
 
 type RecordSchema = typeof ReportSchema | typeof PlanSchema;
@@ -170,19 +165,7 @@ const patchReportRoute = patchRoute(
   'report',
   ReportSchema,
   'Send the `rowVersion` the report had when read, and only the fields that change: the others stay as they are. The State of a report does not change.',
-  z
-    .object({
-      rowVersion,
-      kind: z.enum(reportKinds).optional(),
-      receivedOn: z.string().optional().openapi({ format: 'date' }),
-      symbol: z.string().max(100).optional(),
-      languages: z.array(z.string()).optional(),
-      summary: z.string().max(4000).optional(),
-      paragraphs: z.array(z.string()).optional(),
-      weaponTypes: z.array(z.string()).optional(),
-      confidentiality: Confidentiality.optional(),
-    })
-    .openapi({ example: { rowVersion: 1, symbol: 'S/AC.44/2018/3', paragraphs: ['OP2', 'OP3a'] } }),
+  ReportChangeBody,
 );
 
 const reportStateRoute = (to: 'archive' | 'restore') =>
@@ -225,17 +208,7 @@ const patchPlanRoute = patchRoute(
   'plan',
   PlanSchema,
   'Send the `rowVersion` the plan had when read, and only the fields that change: the others stay as they are; a date sent as null is cleared. The State of a plan does not change.',
-  z
-    .object({
-      rowVersion,
-      number: z.number().int().optional(),
-      status: z.enum(planStatuses).optional(),
-      startedOn: z.string().nullable().optional().openapi({ format: 'date' }),
-      submittedOn: z.string().nullable().optional().openapi({ format: 'date' }),
-      publishedOn: z.string().nullable().optional().openapi({ format: 'date' }),
-      confidentiality: Confidentiality.optional(),
-    })
-    .openapi({ example: { rowVersion: 1, status: 'submitted', submittedOn: '2018-11-05' } }),
+  PlanChangeBody,
 );
 
 const planStateRoute = (to: 'archive' | 'restore') =>
@@ -249,7 +222,7 @@ const planStateRoute = (to: 'archive' | 'restore') =>
 
 /** Registered before the lists of api.ts, so that `/action-plans/per-year` is not taken for an id. */
 export function registerReportRecordApi(api: Api) {
-  api.openapi(getReportRoute, async (c) => c.json(presentReport(await recordFor(c, reports, c.req.valid('param').id)), 200));
+  api.openapi(getReportRoute, async (c) => c.json(reportJson(await recordFor(c, reports, c.req.valid('param').id)), 200));
 
   api.openapi(patchReportRoute, async (c) => {
     const { rowVersion: expected, ...change } = c.req.valid('json');
@@ -270,7 +243,7 @@ export function registerReportRecordApi(api: Api) {
     return c.json({ from, to, total: plansSince(facts, from, `${to}-12-31`), data: plansPerYear(facts, from, to) }, 200);
   });
 
-  api.openapi(getPlanRoute, async (c) => c.json(presentPlan(await recordFor(c, plans, c.req.valid('param').id)), 200));
+  api.openapi(getPlanRoute, async (c) => c.json(planJson(await recordFor(c, plans, c.req.valid('param').id)), 200));
 
   api.openapi(patchPlanRoute, async (c) => {
     const { rowVersion: expected, ...change } = c.req.valid('json');

@@ -1,19 +1,15 @@
 import { todayIso } from '../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../platform/errors.ts';
 import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { can } from '../../platform/policy/policy.ts';
-import { actorOf } from '../../platform/audit/record.ts';
-import { findState } from '../member-states/index.ts';
+import { stateVisibleTo } from '../member-states/index.ts';
 import { registerReportRecordApi } from './api-records.ts';
-import { Confidentiality, dateParam, json, PlanSchema, presentPlan, presentReport, ReportSchema } from './api-schemas.ts';
+import { dateParam, json, NewPlanBody, NewReportBody, PlanSchema, planJson, ReportSchema, reportJson } from './api-schemas.ts';
 import { createPlan, createReport } from './commands.ts';
 import { planFact, plansVisibleTo, reportsVisibleTo, statusAsOf } from './queries.ts';
-import { planStatuses, reportKinds } from './schema.ts';
+import { reportKinds } from './schema.ts';
 import { plansPerYear, plansSince } from './status.ts';
-
-export { dateParam, PlanSchema, presentPlan, presentReport, ReportSchema } from './api-schemas.ts';
 
 const stateReportsRoute = createRoute({
   method: 'get',
@@ -105,23 +101,7 @@ const createReportRoute = createRoute({
   tags: ['Reports'],
   summary: 'Record a national report or additional information',
   security: bearer,
-  request: {
-    body: {
-      content: json(
-        z.object({
-          state: z.string().max(3),
-          kind: z.enum(reportKinds),
-          receivedOn: z.string(),
-          symbol: z.string().max(100).optional(),
-          languages: z.array(z.string()).optional(),
-          summary: z.string().max(4000).optional(),
-          paragraphs: z.array(z.string()).optional(),
-          weaponTypes: z.array(z.string()).optional(),
-          confidentiality: Confidentiality.optional(),
-        }),
-      ),
-    },
-  },
+  request: { body: { content: json(NewReportBody) } },
   responses: {
     201: { description: 'The new report', content: json(ReportSchema) },
     401: problems[401],
@@ -136,21 +116,7 @@ const createPlanRoute = createRoute({
   tags: ['Reports'],
   summary: 'Record an action plan',
   security: bearer,
-  request: {
-    body: {
-      content: json(
-        z.object({
-          state: z.string().max(3),
-          number: z.number().int(),
-          status: z.enum(planStatuses),
-          startedOn: z.string().nullable().optional(),
-          submittedOn: z.string().nullable().optional(),
-          publishedOn: z.string().nullable().optional(),
-          confidentiality: Confidentiality.optional(),
-        }),
-      ),
-    },
-  },
+  request: { body: { content: json(NewPlanBody) } },
   responses: {
     201: { description: 'The new plan', content: json(PlanSchema) },
     401: problems[401],
@@ -165,12 +131,10 @@ export function registerReportsApi(api: Api) {
   api.openapi(stateReportsRoute, async (c) => {
     const db = c.get('app').database.db;
     const viewer = c.get('viewer');
-    const state = await findState(db, c.req.valid('param').iso3);
-    if (!state || !can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }))
-      throw new AppError('not-found', `no Member State has the code ${c.req.valid('param').iso3.toUpperCase()}`);
+    const state = await stateVisibleTo(db, viewer, c.req.valid('param').iso3);
     const reports = await reportsVisibleTo(db, viewer, { stateIso3: state.iso3 });
     const plans = await plansVisibleTo(db, viewer, state.iso3);
-    return c.json({ state: state.iso3, reports: reports.map(presentReport), plans: plans.map(presentPlan) }, 200);
+    return c.json({ state: state.iso3, reports: reports.map(reportJson), plans: plans.map(planJson) }, 200);
   });
 
   api.openapi(listRoute, async (c) => {
@@ -182,7 +146,7 @@ export function registerReportsApi(api: Api) {
       ...(to ? { to } : {}),
       ...(q.kind ? { kind: q.kind } : {}),
     });
-    return c.json({ count: rows.length, data: rows.map(presentReport) }, 200);
+    return c.json({ count: rows.length, data: rows.map(reportJson) }, 200);
   });
 
   api.openapi(statusRoute, async (c) => {
@@ -211,7 +175,7 @@ export function registerReportsApi(api: Api) {
         asOf,
         since2007: plansSince(facts, 2007, asOf),
         perYear: plansPerYear(facts, 2007, Number(asOf.slice(0, 4))),
-        data: rows.map(presentPlan),
+        data: rows.map(planJson),
       },
       200,
     );
@@ -226,8 +190,8 @@ export function registerReportsApi(api: Api) {
       can(viewer, 'create', { type: 'national-report', confidentiality, stateIso3: body.state.toUpperCase() }),
       'the recording of reports',
     );
-    const row = await createReport(c.get('app').database.db, actorOf(viewer), { ...body, stateIso3: body.state });
-    return c.json(presentReport(row), 201);
+    const row = await createReport(c.get('app').database.db, viewer, { ...body, stateIso3: body.state });
+    return c.json(reportJson(row), 201);
   });
 
   api.openapi(createPlanRoute, async (c) => {
@@ -239,7 +203,7 @@ export function registerReportsApi(api: Api) {
       can(viewer, 'create', { type: 'action-plan', confidentiality, stateIso3: body.state.toUpperCase() }),
       'the recording of plans',
     );
-    const row = await createPlan(c.get('app').database.db, actorOf(viewer), { ...body, stateIso3: body.state });
-    return c.json(presentPlan(row), 201);
+    const row = await createPlan(c.get('app').database.db, viewer, { ...body, stateIso3: body.state });
+    return c.json(planJson(row), 201);
   });
 }

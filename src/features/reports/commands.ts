@@ -1,58 +1,132 @@
-import { todayIso } from '../../platform/values/dates.ts';
-import type { Kysely, Transaction, UpdateObject } from 'kysely';
-import { changeScope } from '../../platform/policy/levels.ts';
+import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError, type FieldProblem, invalid, notFound } from '../../platform/errors.ts';
-import { locales } from '../../platform/i18n/locales.ts';
+import { type FieldProblem, invalid } from '../../platform/errors.ts';
+import {
+  authorizeChange,
+  inTransaction,
+  insertKept,
+  type KeptKind,
+  type KeptRow,
+  lockKept,
+  putKept,
+  updateKept,
+  type Writer,
+  writerOf,
+} from '../../platform/bundle/record-section.ts';
 import type { Confidentiality } from '../../platform/policy/levels.ts';
-import { type Actor, recordChange } from '../../platform/audit/record.ts';
+import type { Resource } from '../../platform/policy/policy.ts';
+import { todayIso } from '../../platform/values/dates.ts';
+import { parseInput } from '../../platform/values/input.ts';
 import { findState } from '../member-states/index.ts';
-import { checkPlanInput, checkReportInput, type PlanInput, type ReportInput, tidyList } from './checks.ts';
-import { type Db, type PlanRow, planNumberTaken, type ReportRow, reportingDates, reportWithSymbol } from './queries.ts';
-import { type PlanStatus, type ReportKind, reportParagraphs, reportWeaponTypes } from './schema.ts';
+import { planConflict, type ReportFacts, reportConflicts } from './consistency.ts';
+import { type PlanData, type PlanInput, planInput, type ReportData, type ReportInput, reportInput } from './inputs.ts';
+import { type PlanView, presentPlan, presentReport, type ReportView } from './present.ts';
+import { type Db, type PlanRow, planFacts, planResource, type ReportRow, reportFacts, reportResource } from './queries.ts';
 
-// What used to live here and moved: the checks (checks.ts) and the queries (queries.ts).
-export { checkPlanInput, checkReportInput, type PlanInput, type ReportInput } from './checks.ts';
-export {
-  planFact,
-  planResource,
-  type PlanRow,
-  plansVisibleTo,
-  reportFact,
-  reportResource,
-  type ReportRow,
-  reportsVisibleTo,
-  stateCodesVisibleTo,
-} from './queries.ts';
+/*
+ * The write core of reports and plans: every door (the forms, the API, the bundle, the
+ * demonstration data) changes them here, in one transaction with the row version, the checks and
+ * the audit event; and here is said what a writer may change (a keeper, to a level it may give).
+ */
 
-const auditedReport = (r: ReportRow) => ({ ...r, created_at: undefined, updated_at: undefined });
-const auditedPlan = (p: PlanRow) => ({ ...p, created_at: undefined, updated_at: undefined });
+export type { PlanInput, ReportInput } from './inputs.ts';
 
-/** The two kinds of record this module keeps, with what their messages and history call them. */
-const kept = {
-  national_report: { noun: 'report', recordType: 'national-report', audited: auditedReport },
-  action_plan: { noun: 'plan', recordType: 'action-plan', audited: auditedPlan },
-} as const;
-type KeptTable = keyof typeof kept;
-type RowOf<T extends KeptTable> = T extends 'national_report' ? ReportRow : PlanRow;
+type Table = 'national_report' | 'action_plan';
+type Data = { stateIso3: string; confidentiality: Confidentiality; source: string };
+/** A stored report or plan: each belongs to a State. */
+type Stored<T extends Table> = KeptRow<T> & { state_iso3: string };
+
+/** What the core does alike for a report and a plan, and what each does its own way. */
+interface Core<T extends Table, D extends Data, V extends { state: string }> {
+  kind: KeptKind<T>;
+  plural: string;
+  resource(row: { state_iso3: string; confidentiality: Confidentiality }): Resource;
+  parse(input: unknown, today: string): D;
+  columns(data: D): Updateable<DB[T]>;
+  present(row: KeptRow<T>): V;
+  /** The problems of the record (not archived) among the State's others; `id` is the record's own. */
+  conflicts(trx: Db, data: D & { id: string }): Promise<FieldProblem[]>;
+  /** The problems of bringing an archived record back. */
+  restoring(trx: Db, row: KeptRow<T>): Promise<FieldProblem[]>;
+}
+
+const reportAmongOthers = async (trx: Db, r: ReportFacts) => reportConflicts(r, await reportFacts(trx, r.state, r.symbol, r.id));
+
+const withoutTimes = <R extends { created_at: Date; updated_at: Date }>(row: R) => ({
+  ...row,
+  created_at: undefined,
+  updated_at: undefined,
+});
+
+const reports: Core<'national_report', ReportData, ReportView> = {
+  kind: { table: 'national_report', noun: 'report', recordType: 'national-report', audited: withoutTimes },
+  plural: 'reports',
+  resource: reportResource,
+  parse: (input, today) => parseInput(reportInput(today), input),
+  columns: (v) => ({
+    kind: v.kind,
+    received_on: v.receivedOn,
+    symbol: v.symbol,
+    languages: v.languages,
+    summary: v.summary,
+    paragraphs: v.paragraphs,
+    weapon_types: v.weaponTypes,
+    confidentiality: v.confidentiality,
+  }),
+  present: presentReport,
+  conflicts: (trx, v) => reportAmongOthers(trx, { id: v.id, state: v.stateIso3, kind: v.kind, receivedOn: v.receivedOn, symbol: v.symbol }),
+  restoring: (trx, r) =>
+    reportAmongOthers(trx, { id: r.id, state: r.state_iso3, kind: r.kind, receivedOn: r.received_on, symbol: r.symbol }),
+};
+
+const plans: Core<'action_plan', PlanData, PlanView> = {
+  kind: { table: 'action_plan', noun: 'plan', recordType: 'action-plan', audited: withoutTimes },
+  plural: 'plans',
+  resource: planResource,
+  parse: (input, today) => parseInput(planInput(today), input),
+  columns: (v) => ({
+    number: v.number,
+    status: v.status,
+    started_on: v.startedOn,
+    submitted_on: v.submittedOn,
+    published_on: v.publishedOn,
+    confidentiality: v.confidentiality,
+  }),
+  present: presentPlan,
+  conflicts: async (trx, v) => planConflict({ id: v.id, state: v.stateIso3, number: v.number }, await planFacts(trx, v.stateIso3, v.id)),
+  restoring: async (trx, p) =>
+    (await planFacts(trx, p.state_iso3, p.id)).some((o) => o.number === p.number)
+      ? [{ field: 'number', problem: `${p.state_iso3} has another plan numbered ${p.number} now: renumber one of them first` }]
+      : [],
+};
+
+/** The stored record in the shape of the input, to merge a change into. */
+const inputOf = <T extends Table, D extends Data, V extends { state: string }>(core: Core<T, D, V>, row: KeptRow<T>) => {
+  const view = core.present(row);
+  return { ...view, stateIso3: view.state };
+};
 
 /**
- * Runs a change in one transaction. The unique indexes catch what two writers checking at the
- * same time would both let through (two first reports, a plan number twice): that becomes the same
- * field problem the checks give, not a server error.
+ * Runs a change in one transaction (or the caller's). The unique indexes catch what two writers
+ * checking at the same time would both let through (two first reports, a plan number twice): that
+ * becomes the same field problem the checks give, not a server error.
  */
-async function inTransaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+async function write<R>(db: Db, work: (trx: Transaction<DB>) => Promise<R>): Promise<R> {
   try {
-    return await db.transaction().execute(work);
+    return await inTransaction(db, work);
   } catch (err) {
     const e = err as { code?: string; constraint?: string; message?: string };
-    if (e.code === '23505' && (e.constraint === 'national_report_one_first' || /national_report_one_first/.test(e.message ?? '')))
+    const unique = (name: string) => e.code === '23505' && (e.constraint === name || (e.message ?? '').includes(name));
+    if (unique('national_report_one_first'))
       throw invalid([{ field: 'kind', problem: 'the State has a first report already: record this as additional information' }]);
-    if (e.code === '23505' && (e.constraint === 'action_plan_number' || /action_plan_number/.test(e.message ?? '')))
-      throw invalid([{ field: 'number', problem: 'the State has a plan of this number already' }]);
+    if (unique('action_plan_number')) throw invalid([{ field: 'number', problem: 'the State has a plan of this number already' }]);
     throw err;
   }
 }
+
+const throwIf = (problems: FieldProblem[]) => {
+  if (problems.length) throw invalid(problems);
+};
 
 async function requireState(trx: Db, iso3: string): Promise<string> {
   const state = iso3 ? await findState(trx, iso3) : undefined;
@@ -60,257 +134,88 @@ async function requireState(trx: Db, iso3: string): Promise<string> {
   return state.iso3;
 }
 
-/** The checks of a report against the State's other records. */
-async function reportProblems(trx: Db, stateIso3: string, kind: string, receivedOn: string, symbol: string, exceptId?: string) {
-  const problems: FieldProblem[] = [];
-  const dates = await reportingDates(trx, stateIso3, exceptId);
-  if (kind === 'first-report') {
-    if (dates.firstReport)
-      problems.push({ field: 'kind', problem: `${stateIso3} has a first report already: record this as additional information` });
-    else if (dates.earliestAdditional && dates.earliestAdditional < receivedOn)
-      problems.push({ field: 'receivedOn', problem: `is after ${stateIso3}’s additional information of ${dates.earliestAdditional}` });
-  } else if (dates.firstReport && receivedOn < dates.firstReport)
-    problems.push({ field: 'receivedOn', problem: `is before ${stateIso3}’s first report of ${dates.firstReport}` });
-  if (symbol) {
-    const other = await reportWithSymbol(trx, symbol, exceptId);
-    if (other) problems.push({ field: 'symbol', problem: `is already the symbol of ${other.state_iso3}’s report of ${other.received_on}` });
-  }
-  return problems;
+/** The keys given a value (undefined means "unchanged"; null and '' clear). */
+function defined<T extends object>(change: T): Partial<T> {
+  return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-async function recordCreated(trx: Transaction<DB>, actor: Actor, table: KeptTable, row: ReportRow | PlanRow) {
-  await recordChange(trx, actor, {
-    action: 'create',
-    recordType: kept[table].recordType,
-    recordId: row.id,
-    confidentiality: row.confidentiality,
-    stateIso3: row.state_iso3,
-    after: { ...row, created_at: undefined, updated_at: undefined },
-  });
+function create<T extends Table, D extends Data, V extends { state: string }>(core: Core<T, D, V>) {
+  return (db: Db, by: Writer | null, input: unknown, today = todayIso()): Promise<KeptRow<T>> => {
+    const { actor, viewer } = writerOf(by);
+    const v = core.parse(input, today);
+    return write(db, async (trx) => {
+      const stateIso3 = await requireState(trx, v.stateIso3);
+      const resource = core.resource({ state_iso3: stateIso3, confidentiality: v.confidentiality });
+      authorizeChange(viewer, 'create', resource, `the recording of ${core.plural}`);
+      throwIf(await core.conflicts(trx, { ...v, stateIso3, id: '' }));
+      return insertKept(trx, actor, core.kind, { state_iso3: stateIso3, ...core.columns(v), source: v.source } as Insertable<DB[T]>);
+    });
+  };
 }
 
-export async function createReport(db: Kysely<DB>, actor: Actor, input: ReportInput, today = todayIso()): Promise<ReportRow> {
-  const problems = checkReportInput(input, today);
-  if (problems.length) throw invalid(problems);
-  return inTransaction(db, async (trx) => {
-    const stateIso3 = await requireState(trx, input.stateIso3);
-    const symbol = input.symbol?.trim() ?? '';
-    const more = await reportProblems(trx, stateIso3, input.kind, input.receivedOn, symbol);
-    if (more.length) throw invalid(more);
-    const row = await trx
-      .insertInto('national_report')
-      .values({
-        state_iso3: stateIso3,
-        kind: input.kind as ReportKind,
-        received_on: input.receivedOn,
-        symbol,
-        languages: tidyList(input.languages ?? [], locales),
-        summary: input.summary?.trim() ?? '',
-        paragraphs: tidyList(input.paragraphs ?? [], reportParagraphs),
-        weapon_types: tidyList(input.weaponTypes ?? [], reportWeaponTypes),
-        source: input.source ?? 'entered',
-        confidentiality: (input.confidentiality as Confidentiality | undefined) ?? 'public',
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordCreated(trx, actor, 'national_report', row);
-    return row;
-  });
+/** A change: the fields given replace the stored ones (its State and source never change), and the whole is checked again. */
+function update<T extends Table, D extends Data, V extends { state: string }>(core: Core<T, D, V>) {
+  return (db: Db, by: Writer | null, id: string, expectedVersion: number, change: object, today = todayIso()): Promise<KeptRow<T>> => {
+    const w = writerOf(by);
+    return write(db, async (trx) => {
+      const before = (await lockKept(trx, core.kind, id, expectedVersion, 'restore it before changing it')) as Stored<T>;
+      const v = core.parse({ ...inputOf(core, before), ...defined(change), stateIso3: before.state_iso3 }, today);
+      // What the writer may change: a record it may change, to a level it may give.
+      authorizeChange(w.viewer, 'update', core.resource(before), 'this change');
+      authorizeChange(w.viewer, 'update', core.resource({ ...before, confidentiality: v.confidentiality }), 'this change');
+      throwIf(await core.conflicts(trx, { ...v, id }));
+      return updateKept(trx, w.actor, core.kind, before, core.columns(v), 'update');
+    });
+  };
 }
 
-export async function createPlan(db: Kysely<DB>, actor: Actor, input: PlanInput, today = todayIso()): Promise<PlanRow> {
-  const problems = checkPlanInput(input, today);
-  if (problems.length) throw invalid(problems);
-  return inTransaction(db, async (trx) => {
-    const stateIso3 = await requireState(trx, input.stateIso3);
-    if (await planNumberTaken(trx, stateIso3, input.number))
-      throw invalid([{ field: 'number', problem: `${stateIso3} has a plan numbered ${input.number} already` }]);
-    const row = await trx
-      .insertInto('action_plan')
-      .values({
-        state_iso3: stateIso3,
-        number: input.number,
-        status: input.status as PlanStatus,
-        started_on: input.startedOn || null,
-        submitted_on: input.submittedOn || null,
-        published_on: input.publishedOn || null,
-        source: input.source ?? 'entered',
-        confidentiality: (input.confidentiality as Confidentiality | undefined) ?? 'public',
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordCreated(trx, actor, 'action_plan', row);
-    return row;
-  });
+/** Archives (never deletes: the record leaves the lists and the figures, a plan frees its number) or brings back. */
+function move<T extends Table, D extends Data, V extends { state: string }>(core: Core<T, D, V>, to: 'archive' | 'restore') {
+  return (db: Db, by: Writer | null, id: string, expectedVersion: number): Promise<KeptRow<T>> => {
+    const w = writerOf(by);
+    return write(db, async (trx) => {
+      const before = (await lockKept(trx, core.kind, id, expectedVersion)) as Stored<T>;
+      authorizeChange(w.viewer, to, core.resource(before), 'this change');
+      if ((to === 'archive') === (before.archived_at !== null)) return before;
+      if (to === 'restore') throwIf(await core.restoring(trx, before));
+      return updateKept(trx, w.actor, core.kind, before, { archived_at: to === 'archive' ? new Date() : null } as never, to);
+    });
+  };
 }
-
-/** Locks a record for a change, refusing it if someone else changed it since `expectedVersion`. */
-async function lockRecord<T extends KeptTable>(trx: Transaction<DB>, table: T, id: string, expectedVersion: number): Promise<RowOf<T>> {
-  const { noun } = kept[table];
-  const before = (await trx
-    .selectFrom(table as KeptTable)
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst()) as RowOf<T> | undefined;
-  if (!before) throw notFound(noun === 'plan' ? 'the action plan' : 'the report');
-  if (before.row_version !== expectedVersion)
-    throw new AppError(
-      'conflict',
-      `this ${noun} was changed by someone else (version ${before.row_version}, yours ${expectedVersion}): reload to see the change`,
-    );
-  return before;
-}
-
-type Changes<T extends KeptTable> = UpdateObject<DB, T>;
 
 /**
- * Every change of a kept record, in one transaction: lock it at the version the writer saw, work
- * out the new values from the record as it is (`null`: nothing to change), save them under the next
- * version, and record the event with the record before and after.
+ * A record as a bundle gives it, written inside the import's transaction: the bundle has checked
+ * it whole (its fields, and the rules across the State's records as they will be) before anything
+ * is written; a new one keeps its id, a stored one is updated ('import'), archived or not.
  */
-async function changeRecord<T extends KeptTable>(
-  db: Kysely<DB>,
-  actor: Actor,
-  table: T,
-  id: string,
-  expectedVersion: number,
-  action: 'update' | 'archive' | 'restore',
-  changes: (trx: Transaction<DB>, before: RowOf<T>) => Promise<Changes<T> | null>,
-): Promise<RowOf<T>> {
-  return inTransaction(db, async (trx) => {
-    const before = await lockRecord(trx, table, id, expectedVersion);
-    if (action === 'update' && before.archived_at)
-      throw new AppError('conflict', `this ${kept[table].noun} is archived: restore it before changing it`);
-    const set = await changes(trx, before);
-    if (!set) return before;
-    const after = (await trx
-      .updateTable(table as KeptTable)
-      .set({ ...(set as Changes<KeptTable>), row_version: before.row_version + 1, updated_at: new Date() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow()) as RowOf<T>;
-    const audited = kept[table].audited as (r: RowOf<T>) => unknown;
-    await recordChange(trx, actor, {
-      action,
-      recordType: kept[table].recordType,
-      recordId: id,
-      ...changeScope(before, after),
-      before: audited(before),
-      after: audited(after),
-    });
-    return after;
-  });
+function importer<T extends Table, D extends Data, V extends { state: string; id: string; archived: boolean }>(core: Core<T, D, V>) {
+  return (trx: Transaction<DB>, by: Writer | null, record: V, before: KeptRow<T> | undefined): Promise<KeptRow<T>> => {
+    const v = core.parse({ ...record, stateIso3: record.state }, todayIso());
+    const columns = { ...core.columns(v), source: v.source } as Updateable<DB[T]>;
+    return putKept(trx, writerOf(by).actor, core.kind, record, before, columns, { state_iso3: record.state } as never);
+  };
 }
 
 /** A change of a report: what is left out stays as it is. */
 export type ReportChange = Partial<Omit<ReportInput, 'stateIso3' | 'source'>>;
-
-export function updateReport(
-  db: Kysely<DB>,
-  actor: Actor,
-  id: string,
-  expectedVersion: number,
-  input: ReportChange,
-  today = todayIso(),
-): Promise<ReportRow> {
-  return changeRecord(db, actor, 'national_report', id, expectedVersion, 'update', async (trx, before) => {
-    const next: ReportInput = {
-      stateIso3: before.state_iso3,
-      kind: input.kind ?? before.kind,
-      receivedOn: input.receivedOn ?? before.received_on,
-      symbol: input.symbol?.trim() ?? before.symbol,
-      languages: input.languages ?? before.languages,
-      summary: input.summary?.trim() ?? before.summary,
-      paragraphs: input.paragraphs ?? before.paragraphs,
-      weaponTypes: input.weaponTypes ?? before.weapon_types,
-      confidentiality: input.confidentiality ?? before.confidentiality,
-    };
-    const problems = checkReportInput(next, today);
-    if (problems.length) throw invalid(problems);
-    const more = await reportProblems(trx, before.state_iso3, next.kind, next.receivedOn, next.symbol ?? '', id);
-    if (more.length) throw invalid(more);
-    return {
-      kind: next.kind as ReportKind,
-      received_on: next.receivedOn,
-      symbol: next.symbol ?? '',
-      languages: tidyList(next.languages ?? [], locales),
-      summary: next.summary ?? '',
-      paragraphs: tidyList(next.paragraphs ?? [], reportParagraphs),
-      weapon_types: tidyList(next.weaponTypes ?? [], reportWeaponTypes),
-      confidentiality: next.confidentiality as Confidentiality,
-    };
-  });
-}
-
 /** A change of a plan: what is left out stays as it is; a date given as null or '' is cleared. */
 export type PlanChange = Partial<Omit<PlanInput, 'stateIso3' | 'source'>>;
 
-export function updatePlan(
-  db: Kysely<DB>,
-  actor: Actor,
-  id: string,
-  expectedVersion: number,
-  input: PlanChange,
-  today = todayIso(),
-): Promise<PlanRow> {
-  return changeRecord(db, actor, 'action_plan', id, expectedVersion, 'update', async (trx, before) => {
-    const keep = <V>(value: V | undefined, was: V) => (value === undefined ? was : value);
-    const next: PlanInput = {
-      stateIso3: before.state_iso3,
-      number: input.number ?? before.number,
-      status: input.status ?? before.status,
-      startedOn: keep(input.startedOn, before.started_on) || null,
-      submittedOn: keep(input.submittedOn, before.submitted_on) || null,
-      publishedOn: keep(input.publishedOn, before.published_on) || null,
-      confidentiality: input.confidentiality ?? before.confidentiality,
-    };
-    const problems = checkPlanInput(next, today);
-    if (problems.length) throw invalid(problems);
-    if (await planNumberTaken(trx, before.state_iso3, next.number, id))
-      throw invalid([{ field: 'number', problem: `${before.state_iso3} has a plan numbered ${next.number} already` }]);
-    return {
-      number: next.number,
-      status: next.status as PlanStatus,
-      started_on: next.startedOn ?? null,
-      submitted_on: next.submittedOn ?? null,
-      published_on: next.publishedOn ?? null,
-      confidentiality: next.confidentiality as Confidentiality,
-    };
-  });
-}
+type Create<I, R> = (db: Db, by: Writer | null, input: I, today?: string) => Promise<R>;
+type Update<C, R> = (db: Db, by: Writer | null, id: string, expectedVersion: number, change: C, today?: string) => Promise<R>;
+type Move<R> = (db: Db, by: Writer | null, id: string, expectedVersion: number) => Promise<R>;
 
-/** Archives a report (never deleted): it leaves the lists and the figures. */
-export function archiveReport(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number): Promise<ReportRow> {
-  return changeRecord(db, actor, 'national_report', id, expectedVersion, 'archive', async (_trx, before) =>
-    before.archived_at ? null : { archived_at: new Date() },
-  );
-}
-
+/** Records a report: a State's first, or additional information after it. */
+export const createReport: Create<ReportInput, ReportRow> = create(reports);
+export const updateReport: Update<ReportChange, ReportRow> = update(reports);
+export const archiveReport: Move<ReportRow> = move(reports, 'archive');
 /** Brings an archived report back, unless it would make a second first report or break the order of the State's reports. */
-export function restoreReport(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number): Promise<ReportRow> {
-  return changeRecord(db, actor, 'national_report', id, expectedVersion, 'restore', async (trx, before) => {
-    if (!before.archived_at) return null;
-    const problems = await reportProblems(trx, before.state_iso3, before.kind, before.received_on, before.symbol, id);
-    if (problems.length) throw invalid(problems);
-    return { archived_at: null };
-  });
-}
+export const restoreReport: Move<ReportRow> = move(reports, 'restore');
+export const importReport = importer(reports);
 
-export function archivePlan(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number): Promise<PlanRow> {
-  return changeRecord(db, actor, 'action_plan', id, expectedVersion, 'archive', async (_trx, before) =>
-    before.archived_at ? null : { archived_at: new Date() },
-  );
-}
-
+export const createPlan: Create<PlanInput, PlanRow> = create(plans);
+export const updatePlan: Update<PlanChange, PlanRow> = update(plans);
+export const archivePlan: Move<PlanRow> = move(plans, 'archive');
 /** Brings an archived plan back, unless another plan of the State has taken its number meanwhile. */
-export function restorePlan(db: Kysely<DB>, actor: Actor, id: string, expectedVersion: number): Promise<PlanRow> {
-  return changeRecord(db, actor, 'action_plan', id, expectedVersion, 'restore', async (trx, before) => {
-    if (!before.archived_at) return null;
-    if (await planNumberTaken(trx, before.state_iso3, before.number, id))
-      throw invalid([
-        { field: 'number', problem: `${before.state_iso3} has another plan numbered ${before.number} now: renumber one of them first` },
-      ]);
-    return { archived_at: null };
-  });
-}
+export const restorePlan: Move<PlanRow> = move(plans, 'restore');
+export const importPlan = importer(plans);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { type Actor, recordChange, systemActor } from '../../platform/audit/record.ts';
+import { type Actor, systemActor } from '../../platform/audit/record.ts';
+import { createPlan, createReport } from './commands.ts';
 
 // The seed's 2018 facts (S/2018/1167 ¶9–11) as records with source 'seed', and made-up earlier
 // history (source 'illustrative') so that the totals as at 31 December 2018 equal the seed's:
@@ -117,43 +118,24 @@ export async function seedDemoReports(db: Kysely<DB>, actor: Actor = systemActor
       reports.push({ state_iso3: s, kind: 'additional-information', received_on: `2018-${month}-10`, summary: seedNote, source: 'seed' });
     });
     const plans = demoPlans();
-    for (const r of reports) {
-      const row = await trx
-        .insertInto('national_report')
-        .values({ ...r, languages: ['en'] })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordChange(trx, actor, {
-        action: 'create',
-        recordType: 'national-report',
-        recordId: row.id,
-        confidentiality: row.confidentiality,
-        stateIso3: row.state_iso3,
-        after: { ...row, created_at: undefined, updated_at: undefined },
+    for (const r of reports)
+      await createReport(trx, actor, {
+        stateIso3: r.state_iso3,
+        kind: r.kind,
+        receivedOn: r.received_on,
+        summary: r.summary,
+        languages: ['en'],
+        source: r.source,
       });
-    }
-    for (const p of plans) {
-      const row = await trx
-        .insertInto('action_plan')
-        .values({
-          state_iso3: p.state,
-          number: p.number,
-          status: p.status,
-          started_on: p.startedOn ?? null,
-          submitted_on: p.submittedOn ?? null,
-          source: p.source,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordChange(trx, actor, {
-        action: 'create',
-        recordType: 'action-plan',
-        recordId: row.id,
-        confidentiality: row.confidentiality,
-        stateIso3: row.state_iso3,
-        after: { ...row, created_at: undefined, updated_at: undefined },
+    for (const p of plans)
+      await createPlan(trx, actor, {
+        stateIso3: p.state,
+        number: p.number,
+        status: p.status,
+        startedOn: p.startedOn ?? null,
+        submittedOn: p.submittedOn ?? null,
+        source: p.source,
       });
-    }
     return { reports: reports.length, plans: plans.length };
   });
 }

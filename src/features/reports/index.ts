@@ -7,8 +7,20 @@ import { planResource, reportResource } from './queries.ts';
 import { reportWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
-export { resolutionAdopted } from './checks.ts';
-export { kindLabel, planStatusLabel, sourceLabel } from './pages.tsx';
+export {
+  choice,
+  day,
+  type DayRules,
+  dayProblem,
+  level,
+  oneOf,
+  requiredDay,
+  resolutionAdopted,
+  subsetOf,
+  text,
+  tidyList,
+} from './inputs.ts';
+export { kindLabel, planStatusLabel, sourceLabel } from './labels.ts';
 export { planResource, type PlanRow, plansVisibleTo, reportResource, type ReportRow, reportsVisibleTo } from './queries.ts';
 export { type ReportFact, reportingStatus } from './status.ts';
 

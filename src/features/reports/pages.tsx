@@ -1,33 +1,11 @@
 import { TableRegion } from '../../platform/ui/tables.tsx';
 import type { FC } from 'hono/jsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
-import type { PlanRow, ReportRow } from './commands.ts';
+import { kindLabel, planStatusLabel, sourceLabel } from './labels.ts';
+import type { PlanRow, ReportRow } from './queries.ts';
 import { reportKinds } from './schema.ts';
 
 export type StateNames = Map<string, string>;
-
-export function kindLabel(m: Messages, kind: string): string {
-  return kind === 'first-report' ? m.t('reports.kindFirst') : m.t('reports.kindAdditional');
-}
-
-export function sourceLabel(m: Messages, source: string): string {
-  if (source === 'seed') return m.t('reports.sourceSeed');
-  if (source === 'illustrative') return m.t('reports.sourceIllustrative');
-  return m.t('reports.sourceEntered');
-}
-
-export function planStatusLabel(m: Messages, status: string): string {
-  switch (status) {
-    case 'drafting':
-      return m.t('reports.planDrafting');
-    case 'drafting-with-experts':
-      return m.t('reports.planDraftingWithExperts');
-    case 'submitted':
-      return m.t('reports.planSubmitted');
-    default:
-      return m.t('reports.planPublished');
-  }
-}
 
 const SubNav: FC<{ m: Messages }> = ({ m }) => (
   <nav aria-label={m.t('reports.nav')} class="report-links">

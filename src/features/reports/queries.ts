@@ -2,7 +2,9 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { visibleTo } from '../../platform/db/visibility.ts';
 import { can, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
+import { findKept } from '../../platform/bundle/record-section.ts';
 import { documentResource } from '../documents/index.ts';
+import type { PlanFacts, ReportFacts } from './consistency.ts';
 import type { ActionPlanTable, NationalReportTable, ReportKind } from './schema.ts';
 import { additionalInformationIn, type PlanFact, type ReportFact, reportingStatus } from './status.ts';
 
@@ -20,9 +22,6 @@ export const planResource = (p: Pick<PlanRow, 'confidentiality' | 'state_iso3'>)
   confidentiality: p.confidentiality,
   stateIso3: p.state_iso3,
 });
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isRecordId = (id: string) => uuid.test(id);
 
 // ---- Lists: every list is filtered by the policy, so that what it hides is not even counted.
 
@@ -75,24 +74,14 @@ export const planFact = (p: PlanRow): PlanFact => ({
 
 // ---- One record (archived ones too: their page offers to restore them)
 
-export async function findReport(db: Db, id: string): Promise<ReportRow | undefined> {
-  if (!isRecordId(id)) return undefined;
-  return db.selectFrom('national_report').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findPlan(db: Db, id: string): Promise<PlanRow | undefined> {
-  if (!isRecordId(id)) return undefined;
-  return db.selectFrom('action_plan').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /** A report the viewer may read, or nothing: a hidden report is not even said to exist. */
 export async function visibleReport(db: Db, viewer: Viewer | null, id: string): Promise<ReportRow | undefined> {
-  const r = await findReport(db, id);
+  const r = await findKept(db, 'national_report', id);
   return r && can(viewer, 'read', reportResource(r)) ? r : undefined;
 }
 
 export async function visiblePlan(db: Db, viewer: Viewer | null, id: string): Promise<PlanRow | undefined> {
-  const p = await findPlan(db, id);
+  const p = await findKept(db, 'action_plan', id);
   return p && can(viewer, 'read', planResource(p)) ? p : undefined;
 }
 
@@ -131,41 +120,27 @@ export async function linkedDocuments(
   return rows.filter((d) => can(viewer, 'read', documentResource(d)));
 }
 
-/** The dates of a State's first report and of its earliest and latest additional information (not archived). */
-export async function reportingDates(
-  db: Db,
-  stateIso3: string,
-  exceptId?: string,
-): Promise<{ firstReport: string | null; earliestAdditional: string | null }> {
+/** The reports (not archived) of a State and those with this UN symbol, but the one being changed: what a report is checked against. */
+export async function reportFacts(db: Db, stateIso3: string, symbol: string, exceptId = ''): Promise<ReportFacts[]> {
   let q = db
     .selectFrom('national_report')
-    .select(['kind', 'received_on'])
-    .where('state_iso3', '=', stateIso3)
-    .where('archived_at', 'is', null);
+    .select(['id', 'state_iso3', 'kind', 'received_on', 'symbol'])
+    .where('archived_at', 'is', null)
+    .where((eb) => (symbol ? eb.or([eb('state_iso3', '=', stateIso3), eb('symbol', '=', symbol)]) : eb('state_iso3', '=', stateIso3)));
   if (exceptId) q = q.where('id', '<>', exceptId);
-  const rows = await q.orderBy('received_on').execute();
-  return {
-    firstReport: rows.find((r) => r.kind === 'first-report')?.received_on ?? null,
-    earliestAdditional: rows.find((r) => r.kind === 'additional-information')?.received_on ?? null,
-  };
+  const rows = await q.orderBy('received_on').orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, state: r.state_iso3, kind: r.kind, receivedOn: r.received_on, symbol: r.symbol }));
 }
 
-/** Another report (not archived) with this UN symbol, if any. */
-export async function reportWithSymbol(db: Db, symbol: string, exceptId?: string): Promise<ReportRow | undefined> {
-  let q = db.selectFrom('national_report').selectAll().where('symbol', '=', symbol).where('archived_at', 'is', null);
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  return q.executeTakeFirst();
-}
-
-export async function planNumberTaken(db: Db, stateIso3: string, number: number, exceptId?: string): Promise<boolean> {
+/** The plans (not archived) of a State, but the one being changed. */
+export async function planFacts(db: Db, stateIso3: string, exceptId = ''): Promise<PlanFacts[]> {
   let q = db
     .selectFrom('action_plan')
-    .select('id')
+    .select(['id', 'state_iso3', 'number'])
     .where('state_iso3', '=', stateIso3)
-    .where('number', '=', number)
     .where('archived_at', 'is', null);
   if (exceptId) q = q.where('id', '<>', exceptId);
-  return (await q.executeTakeFirst()) !== undefined;
+  return (await q.orderBy('number').execute()).map((p) => ({ id: p.id, state: p.state_iso3, number: p.number }));
 }
 
 export interface StatusAsOf {

@@ -3,7 +3,6 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { AppContextOf } from '../../platform/http/env.ts';
 import { type FormBody, text } from '../../platform/http/forms.ts';
 import { pick } from '../../platform/i18n/locales.ts';
-import type { Confidentiality } from '../../platform/policy/levels.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { findState, type StateRow } from '../member-states/index.ts';
 
@@ -23,7 +22,6 @@ export async function stateName(c: AppContextOf, iso3: string): Promise<string> 
 }
 
 export const versionOf = (body: FormBody) => (/^\d{1,9}$/.test(text(body, 'version')) ? Number(text(body, 'version')) : -1);
-export const level = (value: string): Confidentiality => (value === 'committee' || value === 'committee-and-state' ? value : 'public');
 
 /** A refused change as field problems and a status, or the error itself when it is something else. */
 export function refusal(err: unknown): { problems: FieldProblem[]; status: Status } {

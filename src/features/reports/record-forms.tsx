@@ -3,11 +3,12 @@ import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
+import { type FormBody, text, texts } from '../../platform/http/forms.ts';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { locales } from '../../platform/i18n/locales.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { invalidIf, languageName, levelLabel, weaponLabel } from './labels.ts';
-import { kindLabel, planStatusLabel } from './pages.tsx';
+import { invalidIf, kindLabel, languageName, levelLabel, planStatusLabel, weaponLabel } from './labels.ts';
+import type { PlanRow, ReportRow } from './queries.ts';
 import { planStatuses, reportKinds, reportParagraphs, reportWeaponTypes } from './schema.ts';
 
 export interface ReportFormValues {
@@ -31,6 +32,75 @@ export interface PlanFormValues {
   publishedOn: string;
   confidentiality: string;
   version?: string;
+}
+
+/** A report's form as typed, from the body sent. */
+export function reportValues(body: FormBody): ReportFormValues {
+  return {
+    kind: text(body, 'kind'),
+    receivedOn: text(body, 'receivedOn').trim(),
+    symbol: text(body, 'symbol'),
+    languages: texts(body, 'languages'),
+    summary: text(body, 'summary'),
+    paragraphs: texts(body, 'paragraphs'),
+    weaponTypes: texts(body, 'weaponTypes'),
+    confidentiality: text(body, 'confidentiality'),
+    version: text(body, 'version'),
+  };
+}
+
+export const reportFormOf = (r: ReportRow): ReportFormValues => ({
+  kind: r.kind,
+  receivedOn: r.received_on,
+  symbol: r.symbol,
+  languages: r.languages,
+  summary: r.summary,
+  paragraphs: r.paragraphs,
+  weaponTypes: r.weapon_types,
+  confidentiality: r.confidentiality,
+  version: String(r.row_version),
+});
+
+export function planValues(body: FormBody): PlanFormValues {
+  return {
+    number: text(body, 'number').trim(),
+    status: text(body, 'status'),
+    startedOn: text(body, 'startedOn').trim(),
+    submittedOn: text(body, 'submittedOn').trim(),
+    publishedOn: text(body, 'publishedOn').trim(),
+    confidentiality: text(body, 'confidentiality'),
+    version: text(body, 'version'),
+  };
+}
+
+export const planFormOf = (p: PlanRow): PlanFormValues => ({
+  number: String(p.number),
+  status: p.status,
+  startedOn: p.started_on ?? '',
+  submittedOn: p.submitted_on ?? '',
+  publishedOn: p.published_on ?? '',
+  confidentiality: p.confidentiality,
+  version: String(p.row_version),
+});
+
+/** A plan's form in the shape of the write core's input (a number that is not one is NaN, and refused there). */
+export const planInputOf = (v: PlanFormValues) => ({
+  number: /^\d{1,3}$/.test(v.number) ? Number(v.number) : Number.NaN,
+  status: v.status,
+  startedOn: v.startedOn || null,
+  submittedOn: v.submittedOn || null,
+  publishedOn: v.publishedOn || null,
+  confidentiality: v.confidentiality,
+});
+
+/** What the form of a report or a plan is given. */
+export interface FormProps<V> {
+  m: Messages;
+  action: string;
+  cancel: string;
+  values: V;
+  problems: FieldProblem[];
+  csrfToken: string;
 }
 
 const Field: FC<PropsWithChildren<{ id: string; label: string; help?: string }>> = ({ id, label, help, children }) => (
@@ -83,14 +153,7 @@ const Buttons: FC<{ m: Messages; cancel: string }> = ({ m, cancel }) => (
   </div>
 );
 
-export const ReportForm: FC<{
-  m: Messages;
-  action: string;
-  cancel: string;
-  values: ReportFormValues;
-  problems: FieldProblem[];
-  csrfToken: string;
-}> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
+export const ReportForm: FC<FormProps<ReportFormValues>> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
   <form method="post" action={action} class="record-form" novalidate>
     <FieldErrors m={m} problems={problems} />
     <CsrfField token={csrfToken} />
@@ -152,14 +215,7 @@ export const ReportForm: FC<{
   </form>
 );
 
-export const PlanForm: FC<{
-  m: Messages;
-  action: string;
-  cancel: string;
-  values: PlanFormValues;
-  problems: FieldProblem[];
-  csrfToken: string;
-}> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
+export const PlanForm: FC<FormProps<PlanFormValues>> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
   <form method="post" action={action} class="record-form" novalidate>
     <FieldErrors m={m} problems={problems} />
     <CsrfField token={csrfToken} />

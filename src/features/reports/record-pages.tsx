@@ -4,8 +4,7 @@ import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages, MessageKey } from '../../platform/i18n/i18n.ts';
-import { languageName, levelLabel, weaponLabel } from './labels.ts';
-import { kindLabel, planStatusLabel, sourceLabel } from './pages.tsx';
+import { kindLabel, languageName, levelLabel, planStatusLabel, sourceLabel, weaponLabel } from './labels.ts';
 import type { LinkedDocument, PlanRow, ReportRow } from './queries.ts';
 
 export interface RecordActions {
@@ -80,15 +79,18 @@ const Actions: FC<{ m: Messages; base: string; row: ReportRow | PlanRow; actions
 const codes = (m: Messages, values: string[], label: (v: string) => string = (v) => v) =>
   values.length ? m.list(values.map(label)) : m.t('reports.notStated');
 
-export const ReportDetail: FC<{
+/** What the page of a report or a plan is given. */
+export interface DetailProps<R> {
   m: Messages;
-  report: ReportRow;
+  record: R;
   stateName: string;
   documents: LinkedDocument[];
   actions: RecordActions;
   problems: FieldProblem[];
   csrfToken: string;
-}> = ({ m, report: r, stateName, documents, actions, problems, csrfToken }) => {
+}
+
+export const ReportDetail: FC<DetailProps<ReportRow>> = ({ m, record: r, stateName, documents, actions, problems, csrfToken }) => {
   const l = m.locale;
   return (
     <>
@@ -129,15 +131,7 @@ export const ReportDetail: FC<{
   );
 };
 
-export const PlanDetail: FC<{
-  m: Messages;
-  plan: PlanRow;
-  stateName: string;
-  documents: LinkedDocument[];
-  actions: RecordActions;
-  problems: FieldProblem[];
-  csrfToken: string;
-}> = ({ m, plan: p, stateName, documents, actions, problems, csrfToken }) => {
+export const PlanDetail: FC<DetailProps<PlanRow>> = ({ m, record: p, stateName, documents, actions, problems, csrfToken }) => {
   const l = m.locale;
   const day = (d: string | null) => (d ? <time datetime={d}>{m.date(d)}</time> : m.t('reports.notStated'));
   return (

@@ -1,17 +1,16 @@
 import { type CsvCell, csvResponse } from '../../platform/formats/csv.ts';
 import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
-import { AppError } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
-import { findState, listStates } from '../member-states/index.ts';
+import { listStates, stateVisibleTo } from '../member-states/index.ts';
 import { dateParam } from './api-schemas.ts';
-import { kindLabel, PlansPage, planStatusLabel, ReportList, StateReportsPage, type StateNames, StatusPage, sourceLabel } from './pages.tsx';
-import { planRecordRoutes } from './plan-routes.tsx';
-import { planFact, plansVisibleTo, type ReportRow, reportsVisibleTo, statusAsOf } from './queries.ts';
-import { reportRecordRoutes } from './report-routes.tsx';
+import { PlansPage, ReportList, StateReportsPage, type StateNames, StatusPage } from './pages.tsx';
+import { planCsv, reportCsv } from './present.ts';
+import { planFact, plansVisibleTo, reportsVisibleTo, statusAsOf } from './queries.ts';
+import { recordWebRoutes } from './record-routes.tsx';
 import { plansPerYear, plansSince } from './status.ts';
 
 async function stateNames(c: AppContextOf, viewer: Viewer | null): Promise<StateNames> {
@@ -53,19 +52,7 @@ export function reportWebRoutes() {
     });
     const names = await stateNames(c, viewer);
     if (c.req.query('format') === 'csv')
-      return csv(
-        c,
-        `reports-${from ?? 'start'}-${to ?? 'now'}.csv`,
-        [m.t('reports.state'), 'ISO3', m.t('reports.kind'), m.t('reports.received'), m.t('reports.symbol'), m.t('reports.source')],
-        reports.map((x: ReportRow) => [
-          names.get(x.state_iso3) ?? x.state_iso3,
-          x.state_iso3,
-          kindLabel(m, x.kind),
-          x.received_on,
-          x.symbol,
-          sourceLabel(m, x.source),
-        ]),
-      );
+      return csvResponse(c, `reports-${from ?? 'start'}-${to ?? 'now'}.csv`, reportCsv(m, reports, names));
     return render(
       c,
       { title: m.t('reports.title') },
@@ -111,30 +98,7 @@ export function reportWebRoutes() {
     const perYear = plansPerYear(facts, 2007, Number(asOf.slice(0, 4)));
     const names = await stateNames(c, viewer);
     if (c.req.query('format') === 'csv' && c.req.query('table') === 'plans')
-      return csv(
-        c,
-        'action-plans.csv',
-        [
-          m.t('reports.state'),
-          'ISO3',
-          m.t('reports.number'),
-          m.t('reports.status'),
-          m.t('reports.started'),
-          m.t('reports.submitted'),
-          m.t('reports.published'),
-          m.t('reports.source'),
-        ],
-        plans.map((p) => [
-          names.get(p.state_iso3) ?? p.state_iso3,
-          p.state_iso3,
-          p.number,
-          planStatusLabel(m, p.status),
-          p.started_on,
-          p.submitted_on,
-          p.published_on,
-          sourceLabel(m, p.source),
-        ]),
-      );
+      return csvResponse(c, 'action-plans.csv', planCsv(m, plans, names));
     if (c.req.query('format') === 'csv')
       return csv(
         c,
@@ -161,9 +125,7 @@ export function reportWebRoutes() {
     const m = c.get('m');
     const viewer = c.get('viewer');
     const db = c.get('app').database.db;
-    const state = await findState(db, c.req.param('iso3'));
-    if (!state || !can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }))
-      throw new AppError('not-found', `no Member State has the code ${c.req.param('iso3').toUpperCase()}`);
+    const state = await stateVisibleTo(db, viewer, c.req.param('iso3'));
     const reports = await reportsVisibleTo(db, viewer, { stateIso3: state.iso3 });
     const plans = await plansVisibleTo(db, viewer, state.iso3);
     return render(
@@ -187,7 +149,6 @@ export function reportWebRoutes() {
   });
 
   // One record's pages, after `/reports/status` so that "status" is never taken for an id.
-  r.route('/', reportRecordRoutes());
-  r.route('/', planRecordRoutes());
+  r.route('/', recordWebRoutes());
   return r;
 }

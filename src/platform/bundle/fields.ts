@@ -61,18 +61,16 @@ interface KeptRow {
 }
 
 /**
- * The import loop of a section keyed by id: a record equal to the stored one is left alone, a
- * new one inserted, a changed one updated, each change audited by the caller's `audit`. Records
- * being archived go first, so that one they give way to (a State's new first report, a plan
- * number) is free when its turn comes.
+ * The import loop of a section keyed by id: a record equal to the stored one is left alone, a new
+ * or changed one given to `write` (its write core, which audits it). Records being archived go
+ * first, so that one they give way to (a State's new first report, a plan number) is free when
+ * its turn comes.
  */
-export async function applyRecords<R extends { id: string; archived: boolean }, Row extends KeptRow>(options: {
+export async function importRecords<R extends { id: string; archived: boolean }, Row extends KeptRow>(options: {
   records: readonly R[];
   stored: Map<string, Row>;
   toRecord: (row: Row) => unknown;
-  insert: (record: R) => Promise<Row>;
-  update: (record: R, before: Row) => Promise<Row>;
-  audit: (action: 'create' | 'import', before: Row | undefined, after: Row) => Promise<void>;
+  write: (record: R, before: Row | undefined) => Promise<unknown>;
   report: { add(outcome: 'created' | 'updated' | 'unchanged'): void };
   /** The record as it will be stored, for the comparison (a set made whole, say). */
   normalise?: (record: R, before: Row | undefined) => R;
@@ -85,10 +83,29 @@ export async function applyRecords<R extends { id: string; archived: boolean }, 
       options.report.add('unchanged');
       continue;
     }
-    const after = before ? await options.update(record, before) : await options.insert(record);
-    await options.audit(before ? 'import' : 'create', before, after);
+    await options.write(record, before);
     options.report.add(before ? 'updated' : 'created');
   }
+}
+
+/** The import loop of a section that writes its rows itself: `importRecords` with the insert, the update and the audit apart. */
+export async function applyRecords<R extends { id: string; archived: boolean }, Row extends KeptRow>(options: {
+  records: readonly R[];
+  stored: Map<string, Row>;
+  toRecord: (row: Row) => unknown;
+  insert: (record: R) => Promise<Row>;
+  update: (record: R, before: Row) => Promise<Row>;
+  audit: (action: 'create' | 'import', before: Row | undefined, after: Row) => Promise<void>;
+  report: { add(outcome: 'created' | 'updated' | 'unchanged'): void };
+  normalise?: (record: R, before: Row | undefined) => R;
+}): Promise<void> {
+  await importRecords({
+    ...options,
+    write: async (record, before) => {
+      const after = before ? await options.update(record, before) : await options.insert(record);
+      await options.audit(before ? 'import' : 'create', before, after);
+    },
+  });
 }
 
 /** Whether a record is new or differs from the stored one: only those are checked against today's rules. */

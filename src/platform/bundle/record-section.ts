@@ -1,19 +1,22 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Actor, recordChange } from '../audit/record.ts';
-import type { Confidentiality } from '../policy/levels.ts';
-import { can, type Resource, type Viewer } from '../policy/policy.ts';
-import { applyRecords, archivedAt, isChange, type VisibleCodes, visibleCodes } from './fields.ts';
-import { type ImportTally, type RecordProblem, stricter } from './section.ts';
+import { AppError, notFound } from '../errors.ts';
+import { type Confidentiality, changeScope } from '../policy/levels.ts';
+import { type Action, can, type Resource, type Viewer } from '../policy/policy.ts';
+import type { z } from 'zod';
+import { applyRecords, archivedAt, importRecords, isChange, type VisibleCodes, visibleCodes } from './fields.ts';
+import { type BundleSection, type ImportTally, type RecordProblem, type Reference, stricter } from './section.ts';
 
 /*
- * The skeleton shared by the sections of records keyed by a UUID `id`, archived (never deleted)
- * and versioned (reports, plans, contacts, visits, courses, documents): reading the stored rows,
- * the export's visibility, the checks of new or changed records, and the audited upsert. What is
- * particular to a section (its fields, its rules) stays in its module.
+ * Records kept by a UUID `id`, archived (never deleted) and versioned, whatever their table: the
+ * row mechanics their write cores share (the lock at the version the writer saw, the insert and
+ * the update under the next version, the audit event of each change), and what their bundle
+ * sections share (the stored rows, the export's visibility, the checks of new or changed records).
+ * What is particular to a kind of record (its fields, its rules, who may change what) stays in
+ * its feature.
  */
 
-export type RecordTable = 'national_report' | 'action_plan' | 'point_of_contact' | 'visit' | 'course' | 'document';
 /** What every such row has, whatever its table. */
 interface KeptColumns {
   id: string;
@@ -21,27 +24,178 @@ interface KeptColumns {
   row_version: number;
   confidentiality: Confidentiality;
 }
-export type RecordRow<T extends RecordTable> = Selectable<DB[T]> & KeptColumns;
+
+/** Every table whose rows are kept so: an id, an archive time, a row version, a level. */
+export type KeptTable = { [T in keyof DB]: Selectable<DB[T]> extends KeptColumns ? T : never }[keyof DB];
+export type KeptRow<T extends KeptTable> = Selectable<DB[T]> & KeptColumns;
 type Db = Kysely<DB> | Transaction<DB>;
 type Problem = Omit<RecordProblem, 'index'>;
 
+/** A kind of kept record: its table, what messages and its history call it, and its row as the audit records it. */
+export interface KeptKind<T extends KeptTable> {
+  table: T;
+  /** What messages call one: `report`, `point of contact`. */
+  noun: string;
+  recordType: string;
+  audited: (row: KeptRow<T>) => unknown;
+}
+
+/**
+ * Who makes a change: a signed-in account (the policy then says what it may change), or an actor
+ * the caller vouches for (the system seeding, a command line, an import already authorized whole).
+ */
+export type Writer = Actor | Viewer;
+
+export function writerOf(by: Writer | null): { actor: Actor; viewer: Viewer | undefined } {
+  // The public makes no changes: a route that lets it reach a write core is a bug.
+  if (by === null) throw new Error('a change needs a signed-in actor');
+  if ('role' in by) return { actor: { id: by.id, label: by.displayName }, viewer: by };
+  return { actor: by, viewer: undefined };
+}
+
+/** Refuses a change the policy does not allow an account (an actor the caller vouches for is not asked). */
+export function authorizeChange(viewer: Viewer | undefined, action: Action, resource: Resource, what: string): void {
+  if (viewer && !can(viewer, action, resource)) throw new AppError('forbidden', `your account may not see or do ${what}`);
+}
+
+/** Runs `work` in the caller's transaction, or in a new one. */
+export function inTransaction<R>(db: Db, work: (trx: Transaction<DB>) => Promise<R>): Promise<R> {
+  return db.isTransaction ? work(db as Transaction<DB>) : db.transaction().execute(work);
+}
+
+/** The row with this id, whatever its state; undefined for an id that is not a UUID. */
+export async function findKept<T extends KeptTable>(db: Db, table: T, id: string): Promise<KeptRow<T> | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  return (await db
+    .selectFrom(table as KeptTable)
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()) as KeptRow<T> | undefined;
+}
+
+/**
+ * Locks a record for a change, refusing it if someone else changed it since `expectedVersion`;
+ * `archived`, when given, is the refusal of a change to an archived record.
+ */
+export async function lockKept<T extends KeptTable>(
+  trx: Transaction<DB>,
+  kind: KeptKind<T>,
+  id: string,
+  expectedVersion: number,
+  archived?: string,
+): Promise<KeptRow<T>> {
+  const before = (await trx
+    .selectFrom(kind.table as KeptTable)
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst()) as KeptRow<T> | undefined;
+  if (!before) throw notFound(`the ${kind.noun}`);
+  if (before.row_version !== expectedVersion)
+    throw new AppError(
+      'conflict',
+      `this ${kind.noun} was changed by someone else (version ${before.row_version}, yours ${expectedVersion}): reload to see the change`,
+    );
+  if (archived !== undefined && before.archived_at) throw new AppError('conflict', `this ${kind.noun} is archived: ${archived}`);
+  return before;
+}
+
+/** Inserts a record (archived or not) and its audit event: `create`, or the bundle's own word. */
+export async function insertKept<T extends KeptTable>(
+  trx: Transaction<DB>,
+  actor: Actor,
+  kind: KeptKind<T>,
+  values: Insertable<DB[T]>,
+  archived = false,
+): Promise<KeptRow<T>> {
+  const row = (await trx
+    .insertInto(kind.table as KeptTable)
+    .values({ ...values, ...(archived ? { archived_at: new Date() } : {}) } as never)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as KeptRow<T>;
+  await recordChange(trx, actor, {
+    action: 'create',
+    recordType: kind.recordType,
+    recordId: row.id,
+    confidentiality: row.confidentiality,
+    stateIso3: (row as { state_iso3?: string | null }).state_iso3 ?? null,
+    after: kind.audited(row),
+  });
+  return row;
+}
+
+/**
+ * Saves a change of a record under the next version, with its audit event: seen by those who could
+ * see it before and after (and on the Committee side if it moved between States).
+ */
+export async function updateKept<T extends KeptTable>(
+  trx: Transaction<DB>,
+  actor: Actor,
+  kind: KeptKind<T>,
+  before: KeptRow<T>,
+  set: Updateable<DB[T]>,
+  action: string,
+): Promise<KeptRow<T>> {
+  const after = (await trx
+    .updateTable(kind.table as KeptTable)
+    .set({ ...set, row_version: before.row_version + 1, updated_at: new Date() } as never)
+    .where('id', '=', before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as KeptRow<T>;
+  const scoped = (r: KeptRow<T>) => r as unknown as { confidentiality: Confidentiality; state_iso3?: string | null };
+  await recordChange(trx, actor, {
+    action,
+    recordType: kind.recordType,
+    recordId: before.id,
+    ...changeScope(scoped(before), scoped(after)),
+    before: kind.audited(before),
+    after: kind.audited(after),
+  });
+  return after;
+}
+
+/**
+ * Writes a record as a bundle gives it, keyed by its id: inserted (with its id) when new, else
+ * updated with its archive time kept unless the flag changes. `fixed` columns are written only
+ * when the record is new (a record's State, which never changes).
+ */
+export function putKept<T extends KeptTable>(
+  trx: Transaction<DB>,
+  actor: Actor,
+  kind: KeptKind<T>,
+  record: { id: string; archived: boolean },
+  before: KeptRow<T> | undefined,
+  columns: Updateable<DB[T]>,
+  fixed: Partial<Insertable<DB[T]>> = {},
+): Promise<KeptRow<T>> {
+  if (!before) return insertKept(trx, actor, kind, { id: record.id, ...fixed, ...columns } as Insertable<DB[T]>, record.archived);
+  return updateKept(
+    trx,
+    actor,
+    kind,
+    before,
+    { ...columns, archived_at: archivedAt(before, record.archived) } as Updateable<DB[T]>,
+    'import',
+  );
+}
+
 /** The stored rows with these ids, by id. */
-export async function storedById<T extends RecordTable>(db: Db, table: T, ids: readonly string[]): Promise<Map<string, RecordRow<T>>> {
+export async function storedById<T extends KeptTable>(db: Db, table: T, ids: readonly string[]): Promise<Map<string, KeptRow<T>>> {
   if (!ids.length) return new Map();
   const rows = (await db
-    .selectFrom(table as RecordTable)
+    .selectFrom(table as KeptTable)
     .selectAll()
     .where('id', 'in', [...ids])
-    .execute()) as RecordRow<T>[];
+    .execute()) as KeptRow<T>[];
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** The stored records with these ids, in bundle shape: a section's `stored`. */
-export async function storedRecords<T extends RecordTable, R>(
+export async function storedRecords<T extends KeptTable, R>(
   db: Db,
   table: T,
   ids: readonly string[],
-  toRecord: (row: RecordRow<T>) => R,
+  toRecord: (row: KeptRow<T>) => R,
 ): Promise<Map<string, R>> {
   return new Map([...(await storedById(db, table, ids))].map(([k, r]) => [k, toRecord(r)]));
 }
@@ -50,19 +204,19 @@ export async function storedRecords<T extends RecordTable, R>(
  * The rows the viewer may read, in id order, and the codes the viewer may see: a row of a State
  * the viewer may not see is left out, whatever the policy says of the row itself.
  */
-export async function readableRows<T extends Exclude<RecordTable, 'document'>>(
+export async function readableRows<T extends KeptTable>(
   db: Kysely<DB>,
   viewer: Viewer | null,
   table: T,
-  resource: (row: RecordRow<T>) => Resource,
-): Promise<{ rows: RecordRow<T>[]; seen: VisibleCodes }> {
+  resource: (row: KeptRow<T>) => Resource,
+): Promise<{ rows: KeptRow<T>[]; seen: VisibleCodes }> {
   const seen = await visibleCodes(db, viewer);
   const rows = (await db
-    .selectFrom(table as RecordTable)
+    .selectFrom(table as KeptTable)
     .selectAll()
     .orderBy('id')
-    .execute()) as RecordRow<T>[];
-  const stateOf = (row: RecordRow<T>) => (row as { state_iso3?: string | null }).state_iso3;
+    .execute()) as KeptRow<T>[];
+  const stateOf = (row: KeptRow<T>) => (row as { state_iso3?: string | null }).state_iso3;
   return {
     seen,
     rows: rows.filter((r) => {
@@ -77,13 +231,13 @@ export async function readableRows<T extends Exclude<RecordTable, 'document'>>(
  * (what may never change, a record's State say), then `changed` for a record that is new or differs
  * from the stored one (only those are held to today's rules).
  */
-export async function checkById<R extends { id: string }, T extends RecordTable>(
+export async function checkById<R extends { id: string }, T extends KeptTable>(
   db: Db,
   table: T,
   records: readonly { index: number; record: R }[],
   spec: {
-    toRecord: (row: RecordRow<T>) => unknown;
-    always?: (record: R, before: RecordRow<T> | undefined) => Problem[];
+    toRecord: (row: KeptRow<T>) => unknown;
+    always?: (record: R, before: KeptRow<T> | undefined) => Problem[];
     changed: (record: R, index: number) => Problem[];
   },
 ): Promise<RecordProblem[]> {
@@ -102,34 +256,102 @@ export async function checkById<R extends { id: string }, T extends RecordTable>
   return problems;
 }
 
+type Indexed<R> = readonly { index: number; record: R }[];
+
+/**
+ * A bundle section of records kept by id, their write core doing the writing: the records the
+ * viewer may read (as the section's presenter shows them), the stored ones, the checks of every
+ * record (`always`) and of those new or changed (`changed`, given what `context` gathered of the
+ * database and the bundle as a whole), and the import, record by record through `write`.
+ */
+export function keptSection<R extends { id: string; archived: boolean }, T extends KeptTable, C = undefined>(spec: {
+  name: string;
+  table: T;
+  schema: z.ZodType<R>;
+  /** The record as the bundle carries it: the section's presenter. */
+  present: (row: KeptRow<T>) => R;
+  /** Who may see and change a stored row, and a record of the bundle. */
+  rowResource: (row: KeptRow<T>) => Resource;
+  resource: (record: R) => Resource;
+  references?: (record: R) => Reference[];
+  after?: readonly string[];
+  /** What the viewer sees of a readable record: the States and organizations it names that the viewer may see. */
+  visible?: (record: R, seen: VisibleCodes) => R;
+  /** Every record the viewer may read, when the section reads them its own way. */
+  export?: (db: Kysely<DB>, viewer: Viewer | null) => Promise<R[]>;
+  context?: (db: Kysely<DB>, records: Indexed<R>) => Promise<C>;
+  always?: (record: R, before: KeptRow<T> | undefined) => Problem[];
+  changed: (record: R, context: C, index: number) => Problem[];
+  write: (trx: Transaction<DB>, actor: Actor, record: R, before: KeptRow<T> | undefined) => Promise<unknown>;
+}): BundleSection<R> {
+  return {
+    name: spec.name,
+    keyField: 'id',
+    schema: spec.schema,
+    key: (r) => r.id,
+    resource: spec.resource,
+    ...(spec.references ? { references: spec.references } : {}),
+    ...(spec.after ? { after: spec.after } : {}),
+    async export(db, viewer) {
+      if (spec.export) return spec.export(db, viewer);
+      const { rows, seen } = await readableRows(db, viewer, spec.table, spec.rowResource);
+      return rows.map((row) => (spec.visible ? spec.visible(spec.present(row), seen) : spec.present(row)));
+    },
+    stored: (db, keys) => storedRecords(db, spec.table, keys, spec.present),
+    async check(db, records) {
+      const context = (spec.context ? await spec.context(db, records) : undefined) as C;
+      return checkById(db, spec.table, records, {
+        toRecord: spec.present,
+        ...(spec.always ? { always: spec.always } : {}),
+        changed: (record, index) => spec.changed(record, context, index),
+      });
+    },
+    async import(trx, actor, records, report) {
+      await importRecords({
+        records,
+        stored: await storedById(
+          trx,
+          spec.table,
+          records.map((r) => r.id),
+        ),
+        toRecord: spec.present,
+        report,
+        write: (record, before) => spec.write(trx, actor, record, before),
+      });
+    },
+  };
+}
+
+// ---- Until the contacts, engagement and documents sections write through their write cores.
+
 /** Inserts the row of a new record, archived or not. */
-export function insertRow<T extends RecordTable>(
+export function insertRow<T extends KeptTable>(
   trx: Transaction<DB>,
   table: T,
   values: Insertable<DB[T]>,
   archived: boolean,
-): Promise<RecordRow<T>> {
+): Promise<KeptRow<T>> {
   return trx
-    .insertInto(table as RecordTable)
+    .insertInto(table as KeptTable)
     .values({ ...values, archived_at: archivedAt(undefined, archived) } as never)
     .returningAll()
-    .executeTakeFirstOrThrow() as Promise<RecordRow<T>>;
+    .executeTakeFirstOrThrow() as Promise<KeptRow<T>>;
 }
 
 /** Updates the row of a stored record: its archive time kept unless the flag changes, its version one up. */
-export function updateRow<T extends RecordTable>(
+export function updateRow<T extends KeptTable>(
   trx: Transaction<DB>,
   table: T,
   before: KeptColumns,
   values: Updateable<DB[T]>,
   archived: boolean,
-): Promise<RecordRow<T>> {
+): Promise<KeptRow<T>> {
   return trx
-    .updateTable(table as RecordTable)
+    .updateTable(table as KeptTable)
     .set({ ...values, archived_at: archivedAt(before, archived), row_version: before.row_version + 1, updated_at: new Date() } as never)
     .where('id', '=', before.id)
     .returningAll()
-    .executeTakeFirstOrThrow() as Promise<RecordRow<T>>;
+    .executeTakeFirstOrThrow() as Promise<KeptRow<T>>;
 }
 
 /** The audit of an imported record: seen by those who could see it before and after. */
@@ -155,19 +377,19 @@ export function auditImport<Row extends { id: string; confidentiality: Confident
  * A section's `import` for a record that is one row: `columns` are written on insert and update,
  * `fixed` ones only when the record is new (a record's State, which never changes).
  */
-export async function importById<R extends { id: string; archived: boolean }, T extends Exclude<RecordTable, 'document'>>(
+export async function importById<R extends { id: string; archived: boolean }, T extends KeptTable>(
   trx: Transaction<DB>,
   actor: Actor,
   records: readonly R[],
   report: ImportTally,
   spec: {
     table: T;
-    toRecord: (row: RecordRow<T>) => unknown;
+    toRecord: (row: KeptRow<T>) => unknown;
     columns: (record: R) => Updateable<DB[T]>;
     fixed?: (record: R) => Partial<Insertable<DB[T]>>;
     recordType: string;
     /** The row as the audit records it. */
-    audited: (row: RecordRow<T>) => unknown;
+    audited: (row: KeptRow<T>) => unknown;
   },
 ): Promise<void> {
   const stored = await storedById(

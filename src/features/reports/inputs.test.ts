@@ -2,7 +2,7 @@ import { isIsoDate } from '../../platform/values/dates.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkPlanInput, checkReportInput, resolutionAdopted, tidyList } from './checks.ts';
+import { checkPlanInput, checkReportInput, resolutionAdopted, tidyList } from './inputs.ts';
 
 const today = '2020-06-30';
 const fields = (problems: { field: string }[]) => problems.map((p) => p.field);
