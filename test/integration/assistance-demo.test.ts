@@ -109,7 +109,7 @@ test("Iraq's request: circulated to WCO, WHO, INTERPOL, WOAH and the NSG, each r
   const [iraq] = (await listRequests(db, expert, { state: 'IRQ' })).rows;
   assert.ok(iraq);
   assert.equal(iraq.status, 'forwarded');
-  const responses = await responsesOf(db, expert, [iraq.id]);
+  const responses = await responsesOf(db, [iraq.id]);
   assert.deepEqual(responses.map((r) => r.provider_code).sort(), ['INTERPOL', 'NSG', 'WCO', 'WHO', 'WOAH']);
   const items = await itemsOf(db, [iraq.id]);
   const ids = new Set(items.map((i) => i.id));
@@ -135,7 +135,7 @@ test("Iraq's request: circulated to WCO, WHO, INTERPOL, WOAH and the NSG, each r
   ] as const) {
     const [r] = (await listRequests(db, expert, { state })).rows;
     assert.ok(r && r.received_on < '2017-01-01', `${state}'s request is an earlier one`);
-    assert.deepEqual((await responsesOf(db, expert, [r.id])).map((x) => x.provider_code).sort(), providers);
+    assert.deepEqual((await responsesOf(db, [r.id])).map((x) => x.provider_code).sort(), providers);
   }
 });
 

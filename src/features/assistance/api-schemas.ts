@@ -2,11 +2,11 @@
 // serialised as they are: each presenter decides every field, and what depends on who reads.
 import { z } from '@hono/zod-openapi';
 import type { Messages } from '../../platform/i18n/i18n.ts';
-import { isCommitteeSide, type Viewer } from '../../platform/policy/policy.ts';
 import { type Reason, reasonsText } from './matching/matching.ts';
 import type { Flag } from './procedure/procedure.ts';
 import type { CirculationRow, ItemRow, MatchView, OfferRow, PublicSummary, RequestRow, ResponseRow, StepRow } from './queries.ts';
 import { providerKey } from './queries.ts';
+import type { Audience } from './readers.ts';
 import { assistanceSources, channels, matchStatuses, priorities, providerKinds, requestStatuses } from './schema.ts';
 
 export const json = <T extends z.ZodTypeAny>(schema: T) => ({ 'application/json': { schema } });
@@ -18,22 +18,7 @@ const version = z
   .int()
   .openapi({ description: 'Send it back as `rowVersion` when changing the record: a change made on an older version is refused (409)' });
 
-/**
- * Who reads a request, which decides what the presenters show: the Committee side (everything,
- * the overdue flags too), the requesting State (its contact, the responses forwarded to it, the
- * matches beyond the experts' own suggestions), or a provider it was circulated to (no contact, its
- * own circulation, responses and matches, the steps without the people who took them).
- */
-export type Audience = 'committee' | 'state' | 'provider';
-
-export function audienceOf(viewer: Viewer | null, r: Pick<RequestRow, 'state_iso3'>): Audience {
-  if (isCommitteeSide(viewer)) return 'committee';
-  if (viewer?.role === 'state-contact' && viewer.stateIso3 === r.state_iso3.trim()) return 'state';
-  return 'provider';
-}
-
-/** Matches the experts have not yet put to a provider: the Committee side's own working list. */
-const internalMatch = (status: string) => status === 'suggested' || status === 'set-aside';
+export { type Audience, audienceOf } from './readers.ts';
 
 export const ItemSchema = z
   .object({
@@ -272,10 +257,6 @@ export function presentMatch(x: MatchView, m: Messages): z.infer<typeof MatchSch
     rowVersion: x.row_version,
   };
 }
-
-/** The matches a reader sees: the experts' suggestions and set-asides stay on the Committee side. */
-export const visibleMatches = (matches: MatchView[], audience: Audience) =>
-  audience === 'committee' ? matches : matches.filter((x) => !internalMatch(x.status));
 
 export const RankedOfferSchema = z
   .object({

@@ -11,7 +11,7 @@ import type { AppContextOf } from '../../platform/http/env.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { type Messages, messages } from '../../platform/i18n/i18n.ts';
 import { locales } from '../../platform/i18n/locales.ts';
-import { can, isCommitteeSide, may, providerKeyOf, type Viewer } from '../../platform/policy/policy.ts';
+import { can, isCommitteeSide, may, type Viewer } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import {
   audienceOf,
@@ -34,8 +34,9 @@ import {
   rankedOf,
   requestFieldsOf,
   SummarySchema,
-  visibleMatches,
 } from './api-schemas.ts';
+import type { Flag } from './procedure/procedure.ts';
+import { readerOf, requestAsSeen, seesMatch } from './readers.ts';
 import type { ItemInput, OfferInput, RequestInput } from './requests/checks.ts';
 import {
   addMatch,
@@ -55,7 +56,6 @@ import {
 } from './requests/commands.ts';
 import { defaultWeights, rankItemsForOffer, rankOffersForItem } from './matching/matching.ts';
 import {
-  circulationOf,
   currentWeights,
   deliveredByProvider,
   findOffer,
@@ -71,8 +71,6 @@ import {
   providerKey,
   publicSummaries,
   type RequestRow,
-  responsesOf,
-  stepsOf,
 } from './queries.ts';
 import { requestStatuses } from './schema.ts';
 import { areas, taxonomyIn } from './taxonomy.ts';
@@ -606,32 +604,14 @@ async function visibleRequest(c: AppContextOf, id: string): Promise<RequestRow> 
 
 /** The request with everything the caller may see of it (the API's answer; the CLI's `show`). */
 export async function requestDetail(database: Kysely<DB>, viewer: Viewer | null, r: RequestRow, m: Messages) {
-  const audience = audienceOf(viewer, r);
-  const [items, steps, circulation, responses, flags] = await Promise.all([
-    itemsOf(database, [r.id]),
-    stepsOf(database, r.id),
-    circulationOf(database, [r.id]),
-    responsesOf(database, viewer, [r.id]),
-    audience === 'committee' ? flagsOf(database, [r], todayIso()) : Promise.resolve(new Map()),
-  ]);
-  const matches = visibleMatches(
-    await matchesOfItems(
-      database,
-      viewer,
-      items.map((i) => i.id),
-    ),
-    audience,
-  );
-  const own = audience === 'provider' ? providerKeyOf(viewer) : null;
+  const { reader, seen } = await requestAsSeen(database, viewer, r);
+  const flags = reader.audience === 'committee' ? await flagsOf(database, [r], todayIso()) : new Map<string, Flag[]>();
   return {
-    ...presentRequest(r, items, audience, flags.get(r.id) ?? null, m),
-    steps: steps.map((s) => presentStep(s, audience)),
-    circulation: circulation
-      .filter((x) => own === null || providerKey(x.provider_kind, x.provider_code.trim()) === own)
-      .map(presentCirculation),
-    // The requesting State learns of the responses when the secretariat forwards them.
-    responses: responses.filter((x) => audience !== 'state' || x.forwarded_on !== null).map(presentResponse),
-    matches: matches.map((x) => presentMatch(x, m)),
+    ...presentRequest(seen.request, seen.items, reader.audience, flags.get(r.id) ?? null, m),
+    steps: seen.steps.map((s) => presentStep(s, reader.audience)),
+    circulation: seen.circulation.map(presentCirculation),
+    responses: seen.responses.map(presentResponse),
+    matches: seen.matches.map((x) => presentMatch(x, m)),
   };
 }
 
@@ -695,7 +675,7 @@ function mustManage(c: AppContextOf, what: string): void {
 
 /** One match as the caller sees it, with its offer. */
 async function matchView(c: AppContextOf, itemId: string, matchId: string, m: Messages) {
-  const found = (await matchesOfItems(db(c), c.get('viewer'), [itemId])).find((x) => x.id === matchId);
+  const found = (await matchesOfItems(db(c), [itemId])).find((x) => x.id === matchId);
   if (!found) throw new AppError('not-found', 'no match with this id');
   return presentMatch(found, m);
 }
@@ -826,14 +806,13 @@ export function registerAssistanceApi(api: Api) {
       const m = messagesFor(q.lang);
       const r = await visibleRequest(c, c.req.valid('param').id);
       const items = await itemsOf(db(c), [r.id]);
-      const matches = visibleMatches(
+      const reader = readerOf(viewer, r);
+      const matches = (
         await matchesOfItems(
           db(c),
-          viewer,
           items.map((i) => i.id),
-        ),
-        audienceOf(viewer, r),
-      );
+        )
+      ).filter((x) => seesMatch(reader, x));
       let ranking: Map<string, z.infer<typeof RankedOfferSchema>[]> | null = null;
       if (q.suggest === 'engine') {
         // Live, over the current offers the caller may see; nothing is written.
@@ -883,9 +862,7 @@ export function registerAssistanceApi(api: Api) {
       mustManage(c, 'the matching of requests');
       const written = await suggestMatches(db(c), actorOf(c.get('viewer')), r.id, q.limit ?? 5);
       const ids = new Set(written.map((w) => w.id));
-      const views = (await matchesOfItems(db(c), c.get('viewer'), [...new Set(written.map((w) => w.item_id))])).filter((x) =>
-        ids.has(x.id),
-      );
+      const views = (await matchesOfItems(db(c), [...new Set(written.map((w) => w.item_id))])).filter((x) => ids.has(x.id));
       const m = messagesFor(q.lang);
       return c.json({ count: views.length, data: views.map((x) => presentMatch(x, m)) }, 200);
     },
@@ -1008,8 +985,8 @@ export function registerAssistanceApi(api: Api) {
         ...rankedOf(x.reasons, m),
       }));
       // The offer's matches on the items the caller may see; the experts' own suggestions stay on the Committee side.
-      const existing = (await matchesOfItems(db(c), viewer, [...byId.keys()])).filter((x) => x.offer_id === offer.id);
-      const shown = visibleMatches(existing, isCommitteeSide(viewer) ? 'committee' : 'provider');
+      const existing = (await matchesOfItems(db(c), [...byId.keys()])).filter((x) => x.offer_id === offer.id);
+      const shown = existing.filter((x) => seesMatch(readerOf(viewer, { state_iso3: byId.get(x.item_id)!.stateIso3 }), x));
       return c.json({ offerId: offer.id, ranking, matches: shown.map((x) => presentMatch(x, m)) }, 200);
     },
     named,

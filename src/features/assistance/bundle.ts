@@ -16,11 +16,11 @@ import {
 import { type BundleSection, type RecordProblem, type Reference, stricter } from '../../platform/bundle/section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { Resource, Viewer } from '../../platform/policy/policy.ts';
-import { isCommitteeSide, providerKeyOf } from '../../platform/policy/policy.ts';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
 import { offerTermsOf, presentItem } from './api-schemas.ts';
 import { checkOfferInput, checkRequestInput } from './requests/checks.ts';
 import { requestActions } from './procedure/procedure.ts';
+import { type RequestRecords, readerOf, requestSeenBy } from './readers.ts';
 import {
   type CirculationRow,
   type ItemRow,
@@ -31,6 +31,7 @@ import {
   providerKey,
   type RequestRow,
   type ResponseRow,
+  requestRecordsOf,
   requestVisible,
   type StepRow,
 } from './queries.ts';
@@ -360,17 +361,22 @@ const providerVisible = (seen: VisibleCodes, key: string) => {
   return kind === 'state' ? seen.states.has(code) : seen.organizations.has(code);
 };
 
-/** A request as the viewer may see it: a provider its own part of it; no one a State, organization or offer hidden from them. */
-function asSeenBy(viewer: Viewer | null, seen: VisibleCodes, offers: Map<string, string>, record: RequestRecord): RequestRecord {
-  const own = isCommitteeSide(viewer) ? null : providerKeyOf(viewer);
-  const mine = (key: string | undefined) => key !== undefined && (own === null || key === own) && providerVisible(seen, key);
-  return {
-    ...record,
-    steps: own === null ? record.steps : [],
-    circulation: record.circulation.filter((c) => mine(c.provider)),
-    responses: record.responses.filter((r) => mine(r.provider)),
-    matches: record.matches.filter((m) => mine(offers.get(m.offerId))),
-  };
+/**
+ * A request as the viewer may see it, through the presenters every door uses (`readers.ts`), and
+ * naming no State or organization hidden from the viewer. A provider's bundle carries no step: a
+ * step is kept as recorded, and one without its note and actor would not be the step.
+ */
+function asSeenBy(viewer: Viewer | null, codes: VisibleCodes, all: RequestRecords): RequestRecord {
+  const reader = readerOf(viewer, all.request);
+  const seen = requestSeenBy(reader, all);
+  const named = (key: string) => providerVisible(codes, key);
+  return requestRecord(seen.request, {
+    items: seen.items,
+    steps: reader.audience === 'provider' ? [] : seen.steps,
+    circulation: seen.circulation.filter((c) => named(providerKey(c.provider_kind, c.provider_code.trim()))),
+    responses: seen.responses.filter((x) => named(providerKey(x.provider_kind, x.provider_code.trim()))),
+    matches: seen.matches.filter((x) => named(x.provider_key)),
+  });
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -845,15 +851,8 @@ export const assistanceRequestsSection: BundleSection<RequestRecord> = {
       seen.states.has(r.state_iso3.trim()),
     );
     if (!rows.length) return [];
-    const children = await childrenOf(
-      db,
-      rows.map((r) => r.id),
-    );
-    // The offers the viewer may see, by id, with their provider: a match names only those.
-    const offers = new Map(
-      (await db.selectFrom('assistance_offer').selectAll().where(offerVisible(viewer)).execute()).map((o) => [o.id, offerProviderKey(o)]),
-    );
-    return rows.map((r) => asSeenBy(viewer, seen, offers, requestRecord(r, children.get(r.id)!)));
+    const records = await requestRecordsOf(db, rows);
+    return rows.map((r) => asSeenBy(viewer, seen, records.get(r.id)!));
   },
 
   async stored(db, keys) {

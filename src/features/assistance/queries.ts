@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transac
 import type { DB } from '../../platform/db/schema.ts';
 import { canSeeRequest, isCommitteeSide, providerKeyOf, type Viewer } from '../../platform/policy/policy.ts';
 import { type Flag, overdue, type RequestState } from './procedure/procedure.ts';
+import type { RequestRecords } from './readers.ts';
 import type {
   AssistanceCirculationTable,
   AssistanceMatchTable,
@@ -163,45 +164,91 @@ export async function stepsOf(db: Db, requestId: string): Promise<StepRow[]> {
     .execute();
 }
 
-/**
- * Responses to requests: all for the Committee side and the requesting State, a provider's own
- * for a provider.
- */
-export async function responsesOf(db: Db, viewer: Viewer | null, requestIds: string[]): Promise<ResponseRow[]> {
+/** The responses to these requests (not archived), oldest first: readers see them through `seesResponse`. */
+export async function responsesOf(db: Db, requestIds: string[]): Promise<ResponseRow[]> {
   if (!requestIds.length) return [];
-  let q = db.selectFrom('assistance_response').selectAll().where('request_id', 'in', requestIds).where('archived_at', 'is', null);
-  const key = providerKeyOf(viewer);
-  if (key) {
-    const p = parseProviderKey(key)!;
-    q = q.where('provider_kind', '=', p.kind).where('provider_code', '=', p.code);
-  }
-  return q.orderBy('responded_on').orderBy('created_at').execute();
+  return db
+    .selectFrom('assistance_response')
+    .selectAll()
+    .where('request_id', 'in', requestIds)
+    .where('archived_at', 'is', null)
+    .orderBy('responded_on')
+    .orderBy('created_at')
+    .execute();
 }
 
 export interface MatchView extends MatchRow {
   offer_title: string;
   provider_key: string;
+  offer_confidentiality: OfferRow['confidentiality'];
 }
 
-/** Matches of request items with their offers; a provider sees only those with its own offers. */
-export async function matchesOfItems(db: Db, viewer: Viewer | null, itemIds: string[]): Promise<MatchView[]> {
+/** The matches of these request items with their offers: readers see them through `seesMatch`. */
+export async function matchesOfItems(db: Db, itemIds: string[]): Promise<MatchView[]> {
   if (!itemIds.length) return [];
-  let q = db
+  const rows = await db
     .selectFrom('assistance_match as m')
     .innerJoin('assistance_offer as o', 'o.id', 'm.offer_id')
     .selectAll('m')
-    .select(['o.title as offer_title', 'o.provider_kind', 'o.provider_state_iso3', 'o.provider_organization_code'])
-    .where('m.item_id', 'in', itemIds);
-  const key = providerKeyOf(viewer);
-  if (key) {
-    const p = parseProviderKey(key)!;
-    q = q.where(p.kind === 'state' ? 'o.provider_state_iso3' : 'o.provider_organization_code', '=', p.code);
-  }
-  const rows = await q.orderBy('m.item_id').orderBy('m.score', 'desc').orderBy('m.offer_id').execute();
+    .select([
+      'o.title as offer_title',
+      'o.confidentiality as offer_confidentiality',
+      'o.provider_kind',
+      'o.provider_state_iso3',
+      'o.provider_organization_code',
+    ])
+    .where('m.item_id', 'in', itemIds)
+    .orderBy('m.item_id')
+    .orderBy('m.score', 'desc')
+    .orderBy('m.offer_id')
+    .execute();
   return rows.map(({ provider_kind, provider_state_iso3, provider_organization_code, ...m }) => ({
     ...m,
     provider_key: offerProviderKey({ provider_kind, provider_state_iso3, provider_organization_code }),
   }));
+}
+
+/**
+ * Everything recorded of these requests (removed items, archived responses and all), by request:
+ * what the presenters of `readers.ts` read from. Five queries whatever the number of requests.
+ */
+export async function requestRecordsOf(db: Db, rows: readonly RequestRow[]): Promise<Map<string, RequestRecords>> {
+  const ids = rows.map((r) => r.id);
+  const out = new Map<string, RequestRecords>(
+    rows.map((request) => [request.id, { request, items: [], steps: [], circulation: [], responses: [], matches: [] }]),
+  );
+  if (!ids.length) return out;
+  const [items, steps, circulation, responses] = await Promise.all([
+    itemsOf(db, ids, true),
+    db
+      .selectFrom('assistance_step')
+      .selectAll()
+      .where('request_id', 'in', ids)
+      .orderBy('taken_on')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    circulationOf(db, ids),
+    db
+      .selectFrom('assistance_response')
+      .selectAll()
+      .where('request_id', 'in', ids)
+      .orderBy('responded_on')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  const matches = await matchesOfItems(
+    db,
+    items.map((i) => i.id),
+  );
+  const requestOfItem = new Map(items.map((i) => [i.id, i.request_id]));
+  for (const i of items) out.get(i.request_id)!.items.push(i);
+  for (const s of steps) out.get(s.request_id)!.steps.push(s);
+  for (const c of circulation) out.get(c.request_id)!.circulation.push(c);
+  for (const x of responses) out.get(x.request_id)!.responses.push(x);
+  for (const x of matches) out.get(requestOfItem.get(x.item_id)!)!.matches.push(x);
+  return out;
 }
 
 /** What the procedure's rules need of a request: its steps' dates and its unforwarded responses. */

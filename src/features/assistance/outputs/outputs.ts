@@ -1,13 +1,13 @@
 // The clearinghouse's outputs as data: the consolidated list (every request with its items, the
 // providers' responses and the offers matched with each item), the quarterly update for the
-// assistance working group, and the figures per year. Each is read as far as the viewer may see,
-// by the rules of `queries.ts`: a request `requestVisible` hides is neither listed nor counted, a
-// provider sees only its own responses and its own offers' matches, and the matches the experts
-// have not yet put to a provider (suggested, set aside) stay on the Committee side.
+// assistance working group, and the figures per year. Each is read as far as the viewer may see:
+// a request `requestVisible` hides is neither listed nor counted, and each response and match is
+// read through the presenters of `readers.ts` (a provider its own; the State the responses
+// forwarded to it; the matches the experts keep to themselves stay on the Committee side).
 import { todayIso } from '../../../platform/values/dates.ts';
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import { isCommitteeSide, providerKeyOf, type Viewer } from '../../../platform/policy/policy.ts';
+import { isCommitteeSide, type Viewer } from '../../../platform/policy/policy.ts';
 import type { Flag } from '../procedure/procedure.ts';
 import {
   flagsOf,
@@ -17,30 +17,18 @@ import {
   type MatchView,
   offerProviderKey,
   offerVisible,
-  parseProviderKey,
   providerKey,
   type RequestFilters,
   requestVisible,
   responsesOf,
   matchesOfItems,
 } from '../queries.ts';
+import { readerOf, seesMatch, seesResponse } from '../readers.ts';
 import type { Channel, MatchStatus, Priority, RequestStatus } from '../schema.ts';
 import { type Area, areas } from '../taxonomy.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type RequestEb = ExpressionBuilder<DB, 'assistance_request'>;
-
-/** Matches the experts have not yet put to a provider: the Committee side's own. */
-const internalMatch = (status: string) => status === 'suggested' || status === 'set-aside';
-
-/** Whether the viewer sees a match of a request (after `matchesOfItems` kept a provider's own). */
-const matchShown = (viewer: Viewer | null, status: string) => isCommitteeSide(viewer) || !internalMatch(status);
-
-/** The responses a viewer sees of the requests it sees: all, or a provider's own (as `responsesOf`). */
-function ownResponses(viewer: Viewer | null): { kind: 'state' | 'organization'; code: string } | null {
-  const key = providerKeyOf(viewer);
-  return key ? parseProviderKey(key) : null;
-}
 
 const quarterBounds = (year: number, quarter: number) => {
   const first = (quarter - 1) * 3 + 1;
@@ -155,18 +143,20 @@ export async function consolidatedList(
   const f: RequestFilters = { year: filters.year, state: filters.state, status: filters.status };
   const { rows } = await listRequests(db, viewer, f, { limit: 1_000_000, offset: 0 });
   const ids = rows.map((r) => r.id);
-  const [items, responses, flags] = await Promise.all([
+  const readers = new Map(rows.map((r) => [r.id, readerOf(viewer, r)]));
+  const [items, allResponses, flags] = await Promise.all([
     itemsOf(db, ids),
-    responsesOf(db, viewer, ids),
+    responsesOf(db, ids),
     isCommitteeSide(viewer) ? flagsOf(db, rows, today) : Promise.resolve(new Map<string, Flag[]>()),
   ]);
+  const responses = allResponses.filter((x) => seesResponse(readers.get(x.request_id)!, x));
+  const requestOfItem = new Map(items.map((i) => [i.id, i.request_id]));
   const matches = (
     await matchesOfItems(
       db,
-      viewer,
       items.map((i) => i.id),
     )
-  ).filter((x) => matchShown(viewer, x.status));
+  ).filter((x) => seesMatch(readers.get(requestOfItem.get(x.item_id)!)!, x));
 
   const itemsByRequest = new Map<string, ItemRow[]>();
   for (const i of items) itemsByRequest.set(i.request_id, [...(itemsByRequest.get(i.request_id) ?? []), i]);
@@ -282,10 +272,9 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
   const { from, to } = quarterBounds(year, quarter);
   const since = new Date(`${from}T00:00:00Z`);
   const until = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000);
-  const own = ownResponses(viewer);
   const visible = (eb: RequestEb) => eb.and([requestVisible(viewer)(eb), eb('assistance_request.archived_at', 'is', null)]);
 
-  let responsesQ = db
+  const responsesQ = db
     .selectFrom('assistance_response as x')
     .innerJoin('assistance_request', 'assistance_request.id', 'x.request_id')
     .select([
@@ -293,6 +282,7 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
       'x.provider_kind',
       'x.provider_code',
       'x.responded_on',
+      'x.forwarded_on',
       'x.item_ids',
       'assistance_request.state_iso3',
       'assistance_request.received_on',
@@ -301,9 +291,8 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
     .where('x.archived_at', 'is', null)
     .where('x.responded_on', '>=', from)
     .where('x.responded_on', '<=', to);
-  if (own) responsesQ = responsesQ.where('x.provider_kind', '=', own.kind).where('x.provider_code', '=', own.code);
 
-  let matchesQ = db
+  const matchesQ = db
     .selectFrom('assistance_match as m')
     .innerJoin('assistance_request_item as i', 'i.id', 'm.item_id')
     .innerJoin('assistance_request', 'assistance_request.id', 'i.request_id')
@@ -317,6 +306,7 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
       'assistance_request.state_iso3',
       'assistance_request.received_on',
       'o.title',
+      'o.confidentiality as offer_confidentiality',
       'o.provider_kind',
       'o.provider_state_iso3',
       'o.provider_organization_code',
@@ -325,10 +315,8 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
     .where('i.removed_at', 'is', null)
     .where('m.status_on', '>=', from)
     .where('m.status_on', '<=', to);
-  if (own) matchesQ = matchesQ.where(own.kind === 'state' ? 'o.provider_state_iso3' : 'o.provider_organization_code', '=', own.code);
-  if (!isCommitteeSide(viewer)) matchesQ = matchesQ.where('m.status', 'not in', ['suggested', 'set-aside']);
 
-  const [{ rows: requestRows }, steps, responses, matches, offers] = await Promise.all([
+  const [{ rows: requestRows }, steps, allResponses, allMatches, offers] = await Promise.all([
     listRequests(db, viewer, { from, to }, { limit: 1_000_000, offset: 0 }),
     db
       .selectFrom('assistance_step as s')
@@ -363,6 +351,9 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
       .orderBy('id')
       .execute(),
   ]);
+  // Each row as the reader of its request sees it (`readers.ts`).
+  const responses = allResponses.filter((x) => seesResponse(readerOf(viewer, x), x));
+  const matches = allMatches.map((x) => ({ ...x, provider_key: offerProviderKey(x) })).filter((x) => seesMatch(readerOf(viewer, x), x));
   const requests = [...requestRows].reverse();
   const items = await itemsOf(db, [...new Set([...requests.map((r) => r.id), ...responses.map((x) => x.request_id)])], true);
   const positionOf = new Map(items.map((i) => [i.id, i.position]));
@@ -418,7 +409,7 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
       receivedOn: x.received_on,
       item: x.position,
       offerTitle: x.title,
-      provider: offerProviderKey(x),
+      provider: x.provider_key,
       status: x.status,
       statusOn: x.status_on,
     })),
@@ -487,34 +478,38 @@ export async function assistanceFigures(db: Db, viewer: Viewer | null, year: num
   const posted = (eb: RequestEb) =>
     eb.and([eb('assistance_request.consent_summary', '=', true), eb('assistance_request.summary_posted_on', 'is not', null)]);
   const full = requestVisible(viewer);
-  const own = ownResponses(viewer);
 
-  let responsesQ = db
+  const responsesQ = db
     .selectFrom('assistance_response as x')
     .innerJoin('assistance_request', 'assistance_request.id', 'x.request_id')
-    .select(['x.provider_kind', 'x.provider_code', 'x.item_ids'])
+    .select(['x.provider_kind', 'x.provider_code', 'x.forwarded_on', 'x.item_ids', 'assistance_request.state_iso3'])
     .where(full)
     .where('assistance_request.archived_at', 'is', null)
     .where('x.archived_at', 'is', null)
     .where('x.responded_on', '>=', yearFrom)
     .where('x.responded_on', '<=', yearTo);
-  if (own) responsesQ = responsesQ.where('x.provider_kind', '=', own.kind).where('x.provider_code', '=', own.code);
 
-  let deliveredQ = db
+  const deliveredQ = db
     .selectFrom('assistance_match as m')
     .innerJoin('assistance_request_item as i', 'i.id', 'm.item_id')
     .innerJoin('assistance_request', 'assistance_request.id', 'i.request_id')
     .innerJoin('assistance_offer as o', 'o.id', 'm.offer_id')
-    .select(['o.provider_kind', 'o.provider_state_iso3', 'o.provider_organization_code'])
+    .select([
+      'm.status',
+      'o.confidentiality as offer_confidentiality',
+      'o.provider_kind',
+      'o.provider_state_iso3',
+      'o.provider_organization_code',
+      'assistance_request.state_iso3',
+    ])
     .where(full)
     .where('assistance_request.archived_at', 'is', null)
     .where('i.removed_at', 'is', null)
     .where('m.status', '=', 'delivered')
     .where('m.status_on', '>=', yearFrom)
     .where('m.status_on', '<=', yearTo);
-  if (own) deliveredQ = deliveredQ.where(own.kind === 'state' ? 'o.provider_state_iso3' : 'o.provider_organization_code', '=', own.code);
 
-  const [requests, responses, delivered] = await Promise.all([
+  const [requests, allResponses, allDelivered] = await Promise.all([
     db
       .selectFrom('assistance_request')
       .select((eb) => [
@@ -532,6 +527,10 @@ export async function assistanceFigures(db: Db, viewer: Viewer | null, year: num
     responsesQ.execute(),
     deliveredQ.execute(),
   ]);
+  // A provider counts its own responses. The State counts every response to its requests, forwarded
+  // or not: the number, not the response, which its request page shows once forwarded.
+  const responses = allResponses.filter((x) => readerOf(viewer, x).audience !== 'provider' || seesResponse(readerOf(viewer, x), x));
+  const delivered = allDelivered.map((x) => ({ ...x, provider_key: offerProviderKey(x) })).filter((x) => seesMatch(readerOf(viewer, x), x));
   const ofYear = requests.filter((r) => r.received_on >= yearFrom);
   const seenInFull = new Set(ofYear.filter((r) => r.full).map((r) => r.id));
   const items = await itemsOf(
@@ -567,7 +566,7 @@ export async function assistanceFigures(db: Db, viewer: Viewer | null, year: num
     p.responses++;
     p.itemsAnswered += x.item_ids.length;
   }
-  for (const d of delivered) providerRow(offerProviderKey(d)).delivered++;
+  for (const d of delivered) providerRow(d.provider_key).delivered++;
 
   return {
     year,

@@ -645,8 +645,8 @@ export const RequestDetail: FC<DetailProps> = (props) => {
       <ol class="timeline">
         {steps.map((s) => (
           <li>
-            <time datetime={s.taken_on}>{m.date(s.taken_on, 'medium')}</time> · <strong>{actionLabel(m, s.action)}</strong> ·{' '}
-            {s.actor_label}
+            <time datetime={s.taken_on}>{m.date(s.taken_on, 'medium')}</time> · <strong>{actionLabel(m, s.action)}</strong>
+            {s.actor_label && <> · {s.actor_label}</>}
             {s.note && <p class="help">{s.note}</p>}
           </li>
         ))}

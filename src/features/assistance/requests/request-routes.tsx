@@ -7,7 +7,7 @@ import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
 import { type FormBody, formBody, text, texts } from '../../../platform/http/forms.ts';
 import { authorize } from '../../../platform/http/guard.ts';
 import { render } from '../../../platform/http/render.tsx';
-import { can, canSee, isCommitteeSide, may, providerKeyOf, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
+import { can, may, providerKeyOf, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
 import { HistoryList } from '../../../platform/ui/history.tsx';
 import { recordHistory } from '../../../platform/audit/history.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
@@ -28,18 +28,8 @@ import {
 import { draftRequestFromGaps } from './gaps.ts';
 import { type Names, stateName } from '../pages.tsx';
 import { actionsFrom, overdue } from '../procedure/procedure.ts';
-import {
-  circulationOf,
-  findRequest,
-  itemsOf,
-  listOffers,
-  matchesOfItems,
-  providerKey,
-  type RequestRow,
-  requestState,
-  responsesOf,
-  stepsOf,
-} from '../queries.ts';
+import { findRequest, itemsOf, listOffers, matchesOfItems, providerKey, type RequestRow, requestState } from '../queries.ts';
+import { historySeenBy, requestAsSeen } from '../readers.ts';
 import { RequestDetail, type Refusal, type StepValues } from './request-pages.tsx';
 import { namesFor, refusal, versionOf } from '../route-support.ts';
 
@@ -82,26 +72,10 @@ async function detailPage(c: AppContextOf, r: RequestRow, refused: Refusal | nul
   const viewer = c.get('viewer');
   const db = c.get('app').database.db;
   const today = todayIso();
-  const [items, steps, circulation, responses, names] = await Promise.all([
-    itemsOf(db, [r.id]),
-    stepsOf(db, r.id),
-    circulationOf(db, [r.id]),
-    responsesOf(db, viewer, [r.id]),
-    namesFor(c),
-  ]);
-  const committee = isCommitteeSide(viewer);
+  const [{ reader, seen }, names] = await Promise.all([requestAsSeen(db, viewer, r), namesFor(c)]);
+  const { items, steps, circulation, responses, matches } = seen;
+  const committee = reader.audience === 'committee';
   const manageable = may(viewer, 'manage-assistance');
-  const [allMatches, offers] = await Promise.all([
-    matchesOfItems(
-      db,
-      viewer,
-      items.map((i) => i.id),
-    ),
-    committee ? null : listOffers(db, viewer, { includeArchived: true }),
-  ]);
-  // Beyond the Committee side, only matches with offers the reader may see.
-  const visibleOffers = offers && new Set(offers.map((o) => o.id));
-  const matches = visibleOffers ? allMatches.filter((x) => visibleOffers.has(x.offer_id)) : allMatches;
   const circulated = circulation.map((x) => providerKey(x.provider_kind, x.provider_code.trim()));
   const ownKey = providerKeyOf(viewer);
   const open = !['withdrawn', 'closed'].includes(r.status);
@@ -117,7 +91,7 @@ async function detailPage(c: AppContextOf, r: RequestRow, refused: Refusal | nul
     { title: m.t('assistance.detail.title', { state: stateName(names, r.state_iso3), date: m.date(r.received_on) }), status },
     <RequestDetail
       m={m}
-      r={r}
+      r={seen.request}
       names={names}
       items={items}
       steps={steps}
@@ -125,7 +99,7 @@ async function detailPage(c: AppContextOf, r: RequestRow, refused: Refusal | nul
       circulation={circulation}
       responses={responses}
       matches={matches}
-      showContact={canSee(viewer, r.confidentiality, stateOf(r))}
+      showContact={reader.audience !== 'provider'}
       manage={manageable ? { actions: actionsFrom(r.status), offers: await listOffers(db, viewer) } : null}
       stateActions={
         own
@@ -260,13 +234,16 @@ export function requestRoutes() {
     const db = c.get('app').database.db;
     const row = await loadRequest(c);
     authorize(c, can(viewer, 'read-history', requestResource(row)), 'the history of this request');
-    const events = await recordHistory(db, visibilityScope(viewer), 'assistance-request', row.id);
+    const [events, { reader, seen }] = await Promise.all([
+      recordHistory(db, visibilityScope(viewer), 'assistance-request', row.id),
+      requestAsSeen(db, viewer, row),
+    ]);
     const names = await namesFor(c);
     const title = m.t('assistance.detail.title', { state: stateName(names, row.state_iso3), date: m.date(row.received_on) });
     return render(
       c,
       { title: m.t('history.titleOf', { name: title }) },
-      <HistoryList m={m} events={events} back={`/${m.locale}/assistance/requests/${row.id}`} />,
+      <HistoryList m={m} events={historySeenBy(reader, events, seen)} back={`/${m.locale}/assistance/requests/${row.id}`} />,
     );
   });
 
@@ -378,7 +355,6 @@ export function requestRoutes() {
     const items = await itemsOf(db, [row.id]);
     const matches = await matchesOfItems(
       db,
-      viewer,
       items.map((i) => i.id),
     );
     if (!matches.some((x) => x.id === matchId)) throw notFound('the match');
