@@ -6,20 +6,10 @@ import { type Api, bearer, ProblemSchema, problems } from '../../platform/http/a
 import type { AppEnv } from '../../platform/http/env.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { can } from '../../platform/policy/policy.ts';
-import { actorOf } from '../../platform/audit/record.ts';
 import { findState } from '../member-states/index.ts';
-import { confirmContact, endContact, findContact, updateContact } from './commands.ts';
-import {
-  addContact,
-  allContacts,
-  type ContactRow,
-  contactRecord,
-  contactResource,
-  maySeeContacts,
-  projectContacts,
-  stateContacts,
-  statesWithContactsPerYear,
-} from './contacts.ts';
+import { addContact, confirmContact, endContact, updateContact } from './commands.ts';
+import { allContacts, contactResource, findContact, maySeeContacts, stateContacts, statesWithContactsPerYear } from './contacts.ts';
+import { contactRecord, stateContactsFor } from './present.ts';
 import { contactLocations } from './schema.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -55,10 +45,6 @@ const StateContactsSchema = z
       .openapi({ description: 'The history of designations, with contact details: only for the Committee side and the State concerned' }),
   })
   .openapi('StateContacts');
-
-export function presentContact(row: ContactRow): z.infer<typeof ContactSchema> {
-  return contactRecord(row);
-}
 
 const Iso3Param = z.object({ iso3: z.string().max(3).openapi({ example: 'MLI' }) });
 
@@ -247,17 +233,14 @@ export function registerContactApi(api: Api) {
     const db = c.get('app').database.db;
     const state = await findState(db, c.req.valid('param').iso3);
     if (!state) throw new AppError('not-found', `no Member State has the code ${c.req.valid('param').iso3.toUpperCase()}`);
-    const rows = await stateContacts(db, state.iso3);
-    const projection = projectContacts(state.iso3, rows, todayIso());
-    if (!maySeeContacts(c.get('viewer'), state.iso3)) return c.json(projection, 200);
+    const { projection, details } = stateContactsFor(c.get('viewer'), state.iso3, await stateContacts(db, state.iso3), todayIso());
+    if (!details) return c.json(projection, 200);
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ ...projection, contacts: rows.map(presentContact) }, 200);
+    return c.json({ ...projection, contacts: details.map(contactRecord) }, 200);
   });
   api.openapi(createContactRoute, async (c) => {
-    const viewer = c.get('viewer');
-    const body = c.req.valid('json');
-    const row = await addContact(c.get('app').database.db, actorOf(viewer), c.req.valid('param').iso3, body);
-    return c.json(presentContact(row), 201);
+    const row = await addContact(c.get('app').database.db, c.get('viewer'), c.req.valid('param').iso3, c.req.valid('json'));
+    return c.json(contactRecord(row), 201);
   });
   api.openapi(perYearRoute, async (c) => {
     const { from, to } = c.req.valid('query');
@@ -270,20 +253,20 @@ export function registerContactApi(api: Api) {
   });
   api.openapi(patchContactRoute, async (c) => {
     const { rowVersion: version, ...edit } = c.req.valid('json');
-    const row = await updateContact(c.get('app').database.db, actorOf(c.get('viewer')), c.req.valid('param').id, version, edit);
+    const row = await updateContact(c.get('app').database.db, c.get('viewer'), c.req.valid('param').id, version, edit);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(presentContact(row), 200);
+    return c.json(contactRecord(row), 200);
   });
   api.openapi(confirmContactRoute, async (c) => {
     const { rowVersion: version, confirmedOn } = c.req.valid('json');
-    const row = await confirmContact(c.get('app').database.db, actorOf(c.get('viewer')), c.req.valid('param').id, version, confirmedOn);
+    const row = await confirmContact(c.get('app').database.db, c.get('viewer'), c.req.valid('param').id, version, confirmedOn);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(presentContact(row), 200);
+    return c.json(contactRecord(row), 200);
   });
   api.openapi(endContactRoute, async (c) => {
     const { rowVersion: version, endedOn } = c.req.valid('json');
-    const row = await endContact(c.get('app').database.db, actorOf(c.get('viewer')), c.req.valid('param').id, version, endedOn);
+    const row = await endContact(c.get('app').database.db, c.get('viewer'), c.req.valid('param').id, version, endedOn);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(presentContact(row), 200);
+    return c.json(contactRecord(row), 200);
   });
 }

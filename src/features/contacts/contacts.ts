@@ -1,13 +1,12 @@
-import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { findKept } from '../../platform/bundle/record-section.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { type FieldProblem, invalid, notFound } from '../../platform/errors.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
-import { type Actor, recordChange } from '../../platform/audit/record.ts';
-import { findState } from '../member-states/index.ts';
-import { type ContactLocation, contactLocations, type PointOfContactTable } from './schema.ts';
+import { isIsoDate } from '../../platform/values/dates.ts';
+import type { PointOfContactTable } from './schema.ts';
 
 export type ContactRow = Selectable<PointOfContactTable>;
+export type Db = Kysely<DB> | Transaction<DB>;
 
 /** The only thing the public learns about a State's points of contact: whether it has one, and since when. */
 export interface ContactProjection {
@@ -72,59 +71,6 @@ export function unconfirmedContacts<C extends ContactRow>(contacts: readonly C[]
     );
 }
 
-export interface ContactInput {
-  location: string;
-  name: string;
-  title?: string;
-  institution?: string;
-  email?: string;
-  phone?: string;
-  languages?: string[];
-  designatedOn: string;
-  endedOn?: string | null;
-  lastConfirmedOn?: string | null;
-}
-
-/** The problems of a new contact, dates checked against `today`. */
-export function checkContactInput(input: ContactInput, today: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!(contactLocations as readonly string[]).includes(input.location))
-    problems.push({ field: 'location', problem: `must be one of ${contactLocations.join(', ')}` });
-  const name = input.name?.trim() ?? '';
-  if (!name) problems.push({ field: 'name', problem: 'is required' });
-  else if (name.length > 200) problems.push({ field: 'name', problem: 'must be at most 200 characters' });
-  if ((input.title ?? '').length > 200) problems.push({ field: 'title', problem: 'must be at most 200 characters' });
-  if ((input.institution ?? '').length > 300) problems.push({ field: 'institution', problem: 'must be at most 300 characters' });
-  if (input.email && (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email.trim()) || input.email.trim().length > 254))
-    problems.push({ field: 'email', problem: 'must be an e-mail address (at most 254 characters)' });
-  if ((input.phone ?? '').length > 60) problems.push({ field: 'phone', problem: 'must be at most 60 characters' });
-  const badLanguages = (input.languages ?? []).filter((l) => !/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(l));
-  if (badLanguages.length)
-    problems.push({
-      field: 'languages',
-      problem: `has ${badLanguages.map((l) => `"${l.slice(0, 20)}"`).join(', ')}: give language codes such as fr, en, ar`,
-    });
-  else if ((input.languages ?? []).length > 20) problems.push({ field: 'languages', problem: 'at most 20 languages' });
-  const dates: [keyof ContactInput, string | null | undefined][] = [
-    ['designatedOn', input.designatedOn],
-    ['endedOn', input.endedOn],
-    ['lastConfirmedOn', input.lastConfirmedOn],
-  ];
-  for (const [field, value] of dates) {
-    if (value === undefined || value === null || value === '') {
-      if (field === 'designatedOn') problems.push({ field, problem: 'is required (YYYY-MM-DD)' });
-      continue;
-    }
-    if (!isIsoDate(value)) problems.push({ field, problem: 'must be a date (YYYY-MM-DD)' });
-    else if (value > today) problems.push({ field, problem: `is in the future (today is ${today})` });
-  }
-  if (input.endedOn && input.designatedOn && input.endedOn < input.designatedOn)
-    problems.push({ field: 'endedOn', problem: 'is before the designation' });
-  if (input.lastConfirmedOn && input.designatedOn && input.lastConfirmedOn < input.designatedOn)
-    problems.push({ field: 'lastConfirmedOn', problem: 'is before the designation' });
-  return problems;
-}
-
 export function contactResource(stateIso3: string) {
   return { type: 'point-of-contact' as const, confidentiality: 'committee-and-state' as const, stateIso3 };
 }
@@ -134,7 +80,7 @@ export function maySeeContacts(viewer: Viewer | null, stateIso3: string): boolea
   return can(viewer, 'read', contactResource(stateIso3));
 }
 
-export async function stateContacts(db: Kysely<DB> | Transaction<DB>, stateIso3: string): Promise<ContactRow[]> {
+export async function stateContacts(db: Db, stateIso3: string): Promise<ContactRow[]> {
   return db
     .selectFrom('point_of_contact')
     .selectAll()
@@ -149,78 +95,12 @@ export async function allContacts(db: Kysely<DB>): Promise<ContactRow[]> {
   return db.selectFrom('point_of_contact').selectAll().where('archived_at', 'is', null).orderBy('state_iso3').execute();
 }
 
-/** A contact in the camelCase shape of the API and of its history. */
-export function contactRecord(row: ContactRow) {
-  return {
-    id: row.id,
-    stateIso3: row.state_iso3,
-    location: row.location,
-    name: row.name,
-    title: row.title,
-    institution: row.institution,
-    email: row.email,
-    phone: row.phone,
-    languages: row.languages,
-    designatedOn: row.designated_on,
-    endedOn: row.ended_on,
-    lastConfirmedOn: row.last_confirmed_on,
-    source: row.source,
-    rowVersion: row.row_version,
-  };
+/** A contact, archived or not; none for an id that is not one. */
+export function findContact(db: Db, id: string): Promise<ContactRow | undefined> {
+  return findKept(db, 'point_of_contact', id);
 }
 
-const audited = contactRecord;
-
-/** Inserts a checked contact and its audit event, inside the caller's transaction. */
-export async function insertContact(
-  trx: Transaction<DB>,
-  actor: Actor,
-  stateIso3: string,
-  input: ContactInput,
-  source: 'seed' | 'illustrative' | 'entered',
-): Promise<ContactRow> {
-  const row = await trx
-    .insertInto('point_of_contact')
-    .values({
-      state_iso3: stateIso3,
-      location: input.location as ContactLocation,
-      name: input.name.trim(),
-      title: input.title?.trim() ?? '',
-      institution: input.institution?.trim() ?? '',
-      email: input.email?.trim() ?? '',
-      phone: input.phone?.trim() ?? '',
-      languages: input.languages ?? [],
-      designated_on: input.designatedOn,
-      ended_on: input.endedOn || null,
-      last_confirmed_on: input.lastConfirmedOn || null,
-      source,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await recordChange(trx, actor, {
-    action: 'create',
-    recordType: 'point-of-contact',
-    recordId: row.id,
-    confidentiality: 'committee-and-state',
-    stateIso3,
-    after: audited(row),
-  });
-  return row;
-}
-
-/** Records a point of contact for a State, in one transaction with its audit event. */
-export async function addContact(
-  db: Kysely<DB>,
-  actor: Actor,
-  stateIso3: string,
-  input: ContactInput,
-  today: string = todayIso(),
-): Promise<ContactRow> {
-  const problems = checkContactInput(input, today);
-  if (problems.length) throw invalid(problems);
-  return db.transaction().execute(async (trx) => {
-    const state = await findState(trx, stateIso3.toUpperCase());
-    if (!state) throw notFound(`the State ${stateIso3.toUpperCase()}`);
-    return insertContact(trx, actor, state.iso3, input, 'entered');
-  });
-}
+// The write core and the presenter, where the other modules and the tests have always found them.
+export { addContact } from './commands.ts';
+export { checkContactInput } from './inputs.ts';
+export { contactRecord } from './present.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { type Actor, systemActor } from '../../platform/audit/record.ts';
-import { type ContactInput, insertContact } from './contacts.ts';
+import { addContact, type ContactInput } from './commands.ts';
 
 /** The five States that designated a point of contact in 2018 (S/2018/1167 ¶13); the dates are illustrative. */
 export const contacts2018: readonly { iso3: string; designatedOn: string }[] = [
@@ -62,7 +62,7 @@ export async function seedDemoContacts(db: Kysely<DB>, actor: Actor = systemActo
   return db.transaction().execute(async (trx) => {
     let added = 0;
     for (const c of recent) {
-      await insertContact(trx, actor, c.iso3, demoContact(c.iso3, 'capital', c.designatedOn), 'seed');
+      await addContact(trx, actor, c.iso3, { ...demoContact(c.iso3, 'capital', c.designatedOn), source: 'seed' });
       added++;
     }
     for (const [i, iso3] of earlier.entries()) {
@@ -71,21 +71,24 @@ export async function seedDemoContacts(db: Kysely<DB>, actor: Actor = systemActo
       const designatedOn = `${year}-${month}-15`;
       // Every seventh State had an earlier point of contact, replaced: a history of designations.
       if (i % 7 === 3) {
-        await insertContact(
-          trx,
-          actor,
-          iso3,
-          demoContact(iso3, 'capital', `${year - 1}-${month}-01`, { name: `Demo former contact ${iso3}, made up`, endedOn: designatedOn }),
-          'illustrative',
-        );
+        await addContact(trx, actor, iso3, {
+          ...demoContact(iso3, 'capital', `${year - 1}-${month}-01`, {
+            name: `Demo former contact ${iso3}, made up`,
+            endedOn: designatedOn,
+          }),
+          source: 'illustrative',
+        });
         added++;
       }
       // Some confirmed their details recently, others long ago (the reminder list).
       const lastConfirmedOn = i % 3 === 0 ? '2018-10-01' : designatedOn;
-      await insertContact(trx, actor, iso3, demoContact(iso3, 'capital', designatedOn, { lastConfirmedOn }), 'illustrative');
+      await addContact(trx, actor, iso3, { ...demoContact(iso3, 'capital', designatedOn, { lastConfirmedOn }), source: 'illustrative' });
       added++;
       if (i % 4 === 1) {
-        await insertContact(trx, actor, iso3, demoContact(iso3, 'new-york-mission', designatedOn, { lastConfirmedOn }), 'illustrative');
+        await addContact(trx, actor, iso3, {
+          ...demoContact(iso3, 'new-york-mission', designatedOn, { lastConfirmedOn }),
+          source: 'illustrative',
+        });
         added++;
       }
     }

@@ -7,10 +7,9 @@ import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
-import { actorOf } from '../../platform/audit/record.ts';
 import { findState } from '../member-states/index.ts';
-import { confirmContact, endContact, findContact, updateContact } from './commands.ts';
-import { addContact, type ContactInput, type ContactRow, contactResource } from './contacts.ts';
+import { addContact, type ContactInput, confirmContact, endContact, updateContact } from './commands.ts';
+import { type ContactRow, contactResource, findContact } from './contacts.ts';
 import { ContactForm, type ContactFormValues, contactFormValues, EndForm, emptyContact } from './forms.tsx';
 
 /*
@@ -103,7 +102,7 @@ export function contactFormRoutes() {
     const back = `/${m.locale}/states/${state.iso3}/contacts`;
     const values = valuesOf(await formBody(c));
     try {
-      await addContact(c.get('app').database.db, actorOf(c.get('viewer')), state.iso3, inputOf(values));
+      await addContact(c.get('app').database.db, c.get('viewer'), state.iso3, inputOf(values));
       return c.redirect(back, 303);
     } catch (err) {
       const { status, problems } = refused(err);
@@ -136,7 +135,7 @@ export function contactFormRoutes() {
     const back = `/${m.locale}/states/${state.iso3}/contacts`;
     const values = valuesOf(await formBody(c));
     try {
-      await updateContact(c.get('app').database.db, actorOf(c.get('viewer')), contact.id, versionOf(values.version), inputOf(values));
+      await updateContact(c.get('app').database.db, c.get('viewer'), contact.id, versionOf(values.version), inputOf(values));
       return c.redirect(back, 303);
     } catch (err) {
       const { status, problems } = refused(err);
@@ -163,7 +162,7 @@ export function contactFormRoutes() {
     authorize(c, mayEdit(c, state.iso3), 'the confirmation of points of contact');
     const contact = await loadContact(c, state.iso3);
     const body = await formBody(c);
-    await confirmContact(c.get('app').database.db, actorOf(c.get('viewer')), contact.id, versionOf(text(body, 'version')));
+    await confirmContact(c.get('app').database.db, c.get('viewer'), contact.id, versionOf(text(body, 'version')));
     return c.redirect(safeNext(text(body, 'next'), `/${m.locale}/states/${state.iso3}/contacts`), 303);
   });
 
@@ -210,7 +209,7 @@ export function contactFormRoutes() {
     const endedOn = text(body, 'endedOn');
     const version = text(body, 'version');
     try {
-      await endContact(c.get('app').database.db, actorOf(c.get('viewer')), contact.id, versionOf(version), endedOn);
+      await endContact(c.get('app').database.db, c.get('viewer'), contact.id, versionOf(version), endedOn);
       return c.redirect(`/${m.locale}/states/${state.iso3}/contacts`, 303);
     } catch (err) {
       const { status, problems } = refused(err);

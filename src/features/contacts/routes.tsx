@@ -23,6 +23,7 @@ import {
   contactResource,
 } from './contacts.ts';
 import { contactFormRoutes } from './form-routes.tsx';
+import { stateContactsCsv, stateContactsFor } from './present.ts';
 import { ConfirmButton, locationLabel } from './forms.tsx';
 
 function sourceLabel(m: Messages, source: string): string {
@@ -114,9 +115,12 @@ export function contactStateRoutes() {
   r.get('/:iso3/contacts', async (c) => {
     const m = c.get('m');
     const state = await loadState(c);
-    const rows = await stateContacts(c.get('app').database.db, state.iso3);
-    const projection = projectContacts(state.iso3, rows, todayIso());
-    const details = maySeeContacts(c.get('viewer'), state.iso3);
+    const { projection, details } = stateContactsFor(
+      c.get('viewer'),
+      state.iso3,
+      await stateContacts(c.get('app').database.db, state.iso3),
+      todayIso(),
+    );
     const name = pick(state.names, m.locale);
     const viewer = c.get('viewer');
     const actions = {
@@ -135,7 +139,7 @@ export function contactStateRoutes() {
             <a href={`/${m.locale}/states/${state.iso3}/contacts/new`}>{m.t('contacts.new')}</a>
           </p>
         )}
-        {details ? rows.length ? <ContactTable m={m} contacts={rows} actions={actions} /> : <p>{m.t('contacts.none')}</p> : null}
+        {details ? details.length ? <ContactTable m={m} contacts={details} actions={actions} /> : <p>{m.t('contacts.none')}</p> : null}
         <p>
           <a href={`/${m.locale}/states/${state.iso3}/contacts.csv`}>{m.t('contacts.csv')}</a>
         </p>
@@ -145,43 +149,8 @@ export function contactStateRoutes() {
 
   r.get('/:iso3/contacts.csv', async (c) => {
     const state = await loadState(c);
-    const rows = await stateContacts(c.get('app').database.db, state.iso3);
-    const p = projectContacts(state.iso3, rows, todayIso());
-    if (!maySeeContacts(c.get('viewer'), state.iso3))
-      return csvResponse(c, `contacts-${state.iso3}.csv`, [
-        ['iso3', 'designated', 'since'],
-        [p.stateIso3, p.designated, p.since],
-      ]);
-    return csvResponse(c, `contacts-${state.iso3}.csv`, [
-      [
-        'iso3',
-        'location',
-        'name',
-        'title',
-        'institution',
-        'email',
-        'phone',
-        'languages',
-        'designated_on',
-        'ended_on',
-        'last_confirmed_on',
-        'source',
-      ],
-      ...rows.map((x) => [
-        x.state_iso3,
-        x.location,
-        x.name,
-        x.title,
-        x.institution,
-        x.email,
-        x.phone,
-        x.languages.join(' '),
-        x.designated_on,
-        x.ended_on,
-        x.last_confirmed_on,
-        x.source,
-      ]),
-    ]);
+    const view = stateContactsFor(c.get('viewer'), state.iso3, await stateContacts(c.get('app').database.db, state.iso3), todayIso());
+    return csvResponse(c, `contacts-${state.iso3}.csv`, stateContactsCsv(view));
   });
 
   r.route('/', contactFormRoutes());
