@@ -116,3 +116,25 @@ describe('a State', () => {
     assert.equal(after.version, before.version);
   });
 });
+
+describe('what a reader may not see of a State, no door shows', () => {
+  test('an organization the reader may not see is not named among its memberships: page, list, API', async () => {
+    const db = t.database.db;
+    await db.updateTable('organization').set({ confidentiality: 'committee' }).where('code', '=', 'SICA').execute();
+    try {
+      const pub = (await (await t.request('/api/v1/states/GTM')).json()) as { organizations: string[] };
+      assert.deepEqual(pub.organizations, ['OAS']);
+      const list = (await (await t.request('/api/v1/states?q=GTM')).json()) as { data: { organizations: string[] }[] };
+      assert.deepEqual(list.data[0]?.organizations, ['OAS']);
+      assert.doesNotMatch(await (await t.request('/en/states/GTM')).text(), /\/en\/organizations\/SICA/);
+      assert.doesNotMatch(await (await t.request('/en/states?q=GTM')).text(), /SICA/);
+      const expert = new Client(t);
+      await expert.login('expert@demo.r1540.org');
+      const seen = (await (await expert.get('/api/v1/states/GTM')).json()) as { organizations: string[] };
+      assert.deepEqual(seen.organizations, ['OAS', 'SICA']);
+      assert.match(await (await expert.get('/en/states/GTM')).text(), /\/en\/organizations\/SICA/);
+    } finally {
+      await db.updateTable('organization').set({ confidentiality: 'public' }).where('code', '=', 'SICA').execute();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
-import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
+import { RecordActions } from '../../platform/ui/record-actions.tsx';
 import { sourceLabel } from '../reports/index.ts';
 import { concernHref, concernText, kindLabel, levelLabel, type Names, recipientsText, senderText, stateName } from './labels.ts';
 import type { LetterView } from './present.ts';
@@ -141,20 +141,9 @@ export const LetterDetail: FC<{
       )}
       <p class="help">{m.t('letters.linkHint', { id: l.id })}</p>
       {(actions.edit || actions.archive || actions.history || actions.reply) && (
-        <div class="actions">
-          {actions.history && <a href={`${base}/history`}>{m.t('record.history')}</a>}
+        <RecordActions m={m} base={base} archived={l.archived_at !== null} version={l.row_version} csrfToken={csrfToken} actions={actions}>
           {actions.reply && !l.archived_at && <a href={`/${m.locale}/letters/new?inReplyTo=${l.id}`}>{m.t('letters.recordReply')}</a>}
-          {actions.edit && !l.archived_at && <a href={`${base}/edit`}>{m.t('record.edit')}</a>}
-          {actions.archive && (
-            <form method="post" action={`${base}/${l.archived_at ? 'restore' : 'archive'}`} class="inline">
-              <CsrfField token={csrfToken} />
-              <input type="hidden" name="version" value={String(l.row_version)} />
-              <button type="submit" class="secondary">
-                {l.archived_at ? m.t('record.restore') : m.t('record.archive')}
-              </button>
-            </form>
-          )}
-        </div>
+        </RecordActions>
       )}
     </>
   );

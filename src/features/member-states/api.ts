@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { type Api, bearer, LocalizedTextSchema, problems } from '../../platform/http/api-common.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { can } from '../../platform/policy/policy.ts';
-import { findState, listStates, type StateRow } from './queries.ts';
+import { findState, readableStates, type StateRow, stateAsSeen, stateResource } from './queries.ts';
 import { regionalGroups } from './reference.ts';
 
 export const StateSchema = z
@@ -91,22 +91,15 @@ const getRoute = createRoute({
 
 export function registerStateApi(api: Api) {
   api.openapi(listRoute, async (c) => {
-    const rows = await listStates(c.get('app').database.db, c.req.valid('query'));
-    const viewer = c.get('viewer');
-    const data = rows
-      .filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }))
-      .map(presentState);
+    const data = (await readableStates(c.get('app').database.db, c.get('viewer'), c.req.valid('query'))).map(presentState);
     return c.json({ count: data.length, data }, 200);
   });
   api.openapi(getRoute, async (c) => {
     const { iso3 } = c.req.valid('param');
-    const s = await findState(c.get('app').database.db, iso3);
+    const db = c.get('app').database.db;
+    const s = await findState(db, iso3);
     if (!s) throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
-    authorize(
-      c,
-      can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }),
-      'this State',
-    );
-    return c.json(presentState(s), 200);
+    authorize(c, can(c.get('viewer'), 'read', stateResource(s)), 'this State');
+    return c.json(presentState(await stateAsSeen(db, c.get('viewer'), s)), 200);
   });
 }

@@ -1,5 +1,6 @@
-import { FieldErrors } from '../../platform/ui/forms.tsx';
-import { TableRegion } from '../../platform/ui/tables.tsx';
+import { FieldErrors, FilterForm, SearchField, SelectField } from '../../platform/ui/forms.tsx';
+import { RecordActions } from '../../platform/ui/record-actions.tsx';
+import { ListTable } from '../../platform/ui/tables.tsx';
 import type { Child, FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
@@ -21,70 +22,47 @@ export const StateList: FC<{
   const orgName = (code: string) => pick(organizations.find((o) => o.code === code)?.acronyms, l) || code;
   return (
     <>
-      <search>
-        <form method="get" class="filters">
-          <div class="field">
-            <label for="q">{m.t('states.search')}</label>
-            <input id="q" name="q" type="search" value={filters.q ?? ''} autocomplete="off" />
-          </div>
-          <div class="field">
-            <label for="group">{m.t('states.group')}</label>
-            <select id="group" name="group">
-              <option value="">{m.t('states.allGroups')}</option>
-              {regionalGroups.map((g) => (
-                <option value={g} selected={filters.group === g}>
-                  {groupName(g, l)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="organization">{m.t('states.organization')}</label>
-            <select id="organization" name="organization">
-              <option value="">{m.t('states.allOrganizations')}</option>
-              {membershipOrganizations.map((code) => (
-                <option value={code} selected={filters.organization === code}>
-                  {orgName(code)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{m.t('states.filter')}</button>
-        </form>
-      </search>
+      <FilterForm submit={m.t('states.filter')}>
+        <SearchField label={m.t('states.search')} value={filters.q} />
+        <SelectField
+          name="group"
+          label={m.t('states.group')}
+          all={m.t('states.allGroups')}
+          value={filters.group}
+          options={regionalGroups.map((g) => ({ value: g, label: groupName(g, l) }))}
+        />
+        <SelectField
+          name="organization"
+          label={m.t('states.organization')}
+          all={m.t('states.allOrganizations')}
+          value={filters.organization}
+          options={membershipOrganizations
+            .filter((code) => organizations.some((o) => o.code === code))
+            .map((code) => ({ value: code, label: orgName(code) }))}
+        />
+      </FilterForm>
       <p role="status" class="count">
         {m.t('states.count', { count: sorted.length })}
       </p>
       {sorted.length ? (
-        <TableRegion labelledBy="states-caption">
-          <table class="list">
-            <caption id="states-caption" class="visually-hidden">
-              {m.t('states.title')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.t('states.name')}</th>
-                <th scope="col">{m.t('states.code')}</th>
-                <th scope="col">{m.t('states.group')}</th>
-                <th scope="col">{m.t('states.organizations')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((s) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/${l}/states/${s.iso3}`}>{pick(s.names, l)}</a>
-                  </th>
-                  <td>
-                    <code>{s.iso3}</code>
-                  </td>
-                  <td>{groupName(s.regional_group, l)}</td>
-                  <td>{m.list(s.organizations.map(orgName))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <ListTable
+          id="states"
+          caption={m.t('states.title')}
+          columns={[m.t('states.name'), m.t('states.code'), m.t('states.group'), m.t('states.organizations')]}
+        >
+          {sorted.map((s) => (
+            <tr>
+              <th scope="row">
+                <a href={`/${l}/states/${s.iso3}`}>{pick(s.names, l)}</a>
+              </th>
+              <td>
+                <code>{s.iso3}</code>
+              </td>
+              <td>{groupName(s.regional_group, l)}</td>
+              <td>{m.list(s.organizations.map(orgName))}</td>
+            </tr>
+          ))}
+        </ListTable>
       ) : (
         <p>{m.t('states.none')}</p>
       )}
@@ -168,18 +146,7 @@ export const StateDetail: FC<{
         ))}
       </dl>
       {(actions.edit || actions.archive || actions.history) && (
-        <div class="actions">
-          {actions.history && <a href={`${base}/history`}>{m.t('record.history')}</a>}
-          {actions.edit && !s.archived_at && <a href={`${base}/edit`}>{m.t('record.edit')}</a>}
-          {actions.archive && (
-            <form method="post" action={`${base}/${s.archived_at ? 'restore' : 'archive'}`} class="inline">
-              <CsrfField token={csrfToken} />
-              <button type="submit" class="secondary">
-                {s.archived_at ? m.t('record.restore') : m.t('record.archive')}
-              </button>
-            </form>
-          )}
-        </div>
+        <RecordActions m={m} base={base} archived={s.archived_at !== null} csrfToken={csrfToken} actions={actions} />
       )}
     </>
   );
@@ -203,7 +170,8 @@ export const StateEditForm: FC<{
   csrfToken: string;
 }> = ({ m, state, values, organizations, problems, csrfToken }) => {
   const l = m.locale;
-  const has = (field: string) => problems.some((p) => p.field === field || p.field.startsWith(`${field}.`));
+  const has = (field: string) =>
+    problems.some((p) => p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`));
   return (
     <form method="post" class="record-form" novalidate>
       <FieldErrors m={m} problems={problems} />

@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { can, type Resource, type Viewer } from '../../platform/policy/policy.ts';
+import { readableOrganizations } from '../organizations/index.ts';
 import { foldForSearch, likeContains } from '../../platform/i18n/search-text.ts';
 import type { StateNames } from '../../platform/search.ts';
 import type { MemberStateTable } from './schema.ts';
@@ -60,6 +61,33 @@ export async function stateVisibleTo(db: Kysely<DB> | Transaction<DB>, viewer: V
   if (!state || !can(viewer, 'read', stateResource(state)))
     throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
   return state;
+}
+
+/** The codes of the organizations the viewer may see. */
+async function seenOrganizations(db: Kysely<DB>, viewer: Viewer | null): Promise<Set<string>> {
+  return new Set((await readableOrganizations(db, viewer)).map((o) => o.code));
+}
+
+/** A State as the viewer sees it: its memberships do not name an organization the viewer may not see. */
+function asSeen(s: StateRow, organizations: ReadonlySet<string>): StateRow {
+  return s.organizations.every((o) => organizations.has(o))
+    ? s
+    : { ...s, organizations: s.organizations.filter((o) => organizations.has(o)) };
+}
+
+/** The States matching the filters that the viewer may see, as it sees them: the list, the API and the bundle read through this. */
+export async function readableStates(
+  db: Kysely<DB>,
+  viewer: Viewer | null,
+  filters: StateFilters = { includeArchived: true },
+): Promise<StateRow[]> {
+  const [states, organizations] = await Promise.all([listStates(db, filters), seenOrganizations(db, viewer)]);
+  return states.filter((s) => can(viewer, 'read', stateResource(s))).map((s) => asSeen(s, organizations));
+}
+
+/** One State as the viewer sees it (whether the viewer may see it at all is the caller's to ask). */
+export async function stateAsSeen(db: Kysely<DB>, viewer: Viewer | null, s: StateRow): Promise<StateRow> {
+  return asSeen(s, await seenOrganizations(db, viewer));
 }
 
 /** The folded names and codes a search matches. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, text, texts } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/http/guard.ts';
@@ -9,10 +9,11 @@ import { can, visibilityScope } from '../../platform/policy/policy.ts';
 import { recordHistory } from '../../platform/audit/history.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
-import { listOrganizations } from '../organizations/index.ts';
-import { type StateEdit, setStateArchived, updateState } from './commands.ts';
+import { listOrganizations, readableOrganizations } from '../organizations/index.ts';
+import { setStateArchived, updateState } from './commands.ts';
+import { parseYears } from './inputs.ts';
 import { StateEditForm, type StateFormValues, StateList } from './pages.tsx';
-import { findState, listStates, type StateRow, stateResource } from './queries.ts';
+import { findState, readableStates, type StateRow, stateAsSeen, stateResource } from './queries.ts';
 
 function formValuesOf(s: StateRow): StateFormValues {
   return {
@@ -25,17 +26,12 @@ function formValuesOf(s: StateRow): StateFormValues {
   };
 }
 
-/** Years typed as "2004, 2005 2018": each must be a whole number. */
-function parseYears(raw: string): number[] | null {
-  const parts = raw.split(/[\s,;،，、；]+/).filter(Boolean);
-  const years = parts.map(Number);
-  return years.every((y) => Number.isInteger(y)) ? years : null;
-}
-
+/** A State as the viewer sees it, or not found (whether the viewer may see it is the route's to ask). */
 export async function loadState(c: AppContextOf, iso3: string): Promise<StateRow> {
-  const state = await findState(c.get('app').database.db, iso3);
+  const db = c.get('app').database.db;
+  const state = await findState(db, iso3);
   if (!state) throw new AppError('not-found', `no Member State has the code ${iso3}`);
-  return state;
+  return stateAsSeen(db, c.get('viewer'), state);
 }
 
 export function stateWebRoutes() {
@@ -45,9 +41,12 @@ export function stateWebRoutes() {
     const m = c.get('m');
     const filters = { q: c.req.query('q'), group: c.req.query('group'), organization: c.req.query('organization') };
     const db = c.get('app').database.db;
-    const [states, organizations] = await Promise.all([listStates(db, filters), listOrganizations(db, {})]);
-    const visible = states.filter((s) => can(c.get('viewer'), 'read', stateResource(s)));
-    return render(c, { title: m.t('states.title') }, <StateList m={m} states={visible} filters={filters} organizations={organizations} />);
+    // The organizations the reader may see: its filter offers no other.
+    const [states, organizations] = await Promise.all([
+      readableStates(db, c.get('viewer'), filters),
+      readableOrganizations(db, c.get('viewer'), {}),
+    ]);
+    return render(c, { title: m.t('states.title') }, <StateList m={m} states={states} filters={filters} organizations={organizations} />);
   });
 
   r.get('/:iso3/history', async (c) => {
@@ -105,17 +104,14 @@ export function stateWebRoutes() {
       securityCouncilYears: text(body, 'securityCouncilYears'),
       version: Number(text(body, 'version')),
     };
-    const years = parseYears(values.securityCouncilYears);
     try {
-      if (!years) throw invalid([{ field: 'securityCouncilYears', problem: 'must be years separated by commas' }]);
-      const edit: StateEdit = {
+      await updateState(c.get('app').database.db, actorOf(viewer), state.iso3, values.version, {
         names: values.names as LocalizedText,
         unMemberSince: values.unMemberSince,
         regionalGroup: values.regionalGroup,
         organizations: values.organizations,
-        securityCouncilYears: years,
-      };
-      await updateState(c.get('app').database.db, actorOf(viewer), state.iso3, values.version, edit);
+        securityCouncilYears: parseYears(values.securityCouncilYears),
+      });
     } catch (err) {
       if (err instanceof AppError && err.code === 'validation') return editPage(c, state, values, err.fields, 422);
       if (err instanceof AppError && err.code === 'conflict') {

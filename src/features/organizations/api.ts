@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { type Api, bearer, PartialLocalizedTextSchema, problems } from '../../platform/http/api-common.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { can } from '../../platform/policy/policy.ts';
-import { findOrganization, listOrganizations, type OrganizationRow } from './queries.ts';
+import { findOrganization, type OrganizationRow, organizationResource, readableOrganizations } from './queries.ts';
 import { organizationKinds } from './reference.ts';
 
 export const OrganizationSchema = z
@@ -74,18 +74,14 @@ const getRoute = createRoute({
 
 export function registerOrganizationApi(api: Api) {
   api.openapi(listRoute, async (c) => {
-    const viewer = c.get('viewer');
-    const rows = await listOrganizations(c.get('app').database.db, c.req.valid('query'));
-    const data = rows
-      .filter((o) => can(viewer, 'read', { type: 'organization', confidentiality: o.confidentiality }))
-      .map(presentOrganization);
+    const data = (await readableOrganizations(c.get('app').database.db, c.get('viewer'), c.req.valid('query'))).map(presentOrganization);
     return c.json({ count: data.length, data }, 200);
   });
   api.openapi(getRoute, async (c) => {
     const { code } = c.req.valid('param');
     const o = await findOrganization(c.get('app').database.db, code);
     if (!o) throw new AppError('not-found', `no organization has the code ${code.toUpperCase()}`);
-    authorize(c, can(c.get('viewer'), 'read', { type: 'organization', confidentiality: o.confidentiality }), 'this organization');
+    authorize(c, can(c.get('viewer'), 'read', organizationResource(o)), 'this organization');
     return c.json(presentOrganization(o), 200);
   });
 }

@@ -1,10 +1,28 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
-import { AppError, type FieldProblem, invalid, notFound } from '../../platform/errors.ts';
-import { type LocalizedText, locales } from '../../platform/i18n/locales.ts';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
-import { findOrganization, type OrganizationRow, organizationSearchText } from './queries.ts';
-import { type OrganizationData, organizationKinds, referenceOrganizations } from './reference.ts';
+import { stricter } from '../../platform/bundle/section.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { Locale, LocalizedText } from '../../platform/i18n/locales.ts';
+import type { Confidentiality } from '../../platform/policy/levels.ts';
+import { parseInput } from '../../platform/values/input.ts';
+import { type OrganizationEdit, organizationEditInput, present } from './inputs.ts';
+import { type OrganizationRow, organizationSearchText } from './queries.ts';
+import { type OrganizationData, referenceOrganizations } from './reference.ts';
+
+/*
+ * The write core of organizations: the shipped reference data, the secretariat's edits, the bundle
+ * and archiving all write an organization here, in a transaction with its audit event.
+ */
+
+type Trx = Transaction<DB>;
+
+/** Everything kept of an organization but its code: what the reference data, an edit or a bundle give. */
+export interface OrganizationValues extends Omit<OrganizationData, 'code' | 'formerNames'> {
+  formerNames: Partial<Record<Locale, string[]>>;
+  confidentiality: Confidentiality;
+  archived: boolean;
+}
 
 export function auditedOrganization(row: OrganizationRow) {
   return {
@@ -20,147 +38,122 @@ export function auditedOrganization(row: OrganizationRow) {
   };
 }
 
-/** Loads the shipped organizations that the database does not have yet. */
-export async function seedOrganizations(
-  trx: Transaction<DB>,
+function columns(code: string, v: OrganizationValues) {
+  return {
+    kind: v.kind,
+    acronyms: JSON.stringify(v.acronyms),
+    names: JSON.stringify(v.names),
+    former_names: JSON.stringify(v.formerNames),
+    website: v.website,
+    named_in_seed: v.namedInSeed,
+    search_text: organizationSearchText({ code, ...v }),
+    confidentiality: v.confidentiality,
+  };
+}
+
+/** Records a new organization. */
+export async function insertOrganization(trx: Trx, actor: Actor, code: string, v: OrganizationValues): Promise<OrganizationRow> {
+  const row = await trx
+    .insertInto('organization')
+    .values({ code, ...columns(code, v), archived_at: v.archived ? new Date() : null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordChange(trx, actor, {
+    action: 'create',
+    recordType: 'organization',
+    recordId: row.code,
+    confidentiality: row.confidentiality,
+    after: auditedOrganization(row),
+  });
+  return row;
+}
+
+/** Changes a stored organization: an edit (`update`) or a bundle (`import`); seen by those who could see it before and after. */
+export async function reviseOrganization(
+  trx: Trx,
   actor: Actor,
-  data: OrganizationData[] = referenceOrganizations(),
-): Promise<number> {
+  before: OrganizationRow,
+  v: OrganizationValues,
+  action: 'update' | 'import' | 'archive' | 'restore',
+): Promise<OrganizationRow> {
+  const after = await trx
+    .updateTable('organization')
+    .set({
+      ...columns(before.code, v),
+      archived_at: (before.archived_at !== null) === v.archived ? before.archived_at : v.archived ? new Date() : null,
+      version: before.version + 1,
+      updated_at: new Date(),
+    })
+    .where('code', '=', before.code)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordChange(trx, actor, {
+    action,
+    recordType: 'organization',
+    recordId: before.code,
+    confidentiality: stricter(before.confidentiality, after.confidentiality),
+    before: auditedOrganization(before),
+    after: auditedOrganization(after),
+  });
+  return after;
+}
+
+/** What is kept of a stored organization, to change some of it. */
+export function valuesOf(row: OrganizationRow): OrganizationValues {
+  return {
+    kind: row.kind as OrganizationValues['kind'],
+    acronyms: present(row.acronyms),
+    names: present(row.names),
+    formerNames: present(row.former_names),
+    website: row.website,
+    namedInSeed: row.named_in_seed,
+    confidentiality: row.confidentiality,
+    archived: row.archived_at !== null,
+  };
+}
+
+/** Loads the shipped organizations that the database does not have yet. */
+export async function seedOrganizations(trx: Trx, actor: Actor, data: OrganizationData[] = referenceOrganizations()): Promise<number> {
   const existing = new Set((await trx.selectFrom('organization').select('code').execute()).map((r) => r.code));
-  let added = 0;
-  for (const o of data) {
-    if (existing.has(o.code)) continue;
-    const row = await trx
-      .insertInto('organization')
-      .values({
-        code: o.code,
-        kind: o.kind,
-        acronyms: JSON.stringify(o.acronyms),
-        names: JSON.stringify(o.names),
-        former_names: JSON.stringify(o.formerNames ?? {}),
-        website: o.website,
-        named_in_seed: o.namedInSeed,
-        search_text: organizationSearchText(o),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordChange(trx, actor, {
-      action: 'create',
-      recordType: 'organization',
-      recordId: row.code,
-      confidentiality: 'public',
-      after: auditedOrganization(row),
-    });
-    added++;
-  }
-  return added;
+  const added = data.filter((o) => !existing.has(o.code));
+  for (const { code, formerNames, ...o } of added)
+    await insertOrganization(trx, actor, code, { ...o, formerNames: formerNames ?? {}, confidentiality: 'public', archived: false });
+  return added.length;
 }
 
-export interface OrganizationEdit {
-  kind: string;
-  names: Partial<LocalizedText>;
-  acronyms: Partial<LocalizedText>;
-  website: string | null;
+/** The stored organization, locked for a change, if it is the version the editor saw. */
+async function lockOrganization(trx: Trx, code: string, expectedVersion?: number): Promise<OrganizationRow> {
+  const before = await trx.selectFrom('organization').selectAll().where('code', '=', code.toUpperCase()).forUpdate().executeTakeFirst();
+  if (!before) throw notFound(`the organization ${code}`);
+  if (expectedVersion !== undefined && before.version !== expectedVersion)
+    throw new AppError(
+      'conflict',
+      `this organization was changed by someone else since you opened it (version ${before.version}, yours ${expectedVersion}): reload to see the change`,
+    );
+  return before;
 }
 
-export function checkOrganizationEdit(edit: OrganizationEdit): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!(organizationKinds as readonly string[]).includes(edit.kind))
-    problems.push({ field: 'kind', problem: `must be one of ${organizationKinds.join(', ')}` });
-  if (!edit.names.en?.trim()) problems.push({ field: 'names.en', problem: 'is required' });
-  for (const l of locales) {
-    if ((edit.names[l] ?? '').length > 300) problems.push({ field: `names.${l}`, problem: 'must be at most 300 characters' });
-    if ((edit.acronyms[l] ?? '').length > 40) problems.push({ field: `acronyms.${l}`, problem: 'must be at most 40 characters' });
-  }
-  if (edit.website) {
-    try {
-      const u = new URL(edit.website);
-      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
-    } catch {
-      problems.push({ field: 'website', problem: 'must be an http or https address' });
-    }
-  }
-  return problems;
-}
-
-function compact(text: Partial<LocalizedText>): Partial<LocalizedText> {
-  return Object.fromEntries(
-    locales.flatMap((l) => {
-      const v = text[l]?.trim();
-      return v ? [[l, v]] : [];
-    }),
-  );
-}
-
+/** Saves the secretariat's edit made on `expectedVersion`. */
 export async function updateOrganization(
   db: Kysely<DB>,
   actor: Actor,
   code: string,
   expectedVersion: number,
-  edit: OrganizationEdit,
+  given: OrganizationEdit,
 ): Promise<OrganizationRow> {
-  const problems = checkOrganizationEdit(edit);
-  if (problems.length) throw invalid(problems);
+  const edit = parseInput(organizationEditInput, given);
   return db.transaction().execute(async (trx) => {
-    const before = await findOrganization(trx, code);
-    if (!before) throw notFound(`the organization ${code}`);
-    if (before.version !== expectedVersion)
-      throw new AppError(
-        'conflict',
-        `this organization was changed by someone else since you opened it (version ${before.version}, yours ${expectedVersion}): reload to see the change`,
-      );
-    const names = compact(edit.names);
-    const acronyms = compact(edit.acronyms);
-    const after = await trx
-      .updateTable('organization')
-      .set({
-        kind: edit.kind,
-        names: JSON.stringify(names),
-        acronyms: JSON.stringify(acronyms),
-        website: edit.website?.trim() || null,
-        search_text: organizationSearchText({
-          code: before.code,
-          names,
-          acronyms,
-          formerNames: before.former_names,
-        }),
-        version: before.version + 1,
-        updated_at: new Date(),
-      })
-      .where('code', '=', before.code)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordChange(trx, actor, {
-      action: 'update',
-      recordType: 'organization',
-      recordId: before.code,
-      confidentiality: before.confidentiality,
-      before: auditedOrganization(before),
-      after: auditedOrganization(after),
-    });
-    return after;
+    const before = await lockOrganization(trx, code, expectedVersion);
+    const names = present(edit.names) as Partial<LocalizedText>;
+    return reviseOrganization(trx, actor, before, { ...valuesOf(before), ...edit, names, acronyms: present(edit.acronyms) }, 'update');
   });
 }
 
+/** Archived organizations leave the lists but keep their page and history; restoring brings them back. */
 export async function setOrganizationArchived(db: Kysely<DB>, actor: Actor, code: string, archived: boolean): Promise<OrganizationRow> {
   return db.transaction().execute(async (trx) => {
-    const before = await findOrganization(trx, code);
-    if (!before) throw notFound(`the organization ${code}`);
+    const before = await lockOrganization(trx, code);
     if ((before.archived_at !== null) === archived) return before;
-    const after = await trx
-      .updateTable('organization')
-      .set({ archived_at: archived ? new Date() : null, version: before.version + 1, updated_at: new Date() })
-      .where('code', '=', before.code)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordChange(trx, actor, {
-      action: archived ? 'archive' : 'restore',
-      recordType: 'organization',
-      recordId: before.code,
-      confidentiality: before.confidentiality,
-      before: auditedOrganization(before),
-      after: auditedOrganization(after),
-    });
-    return after;
+    return reviseOrganization(trx, actor, before, { ...valuesOf(before), archived }, archived ? 'archive' : 'restore');
   });
 }

@@ -5,8 +5,9 @@ import { seedOrganizations } from './commands.ts';
 import { countOrganizations } from './queries.ts';
 
 export { OrganizationDetail } from './pages.tsx';
-export { listOrganizations, type OrganizationRow } from './queries.ts';
-export { loadOrganization, organizationResource } from './routes.tsx';
+export { organizationCode } from './inputs.ts';
+export { listOrganizations, type OrganizationRow, organizationResource, readableOrganizations } from './queries.ts';
+export { loadOrganization } from './routes.tsx';
 import { organizationWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 

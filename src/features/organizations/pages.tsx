@@ -1,5 +1,6 @@
-import { TableRegion } from '../../platform/ui/tables.tsx';
-import { FieldErrors } from '../../platform/ui/forms.tsx';
+import { FieldErrors, FilterForm, SearchField, SelectField } from '../../platform/ui/forms.tsx';
+import { RecordActions } from '../../platform/ui/record-actions.tsx';
+import { ListTable } from '../../platform/ui/tables.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
@@ -21,55 +22,35 @@ export const OrganizationList: FC<{ m: Messages; organizations: OrganizationRow[
   const l = m.locale;
   return (
     <>
-      <search>
-        <form method="get" class="filters">
-          <div class="field">
-            <label for="q">{m.t('organizations.search')}</label>
-            <input id="q" name="q" type="search" value={filters.q ?? ''} autocomplete="off" />
-          </div>
-          <div class="field">
-            <label for="kind">{m.t('organizations.kind')}</label>
-            <select id="kind" name="kind">
-              <option value="">{m.t('organizations.allKinds')}</option>
-              {organizationKinds.map((k) => (
-                <option value={k} selected={filters.kind === k}>
-                  {kindLabel(m, k)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{m.t('states.filter')}</button>
-        </form>
-      </search>
+      <FilterForm submit={m.t('states.filter')}>
+        <SearchField label={m.t('organizations.search')} value={filters.q} />
+        <SelectField
+          name="kind"
+          label={m.t('organizations.kind')}
+          all={m.t('organizations.allKinds')}
+          value={filters.kind}
+          options={organizationKinds.map((k) => ({ value: k, label: kindLabel(m, k) }))}
+        />
+      </FilterForm>
       <p role="status" class="count">
         {m.t('organizations.count', { count: organizations.length })}
       </p>
       {organizations.length ? (
-        <TableRegion labelledBy="organizations-caption">
-          <table class="list">
-            <caption id="organizations-caption" class="visually-hidden">
-              {m.t('organizations.title')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.t('organizations.acronym')}</th>
-                <th scope="col">{m.t('organizations.name')}</th>
-                <th scope="col">{m.t('organizations.kind')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organizations.map((o) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/${l}/organizations/${o.code}`}>{pick(o.acronyms, l) || o.code}</a>
-                  </th>
-                  <td>{pick(o.names, l)}</td>
-                  <td>{kindLabel(m, o.kind)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <ListTable
+          id="organizations"
+          caption={m.t('organizations.title')}
+          columns={[m.t('organizations.acronym'), m.t('organizations.name'), m.t('organizations.kind')]}
+        >
+          {organizations.map((o) => (
+            <tr>
+              <th scope="row">
+                <a href={`/${l}/organizations/${o.code}`}>{pick(o.acronyms, l) || o.code}</a>
+              </th>
+              <td>{pick(o.names, l)}</td>
+              <td>{kindLabel(m, o.kind)}</td>
+            </tr>
+          ))}
+        </ListTable>
       ) : (
         <p>{m.t('organizations.none')}</p>
       )}
@@ -147,18 +128,7 @@ export const OrganizationDetail: FC<{
         </>
       )}
       {(actions.edit || actions.archive || actions.history) && (
-        <div class="actions">
-          {actions.history && <a href={`${base}/history`}>{m.t('record.history')}</a>}
-          {actions.edit && !o.archived_at && <a href={`${base}/edit`}>{m.t('record.edit')}</a>}
-          {actions.archive && (
-            <form method="post" action={`${base}/${o.archived_at ? 'restore' : 'archive'}`} class="inline">
-              <CsrfField token={csrfToken} />
-              <button type="submit" class="secondary">
-                {o.archived_at ? m.t('record.restore') : m.t('record.archive')}
-              </button>
-            </form>
-          )}
-        </div>
+        <RecordActions m={m} base={base} archived={o.archived_at !== null} csrfToken={csrfToken} actions={actions} />
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import { can, type Resource, type Viewer } from '../../platform/policy/policy.ts';
 import { foldForSearch, likeContains } from '../../platform/i18n/search-text.ts';
 import type { OrganizationTable } from './schema.ts';
 
@@ -33,6 +34,19 @@ export async function listOrganizations(db: Kysely<DB>, filters: OrganizationFil
   const q = filters.q ? foldForSearch(filters.q) : '';
   if (q) query = query.where('search_text', 'like', likeContains(q));
   return query.orderBy('code').execute();
+}
+
+export function organizationResource(o: Pick<OrganizationRow, 'confidentiality'>): Resource & { type: 'organization' } {
+  return { type: 'organization', confidentiality: o.confidentiality, stateIso3: null };
+}
+
+/** The organizations matching the filters that the viewer may see: the list, the API and the bundle read through this. */
+export async function readableOrganizations(
+  db: Kysely<DB>,
+  viewer: Viewer | null,
+  filters: OrganizationFilters = { includeArchived: true },
+): Promise<OrganizationRow[]> {
+  return (await listOrganizations(db, filters)).filter((o) => can(viewer, 'read', organizationResource(o)));
 }
 
 export async function findOrganization(db: Kysely<DB> | Transaction<DB>, code: string): Promise<OrganizationRow | undefined> {

@@ -10,12 +10,9 @@ import { HistoryList } from '../../platform/ui/history.tsx';
 import { recordHistory } from '../../platform/audit/history.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import { setOrganizationArchived, updateOrganization } from './commands.ts';
+import { present } from './inputs.ts';
 import { OrganizationEditForm, type OrganizationFormValues, OrganizationList } from './pages.tsx';
-import { findOrganization, listOrganizations, type OrganizationRow } from './queries.ts';
-
-export function organizationResource(o: OrganizationRow) {
-  return { type: 'organization' as const, confidentiality: o.confidentiality, stateIso3: null };
-}
+import { findOrganization, type OrganizationRow, organizationResource, readableOrganizations } from './queries.ts';
 
 export async function loadOrganization(c: AppContextOf, code: string): Promise<OrganizationRow> {
   const o = await findOrganization(c.get('app').database.db, code);
@@ -39,8 +36,7 @@ export function organizationWebRoutes() {
   r.get('/', async (c) => {
     const m = c.get('m');
     const filters = { q: c.req.query('q'), kind: c.req.query('kind') };
-    const rows = await listOrganizations(c.get('app').database.db, filters);
-    const visible = rows.filter((o) => can(c.get('viewer'), 'read', organizationResource(o)));
+    const visible = await readableOrganizations(c.get('app').database.db, c.get('viewer'), filters);
     return render(c, { title: m.t('organizations.title') }, <OrganizationList m={m} organizations={visible} filters={filters} />);
   });
 
@@ -90,11 +86,13 @@ export function organizationWebRoutes() {
       version: Number(text(body, 'version')),
     };
     try {
+      const trimmed = (byLocale: Record<string, string>) =>
+        present<string>(Object.fromEntries(locales.map((l) => [l, byLocale[l]?.trim() ?? ''])));
       await updateOrganization(c.get('app').database.db, actorOf(viewer), o.code, values.version, {
         kind: values.kind,
-        names: values.names,
-        acronyms: values.acronyms,
-        website: values.website || null,
+        names: trimmed(values.names),
+        acronyms: trimmed(values.acronyms),
+        website: values.website.trim() || null,
       });
     } catch (err) {
       if (err instanceof AppError && err.code === 'validation') return editPage(c, o, values, err.fields, 422);
