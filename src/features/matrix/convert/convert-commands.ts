@@ -2,9 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../../platform/errors.ts';
 import { can, type Viewer } from '../../../platform/policy/policy.ts';
-import { type Actor, recordChange } from '../../../platform/audit/record.ts';
+import type { Actor } from '../../../platform/audit/record.ts';
 import { findState } from '../../member-states/index.ts';
-import { auditedMatrix } from '../versions/commands.ts';
+import { auditIn, createVersions } from '../versions/writes.ts';
 import { type ConversionMapping, type ConversionPlan, type ConvertibleCell, convertCells, planConversion } from './convert.ts';
 import { cellsOf, latestApproved, type MatrixRow, openMatrix } from '../versions/matrices.ts';
 import type { CellSource } from '../schema.ts';
@@ -101,70 +101,47 @@ async function convertOne(
     updatedBy: c.updated_by,
   })) satisfies ConvertibleCell[];
   const result = convertCells(cells, plan);
-  const last = await trx
-    .selectFrom('matrix')
-    .select((eb) => eb.fn.max('number').as('n'))
-    .where('state_iso3', '=', base.state_iso3)
-    .executeTakeFirst();
-  const row = await trx
-    .insertInto('matrix')
-    .values({
-      state_iso3: base.state_iso3,
-      number: Number(last?.n ?? 0) + 1,
-      template_version: plan.to,
-      based_on: base.id,
-      demo: base.demo,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  if (result.cells.length)
-    await trx
-      .insertInto('matrix_cell')
-      .values(
-        result.cells.map((c) => ({
-          matrix_id: row.id,
-          field_code: c.field,
-          value: c.value,
-          info_date: c.infoDate,
-          remarks: c.remarks,
-          sources: JSON.stringify(c.sources),
-          instrument_status: c.instrumentStatus as null,
-          instrument_date: c.instrumentDate,
-          updated_by: c.updatedBy,
-        })),
-      )
-      .execute();
+  const notMapped = result.unmapped.map((c) => ({
+    field: c.field,
+    value: c.value,
+    remarks: c.remarks,
+    sources: c.sources,
+    infoDate: c.infoDate,
+  }));
+  const [row] = await createVersions(
+    trx,
+    auditIn(trx, actor),
+    [
+      {
+        iso3: base.state_iso3,
+        template: plan.to,
+        base,
+        demo: base.demo,
+        // A converted cell keeps who changed it last.
+        cells: result.cells,
+      },
+    ],
+    {
+      action: 'convert',
+      after: () => ({
+        convertedFrom: { number: base.number, template: base.template_version },
+        mapping: mapping ?? null,
+        converted: result.cells.length,
+        renamed: result.renamed,
+        notMapped,
+      }),
+    },
+  );
   const report: StateConversion = {
     state: base.state_iso3,
     from: { number: base.number, template: base.template_version },
-    number: row.number,
-    template: row.template_version,
+    number: row!.number,
+    template: row!.template_version,
     converted: result.cells.length,
     renamed: result.renamed,
-    notMapped: result.unmapped.map((c) => ({
-      field: c.field,
-      value: c.value,
-      remarks: c.remarks,
-      sources: c.sources,
-      infoDate: c.infoDate,
-    })),
+    notMapped,
   };
-  await recordChange(trx, actor, {
-    action: 'convert',
-    recordType: 'matrix',
-    recordId: row.id,
-    confidentiality: row.confidentiality,
-    stateIso3: row.state_iso3,
-    after: {
-      ...auditedMatrix(row),
-      convertedFrom: report.from,
-      mapping: mapping ?? null,
-      converted: report.converted,
-      renamed: report.renamed,
-      notMapped: report.notMapped,
-    },
-  });
-  return { matrix: row, report };
+  return { matrix: row!, report };
 }
 
 /**

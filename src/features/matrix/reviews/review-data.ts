@@ -1,115 +1,38 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../../platform/errors.ts';
-import type { LocalizedText } from '../../../platform/i18n/locales.ts';
 import { can, type Viewer } from '../../../platform/policy/policy.ts';
 import { type Actor, recordChange } from '../../../platform/audit/record.ts';
-import { type ReviewAssignmentInput, reviewProgress, type StateProgress } from './review.ts';
-import type { ReviewCycleTable } from './review-schema.ts';
+import { assignInput, type AssignInput, type CycleInput, cycleInput } from './inputs.ts';
+import { cycleResource, type ReviewCycleRow } from './review-queries.ts';
+import { problemsOf } from '../../../platform/values/input.ts';
+import { isUuid } from '../../../platform/values/codes.ts';
 import { findTemplate } from '../templates/templates.ts';
+import { stricter } from '../../../platform/bundle/section.ts';
 
 /*
- * Review cycles: queries, and the commands that change them (one transaction each, audited,
- * version-checked). The progress itself is computed by `review.ts` from the matrix versions.
+ * Review cycles: the commands that change them (one transaction each, audited, version-checked),
+ * the one write of their assignments, and the import of a cycle from a bundle. The queries are in
+ * `review-queries.ts`; the progress is computed by `review.ts` from the matrix versions.
  */
 
-export type ReviewCycleRow = Selectable<ReviewCycleTable>;
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** What the policy looks at: cycles are the Committee side's, whatever the row says. */
-export const cycleResource = (c?: Pick<ReviewCycleRow, 'confidentiality'>) => ({
-  type: 'review-cycle' as const,
-  confidentiality: c?.confidentiality ?? ('committee' as const),
-});
+export {
+  assignableExperts,
+  assignmentsOf,
+  type CycleProgress,
+  cycleProgress,
+  cycleResource,
+  findCycle,
+  listCycles,
+  type ReviewCycleRow,
+  type ReviewStateRow,
+} from './review-queries.ts';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const iso3 = /^[A-Z]{3}$/;
 
-export async function listCycles(db: Db, options: { includeArchived?: boolean } = {}): Promise<ReviewCycleRow[]> {
-  let q = db.selectFrom('review_cycle').selectAll();
-  if (!options.includeArchived) q = q.where('archived_at', 'is', null);
-  return q.orderBy('deadline', 'desc').orderBy('created_at', 'desc').execute();
-}
-
-export async function findCycle(db: Db, id: string): Promise<ReviewCycleRow | undefined> {
-  if (!uuid.test(id)) return undefined;
-  return db.selectFrom('review_cycle').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The experts one may assign: active accounts with the expert role, by name. */
-export async function assignableExperts(db: Db): Promise<{ id: string; name: string }[]> {
-  const rows = await db
-    .selectFrom('app_user')
-    .select(['id', 'display_name'])
-    .where('role', '=', 'expert')
-    .where('disabled_at', 'is', null)
-    .orderBy('display_name')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.display_name }));
-}
-
-export interface ReviewStateRow {
-  iso3: string;
-  names: LocalizedText;
-  regionalGroup: string;
-}
-
-export interface CycleProgress {
-  states: ReviewStateRow[];
-  progress: StateProgress[];
-}
-
-/**
- * Every Member State's progress in the cycle, as at `today`. Only the Committee side reads
- * cycles, and it sees every version of every matrix, so nothing here needs filtering by State.
- */
-export async function cycleProgress(db: Db, cycle: ReviewCycleRow, today: Date): Promise<CycleProgress> {
-  const [states, versions, assignments] = await Promise.all([
-    db.selectFrom('member_state').select(['iso3', 'names', 'regional_group']).where('archived_at', 'is', null).orderBy('iso3').execute(),
-    db
-      .selectFrom('matrix')
-      .select(['state_iso3', 'number', 'status', 'status_changed_at', 'created_at'])
-      .where('archived_at', 'is', null)
-      .where('created_at', '>=', new Date(`${cycle.starts_on}T00:00:00Z`))
-      .execute(),
-    assignmentsOf(db, cycle.id),
-  ]);
-  const progress = reviewProgress(
-    { startsOn: cycle.starts_on, deadline: cycle.deadline, holdDays: cycle.hold_days, closedAt: cycle.closed_at },
-    states.map((s) => ({ iso3: s.iso3, regionalGroup: s.regional_group })),
-    versions.map((v) => ({
-      stateIso3: v.state_iso3,
-      number: v.number,
-      status: v.status,
-      statusChangedAt: v.status_changed_at,
-      createdAt: v.created_at,
-    })),
-    assignments,
-    today,
-  );
-  return { states: states.map((s) => ({ iso3: s.iso3, names: s.names, regionalGroup: s.regional_group })), progress };
-}
-
-export async function assignmentsOf(db: Db, cycleId: string): Promise<ReviewAssignmentInput[]> {
-  const rows = await db
-    .selectFrom('review_assignment as a')
-    .leftJoin('app_user as u', 'u.id', 'a.expert_id')
-    .select(['a.state_iso3', 'a.expert_id', 'u.display_name', 'a.note'])
-    .where('a.cycle_id', '=', cycleId)
-    .execute();
-  return rows.map((r) => ({ stateIso3: r.state_iso3, expertId: r.expert_id, expertName: r.display_name, note: r.note }));
-}
-
-export interface CycleInput {
-  title: string;
-  purpose?: string;
-  startsOn: string;
-  deadline: string;
-  /** By default the template of the newest locked version. */
-  templateVersion?: string;
-  holdDays?: number;
-}
+export type { AssignInput, CycleInput } from './inputs.ts';
 
 /** What the audit history keeps of a cycle. */
 function audited(c: ReviewCycleRow) {
@@ -126,28 +49,10 @@ function audited(c: ReviewCycleRow) {
   };
 }
 
-function validDate(value: string): boolean {
-  return (
-    isoDate.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-  );
-}
-
-/** Every problem of a cycle's fields, each named by its field. */
+/** Every problem of a cycle's fields, each named by its field: the input's, then whether its template exists. */
 export async function checkCycle(db: Db, input: CycleInput): Promise<FieldProblem[]> {
-  const problems: FieldProblem[] = [];
-  const title = input.title.trim();
-  if (!title) problems.push({ field: 'title', problem: 'is required' });
-  else if (title.length > 200) problems.push({ field: 'title', problem: 'must be at most 200 characters' });
-  if ((input.purpose ?? '').length > 4000) problems.push({ field: 'purpose', problem: 'must be at most 4,000 characters' });
-  const startsOk = validDate(input.startsOn);
-  const deadlineOk = validDate(input.deadline);
-  if (!startsOk) problems.push({ field: 'startsOn', problem: 'must be a date written YYYY-MM-DD' });
-  if (!deadlineOk) problems.push({ field: 'deadline', problem: 'must be a date written YYYY-MM-DD' });
-  if (startsOk && deadlineOk && input.deadline < input.startsOn)
-    problems.push({ field: 'deadline', problem: 'must not be before the first day of the cycle' });
-  const hold = input.holdDays;
-  if (hold !== undefined && (!Number.isInteger(hold) || hold < 1 || hold > 3650))
-    problems.push({ field: 'holdDays', problem: 'must be a whole number of days from 1 to 3,650' });
+  const parsed = cycleInput.safeParse(input);
+  const problems = parsed.success ? [] : problemsOf(parsed.error.issues);
   if (input.templateVersion !== undefined && !(await findTemplate(db, input.templateVersion)))
     problems.push({ field: 'templateVersion', problem: `no matrix template has the version ${input.templateVersion}` });
   return problems;
@@ -206,7 +111,7 @@ export async function createCycle(
 
 /** Locks a cycle for a change: it must exist, the viewer may change it, and it is still open. */
 async function lockOpenCycle(trx: Transaction<DB>, viewer: Viewer, id: string, expectedVersion?: number): Promise<ReviewCycleRow> {
-  const cycle = uuid.test(id)
+  const cycle = isUuid(id)
     ? await trx.selectFrom('review_cycle').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
     : undefined;
   if (!cycle || !can(viewer, 'read', cycleResource(cycle))) throw notFound('the review cycle');
@@ -283,14 +188,6 @@ export async function closeCycle(db: Db, actor: Actor, viewer: Viewer, id: strin
   });
 }
 
-export interface AssignInput {
-  /** ISO 3166-1 alpha-3 codes. */
-  states: string[];
-  /** An expert's account id; null clears the assignment. */
-  expertId: string | null;
-  note?: string;
-}
-
 /** Splits a typed list of State codes ("MLI, NER BFA") into codes in capitals. */
 export function parseStateCodes(text: string): string[] {
   return text
@@ -318,10 +215,10 @@ export async function assignExpert(
       if (!found) throw notFound('the review cycle');
       cycle = found;
     }
-    const problems: FieldProblem[] = [];
     const codes = input.states.map((s) => s.trim().toUpperCase());
-    if (!codes.length) problems.push({ field: 'states', problem: 'name at least one State' });
-    if (codes.length > 250) problems.push({ field: 'states', problem: 'name at most 250 States at a time' });
+    const note = (input.note ?? '').trim();
+    const parsed = assignInput.safeParse({ ...input, states: codes, note });
+    const problems: FieldProblem[] = parsed.success ? [] : problemsOf(parsed.error.issues).filter((p) => !p.field.startsWith('states['));
     const known = new Set(
       codes.length
         ? (
@@ -342,7 +239,7 @@ export async function assignExpert(
     });
     let expertName: string | null = null;
     if (input.expertId !== null) {
-      const expert = uuid.test(input.expertId)
+      const expert = isUuid(input.expertId)
         ? await trx
             .selectFrom('app_user')
             .select(['id', 'display_name', 'role', 'disabled_at'])
@@ -353,8 +250,6 @@ export async function assignExpert(
         problems.push({ field: 'expert', problem: 'is not an active account of the Group of Experts' });
       else expertName = expert.display_name;
     }
-    const note = (input.note ?? '').trim();
-    if (note.length > 1000) problems.push({ field: 'note', problem: 'must be at most 1,000 characters' });
     if (problems.length) throw invalid(problems);
 
     const before = await trx
@@ -363,19 +258,12 @@ export async function assignExpert(
       .where('cycle_id', '=', cycle.id)
       .where('state_iso3', 'in', codes)
       .execute();
-    const now = new Date();
-    await trx
-      .insertInto('review_assignment')
-      .values(codes.map((code) => ({ cycle_id: cycle.id, state_iso3: code, expert_id: input.expertId, note, updated_at: now })))
-      .onConflict((oc) =>
-        oc.columns(['cycle_id', 'state_iso3']).doUpdateSet((eb) => ({
-          expert_id: eb.ref('excluded.expert_id'),
-          note: eb.ref('excluded.note'),
-          updated_at: now,
-          row_version: eb('review_assignment.row_version', '+', 1),
-        })),
-      )
-      .execute();
+    await putAssignments(
+      trx,
+      cycle.id,
+      codes.map((state) => ({ state, expertId: input.expertId, note })),
+      new Date(),
+    );
     await recordChange(trx, actor, {
       action: input.expertId ? 'assign' : 'unassign',
       recordType: 'review-cycle',
@@ -386,4 +274,91 @@ export async function assignExpert(
     });
     return { assigned: codes.length };
   });
+}
+
+/** The one write of a cycle's assignments: each State's expert and note, its row version moved on. */
+export async function putAssignments(
+  trx: Transaction<DB>,
+  cycleId: string,
+  rows: readonly { state: string; expertId: string | null; note: string }[],
+  now: Date,
+): Promise<void> {
+  if (!rows.length) return;
+  await trx
+    .insertInto('review_assignment')
+    .values(rows.map((r) => ({ cycle_id: cycleId, state_iso3: r.state, expert_id: r.expertId, note: r.note, updated_at: now })))
+    .onConflict((oc) =>
+      oc.columns(['cycle_id', 'state_iso3']).doUpdateSet((eb) => ({
+        expert_id: eb.ref('excluded.expert_id'),
+        note: eb.ref('excluded.note'),
+        updated_at: now,
+        row_version: eb('review_assignment.row_version', '+', 1),
+      })),
+    )
+    .execute();
+}
+
+/** A cycle as a bundle carries it, with the assignments to write (those that differ from the stored ones). */
+export interface RestoredCycle {
+  id: string;
+  title: string;
+  purpose: string;
+  startsOn: string;
+  deadline: string;
+  template: string;
+  holdDays: number;
+  demo: boolean;
+  closedAt: Date | null;
+  archived: boolean;
+  confidentiality: ReviewCycleRow['confidentiality'];
+  assignments: { state: string; expertId: string | null; note: string }[];
+}
+
+/**
+ * Stores a cycle from a bundle as it was (closed or archived included), new or over the stored
+ * one, with one audit event (`create` or `import`) keeping the cycle before and after as the
+ * bundle words it. The bundle checked it with `checkCycle` first.
+ */
+export async function restoreCycle(
+  trx: Transaction<DB>,
+  actor: Actor,
+  r: RestoredCycle,
+  kept: ReviewCycleRow | undefined,
+  audit: { before?: unknown; after: unknown },
+): Promise<ReviewCycleRow> {
+  const now = new Date();
+  const values = {
+    title: r.title.trim(),
+    purpose: r.purpose,
+    starts_on: r.startsOn,
+    deadline: r.deadline,
+    template_version: r.template,
+    hold_days: r.holdDays,
+    demo: r.demo,
+    closed_at: r.closedAt,
+    archived_at: r.archived ? (kept?.archived_at ?? now) : null,
+    confidentiality: r.confidentiality,
+    updated_at: now,
+  };
+  const row = kept
+    ? await trx
+        .updateTable('review_cycle')
+        .set({ ...values, row_version: kept.row_version + 1 })
+        .where('id', '=', r.id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    : await trx
+        .insertInto('review_cycle')
+        .values({ id: r.id, ...values })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+  await putAssignments(trx, row.id, r.assignments, now);
+  await recordChange(trx, actor, {
+    action: kept ? 'import' : 'create',
+    recordType: 'review-cycle',
+    recordId: row.id,
+    confidentiality: kept ? stricter(kept.confidentiality, row.confidentiality) : row.confidentiality,
+    ...audit,
+  });
+  return row;
 }

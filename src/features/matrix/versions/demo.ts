@@ -1,446 +1,16 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB } from '../../../platform/db/schema.ts';
-import { AppError, invalid } from '../../../platform/errors.ts';
-import type { Confidentiality } from '../../../platform/policy/levels.ts';
-import { can, type Viewer } from '../../../platform/policy/policy.ts';
-import { viewerOf } from '../../accounts/index.ts';
-import { type Actor, systemActor } from '../../../platform/audit/record.ts';
+import { type Actor, type Change, systemActor } from '../../../platform/audit/record.ts';
 import type { AuditEventTable } from '../../../platform/audit/schema.ts';
-import { auditedMatrix, type CellChangeInput, checkCellChanges, matrixResource } from './commands.ts';
-import type { CellSource, MatrixCellTable, MatrixStatus } from '../schema.ts';
-import type { Paragraph, TemplateField, WeaponType } from '../templates/template.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import type { Viewer } from '../../../platform/policy/policy.ts';
+import { viewerOf } from '../../accounts/index.ts';
+import type { MatrixStatus } from '../schema.ts';
 import { findTemplate } from '../templates/templates.ts';
-import { confidentialityFor, stepTo } from './workflow.ts';
+import { type DemoCell, type DemoVersion, demoHistory } from './demo-history.ts';
+import type { CellRow, MatrixRow } from './matrices.ts';
+import { type Auditor, createVersions, stepMatrix, writeCellChanges } from './writes.ts';
 
-/*
- * Demonstration matrices (issue 3, item 10): a made-up but plausible history for every Member
- * State, so that the grid, the history, the comparison of versions and the figures over time have
- * something to show. None of it is the Committee's information: every matrix row is `demo`, and
- * every citation says "(demonstration data)".
- *
- * The generator is a pure function of the State's reference data and the template, driven by a
- * PRNG seeded with the ISO code: the same data on every machine and every run.
- */
-
-export type InstrumentStatus = NonNullable<MatrixCellTable['instrument_status']>;
-
-/** What the generator needs to know of a State (its reference data). */
-export interface DemoState {
-  iso3: string;
-  regionalGroup: string;
-  organizations: readonly string[];
-  /** ISO date. */
-  unMemberSince: string;
-  securityCouncilYears: readonly number[];
-}
-
-/** One filled cell, in the form `saveCells` takes it. */
-export interface DemoCell {
-  field: string;
-  value: 'X' | '?' | 'NA';
-  remarks: string;
-  sources: CellSource[];
-  infoDate: string | null;
-  instrumentStatus: InstrumentStatus | null;
-  instrumentDate: string | null;
-}
-
-/** The dates a version went through (ISO timestamps), and where it stands. */
-export interface DemoVersion {
-  /** The first version sets all its cells; a later one only what changed since the previous one. */
-  changes: DemoCell[];
-  status: Extract<MatrixStatus, 'draft' | 'sent' | 'published'>;
-  started: string;
-  sent?: string;
-  agreed?: string;
-  approved?: string;
-  published?: string;
-}
-
-/** A small, fast, well-mixed 32-bit PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a: the PRNG's seed from the ISO code. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-const clamp = (x: number, lo = 0, hi = 1) => Math.min(hi, Math.max(lo, x));
-const day = 86_400_000;
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) + Math.round(days) * day).toISOString().slice(0, 10);
-}
-
-const minDate = (a: string, b: string) => (a < b ? a : b);
-
-function daysBetween(from: string, to: string): number {
-  return Math.max(0, Math.round((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / day));
-}
-
-/**
- * How much a State has in place, between 0 and 1: more for members of the EU, the OSCE or the
- * OAS and for frequent Security Council members, less for recent UN members and small island
- * States, with some noise so that peers differ.
- */
-export function demoCapacity(state: DemoState, noise: number): number {
-  const org = (code: string) => state.organizations.includes(code);
-  let c = 0.3;
-  if (org('EU')) c += 0.36;
-  else if (org('OSCE')) c += 0.14;
-  if (org('OAS')) c += 0.06;
-  if (org('PIF') || org('CARICOM')) c -= 0.16;
-  if (state.unMemberSince >= '1990') c -= 0.1;
-  c += Math.min(state.securityCouncilYears.length, 10) * 0.012;
-  return clamp(c + (noise - 0.5) * 0.28, 0.03, 0.97);
-}
-
-/** The year each OP1 instrument opened (for signature or membership): no date before it. */
-const instrumentOpened: Record<string, number> = {
-  NPT: 1968,
-  NWFZ: 1967,
-  ICSANT: 2005,
-  CPPNM: 1980,
-  'CPPNM-2005': 2005,
-  CTBT: 1996,
-  CWC: 1993,
-  BWC: 1972,
-  'GENEVA-1925': 1925,
-  'OTHER-CONVENTIONS': 1990,
-  'IAEA-CSA': 1972,
-  'IAEA-AP': 1997,
-  'IAEA-COC': 2004,
-  'IAEA-COC-IMPORT-EXPORT': 2005,
-  'IAEA-ITDB': 1995,
-  'IAEA-MEMBER': 1957,
-  'OPCW-MEMBER': 1997,
-  'INTERPOL-MEMBER': 1956,
-  'WCO-MEMBER': 1952,
-  HCOC: 2002,
-  ZANGGER: 1971,
-  NSG: 1975,
-  'AUSTRALIA-GROUP': 1985,
-  MTCR: 1987,
-  WASSENAAR: 1996,
-  GICNT: 2006,
-  PSI: 2003,
-  'GLOBAL-PARTNERSHIP': 2002,
-  'NON-POSSESSION': 2004,
-  'NO-SUPPORT': 2004,
-};
-
-/** How likely a State of capacity c is to be party to (or member of) an OP1 instrument. */
-function instrumentChance(item: string, c: number, state: DemoState): number {
-  const regime = clamp((c - 0.5) * 1.9);
-  switch (item) {
-    case 'NPT':
-    case 'BWC':
-    case 'CWC':
-    case 'OPCW-MEMBER':
-    case 'INTERPOL-MEMBER':
-      return 0.97;
-    case 'IAEA-CSA':
-      return 0.88;
-    case 'CTBT':
-      return 0.8 + 0.15 * c;
-    case 'WCO-MEMBER':
-      return 0.8 + 0.15 * c;
-    case 'NWFZ':
-      return ['african', 'latin-american-caribbean'].includes(state.regionalGroup)
-        ? 0.85
-        : state.regionalGroup === 'asia-pacific'
-          ? 0.4
-          : 0.05;
-    case 'IAEA-MEMBER':
-      return 0.55 + 0.45 * c;
-    case 'ZANGGER':
-    case 'NSG':
-    case 'AUSTRALIA-GROUP':
-    case 'MTCR':
-    case 'WASSENAAR':
-    case 'GLOBAL-PARTNERSHIP':
-      return regime;
-    default:
-      return 0.2 + 0.65 * c;
-  }
-}
-
-const memberships = new Set([
-  'IAEA-MEMBER',
-  'OPCW-MEMBER',
-  'INTERPOL-MEMBER',
-  'WCO-MEMBER',
-  'ZANGGER',
-  'NSG',
-  'AUSTRALIA-GROUP',
-  'MTCR',
-  'WASSENAAR',
-  'GICNT',
-  'PSI',
-  'GLOBAL-PARTNERSHIP',
-]);
-const statements = new Set(['NON-POSSESSION', 'NO-SUPPORT', 'HCOC', 'IAEA-COC', 'IAEA-COC-IMPORT-EXPORT', 'IAEA-ITDB']);
-
-/** How likely a measure is, by paragraph: States have more in OP2 and OP1 than in OP3(c) and (d). */
-function measureChance(paragraph: Paragraph, weapon: WeaponType | null, c: number): number {
-  const base: Record<Paragraph, number> = {
-    OP1: 0.5 + 0.4 * c,
-    OP2: 0.18 + 0.72 * c,
-    OP3a: 0.04 + 0.72 * c,
-    OP3b: 0.07 + 0.72 * c,
-    OP3c: 0.02 + 0.55 * c,
-    OP3d: -0.06 + 0.72 * c,
-  };
-  const byWeapon = weapon === 'biological' ? -0.06 : weapon === 'delivery' ? -0.1 : weapon === 'chemical' ? -0.02 : 0;
-  return clamp(base[paragraph] + byWeapon);
-}
-
-/** The illustrative law that a paragraph's measures cite; each State numbers its own. */
-const lawTopics: Record<Exclude<Paragraph, 'OP1'>, (w: WeaponType | null) => string> = {
-  OP2: (w) => (w === 'delivery' ? 'Penal Code' : 'law on weapons of mass destruction'),
-  OP3a: (w) => (w === 'nuclear' ? 'law on nuclear safety and security' : w === 'chemical' ? 'law on chemicals' : 'regulation on biosafety'),
-  OP3b: (w) => (w === 'nuclear' ? 'law on nuclear safety and security' : w === 'chemical' ? 'law on chemicals' : 'regulation on biosafety'),
-  OP3c: () => 'Customs Code',
-  OP3d: () => 'law on strategic export controls',
-};
-
-const languagesOf: Record<string, readonly string[]> = {
-  african: ['en', 'fr', 'fr', 'ar', 'pt'],
-  'asia-pacific': ['en', 'en', 'ar', 'zh', 'ru'],
-  'eastern-european': ['en', 'ru', 'en'],
-  'latin-american-caribbean': ['es', 'es', 'en', 'pt'],
-  'western-european-other': ['en', 'fr', 'de', 'es'],
-};
-
-/** Rows about facilities and materials that a small State may well not have: NA for nuclear. */
-const facilityRows = /^OP3[ab]\.(ACCOUNT-PRODUCTION|SECURE-PRODUCTION|ACCOUNT-USE|SECURE-USE|PP-FACILITIES|LICENSING-FACILITIES)$/;
-
-/**
- * A State's demonstration history: version 1 approved and published in 2018 (when the Committee
- * converted every matrix to the 2017 format), version 2 published between 2020 and 2023 with
- * measures gained, and for about a third of States a version 3 in the works (a draft, or sent to
- * the State) with a few more changes. Pure and deterministic: the same State and fields give the
- * same history.
- */
-export function demoHistory(state: DemoState, fields: readonly TemplateField[]): DemoVersion[] {
-  const rnd = prng(hash(`r1540 demo matrix ${state.iso3}`));
-  const between = (lo: number, hi: number) => lo + rnd() * (hi - lo);
-  const int = (lo: number, hi: number) => Math.floor(between(lo, hi + 1));
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)]!;
-  const c = demoCapacity(state, rnd());
-  const small = state.organizations.includes('PIF') || state.organizations.includes('CARICOM') || (c < 0.3 && rnd() < 0.5);
-  const languages = languagesOf[state.regionalGroup] ?? ['en'];
-  const language = pick(languages);
-  const memberYear = Number(state.unMemberSince.slice(0, 4));
-
-  // Each State's own illustrative laws, numbered and dated once so that its cells cite them consistently.
-  const laws = new Map<string, { citation: string; year: number }>();
-  const lawFor = (topic: string, latest: number) => {
-    const known = laws.get(topic);
-    if (known && known.year <= latest) return known.citation;
-    const year = int(Math.max(memberYear, latest - 14), latest);
-    const citation = `Illustrative ${topic} No. ${int(1, 60)}/${year} (demonstration data)`;
-    laws.set(topic, { citation, year });
-    return citation;
-  };
-  const reportFor = (year: number): CellSource => ({
-    kind: 'national-report',
-    citation: `Illustrative national report of ${year} to the 1540 Committee (demonstration data)`,
-    locator: `p. ${int(2, 40)}`,
-    language: 'en',
-  });
-
-  /** The evidence of an OP2/OP3 measure found by `latest` (a year). */
-  const evidence = (f: TemplateField, value: 'X' | '?', latest: number): Pick<DemoCell, 'sources' | 'remarks'> => {
-    const topic = lawTopics[f.paragraph as Exclude<Paragraph, 'OP1'>](f.weaponType);
-    const law: CellSource = {
-      kind: 'law',
-      citation: lawFor(topic, latest),
-      locator: `art. ${int(1, 120)}`,
-      language,
-    };
-    if (value === '?')
-      return rnd() < 0.5
-        ? { sources: [reportFor(int(latest - 3, latest))], remarks: 'The reference found may be incomplete (demonstration data).' }
-        : { sources: [law], remarks: 'The provision found may not be directly relevant (demonstration data).' };
-    return { sources: rnd() < 0.15 ? [law, reportFor(int(latest - 4, latest))] : [law], remarks: '' };
-  };
-
-  /** An OP1 instrument the State is party to or a member of, as known on `until` (an ISO date). */
-  const instrument = (f: TemplateField, item: string, signedOnly: boolean, from: number, until: string): DemoCell => {
-    const latest = Number(until.slice(0, 4));
-    const opened = Math.max(instrumentOpened[item] ?? 1990, memberships.has(item) || memberYear >= 1990 ? memberYear : 1900);
-    const year = int(Math.min(Math.max(opened, from), latest), latest);
-    const date = minDate(`${year}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`, addDays(until, -30));
-    const status: InstrumentStatus = signedOnly
-      ? 'signed'
-      : memberships.has(item) || statements.has(item)
-        ? 'member'
-        : memberYear >= 1990 && rnd() < 0.15
-          ? 'succeeded'
-          : rnd() < 0.7
-            ? 'ratified'
-            : 'acceded';
-    return {
-      field: f.code,
-      value: signedOnly ? '?' : 'X',
-      remarks: signedOnly ? 'Signed, not yet ratified (demonstration data).' : '',
-      sources: [
-        {
-          kind: 'organization',
-          citation: 'Illustrative depositary or membership record (demonstration data)',
-          language: 'en',
-        },
-      ],
-      infoDate: minDate(addDays(date, int(30, 400)), until),
-      instrumentStatus: statements.has(item) ? null : status,
-      instrumentDate: statements.has(item) ? null : date,
-    };
-  };
-
-  // Version 1, as converted in 2018: evidence found up to 2017.
-  const v1 = new Map<string, DemoCell>();
-  const rowBias = new Map<string, number>();
-  const lfPresent = new Set<string>();
-  const naRows = new Set<string>();
-  for (const f of fields) {
-    if (f.paragraph === 'OP1') {
-      const item = f.code.slice(4);
-      const chance = instrumentChance(item, c, state);
-      const r = rnd();
-      if (r < chance) v1.set(f.code, instrument(f, item, false, 1950, '2017-12-31'));
-      else if (r < chance + 0.06 && !memberships.has(item) && !statements.has(item))
-        v1.set(f.code, instrument(f, item, true, 1996, '2017-12-31'));
-      continue;
-    }
-    if (!rowBias.has(f.row)) {
-      rowBias.set(f.row, (rnd() - 0.5) * 0.3);
-      if (small && facilityRows.test(f.row) && rnd() < 0.7) naRows.add(f.row);
-    }
-    if (f.weaponType === 'nuclear' && naRows.has(f.row)) {
-      v1.set(f.code, {
-        field: f.code,
-        value: 'NA',
-        remarks: 'No nuclear facilities or materials of this kind (demonstration data).',
-        sources: [],
-        infoDate: `${int(2014, 2017)}-${String(int(1, 12)).padStart(2, '0')}-01`,
-        instrumentStatus: null,
-        instrumentDate: null,
-      });
-      continue;
-    }
-    const key = `${f.row}.${f.weaponType}`;
-    let chance = measureChance(f.paragraph, f.weaponType, c) + (rowBias.get(f.row) ?? 0);
-    // Enforcement (penalties) mostly where there is a legal framework, rarely without one.
-    if (f.measureKind === 'enforcement') chance = lfPresent.has(key) ? 0.45 + 0.5 * c : 0.04;
-    if (rnd() >= chance) continue;
-    if (f.measureKind === 'legal-framework') lfPresent.add(key);
-    const value = rnd() < 0.87 ? 'X' : '?';
-    const infoDate = `${int(2012, 2017)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
-    v1.set(f.code, {
-      field: f.code,
-      value,
-      ...evidence(f, value, Number(infoDate.slice(0, 4))),
-      infoDate,
-      instrumentStatus: null,
-      instrumentDate: null,
-    });
-  }
-
-  /** The next version's changes: new measures found, incomplete references completed, a few downgrades. */
-  const evolve = (current: Map<string, DemoCell>, gain: number, from: string, to: string, cap: number): DemoCell[] => {
-    const fromYear = Number(from.slice(0, 4));
-    const span = daysBetween(from, to);
-    const found = () => addDays(from, int(0, span));
-    const changes: DemoCell[] = [];
-    for (const f of fields) {
-      if (changes.length >= cap) break;
-      const now = current.get(f.code);
-      if (f.paragraph === 'OP1') {
-        const item = f.code.slice(4);
-        if (now?.value === '?' && rnd() < 0.5) changes.push(instrument(f, item, false, fromYear, to));
-        else if (!now && rnd() < gain * instrumentChance(item, c, state)) changes.push(instrument(f, item, false, fromYear, to));
-        continue;
-      }
-      if (now?.value === 'NA') continue;
-      if (now?.value === 'X') {
-        if (rnd() < 0.012)
-          changes.push({
-            ...now,
-            value: '?',
-            remarks: 'The law cited was amended: to be checked (demonstration data).',
-            infoDate: found(),
-          });
-        continue;
-      }
-      const chance = now?.value === '?' ? 0.45 : gain * (0.5 + measureChance(f.paragraph, f.weaponType, c));
-      if (rnd() >= chance) continue;
-      const value = now?.value === '?' || rnd() < 0.9 ? 'X' : '?';
-      const infoDate = found();
-      changes.push({
-        field: f.code,
-        value,
-        ...evidence(f, value, Number(infoDate.slice(0, 4))),
-        infoDate,
-        instrumentStatus: null,
-        instrumentDate: null,
-      });
-    }
-    return changes;
-  };
-
-  const at = (date: string) => `${date}T${String(int(8, 17)).padStart(2, '0')}:${String(int(0, 59)).padStart(2, '0')}:00.000Z`;
-  const published = (started: string) => {
-    const sent = addDays(started, int(20, 60));
-    const agreed = addDays(sent, int(30, 90));
-    const approved = addDays(agreed, int(10, 40));
-    return {
-      started: at(started),
-      sent: at(sent),
-      agreed: at(agreed),
-      approved: at(approved),
-      published: at(addDays(approved, int(7, 30))),
-    };
-  };
-
-  const history: DemoVersion[] = [];
-  const first = published(addDays('2018-01-15', int(0, 120)));
-  history.push({ changes: [...v1.values()], status: 'published', ...first });
-
-  const v2Start = addDays('2020-03-01', int(0, 900));
-  const v2Changes = evolve(v1, 0.06 + 0.16 * c, first.published.slice(0, 10), addDays(v2Start, -7), 400);
-  const second = published(v2Start);
-  history.push({ changes: v2Changes, status: 'published', ...second });
-
-  if (rnd() < 0.34) {
-    const current = new Map(v1);
-    for (const ch of v2Changes) current.set(ch.field, ch);
-    const v3Start = addDays('2024-02-01', int(0, 540));
-    const changes = evolve(current, 0.05, second.published.slice(0, 10), addDays(v3Start, -3), int(3, 12));
-    const sent = rnd() < 0.5;
-    history.push({
-      changes,
-      status: sent ? 'sent' : 'draft',
-      started: at(v3Start),
-      ...(sent ? { sent: at(addDays(v3Start, int(20, 60))) } : {}),
-    });
-  }
-  return history;
-}
+export { type DemoCell, type DemoState, type DemoVersion, demoCapacity, demoHistory } from './demo-history.ts';
 
 export interface DemoOptions {
   /** Only these States (ISO 3166-1 alpha-3 codes); all Member States by default. */
@@ -460,7 +30,9 @@ export interface DemoResult {
   ms: number;
 }
 
-async function demoViewers(db: Kysely<DB>): Promise<Record<'expert' | 'committee' | 'secretariat', Viewer>> {
+type DemoAccounts = Record<'expert' | 'committee' | 'secretariat', Viewer>;
+
+async function demoViewers(db: Kysely<DB>): Promise<DemoAccounts> {
   const users = await db
     .selectFrom('app_user')
     .selectAll()
@@ -475,180 +47,104 @@ async function demoViewers(db: Kysely<DB>): Promise<Record<'expert' | 'committee
   return { expert: byRole('expert'), committee: byRole('committee'), secretariat: byRole('secretariat') };
 }
 
-const actorOf = (v: Viewer): Actor => ({ id: v.id, label: v.displayName });
-
-/** The steps that take a version where it stands, and the demo account that takes each. */
-function stepsTo(status: DemoVersion['status'], who: Record<'expert' | 'committee' | 'secretariat', Viewer>): [MatrixStatus, Viewer][] {
-  const all: [MatrixStatus, Viewer][] = [
-    ['sent', who.expert],
-    ['agreed', who.expert],
-    ['approved', who.committee],
-    ['published', who.secretariat],
+/** The steps that take a version where it stands, the demo account that takes each, and when. */
+function stepsTo(version: DemoVersion, who: DemoAccounts): [MatrixStatus, Viewer, string][] {
+  const all: [MatrixStatus, Viewer, string | undefined][] = [
+    ['sent', who.expert, version.sent],
+    ['agreed', who.expert, version.agreed],
+    ['approved', who.committee, version.approved],
+    ['published', who.secretariat, version.published],
   ];
-  return status === 'published' ? all : status === 'sent' ? all.slice(0, 1) : [];
+  const taken = version.status === 'published' ? all : version.status === 'sent' ? all.slice(0, 1) : [];
+  return taken.map(([to, viewer, at]) => [to, viewer, at ?? version.started]);
 }
 
-const comparableOf = (c: DemoCell) => ({
-  value: c.value,
-  remarks: c.remarks,
-  sources: c.sources,
-  infoDate: c.infoDate,
-  instrumentStatus: c.instrumentStatus,
-  instrumentDate: c.instrumentDate,
-});
+/**
+ * The audit events of a State's history, collected and written in one statement at the end: the
+ * events are the write core's, each naming the demo account that took the step.
+ */
+function collector(audit: Insertable<AuditEventTable>[], actor: Actor): Auditor {
+  return {
+    actor,
+    record: async (change: Change) => {
+      audit.push({
+        actor_id: actor.id,
+        actor_label: actor.label,
+        action: change.action,
+        record_type: change.recordType,
+        record_id: change.recordId,
+        confidentiality: change.confidentiality,
+        state_iso3: change.stateIso3 ?? null,
+        before: change.before === undefined ? null : JSON.stringify(change.before),
+        after: change.after === undefined ? null : JSON.stringify(change.after),
+      });
+    },
+  };
+}
 
-type AuditRow = Insertable<AuditEventTable>;
+const asActor = (v: Viewer): Actor => ({ id: v.id, label: v.displayName });
 
 /**
- * Writes one State's whole demonstration history in one transaction.
- *
- * Why not through `startDraft`, `saveCells` and `moveMatrix` (as a first version did): `saveCells`
- * writes one statement per cell and each command is a transaction of its own, some 65,000 round
- * trips for the 193 States. That took 25–30 s on this 2-core machine (PGlite or PostgreSQL), still
- * 25–40 s with the cells in bulk but the commands for the steps, and far more when the machine is
- * busy; every first start (`r1540 serve`, the CLI and their tests) pays it, and the CLI's test,
- * whose first command seeds, timed out. This way it takes a third of that or less. Here each version is one
- * INSERT of the matrix, one INSERT of all its cells and one UPDATE to its final status, and the
- * State's whole audit history one INSERT: a dozen statements per State, and a State gets all of
- * its history or none of it.
- *
- * What the domain guarantees still holds: each version's cells pass `checkCellChanges` (the
- * checks of `saveCells`), each step is one `stepTo` allows and that the demo account taking it
- * `can` take, a version starts as a copy of the latest approved one (`based_on`), and approved
- * versions never change (the cells are written while the version is a draft, then it moves on;
- * the database's trigger would refuse otherwise). The audit history has the events the commands
- * record, in the same shape: `create` (by `actor`), `update` with each field's before and after
- * (by the demo expert), then `sent`, `agreed` (the expert), `approved` (the demo Committee
- * member), `published` (the demo secretariat). They are stamped with the time of the seeding, as
- * the history is the record of what was done to this database; the versions carry the
- * demonstration's past dates (2018–2025).
+ * Writes one State's whole demonstration history in one transaction, through the write core:
+ * each version starts as a copy of the latest approved one (`createVersions`), the demo expert
+ * changes its cells (`writeCellChanges`: the checks, the policy, the row versions), and the demo
+ * accounts move it along its way (`stepMatrix`), each on the demonstration's past dates
+ * (2018–2025). The audit history is the core's events, collected and written in one statement:
+ * a State's history took a dozen statements when it was written beside the core, and every first
+ * start pays it (`r1540 serve`, the CLI and their tests).
  */
 async function writeDemoHistory(
   trx: Transaction<DB>,
   actor: Actor,
-  who: Record<'expert' | 'committee' | 'secretariat', Viewer>,
+  who: DemoAccounts,
   iso3: string,
   templateVersion: string,
   fieldCodes: ReadonlySet<string>,
   history: DemoVersion[],
 ): Promise<number> {
-  const audit: AuditRow[] = [];
-  const event = (by: Actor, action: string, id: string, confidentiality: Confidentiality, before: unknown, after: unknown) =>
-    audit.push({
-      actor_id: by.id,
-      actor_label: by.label,
-      action,
-      record_type: 'matrix',
-      record_id: id,
-      confidentiality,
-      state_iso3: iso3,
-      before: before === null ? null : JSON.stringify(before),
-      after: JSON.stringify(after),
-    });
-  /** The cells of the latest approved version, with the date each was last changed. */
-  let approved = new Map<string, { cell: DemoCell; at: Date }>();
-  let base: string | null = null;
-  let number = 0;
+  const audit: Insertable<AuditEventTable>[] = [];
+  const expert = collector(audit, asActor(who.expert));
+  /** The latest approved version, and its cells as a new draft copies them. */
+  let base: MatrixRow | null = null;
+  let approved = new Map<string, DemoCell>();
   for (const version of history) {
-    number++;
-    const cells = new Map(approved);
-    const problems = checkCellChanges(
-      fieldCodes,
-      version.changes.map((c): CellChangeInput => ({ ...c, expectedVersion: 0 })),
-    );
-    if (problems.length) throw invalid(problems);
     const started = new Date(version.started);
-    const draft = await trx
-      .insertInto('matrix')
-      .values({
-        state_iso3: iso3,
-        number,
-        template_version: templateVersion,
-        based_on: base,
-        demo: true,
-        status_changed_at: started,
-        created_at: started,
-        updated_at: started,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    event(actor, 'create', draft.id, draft.confidentiality, null, auditedMatrix(draft));
-
-    if (!can(who.expert, 'update', matrixResource(draft))) throw new AppError('forbidden', 'the demo expert may not change this matrix');
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    const changed = new Set<string>();
-    for (const c of version.changes) {
-      before[c.field] = cells.has(c.field) ? comparableOf(cells.get(c.field)!.cell) : null;
-      after[c.field] = { value: c.value, remarks: c.remarks, sources: c.sources, infoDate: c.infoDate };
-      cells.set(c.field, { cell: c, at: started });
-      changed.add(c.field);
-    }
-    if (cells.size)
-      await trx
-        .insertInto('matrix_cell')
-        .values(
-          [...cells.values()].map(({ cell: c, at }) => ({
-            matrix_id: draft.id,
-            field_code: c.field,
-            value: c.value,
-            remarks: c.remarks,
-            sources: JSON.stringify(c.sources),
-            info_date: c.infoDate,
-            instrument_status: c.instrumentStatus,
-            instrument_date: c.instrumentDate,
-            // As startDraft copies a cell (version 1) and saveCells changes it (one more).
-            row_version: changed.has(c.field) && base !== null ? 2 : 1,
-            updated_by: who.expert.id,
-            updated_at: at,
-          })),
-        )
-        .execute();
-    if (version.changes.length) event(actorOf(who.expert), 'update', draft.id, draft.confidentiality, before, after);
-
-    let state: MatrixStatus = draft.status;
-    let confidentiality = draft.confidentiality;
-    for (const [to, viewer] of stepsTo(version.status, who)) {
-      const step = stepTo(state, to);
-      if (!step || !can(viewer, step.needs, matrixResource({ confidentiality, state_iso3: iso3 })))
-        throw new AppError('forbidden', `the demo ${viewer.role} may not make a ${state} matrix ${to}`);
-      const from = { ...draft, status: state, confidentiality };
-      state = to;
-      confidentiality = confidentialityFor(to);
-      event(
-        actorOf(viewer),
-        to,
-        draft.id,
-        from.confidentiality,
-        auditedMatrix(from),
-        auditedMatrix({ ...draft, status: state, confidentiality }),
-      );
-    }
-    // Where the version stands, on the demonstration's dates; its row version moved on once for the
-    // cells and once per step, as the commands move it.
-    const steps = stepsTo(version.status, who).length;
-    const last = new Date(version.published ?? version.sent ?? version.started);
-    if (steps || version.changes.length)
-      await trx
-        .updateTable('matrix')
-        .set({
-          status: state,
-          confidentiality,
-          status_changed_at: last,
-          approved_at: version.approved ? new Date(version.approved) : null,
-          published_at: version.published ? new Date(version.published) : null,
-          row_version: draft.row_version + (version.changes.length ? 1 : 0) + steps,
-          updated_at: last,
-        })
-        .where('id', '=', draft.id)
-        .execute();
-    if (state === 'approved' || state === 'published') {
-      base = draft.id;
-      approved = cells;
+    const [draft] = await createVersions(trx, collector(audit, actor), [
+      { iso3, number: history.indexOf(version) + 1, template: templateVersion, base, demo: true, at: started },
+    ]);
+    // The cells as the copy made them (row version 1), without reading them back.
+    const current = new Map<string, CellRow>([...approved].map(([field, c]) => [field, copiedRow(draft!.id, c)]));
+    const changes = version.changes.map((c) => ({ ...c, rowVersion: base ? 2 : 1 }));
+    await writeCellChanges(trx, expert, who.expert, [{ matrix: draft!, fieldCodes, current, changes }], started);
+    let matrix: MatrixRow = { ...draft!, row_version: draft!.row_version + (changes.length ? 1 : 0) };
+    for (const [to, viewer, at] of stepsTo(version, who))
+      matrix = await stepMatrix(trx, collector(audit, asActor(viewer)), viewer, matrix, to, new Date(at));
+    if (matrix.status === 'approved' || matrix.status === 'published') {
+      base = matrix;
+      approved = new Map(approved);
+      for (const c of version.changes) approved.set(c.field, c);
     }
   }
   await trx.insertInto('audit_event').values(audit).execute();
-  return number;
+  return history.length;
+}
+
+/** A copied cell as the write core compares it (what it was before a change). */
+function copiedRow(matrixId: string, c: DemoCell): CellRow {
+  return {
+    id: '',
+    matrix_id: matrixId,
+    field_code: c.field,
+    value: c.value,
+    remarks: c.remarks,
+    sources: c.sources,
+    info_date: c.infoDate,
+    instrument_status: c.instrumentStatus,
+    instrument_date: c.instrumentDate,
+    row_version: 1,
+    updated_at: new Date(0),
+    updated_by: null,
+  };
 }
 
 /**

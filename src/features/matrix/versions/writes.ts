@@ -54,7 +54,7 @@ export interface CellWrite extends CellContent {
  * of parameters costs more than the writing), inserted or, where the cell exists, updated with its
  * row version moved on.
  */
-async function putCells(
+export async function putCells(
   trx: Transaction<DB>,
   actor: Actor,
   rows: { matrixId: string; cell: CellWrite }[],
