@@ -1,71 +1,47 @@
 import type { Kysely, Selectable } from 'kysely';
+import { z } from 'zod';
+import { type Actor, recordChange } from '../../platform/audit/record.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../platform/errors.ts';
-import { isLocale } from '../../platform/i18n/locales.ts';
-import { type Role, roles } from '../../platform/policy/levels.ts';
-import { type Actor, recordChange } from '../../platform/audit/record.ts';
-import { hashPassword, passwordProblem } from './passwords.ts';
+import { parseInput, problemsOf } from '../../platform/values/input.ts';
+import { type NewUser, newUserInput, normaliseEmail, password, tokenInput } from './inputs.ts';
+import { hashPassword } from './passwords.ts';
 import type { AppUserTable } from './schema.ts';
 import { apiTokenPrefix, newSecret, sha256 } from './tokens.ts';
 import { auditedUser } from './viewer.ts';
 
-export interface NewUser {
-  email: string;
-  displayName: string;
-  role: string;
-  password: string;
-  stateIso3?: string | null;
-  organizationCode?: string | null;
-  locale?: string;
-}
+export { type NewUser, normaliseEmail };
 
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-async function checkNewUser(db: Kysely<DB>, input: NewUser): Promise<FieldProblem[]> {
-  const problems: FieldProblem[] = [];
-  const email = normaliseEmail(input.email);
-  if (!emailPattern.test(email)) problems.push({ field: 'email', problem: 'is not an e-mail address' });
-  if (!input.displayName.trim()) problems.push({ field: 'displayName', problem: 'is required' });
-  if (!(roles as readonly string[]).includes(input.role)) problems.push({ field: 'role', problem: `must be one of ${roles.join(', ')}` });
-  const pw = passwordProblem(input.password);
-  if (pw) problems.push({ field: 'password', problem: pw });
-  if (input.locale && !isLocale(input.locale)) problems.push({ field: 'locale', problem: 'is not one of ar, zh, en, fr, ru, es' });
-  if (input.role === 'state-contact' && !input.stateIso3)
-    problems.push({ field: 'state', problem: 'is required for a State point of contact' });
-  if (input.role === 'provider' && !input.stateIso3 && !input.organizationCode)
-    problems.push({ field: 'organization', problem: 'a provider speaks for a State or an organization' });
-  if (input.stateIso3) {
-    const s = await db.selectFrom('member_state').select('iso3').where('iso3', '=', input.stateIso3).executeTakeFirst();
-    if (!s) problems.push({ field: 'state', problem: `no Member State has the code ${input.stateIso3}` });
-  }
-  if (input.organizationCode) {
-    const o = await db.selectFrom('organization').select('code').where('code', '=', input.organizationCode).executeTakeFirst();
-    if (!o) problems.push({ field: 'organization', problem: `no organization has the code ${input.organizationCode}` });
-  }
-  const taken = await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
-  if (taken) problems.push({ field: 'email', problem: 'is already used by another account' });
-  return problems;
+/** The problems of a new account: its fields, then what needs the database (the State, the organization, the e-mail not taken). */
+async function checkNewUser(db: Kysely<DB>, input: NewUser): Promise<{ user?: z.output<typeof newUserInput>; problems: FieldProblem[] }> {
+  const parsed = newUserInput.safeParse(input);
+  const problems = parsed.success ? [] : problemsOf(parsed.error.issues);
+  const state = input.stateIso3?.trim().toUpperCase();
+  if (state && !(await db.selectFrom('member_state').select('iso3').where('iso3', '=', state).executeTakeFirst()))
+    problems.push({ field: 'state', problem: `no Member State has the code ${state}` });
+  const organization = input.organizationCode?.trim().toUpperCase();
+  if (organization && !(await db.selectFrom('organization').select('code').where('code', '=', organization).executeTakeFirst()))
+    problems.push({ field: 'organization', problem: `no organization has the code ${organization}` });
+  if (await db.selectFrom('app_user').select('id').where('email', '=', normaliseEmail(input.email)).executeTakeFirst())
+    problems.push({ field: 'email', problem: 'is already used by another account' });
+  return parsed.success ? { user: parsed.data, problems } : { problems };
 }
 
 export async function addUser(db: Kysely<DB>, actor: Actor, input: NewUser): Promise<Selectable<AppUserTable>> {
-  const problems = await checkNewUser(db, input);
-  if (problems.length) throw invalid(problems);
-  const passwordHash = await hashPassword(input.password);
+  const { user, problems } = await checkNewUser(db, input);
+  if (!user || problems.length) throw invalid(problems);
+  const passwordHash = await hashPassword(user.password);
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('app_user')
       .values({
-        email: normaliseEmail(input.email),
-        display_name: input.displayName.trim(),
-        role: input.role as Role,
-        state_iso3: input.stateIso3 ?? null,
-        organization_code: input.organizationCode ?? null,
+        email: user.email,
+        display_name: user.displayName,
+        role: user.role,
+        state_iso3: user.stateIso3 ?? null,
+        organization_code: user.organizationCode ?? null,
         password_hash: passwordHash,
-        locale: input.locale ?? 'en',
+        locale: user.locale,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -87,11 +63,10 @@ async function userByEmail(db: Kysely<DB>, email: string) {
 }
 
 /** Sets a new password and ends every session of the account. */
-export async function resetPassword(db: Kysely<DB>, actor: Actor, email: string, password: string): Promise<void> {
-  const pw = passwordProblem(password);
-  if (pw) throw invalid([{ field: 'password', problem: pw }]);
+export async function resetPassword(db: Kysely<DB>, actor: Actor, email: string, given: string): Promise<void> {
+  const checked = parseInput(z.strictObject({ password }), { password: given });
   const user = await userByEmail(db, email);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(checked.password);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('app_user')
@@ -147,11 +122,7 @@ export async function createApiToken(
   name: string,
   expiresInDays?: number,
 ): Promise<CreatedToken> {
-  const cleanName = name.trim();
-  if (!cleanName) throw invalid([{ field: 'name', problem: 'is required' }]);
-  if (cleanName.length > 100) throw invalid([{ field: 'name', problem: 'must be at most 100 characters' }]);
-  if (expiresInDays !== undefined && (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 3650))
-    throw invalid([{ field: 'expiresInDays', problem: 'must be a whole number of days from 1 to 3650' }]);
+  const { name: cleanName } = parseInput(tokenInput, { name, expiresInDays });
   const token = newSecret(apiTokenPrefix);
   const prefix = token.slice(0, apiTokenPrefix.length + 6);
   return db.transaction().execute(async (trx) => {

@@ -1,4 +1,4 @@
-import { TableRegion } from '../../platform/ui/tables.tsx';
+import { ListTable } from '../../platform/ui/tables.tsx';
 import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
@@ -148,49 +148,37 @@ export const UsersPage: FC<{
   values: Record<string, string>;
 }> = ({ m, users, csrfToken, problems, values }) => (
   <>
-    <TableRegion labelledBy="users-caption">
-      <table class="list">
-        <caption id="users-caption" class="visually-hidden">
-          {m.t('users.title')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{m.t('login.email')}</th>
-            <th scope="col">{m.t('users.name')}</th>
-            <th scope="col">{m.t('account.role')}</th>
-            <th scope="col">{m.t('users.scope')}</th>
-            <th scope="col">{m.t('account.tokenState')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr>
-              <th scope="row" dir="ltr">
-                {u.email}
-              </th>
-              <td>
-                {u.display_name} (<a href={`/${m.locale}/admin/users/${u.id}/history`}>{m.t('record.history')}</a>)
-              </td>
-              <td>{roleLabel(m, u.role)}</td>
-              <td>{u.state_iso3 ?? u.organization_code ?? ''}</td>
-              <td>
-                <form method="post" action={`/${m.locale}/admin/users/${u.id}/${u.disabled_at ? 'enable' : 'disable'}`} class="inline">
-                  <CsrfField token={csrfToken} />
-                  {u.disabled_at ? m.t('users.disabled') : m.t('users.active')}{' '}
-                  <button
-                    type="submit"
-                    class="secondary"
-                    aria-label={`${u.disabled_at ? m.t('users.enable') : m.t('users.disable')}: ${u.email}`}
-                  >
-                    {u.disabled_at ? m.t('users.enable') : m.t('users.disable')}
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <ListTable
+      id="users"
+      caption={m.t('users.title')}
+      columns={[m.t('login.email'), m.t('users.name'), m.t('account.role'), m.t('users.scope'), m.t('account.tokenState')]}
+    >
+      {users.map((u) => (
+        <tr>
+          <th scope="row" dir="ltr">
+            {u.email}
+          </th>
+          <td>
+            {u.display_name} (<a href={`/${m.locale}/admin/users/${u.id}/history`}>{m.t('record.history')}</a>)
+          </td>
+          <td>{roleLabel(m, u.role)}</td>
+          <td>{u.state_iso3 ?? u.organization_code ?? ''}</td>
+          <td>
+            <form method="post" action={`/${m.locale}/admin/users/${u.id}/${u.disabled_at ? 'enable' : 'disable'}`} class="inline">
+              <CsrfField token={csrfToken} />
+              {u.disabled_at ? m.t('users.disabled') : m.t('users.active')}{' '}
+              <button
+                type="submit"
+                class="secondary"
+                aria-label={`${u.disabled_at ? m.t('users.enable') : m.t('users.disable')}: ${u.email}`}
+              >
+                {u.disabled_at ? m.t('users.enable') : m.t('users.disable')}
+              </button>
+            </form>
+          </td>
+        </tr>
+      ))}
+    </ListTable>
     <h2>{m.t('users.add')}</h2>
     <form method="post" action={`/${m.locale}/admin/users`} class="record-form narrow" novalidate>
       <FieldErrors m={m} problems={problems} />

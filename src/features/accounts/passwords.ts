@@ -16,9 +16,3 @@ export async function verifyPassword(stored: string | null, password: string): P
   }
   return verify(stored, password).catch(() => false);
 }
-
-export function passwordProblem(password: string): string | null {
-  if (password.length < 12) return 'must be at least 12 characters';
-  if (password.length > 256) return 'must be at most 256 characters';
-  return null;
-}

@@ -15,14 +15,5 @@ export function viewerOf(row: Selectable<AppUserTable>): Viewer {
 
 /** What the audit history keeps of an account: never its password hash. */
 export function auditedUser(row: Selectable<AppUserTable>) {
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    stateIso3: row.state_iso3,
-    organizationCode: row.organization_code,
-    locale: row.locale,
-    disabledAt: row.disabled_at,
-  };
+  return { ...viewerOf(row), locale: row.locale, disabledAt: row.disabled_at };
 }
