@@ -1,31 +1,24 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createContext } from '../../src/app/context.ts';
 import { seedDemoAccounts } from '../../src/features/accounts/index.ts';
 import { createOffer, createRequest } from '../../src/features/assistance/requests/commands.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
-import { runCli } from '../support/cli.ts';
+import { cliDatabase } from '../support/cli.ts';
 import { engine } from '../support/database.ts';
 
-// `r1540 assistance` as an operator runs it, on an embedded database in a folder of its own.
-// Each run starts a process (about 3 s): the cases are few, the rules are tested in-process elsewhere.
-let dir: string;
+// `r1540 assistance` in this process, on a database of this file's own (a PGlite folder, or a
+// PostgreSQL database when DATABASE_URL is set).
 let id: string;
 
-const r1540 = (args: string[]) => runCli(args, { R1540_DATA_DIR: dir, R1540_DEMO: 'false' });
-
-// This file's commands run on a PGlite folder of their own whatever DATABASE_URL says, so the
-// PostgreSQL run would only repeat the PGlite one.
-describe('r1540 assistance', {
-  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
-}, () => {
+describe(`r1540 assistance (${engine})`, () => {
+  const cli = cliDatabase('assistance-cli');
+  const { r1540 } = cli;
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'r1540-assistance-cli-'));
-    const app = await createContext(loadConfig({ R1540_DATA_DIR: dir, R1540_DEMO: 'false' }));
+    const app = await createContext(loadConfig(cli.env));
     try {
       const db = app.database.db;
       await seedDemoAccounts(db);
@@ -56,7 +49,6 @@ describe('r1540 assistance', {
       await app.database.close();
     }
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('list: the operator sees every request; an account what it may see', async () => {
     const all = await r1540(['assistance', 'list', '--json']);
@@ -126,12 +118,12 @@ describe('r1540 assistance', {
   });
 
   test('weights: bad ones are refused naming the key and nothing is saved; good ones change the ranking', async () => {
-    const bad = join(dir, 'bad.json');
+    const bad = join(cli.dir, 'bad.json');
     writeFileSync(bad, '{"area": "x"}');
     const refused = await r1540(['assistance', 'weights', 'set', bad, '--as', 'expert@demo.r1540.org']);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /weights\.area: is not a number/);
-    const good = join(dir, 'good.json');
+    const good = join(cli.dir, 'good.json');
     writeFileSync(good, '{"language": 100}');
     assert.equal(JSON.parse((await r1540(['assistance', 'weights', 'show'])).stdout).saved, false, 'nothing was saved');
     const set = await r1540(['assistance', 'weights', 'set', good, '--as', 'expert@demo.r1540.org']);

@@ -1,115 +1,67 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
-import { loadConfig } from '../../src/platform/config.ts';
-import { createContext } from '../../src/app/context.ts';
+import { before, describe, test } from 'node:test';
 import { addUser } from '../../src/features/accounts/commands.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
 import { addContact } from '../../src/features/contacts/contacts.ts';
-import { dropDatabase, engine } from '../support/database.ts';
+import { cliDatabase } from '../support/cli.ts';
+import { engine } from '../support/database.ts';
 
-// `r1540 contacts reminders` as an operator runs it: on an embedded database in a folder of its
-// own, or (DATABASE_URL set) on a PostgreSQL database made for this file.
-const bin = new URL('../../bin/r1540.js', import.meta.url).pathname;
-let dir: string;
-let env: Record<string, string>;
-let dropAfter: (() => Promise<void>) | undefined;
-
-function r1540(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const { DATABASE_URL: _ignored, ...rest } = process.env;
-    const child = spawn(process.execPath, [bin, ...args], {
-      env: { ...rest, PORT: '0', R1540_DEMO: 'false', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end('');
-  });
-}
-
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'r1540-contacts-cli-'));
-  if (engine === 'postgres') {
-    const url = new URL(process.env.DATABASE_URL!);
-    const name = `r1540_cli_contacts_${process.pid}_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: url.toString() });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const own = new URL(url);
-    own.pathname = `/${name}`;
-    env = { DATABASE_URL: own.toString() };
-    dropAfter = () => dropDatabase(url, name);
-  } else env = { R1540_DATA_DIR: join(dir, 'data') };
-  // The database as the command finds it: made here, in this process, to spare a slow start.
-  const app = await createContext(loadConfig({ ...env, R1540_DEMO: 'false' }));
-  try {
-    const db = app.database.db;
-    await addUser(db, systemActor, {
-      email: 'member@example.org',
-      displayName: 'Committee member',
-      role: 'committee',
-      password: 'a long enough password',
-    });
-    await addUser(db, systemActor, {
-      email: 'poc.mli@example.org',
-      displayName: 'Point of contact of Mali',
-      role: 'state-contact',
-      stateIso3: 'MLI',
-      password: 'a long enough password',
-    });
-    await addContact(
-      db,
-      systemActor,
-      'MLI',
-      {
-        location: 'capital',
-        name: '=Traoré, "Awa"',
-        email: 'awa.traore@example.org',
-        phone: '+223 1',
-        designatedOn: '2010-01-01',
-        lastConfirmedOn: '2016-05-01',
-      },
-      '2018-12-31',
-    );
-    await addContact(
-      db,
-      systemActor,
-      'NER',
-      { location: 'new-york-mission', name: 'Issa Niger', email: 'issa@example.org', designatedOn: '2017-01-15' },
-      '2018-12-31',
-    );
-    await addContact(db, systemActor, 'TCD', { location: 'capital', name: 'Recent Chad', designatedOn: '2018-06-01' }, '2018-12-31');
-    await addContact(
-      db,
-      systemActor,
-      'BFA',
-      { location: 'capital', name: 'Former Burkina', designatedOn: '2010-01-01', endedOn: '2015-01-01' },
-      '2018-12-31',
-    );
-  } finally {
-    await app.database.close();
-  }
-});
-after(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await dropAfter?.();
-});
-
+// `r1540 contacts reminders` in this process, on a database of this file's own: a PGlite folder,
+// or (DATABASE_URL set) a PostgreSQL database.
 describe(`r1540 contacts reminders (${engine})`, () => {
+  const cli = cliDatabase('contacts-cli');
+  const { r1540 } = cli;
+
+  // The database as the command finds it.
+  before(() =>
+    cli.withDatabase(async (db) => {
+      await addUser(db, systemActor, {
+        email: 'member@example.org',
+        displayName: 'Committee member',
+        role: 'committee',
+        password: 'a long enough password',
+      });
+      await addUser(db, systemActor, {
+        email: 'poc.mli@example.org',
+        displayName: 'Point of contact of Mali',
+        role: 'state-contact',
+        stateIso3: 'MLI',
+        password: 'a long enough password',
+      });
+      await addContact(
+        db,
+        systemActor,
+        'MLI',
+        {
+          location: 'capital',
+          name: '=Traoré, "Awa"',
+          email: 'awa.traore@example.org',
+          phone: '+223 1',
+          designatedOn: '2010-01-01',
+          lastConfirmedOn: '2016-05-01',
+        },
+        '2018-12-31',
+      );
+      await addContact(
+        db,
+        systemActor,
+        'NER',
+        { location: 'new-york-mission', name: 'Issa Niger', email: 'issa@example.org', designatedOn: '2017-01-15' },
+        '2018-12-31',
+      );
+      await addContact(db, systemActor, 'TCD', { location: 'capital', name: 'Recent Chad', designatedOn: '2018-06-01' }, '2018-12-31');
+      await addContact(
+        db,
+        systemActor,
+        'BFA',
+        { location: 'capital', name: 'Former Burkina', designatedOn: '2010-01-01', endedOn: '2015-01-01' },
+        '2018-12-31',
+      );
+    }),
+  );
+
   test('CSV by default: those in office not confirmed for over a year, oldest first; a formula is defused', async () => {
     const run = await r1540(['contacts', 'reminders', '--as-of', '2018-12-31']);
     assert.equal(run.code, 0, run.stderr);
@@ -151,7 +103,7 @@ describe(`r1540 contacts reminders (${engine})`, () => {
         ['NER', 'Niger', '2017-01-15'],
       ],
     );
-    const out = join(dir, 'reminders.json');
+    const out = join(cli.dir, 'reminders.json');
     const toFile = await r1540(['contacts', 'reminders', '--format', 'json', '--as-of', '2018-12-31', '--out', out]);
     assert.equal(toFile.code, 0, toFile.stderr);
     assert.equal(toFile.stdout, '');

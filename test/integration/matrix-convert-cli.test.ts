@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
-import { loadConfig } from '../../src/platform/config.ts';
+import { describe, test } from 'node:test';
+import { cliDatabase } from '../support/cli.ts';
 import { engine } from '../support/database.ts';
-import { createContext } from '../../src/app/context.ts';
-import { openPglite } from '../../src/platform/db/connect.ts';
-import type { DB } from '../../src/platform/db/schema.ts';
 import { addUser } from '../../src/features/accounts/commands.ts';
 import { viewerOf } from '../../src/features/accounts/viewer.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
@@ -18,53 +12,15 @@ import { updateTemplateDefinition } from '../../src/features/matrix/templates/te
 import { copyTemplate } from '../../src/features/matrix/templates/templates.ts';
 import { actor, edited, nerCells, publish, rename, tcdCells } from '../support/matrix-convert.ts';
 
-// The CLI as an operator runs it, on an embedded database in a folder of its own.
-// The command runs on a PGlite folder of its own whatever DATABASE_URL says: the PostgreSQL run would repeat the PGlite one.
-describe('r1540 matrix convert', {
-  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
-}, () => {
-  const bin = new URL('../../bin/r1540.js', import.meta.url).pathname;
-  let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'r1540-convert-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
-
-  function r1540(args: string[], input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const { DATABASE_URL: _ignored, ...rest } = process.env;
-      const child = spawn(process.execPath, [bin, ...args], {
-        env: { ...rest, R1540_DATA_DIR: join(dir, 'data'), PORT: '0', R1540_DEMO: 'false' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
-  }
-
-  async function withDatabase<T>(run: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-    const database = await openPglite(join(dir, 'data'));
-    try {
-      return await run(database.db);
-    } finally {
-      await database.close();
-    }
-  }
+// `r1540 matrix convert` in this process, on a database of this file's own (a PGlite folder, or a
+// PostgreSQL database when DATABASE_URL is set).
+describe(`r1540 matrix convert (${engine})`, () => {
+  const cli = cliDatabase('convert');
+  const { r1540, withDatabase } = cli;
 
   test('--all --dry-run reports and saves nothing; the real run converts every State at once', async () => {
-    // The database as the command finds it: made here, in this process, to spare a slow start.
-    const app = await createContext(loadConfig({ R1540_DATA_DIR: join(dir, 'data'), R1540_DEMO: 'false' }));
-    try {
-      const db = app.database.db;
+    // The database as the command finds it.
+    await withDatabase(async (db) => {
       const user = (email: string, displayName: string, role: string) =>
         addUser(db, systemActor, { email, displayName, role, password: 'a long enough password' }).then(viewerOf);
       const admin = await user('admin@example.org', 'Admin', 'admin');
@@ -73,10 +29,8 @@ describe('r1540 matrix convert', {
       await updateTemplateDefinition(db, actor(admin), '2026-test', edited(copy.definition), copy.row_version);
       await publish(db, expert, admin, 'NER', nerCells);
       await publish(db, expert, admin, 'TCD', tcdCells);
-    } finally {
-      await app.database.close();
-    }
-    const mappingFile = join(dir, 'mapping.json');
+    });
+    const mappingFile = join(cli.dir, 'mapping.json');
     writeFileSync(mappingFile, JSON.stringify(rename));
 
     const usage = await r1540(['matrix', 'convert', '--to', '2026-test', '--as', 'admin@example.org']);

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -19,7 +17,8 @@ import { importMatrices, parseFile } from '../../src/features/matrix/transfer/tr
 import { zipLimits } from '../../src/features/matrix/transfer/transfer-xlsx.ts';
 import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
-import { engine, freshDatabase } from '../support/database.ts';
+import { cliDatabase } from '../support/cli.ts';
+import { freshDatabase } from '../support/database.ts';
 
 // Matrices as files: XLSX, CSV and JSON round trips, the checks of an import (all or nothing,
 // every problem with its place), the defences of the XLSX reader, confidentiality, the CLI.
@@ -594,35 +593,11 @@ describe('who may import and export what', () => {
   });
 });
 
-// The CLI as a user runs it, on an embedded database in a folder of its own.
-describe('the command line', {
-  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
-}, () => {
-  const bin = new URL('../../bin/r1540.js', import.meta.url).pathname;
-  let dir: string;
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'r1540-transfer-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
-
-  const r1540 = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const { DATABASE_URL: _ignored, ...rest } = process.env;
-      const child = spawn(process.execPath, [bin, ...args], {
-        env: { ...rest, R1540_DATA_DIR: dir, PORT: '0', R1540_DEMO: 'false' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+// `r1540 matrix import` and `export` in this process, on a database of their own (a PGlite folder,
+// or a PostgreSQL database when DATABASE_URL is set).
+describe('the command line', () => {
+  const cli = cliDatabase('transfer');
+  const { r1540 } = cli;
 
   test('import refuses a bad file with every place, then imports a good one; export as an account and as the public', {
     timeout: 300_000,
@@ -641,14 +616,14 @@ describe('the command line', {
     ]);
     assert.equal(added.code, 0, added.stderr);
     const header = 'template,state,version,field,value,source_kind,citation\r\n';
-    const bad = join(dir, 'bad.csv');
+    const bad = join(cli.dir, 'bad.csv');
     writeFileSync(bad, `${header}2017,SEN,,OP1.NPT,Q,law,Loi 1\r\n2017,SEN,,OP2.NOPE,NA,,\r\n`);
     const refused = await r1540(['matrix', 'import', bad, '--as', 'cli.expert@example.org']);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /line 2, column 5 \(value\): "Q" is not in the legend/);
     assert.match(refused.stderr, /line 3, column 4 \(field\): OP2\.NOPE is not a field of the template 2017/);
 
-    const good = join(dir, 'good.csv');
+    const good = join(cli.dir, 'good.csv');
     writeFileSync(good, `\uFEFF${header}2017,SEN,,OP1.NPT,X,law,"Loi n° 1, art. 2"\r\n2017,SEN,,OP2.USE.N.LF,NA,,\r\n`);
     const dry = await r1540(['matrix', 'import', good, '--as', 'cli.expert@example.org', '--dry-run']);
     assert.equal(dry.code, 0, dry.stderr);
@@ -657,7 +632,7 @@ describe('the command line', {
     assert.equal(done.code, 0, done.stderr);
     assert.match(done.stdout, /SEN: 2 cells changed in version 1 \(a new draft\)/);
 
-    const out = join(dir, 'sen.json');
+    const out = join(cli.dir, 'sen.json');
     const exported = await r1540(['matrix', 'export', '--state', 'SEN', '--out', out, '--as', 'cli.expert@example.org']);
     assert.equal(exported.code, 0, exported.stderr);
     const doc = JSON.parse(readFileSync(out, 'utf8')) as {

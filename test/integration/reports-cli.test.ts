@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/platform/config.ts';
-import { runCli } from '../support/cli.ts';
+import { cliDatabase } from '../support/cli.ts';
 import { engine } from '../support/database.ts';
 import { createContext } from '../../src/app/context.ts';
 import { seedDemoAccounts } from '../../src/features/accounts/index.ts';
@@ -12,20 +9,15 @@ import { systemActor } from '../../src/platform/audit/record.ts';
 import { createReport } from '../../src/features/reports/commands.ts';
 import { seedDemoReports } from '../../src/features/reports/demo.ts';
 
-// `r1540 reports status` as an operator runs it, on an embedded database in a folder of its own.
-let dir: string;
+// `r1540 reports status` in this process, on a database of this file's own (a PGlite folder, or a
+// PostgreSQL database when DATABASE_URL is set).
 
-const r1540 = (args: string[]) => runCli(args, { R1540_DATA_DIR: dir, PORT: '0', R1540_DEMO: 'false' });
-
-// This file's commands run on a PGlite folder of their own whatever DATABASE_URL says, so the
-// PostgreSQL run would only repeat the PGlite one.
-describe('r1540 reports status', {
-  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
-}, () => {
+describe(`r1540 reports status (${engine})`, () => {
+  const cli = cliDatabase('reports-cli');
+  const { r1540 } = cli;
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'r1540-reports-cli-'));
     // The database as the command finds it: the seed's reports, and one the public may not see.
-    const app = await createContext(loadConfig({ R1540_DATA_DIR: dir, R1540_DEMO: 'false' }));
+    const app = await createContext(loadConfig(cli.env));
     try {
       await seedDemoAccounts(app.database.db);
       await seedDemoReports(app.database.db);
@@ -39,7 +31,6 @@ describe('r1540 reports status', {
       await app.database.close();
     }
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('JSON as the API gives it: 182 States had reported as at 31 December 2018, 11 had not', async () => {
     const run = await r1540(['reports', 'status', '--as-of', '2018-12-31', '--format', 'json']);

@@ -1,29 +1,21 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/platform/config.ts';
-import { runCli } from '../support/cli.ts';
+import { cliDatabase } from '../support/cli.ts';
 import { engine } from '../support/database.ts';
 import { createContext } from '../../src/app/context.ts';
 import { seedDemoAccounts } from '../../src/features/accounts/index.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
 import { uploadDocument } from '../../src/features/documents/documents.ts';
 
-// `r1540 search` as an operator runs it, on an embedded database in a folder of its own.
-let dir: string;
+// `r1540 search` in this process, on a database of this file's own (a PGlite folder, or a PostgreSQL
+// database when DATABASE_URL is set).
 
-const r1540 = (args: string[]) => runCli(args, { R1540_DATA_DIR: dir, R1540_DEMO: 'false' });
-
-// This file's commands run on a PGlite folder of their own whatever DATABASE_URL says, so the
-// PostgreSQL run would only repeat the PGlite one.
-describe('r1540 search', {
-  skip: engine === 'postgres' && 'the command runs on an embedded database of its own: the PGlite run covers it',
-}, () => {
+describe(`r1540 search (${engine})`, () => {
+  const cli = cliDatabase('search-cli');
+  const { r1540 } = cli;
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'r1540-search-cli-'));
-    const config = loadConfig({ R1540_DATA_DIR: dir, R1540_DEMO: 'false' });
+    const config = loadConfig(cli.env);
     const app = await createContext(config);
     try {
       await seedDemoAccounts(app.database.db);
@@ -46,7 +38,6 @@ describe('r1540 search', {
       await app.database.close();
     }
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('a query as the public finds the State, not the committee document; as an expert, both', async () => {
     const pub = await r1540(['search', 'query', '马里', '--json']);

@@ -56,9 +56,8 @@ async function pgliteTemplate(): Promise<Blob> {
 
 let counter = 0;
 
-/** A fresh database for one test file, migrated and seeded, from a template. */
-export async function freshDatabase(): Promise<Database> {
-  if (engine === 'pglite') return openPglite(undefined, { loadDataDir: await pgliteTemplate() });
+/** A new PostgreSQL database made from the migrated and seeded template: its URL, and how to drop it. */
+async function postgresFromTemplate(): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = new URL(process.env.DATABASE_URL!);
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();
@@ -88,15 +87,38 @@ export async function freshDatabase(): Promise<Database> {
   }
   const own = new URL(url);
   own.pathname = `/${name}`;
-  const database = openPostgres(own.toString(), 4);
+  return { url: own.toString(), drop: () => dropDatabase(url, name) };
+}
+
+/** A fresh database for one test file, migrated and seeded, from a template. */
+export async function freshDatabase(): Promise<Database> {
+  if (engine === 'pglite') return openPglite(undefined, { loadDataDir: await pgliteTemplate() });
+  const { url, drop } = await postgresFromTemplate();
+  const database = openPostgres(url, 4);
   const close = database.close;
   return {
     ...database,
     async close() {
       await close();
-      await dropDatabase(url, name);
+      await drop();
     },
   };
+}
+
+/**
+ * A fresh database, from the same template, for code that opens its own from the environment
+ * (the command line): a PGlite folder in `dir`, or (DATABASE_URL set) a PostgreSQL database of its
+ * own. The environment names it; `drop` removes the PostgreSQL one.
+ */
+export async function freshDatabaseEnv(dir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (engine === 'postgres') {
+    const { url, drop } = await postgresFromTemplate();
+    return { env: { DATABASE_URL: url, R1540_DATA_DIR: join(dir, 'data'), R1540_DEMO: 'false' }, drop };
+  }
+  const data = join(dir, 'data');
+  const database = await openPglite(data, { loadDataDir: await pgliteTemplate() });
+  await database.close();
+  return { env: { R1540_DATA_DIR: data, R1540_DEMO: 'false' }, drop: async () => {} };
 }
 
 /**

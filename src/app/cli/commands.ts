@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { CliServices, Command } from '../../platform/cli.ts';
+import { type CliServices, type CliStreams, type Command, writeLine } from '../../platform/cli.ts';
 import type { Config } from '../../platform/config.ts';
 import { openDatabase } from '../../platform/db/connect.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
@@ -36,27 +36,27 @@ Environment: DATABASE_URL, R1540_DATA_DIR, PORT, HOST, … (see README.md).
 Passwords not given on the command line are read from R1540_PASSWORD or standard input.`;
 }
 
-const migrate: Command = async (config) => {
-  const database = await openDatabase(config);
+const migrate: Command = async (_args, cli) => {
+  const database = await openDatabase(cli.config);
   try {
     const applied = await withStartupLock(database.db, (conn) => migrateToLatest(conn));
-    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+    writeLine(cli.stdout, applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
   } finally {
     await database.close();
   }
   return 0;
 };
 
-const seed: Command = async (config, args) => {
+const seed: Command = async (args, cli) => {
   const { values } = parseArgs({
     args,
     // --demo-matrices: the former name of --demo, still understood.
     options: { demo: { type: 'boolean', default: false }, 'demo-matrices': { type: 'boolean', default: false } },
   });
-  const app = await createContext(config, { seed: false });
+  const app = await cli.open({ seed: false });
   try {
-    console.log(`loaded ${(await seedReference(app.database.db)).join(', ')}`);
-    if (values.demo || values['demo-matrices']) await seedDemo(app.database.db, (line) => console.log(line));
+    writeLine(cli.stdout, `loaded ${(await seedReference(app.database.db)).join(', ')}`);
+    if (values.demo || values['demo-matrices']) await seedDemo(app.database.db, (line) => writeLine(cli.stdout, line));
   } finally {
     await app.database.close();
   }
@@ -64,8 +64,8 @@ const seed: Command = async (config, args) => {
 };
 
 const commands: Record<string, Command> = {
-  serve: async (config) => {
-    await serveCommand(config);
+  serve: async (_args, cli) => {
+    await serveCommand(cli.config);
     return 0;
   },
   migrate,
@@ -86,7 +86,7 @@ export function commandNamed(name: string): Command | undefined {
   );
 }
 
-/** What commands get from the command line: the application, opened on first use. */
-export function cliServices(config: Config): CliServices {
-  return { open: () => createContext(config) };
+/** What commands get from the command line: their streams, the configuration, the application opened on first use. */
+export function cliServices(config: Config, env: CliServices['env'], streams: CliStreams): CliServices {
+  return { ...streams, config, env, open: (options) => createContext(config, options) };
 }

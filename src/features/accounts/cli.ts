@@ -1,10 +1,13 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import { invalid } from '../../platform/errors.ts';
+import type { Viewer } from '../../platform/policy/policy.ts';
 import { addUser, createApiToken, normaliseEmail, resetPassword, setUserDisabled } from './commands.ts';
-import { findUserByEmail } from './queries.ts';
+import { findActiveViewer, findUserByEmail } from './queries.ts';
 import type { Actor } from '../../platform/audit/record.ts';
-import type { Command } from '../../platform/cli.ts';
+import { type CliServices, type Command, readAll, writeLine } from '../../platform/cli.ts';
 
 /** Changes made from the command line are recorded as made by the operating-system user. */
 export function cliActor(): Actor {
@@ -17,13 +20,18 @@ export function cliActor(): Actor {
   return { id: null, label: `command line (${name})` };
 }
 
-async function readPassword(given: string | undefined): Promise<string> {
+/** The account a command acts as (`--as E`): it must exist and be active. */
+export async function accountNamed(db: Kysely<DB>, email: string): Promise<Viewer> {
+  const viewer = await findActiveViewer(db, normaliseEmail(email));
+  if (!viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(email)}` }]);
+  return viewer;
+}
+
+async function readPassword(given: string | undefined, cli: CliServices): Promise<string> {
   if (given) return given;
-  if (process.env.R1540_PASSWORD) return process.env.R1540_PASSWORD;
-  if (process.stdin.isTTY) process.stderr.write('Password: ');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const line = Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  if (cli.env.R1540_PASSWORD) return cli.env.R1540_PASSWORD;
+  if (cli.stdin.isTTY) cli.stderr.write('Password: ');
+  const line = (await readAll(cli.stdin)).toString('utf8').split(/\r?\n/)[0] ?? '';
   if (!line) throw invalid([{ field: 'password', problem: 'is required (--password, R1540_PASSWORD or standard input)' }]);
   return line;
 }
@@ -33,7 +41,7 @@ function need(value: string | undefined, flag: string): string {
   return value;
 }
 
-export const userCommand: Command = async (_config, args, cli) => {
+export const userCommand: Command = async (args, cli) => {
   const [sub, ...rest] = args;
   const { values } = parseArgs({
     args: rest,
@@ -59,22 +67,22 @@ export const userCommand: Command = async (_config, args, cli) => {
           stateIso3: values.state?.toUpperCase() ?? null,
           organizationCode: values.organization?.toUpperCase() ?? null,
           locale: values.locale ?? 'en',
-          password: await readPassword(values.password),
+          password: await readPassword(values.password, cli),
         });
-        console.log(`added ${user.email} (${user.role})`);
+        writeLine(cli.stdout, `added ${user.email} (${user.role})`);
         return 0;
       }
       case 'reset-password':
-        await resetPassword(db, cliActor(), need(values.email, '--email'), await readPassword(values.password));
-        console.log(`new password set for ${normaliseEmail(values.email ?? '')}; its sessions were ended`);
+        await resetPassword(db, cliActor(), need(values.email, '--email'), await readPassword(values.password, cli));
+        writeLine(cli.stdout, `new password set for ${normaliseEmail(values.email ?? '')}; its sessions were ended`);
         return 0;
       case 'disable':
       case 'enable':
         await setUserDisabled(db, cliActor(), need(values.email, '--email'), sub === 'disable');
-        console.log(`${sub}d ${normaliseEmail(values.email ?? '')}`);
+        writeLine(cli.stdout, `${sub}d ${normaliseEmail(values.email ?? '')}`);
         return 0;
       default:
-        console.error('usage: r1540 user add|reset-password|disable|enable --email E …');
+        writeLine(cli.stderr, 'usage: r1540 user add|reset-password|disable|enable --email E …');
         return 2;
     }
   } finally {
@@ -82,10 +90,10 @@ export const userCommand: Command = async (_config, args, cli) => {
   }
 };
 
-export const tokenCommand: Command = async (_config, args, cli) => {
+export const tokenCommand: Command = async (args, cli) => {
   const [sub, ...rest] = args;
   if (sub !== 'create') {
-    console.error('usage: r1540 token create --email E --name N [--days D]');
+    writeLine(cli.stderr, 'usage: r1540 token create --email E --name N [--days D]');
     return 2;
   }
   const { values } = parseArgs({
@@ -100,8 +108,8 @@ export const tokenCommand: Command = async (_config, args, cli) => {
     const days = values.days === undefined ? undefined : Number(values.days);
     const created = await createApiToken(app.database.db, cliActor(), user.id, need(values.name, '--name'), days);
     // The token alone on standard output, so that scripts can capture it.
-    console.log(created.token);
-    console.error(`token ${created.prefix}… created for ${email}; it is shown only this once`);
+    writeLine(cli.stdout, created.token);
+    writeLine(cli.stderr, `token ${created.prefix}… created for ${email}; it is shown only this once`);
     return 0;
   } finally {
     await app.database.close();

@@ -2,14 +2,13 @@ import { todayIso } from '../../platform/values/dates.ts';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
-import type { CliServices, Command } from '../../platform/cli.ts';
+import { type CliServices, type Command, readAll, write, writeLine } from '../../platform/cli.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { messages } from '../../platform/i18n/i18n.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
 import { may, type Viewer } from '../../platform/policy/policy.ts';
-import { normaliseEmail } from '../accounts/index.ts';
-import { findActiveViewer } from '../accounts/index.ts';
+import { accountNamed } from '../accounts/index.ts';
 import { type Actor, actorOf, systemActor } from '../../platform/audit/record.ts';
 import { requestDetail } from './api.ts';
 import { audienceOf, presentOffer, presentRequest } from './api-schemas.ts';
@@ -39,8 +38,6 @@ export const assistanceUsage = `  assistance list [--state ISO3] [--year Y] [--s
                              the matching weights in force; set them from a JSON file (- for standard input)
   (without --as the operator, who holds the database itself, sees every record)`;
 
-const write = (out: string) => new Promise<void>((done, fail) => process.stdout.write(out, (err) => (err ? fail(err) : done())));
-
 /** The operator at the console: the Committee side's view of everything (no account of its own). */
 const operator: Viewer = {
   id: '00000000-0000-0000-0000-000000000000',
@@ -51,12 +48,6 @@ const operator: Viewer = {
   organizationCode: null,
 };
 
-async function accountNamed(db: Kysely<DB>, email: string): Promise<Viewer> {
-  const viewer = await findActiveViewer(db, normaliseEmail(email));
-  if (!viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(email)}` }]);
-  return viewer;
-}
-
 /** The account a command reads or acts as: --as E, or the operator (for changes: the system actor). */
 async function who(db: Kysely<DB>, as: string | undefined): Promise<{ viewer: Viewer; account: Viewer | null; actor: Actor }> {
   if (!as) return { viewer: operator, account: null, actor: systemActor };
@@ -64,10 +55,13 @@ async function who(db: Kysely<DB>, as: string | undefined): Promise<{ viewer: Vi
   return { viewer: account, account, actor: actorOf(account) };
 }
 
-async function withApp(cli: CliServices, run: (db: Kysely<DB>) => Promise<number>): Promise<number> {
+async function withApp(
+  cli: CliServices,
+  run: (db: Kysely<DB>, print: (text: string) => Promise<void>) => Promise<number>,
+): Promise<number> {
   const app = await cli.open();
   try {
-    return await run(app.database.db);
+    return await run(app.database.db, (text) => write(cli.stdout, text));
   } finally {
     await app.database.close();
   }
@@ -84,7 +78,7 @@ async function visible(db: Kysely<DB>, viewer: Viewer, id: string | undefined) {
   return row;
 }
 
-const list: Command = async (_config, args, cli) => {
+const list: Command = async (args, cli) => {
   const { values } = parseArgs({
     args,
     options: {
@@ -102,7 +96,7 @@ const list: Command = async (_config, args, cli) => {
   if (values.state !== undefined && !/^[A-Za-z]{3}$/.test(values.state))
     problems.push({ field: '--state', problem: 'must be a State code (ISO3)' });
   if (problems.length) throw invalid(problems);
-  return withApp(cli, async (db) => {
+  return withApp(cli, async (db, print) => {
     const { viewer } = await who(db, values.as);
     const m = messages('en');
     const { total, rows } = await listRequests(
@@ -123,7 +117,7 @@ const list: Command = async (_config, args, cli) => {
       flagsOf(db, rows, todayIso()),
     ]);
     const data = rows.map((r) => presentRequest(r, items, audienceOf(viewer, r), flags.get(r.id) ?? null, m));
-    if (values.json) await write(`${JSON.stringify({ count: total, data }, null, 2)}\n`);
+    if (values.json) await print(`${JSON.stringify({ count: total, data }, null, 2)}\n`);
     else {
       const lines = [`${total} request${total === 1 ? '' : 's'}`];
       for (const r of data) {
@@ -132,25 +126,25 @@ const list: Command = async (_config, args, cli) => {
         );
         for (const f of r.flags ?? []) lines.push(`  ! ${f.text}`);
       }
-      await write(`${lines.join('\n')}\n`);
+      await print(`${lines.join('\n')}\n`);
     }
     return 0;
   });
 };
 
-const show: Command = async (_config, args, cli) => {
+const show: Command = async (args, cli) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, as: { type: 'string' } },
   });
-  return withApp(cli, async (db) => {
+  return withApp(cli, async (db, print) => {
     const { viewer } = await who(db, values.as);
     const r = await visible(db, viewer, positionals[0]);
     // What the API answers for GET /assistance/requests/{id}, as the same reader.
     const request = await requestDetail(db, viewer, r, messages('en'));
     if (values.json) {
-      await write(`${JSON.stringify(request, null, 2)}\n`);
+      await print(`${JSON.stringify(request, null, 2)}\n`);
       return 0;
     }
     const position = (itemId: string) => request.items.find((i) => i.id === itemId)?.position ?? '?';
@@ -179,12 +173,12 @@ const show: Command = async (_config, args, cli) => {
           `  item ${position(x.itemId)}: ${x.offerTitle} (${x.provider}) ${x.status}${x.score === null ? '' : `, score ${x.score}`}`,
         );
     }
-    await write(`${lines.join('\n')}\n`);
+    await print(`${lines.join('\n')}\n`);
     return 0;
   });
 };
 
-const step: Command = async (_config, args, cli) => {
+const step: Command = async (args, cli) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -192,11 +186,11 @@ const step: Command = async (_config, args, cli) => {
   });
   const [id, action] = positionals;
   if (!id || !action || positionals.length > 2) {
-    console.error(`usage: r1540 assistance step ID ACTION --on DATE [--providers a,b] [--note TEXT] [--as E]`);
+    writeLine(cli.stderr, `usage: r1540 assistance step ID ACTION --on DATE [--providers a,b] [--note TEXT] [--as E]`);
     return 2;
   }
   if (!values.on) throw invalid([{ field: '--on', problem: 'is required: the date the step was taken (YYYY-MM-DD)' }]);
-  return withApp(cli, async (db) => {
+  return withApp(cli, async (db, print) => {
     const { viewer, account, actor } = await who(db, values.as);
     const r = await visible(db, viewer, id);
     const providers = values.providers
@@ -210,30 +204,30 @@ const step: Command = async (_config, args, cli) => {
       providers,
       expectedVersion: r.row_version,
     });
-    await write(`${row.state_iso3.trim()} request ${row.id}: ${action} on ${values.on}, now ${row.status} (version ${row.row_version})\n`);
+    await print(`${row.state_iso3.trim()} request ${row.id}: ${action} on ${values.on}, now ${row.status} (version ${row.row_version})\n`);
     return 0;
   });
 };
 
-const offers: Command = async (_config, args, cli) => {
+const offers: Command = async (args, cli) => {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, as: { type: 'string' } } });
-  return withApp(cli, async (db) => {
+  return withApp(cli, async (db, print) => {
     const { viewer } = await who(db, values.as);
     const data = (await listOffers(db, viewer)).map(presentOffer);
-    if (values.json) await write(`${JSON.stringify({ count: data.length, data }, null, 2)}\n`);
+    if (values.json) await print(`${JSON.stringify({ count: data.length, data }, null, 2)}\n`);
     else {
       const lines = [`${data.length} offer${data.length === 1 ? '' : 's'}`];
       for (const o of data)
         lines.push(
           `${o.id}  ${o.provider}  ${o.title}  [${o.areas.join(', ')}]${o.languages.length ? `  in ${o.languages.join(', ')}` : ''}`,
         );
-      await write(`${lines.join('\n')}\n`);
+      await print(`${lines.join('\n')}\n`);
     }
     return 0;
   });
 };
 
-const match: Command = async (_config, args, cli) => {
+const match: Command = async (args, cli) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -245,7 +239,7 @@ const match: Command = async (_config, args, cli) => {
   if (!isLocale(values.lang)) problems.push({ field: '--lang', problem: 'must be one of ar, zh, en, fr, ru, es' });
   if (problems.length) throw invalid(problems);
   const m = messages(values.lang as Parameters<typeof messages>[0]);
-  return withApp(cli, async (db) => {
+  return withApp(cli, async (db, print) => {
     const { viewer } = await who(db, values.as);
     const r = await visible(db, viewer, positionals[0]);
     const available = viewer === operator ? await activeOffers(db) : await listOffers(db, viewer);
@@ -270,26 +264,24 @@ const match: Command = async (_config, args, cli) => {
         lines.push(`  ${k + 1}. ${x.score}  ${o.title} (${offerProviderKey(o)})`, `     ${reasonsText(x.reasons, m.locale, m)}`);
       });
     }
-    await write(`${lines.join('\n')}\n`);
+    await print(`${lines.join('\n')}\n`);
     return 0;
   });
 };
 
-const weights: Command = async (_config, args, cli) => {
+const weights: Command = async (args, cli) => {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { as: { type: 'string' } } });
   const [sub, file] = positionals;
   if (sub === 'show' && positionals.length === 1)
-    return withApp(cli, async (db) => {
+    return withApp(cli, async (db, print) => {
       const saved = await currentWeights(db);
-      await write(`${JSON.stringify({ weights: await weightsInForce(db), defaults: defaultWeights, saved: saved !== null }, null, 2)}\n`);
+      await print(`${JSON.stringify({ weights: await weightsInForce(db), defaults: defaultWeights, saved: saved !== null }, null, 2)}\n`);
       return 0;
     });
   if (sub === 'set' && file && positionals.length === 2) {
     let text: string;
     if (file === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      text = Buffer.concat(chunks).toString('utf8');
+      text = (await readAll(cli.stdin)).toString('utf8');
     } else {
       try {
         text = await readFile(file, 'utf8');
@@ -297,28 +289,28 @@ const weights: Command = async (_config, args, cli) => {
         throw invalid([{ field: 'FILE', problem: `${file} could not be read: ${(err as Error).message}` }]);
       }
     }
-    return withApp(cli, async (db) => {
+    return withApp(cli, async (db, print) => {
       const { account, actor } = await who(db, values.as);
       if (account && !may(account, 'set-matching-weights'))
         throw invalid([{ field: '--as', problem: `${account.email} may not set the matching weights (experts and administrators do)` }]);
       await setWeights(db, actor, text);
-      await write(`${JSON.stringify({ weights: await weightsInForce(db), saved: true }, null, 2)}\n`);
+      await print(`${JSON.stringify({ weights: await weightsInForce(db), saved: true }, null, 2)}\n`);
       return 0;
     });
   }
-  console.error(`usage: r1540 assistance weights show | set FILE [--as E]`);
+  writeLine(cli.stderr, `usage: r1540 assistance weights show | set FILE [--as E]`);
   return 2;
 };
 
 const sub: Record<string, Command> = { list, show, step, offers, match, weights };
 
 /** `r1540 assistance list | show | step | offers | match | weights …` */
-export const assistanceCommand: Command = async (config, args, cli) => {
+export const assistanceCommand: Command = async (args, cli) => {
   const [name, ...rest] = args;
   const command = name ? sub[name] : undefined;
   if (!command) {
-    console.error(`r1540 assistance: say list, show, step, offers, match or weights\n\n${assistanceUsage}`);
+    writeLine(cli.stderr, `r1540 assistance: say list, show, step, offers, match or weights\n\n${assistanceUsage}`);
     return 2;
   }
-  return command(config, rest, cli);
+  return command(rest, cli);
 };

@@ -1,11 +1,10 @@
 import { csvField } from '../../platform/formats/csv.ts';
 import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
 import { parseArgs } from 'node:util';
-import type { Command } from '../../platform/cli.ts';
+import { type Command, write, writeLine, writeWhole } from '../../platform/cli.ts';
 import { invalid } from '../../platform/errors.ts';
 import { may } from '../../platform/policy/policy.ts';
-import { normaliseEmail } from '../accounts/index.ts';
-import { findActiveViewer } from '../accounts/index.ts';
+import { accountNamed } from '../accounts/index.ts';
 import { allContacts, contactRecord, maySeeContacts, unconfirmedContacts } from './contacts.ts';
 
 export const contactsUsage = `  contacts reminders [--format csv|json] [--as-of DATE] [--as E] [--out FILE]
@@ -14,7 +13,7 @@ export const contactsUsage = `  contacts reminders [--format csv|json] [--as-of 
                              as that account may see them (the Committee side)`;
 
 /** `r1540 contacts reminders [--format csv|json] [--as-of DATE] [--as E]` */
-const remindersCommand: Command = async (_config, args, cli) => {
+const remindersCommand: Command = async (args, cli) => {
   const { values } = parseArgs({
     args,
     options: { format: { type: 'string', default: 'csv' }, 'as-of': { type: 'string' }, as: { type: 'string' }, out: { type: 'string' } },
@@ -26,8 +25,7 @@ const remindersCommand: Command = async (_config, args, cli) => {
   try {
     const db = app.database.db;
     // Without --as the operator, who holds the database itself, sees the whole list.
-    const viewer = values.as ? await findActiveViewer(db, normaliseEmail(values.as)) : undefined;
-    if (values.as && !viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(values.as)}` }]);
+    const viewer = values.as ? await accountNamed(db, values.as) : undefined;
     if (viewer && !may(viewer, 'read-contact-reminders'))
       throw invalid([{ field: '--as', problem: `${viewer.email} may not see the reminder list (the Committee side keeps it)` }]);
     const states = new Map(
@@ -70,13 +68,10 @@ const remindersCommand: Command = async (_config, args, cli) => {
       ]);
       body = `${[header, ...lines].map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
     }
-    if (values.out && values.out !== '-') {
-      const { rename, writeFile } = await import('node:fs/promises');
-      const partial = `${values.out}.partial-${process.pid}`;
-      await writeFile(partial, body, { mode: 0o600 });
-      await rename(partial, values.out);
-    } else process.stdout.write(body);
-    console.error(`${due.length} point${due.length === 1 ? '' : 's'} of contact not confirmed for over a year as at ${asOf}`);
+    // Personal data: the file is the operator's alone.
+    if (values.out && values.out !== '-') await writeWhole(values.out, body, 0o600);
+    else await write(cli.stdout, body);
+    writeLine(cli.stderr, `${due.length} point${due.length === 1 ? '' : 's'} of contact not confirmed for over a year as at ${asOf}`);
     return 0;
   } finally {
     await app.database.close();
@@ -86,12 +81,12 @@ const remindersCommand: Command = async (_config, args, cli) => {
 const sub: Record<string, Command> = { reminders: remindersCommand };
 
 /** `r1540 contacts <reminders> …` */
-export const contactsCommand: Command = async (config, args, cli) => {
+export const contactsCommand: Command = async (args, cli) => {
   const [name, ...rest] = args;
   const command = name ? sub[name] : undefined;
   if (!command) {
-    console.error(`r1540 contacts: say reminders\n\n${contactsUsage}`);
+    writeLine(cli.stderr, `r1540 contacts: say reminders\n\n${contactsUsage}`);
     return 2;
   }
-  return command(config, rest, cli);
+  return command(rest, cli);
 };

@@ -1,4 +1,4 @@
-import type { Command } from '../../platform/cli.ts';
+import { type Command, writeLine } from '../../platform/cli.ts';
 import { convertCommand } from './convert/cli-convert.ts';
 import { exportMatrixCommand, importMatrixCommand } from './transfer/cli-transfer.ts';
 
@@ -18,12 +18,12 @@ const sub: Record<string, Command> = {
 };
 
 /** `r1540 matrix <export|import|convert> …` */
-export const matrixCommand: Command = async (config, args, cli) => {
+export const matrixCommand: Command = async (args, cli) => {
   const [name, ...rest] = args;
   const command = name ? sub[name] : undefined;
   if (!command) {
-    console.error(`r1540 matrix: say export, import or convert\n\n${matrixUsage}`);
+    writeLine(cli.stderr, `r1540 matrix: say export, import or convert\n\n${matrixUsage}`);
     return 2;
   }
-  return command(config, rest, cli);
+  return command(rest, cli);
 };

@@ -1,14 +1,10 @@
 import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
 import { parseArgs } from 'node:util';
-import type { Kysely } from 'kysely';
-import type { Command } from '../../platform/cli.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import { type Command, write, writeLine } from '../../platform/cli.ts';
 import { invalid } from '../../platform/errors.ts';
 import { messages } from '../../platform/i18n/i18n.ts';
 import { isLocale, pick } from '../../platform/i18n/locales.ts';
-import type { Viewer } from '../../platform/policy/policy.ts';
-import { normaliseEmail } from '../accounts/index.ts';
-import { findActiveViewer } from '../accounts/index.ts';
+import { accountNamed } from '../accounts/index.ts';
 import { listStates } from '../member-states/index.ts';
 import { csvText } from '../../platform/formats/csv.ts';
 import { type StatusAsOf, statusAsOf } from './queries.ts';
@@ -20,13 +16,6 @@ export const reportsUsage = `  reports status [--as-of YYYY-MM-DD] [--format tex
 
 const formats = ['text', 'csv', 'json'] as const;
 type Format = (typeof formats)[number];
-
-/** The account a command acts as: it must exist and be active. */
-async function accountNamed(db: Kysely<DB>, email: string): Promise<Viewer> {
-  const viewer = await findActiveViewer(db, normaliseEmail(email));
-  if (!viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(email)}` }]);
-  return viewer;
-}
 
 /** The status as the API gives it (GET /api/v1/reporting-status). */
 export function statusJson(s: StatusAsOf) {
@@ -56,7 +45,7 @@ export function statusCsv(s: StatusAsOf, names: Map<string, string>): string {
 }
 
 /** `r1540 reports status [--as-of D] [--format F] [--as E] [--lang L]` */
-const statusCommand: Command = async (_config, args, cli) => {
+const statusCommand: Command = async (args, cli) => {
   const { values } = parseArgs({
     args,
     options: {
@@ -98,7 +87,7 @@ const statusCommand: Command = async (_config, args, cli) => {
       ];
       out = `${lines.join('\n')}\n`;
     }
-    await new Promise<void>((done, fail) => process.stdout.write(out, (err) => (err ? fail(err) : done())));
+    await write(cli.stdout, out);
   } finally {
     await app.database.close();
   }
@@ -106,11 +95,11 @@ const statusCommand: Command = async (_config, args, cli) => {
 };
 
 /** `r1540 reports <status> …` */
-export const reportsCommand: Command = async (config, args, cli) => {
+export const reportsCommand: Command = async (args, cli) => {
   const [name, ...rest] = args;
   if (name !== 'status') {
-    console.error(`r1540 reports: say status\n\n${reportsUsage}`);
+    writeLine(cli.stderr, `r1540 reports: say status\n\n${reportsUsage}`);
     return 2;
   }
-  return statusCommand(config, rest, cli);
+  return statusCommand(rest, cli);
 };

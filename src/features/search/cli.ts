@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { Command } from '../../platform/cli.ts';
+import { type Command, write, writeLine } from '../../platform/cli.ts';
 import { invalid } from '../../platform/errors.ts';
-import { normaliseEmail } from '../accounts/index.ts';
-import { findActiveViewer } from '../accounts/index.ts';
+import { accountNamed } from '../accounts/index.ts';
 import { rebuildSearchIndex } from './indexer.ts';
 import { search } from './search.ts';
 
@@ -10,15 +9,14 @@ export const searchUsage = `  search reindex             index every record and 
   search query WORDS [--as E] [--kind K] [--state ISO3] [--year Y] [--lang L] [--page N] [--json]
                              search as the account (the public without --as) may see`;
 
-const write = (out: string) => new Promise<void>((done, fail) => process.stdout.write(out, (err) => (err ? fail(err) : done())));
-
-const reindex: Command = async (_config, _args, cli) => {
+const reindex: Command = async (_args, cli) => {
   const app = await cli.open();
   try {
     const started = Date.now();
     const s = await rebuildSearchIndex(app.database.db);
     const seconds = (Date.now() - started) / 1000;
     await write(
+      cli.stdout,
       `indexed ${s.records} records in ${s.chunks} chunks (${(s.characters / 1e6).toFixed(1)} million characters) in ${seconds.toFixed(1)} s\n`,
     );
   } finally {
@@ -27,7 +25,7 @@ const reindex: Command = async (_config, _args, cli) => {
   return 0;
 };
 
-const query: Command = async (_config, args, cli) => {
+const query: Command = async (args, cli) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -46,8 +44,7 @@ const query: Command = async (_config, args, cli) => {
   const app = await cli.open();
   try {
     const db = app.database.db;
-    const viewer = values.as ? await findActiveViewer(db, normaliseEmail(values.as)) : null;
-    if (values.as && !viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(values.as)}` }]);
+    const viewer = values.as ? await accountNamed(db, values.as) : null;
     const r = await search(db, viewer ?? null, {
       q,
       kind: values.kind,
@@ -56,7 +53,7 @@ const query: Command = async (_config, args, cli) => {
       language: values.lang,
       page: values.page,
     });
-    if (values.json) await write(`${JSON.stringify({ total: r.total, page: r.filters.page, data: r.hits }, null, 2)}\n`);
+    if (values.json) await write(cli.stdout, `${JSON.stringify({ total: r.total, page: r.filters.page, data: r.hits }, null, 2)}\n`);
     else {
       const lines = [`${r.total} found`];
       for (const h of r.hits) {
@@ -64,7 +61,7 @@ const query: Command = async (_config, args, cli) => {
         const text = h.snippet.map((s) => (s.match ? `[${s.text}]` : s.text)).join('');
         if (text) lines.push(`  ${text}`);
       }
-      await write(`${lines.join('\n')}\n`);
+      await write(cli.stdout, `${lines.join('\n')}\n`);
     }
   } finally {
     await app.database.close();
@@ -73,10 +70,10 @@ const query: Command = async (_config, args, cli) => {
 };
 
 /** `r1540 search reindex | query …` */
-export const searchCommand: Command = async (config, args, cli) => {
+export const searchCommand: Command = async (args, cli) => {
   const [name, ...rest] = args;
-  if (name === 'reindex') return reindex(config, rest, cli);
-  if (name === 'query') return query(config, rest, cli);
-  console.error(`r1540 search: say reindex or query\n\n${searchUsage}`);
+  if (name === 'reindex') return reindex(rest, cli);
+  if (name === 'query') return query(rest, cli);
+  writeLine(cli.stderr, `r1540 search: say reindex or query\n\n${searchUsage}`);
   return 2;
 };

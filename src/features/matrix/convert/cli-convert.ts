@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type Command, progressPrinter } from '../../../platform/cli.ts';
+import { type Command, progressPrinter, writeLine } from '../../../platform/cli.ts';
 import { invalid } from '../../../platform/errors.ts';
-import { normaliseEmail } from '../../accounts/index.ts';
-import { findActiveViewer } from '../../accounts/index.ts';
+import { accountNamed } from '../../accounts/index.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
 import { type ConversionMapping, parseMapping } from './convert.ts';
 import { convertAllMatrices, convertMatrix, inConversionTransaction, type PlanReport, type StateConversion } from './convert-commands.ts';
@@ -45,7 +44,7 @@ function describePlan(p: PlanReport): string {
 }
 
 /** `r1540 matrix convert`: one State, or every State in one transaction (all or nothing). */
-export const convertCommand: Command = async (_config, args, cli) => {
+export const convertCommand: Command = async (args, cli) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -59,7 +58,7 @@ export const convertCommand: Command = async (_config, args, cli) => {
     },
   });
   if (positionals.length || !values.to || values.all === !!values.state) {
-    console.error(`${usage}\n  (give --to, and either --state ISO3 or --all)`);
+    writeLine(cli.stderr, `${usage}\n  (give --to, and either --state ISO3 or --all)`);
     return 2;
   }
   if (!values.as)
@@ -70,33 +69,33 @@ export const convertCommand: Command = async (_config, args, cli) => {
   const app = await cli.open();
   try {
     const db = app.database.db;
-    const email = normaliseEmail(values.as);
-    const viewer = await findActiveViewer(db, email);
-    if (!viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${email}` }]);
+    const viewer = await accountNamed(db, values.as);
     const actor = actorOf(viewer);
     const started = Date.now();
     if (values.state) {
       const iso3 = values.state.toUpperCase();
       const done = await inConversionTransaction(db, dryRun, (trx) => convertMatrix(trx, actor, viewer, iso3, to, mapping));
-      console.log(describePlan(done.plan));
-      console.log(describeConversion(done.report));
-      console.log(
+      writeLine(cli.stdout, describePlan(done.plan));
+      writeLine(cli.stdout, describeConversion(done.report));
+      writeLine(
+        cli.stdout,
         `${dryRun ? 'dry run: would convert' : 'converted'} 1 State to ${to} (${done.report.converted} cells, ${done.report.notMapped.length} not mapped)` +
           (dryRun ? '; nothing was saved' : ''),
       );
       return 0;
     }
-    const progress = progressPrinter(dryRun ? 'convert (dry run)' : 'convert');
+    const progress = progressPrinter(dryRun ? 'convert (dry run)' : 'convert', cli.stderr);
     const result = await inConversionTransaction(db, dryRun, (trx) =>
       convertAllMatrices(trx, actor, viewer, to, mapping, (done, total, state) => progress(state, done, total)),
     );
-    for (const p of result.plans) console.log(describePlan(p));
-    for (const r of result.converted) console.log(describeConversion(r));
+    for (const p of result.plans) writeLine(cli.stdout, describePlan(p));
+    for (const r of result.converted) writeLine(cli.stdout, describeConversion(r));
     const cells = result.converted.reduce((n, r) => n + r.converted, 0);
     const lost = result.converted.reduce((n, r) => n + r.notMapped.length, 0);
     const none = result.skipped.filter((s) => s.reason === 'no-approved-version').length;
     const already = result.skipped.length - none;
-    console.log(
+    writeLine(
+      cli.stdout,
       `${dryRun ? 'dry run: would convert' : 'converted'} ${result.converted.length} States to ${to} (${cells} cells, ${lost} not mapped; ` +
         `${none} without an approved version, ${already} already on ${to}) in ${((Date.now() - started) / 1000).toFixed(1)} s` +
         (dryRun ? '; nothing was saved' : ''),

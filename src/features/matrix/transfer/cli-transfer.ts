@@ -1,14 +1,10 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Kysely } from 'kysely';
-import type { Command } from '../../../platform/cli.ts';
-import type { DB } from '../../../platform/db/schema.ts';
+import { type CliInput, type Command, readAll, write, writeLine, writeWhole } from '../../../platform/cli.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { messages } from '../../../platform/i18n/i18n.ts';
 import { isLocale } from '../../../platform/i18n/locales.ts';
-import type { Viewer } from '../../../platform/policy/policy.ts';
-import { normaliseEmail } from '../../accounts/index.ts';
-import { findActiveViewer } from '../../accounts/index.ts';
+import { accountNamed } from '../../accounts/index.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
 import { describeWhere, maxFileBytes } from './transfer.ts';
 import {
@@ -23,15 +19,8 @@ import {
   type TransferFormat,
 } from './transfer-commands.ts';
 
-/** The account a command acts as: it must exist and be active. */
-async function accountNamed(db: Kysely<DB>, email: string): Promise<Viewer> {
-  const viewer = await findActiveViewer(db, normaliseEmail(email));
-  if (!viewer) throw invalid([{ field: '--as', problem: `no active account has the e-mail ${normaliseEmail(email)}` }]);
-  return viewer;
-}
-
 /** `r1540 matrix export [--state ISO3 | --all] [--format F] [--version N] [--template V] [--lang L] [--out FILE] [--as E]` */
-export const exportMatrixCommand: Command = async (_config, args, cli) => {
+export const exportMatrixCommand: Command = async (args, cli) => {
   const { values } = parseArgs({
     args,
     options: {
@@ -46,7 +35,7 @@ export const exportMatrixCommand: Command = async (_config, args, cli) => {
     },
   });
   if (!values.state === !values.all) {
-    console.error('r1540 matrix export: say --state ISO3 (one State) or --all (every State you may see)');
+    writeLine(cli.stderr, 'r1540 matrix export: say --state ISO3 (one State) or --all (every State you may see)');
     return 2;
   }
   const format = values.format ?? formatOfName(values.out) ?? 'xlsx';
@@ -56,7 +45,7 @@ export const exportMatrixCommand: Command = async (_config, args, cli) => {
   if (values.version !== undefined && values.all) throw invalid([{ field: '--version', problem: 'goes with --state, not --all' }]);
   if (!isLocale(values.lang)) throw invalid([{ field: '--lang', problem: 'must be one of ar, zh, en, fr, ru, es' }]);
   const toStdout = !values.out || values.out === '-';
-  if (toStdout && format === 'xlsx' && process.stdout.isTTY)
+  if (toStdout && format === 'xlsx' && cli.stdout.isTTY)
     throw invalid([{ field: '--out', problem: 'is needed for an XLSX file (a workbook is not for a terminal)' }]);
   const app = await cli.open();
   try {
@@ -70,13 +59,12 @@ export const exportMatrixCommand: Command = async (_config, args, cli) => {
       ...(values.template ? { template: values.template } : {}),
     });
     const file = await exportFile(data, format as TransferFormat, m);
-    if (toStdout) await new Promise<void>((done, fail) => process.stdout.write(file.body, (err) => (err ? fail(err) : done())));
+    if (toStdout) await write(cli.stdout, file.body);
     else {
-      const partial = `${values.out}.partial-${process.pid}`;
-      await writeFile(partial, file.body);
-      await rename(partial, values.out!);
+      await writeWhole(values.out!, file.body);
       const versions = data.matrices.map((x) => `${x.state} v${x.number} (${x.status})`);
-      console.error(
+      writeLine(
+        cli.stderr,
         `exported ${data.matrices.length === 1 ? versions[0] : `${data.matrices.length} matrices`} on the template ${data.template.version} to ${values.out}, as ${viewer ? viewer.email : 'the public'}`,
       );
     }
@@ -86,20 +74,13 @@ export const exportMatrixCommand: Command = async (_config, args, cli) => {
   }
 };
 
-async function readInput(path: string): Promise<Buffer> {
+async function readInput(path: string, stdin: CliInput): Promise<Buffer> {
   if (path !== '-') return readFile(path);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    size += (chunk as Buffer).length;
-    if (size > maxFileBytes) break;
-  }
-  return Buffer.concat(chunks);
+  return readAll(stdin, maxFileBytes);
 }
 
 /** `r1540 matrix import FILE --as E [--state ISO3] [--dry-run]` */
-export const importMatrixCommand: Command = async (_config, args, cli) => {
+export const importMatrixCommand: Command = async (args, cli) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -112,7 +93,8 @@ export const importMatrixCommand: Command = async (_config, args, cli) => {
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) {
-    console.error(
+    writeLine(
+      cli.stderr,
       'usage: r1540 matrix import FILE --as EMAIL [--state ISO3] [--dry-run]   (FILE .xlsx, .csv or .json; - for standard input)',
     );
     return 2;
@@ -120,7 +102,7 @@ export const importMatrixCommand: Command = async (_config, args, cli) => {
   if (!values.as) throw invalid([{ field: '--as', problem: 'is required: the expert who imports, whom the history names' }]);
   if (values.format !== undefined && !isTransferFormat(values.format))
     throw invalid([{ field: '--format', problem: 'must be xlsx, csv or json' }]);
-  const buf = await readInput(file);
+  const buf = await readInput(file, cli.stdin);
   const app = await cli.open();
   try {
     const db = app.database.db;
@@ -135,18 +117,20 @@ export const importMatrixCommand: Command = async (_config, args, cli) => {
       });
       for (const s of summary.states)
         if (s.changed.length)
-          console.log(
+          writeLine(
+            cli.stdout,
             `${s.state}: ${s.changed.length} cell${s.changed.length === 1 ? '' : 's'} ${dryRun ? 'would change' : 'changed'} in version ${s.version}${s.newDraft ? ` (a new draft${s.basedOn ? ` from version ${s.basedOn}` : ''})` : ''}`,
           );
       const touched = summary.states.filter((s) => s.changed.length).length;
-      console.log(
+      writeLine(
+        cli.stdout,
         `${dryRun ? 'dry run: nothing written; ' : ''}${summary.cells} cells read (${format}, template ${summary.template}), ${summary.changed} ${dryRun ? 'would change' : 'changed'} in ${touched} of ${summary.states.length} State${summary.states.length === 1 ? '' : 's'}`,
       );
       return 0;
     } catch (err) {
       if (!(err instanceof ImportRefused)) throw err;
-      console.error(`r1540 matrix import: ${err.message}`);
-      for (const p of err.problems) console.error(`  - ${describeWhere(p.where)}: ${p.problem}`);
+      writeLine(cli.stderr, `r1540 matrix import: ${err.message}`);
+      for (const p of err.problems) writeLine(cli.stderr, `  - ${describeWhere(p.where)}: ${p.problem}`);
       return 1;
     }
   } finally {
