@@ -7,7 +7,7 @@ import { authorize } from '../../../platform/http/guard.ts';
 import { can, type Viewer } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
 import { findState, type StateRow } from '../../member-states/index.ts';
-import { presentVersionSummary } from '../versions/api-matrices.ts';
+import { presentVersionSummary } from '../versions/present.ts';
 import { findMatrix, type MatrixRow } from '../versions/matrices.ts';
 import {
   countOpenProposals,
