@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// The package's command. tsx is a runtime dependency, so the TypeScript sources run as they are.
-import { register } from 'tsx/esm/api';
+// The package's command: the compiled application in dist/, built first when the sources changed
+// since the last build (bin/build.js says so on standard error).
+import { ensureBuilt } from './build.js';
 
-register();
-await import('../src/app/cli/main.ts');
+try {
+  ensureBuilt();
+} catch (err) {
+  process.stderr.write(`r1540: the build failed: ${err instanceof Error ? err.message : err}\n`);
+  process.exit(1);
+}
+await import('../dist/app/cli/main.js');
