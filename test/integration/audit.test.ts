@@ -113,6 +113,15 @@ describe('the activity feed', () => {
       await t.request(`/api/v1/audit?from=${tomorrow}`, { headers: { authorization: `Bearer ${token.token}` } })
     ).json()) as { data: unknown[] };
     assert.equal(future.data.length, 0);
+    // A day that does not exist, or an event id past any, is named (it was a 500 at the database).
+    for (const query of ['from=2017-02-30', 'to=2018-13-01', 'before=123456789012345678901234567890']) {
+      const bad = await t.request(`/api/v1/audit?${query}`, { headers: { authorization: `Bearer ${token.token}` } });
+      assert.equal(bad.status, 422, query);
+      const problem = (await bad.json()) as { errors: { field: string }[] };
+      assert.equal(problem.errors[0]?.field, query.split('=')[0], query);
+    }
+    const page = await expert.get('/en/activity?from=2017-02-30&before=123456789012345678901234567890');
+    assert.equal(page.status, 200, 'the page leaves a malformed filter out');
   });
 
   test('is closed to the public and to points of contact', async () => {

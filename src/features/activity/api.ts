@@ -3,6 +3,7 @@ import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { may, type RecordType, recordTypes, visibilityScope } from '../../platform/policy/policy.ts';
 import { type AuditRow, listActivity } from '../../platform/audit/history.ts';
+import { isoDate } from '../../platform/values/dates.ts';
 
 export const AuditEventSchema = z
   .object({
@@ -34,8 +35,6 @@ export function presentAuditEvent(e: AuditRow): z.infer<typeof AuditEventSchema>
   };
 }
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
-
 /** Made when the API is registered: the record types are the installed features'. */
 const listRoute = () =>
   createRoute({
@@ -49,9 +48,13 @@ const listRoute = () =>
         user: z.uuid().optional().openapi({ description: 'Changes made by this account' }),
         type: z.enum(recordTypes as [RecordType, ...RecordType[]]).optional(),
         recordId: z.string().max(100).optional(),
-        from: date.optional(),
-        to: date.optional(),
-        before: z.string().regex(/^\d+$/).optional().openapi({ description: 'Paging: events older than this id' }),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        before: z
+          .string()
+          .regex(/^\d{1,18}$/, 'must be an event id')
+          .optional()
+          .openapi({ description: 'Paging: events older than this id' }),
         limit: z.coerce.number().int().min(1).max(500).optional(),
       }),
     },

@@ -6,14 +6,15 @@ import { may, recordTypes, visibilityScope } from '../../platform/policy/policy.
 import { ChangeEntry, recordTypeLabel } from '../../platform/ui/history.tsx';
 import { type ActivityFilters, listActivity } from '../../platform/audit/history.ts';
 import { activityActors } from './queries.ts';
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+import { isUuid } from '../../platform/values/codes.ts';
+import { isIsoDate } from '../../platform/values/dates.ts';
+import { SelectField } from '../../platform/ui/forms.tsx';
 
 /** Reads the activity filters of a query string, ignoring malformed ones. */
 export function activityFilters(query: (name: string) => string | undefined): ActivityFilters {
-  const date = (v: string | undefined) => (v && isoDate.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
-  const id = (v: string | undefined) => (v && /^\d+$/.test(v) ? v : undefined);
-  const uuid = (v: string | undefined) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
+  const date = (v: string | undefined) => (v && isIsoDate(v) ? v : undefined);
+  const id = (v: string | undefined) => (v && /^\d{1,18}$/.test(v) ? v : undefined);
+  const uuid = (v: string | undefined) => (v && isUuid(v) ? v : undefined);
   return {
     actorId: uuid(query('user')),
     recordType: query('type') || undefined,
@@ -39,28 +40,20 @@ export function activityWebRoutes() {
       { title: m.t('activity.title') },
       <>
         <form method="get" class="filters">
-          <div class="field">
-            <label for="user">{m.t('activity.user')}</label>
-            <select id="user" name="user">
-              <option value="">{m.t('activity.anyone')}</option>
-              {actors.map((a) => (
-                <option value={a.id} selected={filters.actorId === a.id}>
-                  {a.display_name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="type">{m.t('activity.recordType')}</label>
-            <select id="type" name="type">
-              <option value="">{m.t('activity.anyType')}</option>
-              {recordTypes.map((t) => (
-                <option value={t} selected={filters.recordType === t}>
-                  {recordTypeLabel(m, t)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="user"
+            label={m.t('activity.user')}
+            all={m.t('activity.anyone')}
+            value={filters.actorId}
+            options={actors.map((a) => ({ value: a.id, label: a.display_name }))}
+          />
+          <SelectField
+            name="type"
+            label={m.t('activity.recordType')}
+            all={m.t('activity.anyType')}
+            value={filters.recordType}
+            options={recordTypes.map((t) => ({ value: t, label: recordTypeLabel(m, t) }))}
+          />
           <div class="field">
             <label for="from">{m.t('activity.from')}</label>
             <input id="from" name="from" type="date" value={filters.from ?? ''} />

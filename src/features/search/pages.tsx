@@ -1,4 +1,5 @@
-import { FieldErrors } from '../../platform/ui/forms.tsx';
+import { FieldErrors, SelectField } from '../../platform/ui/forms.tsx';
+import { Pager } from '../../platform/ui/tables.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { languageNames } from '../../platform/http/layout.tsx';
@@ -65,17 +66,14 @@ export const SearchPage: FC<{
               {m.t('search.help')}
             </p>
           </div>
-          <div class="field">
-            <label for="search-kind">{m.t('search.kind')}</label>
-            <select id="search-kind" name="kind">
-              <option value="">{m.t('search.any')}</option>
-              {searchKinds().map((k) => (
-                <option value={k} selected={filters.kind === k}>
-                  {m.t(kindKey(k))}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="kind"
+            id="search-kind"
+            label={m.t('search.kind')}
+            all={m.t('search.any')}
+            value={filters.kind}
+            options={searchKinds().map((k) => ({ value: k, label: m.t(kindKey(k)) }))}
+          />
           <div class="field">
             <label for="search-state">{m.t('search.state')}</label>
             <input id="search-state" name="state" value={filters.state ?? ''} size={4} maxlength={3} dir="ltr" />
@@ -92,17 +90,14 @@ export const SearchPage: FC<{
               dir="ltr"
             />
           </div>
-          <div class="field">
-            <label for="search-language">{m.t('search.language')}</label>
-            <select id="search-language" name="language">
-              <option value="">{m.t('search.any')}</option>
-              {locales.map((l) => (
-                <option value={l} selected={filters.language === l}>
-                  {languageNames[l]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="language"
+            id="search-language"
+            label={m.t('search.language')}
+            all={m.t('search.any')}
+            value={filters.language}
+            options={locales.map((l) => ({ value: l, label: languageNames[l] }))}
+          />
           <div class="actions">
             <button type="submit">{m.t('search.submit')}</button>
           </div>
@@ -122,21 +117,15 @@ export const SearchPage: FC<{
               <Hit m={m} hit={h} />
             ))}
           </ol>
-          {pages > 1 && (
-            <nav class="pager" aria-label={m.t('search.pages')}>
-              {page > 1 && (
-                <a href={searchHref(m.locale, filters, page - 1)} rel="prev">
-                  {m.t('search.previous')}
-                </a>
-              )}
-              <span>{m.t('search.page', { page, pages })}</span>
-              {page < pages && (
-                <a href={searchHref(m.locale, filters, page + 1)} rel="next">
-                  {m.t('search.next')}
-                </a>
-              )}
-            </nav>
-          )}
+          <Pager
+            label={m.t('search.pages')}
+            page={page}
+            pages={pages}
+            href={(p) => searchHref(m.locale, filters, p)}
+            previous={m.t('search.previous')}
+            next={m.t('search.next')}
+            position={m.t('search.page', { page, pages })}
+          />
         </section>
       )}
     </>
