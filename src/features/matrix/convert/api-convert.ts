@@ -1,3 +1,4 @@
+import { stateParams } from '../api-params.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { type Api, bearer, ProblemSchema, problems } from '../../../platform/http/api-common.ts';
@@ -46,12 +47,7 @@ const convertRoute = createRoute({
     'A mapping `{ "from": "2017", "to": "2026", "fields": { "OLD.CODE": "NEW.CODE" | null } }` says where each field goes; fields it does not list go to the field of the same code, if the new template has one. The report lists the cells that could not be mapped, with their values. `dryRun: true` reports without saving (200). Experts and administrators; refused (409) while a version is in the works or when there is no approved version.',
   security: bearer,
   request: {
-    params: z.object({
-      iso3: z
-        .string()
-        .regex(/^[A-Za-z]{3}$/)
-        .openapi({ example: 'MLI' }),
-    }),
+    params: stateParams(),
     body: {
       required: true,
       content: json(

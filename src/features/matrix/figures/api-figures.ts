@@ -1,3 +1,4 @@
+import { stateParams } from '../api-params.ts';
 import { isIsoDate } from '../../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../../platform/errors.ts';
@@ -97,12 +98,7 @@ const gapsRoute = createRoute({
     'The fields left blank (no information found; not ? or NA) in the State’s matrix published as at `asOf` where more than `threshold` of the other States of its regional group with a published matrix have X, with that share. A gap is a topic for dialogue and assistance, not a finding of non-compliance.',
   security: bearer,
   request: {
-    params: z.object({
-      iso3: z
-        .string()
-        .regex(/^[A-Za-z]{3}$/)
-        .openapi({ example: 'MLI' }),
-    }),
+    params: stateParams(),
     query: z.object({
       asOf: date('2018-12-31', 'Default: today'),
       template: z.string().max(32).optional().openapi({ example: '2017', description: 'Default: 2017' }),

@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
 import { type ComparableCell, diffCells } from '../versions/diff.ts';
+import { cellContent } from '../versions/cells.ts';
 import type { CellRow, MatrixRow } from '../versions/matrices.ts';
 import { type SectionLayout, sectionLayout } from '../versions/matrix-layout.ts';
 import { Disclaimer, optionLabel, statusLabel, valueClass } from '../versions/matrix-pages.tsx';
@@ -62,14 +63,7 @@ export interface GridModel {
   changed: number;
 }
 
-const contentOf = (c: CellRow): ComparableCell => ({
-  value: c.value,
-  remarks: c.remarks,
-  sources: c.sources,
-  infoDate: c.info_date,
-  instrumentStatus: c.instrument_status,
-  instrumentDate: c.instrument_date,
-});
+const contentOf = cellContent;
 
 /**
  * Which rows, columns and sections the filters keep. The weapon type hides the columns of other

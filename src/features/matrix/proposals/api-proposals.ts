@@ -1,3 +1,4 @@
+import { stateParams } from '../api-params.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../../platform/errors.ts';
@@ -20,6 +21,7 @@ import {
   proposalsOf,
   propose,
   withdraw,
+  proposalContent,
 } from './proposals.ts';
 import { type CellSource, matrixStatuses, proposalKinds, proposalStatuses } from '../schema.ts';
 
@@ -97,13 +99,7 @@ export function presentProposal(
     id: p.id,
     state: m.state_iso3,
     version: m.number,
-    field: p.field_code,
-    kind: p.kind,
-    comment: p.comment,
-    value: p.value,
-    sources: p.sources,
-    infoDate: p.info_date,
-    status: p.status,
+    ...proposalContent(p),
     author: { id: p.author_id, name: p.author_name },
     createdAt: p.created_at.toISOString(),
     decidedBy: p.decided_by ? { id: p.decided_by, name: p.decider_name ?? '' } : null,
@@ -113,12 +109,7 @@ export function presentProposal(
   };
 }
 
-const params = z.object({
-  iso3: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/)
-    .openapi({ example: 'MLI' }),
-});
+const params = stateParams();
 const idParams = params.extend({ id: z.string().uuid().openapi({ example: '3f1c6a52-8d0e-4b7a-9a57-0c4f2f1e9b21' }) });
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });

@@ -12,7 +12,7 @@ import { type CellSource, proposalKinds, proposalStatuses } from '../schema.ts';
 import { cellValues } from '../templates/template.ts';
 import { matrixRecordSchema } from '../versions/bundle.ts';
 import { matrixResource } from '../versions/commands.ts';
-import { checkProposal, proposalResource } from './proposals.ts';
+import { checkProposal, proposalContent, proposalResource } from './proposals.ts';
 import { restoreProposal } from './restore.ts';
 
 /*
@@ -77,13 +77,7 @@ function proposalRecord(p: ProposalJoined): ProposalRecord {
   return {
     id: p.id,
     matrix: matrixKeyOf(p),
-    field: p.field_code,
-    kind: p.kind,
-    comment: p.comment,
-    value: p.value,
-    sources: p.sources,
-    infoDate: p.info_date,
-    status: p.status,
+    ...proposalContent(p),
     author: p.author_email,
     createdAt: p.created_at.toISOString(),
     decidedBy: p.decider_email,

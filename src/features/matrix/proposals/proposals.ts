@@ -47,10 +47,12 @@ export function mayPropose(viewer: Viewer | null, m: MatrixRow): boolean {
   return reviewable.includes(m.status) && can(viewer, 'comment', matrixResource(m));
 }
 
-/** What the audit history keeps of a proposal. */
-export function auditedProposal(p: ProposalRow) {
+/**
+ * What a comment or proposal says and where it stands, as every reader sees it: the API, the
+ * bundle and the history each add who and when in their own terms.
+ */
+export function proposalContent(p: Pick<ProposalRow, 'field_code' | 'kind' | 'comment' | 'value' | 'sources' | 'info_date' | 'status'>) {
   return {
-    proposal: p.id,
     field: p.field_code,
     kind: p.kind,
     comment: p.comment,
@@ -58,8 +60,12 @@ export function auditedProposal(p: ProposalRow) {
     sources: p.sources,
     infoDate: p.info_date,
     status: p.status,
-    decisionNote: p.decision_note,
   };
+}
+
+/** What the audit history keeps of a proposal. */
+export function auditedProposal(p: ProposalRow) {
+  return { proposal: p.id, ...proposalContent(p), decisionNote: p.decision_note };
 }
 
 // Queries

@@ -8,6 +8,7 @@ import { can } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
 import { asOf, reviewHolders, reviewStages, type StateProgress, summarizeProgress } from './review.ts';
 import { assignExpert, createCycle, cycleProgress, cycleResource, findCycle, listCycles, type ReviewCycleRow } from './review-data.ts';
+import { cycleContent } from './review-queries.ts';
 
 const tags = ['1540 Matrix'];
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -68,13 +69,7 @@ const CycleProgressSchema = CycleSchema.extend({
 export function presentCycle(c: ReviewCycleRow): z.infer<typeof CycleSchema> {
   return {
     id: c.id,
-    title: c.title,
-    purpose: c.purpose,
-    startsOn: c.starts_on,
-    deadline: c.deadline,
-    template: c.template_version,
-    holdDays: c.hold_days,
-    demo: c.demo,
+    ...cycleContent(c),
     closedAt: c.closed_at?.toISOString() ?? null,
     rowVersion: c.row_version,
     createdAt: c.created_at.toISOString(),

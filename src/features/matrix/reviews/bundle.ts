@@ -8,6 +8,7 @@ import { confidentialityLevels } from '../../../platform/policy/levels.ts';
 import { can, may, type Viewer } from '../../../platform/policy/policy.ts';
 import { accountsByEmail, email, instant } from '../bundle-fields.ts';
 import { checkCycle, cycleResource, type ReviewCycleRow, restoreCycle } from './review-data.ts';
+import { cycleContent } from './review-queries.ts';
 
 /*
  * The bundle section after `matrix-proposals`: the Committee side's review cycles with their
@@ -73,13 +74,7 @@ async function storedCycles(db: Db, ids?: readonly string[]) {
         row: c,
         record: {
           id: c.id,
-          title: c.title,
-          purpose: c.purpose,
-          startsOn: c.starts_on,
-          deadline: c.deadline,
-          template: c.template_version,
-          holdDays: c.hold_days,
-          demo: c.demo,
+          ...cycleContent(c),
           closedAt: c.closed_at?.toISOString() ?? null,
           archived: c.archived_at !== null,
           confidentiality: c.confidentiality,

@@ -1,10 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { ReviewCycleTable } from './review-schema.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../../platform/errors.ts';
 import { can, type Viewer } from '../../../platform/policy/policy.ts';
 import { type Actor, recordChange } from '../../../platform/audit/record.ts';
 import { assignInput, type AssignInput, type CycleInput, cycleInput } from './inputs.ts';
-import { cycleResource, type ReviewCycleRow } from './review-queries.ts';
+import { cycleContent, cycleResource, type ReviewCycleRow } from './review-queries.ts';
 import { problemsOf } from '../../../platform/values/input.ts';
 import { isUuid } from '../../../platform/values/codes.ts';
 import { findTemplate } from '../templates/templates.ts';
@@ -37,13 +38,7 @@ export type { AssignInput, CycleInput } from './inputs.ts';
 /** What the audit history keeps of a cycle. */
 function audited(c: ReviewCycleRow) {
   return {
-    title: c.title,
-    purpose: c.purpose,
-    startsOn: c.starts_on,
-    deadline: c.deadline,
-    template: c.template_version,
-    holdDays: c.hold_days,
-    demo: c.demo,
+    ...cycleContent(c),
     closedAt: c.closed_at,
     archivedAt: c.archived_at,
   };
@@ -138,30 +133,14 @@ export async function updateCycle(
     const cycle = await lockOpenCycle(trx, viewer, id, expectedVersion);
     const problems = await checkCycle(trx, input);
     if (problems.length) throw invalid(problems);
-    const row = await trx
-      .updateTable('review_cycle')
-      .set({
-        title: input.title.trim(),
-        purpose: (input.purpose ?? '').trim(),
-        starts_on: input.startsOn,
-        deadline: input.deadline,
-        template_version: input.templateVersion ?? cycle.template_version,
-        hold_days: input.holdDays ?? cycle.hold_days,
-        row_version: cycle.row_version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', cycle.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordChange(trx, actor, {
-      action: 'update',
-      recordType: 'review-cycle',
-      recordId: row.id,
-      confidentiality: row.confidentiality,
-      before: audited(cycle),
-      after: audited(row),
-    });
-    return row;
+    return changeCycle(trx, actor, cycle, 'update', () => ({
+      title: input.title.trim(),
+      purpose: (input.purpose ?? '').trim(),
+      starts_on: input.startsOn,
+      deadline: input.deadline,
+      template_version: input.templateVersion ?? cycle.template_version,
+      hold_days: input.holdDays ?? cycle.hold_days,
+    }));
   });
 }
 
@@ -169,23 +148,34 @@ export async function updateCycle(
 export async function closeCycle(db: Db, actor: Actor, viewer: Viewer, id: string, expectedVersion?: number): Promise<ReviewCycleRow> {
   return run(db, async (trx) => {
     const cycle = await lockOpenCycle(trx, viewer, id, expectedVersion);
-    const now = new Date();
-    const row = await trx
-      .updateTable('review_cycle')
-      .set({ closed_at: now, row_version: cycle.row_version + 1, updated_at: now })
-      .where('id', '=', cycle.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordChange(trx, actor, {
-      action: 'close',
-      recordType: 'review-cycle',
-      recordId: row.id,
-      confidentiality: row.confidentiality,
-      before: audited(cycle),
-      after: audited(row),
-    });
-    return row;
+    return changeCycle(trx, actor, cycle, 'close', (now) => ({ closed_at: now }));
   });
+}
+
+/** A change of a cycle (locked by the caller): its row version moved on, with its audit event. */
+async function changeCycle(
+  trx: Transaction<DB>,
+  actor: Actor,
+  cycle: ReviewCycleRow,
+  action: 'update' | 'close',
+  set: (now: Date) => Updateable<ReviewCycleTable>,
+): Promise<ReviewCycleRow> {
+  const now = new Date();
+  const row = await trx
+    .updateTable('review_cycle')
+    .set({ ...set(now), row_version: cycle.row_version + 1, updated_at: now })
+    .where('id', '=', cycle.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordChange(trx, actor, {
+    action,
+    recordType: 'review-cycle',
+    recordId: row.id,
+    confidentiality: row.confidentiality,
+    before: audited(cycle),
+    after: audited(row),
+  });
+  return row;
 }
 
 /** Splits a typed list of State codes ("MLI, NER BFA") into codes in capitals. */

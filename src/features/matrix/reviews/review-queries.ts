@@ -16,6 +16,19 @@ export const cycleResource = (c?: Pick<ReviewCycleRow, 'confidentiality'>) => ({
   confidentiality: c?.confidentiality ?? ('committee' as const),
 });
 
+/** What a cycle is, as every reader of it sees it: the API, the bundle and the history add the rest in their own terms. */
+export function cycleContent(c: ReviewCycleRow) {
+  return {
+    title: c.title,
+    purpose: c.purpose,
+    startsOn: c.starts_on,
+    deadline: c.deadline,
+    template: c.template_version,
+    holdDays: c.hold_days,
+    demo: c.demo,
+  };
+}
+
 export async function listCycles(db: Db, options: { includeArchived?: boolean } = {}): Promise<ReviewCycleRow[]> {
   let q = db.selectFrom('review_cycle').selectAll();
   if (!options.includeArchived) q = q.where('archived_at', 'is', null);

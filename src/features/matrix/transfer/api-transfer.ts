@@ -1,3 +1,4 @@
+import { stateParams } from '../api-params.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../../platform/errors.ts';
 import { type Api, bearer, ProblemSchema, problems } from '../../../platform/http/api-common.ts';
@@ -49,12 +50,7 @@ const stateExportRoute = createRoute({
     'The given version, or the newest the caller may see (a draft only for the Committee side and the State’s point of contact). The layouts are documented in docs/matrix-files.md.',
   security: bearer,
   request: {
-    params: z.object({
-      iso3: z
-        .string()
-        .regex(/^[A-Za-z]{3}$/)
-        .openapi({ example: 'SEN' }),
-    }),
+    params: stateParams('SEN'),
     query: exportQuery.extend({
       version: z.coerce.number().int().min(1).optional().openapi({ description: 'A version number; the newest visible one by default' }),
     }),

@@ -1,3 +1,4 @@
+import { stateParams } from '../api-params.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../../platform/errors.ts';
@@ -24,12 +25,7 @@ import { cellMap, cellsOf, type MatrixRow, matrixVersions } from './matrices.ts'
 
 const tags = ['1540 Matrix'];
 
-const params = z.object({
-  iso3: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/)
-    .openapi({ example: 'MLI' }),
-});
+const params = stateParams();
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const conflict = {
   description: 'The matrix moved on: a stale save (listing the other change) or a step its status does not allow',

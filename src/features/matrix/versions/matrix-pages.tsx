@@ -4,6 +4,7 @@ import { CsrfField } from '../../../platform/http/layout.tsx';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
 import type { ComparableCell } from './diff.ts';
+import { cellContent } from './cells.ts';
 import type { CellRow, MatrixRow } from './matrices.ts';
 import { sectionLayout } from './matrix-layout.ts';
 import { columnLabel } from '../templates/pages.tsx';
@@ -148,14 +149,7 @@ export const Evidence: FC<{ m: Messages; cell: ComparableCell }> = ({ m, cell })
 const hasEvidence = (c: CellRow | undefined): c is CellRow =>
   !!c && (c.sources.length > 0 || c.remarks !== '' || c.info_date !== null || c.instrument_status !== null);
 
-const comparableOf = (c: CellRow): ComparableCell => ({
-  value: c.value,
-  remarks: c.remarks,
-  sources: c.sources,
-  infoDate: c.info_date,
-  instrumentStatus: c.instrument_status,
-  instrumentDate: c.instrument_date,
-});
+const comparableOf = cellContent;
 
 export interface MatrixActions {
   /** Where to edit each section, when the viewer may. */
