@@ -272,4 +272,39 @@ export async function listDocuments(db: Kysely<DB>, viewer: Viewer | null, f: Do
   return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
 }
 
+export interface LinkedDocument {
+  id: string;
+  title: string;
+  language: string;
+  kind: string;
+  state_iso3: string | null;
+  confidentiality: Confidentiality;
+  created_at: Date;
+}
+
+/**
+ * The documents linked to a record (a report, a plan, a visit…) that the viewer may see: the
+ * library's rule in SQL (a hidden document is neither listed nor counted), then the policy;
+ * archived documents left out. Oldest first.
+ */
+export async function documentsLinkedTo(
+  db: Kysely<DB>,
+  viewer: Viewer | null,
+  recordType: string,
+  recordId: string,
+): Promise<LinkedDocument[]> {
+  const rows = await db
+    .selectFrom('document')
+    .select(['id', 'title', 'language', 'kind', 'state_iso3', 'confidentiality', 'created_at'])
+    .where('archived_at', 'is', null)
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('document_link').select('document_id').where('record_type', '=', recordType).where('record_id', '=', recordId),
+    )
+    .where(visibleTo<DB, 'document'>(visibilityScope(viewer), 'state_iso3'))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.filter((d) => can(viewer, 'read', documentResource(d)));
+}
+
 export { filePath };

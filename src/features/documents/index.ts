@@ -5,7 +5,7 @@ import { documentsSection } from './bundle.ts';
 import { documentWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
-export { documentResource } from './documents.ts';
+export { documentResource, documentsLinkedTo, type LinkedDocument } from './documents.ts';
 export { documentsAboutState, type StateDocument } from './state-summary.ts';
 
 /** The document library: PDF, DOCX and text files kept by content hash, their text extracted, linked to records. */

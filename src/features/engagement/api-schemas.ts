@@ -1,9 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { type CourseRow, courseRecord, type VisitRow, visitRecord } from './engagement.ts';
-import { engagementStatuses, visitKinds, visitPurposes } from './schema.ts';
-
-const sources = ['seed', 'illustrative', 'entered'] as const;
-const levels = ['public', 'committee', 'committee-and-state'] as const;
+import { confidentialityLevels as levels } from '../../platform/policy/levels.ts';
+import { engagementStatuses, recordSources as sources, visitKinds, visitPurposes } from './schema.ts';
 
 export const VisitSchema = z
   .object({
@@ -52,11 +49,3 @@ export const CourseSchema = z
     rowVersion: z.number().int(),
   })
   .openapi('Course');
-
-export function presentVisit(v: VisitRow): z.infer<typeof VisitSchema> {
-  return visitRecord(v);
-}
-
-export function presentCourse(c: CourseRow): z.infer<typeof CourseSchema> {
-  return courseRecord(c);
-}

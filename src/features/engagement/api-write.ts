@@ -5,11 +5,11 @@ import { type Api, bearer, ProblemSchema, problems } from '../../platform/http/a
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { can } from '../../platform/policy/policy.ts';
-import { actorOf } from '../../platform/audit/record.ts';
-import { CourseSchema, presentCourse, presentVisit, VisitSchema } from './api-schemas.ts';
-import { createCourse, createVisit, findCourse, findVisit, updateCourse, updateVisit } from './commands.ts';
-import { type CourseRow, courseResource, type VisitRow, visitResource } from './engagement.ts';
-import { linkedDocuments } from './linked-documents.ts';
+import { documentsLinkedTo } from '../documents/index.ts';
+import { CourseSchema, VisitSchema } from './api-schemas.ts';
+import { createCourse, createVisit, updateCourse, updateVisit } from './commands.ts';
+import { type CourseRow, courseResource, findCourse, findVisit, type VisitRow, visitResource } from './engagement.ts';
+import { courseFor, courseRecord, visitFor, visitRecord } from './present.ts';
 import { engagementStatuses, visitKinds, visitPurposes } from './schema.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
@@ -26,7 +26,12 @@ const responses = {
   422: { description: 'The fields are not valid; each problem names its field', content: problemJson },
 };
 
-const visitFields = {
+/*
+ * The bodies: the write core's input as JSON gives it (inputs.ts). Their types are checked here; the
+ * write core checks the rest, so that the problems of the fields, of the rules between them and of
+ * the States and organizations named come back together, each naming its field.
+ */
+const visitBody = {
   stateIso3: z.string().max(3).openapi({ example: 'MLI', description: 'The State visited (or hosting the peer review)' }),
   kind: z.enum(visitKinds),
   status: z
@@ -46,7 +51,7 @@ const visitFields = {
   confidentiality: levels.optional().openapi({ description: 'public by default' }),
 };
 
-const courseFields = {
+const courseBody = {
   title: z.string().max(1000),
   status: z.enum(engagementStatuses).optional(),
   startsOn: date('2018-08-14'),
@@ -104,7 +109,7 @@ const createVisitRoute = createRoute({
     'Experts, the secretariat and administrators record visits. A visit that took place (`held`) has no date in the future; a `planned` one may.',
   security: bearer,
   middleware: [keeperOf('visit')] as const,
-  request: { body: { required: true, content: json(z.object(visitFields)) } },
+  request: { body: { required: true, content: json(z.object(visitBody)) } },
   responses: { 201: { description: 'The new visit', content: json(VisitSchema) }, ...responses },
 });
 
@@ -128,7 +133,7 @@ const patchVisitRoute = createRoute({
   summary: 'Change a visit: the fields given replace the stored ones',
   security: bearer,
   middleware: [changerOf('visit')] as const,
-  request: { params: IdParam, body: { required: true, content: json(z.object({ rowVersion, ...z.object(visitFields).partial().shape })) } },
+  request: { params: IdParam, body: { required: true, content: json(z.object({ rowVersion, ...z.object(visitBody).partial().shape })) } },
   responses: { 200: { description: 'The changed visit', content: json(VisitSchema) }, ...responses },
 });
 
@@ -139,7 +144,7 @@ const createCourseRoute = createRoute({
   summary: 'Record a training course for points of contact',
   security: bearer,
   middleware: [keeperOf('course')] as const,
-  request: { body: { required: true, content: json(z.object(courseFields)) } },
+  request: { body: { required: true, content: json(z.object(courseBody)) } },
   responses: { 201: { description: 'The new course', content: json(CourseSchema) }, ...responses },
 });
 
@@ -165,7 +170,7 @@ const patchCourseRoute = createRoute({
   middleware: [changerOf('course')] as const,
   request: {
     params: IdParam,
-    body: { required: true, content: json(z.object({ rowVersion, ...z.object(courseFields).partial().shape })) },
+    body: { required: true, content: json(z.object({ rowVersion, ...z.object(courseBody).partial().shape })) },
   },
   responses: { 200: { description: 'The changed course', content: json(CourseSchema) }, ...responses },
 });
@@ -173,36 +178,47 @@ const patchCourseRoute = createRoute({
 const present = (docs: { id: string; title: string; language: string; kind: string }[]) =>
   docs.map((d) => ({ id: d.id, title: d.title, language: d.language, kind: d.kind }));
 
+/** One record as the caller sees it, with the documents linked to it that it may see. */
+async function withDocuments<R extends { id: string; confidentiality: string }, J>(
+  c: AppContextOf,
+  type: 'visit' | 'course',
+  row: R,
+  json: J,
+) {
+  const documents = await documentsLinkedTo(c.get('app').database.db, c.get('viewer'), type, row.id);
+  if (row.confidentiality !== 'public') c.header('Cache-Control', 'private, no-store');
+  return { ...json, documents: present(documents) };
+}
+
+const seenVisit = (c: AppContextOf, v: VisitRow) => visitFor(c.get('app').database.db, c.get('viewer'), v);
+const seenCourse = (c: AppContextOf, x: CourseRow) => courseFor(c.get('app').database.db, c.get('viewer'), x);
+
 /** Writes and single records of visits and courses; registered after the lists, so that /visits/per-year stays a list. */
 export function registerEngagementWriteApi(api: Api) {
   api.openapi(createVisitRoute, async (c) => {
-    const row = await createVisit(c.get('app').database.db, actorOf(c.get('viewer')), c.req.valid('json'));
-    return c.json(presentVisit(row), 201);
+    const row = await createVisit(c.get('app').database.db, c.get('viewer'), c.req.valid('json'));
+    return c.json(visitRecord(await seenVisit(c, row)), 201);
   });
   api.openapi(getVisitRoute, async (c) => {
     const v = await visibleVisit(c, c.req.valid('param').id);
-    const documents = await linkedDocuments(c.get('app').database.db, c.get('viewer'), 'visit', v.id);
-    if (v.confidentiality !== 'public') c.header('Cache-Control', 'private, no-store');
-    return c.json({ ...presentVisit(v), documents: present(documents) }, 200);
+    return c.json(await withDocuments(c, 'visit', v, visitRecord(await seenVisit(c, v))), 200);
   });
   api.openapi(patchVisitRoute, async (c) => {
     const { rowVersion: version, ...change } = c.req.valid('json');
-    const row = await updateVisit(c.get('app').database.db, actorOf(c.get('viewer')), c.req.valid('param').id, version, change);
-    return c.json(presentVisit(row), 200);
+    const row = await updateVisit(c.get('app').database.db, c.get('viewer'), c.req.valid('param').id, version, change);
+    return c.json(visitRecord(await seenVisit(c, row)), 200);
   });
   api.openapi(createCourseRoute, async (c) => {
-    const row = await createCourse(c.get('app').database.db, actorOf(c.get('viewer')), c.req.valid('json'));
-    return c.json(presentCourse(row), 201);
+    const row = await createCourse(c.get('app').database.db, c.get('viewer'), c.req.valid('json'));
+    return c.json(courseRecord(await seenCourse(c, row)), 201);
   });
   api.openapi(getCourseRoute, async (c) => {
     const x = await visibleCourse(c, c.req.valid('param').id);
-    const documents = await linkedDocuments(c.get('app').database.db, c.get('viewer'), 'course', x.id);
-    if (x.confidentiality !== 'public') c.header('Cache-Control', 'private, no-store');
-    return c.json({ ...presentCourse(x), documents: present(documents) }, 200);
+    return c.json(await withDocuments(c, 'course', x, courseRecord(await seenCourse(c, x))), 200);
   });
   api.openapi(patchCourseRoute, async (c) => {
     const { rowVersion: version, ...change } = c.req.valid('json');
-    const row = await updateCourse(c.get('app').database.db, actorOf(c.get('viewer')), c.req.valid('param').id, version, change);
-    return c.json(presentCourse(row), 200);
+    const row = await updateCourse(c.get('app').database.db, c.get('viewer'), c.req.valid('param').id, version, change);
+    return c.json(courseRecord(await seenCourse(c, row)), 200);
   });
 }

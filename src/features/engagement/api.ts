@@ -2,12 +2,11 @@ import { todayIso } from '../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors.ts';
 import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
-import { CourseSchema, presentCourse, presentVisit, VisitSchema } from './api-schemas.ts';
+import { CourseSchema, VisitSchema } from './api-schemas.ts';
 import { registerEngagementWriteApi } from './api-write.ts';
 import { listCourses, listVisits, perYear } from './engagement.ts';
+import { courseRecord, coursesFor, visitRecord, visitsFor } from './present.ts';
 import { visitKinds } from './schema.ts';
-
-export { CourseSchema, presentCourse, presentVisit, VisitSchema };
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
@@ -63,8 +62,9 @@ const coursesRoute = createRoute({
 
 export function registerEngagementApi(api: Api) {
   api.openapi(visitsRoute, async (c) => {
-    const rows = await listVisits(c.get('app').database.db, c.get('viewer'), c.req.valid('query'));
-    return c.json({ count: rows.length, data: rows.map(presentVisit) }, 200);
+    const db = c.get('app').database.db;
+    const rows = await visitsFor(db, c.get('viewer'), await listVisits(db, c.get('viewer'), c.req.valid('query')));
+    return c.json({ count: rows.length, data: rows.map(visitRecord) }, 200);
   });
   api.openapi(visitsPerYearRoute, async (c) => {
     const { from, to } = c.req.valid('query');
@@ -72,12 +72,14 @@ export function registerEngagementApi(api: Api) {
     const first = from ?? 2004;
     if (first > last)
       throw new AppError('validation', 'from: must not be after to', { fields: [{ field: 'from', problem: 'must not be after to' }] });
-    const rows = await listVisits(c.get('app').database.db, c.get('viewer'));
+    const db = c.get('app').database.db;
+    const rows = await visitsFor(db, c.get('viewer'), await listVisits(db, c.get('viewer')));
     return c.json({ data: perYear(rows, first, last) }, 200);
   });
   api.openapi(coursesRoute, async (c) => {
-    const rows = await listCourses(c.get('app').database.db, c.get('viewer'), c.req.valid('query').year);
-    return c.json({ count: rows.length, data: rows.map(presentCourse) }, 200);
+    const db = c.get('app').database.db;
+    const rows = await coursesFor(db, c.get('viewer'), await listCourses(db, c.get('viewer'), c.req.valid('query').year));
+    return c.json({ count: rows.length, data: rows.map(courseRecord) }, 200);
   });
   registerEngagementWriteApi(api);
 }

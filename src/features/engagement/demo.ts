@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { type Actor, systemActor } from '../../platform/audit/record.ts';
-import { insertCourse, insertVisit } from './engagement.ts';
+import { insertCourse, insertVisit } from './commands.ts';
 import type { CourseTable, VisitTable } from './schema.ts';
 
 const committee = 'Member(s) of the 1540 Committee’s Group of Experts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { courses2018, invitedStates2018, visits2018 } from './demo.ts';
-import { checkCourseInput, checkVisitInput } from './commands.ts';
+import { checkCourseInput, checkVisitInput } from './inputs.ts';
 import { checkDates, perYear } from './engagement.ts';
 
 describe('engagement: pure rules', () => {

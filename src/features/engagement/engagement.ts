@@ -1,15 +1,15 @@
-import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { findKept } from '../../platform/bundle/record-section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { visibleTo } from '../../platform/db/visibility.ts';
-import { type FieldProblem, invalid } from '../../platform/errors.ts';
+import type { FieldProblem } from '../../platform/errors.ts';
 import { can, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
-import { type Actor, recordChange } from '../../platform/audit/record.ts';
+import { isIsoDate } from '../../platform/values/dates.ts';
 import type { CourseTable, VisitTable } from './schema.ts';
 
 export type VisitRow = Selectable<VisitTable>;
 export type CourseRow = Selectable<CourseTable>;
-type Db = Kysely<DB> | Transaction<DB>;
+export type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Dates checked: well formed, the end not before the start, and (unless the record is planned)
@@ -87,89 +87,14 @@ export async function listCourses(db: Db, viewer: Viewer | null, year?: number):
   return rows.filter((c) => can(viewer, 'read', courseResource(c)));
 }
 
-/** A visit in the camelCase shape of the API and of its history. */
-export function visitRecord(v: VisitRow) {
-  return {
-    id: v.id,
-    stateIso3: v.state_iso3,
-    kind: v.kind,
-    status: v.status,
-    startsOn: v.starts_on,
-    endsOn: v.ends_on,
-    purposes: v.purposes,
-    statesInvolved: v.states_involved,
-    organizationsInvolved: v.organizations_involved,
-    supportingOrganizations: v.supporting_organizations,
-    whoWent: v.who_went,
-    partner: v.partner,
-    place: v.place,
-    note: v.note,
-    source: v.source,
-    confidentiality: v.confidentiality,
-    archived: v.archived_at !== null,
-    rowVersion: v.row_version,
-  };
+export function findVisit(db: Db, id: string): Promise<VisitRow | undefined> {
+  return findKept(db, 'visit', id);
 }
 
-/** A course in the camelCase shape of the API and of its history. */
-export function courseRecord(c: CourseRow) {
-  return {
-    id: c.id,
-    title: c.title,
-    status: c.status,
-    startsOn: c.starts_on,
-    endsOn: c.ends_on,
-    place: c.place,
-    region: c.region,
-    hostOrganizations: c.host_organizations,
-    supportingOrganizations: c.supporting_organizations,
-    participatingStates: c.participating_states,
-    teachers: c.teachers,
-    teachingOrganizations: c.teaching_organizations,
-    source: c.source,
-    confidentiality: c.confidentiality,
-    archived: c.archived_at !== null,
-    rowVersion: c.row_version,
-  };
+export function findCourse(db: Db, id: string): Promise<CourseRow | undefined> {
+  return findKept(db, 'course', id);
 }
 
-/** Inserts a visit and its audit event in the caller's transaction; dates are checked first. */
-export async function insertVisit(
-  trx: Transaction<DB>,
-  actor: Actor,
-  values: Insertable<VisitTable>,
-  today: string = todayIso(),
-): Promise<VisitRow> {
-  const problems = checkDates(values.starts_on, values.ends_on, today, values.status === 'planned');
-  if (problems.length) throw invalid(problems);
-  const row = await trx.insertInto('visit').values(values).returningAll().executeTakeFirstOrThrow();
-  await recordChange(trx, actor, {
-    action: 'create',
-    recordType: 'visit',
-    recordId: row.id,
-    confidentiality: row.confidentiality,
-    stateIso3: row.state_iso3,
-    after: visitRecord(row),
-  });
-  return row;
-}
-
-/** Inserts a course and its audit event in the caller's transaction; dates are checked first. */
-export async function insertCourse(
-  trx: Transaction<DB>,
-  actor: Actor,
-  values: Insertable<CourseTable>,
-  today: string = todayIso(),
-): Promise<CourseRow> {
-  const problems = checkDates(values.starts_on, values.ends_on, today, values.status === 'planned');
-  if (problems.length) throw invalid(problems);
-  const row = await trx.insertInto('course').values(values).returningAll().executeTakeFirstOrThrow();
-  await recordChange(trx, actor, {
-    action: 'create',
-    recordType: 'course',
-    recordId: row.id,
-    confidentiality: row.confidentiality,
-    after: courseRecord(row),
-  });
-  return row;
-}
+// The write core and the presenter, where the other modules and the tests have always found them.
+export { insertCourse, insertVisit } from './commands.ts';
+export { courseRecord, visitRecord } from './present.ts';

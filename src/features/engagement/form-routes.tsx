@@ -6,7 +6,6 @@ import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
-import { actorOf } from '../../platform/audit/record.ts';
 import { listStates } from '../member-states/index.ts';
 import {
   archiveCourse,
@@ -14,14 +13,13 @@ import {
   type CourseInput,
   createCourse,
   createVisit,
-  findCourse,
-  findVisit,
   updateCourse,
   updateVisit,
   type VisitInput,
 } from './commands.ts';
-import { type CourseRow, courseResource, type VisitRow, visitResource } from './engagement.ts';
-import { linkedDocuments } from './linked-documents.ts';
+import { documentsLinkedTo } from '../documents/index.ts';
+import { type CourseRow, courseResource, findCourse, findVisit, type VisitRow, visitResource } from './engagement.ts';
+import { courseFor, visitFor } from './present.ts';
 import {
   CourseDetail,
   CourseForm,
@@ -182,7 +180,7 @@ export function engagementFormRoutes() {
     authorize(c, mayCreate(viewer, 'visit'), 'the recording of visits');
     const values = visitValuesOf(await formBody(c));
     try {
-      const v = await createVisit(c.get('app').database.db, actorOf(viewer), visitInput(values));
+      const v = await createVisit(c.get('app').database.db, viewer, visitInput(values));
       return c.redirect(`/${m.locale}/visits/${v.id}`, 303);
     } catch (err) {
       const { status, problems } = refused(err);
@@ -195,13 +193,13 @@ export function engagementFormRoutes() {
     const viewer = c.get('viewer');
     const v = await visibleVisit(c);
     const { name } = await stateNames(c);
-    const documents = await linkedDocuments(c.get('app').database.db, viewer, 'visit', v.id);
+    const documents = await documentsLinkedTo(c.get('app').database.db, viewer, 'visit', v.id);
     return render(
       c,
       { title: m.t('engagement.visitTitle', { kind: m.t(kindKeys[v.kind]), state: name(v.state_iso3) }) },
       <VisitDetail
         m={m}
-        visit={v}
+        visit={await visitFor(c.get('app').database.db, viewer, v)}
         name={name}
         documents={documents}
         csrfToken={c.get('csrfToken')}
@@ -226,7 +224,7 @@ export function engagementFormRoutes() {
     const base = `/${m.locale}/visits/${v.id}`;
     const values = visitValuesOf(await formBody(c));
     try {
-      await updateVisit(c.get('app').database.db, actorOf(viewer), v.id, versionOf(values), visitInput(values));
+      await updateVisit(c.get('app').database.db, viewer, v.id, versionOf(values), visitInput(values));
       return c.redirect(base, 303);
     } catch (err) {
       const { status, problems } = refused(err);
@@ -245,7 +243,7 @@ export function engagementFormRoutes() {
     const v = await visibleVisit(c);
     authorize(c, can(viewer, 'archive', visitResource(v)), 'the archiving of this visit');
     const version = versionOf({ version: text(await formBody(c), 'version') });
-    await archiveVisit(c.get('app').database.db, actorOf(viewer), v.id, version);
+    await archiveVisit(c.get('app').database.db, viewer, v.id, version);
     return c.redirect(`/${m.locale}/visits/${v.id}`, 303);
   });
 
@@ -280,7 +278,7 @@ export function engagementFormRoutes() {
     authorize(c, mayCreate(viewer, 'course'), 'the recording of courses');
     const values = courseValuesOf(await formBody(c));
     try {
-      const x = await createCourse(c.get('app').database.db, actorOf(viewer), courseInput(values));
+      const x = await createCourse(c.get('app').database.db, viewer, courseInput(values));
       return c.redirect(`/${m.locale}/courses/${x.id}`, 303);
     } catch (err) {
       const { status, problems } = refused(err);
@@ -293,13 +291,13 @@ export function engagementFormRoutes() {
     const viewer = c.get('viewer');
     const x = await visibleCourse(c);
     const { name } = await stateNames(c);
-    const documents = await linkedDocuments(c.get('app').database.db, viewer, 'course', x.id);
+    const documents = await documentsLinkedTo(c.get('app').database.db, viewer, 'course', x.id);
     return render(
       c,
       { title: x.title },
       <CourseDetail
         m={m}
-        course={x}
+        course={await courseFor(c.get('app').database.db, viewer, x)}
         name={name}
         documents={documents}
         csrfToken={c.get('csrfToken')}
@@ -324,7 +322,7 @@ export function engagementFormRoutes() {
     const base = `/${m.locale}/courses/${x.id}`;
     const values = courseValuesOf(await formBody(c));
     try {
-      await updateCourse(c.get('app').database.db, actorOf(viewer), x.id, versionOf(values), courseInput(values));
+      await updateCourse(c.get('app').database.db, viewer, x.id, versionOf(values), courseInput(values));
       return c.redirect(base, 303);
     } catch (err) {
       const { status, problems } = refused(err);
@@ -342,7 +340,7 @@ export function engagementFormRoutes() {
     const x = await visibleCourse(c);
     authorize(c, can(viewer, 'archive', courseResource(x)), 'the archiving of this course');
     const version = versionOf({ version: text(await formBody(c), 'version') });
-    await archiveCourse(c.get('app').database.db, actorOf(viewer), x.id, version);
+    await archiveCourse(c.get('app').database.db, viewer, x.id, version);
     return c.redirect(`/${m.locale}/courses/${x.id}`, 303);
   });
 

@@ -5,7 +5,7 @@ import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { type Confidentiality, confidentialityLevels } from '../../platform/policy/levels.ts';
 import type { CourseRow, VisitRow } from './engagement.ts';
-import type { LinkedDocument } from './linked-documents.ts';
+import type { LinkedDocument } from '../documents/index.ts';
 import { type EngagementStatus, engagementStatuses, type VisitKind, type VisitPurpose, visitKinds, visitPurposes } from './schema.ts';
 
 export const kindKeys = {

@@ -9,6 +9,7 @@ import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { listStates } from '../member-states/index.ts';
 import { listCourses, listVisits, perYear } from './engagement.ts';
+import { coursesFor, visitsFor } from './present.ts';
 import { engagementFormRoutes } from './form-routes.tsx';
 import { dates, kindKeys, purposeKeys, statusKeys } from './pages.tsx';
 
@@ -29,7 +30,10 @@ export function engagementWebRoutes() {
     const m = c.get('m');
     const db = c.get('app').database.db;
     const year = yearParam(c.req.query('year'));
-    const [all, states] = await Promise.all([listVisits(db, c.get('viewer')), listStates(db, {})]);
+    const [all, states] = await Promise.all([
+      listVisits(db, c.get('viewer')).then((rows) => visitsFor(db, c.get('viewer'), rows)),
+      listStates(db, {}),
+    ]);
     const names = new Map(states.map((s) => [s.iso3, pick(s.names, m.locale)]));
     const name = (iso3: string) => names.get(iso3) ?? iso3;
     const visits = year ? all.filter((v) => v.starts_on.startsWith(`${year}-`)) : all;
@@ -157,7 +161,10 @@ export function engagementWebRoutes() {
   r.get('/courses', async (c) => {
     const m = c.get('m');
     const db = c.get('app').database.db;
-    const [courses, states] = await Promise.all([listCourses(db, c.get('viewer'), yearParam(c.req.query('year'))), listStates(db, {})]);
+    const [courses, states] = await Promise.all([
+      listCourses(db, c.get('viewer'), yearParam(c.req.query('year'))).then((rows) => coursesFor(db, c.get('viewer'), rows)),
+      listStates(db, {}),
+    ]);
     const names = new Map(states.map((s) => [s.iso3, pick(s.names, m.locale)]));
     const mayRecord = can(c.get('viewer'), 'create', { type: 'course', confidentiality: 'public' });
     return render(

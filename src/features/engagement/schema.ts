@@ -2,6 +2,8 @@ import type { ColumnType } from 'kysely';
 import type { Confidentiality } from '../../platform/policy/levels.ts';
 import type { RecordSource } from '../contacts/index.ts';
 
+export { recordSources } from '../contacts/index.ts';
+
 export const visitKinds = ['visit-at-invitation', 'round-table', 'peer-review', 'joint-visit'] as const;
 export type VisitKind = (typeof visitKinds)[number];
 export const visitPurposes = ['first-report', 'action-plan', 'exchange', 'gaps-and-assistance'] as const;

@@ -31,8 +31,11 @@ export function tidyList<T extends string>(values: readonly T[], allowed: readon
   return once.sort((a, b) => rank(a) - rank(b));
 }
 
-/** A list of values among those allowed, kept once each in their order; the problem names the strangers. */
-export const subsetOf = <T extends readonly string[]>(allowed: T) =>
+/**
+ * A list of values among those allowed, each once (in the order of the allowed values unless
+ * `tidy` is false); the problem names the strangers.
+ */
+export const subsetOf = <T extends readonly string[]>(allowed: T, tidy = true) =>
   z
     .array(z.string())
     .default([])
@@ -41,7 +44,7 @@ export const subsetOf = <T extends readonly string[]>(allowed: T) =>
       if (bad.length)
         ctx.addIssue({ code: 'custom', message: `has ${bad.map((b) => b.slice(0, 40)).join(', ')}: must be among ${allowed.join(', ')}` });
     })
-    .transform((values) => tidyList(values as T[number][], allowed));
+    .transform((values) => (tidy ? tidyList(values as T[number][], allowed) : [...new Set(values as T[number][])]));
 
 export interface DayRules {
   /** Refused after this day (today); null: any day. */
@@ -67,11 +70,11 @@ export const day = (rules: DayRules) =>
     .transform((raw, ctx) => {
       const value = raw?.trim() ?? '';
       if (!value) {
-        if (rules.required) ctx.addIssue({ code: 'custom', message: 'is required (YYYY-MM-DD)' });
+        if (rules.required) ctx.addIssue({ code: 'custom', message: 'is required (YYYY-MM-DD)', continue: true });
         return null;
       }
       const problem = dayProblem(value, rules);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: true });
       return value;
     });
 /** A day that must be given. */

@@ -1,9 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { visibleTo } from '../../platform/db/visibility.ts';
-import { can, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
+import { can, type Viewer } from '../../platform/policy/policy.ts';
 import { findKept } from '../../platform/bundle/record-section.ts';
-import { documentResource } from '../documents/index.ts';
 import type { PlanFacts, ReportFacts } from './consistency.ts';
 import type { ActionPlanTable, NationalReportTable, ReportKind } from './schema.ts';
 import { additionalInformationIn, type PlanFact, type ReportFact, reportingStatus } from './status.ts';
@@ -83,41 +81,6 @@ export async function visibleReport(db: Db, viewer: Viewer | null, id: string): 
 export async function visiblePlan(db: Db, viewer: Viewer | null, id: string): Promise<PlanRow | undefined> {
   const p = await findKept(db, 'action_plan', id);
   return p && can(viewer, 'read', planResource(p)) ? p : undefined;
-}
-
-export interface LinkedDocument {
-  id: string;
-  title: string;
-  language: string;
-  kind: string;
-  state_iso3: string | null;
-  confidentiality: ReportRow['confidentiality'];
-  created_at: Date;
-}
-
-/**
- * The documents linked to a report ('report') or a plan ('action-plan') through `document_link`
- * that the viewer may see: the library's own rule in SQL (`visibleTo`), then `documentResource`
- * through the policy, so that a hidden document is neither listed nor counted.
- */
-export async function linkedDocuments(
-  db: Db,
-  viewer: Viewer | null,
-  recordType: 'report' | 'action-plan',
-  recordId: string,
-): Promise<LinkedDocument[]> {
-  const rows = await db
-    .selectFrom('document')
-    .select(['id', 'title', 'language', 'kind', 'state_iso3', 'confidentiality', 'created_at'])
-    .where('archived_at', 'is', null)
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('document_link').select('document_id').where('record_type', '=', recordType).where('record_id', '=', recordId),
-    )
-    .where(visibleTo<DB, 'document'>(visibilityScope(viewer), 'state_iso3'))
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.filter((d) => can(viewer, 'read', documentResource(d)));
 }
 
 /** The reports (not archived) of a State and those with this UN symbol, but the one being changed: what a report is checked against. */

@@ -5,7 +5,8 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages, MessageKey } from '../../platform/i18n/i18n.ts';
 import { kindLabel, languageName, levelLabel, planStatusLabel, sourceLabel, weaponLabel } from './labels.ts';
-import type { LinkedDocument, PlanRow, ReportRow } from './queries.ts';
+import type { LinkedDocument } from '../documents/index.ts';
+import type { PlanRow, ReportRow } from './queries.ts';
 
 export interface RecordActions {
   edit: boolean;

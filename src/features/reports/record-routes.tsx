@@ -14,16 +14,8 @@ import { pick } from '../../platform/i18n/locales.ts';
 import { can, type Resource, type Viewer } from '../../platform/policy/policy.ts';
 import { archivePlan, archiveReport, createPlan, createReport, restorePlan, restoreReport, updatePlan, updateReport } from './commands.ts';
 import { kindLabel } from './labels.ts';
-import {
-  type LinkedDocument,
-  linkedDocuments,
-  type PlanRow,
-  planResource,
-  type ReportRow,
-  reportResource,
-  visiblePlan,
-  visibleReport,
-} from './queries.ts';
+import { documentsLinkedTo, type LinkedDocument } from '../documents/index.ts';
+import { type PlanRow, planResource, type ReportRow, reportResource, visiblePlan, visibleReport } from './queries.ts';
 import { refusal, type Status, stateName, versionOf, visibleState } from './record-common.ts';
 import {
   type FormProps,
@@ -137,7 +129,7 @@ function recordRoutes<R extends Row, V extends { version?: string }, I>(kind: Re
   const recordPage = async (c: AppContextOf, row: R, problems: FieldProblem[] = [], status: Status = 200) => {
     const m = c.get('m');
     const viewer = c.get('viewer');
-    const documents: LinkedDocument[] = await linkedDocuments(c.get('app').database.db, viewer, kind.linkType, row.id);
+    const documents: LinkedDocument[] = await documentsLinkedTo(c.get('app').database.db, viewer, kind.linkType, row.id);
     return render(
       c,
       { title: await kind.title(c, row), status },

@@ -275,8 +275,8 @@ export function keptSection<R extends { id: string; archived: boolean }, T exten
   resource: (record: R) => Resource;
   references?: (record: R) => Reference[];
   after?: readonly string[];
-  /** What the viewer sees of a readable record: the States and organizations it names that the viewer may see. */
-  visible?: (record: R, seen: VisibleCodes) => R;
+  /** What the viewer sees of a readable row: of the States and organizations it names, those the viewer may see. */
+  seen?: (row: KeptRow<T>, seen: VisibleCodes) => KeptRow<T>;
   /** Every record the viewer may read, when the section reads them its own way. */
   export?: (db: Kysely<DB>, viewer: Viewer | null) => Promise<R[]>;
   context?: (db: Kysely<DB>, records: Indexed<R>) => Promise<C>;
@@ -295,7 +295,7 @@ export function keptSection<R extends { id: string; archived: boolean }, T exten
     async export(db, viewer) {
       if (spec.export) return spec.export(db, viewer);
       const { rows, seen } = await readableRows(db, viewer, spec.table, spec.rowResource);
-      return rows.map((row) => (spec.visible ? spec.visible(spec.present(row), seen) : spec.present(row)));
+      return rows.map((row) => spec.present(spec.seen ? spec.seen(row, seen) : row));
     },
     stored: (db, keys) => storedRecords(db, spec.table, keys, spec.present),
     async check(db, records) {
