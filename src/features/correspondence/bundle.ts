@@ -9,9 +9,9 @@ import { todayIso } from '../../platform/values/dates.ts';
 import { insertLetter, type LetterChange, reviseLetter } from './commands.ts';
 import { type Concern, concernSchema, letterFields, letterRules } from './inputs.ts';
 import { presentLetters } from './present.ts';
-import { concernsOfLetters, type LetterRow, letterResource, readableLetters, recipientsOfLetters } from './queries.ts';
+import { concernsOfLetters, concernTables, type LetterRow, letterResource, readableLetters, recipientsOfLetters } from './queries.ts';
 import { stateConcerned } from './rules.ts';
-import { type ConcernType, letterSources } from './schema.ts';
+import { letterSources } from './schema.ts';
 
 /*
  * The `letters` section: a letter with its recipients and the records it concerns, keyed by id so
@@ -31,15 +31,6 @@ const bundleConcern = z.strictObject({
     .regex(/^[A-Za-z0-9._/-]{1,100}$/, 'must be an id, a matrix version (MLI/2) or a reference')
     .transform((id) => (isUuid(id) ? id.toLowerCase() : id)),
 });
-
-/** Where each kind of record a letter concerns travels in the bundle. */
-const concernSections: Record<ConcernType, { section: string; noun: string }> = {
-  'national-report': { section: 'national-reports', noun: 'national report' },
-  'action-plan': { section: 'action-plans', noun: 'action plan' },
-  visit: { section: 'visits', noun: 'visit' },
-  matrix: { section: 'matrices', noun: 'matrix version' },
-  'assistance-request': { section: 'assistance-requests', noun: 'assistance request' },
-};
 
 export const letterRecordSchema = z
   .strictObject({
@@ -241,7 +232,14 @@ export const lettersSection: BundleSection<LetterRecord> = {
     ...r.concerns.flatMap((c, i): Reference[] =>
       c.recordType === 'assistance-request' && !isUuid(c.recordId)
         ? []
-        : [{ field: `concerns[${i}].recordId`, key: c.recordId, ...concernSections[c.recordType] }],
+        : [
+            {
+              field: `concerns[${i}].recordId`,
+              key: c.recordId,
+              section: concernTables[c.recordType].section,
+              noun: concernTables[c.recordType].noun,
+            },
+          ],
     ),
   ],
 

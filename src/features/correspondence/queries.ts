@@ -222,13 +222,13 @@ export interface ConcernView extends Concern {
 
 type ConcernTable = 'national_report' | 'action_plan' | 'visit' | 'matrix' | 'assistance_request';
 
-/** Where each kind of record a letter concerns is kept, and what names it (a date or a number). */
-const concernTables: Record<ConcernType, { table: ConcernTable; label: string }> = {
-  'national-report': { table: 'national_report', label: 'received_on' },
-  'action-plan': { table: 'action_plan', label: 'number' },
-  visit: { table: 'visit', label: 'starts_on' },
-  matrix: { table: 'matrix', label: 'number' },
-  'assistance-request': { table: 'assistance_request', label: 'received_on' },
+/** Where each kind of record a letter concerns is kept, what names it (a date or a number), and where it travels in the bundle. */
+export const concernTables: Record<ConcernType, { table: ConcernTable; label: string; section: string; noun: string }> = {
+  'national-report': { table: 'national_report', label: 'received_on', section: 'national-reports', noun: 'national report' },
+  'action-plan': { table: 'action_plan', label: 'number', section: 'action-plans', noun: 'action plan' },
+  visit: { table: 'visit', label: 'starts_on', section: 'visits', noun: 'visit' },
+  matrix: { table: 'matrix', label: 'number', section: 'matrices', noun: 'matrix version' },
+  'assistance-request': { table: 'assistance_request', label: 'received_on', section: 'assistance-requests', noun: 'assistance request' },
 };
 const concernOrder = Object.keys(concernTables) as ConcernType[];
 

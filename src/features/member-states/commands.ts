@@ -24,21 +24,8 @@ export interface StateValues extends StateData {
 
 /** What the history keeps of a State. */
 export function auditedState(row: StateRow) {
-  return {
-    iso3: row.iso3,
-    iso2: row.iso2,
-    m49: row.m49,
-    unMemberSince: row.un_member_since,
-    names: row.names,
-    regionalGroup: row.regional_group,
-    m49Region: row.m49_region,
-    m49Subregion: row.m49_subregion,
-    m49IntermediateRegion: row.m49_intermediate,
-    organizations: row.organizations,
-    securityCouncilYears: row.security_council_years,
-    archivedAt: row.archived_at,
-    version: row.version,
-  };
+  const { archived: _archived, confidentiality: _confidentiality, ...kept } = valuesOf(row);
+  return { ...kept, archivedAt: row.archived_at, version: row.version };
 }
 
 /** What is kept of a stored State, to change some of it. */

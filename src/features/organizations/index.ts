@@ -6,6 +6,7 @@ import { countOrganizations } from './queries.ts';
 
 export { OrganizationDetail } from './pages.tsx';
 export { organizationCode } from './inputs.ts';
+export { organizationKinds } from './reference.ts';
 export { listOrganizations, type OrganizationRow, organizationResource, readableOrganizations } from './queries.ts';
 export { loadOrganization } from './routes.tsx';
 import { organizationWebRoutes } from './routes.tsx';
