@@ -60,3 +60,16 @@ test('the secretariat edits an organization; the history shows the change', asyn
   assert.equal(bad.status, 422);
   assert.match(await bad.text(), /website/);
 });
+
+test('an organization’s page lists only the member States the reader may see', async () => {
+  const db = t.database.db;
+  await db.updateTable('member_state').set({ confidentiality: 'committee' }).where('iso3', '=', 'FRA').execute();
+  try {
+    assert.doesNotMatch(await (await t.request('/es/organizations/EU')).text(), /href="\/es\/states\/FRA"/);
+    const expert = new Client(t);
+    await expert.login('expert@demo.r1540.org');
+    assert.match(await (await expert.get('/es/organizations/EU')).text(), /href="\/es\/states\/FRA"/);
+  } finally {
+    await db.updateTable('member_state').set({ confidentiality: 'public' }).where('iso3', '=', 'FRA').execute();
+  }
+});

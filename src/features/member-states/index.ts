@@ -10,7 +10,7 @@ export { groupData, groupName } from './labels.ts';
 export { regionalGroups } from './reference.ts';
 
 export { StateDetail } from './pages.tsx';
-export { findState, listStates, type StateRow, stateNames, stateResource, stateVisibleTo } from './queries.ts';
+export { findState, listStates, readableStates, type StateRow, stateNames, stateResource, stateVisibleTo } from './queries.ts';
 export { loadState } from './routes.tsx';
 
 /** The 193 Member States: reference data in six languages, kept by the secretariat. */

@@ -4,7 +4,7 @@ import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
-import { listStates } from '../member-states/index.ts';
+import { readableStates } from '../member-states/index.ts';
 import { loadOrganization, OrganizationDetail, organizationResource } from '../organizations/index.ts';
 
 /** An organization's page: its reference data and the Member States that belong to it. */
@@ -17,7 +17,7 @@ export function organizationOverviewRoutes() {
     const o = await loadOrganization(c, c.req.param('code'));
     authorize(c, can(viewer, 'read', organizationResource(o)), 'this organization');
     if (o.code !== c.req.param('code')) return c.redirect(`/${m.locale}/organizations/${o.code}`, 301);
-    const members = await listStates(c.get('app').database.db, { organization: o.code });
+    const members = await readableStates(c.get('app').database.db, viewer, { organization: o.code });
     return render(
       c,
       { title: pick(o.names, m.locale) },
