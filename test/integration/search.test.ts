@@ -257,4 +257,33 @@ describe('letters', () => {
     assert.equal((await search(db, pub, { q: 'wolframite' })).total, 0);
     assert.equal((await search(db, viewers.expert, { q: 'wolframite' })).total, 1);
   });
+
+  test('a hit names only the States the reader may see', async () => {
+    const db = t.database.db;
+    const letter = await db
+      .insertInto('letter')
+      .values({
+        kind: 'letter',
+        sent_on: '2018-07-02',
+        sender_kind: 'chair',
+        recipients_mode: 'list',
+        subject: 'Molybdenum outreach to two States',
+        source: 'entered',
+        confidentiality: 'public',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('letter_recipient')
+      .values(['NER', 'TCD'].map((s) => ({ letter_id: letter.id, state_iso3: s })))
+      .execute();
+    await refreshSearchIndex(db);
+    await db.updateTable('member_state').set({ confidentiality: 'committee' }).where('iso3', '=', 'TCD').execute();
+    try {
+      assert.deepEqual((await search(db, pub, { q: 'molybdenum' })).hits[0]?.states, ['NER']);
+      assert.deepEqual((await search(db, viewers.expert, { q: 'molybdenum' })).hits[0]?.states, ['NER', 'TCD']);
+    } finally {
+      await db.updateTable('member_state').set({ confidentiality: 'public' }).where('iso3', '=', 'TCD').execute();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { invalid, type FieldProblem } from '../../platform/errors.ts';
 import type { LocalizedText } from '../../platform/i18n/locales.ts';
 import { type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
+import { visibleTo } from '../../platform/db/visibility.ts';
 import { refreshIfQueued } from './indexer.ts';
 import { parseQuery } from './query.ts';
 import { type Segment, snippet } from './snippet.ts';
@@ -153,6 +154,18 @@ export async function search(db: Kysely<DB>, viewer: Viewer | null, input: Searc
     .where(sql<boolean>`(source_type, source_id, seq) in (${sql.join(keys)})`)
     .execute();
   const byKey = new Map(chunks.map((c) => [`${c.source_type}\u0000${c.source_id}\u0000${c.seq}`, c]));
+  // A record the reader may see may name a State the reader may not: the hit does not name it.
+  const hidden = scope.all
+    ? new Set<string>()
+    : new Set(
+        (
+          await db
+            .selectFrom('member_state')
+            .select('iso3')
+            .where((eb) => eb.not(visibleTo<DB, 'member_state'>(scope, 'iso3')(eb)))
+            .execute()
+        ).map((s) => s.iso3),
+      );
   const hits = ranked.rows.flatMap((r) => {
     const c = byKey.get(`${r.source_type}\u0000${r.source_id}\u0000${r.seq}`);
     if (!c) return [];
@@ -165,7 +178,7 @@ export async function search(db: Kysely<DB>, viewer: Viewer | null, input: Searc
         path: c.path,
         subkind: c.subkind,
         state: c.state_iso3?.trim() ?? null,
-        states: c.states,
+        states: c.states.filter((s) => !hidden.has(s)),
         dated: c.dated,
         language: c.language,
         snippet: snippet(c.body, parsed.highlight),
