@@ -272,7 +272,8 @@ describe('bad files: a clear message, and nothing stored', () => {
         tokens.expert,
         form(Buffer.from('another content, refused by the database'), 'g.txt', { links: 'visit:V1' }),
       );
-      assert.equal(bad.status, 500);
+      // A rule of the database refused it: a 422 naming the problem (platform/http/database-errors.ts).
+      assert.equal(bad.status, 422);
       assert.equal(storedFiles().length, files2);
     } finally {
       await t.database.db.schema.alterTable('document_link').dropConstraint('test_no_visit').execute();

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { visibleDocumentLinks } from './bundle.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../platform/errors.ts';
 import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
@@ -9,17 +8,11 @@ import { confidentialityLevels } from '../../platform/policy/levels.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import { extensionOf, type MediaType, mediaTypes } from './content.ts';
-import {
-  type DocumentLink,
-  type DocumentListRow,
-  documentKinds,
-  documentLinks,
-  filePath,
-  listDocuments,
-  type UploadInput,
-  uploadDocument,
-  visibleDocument,
-} from './documents.ts';
+import { uploadDocument } from './commands.ts';
+import { type DocumentListRow, documentLinks, filePath, listDocuments, visibleDocument } from './documents.ts';
+import { documentKinds, type UploadInput } from './inputs.ts';
+import { visibleDocumentLinks } from './links.ts';
+import { documentJson } from './present.ts';
 
 const tags = ['Documents'];
 
@@ -43,27 +36,6 @@ export const DocumentSchema = z
     version: z.number().int(),
   })
   .openapi('Document');
-
-export function presentDocument(d: DocumentListRow, links?: DocumentLink[]): z.infer<typeof DocumentSchema> {
-  return {
-    id: d.id,
-    title: d.title,
-    language: d.language,
-    kind: d.kind as (typeof documentKinds)[number],
-    state: d.state_iso3,
-    sha256: d.sha256,
-    mediaType: d.media_type as MediaType,
-    byteSize: Number(d.byte_size),
-    pageCount: d.page_count,
-    extraction: { status: d.extraction_status, problem: d.extraction_problem },
-    originalName: d.original_name,
-    dated: d.dated,
-    confidentiality: d.confidentiality,
-    ...(links ? { links } : {}),
-    createdAt: d.created_at.toISOString(),
-    version: d.row_version,
-  };
-}
 
 /** The upload path, whose body may be as large as a document (app.tsx raises the limit there only). */
 export function isDocumentUploadPath(path: string): boolean {
@@ -215,7 +187,7 @@ const uploadRoute = createRoute({
 export function registerDocumentApi(api: Api) {
   api.openapi(listRoute, async (c) => {
     const rows = await listDocuments(c.get('app').database.db, c.get('viewer'), c.req.valid('query'));
-    return c.json({ count: rows.length, data: rows.map((d) => presentDocument(d)) }, 200);
+    return c.json({ count: rows.length, data: rows.map((d) => documentJson(d)) }, 200);
   });
   api.openapi(getRoute, async (c) => {
     const db = c.get('app').database.db;
@@ -223,7 +195,7 @@ export function registerDocumentApi(api: Api) {
     const { extracted_text, ...rest } = d;
     return c.json(
       {
-        ...presentDocument(rest, await visibleDocumentLinks(db, c.get('viewer'), await documentLinks(db, d.id))),
+        ...documentJson(rest, await visibleDocumentLinks(db, c.get('viewer'), await documentLinks(db, d.id))),
         excerpt: extracted_text.slice(0, 1000),
       },
       200,
@@ -247,9 +219,6 @@ export function registerDocumentApi(api: Api) {
     const app = c.get('app');
     const d = await uploadDocument(app.database.db, app.config, actorOf(viewer), viewer, input);
     const { extracted_text: _, ...rest } = d;
-    return c.json(
-      presentDocument(rest, await visibleDocumentLinks(app.database.db, viewer, await documentLinks(app.database.db, d.id))),
-      201,
-    );
+    return c.json(documentJson(rest, await visibleDocumentLinks(app.database.db, viewer, await documentLinks(app.database.db, d.id))), 201);
   });
 }

@@ -2,15 +2,21 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { applyRecords, isChange, isoDate, recordId, stateCode, type VisibleCodes, visibleCodes } from '../../platform/bundle/fields.ts';
-import { auditImport, insertRow, storedById, updateRow } from '../../platform/bundle/record-section.ts';
+import { importRecords, isChange, visibleCodes } from '../../platform/bundle/fields.ts';
+import { storedById } from '../../platform/bundle/record-section.ts';
 import type { BundleContext, BundleSection, RecordProblem, Reference } from '../../platform/bundle/section.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { can, isCommitteeSide, type RecordType, storedResources, type Viewer } from '../../platform/policy/policy.ts';
-import { ContentRefused, type Extracted, examine, extensionOf, mediaTypes } from './content.ts';
-import { type DocumentLink, type DocumentRow, documentKinds, documentResource, linkTypes } from './documents.ts';
 import { filePath } from '../../platform/files/store.ts';
+import { confidentialityLevels } from '../../platform/policy/levels.ts';
+import { can } from '../../platform/policy/policy.ts';
+import { iso3, recordId } from '../../platform/values/codes.ts';
+import { isoDate, todayIso } from '../../platform/values/dates.ts';
+import { importDocument, type StoredDocument } from './commands.ts';
+import { ContentRefused, type Extracted, examine, extensionOf, mediaTypes } from './content.ts';
+import { documentResource } from './documents.ts';
+import { documentKinds, linkSchema } from './inputs.ts';
+import { linkKey, linkSections, sortedLinks, visibleLinks } from './links.ts';
+import { type DocumentRecord, documentRecord } from './present.ts';
 
 /*
  * The document library in the bundle: each document's metadata and links, and the SHA-256 of its
@@ -18,24 +24,19 @@ import { filePath } from '../../platform/files/store.ts';
  * moved with the files it names, and an import refuses a new document whose file is not in the
  * store, or whose bytes there are not the ones named. Its text is extracted again from the file
  * (as an upload does), so that search finds it. A document's file never changes; links are only
- * ever added (nothing is deleted).
+ * ever added (nothing is deleted). The write core (commands.ts) writes each document.
  */
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const linkSchema = z.strictObject({
-  recordType: z.enum(linkTypes, `must be one of ${linkTypes.join(', ')}`),
-  recordId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1 to 100 letters, digits, dots, hyphens or underscores'),
-});
-
-export const documentRecordSchema = z.strictObject({
-  id: recordId,
+export const documentRecordSchema: z.ZodType<DocumentRecord> = z.strictObject({
+  id: recordId.transform((id) => id.toLowerCase()),
   title: z.string().trim().min(1, 'is required').max(300, 'must be at most 300 characters'),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag in lower case (ar, zh, en, fr, ru, es or another BCP 47 tag)'),
   kind: z.enum(documentKinds, `must be one of ${documentKinds.join(', ')}`),
-  state: stateCode.nullable().default(null),
+  state: iso3.nullable().default(null),
   dated: isoDate.nullable().default(null),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 of the file: 64 hexadecimal digits in lower case'),
   mediaType: z.enum(mediaTypes, `must be one of ${mediaTypes.join(', ')}`),
@@ -45,35 +46,6 @@ export const documentRecordSchema = z.strictObject({
   archived: z.boolean().default(false),
   links: z.array(linkSchema).max(200, 'at most 200 links').default([]),
 });
-export type DocumentRecord = z.output<typeof documentRecordSchema>;
-
-const linkKey = (l: DocumentLink) => `${l.recordType}:${l.recordId}`;
-
-/** Links once each, in a stable order: they are a set. */
-function sortedLinks(links: readonly DocumentLink[]): DocumentRecord['links'] {
-  const byKey = new Map(links.map((l) => [linkKey(l), l]));
-  return [...byKey.keys()].sort().map((k) => byKey.get(k)!) as DocumentRecord['links'];
-}
-
-type StoredDocument = DocumentRow & { links: DocumentLink[] };
-
-export function documentRecord(d: StoredDocument): DocumentRecord {
-  return {
-    id: d.id,
-    title: d.title,
-    language: d.language,
-    kind: d.kind as DocumentRecord['kind'],
-    state: d.state_iso3,
-    dated: d.dated,
-    sha256: d.sha256,
-    mediaType: d.media_type as DocumentRecord['mediaType'],
-    byteSize: Number(d.byte_size),
-    originalName: d.original_name,
-    confidentiality: d.confidentiality,
-    archived: d.archived_at !== null,
-    links: sortedLinks(d.links),
-  };
-}
 
 async function storedRows(db: Db, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
   const rows = [...(await storedById(db, 'document', ids)).values()];
@@ -94,54 +66,6 @@ async function storedRows(db: Db, ids: readonly string[]): Promise<Map<string, S
       { ...r, links: links.filter((l) => l.document_id === r.id).map((l) => ({ recordType: l.record_type, recordId: l.record_id })) },
     ]),
   );
-}
-
-/** The record type of each kind of link to another feature's records. */
-const linkedRecordTypes: Record<string, RecordType> = {
-  report: 'national-report',
-  'action-plan': 'action-plan',
-  'point-of-contact': 'point-of-contact',
-  visit: 'visit',
-  course: 'course',
-};
-
-/** The section each kind of link names, when the bundle carries that kind of record. */
-const linkSections: Partial<Record<(typeof linkTypes)[number], { section: string; noun: string }>> = {
-  'member-state': { section: 'member-states', noun: 'Member State' },
-  organization: { section: 'organizations', noun: 'organization' },
-  report: { section: 'national-reports', noun: 'national report' },
-  'action-plan': { section: 'action-plans', noun: 'action plan' },
-  'point-of-contact': { section: 'points-of-contact', noun: 'point of contact' },
-  visit: { section: 'visits', noun: 'visit' },
-  course: { section: 'courses', noun: 'course' },
-};
-
-/** A document's links as the viewer may see them: pages and the API name no record it may not see. */
-export async function visibleDocumentLinks(db: Db, viewer: Viewer | null, links: readonly DocumentLink[]): Promise<DocumentLink[]> {
-  // The Committee side sees every record, and so every link.
-  if (!links.length || isCommitteeSide(viewer)) return [...links];
-  const allowed = await visibleLinks(db, viewer, await visibleCodes(db, viewer), links);
-  return links.filter((l) => allowed.has(`${l.recordType}:${l.recordId}`));
-}
-
-/** The links (`type:id`) whose record the viewer may see; others are left out of the export. */
-async function visibleLinks(db: Db, viewer: Viewer | null, seen: VisibleCodes, links: readonly DocumentLink[]): Promise<Set<string>> {
-  const ids = (type: string) => [...new Set(links.filter((l) => l.recordType === type).map((l) => l.recordId))];
-  const out = new Set<string>();
-  const keep = (type: string, id: string) => out.add(`${type}:${id}`);
-  for (const l of links) {
-    if (l.recordType === 'member-state' && seen.states.has(l.recordId)) keep(l.recordType, l.recordId);
-    else if (l.recordType === 'organization' && seen.organizations.has(l.recordId)) keep(l.recordType, l.recordId);
-    else if (!linkSections[l.recordType as keyof typeof linkSections] && isCommitteeSide(viewer)) keep(l.recordType, l.recordId);
-  }
-  const uuids = (type: string) => ids(type).filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id));
-  // The records of other features, as the policy sees them: seen when their State is seen (if
-  // they concern one) and the policy lets the viewer read them.
-  for (const [linkType, recordType] of Object.entries(linkedRecordTypes)) {
-    const resources = await storedResources(db, recordType, uuids(linkType));
-    for (const [id, r] of resources) if ((!r.stateIso3 || seen.states.has(r.stateIso3)) && can(viewer, 'read', r)) keep(linkType, id);
-  }
-  return out;
 }
 
 /** What the file in the store says, examined once during the checks and used again by the import. */
@@ -169,8 +93,6 @@ async function readStoredFile(filesDir: string, d: DocumentRecord): Promise<{ by
 async function examineFile(d: DocumentRecord, bytes: Buffer): Promise<Extracted> {
   return examine(bytes, d.originalName || `document.${extensionOf[d.mediaType]}`);
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const documentsSection: BundleSection<DocumentRecord> = {
   name: 'documents',
@@ -238,7 +160,7 @@ export const documentsSection: BundleSection<DocumentRecord> = {
       }
       if (d.confidentiality === 'committee-and-state' && !d.state)
         problems.push({ index, field: 'state', problem: 'is required when the document is shared with the State concerned' });
-      if (d.dated && d.dated > today()) problems.push({ index, field: 'dated', problem: 'lies in the future' });
+      if (d.dated && d.dated > todayIso()) problems.push({ index, field: 'dated', problem: 'lies in the future' });
       if (before) continue;
       if (!context.filesDir) {
         problems.push({
@@ -267,76 +189,23 @@ export const documentsSection: BundleSection<DocumentRecord> = {
   },
 
   async import(trx, actor, records, report, context: BundleContext) {
-    const stored = await storedRows(
-      trx,
-      records.map((d) => d.id),
-    );
-    const columns = (d: DocumentRecord) => ({
-      title: d.title,
-      language: d.language,
-      kind: d.kind,
-      state_iso3: d.state,
-      dated: d.dated,
-      original_name: d.originalName,
-      confidentiality: d.confidentiality,
-    });
-    const addLinks = async (id: string, links: readonly DocumentLink[]) => {
-      if (links.length)
-        await trx
-          .insertInto('document_link')
-          .values(links.map((l) => ({ document_id: id, record_type: l.recordType, record_id: l.recordId })))
-          .onConflict((oc) => oc.columns(['document_id', 'record_type', 'record_id']).doNothing())
-          .execute();
-    };
-    const withLinks = (row: DocumentRow, links: DocumentLink[]): StoredDocument => ({ ...row, links });
-    const audited = (d: StoredDocument) => {
-      const { extracted_text: _, ...rest } = d;
-      return { ...rest, links: sortedLinks(d.links) };
-    };
-    await applyRecords<DocumentRecord, StoredDocument>({
+    await importRecords<DocumentRecord, StoredDocument>({
       records,
-      stored,
+      stored: await storedRows(
+        trx,
+        records.map((d) => d.id),
+      ),
       toRecord: documentRecord,
       report,
-      normalise: (d, before) =>
-        before ? { ...d, links: sortedLinks([...before.links, ...d.links]) } : { ...d, links: sortedLinks(d.links) },
-      insert: async (d) => {
-        let found = examined.get(d);
-        if (!found) {
+      normalise: (d, before) => ({ ...d, links: sortedLinks([...(before?.links ?? []), ...d.links]) as DocumentRecord['links'] }),
+      write: (d, before) =>
+        importDocument(trx, actor, d, before, async () => {
+          const found = examined.get(d);
+          if (found) return found;
           const file = context.filesDir ? await readStoredFile(context.filesDir, d) : { problem: 'this import was given no file store' };
           if (!file.bytes) throw new Error(`documents: ${d.id}: ${file.problem}`);
-          found = await examineFile(d, file.bytes);
-        }
-        const row = await insertRow(
-          trx,
-          'document',
-          {
-            id: d.id,
-            ...columns(d),
-            sha256: d.sha256,
-            media_type: d.mediaType,
-            byte_size: d.byteSize,
-            page_count: found.pageCount,
-            extracted_text: found.text,
-            extraction_status: found.status,
-            extraction_problem: found.problem,
-            uploaded_by: actor.id,
-          },
-          d.archived,
-        );
-        await addLinks(row.id, d.links);
-        return withLinks(row, d.links);
-      },
-      update: async (d, before) => {
-        const row = await updateRow(trx, 'document', before, columns(d), d.archived);
-        const have = new Set(before.links.map(linkKey));
-        await addLinks(
-          row.id,
-          d.links.filter((l) => !have.has(linkKey(l))),
-        );
-        return withLinks(row, d.links);
-      },
-      audit: auditImport(trx, actor, 'document', audited),
+          return examineFile(d, file.bytes);
+        }),
     });
   },
 };

@@ -1,7 +1,6 @@
 import { TableRegion } from '../../platform/ui/tables.tsx';
 import { FieldErrors } from '../../platform/ui/forms.tsx';
 import { Hono } from 'hono';
-import { visibleDocumentLinks } from './bundle.ts';
 import type { FC } from 'hono/jsx';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { AppEnv } from '../../platform/http/env.ts';
@@ -13,16 +12,17 @@ import { confidentialityLevels } from '../../platform/policy/levels.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import { readUpload } from './api.ts';
+import { uploadDocument } from './commands.ts';
 import {
   type DocumentFilters,
   type DocumentListRow,
   type DocumentRow,
-  documentKinds,
   documentLinks,
   listDocuments,
-  uploadDocument,
   visibleDocument,
 } from './documents.ts';
+import { documentKinds } from './inputs.ts';
+import { visibleDocumentLinks } from './links.ts';
 
 const kindKey = (k: string) => `documents.kind.${k}` as MessageKey;
 const levelKey = (c: string) => `documents.level.${c}` as MessageKey;

@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { visibleTo } from '../../platform/db/visibility.ts';
 import { type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
-import type { DocumentLink, DocumentListRow } from './documents.ts';
+import type { DocumentListRow } from './documents.ts';
+import type { DocumentLink } from './inputs.ts';
 
 export type StateDocument = DocumentListRow & { links: DocumentLink[] };
 

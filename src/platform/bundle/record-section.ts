@@ -5,8 +5,8 @@ import { AppError, notFound } from '../errors.ts';
 import { type Confidentiality, changeScope } from '../policy/levels.ts';
 import { type Action, can, type Resource, type Viewer } from '../policy/policy.ts';
 import type { z } from 'zod';
-import { applyRecords, archivedAt, importRecords, isChange, type VisibleCodes, visibleCodes } from './fields.ts';
-import { type BundleSection, type ImportTally, type RecordProblem, type Reference, stricter } from './section.ts';
+import { archivedAt, importRecords, isChange, type VisibleCodes, visibleCodes } from './fields.ts';
+import type { BundleSection, RecordProblem, Reference } from './section.ts';
 
 /*
  * Records kept by a UUID `id`, archived (never deleted) and versioned, whatever their table: the
@@ -320,90 +320,4 @@ export function keptSection<R extends { id: string; archived: boolean }, T exten
       });
     },
   };
-}
-
-// ---- Until the contacts, engagement and documents sections write through their write cores.
-
-/** Inserts the row of a new record, archived or not. */
-export function insertRow<T extends KeptTable>(
-  trx: Transaction<DB>,
-  table: T,
-  values: Insertable<DB[T]>,
-  archived: boolean,
-): Promise<KeptRow<T>> {
-  return trx
-    .insertInto(table as KeptTable)
-    .values({ ...values, archived_at: archivedAt(undefined, archived) } as never)
-    .returningAll()
-    .executeTakeFirstOrThrow() as Promise<KeptRow<T>>;
-}
-
-/** Updates the row of a stored record: its archive time kept unless the flag changes, its version one up. */
-export function updateRow<T extends KeptTable>(
-  trx: Transaction<DB>,
-  table: T,
-  before: KeptColumns,
-  values: Updateable<DB[T]>,
-  archived: boolean,
-): Promise<KeptRow<T>> {
-  return trx
-    .updateTable(table as KeptTable)
-    .set({ ...values, archived_at: archivedAt(before, archived), row_version: before.row_version + 1, updated_at: new Date() } as never)
-    .where('id', '=', before.id)
-    .returningAll()
-    .executeTakeFirstOrThrow() as Promise<KeptRow<T>>;
-}
-
-/** The audit of an imported record: seen by those who could see it before and after. */
-export function auditImport<Row extends { id: string; confidentiality: Confidentiality; state_iso3?: string | null }>(
-  trx: Transaction<DB>,
-  actor: Actor,
-  recordType: string,
-  shape: (row: Row) => unknown,
-) {
-  return (action: 'create' | 'import', before: Row | undefined, after: Row) =>
-    recordChange(trx, actor, {
-      action,
-      recordType,
-      recordId: after.id,
-      confidentiality: before ? stricter(before.confidentiality, after.confidentiality) : after.confidentiality,
-      stateIso3: after.state_iso3 ?? null,
-      ...(before ? { before: shape(before) } : {}),
-      after: shape(after),
-    });
-}
-
-/**
- * A section's `import` for a record that is one row: `columns` are written on insert and update,
- * `fixed` ones only when the record is new (a record's State, which never changes).
- */
-export async function importById<R extends { id: string; archived: boolean }, T extends KeptTable>(
-  trx: Transaction<DB>,
-  actor: Actor,
-  records: readonly R[],
-  report: ImportTally,
-  spec: {
-    table: T;
-    toRecord: (row: KeptRow<T>) => unknown;
-    columns: (record: R) => Updateable<DB[T]>;
-    fixed?: (record: R) => Partial<Insertable<DB[T]>>;
-    recordType: string;
-    /** The row as the audit records it. */
-    audited: (row: KeptRow<T>) => unknown;
-  },
-): Promise<void> {
-  const stored = await storedById(
-    trx,
-    spec.table,
-    records.map((r) => r.id),
-  );
-  await applyRecords({
-    records,
-    stored,
-    toRecord: spec.toRecord,
-    report,
-    insert: (r) => insertRow(trx, spec.table, { id: r.id, ...spec.fixed?.(r), ...spec.columns(r) } as Insertable<DB[T]>, r.archived),
-    update: (r, before) => updateRow(trx, spec.table, before, spec.columns(r), r.archived),
-    audit: auditImport(trx, actor, spec.recordType, spec.audited),
-  });
 }
