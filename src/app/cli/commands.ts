@@ -5,10 +5,8 @@ import { openDatabase } from '../../platform/db/connect.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 import { withStartupLock } from '../../platform/db/startup-lock.ts';
 import { features } from '../../platform/registry.ts';
-import { createContext } from '../context.ts';
 import { seedDemo, seedReference } from '../seed.ts';
 import { backupCommand, exportCommand, importCommand, restoreCommand } from './bundle.ts';
-import { serveCommand } from './serve.ts';
 
 const core = `  serve                      start the web server (PORT, HOST; migrates and seeds on first start)
   migrate                    apply the database migrations
@@ -65,6 +63,8 @@ const seed: Command = async (args, cli) => {
 
 const commands: Record<string, Command> = {
   serve: async (_args, cli) => {
+    // The web server's modules are loaded by the command that serves, not by every command.
+    const { serveCommand } = await import('./serve.ts');
     await serveCommand(cli.config);
     return 0;
   },
@@ -88,5 +88,6 @@ export function commandNamed(name: string): Command | undefined {
 
 /** What commands get from the command line: their streams, the configuration, the application opened on first use. */
 export function cliServices(config: Config, env: CliServices['env'], streams: CliStreams): CliServices {
-  return { ...streams, config, env, open: (options) => createContext(config, options) };
+  // The composition root (and its logger) is loaded by the commands that open the application.
+  return { ...streams, config, env, open: async (options) => (await import('../context.ts')).createContext(config, options) };
 }

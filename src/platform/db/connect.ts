@@ -1,16 +1,23 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../log.ts';
 import type { DB } from './schema.ts';
 
-// DATE columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone.
-pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+let driver: typeof pg | undefined;
+
+/** The pg driver, loaded when a database is opened (not by every command that starts, `r1540 --help`). */
+function pgDriver(): typeof pg {
+  if (!driver) {
+    driver = createRequire(import.meta.url)('pg') as typeof pg;
+    // DATE columns stay 'YYYY-MM-DD' strings: a calendar day has no time zone.
+    driver.types.setTypeParser(driver.types.builtins.DATE, (value: string) => value);
+  }
+  return driver;
+}
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -79,9 +86,6 @@ export function lockDataDir(dir: string): () => void {
   throw new Error(`could not lock ${dir}`);
 }
 
-/** The same extensions on every open, or PGlite fails on the first insert. */
-export const pgliteExtensions = { pg_trgm, unaccent };
-
 export function kyselyOn(pool: pg.Pool): Kysely<DB> {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
@@ -89,12 +93,20 @@ export function kyselyOn(pool: pg.Pool): Kysely<DB> {
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
+    // Loaded when a database is opened, not by every command that starts (`r1540 --help`).
+    const [{ PGlite }, { pg_trgm }, { unaccent }, { createPgConfig }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('@electric-sql/pglite/contrib/unaccent'),
+      import('@electric-sql/pglite/node-postgres'),
+    ]);
     const pglite = await PGlite.create({
       ...(dataDir ? { dataDir: join(dataDir, 'pglite') } : {}),
-      extensions: pgliteExtensions,
+      // The same extensions on every open, or PGlite fails on the first insert.
+      extensions: { pg_trgm, unaccent },
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+    const pool = new (pgDriver().Pool)(createPgConfig(pglite) as unknown as pg.PoolConfig);
     const db = kyselyOn(pool);
     return {
       db,
@@ -113,7 +125,7 @@ export async function openPglite(dataDir: string | undefined, options: { loadDat
 }
 
 export function openPostgres(url: string, max = 10, logger?: Logger): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new (pgDriver().Pool)({ connectionString: url, max });
   // An idle connection the server closed (a restart, a failover) must not crash the process:
   // the pool drops it and opens another on the next query.
   pool.on('error', (err) => {

@@ -1,7 +1,6 @@
 // The consolidated list as a workbook: one row per item, the request's columns repeated on each of
 // its items' rows (so that a filter on any column keeps whole rows), the header frozen, an
 // autofilter over every column, dates as dates, labels in the reader's language.
-import ExcelJS from 'exceljs';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import {
   channelLabel,
@@ -52,7 +51,9 @@ const day = (iso: string | null): Date | null => (iso ? new Date(`${iso}T00:00:0
 const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Requests';
 
 export async function consolidatedListXlsx(list: ConsolidatedList, m: Messages, names: Names): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs takes half a second to load: only when a workbook is asked for.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'r1540';
   wb.title = m.t('assistance.out.list.title');
   wb.created = new Date(`${list.today}T00:00:00Z`);

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { inflateEntry, type ZipReadOptions, ZipRefused, zipDirectory } from '../../../platform/formats/zip-read.ts';
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
@@ -76,7 +76,9 @@ export async function writeXlsx(data: ExportData, m: Messages): Promise<Buffer> 
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
+  // exceljs takes half a second to load: only when a workbook is asked for.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: true });
   wb.creator = 'r1540';
   wb.created = data.exportedAt;
   const rtl = m.dir === 'rtl';
