@@ -12,7 +12,7 @@ import { checkImport, describeWhere, type ParsedFile, type TransferCell, type Tr
 import { readCsv } from './transfer-csv.ts';
 import type { TransferFormat } from './transfer-formats.ts';
 import { readJson } from './transfer-json.ts';
-import { readXlsx } from './transfer-xlsx.ts';
+import { readXlsx } from './xlsx-read.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
