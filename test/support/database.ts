@@ -121,6 +121,23 @@ export async function freshDatabaseEnv(dir: string): Promise<{ env: Record<strin
   return { env: { R1540_DATA_DIR: data, R1540_DEMO: 'false' }, drop: async () => {} };
 }
 
+/** An empty database (not migrated), for what a first start or `r1540 seed` does to one: its environment, and how to drop it. */
+export async function emptyDatabaseEnv(dir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (engine === 'pglite') return { env: { R1540_DATA_DIR: join(dir, 'data') }, drop: async () => {} };
+  const url = new URL(process.env.DATABASE_URL!);
+  const name = `r1540_e_${process.pid}_${++counter}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return { env: { DATABASE_URL: own.toString(), R1540_DATA_DIR: join(dir, 'data') }, drop: () => dropDatabase(url, name) };
+}
+
 /**
  * Drops a test database once its connections are gone. pg's Pool.end() resolves before its
  * connections have closed, and a forced drop would kill them mid-close (an uncaught error).
