@@ -15,7 +15,7 @@ const core = `  serve                      start the web server (PORT, HOST; mig
                              history for every State, the 2018 review's records), as a first start does`;
 
 const bundles = `  export [--as E] [--out FILE]    every record the account may see, as a JSON bundle
-  import FILE [--as E] [--dry-run]  load a bundle: all of it, or nothing
+  import FILE --as E [--dry-run]    load a bundle as account E: all of it, or nothing
   backup [--out FILE]        the whole database, with checksums
   restore FILE               load a backup into an empty database and verify it`;
 
