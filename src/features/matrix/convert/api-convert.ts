@@ -1,4 +1,4 @@
-import { stateParams } from '../api-params.ts';
+import { accountOf, json, stateParams } from '../api-common.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { type Api, bearer, ProblemSchema, problems } from '../../../platform/http/api-common.ts';
@@ -10,7 +10,6 @@ import { findState } from '../../member-states/index.ts';
 import { parseMapping } from './convert.ts';
 import { convertMatrix, inConversionTransaction } from './convert-commands.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
 const ConversionSchema = z
@@ -73,11 +72,7 @@ const convertRoute = createRoute({
   },
 });
 
-function account(c: AppContextOf): Viewer {
-  const viewer = c.get('viewer');
-  if (!viewer) throw new AppError('unauthenticated', 'log in to convert a matrix');
-  return viewer;
-}
+const account = (c: AppContextOf): Viewer => accountOf(c, 'convert a matrix');
 
 export function registerConversionApi(api: Api) {
   api.openapi(convertRoute, async (c) => {

@@ -1,4 +1,4 @@
-import { stateParams } from '../api-params.ts';
+import { stateParams } from '../api-common.ts';
 import { isIsoDate } from '../../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../../platform/errors.ts';

@@ -1,13 +1,12 @@
-import { stateParams } from '../api-params.ts';
+import { accountOf, json, signedIn, stateFor, stateParams } from '../api-common.ts';
 import { createRoute, z } from '@hono/zod-openapi';
-import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../../platform/errors.ts';
 import { type Api, bearer, ProblemSchema, problems } from '../../../platform/http/api-common.ts';
-import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
+import type { AppContextOf } from '../../../platform/http/env.ts';
 import { authorize } from '../../../platform/http/guard.ts';
 import { can, type Viewer } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { findState, type StateRow } from '../../member-states/index.ts';
+import type { StateRow } from '../../member-states/index.ts';
 import { presentVersionSummary } from '../versions/present.ts';
 import { findMatrix, type MatrixRow } from '../versions/matrices.ts';
 import {
@@ -111,31 +110,11 @@ export function presentProposal(
 
 const params = stateParams();
 const idParams = params.extend({ id: z.string().uuid().openapi({ example: '3f1c6a52-8d0e-4b7a-9a57-0c4f2f1e9b21' }) });
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 
-function account(c: AppContextOf): Viewer {
-  const viewer = c.get('viewer');
-  if (!viewer) throw new AppError('unauthenticated', 'log in to see or make comments on a matrix');
-  return viewer;
-}
-
 /** Comments are never public: the public is refused before the body is read. */
-const signedIn = createMiddleware<AppEnv>(async (c, next) => {
-  account(c);
-  await next();
-});
-
-async function stateFor(c: AppContextOf, iso3: string): Promise<StateRow> {
-  const state = await findState(c.get('app').database.db, iso3);
-  if (!state) throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
-  authorize(
-    c,
-    can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }),
-    'this State',
-  );
-  return state;
-}
+const signedInHere = signedIn('see or make comments on a matrix');
+const account = (c: AppContextOf): Viewer => accountOf(c, 'see or make comments on a matrix');
 
 /** A proposal on a version of this State's matrix that the viewer may see; 404 otherwise. */
 async function proposalOf(c: AppContextOf, state: StateRow, id: string) {
@@ -155,7 +134,7 @@ const listRoute = createRoute({
   description:
     'For the Committee side and the State’s point of contact. Oldest first; `status=all` adds those already accepted, declined or withdrawn.',
   security: bearer,
-  middleware: [signedIn] as const,
+  middleware: [signedInHere] as const,
   request: {
     params,
     query: z.object({
@@ -179,7 +158,7 @@ const createRouteDef = createRoute({
   description:
     'While the version is with the State (sent or commented). A value of X or ? needs at least one source; a comment needs its text. The first comment on a version sent to the State makes it `commented`. Problems are reported at once (422), each named by its field.',
   security: bearer,
-  middleware: [signedIn] as const,
+  middleware: [signedInHere] as const,
   request: {
     params,
     body: {
@@ -235,7 +214,7 @@ const decisionRoute = createRoute({
   description:
     'Accepting a proposal puts its value, sources and date into the cell, in the same transaction. Declining needs a note saying why. A decided proposal is not decided again (409).',
   security: bearer,
-  middleware: [signedIn] as const,
+  middleware: [signedInHere] as const,
   request: {
     params: idParams,
     body: {
@@ -267,7 +246,7 @@ const withdrawalRoute = createRoute({
   tags,
   summary: 'Withdraw one’s own open comment or proposal',
   security: bearer,
-  middleware: [signedIn] as const,
+  middleware: [signedInHere] as const,
   request: {
     params: idParams,
     body: {

@@ -1,3 +1,4 @@
+import { json } from '../api-common.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../../platform/errors.ts';
@@ -11,7 +12,6 @@ import { assignExpert, createCycle, cycleProgress, cycleResource, findCycle, lis
 import { cycleContent } from './review-queries.ts';
 
 const tags = ['1540 Matrix'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const problemJson = { 'application/problem+json': { schema: ProblemSchema } };
 
 const CycleSchema = z

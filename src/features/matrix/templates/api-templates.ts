@@ -1,3 +1,4 @@
+import { accountOf, json } from '../api-common.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../../platform/errors.ts';
 import { type Api, bearer, ProblemSchema, problems } from '../../../platform/http/api-common.ts';
@@ -10,16 +11,11 @@ import { updateTemplateDefinition } from './template-edit.ts';
 import { copyTemplate, findTemplate, type TemplateRow } from './templates.ts';
 
 const tags = ['1540 Matrix'];
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const resource = (t: Pick<TemplateRow, 'confidentiality'>) => ({ type: 'matrix-template' as const, confidentiality: t.confidentiality });
 const newTemplate = { type: 'matrix-template' as const, confidentiality: 'public' as const };
 
-function account(c: AppContextOf): Viewer {
-  const viewer = c.get('viewer');
-  if (!viewer) throw new AppError('unauthenticated', 'log in to change a matrix template');
-  return viewer;
-}
+const account = (c: AppContextOf): Viewer => accountOf(c, 'change a matrix template');
 
 // The template as the GET answers it (MatrixTemplate); its parts are checked by the server so
 // that each problem names its place (`fields[12].row`).

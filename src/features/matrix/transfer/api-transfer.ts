@@ -1,4 +1,4 @@
-import { stateParams } from '../api-params.ts';
+import { readResponses, stateParams } from '../api-common.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../../platform/errors.ts';
 import { type Api, bearer, ProblemSchema, problems } from '../../../platform/http/api-common.ts';
@@ -55,13 +55,7 @@ const stateExportRoute = createRoute({
       version: z.coerce.number().int().min(1).optional().openapi({ description: 'A version number; the newest visible one by default' }),
     }),
   },
-  responses: {
-    200: { description: 'The file', content: fileContent },
-    401: problems[401],
-    403: problems[403],
-    404: { description: 'No such State, or no version the caller may see', content: problems[404].content },
-    422: problems[422],
-  },
+  responses: readResponses({ description: 'The file', content: fileContent }, 'No such State, or no version the caller may see'),
 });
 
 const allExportRoute = createRoute({

@@ -1,13 +1,12 @@
-import { stateParams } from '../api-params.ts';
+import { accountOf, json, readResponses, signedIn, stateFor, stateParams } from '../api-common.ts';
 import { createRoute, z } from '@hono/zod-openapi';
-import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../../platform/errors.ts';
 import { type Api, bearer, ProblemSchema, problems } from '../../../platform/http/api-common.ts';
-import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
+import type { AppContextOf } from '../../../platform/http/env.ts';
 import { authorize } from '../../../platform/http/guard.ts';
 import { can, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { findState, type StateRow } from '../../member-states/index.ts';
+import type { StateRow } from '../../member-states/index.ts';
 import { moveMatrix, saveCells, startDraft } from './commands.ts';
 import { cellChangeInput, cellChangesInput, matrixStepInput, startDraftInput } from './inputs.ts';
 import {
@@ -26,36 +25,15 @@ import { cellMap, cellsOf, type MatrixRow, matrixVersions } from './matrices.ts'
 const tags = ['1540 Matrix'];
 
 const params = stateParams();
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const conflict = {
   description: 'The matrix moved on: a stale save (listing the other change) or a step its status does not allow',
   content: { 'application/problem+json': { schema: ProblemSchema } },
 };
 const forbidden = { description: 'The account may not do this', content: { 'application/problem+json': { schema: ProblemSchema } } };
 
-function account(c: AppContextOf): Viewer {
-  const viewer = c.get('viewer');
-  if (!viewer) throw new AppError('unauthenticated', 'log in to change a matrix');
-  return viewer;
-}
-
 /** The public makes no changes: refused before the body is read, so that a 422 tells it nothing. */
-const signedIn = createMiddleware<AppEnv>(async (c, next) => {
-  account(c);
-  await next();
-});
-
-/** The State, if the viewer may see it; 404 for an unknown code. */
-async function stateFor(c: AppContextOf, iso3: string): Promise<StateRow> {
-  const state = await findState(c.get('app').database.db, iso3);
-  if (!state) throw new AppError('not-found', `no Member State has the code ${iso3.toUpperCase()}`);
-  authorize(
-    c,
-    can(c.get('viewer'), 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }),
-    'this State',
-  );
-  return state;
-}
+const signedInHere = signedIn('change a matrix');
+const account = (c: AppContextOf): Viewer => accountOf(c, 'change a matrix');
 
 /** A version by number among those the viewer may see: the others do not exist for them. */
 async function visibleVersion(c: AppContextOf, state: StateRow, number: number): Promise<MatrixRow> {
@@ -73,13 +51,7 @@ const getRoute = createRoute({
   description: `The published version for the public; the version in the works for the Committee side and the State’s point of contact. ${notice}`,
   security: bearer,
   request: { params },
-  responses: {
-    200: { description: 'The version', content: json(VersionSchema) },
-    401: problems[401],
-    403: problems[403],
-    404: { description: 'No such State, or no version the caller may see', content: problems[404].content },
-    422: problems[422],
-  },
+  responses: readResponses({ description: 'The version', content: json(VersionSchema) }, 'No such State, or no version the caller may see'),
 });
 
 const versionsRoute = createRoute({
@@ -89,13 +61,7 @@ const versionsRoute = createRoute({
   summary: 'The versions of a State’s matrix the caller may see, newest first',
   security: bearer,
   request: { params },
-  responses: {
-    200: { description: 'The versions', content: json(z.object({ data: z.array(VersionSummarySchema) })) },
-    401: problems[401],
-    403: problems[403],
-    404: problems[404],
-    422: problems[422],
-  },
+  responses: readResponses({ description: 'The versions', content: json(z.object({ data: z.array(VersionSummarySchema) })) }),
 });
 
 const diffRoute = createRoute({
@@ -111,13 +77,10 @@ const diffRoute = createRoute({
       to: z.coerce.number().int().min(1).openapi({ description: 'A version number', example: 2 }),
     }),
   },
-  responses: {
-    200: { description: 'The changes, by field code', content: json(DiffSchema) },
-    401: problems[401],
-    403: problems[403],
-    404: { description: 'No such State, or a version the caller may not see', content: problems[404].content },
-    422: problems[422],
-  },
+  responses: readResponses(
+    { description: 'The changes, by field code', content: json(DiffSchema) },
+    'No such State, or a version the caller may not see',
+  ),
 });
 
 const startRoute = createRoute({
@@ -126,7 +89,7 @@ const startRoute = createRoute({
   tags,
   summary: 'Start the next version: a draft copied from the latest approved one (the first starts blank)',
   security: bearer,
-  middleware: [signedIn] as const,
+  middleware: [signedInHere] as const,
   request: {
     params,
     body: {
@@ -159,7 +122,7 @@ const cellsRoute = createRoute({
   description:
     'Each change names the `rowVersion` of the cell it was made on (0 for a blank cell that has no row yet). If someone saved that cell since, nothing is saved and a 409 problem shows their value. Every problem of the changes is reported at once in a 422 problem, each named by its field code.',
   security: bearer,
-  middleware: [signedIn] as const,
+  middleware: [signedInHere] as const,
   request: {
     params,
     body: {
@@ -204,7 +167,7 @@ const moveRoute = createRoute({
   description:
     'Experts send, agree and return drafts; the State’s point of contact comments; the Committee approves; the secretariat publishes.',
   security: bearer,
-  middleware: [signedIn] as const,
+  middleware: [signedInHere] as const,
   request: {
     params,
     body: {
