@@ -4,7 +4,7 @@ import { type FormBody, text } from '../../platform/http/forms.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { FieldErrors } from '../../platform/ui/forms.tsx';
+import { FieldErrors, SelectField } from '../../platform/ui/forms.tsx';
 import { type Concern, type LetterInput, parseConcerns, parseStateCodes } from './inputs.ts';
 import { kindLabel, levelLabel, modeLabel, type Names, senderKindLabel } from './labels.ts';
 import type { LetterRow } from './queries.ts';
@@ -93,6 +93,25 @@ export function inputOf(v: LetterFormValues, problems: FieldProblem[]): LetterIn
   };
 }
 
+/** A required choice: no empty option. */
+const Choice: FC<{ name: string; label: string; value: string; options: readonly { value: string; label: string }[] }> = ({
+  name,
+  label,
+  value,
+  options,
+}) => (
+  <div class="field">
+    <label for={name}>{label}</label>
+    <select id={name} name={name}>
+      {options.map((o) => (
+        <option value={o.value} selected={value === o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
 /** A letter's form, new or edited; a refused one comes back with its values and problems. */
 export const LetterForm: FC<{
   m: Messages;
@@ -110,16 +129,12 @@ export const LetterForm: FC<{
       <FieldErrors m={m} problems={problems} />
       <CsrfField token={csrfToken} />
       {v.version && <input type="hidden" name="version" value={v.version} />}
-      <div class="field">
-        <label for="kind">{m.t('letters.kind')}</label>
-        <select id="kind" name="kind">
-          {letterKinds.map((k) => (
-            <option value={k} selected={v.kind === k}>
-              {kindLabel(m, k)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Choice
+        name="kind"
+        label={m.t('letters.kind')}
+        value={v.kind}
+        options={letterKinds.map((k) => ({ value: k, label: kindLabel(m, k) }))}
+      />
       <div class="field">
         <label for="sentOn">{m.t('letters.sentOn')}</label>
         <input id="sentOn" name="sentOn" type="date" required value={v.sentOn} />
@@ -130,51 +145,35 @@ export const LetterForm: FC<{
       </div>
       <fieldset>
         <legend>{m.t('letters.sender')}</legend>
-        <div class="field">
-          <label for="senderKind">{m.t('letters.senderKindField')}</label>
-          <select id="senderKind" name="senderKind">
-            {senderKinds.map((k) => (
-              <option value={k} selected={v.senderKind === k}>
-                {senderKindLabel(m, k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="senderState">{m.t('letters.senderState')}</label>
-          <select id="senderState" name="senderState">
-            <option value="">—</option>
-            {states.map(([iso3, name]) => (
-              <option value={iso3} selected={v.senderState.toUpperCase() === iso3}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="senderOrganization">{m.t('letters.senderOrganization')}</label>
-          <select id="senderOrganization" name="senderOrganization">
-            <option value="">—</option>
-            {organizations.map(([code, name]) => (
-              <option value={code} selected={v.senderOrganization === code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          name="senderKind"
+          label={m.t('letters.senderKindField')}
+          value={v.senderKind}
+          options={senderKinds.map((k) => ({ value: k, label: senderKindLabel(m, k) }))}
+        />
+        <SelectField
+          name="senderState"
+          label={m.t('letters.senderState')}
+          all="—"
+          value={v.senderState.toUpperCase()}
+          options={states.map(([value, label]) => ({ value, label }))}
+        />
+        <SelectField
+          name="senderOrganization"
+          label={m.t('letters.senderOrganization')}
+          all="—"
+          value={v.senderOrganization}
+          options={organizations.map(([value, label]) => ({ value, label }))}
+        />
       </fieldset>
       <fieldset>
         <legend>{m.t('letters.recipients')}</legend>
-        <div class="field">
-          <label for="recipientsMode">{m.t('letters.recipientsMode')}</label>
-          <select id="recipientsMode" name="recipientsMode">
-            {recipientsModes.map((k) => (
-              <option value={k} selected={v.recipientsMode === k}>
-                {modeLabel(m, k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Choice
+          name="recipientsMode"
+          label={m.t('letters.recipientsMode')}
+          value={v.recipientsMode}
+          options={recipientsModes.map((k) => ({ value: k, label: modeLabel(m, k) }))}
+        />
         <div class="field">
           <label for="recipients">{m.t('letters.recipientsField')}</label>
           <textarea id="recipients" name="recipients" rows={2} dir="ltr" aria-describedby="recipients-help">
@@ -210,16 +209,12 @@ export const LetterForm: FC<{
           {m.t('letters.concernsHelp', { types: concernTypes.join(', ') })}
         </p>
       </div>
-      <div class="field">
-        <label for="confidentiality">{m.t('letters.confidentiality')}</label>
-        <select id="confidentiality" name="confidentiality">
-          {confidentialityLevels.map((c) => (
-            <option value={c} selected={v.confidentiality === c}>
-              {levelLabel(m, c)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Choice
+        name="confidentiality"
+        label={m.t('letters.confidentiality')}
+        value={v.confidentiality}
+        options={confidentialityLevels.map((k) => ({ value: k, label: levelLabel(m, k) }))}
+      />
       <div class="actions">
         <button type="submit">{m.t('form.save')}</button>
         <a href={cancel}>{m.t('form.cancel')}</a>
