@@ -1,3 +1,4 @@
+import { decisionInput, proposalInput, withdrawInput } from './inputs.ts';
 import { accountOf, json, signedIn, stateFor, stateParams } from '../api-common.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../../platform/errors.ts';
@@ -164,24 +165,18 @@ const createRouteDef = createRoute({
     body: {
       required: true,
       content: json(
-        z
-          .object({
-            field: z.string().max(100).openapi({ example: 'OP2.USE.N.LF' }),
-            kind: z.enum(proposalKinds).openapi({ example: 'proposal' }),
-            comment: z
-              .string()
-              .max(4000)
-              .optional()
-              .openapi({ example: 'Article 12 of the 2016 law prohibits the use of nuclear weapons.' }),
-            value: z.string().max(10).optional().openapi({ description: 'For a proposal: X, ?, NA or "" (blank)', example: 'X' }),
+        proposalInput
+          .extend({
+            field: proposalInput.shape.field.openapi({ example: 'OP2.USE.N.LF' }),
+            kind: proposalInput.shape.kind.openapi({ example: 'proposal' }),
+            comment: proposalInput.shape.comment.openapi({ example: 'Article 12 of the 2016 law prohibits the use of nuclear weapons.' }),
+            value: proposalInput.shape.value.openapi({ description: 'For a proposal: X, ?, NA or "" (blank)', example: 'X' }),
             sources: z.array(SourceSchema).max(20).optional(),
-            infoDate: z.string().max(10).nullable().optional().openapi({ format: 'date', example: '2016-04-07' }),
-            version: z
-              .number()
-              .int()
-              .min(1)
-              .optional()
-              .openapi({ description: 'The version commented on; by default the one in the works', example: 2 }),
+            infoDate: proposalInput.shape.infoDate.openapi({ format: 'date', example: '2016-04-07' }),
+            version: proposalInput.shape.version.openapi({
+              description: 'The version commented on; by default the one in the works',
+              example: 2,
+            }),
           })
           .openapi({
             example: {
@@ -220,11 +215,11 @@ const decisionRoute = createRoute({
     body: {
       required: true,
       content: json(
-        z
-          .object({
-            decision: z.enum(['accept', 'decline']).openapi({ example: 'decline' }),
-            note: z.string().max(4000).optional().openapi({ example: 'The 2016 law covers acquisition, not use.' }),
-            expectedVersion: z.number().int().min(1).optional().openapi({ description: 'The `rowVersion` the expert saw', example: 1 }),
+        decisionInput
+          .extend({
+            decision: decisionInput.shape.decision.openapi({ example: 'decline' }),
+            note: decisionInput.shape.note.openapi({ example: 'The 2016 law covers acquisition, not use.' }),
+            expectedVersion: decisionInput.shape.expectedVersion.openapi({ description: 'The `rowVersion` the expert saw', example: 1 }),
           })
           .openapi({ example: { decision: 'accept', note: '', expectedVersion: 1 } }),
       ),
@@ -252,9 +247,9 @@ const withdrawalRoute = createRoute({
     body: {
       required: false,
       content: json(
-        z
-          .object({
-            expectedVersion: z.number().int().min(1).optional().openapi({ description: 'The `rowVersion` the author saw', example: 1 }),
+        withdrawInput
+          .extend({
+            expectedVersion: withdrawInput.shape.expectedVersion.openapi({ description: 'The `rowVersion` the author saw', example: 1 }),
           })
           .openapi({ example: { expectedVersion: 1 } }),
       ),
