@@ -2,17 +2,16 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../../platform/errors.ts';
-import { type LocalizedText, locales } from '../../../platform/i18n/locales.ts';
+import { type Locale, type LocalizedText, locales } from '../../../platform/i18n/locales.ts';
+import { problemsOf } from '../../../platform/values/input.ts';
+import { z } from 'zod';
 import { type Actor, recordChange } from '../../../platform/audit/record.ts';
 import {
-  type MeasureKind,
   measureKinds,
-  type Paragraph,
   paragraphs,
   type TemplateField,
   type TemplateRow as TemplateGridRow,
   type TemplateSection,
-  type WeaponType,
   weaponTypes,
 } from './template.ts';
 import type { TemplateRow } from './templates.ts';
@@ -26,126 +25,120 @@ const maxLabel = 1000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkLabels(value: unknown, at: string, problems: FieldProblem[]): LocalizedText {
-  const labels = {} as LocalizedText;
-  if (!isObject(value)) {
-    problems.push({ field: at, problem: `must give a text in each of the six languages (${locales.join(', ')})` });
-    return labels;
-  }
-  for (const l of locales) {
-    const v = value[l];
-    if (typeof v !== 'string' || !v.trim()) problems.push({ field: `${at}.${l}`, problem: 'is required' });
-    else if (v.length > maxLabel) problems.push({ field: `${at}.${l}`, problem: `must be at most ${maxLabel} characters` });
-    else labels[l] = v.trim();
-  }
-  return labels;
-}
+const labelsInput = z.object(
+  Object.fromEntries(
+    locales.map((l) => [l, z.string('is required').trim().min(1, 'is required').max(maxLabel, `must be at most ${maxLabel} characters`)]),
+  ) as Record<Locale, z.ZodString>,
+  `must give a text in each of the six languages (${locales.join(', ')})`,
+);
+const code = z
+  .string('is required')
+  .min(1, 'is required')
+  .refine((v) => v.length <= maxCode && codePattern.test(v), {
+    message: `is not a code: letters and digits joined by dots, dashes or underscores, at most ${maxCode} characters`,
+  });
+const oneOf = <T extends readonly [string, ...string[]]>(list: T) => z.enum(list, `must be one of ${list.join(', ')}`);
+const listOf = <T extends z.ZodType>(item: T) => z.array(item, 'must be a list');
 
-function checkCode(value: unknown, at: string, seen: Set<string>, problems: FieldProblem[]): string {
-  if (typeof value !== 'string' || !value) {
-    problems.push({ field: at, problem: 'is required' });
-    return '';
-  }
-  if (value.length > maxCode || !codePattern.test(value)) {
-    problems.push({
-      field: at,
-      problem: `"${value.slice(0, maxCode)}" is not a code: letters and digits joined by dots, dashes or underscores, at most ${maxCode} characters`,
+/**
+ * A template definition as an administrator sends it (the JSON of the template, as downloaded:
+ * other keys such as `version` are dropped): each part's shape. How the parts hang together
+ * (codes used once, rows in sections of the template, fields in its rows and of their section's
+ * paragraph) is `definitionProblems`'s.
+ */
+export const templateDefinitionInput = z.object({
+  title: labelsInput.optional(),
+  sections: listOf(
+    z.object({ code, paragraph: oneOf(paragraphs), labels: labelsInput }, 'must be an object with code, paragraph and labels'),
+  ),
+  rows: listOf(
+    z.object(
+      { code, section: z.string('is required').min(1, 'is required'), labels: labelsInput },
+      'must be an object with code, section and labels',
+    ),
+  ),
+  fields: listOf(
+    z.object(
+      {
+        code,
+        row: z.string('is required').min(1, 'is required'),
+        paragraph: oneOf(paragraphs),
+        weaponType: oneOf(weaponTypes).nullable().default(null),
+        measureKind: oneOf(measureKinds),
+      },
+      'must be an object with code, row, paragraph, weaponType and measureKind',
+    ),
+  ).min(1, 'must hold at least one field'),
+});
+
+const items = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.map((x) => (isObject(x) ? x : {})) : []);
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** How the parts of a definition hang together, each problem named by its path (`fields[12].row`). */
+function definitionProblems(input: Record<string, unknown>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const once = (list: Record<string, unknown>[], part: string) => {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      const c = text(x.code);
+      if (c && seen.has(c)) problems.push({ field: `${part}[${i}].code`, problem: `"${c}" is used twice` });
+      seen.add(c);
     });
-    return value;
-  }
-  if (seen.has(value)) problems.push({ field: at, problem: `"${value}" is used twice` });
-  seen.add(value);
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, list: readonly T[], at: string, problems: FieldProblem[]): T {
-  if (typeof value !== 'string' || !(list as readonly string[]).includes(value))
-    problems.push({ field: at, problem: `must be one of ${list.join(', ')}` });
-  return value as T;
-}
-
-function listOf(input: Record<string, unknown>, key: string, problems: FieldProblem[]): unknown[] {
-  const v = input[key];
-  if (!Array.isArray(v)) {
-    problems.push({ field: key, problem: 'must be a list' });
-    return [];
-  }
-  return v;
+  };
+  const sections = items(input.sections);
+  const rows = items(input.rows);
+  const fields = items(input.fields);
+  once(sections, 'sections');
+  const sectionCodes = new Set(sections.map((s) => text(s.code)));
+  const paragraphOf = new Map<string, string>();
+  for (const s of sections) if (!paragraphOf.has(text(s.code))) paragraphOf.set(text(s.code), text(s.paragraph));
+  once(rows, 'rows');
+  const sectionOfRow = new Map<string, string>();
+  rows.forEach((r, i) => {
+    const section = text(r.section);
+    if (section && !sectionCodes.has(section))
+      problems.push({ field: `rows[${i}].section`, problem: `"${section}" is not a section of this template` });
+    if (!sectionOfRow.has(text(r.code))) sectionOfRow.set(text(r.code), section);
+  });
+  once(fields, 'fields');
+  fields.forEach((f, i) => {
+    const row = text(f.row);
+    if (row && !sectionOfRow.has(row)) problems.push({ field: `fields[${i}].row`, problem: `"${row}" is not a row of this template` });
+    const expected = paragraphOf.get(sectionOfRow.get(row) ?? '');
+    const paragraph = text(f.paragraph);
+    if (
+      expected &&
+      (paragraphs as readonly string[]).includes(expected) &&
+      (paragraphs as readonly string[]).includes(paragraph) &&
+      paragraph !== expected
+    )
+      problems.push({ field: `fields[${i}].paragraph`, problem: `must be ${expected}, the paragraph of the section of its row` });
+  });
+  return problems;
 }
 
 /**
- * Checks a template definition as sent by an administrator (the JSON of the template, as
- * downloaded: other keys such as `version` are ignored) and returns it cleaned of unknown keys,
- * with every problem named by its path, e.g. `fields[12].row`. A `title` in the six languages
- * is optional; when present it replaces the template's title.
+ * Checks a template definition as sent by an administrator and returns it cleaned of unknown
+ * keys, with every problem named by its path, e.g. `fields[12].row`. A `title` in the six
+ * languages is optional; when present it replaces the template's title.
  */
 export function checkTemplateDefinition(input: unknown): {
   definition: TemplateDefinition;
   title: LocalizedText | null;
   problems: FieldProblem[];
 } {
-  const problems: FieldProblem[] = [];
-  const definition: TemplateDefinition = { sections: [], rows: [], fields: [] };
-  if (!isObject(input)) {
-    problems.push({ field: '(definition)', problem: 'must be a JSON object with sections, rows and fields' });
-    return { definition, title: null, problems };
-  }
-  const title = input.title === undefined ? null : checkLabels(input.title, 'title', problems);
-
-  const sectionCodes = new Set<string>();
-  const paragraphOf = new Map<string, Paragraph>();
-  listOf(input, 'sections', problems).forEach((s, i) => {
-    const at = `sections[${i}]`;
-    if (!isObject(s)) {
-      problems.push({ field: at, problem: 'must be an object with code, paragraph and labels' });
-      return;
-    }
-    const code = checkCode(s.code, `${at}.code`, sectionCodes, problems);
-    const paragraph = oneOf(s.paragraph, paragraphs, `${at}.paragraph`, problems);
-    if (!paragraphOf.has(code) && (paragraphs as readonly string[]).includes(paragraph)) paragraphOf.set(code, paragraph);
-    definition.sections.push({ code, paragraph, labels: checkLabels(s.labels, `${at}.labels`, problems) });
-  });
-
-  const rowCodes = new Set<string>();
-  const sectionOfRow = new Map<string, string>();
-  listOf(input, 'rows', problems).forEach((r, i) => {
-    const at = `rows[${i}]`;
-    if (!isObject(r)) {
-      problems.push({ field: at, problem: 'must be an object with code, section and labels' });
-      return;
-    }
-    const code = checkCode(r.code, `${at}.code`, rowCodes, problems);
-    const section = typeof r.section === 'string' ? r.section : '';
-    if (!sectionCodes.has(section))
-      problems.push({ field: `${at}.section`, problem: section ? `"${section}" is not a section of this template` : 'is required' });
-    if (!sectionOfRow.has(code)) sectionOfRow.set(code, section);
-    definition.rows.push({ code, section, labels: checkLabels(r.labels, `${at}.labels`, problems) });
-  });
-
-  const fieldCodes = new Set<string>();
-  const fields = listOf(input, 'fields', problems);
-  if (Array.isArray(input.fields) && fields.length === 0) problems.push({ field: 'fields', problem: 'must hold at least one field' });
-  fields.forEach((f, i) => {
-    const at = `fields[${i}]`;
-    if (!isObject(f)) {
-      problems.push({ field: at, problem: 'must be an object with code, row, paragraph, weaponType and measureKind' });
-      return;
-    }
-    const code = checkCode(f.code, `${at}.code`, fieldCodes, problems);
-    const row = typeof f.row === 'string' ? f.row : '';
-    if (!rowCodes.has(row)) problems.push({ field: `${at}.row`, problem: row ? `"${row}" is not a row of this template` : 'is required' });
-    const paragraph = oneOf(f.paragraph, paragraphs, `${at}.paragraph`, problems);
-    const expected = paragraphOf.get(sectionOfRow.get(row) ?? '');
-    if (expected && paragraph !== expected && (paragraphs as readonly string[]).includes(paragraph))
-      problems.push({ field: `${at}.paragraph`, problem: `must be ${expected}, the paragraph of the section of its row` });
-    const weaponType =
-      f.weaponType === null || f.weaponType === undefined
-        ? null
-        : oneOf<WeaponType>(f.weaponType, weaponTypes, `${at}.weaponType`, problems);
-    const measureKind = oneOf<MeasureKind>(f.measureKind, measureKinds, `${at}.measureKind`, problems);
-    definition.fields.push({ code, row, paragraph, weaponType, measureKind });
-  });
-  return { definition, title, problems };
+  const empty: TemplateDefinition = { sections: [], rows: [], fields: [] };
+  if (!isObject(input))
+    return {
+      definition: empty,
+      title: null,
+      problems: [{ field: '(definition)', problem: 'must be a JSON object with sections, rows and fields' }],
+    };
+  const parsed = templateDefinitionInput.safeParse(input);
+  const problems = [...(parsed.success ? [] : problemsOf(parsed.error.issues)), ...definitionProblems(input)];
+  if (!parsed.success) return { definition: empty, title: null, problems };
+  const { title, sections, rows, fields } = parsed.data;
+  return { definition: { sections, rows, fields }, title: title ?? null, problems };
 }
 
 function summary(t: Pick<TemplateRow, 'definition' | 'field_count' | 'row_version' | 'title'>) {
