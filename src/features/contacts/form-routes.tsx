@@ -11,6 +11,7 @@ import { findState } from '../member-states/index.ts';
 import { addContact, type ContactInput, confirmContact, endContact, updateContact } from './commands.ts';
 import { type ContactRow, contactResource, findContact } from './contacts.ts';
 import { ContactForm, type ContactFormValues, contactFormValues, EndForm, emptyContact } from './forms.tsx';
+import { inputOfValues, refusal, requiredVersion, type Status, valuesOfBody } from '../reports/index.ts';
 
 /*
  * Who may do what (src/policy/policy.ts): the keepers of points of contact (the secretariat and
@@ -37,36 +38,8 @@ async function loadContact(c: AppContextOf, iso3: string): Promise<ContactRow> {
   return contact;
 }
 
-function valuesOf(body: FormBody): ContactFormValues {
-  const field = (name: keyof ContactFormValues) => text(body, name);
-  return {
-    location: field('location'),
-    name: field('name'),
-    title: field('title'),
-    institution: field('institution'),
-    email: field('email'),
-    phone: field('phone'),
-    languages: field('languages'),
-    designatedOn: field('designatedOn'),
-    version: field('version'),
-  };
-}
-
-function inputOf(v: ContactFormValues): ContactInput {
-  return { ...v, languages: v.languages.split(/[\s,;]+/).filter(Boolean) };
-}
-
-function versionOf(value: string): number {
-  if (!/^\d{1,9}$/.test(value))
-    throw new AppError('validation', 'version: is missing', { fields: [{ field: 'version', problem: 'is missing: reload the form' }] });
-  return Number(value);
-}
-
-function refused(err: unknown): { status: 409 | 422; problems: FieldProblem[] } {
-  if (err instanceof AppError && err.code === 'validation') return { status: 422, problems: err.fields };
-  if (err instanceof AppError && err.code === 'conflict') return { status: 409, problems: [{ field: 'version', problem: err.message }] };
-  throw err;
-}
+const valuesOf = (body: FormBody): ContactFormValues => valuesOfBody(body, emptyContact);
+const inputOf = (v: ContactFormValues) => inputOfValues(v, ['languages']) as unknown as ContactInput;
 
 /** Mounted under /{lang}/states: /:iso3/contacts/new, /:iso3/contacts/:id/edit, /confirm and /end. */
 export function contactFormRoutes() {
@@ -79,7 +52,7 @@ export function contactFormRoutes() {
     back: string,
     values: ContactFormValues,
     problems: FieldProblem[],
-    status: 200 | 409 | 422,
+    status: Status,
   ) =>
     render(
       c,
@@ -105,7 +78,7 @@ export function contactFormRoutes() {
       await addContact(c.get('app').database.db, c.get('viewer'), state.iso3, inputOf(values));
       return c.redirect(back, 303);
     } catch (err) {
-      const { status, problems } = refused(err);
+      const { status, problems } = refusal(err);
       return formPage(c, m.t('contacts.newTitle', { state: pick(state.names, m.locale) }), `${back}/new`, back, values, problems, status);
     }
   });
@@ -135,10 +108,10 @@ export function contactFormRoutes() {
     const back = `/${m.locale}/states/${state.iso3}/contacts`;
     const values = valuesOf(await formBody(c));
     try {
-      await updateContact(c.get('app').database.db, c.get('viewer'), contact.id, versionOf(values.version), inputOf(values));
+      await updateContact(c.get('app').database.db, c.get('viewer'), contact.id, requiredVersion(values.version), inputOf(values));
       return c.redirect(back, 303);
     } catch (err) {
-      const { status, problems } = refused(err);
+      const { status, problems } = refusal(err);
       const fresh =
         status === 409
           ? { ...values, version: String((await findContact(c.get('app').database.db, contact.id))?.row_version ?? values.version) }
@@ -162,7 +135,7 @@ export function contactFormRoutes() {
     authorize(c, mayEdit(c, state.iso3), 'the confirmation of points of contact');
     const contact = await loadContact(c, state.iso3);
     const body = await formBody(c);
-    await confirmContact(c.get('app').database.db, c.get('viewer'), contact.id, versionOf(text(body, 'version')));
+    await confirmContact(c.get('app').database.db, c.get('viewer'), contact.id, requiredVersion(text(body, 'version')));
     return c.redirect(safeNext(text(body, 'next'), `/${m.locale}/states/${state.iso3}/contacts`), 303);
   });
 
@@ -173,7 +146,7 @@ export function contactFormRoutes() {
     endedOn: string,
     version: string,
     problems: FieldProblem[],
-    status: 200 | 409 | 422,
+    status: Status,
   ) => {
     const m = c.get('m');
     const back = `/${m.locale}/states/${state.iso3}/contacts`;
@@ -209,10 +182,10 @@ export function contactFormRoutes() {
     const endedOn = text(body, 'endedOn');
     const version = text(body, 'version');
     try {
-      await endContact(c.get('app').database.db, c.get('viewer'), contact.id, versionOf(version), endedOn);
+      await endContact(c.get('app').database.db, c.get('viewer'), contact.id, requiredVersion(version), endedOn);
       return c.redirect(`/${m.locale}/states/${state.iso3}/contacts`, 303);
     } catch (err) {
-      const { status, problems } = refused(err);
+      const { status, problems } = refusal(err);
       const fresh = (await findContact(c.get('app').database.db, contact.id)) ?? contact;
       return endPage(c, state, fresh, endedOn, status === 409 ? String(fresh.row_version) : version, problems, status);
     }

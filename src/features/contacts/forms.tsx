@@ -3,11 +3,13 @@ import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
+import { valuesOfRecord } from '../reports/index.ts';
 import type { ContactRow } from './contacts.ts';
+import { contactRecord } from './present.ts';
 import { contactLocations } from './schema.ts';
 
 /** The values of a contact form, as typed (re-shown with its errors). */
-export interface ContactFormValues {
+export interface ContactFormValues extends Record<string, string> {
   location: string;
   name: string;
   title: string;
@@ -31,19 +33,7 @@ export const emptyContact: ContactFormValues = {
   version: '',
 };
 
-export function contactFormValues(c: ContactRow): ContactFormValues {
-  return {
-    location: c.location,
-    name: c.name,
-    title: c.title,
-    institution: c.institution,
-    email: c.email,
-    phone: c.phone,
-    languages: c.languages.join(' '),
-    designatedOn: c.designated_on,
-    version: String(c.row_version),
-  };
-}
+export const contactFormValues = (c: ContactRow): ContactFormValues => valuesOfRecord(contactRecord(c), emptyContact);
 
 const invalidIf = (problems: FieldProblem[], field: string) => (problems.some((p) => p.field === field) ? 'true' : undefined);
 

@@ -9,6 +9,7 @@ import { contactStateRoutes, contactWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
 export { type ContactProjection, maySeeContacts, projectContacts, stateContacts } from './contacts.ts';
+export { stateContactsFor } from './present.ts';
 export { type RecordSource, recordSources } from './schema.ts';
 
 /** Points of contact: details for the Committee side and the State concerned, a projection for everyone else. */

@@ -1,5 +1,5 @@
 import { csvResponse } from '../../platform/formats/csv.ts';
-import { TableRegion } from '../../platform/ui/tables.tsx';
+import { ListTable, TableRegion } from '../../platform/ui/tables.tsx';
 import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
@@ -253,41 +253,35 @@ export function contactWebRoutes() {
       <>
         <p role="status">{m.t('contacts.remindersCount', { count: m.number(due.length) })}</p>
         {due.length ? (
-          <TableRegion labelledBy="reminders-caption">
-            <table class="list">
-              <caption id="reminders-caption" class="visually-hidden">
-                {m.t('contacts.reminders')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.t('contacts.state')}</th>
-                  <th scope="col">{m.t('contacts.name')}</th>
-                  <th scope="col">{m.t('contacts.location')}</th>
-                  <th scope="col">{m.t('contacts.email')}</th>
-                  <th scope="col">{m.t('contacts.lastConfirmedOn')}</th>
-                  <th scope="col">{m.t('contacts.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {due.map((x) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/${m.locale}/states/${x.state_iso3}/contacts`}>{names.get(x.state_iso3) ?? x.state_iso3}</a>
-                    </th>
-                    <td>{x.name}</td>
-                    <td>{locationLabel(m, x.location)}</td>
-                    <td>{x.email}</td>
-                    <td>{m.date(x.last_confirmed_on ?? x.designated_on, 'medium')}</td>
-                    <td>
-                      {can(c.get('viewer'), 'update', contactResource(x.state_iso3)) && (
-                        <ConfirmButton m={m} contact={x} next={`/${m.locale}/contacts/reminders`} csrfToken={c.get('csrfToken')} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
+          <ListTable
+            id="reminders"
+            caption={m.t('contacts.reminders')}
+            columns={[
+              m.t('contacts.state'),
+              m.t('contacts.name'),
+              m.t('contacts.location'),
+              m.t('contacts.email'),
+              m.t('contacts.lastConfirmedOn'),
+              m.t('contacts.actions'),
+            ]}
+          >
+            {due.map((x) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/${m.locale}/states/${x.state_iso3}/contacts`}>{names.get(x.state_iso3) ?? x.state_iso3}</a>
+                </th>
+                <td>{x.name}</td>
+                <td>{locationLabel(m, x.location)}</td>
+                <td>{x.email}</td>
+                <td>{m.date(x.last_confirmed_on ?? x.designated_on, 'medium')}</td>
+                <td>
+                  {can(c.get('viewer'), 'update', contactResource(x.state_iso3)) && (
+                    <ConfirmButton m={m} contact={x} next={`/${m.locale}/contacts/reminders`} csrfToken={c.get('csrfToken')} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ListTable>
         ) : (
           <p>{m.t('contacts.remindersNone')}</p>
         )}

@@ -7,6 +7,7 @@ import { engagementWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
 export { courseResource, type CourseRow, visitResource, type VisitRow } from './engagement.ts';
+export { kindKeys as visitKindKeys, purposeKeys as visitPurposeKeys } from './labels.ts';
 export type { VisitKind, VisitPurpose } from './schema.ts';
 export { coursesAttendedBy, visitsInvolving } from './state-summary.ts';
 

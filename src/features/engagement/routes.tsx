@@ -1,4 +1,3 @@
-import { TableRegion } from '../../platform/ui/tables.tsx';
 import { csvResponse } from '../../platform/formats/csv.ts';
 import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
@@ -10,8 +9,9 @@ import { can } from '../../platform/policy/policy.ts';
 import { listStates } from '../member-states/index.ts';
 import { listCourses, listVisits, perYear } from './engagement.ts';
 import { coursesFor, visitsFor } from './present.ts';
-import { engagementFormRoutes } from './form-routes.tsx';
-import { dates, kindKeys, purposeKeys, statusKeys } from './pages.tsx';
+import { engagementRecordRoutes } from './record-routes.tsx';
+import { kindKeys } from './labels.ts';
+import { CourseList, VisitList } from './list-pages.tsx';
 
 function yearParam(value: string | undefined): number | undefined {
   if (!value) return undefined;
@@ -40,101 +40,11 @@ export function engagementWebRoutes() {
     const lastYear = Number(todayIso().slice(0, 4));
     const firstYear = all.length ? Math.min(...all.map((v) => Number(v.starts_on.slice(0, 4)))) : lastYear;
     const counts = perYear(all, firstYear, lastYear);
+    const newHref = can(c.get('viewer'), 'create', { type: 'visit', confidentiality: 'public' }) ? `/${m.locale}/visits/new` : null;
     return render(
       c,
       { title: m.t('engagement.visitsTitle') },
-      <>
-        {can(c.get('viewer'), 'create', { type: 'visit', confidentiality: 'public' }) && (
-          <p>
-            <a href={`/${m.locale}/visits/new`}>{m.t('engagement.newVisit')}</a>
-          </p>
-        )}
-        <search>
-          <form method="get" class="filters">
-            <div class="field">
-              <label for="year">{m.t('engagement.year')}</label>
-              <select id="year" name="year">
-                <option value="">{m.t('engagement.allYears')}</option>
-                {counts.map((y) => (
-                  <option value={String(y.year)} selected={year === y.year}>
-                    {y.year}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit">{m.t('engagement.filter')}</button>
-          </form>
-        </search>
-        <p role="status" class="count">
-          {m.t('engagement.visitsCount', { count: m.number(visits.length) })}
-        </p>
-        {visits.length ? (
-          <TableRegion labelledBy="visits-caption">
-            <table class="list">
-              <caption id="visits-caption" class="visually-hidden">
-                {m.t('engagement.visitsTitle')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.t('engagement.state')}</th>
-                  <th scope="col">{m.t('engagement.kind')}</th>
-                  <th scope="col">{m.t('engagement.dates')}</th>
-                  <th scope="col">{m.t('engagement.purposes')}</th>
-                  <th scope="col">{m.t('engagement.involved')}</th>
-                  <th scope="col">{m.t('engagement.partner')}</th>
-                  <th scope="col">{m.t('engagement.whoWent')}</th>
-                  <th scope="col">{m.t('engagement.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {visits.map((v) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/${m.locale}/states/${v.state_iso3}`}>{name(v.state_iso3)}</a>
-                    </th>
-                    <td>
-                      <a href={`/${m.locale}/visits/${v.id}`}>{m.t(kindKeys[v.kind])}</a>
-                    </td>
-                    <td>
-                      {dates(m, v.starts_on, v.ends_on)}
-                      {v.status === 'planned' ? ` (${m.t(statusKeys.planned)})` : ''}
-                    </td>
-                    <td>{m.list(v.purposes.map((p) => m.t(purposeKeys[p])))}</td>
-                    <td>{m.list([...v.states_involved.map(name), ...v.organizations_involved, ...v.supporting_organizations])}</td>
-                    <td>{v.partner}</td>
-                    <td>{v.who_went}</td>
-                    <td>{[v.place, v.note].filter(Boolean).join(': ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-        ) : (
-          <p>{m.t('engagement.noVisits')}</p>
-        )}
-        <h2 id="visits-per-year">{m.t('engagement.perYear')}</h2>
-        <TableRegion labelledBy="visits-per-year">
-          <table class="list">
-            <thead>
-              <tr>
-                <th scope="col">{m.t('engagement.year')}</th>
-                <th scope="col">{m.t('engagement.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.map((y) => (
-                <tr>
-                  <th scope="row">{y.year}</th>
-                  <td>{m.number(y.count)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-        <p>
-          <a href={`/${m.locale}/visits/per-year.csv`}>{m.t('engagement.perYearCsv')}</a>
-        </p>
-      </>,
+      <VisitList m={m} visits={visits} year={year} counts={counts} name={name} newHref={newHref} />,
     );
   });
 
@@ -166,60 +76,14 @@ export function engagementWebRoutes() {
       listStates(db, {}),
     ]);
     const names = new Map(states.map((s) => [s.iso3, pick(s.names, m.locale)]));
-    const mayRecord = can(c.get('viewer'), 'create', { type: 'course', confidentiality: 'public' });
+    const newHref = can(c.get('viewer'), 'create', { type: 'course', confidentiality: 'public' }) ? `/${m.locale}/courses/new` : null;
     return render(
       c,
       { title: m.t('engagement.coursesTitle') },
-      <>
-        {mayRecord && (
-          <p>
-            <a href={`/${m.locale}/courses/new`}>{m.t('engagement.newCourse')}</a>
-          </p>
-        )}
-        {courses.length ? (
-          <TableRegion labelledBy="courses-caption">
-            <table class="list">
-              <caption id="courses-caption" class="visually-hidden">
-                {m.t('engagement.coursesTitle')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.t('engagement.course')}</th>
-                  <th scope="col">{m.t('engagement.dates')}</th>
-                  <th scope="col">{m.t('engagement.place')}</th>
-                  <th scope="col">{m.t('engagement.region')}</th>
-                  <th scope="col">{m.t('engagement.hosts')}</th>
-                  <th scope="col">{m.t('engagement.participants')}</th>
-                  <th scope="col">{m.t('engagement.teachers')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {courses.map((x) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/${m.locale}/courses/${x.id}`}>{x.title}</a>
-                    </th>
-                    <td>
-                      {dates(m, x.starts_on, x.ends_on)}
-                      {x.status === 'planned' ? ` (${m.t(statusKeys.planned)})` : ''}
-                    </td>
-                    <td>{x.place}</td>
-                    <td>{x.region}</td>
-                    <td>{m.list([...x.host_organizations, ...x.supporting_organizations])}</td>
-                    <td>{m.list(x.participating_states.map((s) => names.get(s) ?? s))}</td>
-                    <td>{[x.teachers, m.list(x.teaching_organizations)].filter(Boolean).join(' · ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-        ) : (
-          <p>{m.t('engagement.noCourses')}</p>
-        )}
-      </>,
+      <CourseList m={m} courses={courses} name={(iso3) => names.get(iso3) ?? iso3} newHref={newHref} />,
     );
   });
 
-  r.route('/', engagementFormRoutes());
+  r.route('/', engagementRecordRoutes());
   return r;
 }

@@ -20,7 +20,9 @@ export {
   text,
   tidyList,
 } from './inputs.ts';
+export { inputOfValues, splitCodes, valuesOfBody, valuesOfRecord } from './form-values.ts';
 export { kindLabel, planStatusLabel, sourceLabel } from './labels.ts';
+export { refusal, requiredVersion, type Status } from './record-common.ts';
 export { planResource, type PlanRow, plansVisibleTo, reportResource, type ReportRow, reportsVisibleTo } from './queries.ts';
 export { type ReportFact, reportingStatus } from './status.ts';
 

@@ -1,3 +1,4 @@
+import { FilterForm, SelectField } from '../../platform/ui/forms.tsx';
 import { TableRegion } from '../../platform/ui/tables.tsx';
 import type { FC } from 'hono/jsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
@@ -6,6 +7,14 @@ import type { PlanRow, ReportRow } from './queries.ts';
 import { reportKinds } from './schema.ts';
 
 export type StateNames = Map<string, string>;
+
+/** A day to filter by. */
+const DateField: FC<{ id: string; label: string; value: string }> = ({ id, label, value }) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    <input id={id} name={id} type="date" value={value} />
+  </div>
+);
 
 const SubNav: FC<{ m: Messages }> = ({ m }) => (
   <nav aria-label={m.t('reports.nav')} class="report-links">
@@ -97,30 +106,17 @@ export const ReportList: FC<{
 }> = ({ m, reports, names, filters, csvHref }) => (
   <>
     <SubNav m={m} />
-    <search>
-      <form method="get" class="filters">
-        <div class="field">
-          <label for="from">{m.t('reports.from')}</label>
-          <input id="from" name="from" type="date" value={filters.from} />
-        </div>
-        <div class="field">
-          <label for="to">{m.t('reports.to')}</label>
-          <input id="to" name="to" type="date" value={filters.to} />
-        </div>
-        <div class="field">
-          <label for="kind">{m.t('reports.kind')}</label>
-          <select id="kind" name="kind">
-            <option value="">{m.t('reports.allKinds')}</option>
-            {reportKinds.map((k) => (
-              <option value={k} selected={filters.kind === k}>
-                {kindLabel(m, k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{m.t('reports.filter')}</button>
-      </form>
-    </search>
+    <FilterForm submit={m.t('reports.filter')}>
+      <DateField id="from" label={m.t('reports.from')} value={filters.from} />
+      <DateField id="to" label={m.t('reports.to')} value={filters.to} />
+      <SelectField
+        name="kind"
+        label={m.t('reports.kind')}
+        all={m.t('reports.allKinds')}
+        value={filters.kind}
+        options={reportKinds.map((k) => ({ value: k, label: kindLabel(m, k) }))}
+      />
+    </FilterForm>
     <p role="status" class="count">
       {m.t('reports.count', { count: m.number(reports.length) })} · <a href={csvHref}>{m.t('reports.csv')}</a>
     </p>
@@ -144,15 +140,9 @@ export const StatusPage: FC<{
 }> = ({ m, asOf, states, reporting, nonReporting, additional, names, csvHref }) => (
   <>
     <SubNav m={m} />
-    <search>
-      <form method="get" class="filters">
-        <div class="field">
-          <label for="asOf">{m.t('reports.asOf')}</label>
-          <input id="asOf" name="asOf" type="date" value={asOf} />
-        </div>
-        <button type="submit">{m.t('reports.filter')}</button>
-      </form>
-    </search>
+    <FilterForm submit={m.t('reports.filter')}>
+      <DateField id="asOf" label={m.t('reports.asOf')} value={asOf} />
+    </FilterForm>
     <p role="status" class="count">
       {m.t('reports.statusSummary', {
         date: m.date(asOf),
@@ -196,15 +186,9 @@ export const PlansPage: FC<{
 }> = ({ m, asOf, since2007, perYear, plans, names, csv }) => (
   <>
     <SubNav m={m} />
-    <search>
-      <form method="get" class="filters">
-        <div class="field">
-          <label for="asOf">{m.t('reports.asOf')}</label>
-          <input id="asOf" name="asOf" type="date" value={asOf} />
-        </div>
-        <button type="submit">{m.t('reports.filter')}</button>
-      </form>
-    </search>
+    <FilterForm submit={m.t('reports.filter')}>
+      <DateField id="asOf" label={m.t('reports.asOf')} value={asOf} />
+    </FilterForm>
     <p role="status" class="count">
       {m.t('reports.plansSince', { date: m.date(asOf), count: m.number(since2007) })} ·{' '}
       <a href={csv.perYear}>{m.t('reports.perYearCsv')}</a> · <a href={csv.plans}>{m.t('reports.plansCsv')}</a>

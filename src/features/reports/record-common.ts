@@ -1,4 +1,4 @@
-// What the pages of one report or one plan share: the State, the version sent back, refusals.
+// What the pages of one record share (reports, plans, points of contact, visits, courses): the State, the version sent back, refusals.
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { AppContextOf } from '../../platform/http/env.ts';
 import { type FormBody, text } from '../../platform/http/forms.ts';
@@ -21,7 +21,15 @@ export async function stateName(c: AppContextOf, iso3: string): Promise<string> 
   return state ? pick(state.names, c.get('m').locale) : iso3;
 }
 
+/** The row version a form was made on; a mangled one is no version (the write core refuses it as stale). */
 export const versionOf = (body: FormBody) => (/^\d{1,9}$/.test(text(body, 'version')) ? Number(text(body, 'version')) : -1);
+
+/** The row version a form was made on; a missing or mangled one is a problem of the field `version`. */
+export function requiredVersion(value: string): number {
+  if (!/^\d{1,9}$/.test(value))
+    throw new AppError('validation', 'version: is missing', { fields: [{ field: 'version', problem: 'is missing: reload the form' }] });
+  return Number(value);
+}
 
 /** A refused change as field problems and a status, or the error itself when it is something else. */
 export function refusal(err: unknown): { problems: FieldProblem[]; status: Status } {

@@ -1,10 +1,10 @@
-import { TableRegion } from '../../platform/ui/tables.tsx';
+import { ListTable, TableRegion } from '../../platform/ui/tables.tsx';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { languageNames } from '../../platform/http/layout.tsx';
 import type { Messages, MessageKey } from '../../platform/i18n/i18n.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { StateDocument } from '../documents/index.ts';
-import type { VisitKind, VisitPurpose } from '../engagement/index.ts';
+import { visitKindKeys, visitPurposeKeys as purposeKeys } from '../engagement/index.ts';
 import { kindLabel, planStatusLabel } from '../reports/index.ts';
 import type { StateOverview } from './overview.ts';
 
@@ -12,20 +12,6 @@ import type { StateOverview } from './overview.ts';
  * The sections of a State's page below its facts: reporting, plans, point of contact, visits,
  * courses, documents. Rendering only: what the viewer may see was decided in `overview.ts`.
  */
-
-const visitKindKeys = {
-  'visit-at-invitation': 'engagement.kindVisit',
-  'round-table': 'engagement.kindRoundTable',
-  'peer-review': 'engagement.kindPeerReview',
-  'joint-visit': 'engagement.kindJointVisit',
-} as const satisfies Record<VisitKind, MessageKey>;
-
-const purposeKeys = {
-  'first-report': 'engagement.purposeFirstReport',
-  'action-plan': 'engagement.purposeActionPlan',
-  exchange: 'engagement.purposeExchange',
-  'gaps-and-assistance': 'engagement.purposeGaps',
-} as const satisfies Record<VisitPurpose, MessageKey>;
 
 const languageName = (tag: string) => languageNames[tag as Locale] ?? tag;
 
@@ -74,23 +60,26 @@ const RecordTable: FC<PropsWithChildren<{ id: string; caption: string; shown?: b
   shown,
   columns,
   children,
-}) => (
-  <TableRegion labelledBy={`overview-${id}-caption`}>
-    <table class="list">
-      <caption id={`overview-${id}-caption`} class={shown ? undefined : 'visually-hidden'}>
-        {caption}
-      </caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th scope="col">{c}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
-  </TableRegion>
-);
+}) =>
+  shown ? (
+    <TableRegion labelledBy={`overview-${id}-caption`}>
+      <table class="list">
+        <caption id={`overview-${id}-caption`}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col">{c}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableRegion>
+  ) : (
+    <ListTable id={`overview-${id}`} caption={caption} columns={columns}>
+      {children}
+    </ListTable>
+  );
 
 const Reporting: FC<{ m: Messages; o: StateOverview; base: string }> = ({ m, o, base }) => {
   const first = o.reports.find((r) => r.kind === 'first-report');

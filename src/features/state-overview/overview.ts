@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
-import { type ContactProjection, maySeeContacts, projectContacts, stateContacts } from '../contacts/index.ts';
+import { type ContactProjection, stateContacts, stateContactsFor } from '../contacts/index.ts';
 import { type StateDocument, documentsAboutState } from '../documents/index.ts';
 import type { CourseRow, VisitRow } from '../engagement/index.ts';
 import { coursesAttendedBy, visitsInvolving } from '../engagement/index.ts';
@@ -68,6 +68,7 @@ export async function stateOverview(db: Kysely<DB>, viewer: Viewer | null, iso3:
   ];
   const documents = await documentsAboutState(db, viewer, code, records);
   const letters = await listLetters(db, viewer, { state: code }, { limit: lettersShown, offset: 0 });
+  const seenContacts = stateContactsFor(viewer, code, contacts, today);
   const hosts = new Map<string, StateRow['names']>();
   for (const host of new Set(visits.map((v) => v.state_iso3).filter((h) => h !== code))) {
     const s = await findState(db, host);
@@ -79,7 +80,7 @@ export async function stateOverview(db: Kysely<DB>, viewer: Viewer | null, iso3:
     reports,
     plans,
     // Only the projection leaves this function: the rows with names and e-mails stay here.
-    contact: { projection: projectContacts(code, contacts, today), detailsLink: maySeeContacts(viewer, code) },
+    contact: { projection: seenContacts.projection, detailsLink: seenContacts.details !== null },
     visits: orNull(visits),
     hosts,
     courses: orNull(courses),
