@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Database } from '../../src/platform/db/connect.ts';
-import { activeOffers, matchItemsOf, matchOfferOf, weightsInForce } from '../../src/features/assistance/requests/commands.ts';
+import { activeOffers, matchItemsOf, matchOfferOf, weightsInForce } from '../../src/features/assistance/matching/engine-inputs.ts';
 import { demoAsAt, seedDemoAssistance } from '../../src/features/assistance/demo.ts';
 import { rankOffersForItem, reasonsText } from '../../src/features/assistance/matching/matching.ts';
 import { Messages } from '../../src/platform/i18n/i18n.ts';
-import { assistanceFigures } from '../../src/features/assistance/outputs/outputs.ts';
-import {
-  deliveredByProvider,
-  itemsOf,
-  listRequests,
-  publicSummaries,
-  responsesOf,
-  stepsOf,
-} from '../../src/features/assistance/queries.ts';
+import { assistanceFigures } from '../../src/features/assistance/outputs/figures.ts';
+import { deliveredByProvider, itemsOf, listRequests, responsesOf, stepsOf } from '../../src/features/assistance/queries.ts';
+import { publicSummaries } from '../../src/features/assistance/requests/summaries.ts';
 import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { freshDatabase } from '../support/database.ts';
 

@@ -4,7 +4,10 @@ import { sql } from 'kysely';
 import { AppError } from '../../src/platform/errors.ts';
 import { createApiToken } from '../../src/features/accounts/commands.ts';
 import { viewerOf } from '../../src/features/accounts/viewer.ts';
-import { addMatch, createOffer, createRequest, moveMatch, takeStep } from '../../src/features/assistance/requests/commands.ts';
+import { addMatch, moveMatch } from '../../src/features/assistance/matching/commands.ts';
+import { createOffer } from '../../src/features/assistance/offers/commands.ts';
+import { takeStep } from '../../src/features/assistance/procedure/steps.ts';
+import { createRequest } from '../../src/features/assistance/requests/commands.ts';
 import {
   changesAfterDelivery,
   draftRequestFromGaps,

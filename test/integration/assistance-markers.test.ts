@@ -111,7 +111,7 @@ async function doors(who: Who): Promise<Map<string, string>> {
     `/api/v1/assistance/requests/${id}/matches`,
     `/api/v1/assistance/requests/${id}/matches?suggest=engine`,
     ...offerIds.map((o) => `/api/v1/assistance/offers/${o}/matches`),
-    '/api/v1/assistance/figures?year=' + todayIso().slice(0, 4),
+    `/api/v1/assistance/figures?year=${todayIso().slice(0, 4)}`,
   ])
     out.set(`api ${path}`, (await api(path, who)).text);
   for (const path of [

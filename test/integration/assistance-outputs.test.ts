@@ -11,17 +11,15 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { findActiveViewer } from '../../src/features/accounts/queries.ts';
-import {
-  addMatch,
-  createOffer,
-  createRequest,
-  moveMatch,
-  recordResponse,
-  suggestMatches,
-  takeStep,
-} from '../../src/features/assistance/requests/commands.ts';
-import { assistanceFigures, consolidatedList, quarterlyUpdate, quarterOf } from '../../src/features/assistance/outputs/outputs.ts';
-import type { RequestInput } from '../../src/features/assistance/requests/checks.ts';
+import { addMatch, moveMatch, suggestMatches } from '../../src/features/assistance/matching/commands.ts';
+import { createOffer } from '../../src/features/assistance/offers/commands.ts';
+import { takeStep } from '../../src/features/assistance/procedure/steps.ts';
+import { createRequest } from '../../src/features/assistance/requests/commands.ts';
+import { recordResponse } from '../../src/features/assistance/requests/responses.ts';
+import { assistanceFigures } from '../../src/features/assistance/outputs/figures.ts';
+import { consolidatedList } from '../../src/features/assistance/outputs/list.ts';
+import { quarterlyUpdate, quarterOf } from '../../src/features/assistance/outputs/quarterly.ts';
+import type { RequestInput } from '../../src/features/assistance/requests/inputs.ts';
 import { actorOf } from '../../src/platform/audit/record.ts';
 import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';

@@ -4,16 +4,13 @@ import type { Database } from '../../src/platform/db/connect.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { addWorkingDays } from '../../src/features/assistance/procedure/calendar.ts';
-import {
-  createOffer,
-  createRequest,
-  moveMatch,
-  recordResponse,
-  suggestMatches,
-  takeStep,
-  updateRequest,
-} from '../../src/features/assistance/requests/commands.ts';
-import { findRequest, flagsOf, listRequests, publicSummaries, stepsOf } from '../../src/features/assistance/queries.ts';
+import { moveMatch, suggestMatches } from '../../src/features/assistance/matching/commands.ts';
+import { createOffer } from '../../src/features/assistance/offers/commands.ts';
+import { takeStep } from '../../src/features/assistance/procedure/steps.ts';
+import { createRequest, updateRequest } from '../../src/features/assistance/requests/commands.ts';
+import { recordResponse } from '../../src/features/assistance/requests/responses.ts';
+import { findRequest, flagsOf, listRequests, stepsOf } from '../../src/features/assistance/queries.ts';
+import { publicSummaries } from '../../src/features/assistance/requests/summaries.ts';
 import { createLetter } from '../../src/features/correspondence/commands.ts';
 import { visibleConcerns } from '../../src/features/correspondence/queries.ts';
 import { freshDatabase } from '../support/database.ts';

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Database } from '../../src/platform/db/connect.ts';
-import { createOffer, createRequest, setOfferArchived, takeStep } from '../../src/features/assistance/requests/commands.ts';
+import { createOffer, setOfferArchived } from '../../src/features/assistance/offers/commands.ts';
+import { takeStep } from '../../src/features/assistance/procedure/steps.ts';
+import { createRequest } from '../../src/features/assistance/requests/commands.ts';
 import { search } from '../../src/features/search/search.ts';
 import type { Viewer } from '../../src/platform/policy/policy.ts';
 import { freshDatabase } from '../support/database.ts';

@@ -1,8 +1,8 @@
 import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { canSeeRequest, isCommitteeSide, providerKeyOf, type Viewer } from '../../platform/policy/policy.ts';
-import { type Flag, overdue, type RequestState } from './procedure/procedure.ts';
-import type { RequestRecords } from './readers.ts';
+import { type Flag, overdue } from './procedure/procedure.ts';
+import { stateOf } from './procedure/state.ts';
 import type {
   AssistanceCirculationTable,
   AssistanceMatchTable,
@@ -208,92 +208,6 @@ export async function matchesOfItems(db: Db, itemIds: string[]): Promise<MatchVi
   }));
 }
 
-/**
- * Everything recorded of these requests (removed items, archived responses and all), by request:
- * what the presenters of `readers.ts` read from. Five queries whatever the number of requests.
- */
-export async function requestRecordsOf(db: Db, rows: readonly RequestRow[]): Promise<Map<string, RequestRecords>> {
-  const ids = rows.map((r) => r.id);
-  const out = new Map<string, RequestRecords>(
-    rows.map((request) => [request.id, { request, items: [], steps: [], circulation: [], responses: [], matches: [] }]),
-  );
-  if (!ids.length) return out;
-  const [items, steps, circulation, responses] = await Promise.all([
-    itemsOf(db, ids, true),
-    db
-      .selectFrom('assistance_step')
-      .selectAll()
-      .where('request_id', 'in', ids)
-      .orderBy('taken_on')
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    circulationOf(db, ids),
-    db
-      .selectFrom('assistance_response')
-      .selectAll()
-      .where('request_id', 'in', ids)
-      .orderBy('responded_on')
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-  ]);
-  const matches = await matchesOfItems(
-    db,
-    items.map((i) => i.id),
-  );
-  const requestOfItem = new Map(items.map((i) => [i.id, i.request_id]));
-  for (const i of items) out.get(i.request_id)!.items.push(i);
-  for (const s of steps) out.get(s.request_id)!.steps.push(s);
-  for (const c of circulation) out.get(c.request_id)!.circulation.push(c);
-  for (const x of responses) out.get(x.request_id)!.responses.push(x);
-  for (const x of matches) out.get(requestOfItem.get(x.item_id)!)!.matches.push(x);
-  return out;
-}
-
-/** What the procedure's rules need of a request: its steps' dates and its unforwarded responses. */
-export async function requestState(db: Db, r: RequestRow): Promise<RequestState> {
-  const [steps, responses] = await Promise.all([
-    db
-      .selectFrom('assistance_step')
-      .select(['action', 'taken_on'])
-      .where('request_id', '=', r.id)
-      .orderBy('taken_on')
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('assistance_response')
-      .select(['responded_on', 'forwarded_on'])
-      .where('request_id', '=', r.id)
-      .where('archived_at', 'is', null)
-      .execute(),
-  ]);
-  return stateOf(r, steps, responses);
-}
-
-export function stateOf(
-  r: RequestRow,
-  steps: { action: string; taken_on: string }[],
-  responses: { responded_on: string; forwarded_on: string | null }[],
-): RequestState {
-  const last = (a: string) => steps.filter((s) => s.action === a).at(-1)?.taken_on ?? null;
-  const news = [r.status_on, ...steps.map((s) => s.taken_on), ...responses.map((x) => x.responded_on)].sort();
-  return {
-    status: r.status,
-    statusOn: r.status_on,
-    receivedOn: r.received_on,
-    consentSummary: r.consent_summary,
-    summary: r.summary,
-    objectedOn: r.objected_on,
-    summaryPostedOn: r.summary_posted_on,
-    followUpOn: r.follow_up_on,
-    acknowledgedOn: last('acknowledge'),
-    circulatedOn: steps.find((s) => s.action === 'circulate')?.taken_on ?? null,
-    lastNewsOn: news.at(-1)!,
-    unforwardedResponses: responses.filter((x) => !x.forwarded_on).length,
-  };
-}
-
 /** The deadlines passed, per request, for a list (one query for the steps, one for the responses). */
 export async function flagsOf(db: Db, rows: RequestRow[], today: string): Promise<Map<string, Flag[]>> {
   const ids = rows.map((r) => r.id);
@@ -372,45 +286,6 @@ export async function listOffers(db: Db, viewer: Viewer | null, f: OfferFilters 
 export async function findOffer(db: Db, viewer: Viewer | null, id: string): Promise<OfferRow | undefined> {
   if (!isUuid(id)) return undefined;
   return db.selectFrom('assistance_offer').selectAll().where('id', '=', id).where(offerVisible(viewer)).executeTakeFirst();
-}
-
-export interface PublicSummary {
-  id: string;
-  state_iso3: string;
-  received_on: string;
-  summary: string;
-  summary_posted_on: string;
-  status: RequestStatus;
-  areas: string[];
-  weapons: string[];
-  kinds: string[];
-}
-
-/** The summaries the States consented to publish and the secretariat posted: all the public sees of requests. */
-export async function publicSummaries(db: Db, f: { year?: number; state?: string } = {}): Promise<PublicSummary[]> {
-  let q = db
-    .selectFrom('assistance_request as r')
-    .select(['r.id', 'r.state_iso3', 'r.received_on', 'r.summary', 'r.summary_posted_on', 'r.status'])
-    .where('r.consent_summary', '=', true)
-    .where('r.summary_posted_on', 'is not', null)
-    .where('r.archived_at', 'is', null);
-  if (f.year) q = q.where('r.received_on', '>=', `${f.year}-01-01`).where('r.received_on', '<=', `${f.year}-12-31`);
-  if (f.state) q = q.where('r.state_iso3', '=', f.state.toUpperCase());
-  const rows = await q.orderBy('r.received_on', 'desc').orderBy('r.id').execute();
-  const items = await itemsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  const union = (id: string, k: 'areas' | 'weapons' | 'kinds') =>
-    [...new Set(items.filter((i) => i.request_id === id).flatMap((i) => i[k]))].sort();
-  return rows.map((r) => ({
-    ...r,
-    state_iso3: r.state_iso3.trim(),
-    summary_posted_on: r.summary_posted_on!,
-    areas: union(r.id, 'areas'),
-    weapons: union(r.id, 'weapons'),
-    kinds: union(r.id, 'kinds'),
-  }));
 }
 
 /** The weights in force: the newest saved, or none (the engine's defaults). */

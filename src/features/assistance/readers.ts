@@ -6,7 +6,7 @@ import type { AuditRow } from '../../platform/audit/history.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { isCommitteeSide, providerKeyOf, type Viewer } from '../../platform/policy/policy.ts';
 import type { CirculationRow, ItemRow, MatchView, RequestRow, ResponseRow, StepRow } from './queries.ts';
-import { providerKey, requestRecordsOf } from './queries.ts';
+import { circulationOf, itemsOf, matchesOfItems, providerKey } from './queries.ts';
 
 /**
  * The Committee side (everything, the overdue flags too), the requesting State (its contact, the
@@ -123,6 +123,52 @@ export function historySeenBy(reader: Reader, events: AuditRow[], seen: RequestR
     if (e.action === 'matches:add' || e.action.startsWith('match:')) return matches.has(idOf(e.after) ?? '') ? [e] : [];
     return [e];
   });
+}
+
+/**
+ * Everything recorded of these requests (removed items, archived responses and all), by request:
+ * what the presenters of `readers.ts` read from. Five queries whatever the number of requests.
+ */
+export async function requestRecordsOf(
+  db: Kysely<DB> | Transaction<DB>,
+  rows: readonly RequestRow[],
+): Promise<Map<string, RequestRecords>> {
+  const ids = rows.map((r) => r.id);
+  const out = new Map<string, RequestRecords>(
+    rows.map((request) => [request.id, { request, items: [], steps: [], circulation: [], responses: [], matches: [] }]),
+  );
+  if (!ids.length) return out;
+  const [items, steps, circulation, responses] = await Promise.all([
+    itemsOf(db, ids, true),
+    db
+      .selectFrom('assistance_step')
+      .selectAll()
+      .where('request_id', 'in', ids)
+      .orderBy('taken_on')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    circulationOf(db, ids),
+    db
+      .selectFrom('assistance_response')
+      .selectAll()
+      .where('request_id', 'in', ids)
+      .orderBy('responded_on')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+  ]);
+  const matches = await matchesOfItems(
+    db,
+    items.map((i) => i.id),
+  );
+  const requestOfItem = new Map(items.map((i) => [i.id, i.request_id]));
+  for (const i of items) out.get(i.request_id)!.items.push(i);
+  for (const s of steps) out.get(s.request_id)!.steps.push(s);
+  for (const c of circulation) out.get(c.request_id)!.circulation.push(c);
+  for (const x of responses) out.get(x.request_id)!.responses.push(x);
+  for (const x of matches) out.get(requestOfItem.get(x.item_id)!)!.matches.push(x);
+  return out;
 }
 
 /** One request and its records, as the reader sees them now: the API's answer, the request page. */

@@ -6,7 +6,7 @@ import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { listStates } from '../member-states/index.ts';
 import { listOrganizations } from '../organizations/index.ts';
-import type { Names } from './pages.tsx';
+import type { Names } from './labels.ts';
 import type { RequestFilters } from './queries.ts';
 import { type RequestStatus, requestStatuses } from './schema.ts';
 

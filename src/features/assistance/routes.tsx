@@ -9,8 +9,10 @@ import type { AppEnv } from '../../platform/http/env.ts';
 import { render } from '../../platform/http/render.tsx';
 import { isCommitteeSide } from '../../platform/policy/policy.ts';
 import { offerRoutes } from './offers/offer-routes.tsx';
-import { flagText, HubPage, stateName, statusLabel, SummariesPage } from './pages.tsx';
-import { flagsOf, itemsOf, listRequests, publicSummaries } from './queries.ts';
+import { HubPage, SummariesPage } from './hub.tsx';
+import { flagText, stateName, statusLabel } from './labels.ts';
+import { flagsOf, itemsOf, listRequests } from './queries.ts';
+import { publicSummaries } from './requests/summaries.ts';
 import { mayCreateRequest, requestRoutes } from './requests/request-routes.tsx';
 import { namesFor, requestFilters, withParams, yearsUntil } from './route-support.ts';
 

@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AppError } from '../../../platform/errors.ts';
-import { messages } from '../../../platform/i18n/i18n.ts';
-import { locales } from '../../../platform/i18n/locales.ts';
 import {
   defaultWeights,
   type MatchItem,
   type MatchOffer,
-  matchAll,
   parseWeights,
   type Reason,
   type ReasonCode,
   rankItemsForOffer,
   rankOffersForItem,
-  reasonsText,
-  reasonText,
   type TrackRecord,
   type Weights,
 } from './matching.ts';
-import { areas, helpKinds, helpLanguages, labelOf, paragraphs, regions, weaponTypes } from '../taxonomy.ts';
+import { delivered, item, offer } from './fixtures.ts';
 
 /*
  * The ranking behaviour, pinned by hand-reasoned cases. With the default weights (docs/matching.md):
@@ -29,36 +23,6 @@ import { areas, helpKinds, helpLanguages, labelOf, paragraphs, regions, weaponTy
  * The helpers below make an offer that serves every region and has no period (so +5 +5 = 10 on
  * top of what it shares) and lists no language (so no language reason either way).
  */
-
-const item = (over: Partial<MatchItem> = {}): MatchItem => ({
-  id: 'item-1',
-  requestId: 'request-1',
-  stateIso3: 'MLI',
-  region: 'african',
-  languages: ['fr'],
-  paragraphs: [],
-  weapons: [],
-  areas: [],
-  kinds: [],
-  receivedOn: '2018-06-01',
-  ...over,
-});
-
-const offer = (id: string, over: Partial<MatchOffer> = {}): MatchOffer => ({
-  id,
-  providerKey: `organization:${id.toUpperCase()}`,
-  paragraphs: [],
-  weapons: [],
-  areas: [],
-  kinds: [],
-  regions: [],
-  languages: [],
-  periodFrom: null,
-  periodTo: null,
-  ...over,
-});
-
-const delivered = (n: number, areaCodes: string[]) => Array.from({ length: n }, () => ({ areas: areaCodes, weapons: ['chemical'] }));
 
 interface Row {
   why: string;
@@ -407,239 +371,4 @@ describe('ranking items for an offer mirrors ranking offers for an item', () => 
       }
     });
   }
-});
-
-describe('parseWeights', () => {
-  test('missing keys take their default; a JSON text is read too', () => {
-    assert.deepEqual(parseWeights({}), defaultWeights);
-    assert.deepEqual(parseWeights(undefined), defaultWeights);
-    assert.deepEqual(parseWeights({ language: 25 }), { ...defaultWeights, language: 25 });
-    assert.deepEqual(parseWeights('{"language": 25, "limit": 3}'), { ...defaultWeights, language: 25, limit: 3 });
-  });
-
-  const bad: [string, unknown, { field: string; problem: RegExp }[]][] = [
-    ['an unknown key', { colour: 1 }, [{ field: 'weights.colour', problem: /not a known weight/ }]],
-    ['a number as text', { area: '40' }, [{ field: 'weights.area', problem: /not a number/ }]],
-    ['null', { kind: null }, [{ field: 'weights.kind', problem: /not a number/ }]],
-    ['a negative weight', { periodEnded: -30 }, [{ field: 'weights.periodEnded', problem: /negative/ }]],
-    ['an infinite weight', { region: Number.POSITIVE_INFINITY }, [{ field: 'weights.region', problem: /finite/ }]],
-    ['a huge weight', { region: 1e300 }, [{ field: 'weights.region', problem: /more than/ }]],
-    ['a fractional cap', { trackRecordCap: 1.5 }, [{ field: 'weights.trackRecordCap', problem: /whole number/ }]],
-    ['a limit of 0', { limit: 0 }, [{ field: 'weights.limit', problem: /from 1/ }]],
-    [
-      'two bad keys, each named',
-      { area: -1, colour: 2 },
-      [
-        { field: 'weights.area', problem: /negative/ },
-        { field: 'weights.colour', problem: /not a known weight/ },
-      ],
-    ],
-    ['text that is not JSON', '{"area": 40', [{ field: 'weights', problem: /not JSON/ }]],
-    ['a JSON array', '[1, 2]', [{ field: 'weights', problem: /not a JSON object/ }]],
-    ['a number', 42, [{ field: 'weights', problem: /not a JSON object/ }]],
-  ];
-  for (const [why, input, expected] of bad) {
-    test(`refuses ${why}, naming the key`, () => {
-      assert.throws(
-        () => parseWeights(input),
-        (err: unknown) => {
-          assert.ok(err instanceof AppError);
-          assert.equal(err.code, 'validation');
-          assert.deepEqual(
-            err.fields.map((f) => f.field),
-            expected.map((e) => e.field),
-          );
-          for (const [k, e] of expected.entries()) assert.match(err.fields[k]!.problem, e.problem);
-          return true;
-        },
-      );
-    });
-  }
-});
-
-describe('the reasons in words', () => {
-  // The example of the issue: an item of Mali's asking for training in export control of chemicals.
-  const mali = item({
-    paragraphs: ['OP3d'],
-    weapons: ['chemical'],
-    areas: ['export-control'],
-    kinds: ['training'],
-    languages: ['fr'],
-    region: 'african',
-  });
-  const provider = offer('opcw', {
-    paragraphs: ['OP3d'],
-    weapons: ['chemical'],
-    areas: ['export-control'],
-    kinds: ['training', 'expert-advice'],
-    languages: ['en', 'fr'],
-    regions: ['african'],
-  });
-  const track: TrackRecord = new Map([['organization:OPCW', delivered(3, ['export-control'])]]);
-  const [match] = rankOffersForItem(mali, [provider], track, defaultWeights);
-
-  test('in English, as one sentence', () => {
-    const m = messages('en');
-    assert.equal(
-      reasonsText(match!.reasons, 'en', m),
-      'both cover OP3 (d): export and trans-shipment controls for chemical weapons; both work on export and trans-shipment control; ' +
-        'the provider offers the help asked for: training; the provider works in French; the State’s region (African States) is served; ' +
-        'the provider has delivered 3 similar requests; the offer is available on the date of the request',
-    );
-    assert.deepEqual([...m.missing], []);
-  });
-
-  test('counts and dates read as the language writes them', () => {
-    const en = messages('en');
-    assert.equal(reasonText({ code: 'track-record', count: 1, points: 5 }, 'en', en), 'the provider has delivered 1 similar request');
-    assert.equal(
-      reasonText({ code: 'period-ended', date: '2017-12-31', points: -30 }, 'en', en),
-      'the offer ended on December 31, 2017, before the request was received',
-    );
-    assert.match(reasonText({ code: 'track-record', count: 2, points: 10 }, 'ar', messages('ar')), /طلبين/);
-    assert.match(reasonText({ code: 'track-record', count: 3, points: 15 }, 'ru', messages('ru')), /3 аналогичных запроса/);
-    assert.match(reasonText({ code: 'track-record', count: 5, points: 15 }, 'ru', messages('ru')), /5 аналогичных запросов/);
-    assert.match(reasonText({ code: 'track-record', count: 3, points: 15 }, 'zh', messages('zh')), /3项类似请求/);
-  });
-
-  for (const locale of ['ar', 'zh'] as const) {
-    test(`in ${locale}: words, not keys, with the taxonomy’s labels`, () => {
-      const m = messages(locale);
-      const text = reasonsText(match!.reasons, locale, m);
-      assert.doesNotMatch(text, /assistance\.|\{|[A-Za-z]{4,}/, text);
-      for (const label of [
-        labelOf('paragraph', 'OP3d', locale),
-        labelOf('weapon', 'chemical', locale),
-        labelOf('area', 'export-control', locale),
-        labelOf('kind', 'training', locale),
-        labelOf('language', 'fr', locale),
-        labelOf('region', 'african', locale),
-      ])
-        assert.ok(text.includes(label), `${locale}: "${label}" in "${text}"`);
-      assert.ok(text.includes('3'), text);
-      assert.deepEqual([...m.missing], [], 'no English fallback');
-    });
-  }
-
-  test('every kind of reason has words in the six languages', () => {
-    const all: Reason[] = [
-      { code: 'paragraph', codes: ['OP1'], points: 10 },
-      { code: 'weapon', codes: ['delivery'], points: 10 },
-      { code: 'area', codes: ['financing'], points: 40 },
-      { code: 'kind', codes: ['visit'], points: 15 },
-      { code: 'language', codes: ['pt'], points: 15 },
-      { code: 'no-language', points: 0 },
-      { code: 'region', codes: ['latin-american-caribbean'], points: 10 },
-      { code: 'all-regions', points: 5 },
-      { code: 'region-not-served', codes: ['eastern-european'], points: -20 },
-      { code: 'track-record', count: 11, points: 15 },
-      { code: 'period', from: null, to: null, points: 5 },
-      { code: 'period-ended', date: '2017-12-31', points: -30 },
-      { code: 'period-later', date: '2019-01-01', points: 0 },
-    ];
-    for (const locale of locales) {
-      const m = messages(locale);
-      const texts = all.map((r) => reasonText(r, locale, m));
-      for (const t of texts) assert.ok(t.trim() !== '' && !t.includes('assistance.') && !t.includes('{'), `${locale}: ${t}`);
-      assert.equal(new Set(texts).size, texts.length, `${locale}: each reason reads differently`);
-      assert.ok(texts[2]!.includes(labelOf('area', 'financing', locale)));
-      assert.ok(texts[6]!.includes(labelOf('region', 'latin-american-caribbean', locale)));
-      assert.deepEqual([...m.missing], [], `${locale}: no English fallback`);
-    }
-  });
-
-  test('a reason of an unknown kind (stored by a later version) is shown as its code', () => {
-    assert.equal(reasonText({ code: 'from-the-future', points: 1 } as unknown as Reason, 'en', messages('en')), 'from-the-future');
-  });
-});
-
-/** mulberry32: a small seeded PRNG, so the generated cases are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-describe('matchAll', () => {
-  const random = prng(1540);
-  const some = (xs: readonly string[], max: number) => [
-    ...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => xs[Math.floor(random() * xs.length)]!)),
-  ];
-  const date = () =>
-    random() < 0.4 ? null : `${2012 + Math.floor(random() * 12)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
-  const providers = Array.from({ length: 25 }, (_, k) => `state:P${k}`);
-  const items: MatchItem[] = Array.from({ length: 300 }, (_, k) => ({
-    id: `item-${(k * 7919) % 300}`,
-    requestId: `r-${k >> 2}`,
-    stateIso3: 'MLI',
-    region: regions[Math.floor(random() * regions.length)]!,
-    languages: some(helpLanguages, 2),
-    paragraphs: some(paragraphs, 2),
-    weapons: some(weaponTypes, 2),
-    areas: some(areas, 2),
-    kinds: some(helpKinds, 2),
-    receivedOn: date() ?? '2018-06-01',
-  }));
-  const offers: MatchOffer[] = Array.from({ length: 300 }, (_, k) => {
-    const from = date();
-    return {
-      id: `offer-${(k * 104729) % 300}`,
-      providerKey: providers[k % providers.length]!,
-      paragraphs: some(paragraphs, 3),
-      weapons: some(weaponTypes, 3),
-      areas: some(areas, 3),
-      kinds: some(helpKinds, 3),
-      regions: random() < 0.5 ? [] : some(regions, 2),
-      languages: some(helpLanguages, 3),
-      periodFrom: from,
-      periodTo: from && random() < 0.5 ? `${Number(from.slice(0, 4)) + 2}${from.slice(4)}` : null,
-    };
-  });
-  const track: TrackRecord = new Map(
-    providers.map((p, k) => [p, Array.from({ length: k % 7 }, () => ({ areas: some(areas, 2), weapons: some(weaponTypes, 1) }))]),
-  );
-
-  test('on 300 × 300 gives the same top lists as ranking each item alone', () => {
-    const all = matchAll(items, offers, track, defaultWeights, 10);
-    assert.equal(all.size, items.length);
-    let kept = 0;
-    for (const it of items) {
-      const one = rankOffersForItem(it, offers, track, defaultWeights, 10);
-      assert.deepEqual(all.get(it.id), one, it.id);
-      kept += one.length;
-      for (let k = 1; k < one.length; k++) {
-        const [a, b] = [one[k - 1]!, one[k]!];
-        assert.ok(a.score > b.score || (a.score === b.score && a.offerId < b.offerId), `${it.id}: ${a.offerId} before ${b.offerId}`);
-      }
-    }
-    assert.ok(kept > 2000, `most items have ten matches (${kept})`);
-  });
-
-  test('the kept lists are the best of all candidates, and every pair scores the same from the offer’s side', () => {
-    const unlimited = matchAll(items, offers, track, defaultWeights, Number.POSITIVE_INFINITY);
-    const top = matchAll(items, offers, track, defaultWeights, 5);
-    const byPair = new Map<string, number>();
-    for (const [itemId, list] of unlimited) {
-      assert.deepEqual(top.get(itemId), list.slice(0, 5));
-      for (const r of list) {
-        byPair.set(`${itemId}|${r.offerId}`, r.score);
-        assert.equal(pointsOf(r.reasons), r.score);
-      }
-    }
-    for (const o of offers.slice(0, 40)) {
-      const back = rankItemsForOffer(o, items, track, defaultWeights, Number.POSITIVE_INFINITY);
-      assert.deepEqual(
-        back.map((r) => [r.itemId, r.score]),
-        [...byPair]
-          .filter(([k]) => k.endsWith(`|${o.id}`))
-          .map(([k, s]) => [k.split('|')[0], s])
-          .sort((a, b) => (b[1] as number) - (a[1] as number) || (a[0]! < b[0]! ? -1 : 1)),
-      );
-    }
-  });
 });

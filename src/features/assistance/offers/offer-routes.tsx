@@ -10,11 +10,12 @@ import { can, providerKeyOf, type Viewer, visibilityScope } from '../../../platf
 import { HistoryList } from '../../../platform/ui/history.tsx';
 import { recordHistory } from '../../../platform/audit/history.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
-import { createOffer, matchItemsOf, matchOfferOf, setOfferArchived, updateOffer, weightsInForce } from '../requests/commands.ts';
-import { emptyOffer, OfferForm, type OfferFormValues, offerInputOf, offerValuesFrom, offerValuesOf } from '../requests/forms.tsx';
+import { matchItemsOf, matchOfferOf, weightsInForce } from '../matching/engine-inputs.ts';
+import { createOffer, setOfferArchived, updateOffer } from './commands.ts';
+import { emptyOffer, OfferForm, type OfferFormValues, offerInputOf, offerValuesFrom, offerValuesOf } from './offer-form.tsx';
 import { rankItemsForOffer } from '../matching/matching.ts';
 import { OfferDetail, OfferList, type RankedView } from './offer-pages.tsx';
-import type { Names } from '../pages.tsx';
+import type { Names } from '../labels.ts';
 import {
   deliveredByProvider,
   findOffer,

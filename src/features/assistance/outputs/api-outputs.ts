@@ -3,7 +3,7 @@
 import { todayIso } from '../../../platform/values/dates.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { type Api, bearer, problems } from '../../../platform/http/api-common.ts';
-import { assistanceFigures } from './outputs.ts';
+import { assistanceFigures } from './figures.ts';
 import { areas } from '../taxonomy.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

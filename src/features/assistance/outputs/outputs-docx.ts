@@ -2,27 +2,22 @@
 // documents in the reader's language, written by `src/output/docx.ts` (Arabic right to left).
 import type { Messages } from '../../../platform/i18n/i18n.ts';
 import { type Block, type DocxLanguage, writeDocx } from '../../../platform/formats/docx.ts';
+import { actionLabel, channelLabel, codeList, matchStatusLabel, providerName, stateName, statusLabel } from '../labels.ts';
 import {
-  actionLabel,
-  channelLabel,
-  codeList,
   dateIn,
   filtersText,
   flagLine,
   itemTerms,
   itemText,
-  matchStatusLabel,
   matchText,
-  providerName,
   quarterTitle,
   requestResponseText,
-  stateName,
-  statusLabel,
   statusSince,
   yesNo,
-} from './output-pages.tsx';
-import type { ConsolidatedList, QuarterlyUpdate } from './outputs.ts';
-import type { Names } from '../pages.tsx';
+} from './words.ts';
+import type { ConsolidatedList } from './list.ts';
+import type { QuarterlyUpdate } from './quarterly.ts';
+import type { Names } from '../labels.ts';
 
 export { docxMediaType } from '../../../platform/formats/docx.ts';
 

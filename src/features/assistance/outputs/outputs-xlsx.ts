@@ -2,19 +2,10 @@
 // its items' rows (so that a filter on any column keeps whole rows), the header frozen, an
 // autofilter over every column, dates as dates, labels in the reader's language.
 import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
-import {
-  channelLabel,
-  codeList,
-  flagLine,
-  matchText,
-  priorityLabel,
-  responseText,
-  stateName,
-  statusLabel,
-  yesNo,
-} from './output-pages.tsx';
-import type { Names } from '../pages.tsx';
-import type { ConsolidatedList } from './outputs.ts';
+import { channelLabel, codeList, priorityLabel, stateName, statusLabel } from '../labels.ts';
+import { flagLine, matchText, responseText, yesNo } from './words.ts';
+import type { Names } from '../labels.ts';
+import type { ConsolidatedList } from './list.ts';
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -9,7 +9,8 @@ import { can, isCommitteeSide, type Viewer, visibilityScope } from '../../../pla
 import { type StateMatrix, cellOf, gaps } from '../../matrix/index.ts';
 import type { CellValue, MeasureKind, TemplateData } from '../../matrix/index.ts';
 import { findState } from '../../member-states/index.ts';
-import { isDate, type ItemInput, type RequestInput } from './checks.ts';
+import { isIsoDate } from '../../../platform/values/dates.ts';
+import type { ItemInput, RequestInput } from './inputs.ts';
 import { findRequest, itemsOf } from '../queries.ts';
 import { type Area, areasOfParagraph, helpKinds, labelOf, paragraphs, regionLabels, weaponTypes } from '../taxonomy.ts';
 
@@ -196,7 +197,7 @@ export async function draftRequestFromGaps(
     !can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 })
   )
     throw notFound(`the State ${iso3.slice(0, 3).toUpperCase()}`);
-  if (!isDate(asOf)) throw invalid([{ field: 'asOf', problem: 'must be a date (YYYY-MM-DD)' }]);
+  if (!isIsoDate(asOf)) throw invalid([{ field: 'asOf', problem: 'must be a date (YYYY-MM-DD)' }]);
   const group = state.regional_group;
   const all = await approvedMatricesAsOf(db, viewer, group, asOf);
   const mine = all.find((x) => x.matrix.iso3 === state.iso3);

@@ -1,0 +1,189 @@
+// The write core of an offer of assistance: record, change, archive and restore, each with the input
+// schema, the provider's check, what each role may change, the row version and the audit event. The
+// form, the API, the bundle import and the demonstration data call it.
+import type { Kysely, Transaction } from 'kysely';
+import { type Actor, recordChange } from '../../../platform/audit/record.ts';
+import type { DB } from '../../../platform/db/schema.ts';
+import { AppError, invalid, notFound } from '../../../platform/errors.ts';
+import { can, isCommitteeSide, providerKeyOf, type Viewer } from '../../../platform/policy/policy.ts';
+import { isUuid } from '../../../platform/values/codes.ts';
+import { parseInput } from '../../../platform/values/input.ts';
+import { type OfferRow, offerProviderKey, parseProviderKey } from '../queries.ts';
+import { unknownProviders } from '../requests/checks.ts';
+import { conflict } from '../requests/commands.ts';
+import type { AssistanceSource } from '../schema.ts';
+import { type Offer, type OfferInput, offerInput } from './inputs.ts';
+
+type Trx = Transaction<DB>;
+
+const offerColumns = (input: Offer) => {
+  const p = parseProviderKey(input.provider)!;
+  return {
+    provider_kind: p.kind,
+    provider_state_iso3: p.kind === 'state' ? p.code : null,
+    provider_organization_code: p.kind === 'organization' ? p.code : null,
+    title: input.title,
+    description: input.description ?? '',
+    paragraphs: input.paragraphs ?? [],
+    weapons: input.weapons ?? [],
+    areas: input.areas,
+    kinds: input.kinds ?? [],
+    regions: input.regions ?? [],
+    languages: input.languages ?? [],
+    programmes: JSON.stringify((input.programmes ?? []).map((g) => ({ name: g.name, url: g.url ?? '' }))),
+    capacity: input.capacity ?? '',
+    period_from: input.periodFrom ?? null,
+    period_to: input.periodTo ?? null,
+    contact_name: input.contactName ?? '',
+    contact_email: input.contactEmail ?? '',
+    confidentiality: input.confidentiality ?? 'public',
+  };
+};
+
+const audited = (o: OfferRow) => ({ ...o, created_at: undefined, updated_at: undefined });
+const auditScope = (o: OfferRow) => ({ confidentiality: o.confidentiality, stateIso3: o.provider_state_iso3?.trim() ?? null });
+
+/** The provider exists, and the viewer records for it (the keepers any provider; a provider itself). */
+async function checkProvider(trx: Trx, viewer: Viewer | null, input: Offer, action: 'create' | 'update'): Promise<void> {
+  const problems = await unknownProviders(trx, [input.provider], 'provider');
+  if (problems.length) throw invalid(problems);
+  if (viewer && !can(viewer, action, { type: 'assistance-offer', confidentiality: 'public', stateIso3: null, providerKey: input.provider }))
+    throw new AppError('forbidden', 'a provider records only its own offers');
+}
+
+/** Records an offer of assistance: one transaction with its audit event. */
+export async function createOffer(
+  db: Kysely<DB>,
+  actor: Actor,
+  viewer: Viewer | null,
+  input: OfferInput,
+  source: AssistanceSource = 'entered',
+): Promise<OfferRow> {
+  const parsed = parseInput(offerInput, input);
+  return db.transaction().execute((trx) => insertOffer(trx, actor, viewer, parsed, source));
+}
+
+/** `createOffer` inside the caller's transaction; a bundle gives the offer's id. */
+export async function insertOffer(
+  trx: Trx,
+  actor: Actor,
+  viewer: Viewer | null,
+  raw: OfferInput,
+  source: AssistanceSource = 'entered',
+  kept: { id?: string } = {},
+): Promise<OfferRow> {
+  const input = parseInput(offerInput, raw);
+  await checkProvider(trx, viewer, input, 'create');
+  const row = await trx
+    .insertInto('assistance_offer')
+    .values({ ...(kept.id ? { id: kept.id } : {}), ...offerColumns(input), source })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordChange(trx, actor, {
+    action: 'create',
+    recordType: 'assistance-offer',
+    recordId: row.id,
+    ...auditScope(row),
+    after: audited(row),
+  });
+  return row;
+}
+
+/** The offer, locked for a change the viewer may make, on the version it read (a hidden offer is not found). */
+async function lockOffer(trx: Trx, viewer: Viewer | null, id: string, expectedVersion: number | undefined): Promise<OfferRow> {
+  const row = isUuid(id)
+    ? await trx.selectFrom('assistance_offer').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+    : undefined;
+  if (!row) throw notFound('the offer');
+  const key = offerProviderKey(row);
+  if (
+    viewer &&
+    !can(viewer, 'update', { type: 'assistance-offer', confidentiality: row.confidentiality, stateIso3: null, providerKey: key })
+  ) {
+    if (row.confidentiality !== 'public' && !isCommitteeSide(viewer) && providerKeyOf(viewer) !== key) throw notFound('the offer');
+    throw new AppError('forbidden', 'you may not change this offer');
+  }
+  if (expectedVersion !== undefined && row.row_version !== expectedVersion) throw conflict('this offer', row.row_version, expectedVersion);
+  return row;
+}
+
+export async function updateOffer(
+  db: Kysely<DB>,
+  actor: Actor,
+  viewer: Viewer | null,
+  id: string,
+  expectedVersion: number,
+  input: OfferInput,
+): Promise<OfferRow> {
+  const parsed = parseInput(offerInput, input);
+  return db.transaction().execute((trx) => updateOfferIn(trx, actor, viewer, id, expectedVersion, parsed));
+}
+
+/** `updateOffer` inside the caller's transaction; a bundle gives no version (it compared the records itself). */
+export async function updateOfferIn(
+  trx: Trx,
+  actor: Actor,
+  viewer: Viewer | null,
+  id: string,
+  expectedVersion: number | undefined,
+  raw: OfferInput,
+  source?: AssistanceSource,
+): Promise<OfferRow> {
+  const input = parseInput(offerInput, raw);
+  const before = await lockOffer(trx, viewer, id, expectedVersion);
+  await checkProvider(trx, viewer, input, 'update');
+  const row = await trx
+    .updateTable('assistance_offer')
+    .set({ ...offerColumns(input), ...(source ? { source } : {}), row_version: before.row_version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordChange(trx, actor, {
+    action: 'update',
+    recordType: 'assistance-offer',
+    recordId: id,
+    ...auditScope(row),
+    before: audited(before),
+    after: audited(row),
+  });
+  return row;
+}
+
+export async function setOfferArchived(
+  db: Kysely<DB>,
+  actor: Actor,
+  viewer: Viewer | null,
+  id: string,
+  expectedVersion: number,
+  archived: boolean,
+): Promise<OfferRow> {
+  return db.transaction().execute((trx) => setOfferArchivedIn(trx, actor, viewer, id, expectedVersion, archived));
+}
+
+export async function setOfferArchivedIn(
+  trx: Trx,
+  actor: Actor,
+  viewer: Viewer | null,
+  id: string,
+  expectedVersion: number | undefined,
+  archived: boolean,
+): Promise<OfferRow> {
+  const before = await lockOffer(trx, viewer, id, expectedVersion);
+  if (archived === (before.archived_at !== null))
+    throw invalid([{ field: 'archived', problem: archived ? 'the offer is already archived' : 'the offer is not archived' }]);
+  const row = await trx
+    .updateTable('assistance_offer')
+    .set({ archived_at: archived ? new Date() : null, row_version: before.row_version + 1, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordChange(trx, actor, {
+    action: archived ? 'archive' : 'restore',
+    recordType: 'assistance-offer',
+    recordId: id,
+    ...auditScope(row),
+    before: audited(before),
+    after: audited(row),
+  });
+  return row;
+}

@@ -1,0 +1,150 @@
+// The consolidated list as a page: every request with its items, responses and matches, filtered.
+import type { FC } from 'hono/jsx';
+import type { Messages } from '../../../platform/i18n/i18n.ts';
+import { TableRegion } from '../../../platform/ui/tables.tsx';
+import { FilterForm, FilterSelect } from '../form-parts.tsx';
+import { type Names, stateName, stateOptions, statusOptions, yearOptions } from '../labels.ts';
+import { flagLine, itemTerms, itemText, matchText, responseText, statusSince, yesNo } from './words.ts';
+import { Head, Lines, OutputLinks, Received } from './output-parts.tsx';
+import type { ConsolidatedList, ListRequest } from './list.ts';
+
+export interface ListPageFilters {
+  state: string;
+  year: string;
+  status: string;
+}
+
+const RequestRows: FC<{ m: Messages; r: ListRequest; names: Names }> = ({ m, r, names }) => {
+  const items = r.items.length ? r.items : [null];
+  const span = items.length;
+  return (
+    <tbody>
+      {items.map((i, n) => (
+        <tr>
+          {n === 0 && (
+            <>
+              <th scope="rowgroup" rowspan={span}>
+                <a href={`/${m.locale}/assistance/requests/${r.id}`}>{stateName(names, r.stateIso3)}</a>
+                {r.reference && (
+                  <>
+                    <br />
+                    <span dir="ltr">{r.reference}</span>
+                  </>
+                )}
+              </th>
+              <td rowspan={span}>
+                <Received m={m} on={r.receivedOn} channel={r.channel} />
+              </td>
+              <td rowspan={span}>
+                {statusSince(m, r.status, r.statusOn)}
+                {r.flags.map((f) => (
+                  <p class="notice">{flagLine(m, f)}</p>
+                ))}
+              </td>
+              <td rowspan={span}>{yesNo(m, r.invitesVisit)}</td>
+            </>
+          )}
+          {i ? (
+            <>
+              <td>
+                {itemText(m, i)}
+                {i.timeframe && (
+                  <>
+                    <br />
+                    <small>{m.t('assistance.out.timeframeIs', { timeframe: i.timeframe })}</small>
+                  </>
+                )}
+              </td>
+              <td>{itemTerms(m, i)}</td>
+              <td>
+                <Lines lines={i.responses.map((x) => responseText(m, names, x))} />
+              </td>
+              <td>
+                <Lines lines={i.matches.map((x) => matchText(m, names, x))} />
+              </td>
+            </>
+          ) : (
+            <td colspan={4}>—</td>
+          )}
+        </tr>
+      ))}
+    </tbody>
+  );
+};
+
+export const ListPage: FC<{
+  m: Messages;
+  list: ConsolidatedList;
+  names: Names;
+  filters: ListPageFilters;
+  years: number[];
+  xlsxHref: string;
+  docxHref: string;
+}> = ({ m, list, names, filters, years, xlsxHref, docxHref }) => {
+  return (
+    <>
+      <OutputLinks m={m} here="list" committee />
+      <p class="lead">{m.t('assistance.out.list.intro')}</p>
+      <FilterForm submit={m.t('assistance.out.show')}>
+        <FilterSelect
+          id="out-state"
+          name="state"
+          label={m.t('assistance.out.state')}
+          all={m.t('assistance.out.allStates')}
+          options={stateOptions(m, names)}
+          selected={filters.state.toUpperCase()}
+        />
+        <FilterSelect
+          id="out-year"
+          name="year"
+          label={m.t('assistance.out.year')}
+          all={m.t('assistance.out.allYears')}
+          options={yearOptions(years)}
+          selected={filters.year}
+        />
+        <FilterSelect
+          id="out-status"
+          name="status"
+          label={m.t('assistance.out.status')}
+          all={m.t('assistance.out.allStatuses')}
+          options={statusOptions(m)}
+          selected={filters.status}
+        />
+      </FilterForm>
+      <p role="status" class="count">
+        {m.t('assistance.out.list.count', { requests: list.counts.requests, items: list.counts.items })}
+        {' · '}
+        <a href={xlsxHref}>{m.t('assistance.out.xlsx')}</a>
+        {' · '}
+        <a href={docxHref}>{m.t('assistance.out.docx')}</a>
+      </p>
+      {list.requests.length ? (
+        <TableRegion labelledBy="list-caption">
+          <table class="list">
+            <caption id="list-caption" class="visually-hidden">
+              {m.t('assistance.out.list.title')}
+            </caption>
+            <Head
+              m={m}
+              columns={[
+                'assistance.out.state',
+                'assistance.out.received',
+                'assistance.out.status',
+                'assistance.out.visit',
+                'assistance.out.item',
+                'assistance.out.terms',
+                'assistance.out.responses',
+                'assistance.out.matches',
+              ]}
+            />
+            {list.requests.map((r) => (
+              <RequestRows m={m} r={r} names={names} />
+            ))}
+          </table>
+        </TableRegion>
+      ) : (
+        <p>{m.t('assistance.out.list.none')}</p>
+      )}
+    </>
+  );
+};

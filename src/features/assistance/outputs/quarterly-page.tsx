@@ -1,0 +1,194 @@
+// The quarterly update as a page: the quarter's requests, steps, responses, matches and offers.
+import type { FC, PropsWithChildren } from 'hono/jsx';
+import type { Messages } from '../../../platform/i18n/i18n.ts';
+import { TableRegion } from '../../../platform/ui/tables.tsx';
+import { FilterForm, FilterSelect } from '../form-parts.tsx';
+import { actionLabel, codeList, matchStatusLabel, type Names, providerName, stateName, statusLabel, yearOptions } from '../labels.ts';
+import { itemText, quarterTitle, yesNo } from './words.ts';
+import { DateCell, Head, Lines, OutputLinks, Received, RequestOf } from './output-parts.tsx';
+import type { QuarterlyUpdate } from './quarterly.ts';
+
+const Section: FC<PropsWithChildren<{ m: Messages; id: string; title: string; count: string; empty: boolean }>> = ({
+  m,
+  id,
+  title,
+  count,
+  empty,
+  children,
+}) => (
+  <section aria-labelledby={id}>
+    <h2 id={id}>{title}</h2>
+    <p class="count">{count}</p>
+    {empty ? <p>{m.t('assistance.out.q.none')}</p> : <TableRegion labelledBy={id}>{children}</TableRegion>}
+  </section>
+);
+
+export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; years: number[]; docxHref: string }> = ({
+  m,
+  u,
+  names,
+  years,
+  docxHref,
+}) => (
+  <>
+    <OutputLinks m={m} here="quarterly" committee />
+    <p class="lead">{m.t('assistance.out.q.intro')}</p>
+    <FilterForm submit={m.t('assistance.out.show')}>
+      <FilterSelect id="q-year" name="year" label={m.t('assistance.out.year')} options={yearOptions(years)} selected={String(u.year)} />
+      <FilterSelect
+        id="q-quarter"
+        name="quarter"
+        label={m.t('assistance.out.q.quarter')}
+        options={[1, 2, 3, 4].map((q) => [String(q), m.t('assistance.out.q.quarterN', { quarter: q })] as const)}
+        selected={String(u.quarter)}
+      />
+    </FilterForm>
+    <h2 id="q-period">{quarterTitle(m, u)}</h2>
+    <ul>
+      <li>{m.t('assistance.out.q.countRequests', { count: u.counts.requests })}</li>
+      <li>{m.t('assistance.out.q.countSteps', { count: u.counts.steps })}</li>
+      <li>{m.t('assistance.out.q.countResponses', { count: u.counts.responses })}</li>
+      <li>{m.t('assistance.out.q.countMatches', { count: u.counts.matches })}</li>
+      <li>{m.t('assistance.out.q.countOffers', { count: u.counts.offers })}</li>
+    </ul>
+    <p>
+      <a href={docxHref}>{m.t('assistance.out.docx')}</a>
+    </p>
+    <Section
+      m={m}
+      id="q-requests"
+      title={m.t('assistance.out.q.requests')}
+      count={m.t('assistance.out.q.countRequests', { count: u.counts.requests })}
+      empty={!u.requests.length}
+    >
+      <table class="list">
+        <Head
+          m={m}
+          columns={[
+            'assistance.out.state',
+            'assistance.out.received',
+            'assistance.out.status',
+            'assistance.out.visit',
+            'assistance.out.items',
+          ]}
+        />
+        <tbody>
+          {u.requests.map((r) => (
+            <tr>
+              <th scope="row">
+                <a href={`/${m.locale}/assistance/requests/${r.id}`}>{stateName(names, r.stateIso3)}</a>
+              </th>
+              <td>
+                <Received m={m} on={r.receivedOn} channel={r.channel} />
+              </td>
+              <td>{statusLabel(m, r.status)}</td>
+              <td>{yesNo(m, r.invitesVisit)}</td>
+              <td>
+                <Lines lines={r.items.map((i) => `${itemText(m, i)} — ${codeList(m, 'area', i.areas)}`)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+    <Section
+      m={m}
+      id="q-steps"
+      title={m.t('assistance.out.q.steps')}
+      count={m.t('assistance.out.q.countSteps', { count: u.counts.steps })}
+      empty={!u.steps.length}
+    >
+      <table class="list">
+        <Head m={m} columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.q.step', 'assistance.out.status']} />
+        <tbody>
+          {u.steps.map((s) => (
+            <tr>
+              <DateCell m={m} on={s.takenOn} />
+              <RequestOf m={m} names={names} x={s} />
+              <td>{actionLabel(m, s.action)}</td>
+              <td>{statusLabel(m, s.toStatus)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+    <Section
+      m={m}
+      id="q-responses"
+      title={m.t('assistance.out.q.responses')}
+      count={m.t('assistance.out.q.countResponses', { count: u.counts.responses })}
+      empty={!u.responses.length}
+    >
+      <table class="list">
+        <Head
+          m={m}
+          columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.provider', 'assistance.out.itemsAnswered']}
+        />
+        <tbody>
+          {u.responses.map((x) => (
+            <tr>
+              <DateCell m={m} on={x.respondedOn} />
+              <RequestOf m={m} names={names} x={x} />
+              <td>{providerName(names, x.provider)}</td>
+              <td>{m.list(x.items.map((n) => m.number(n)))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+    <Section
+      m={m}
+      id="q-matches"
+      title={m.t('assistance.out.q.matches')}
+      count={m.t('assistance.out.q.countMatches', { count: u.counts.matches })}
+      empty={!u.matches.length}
+    >
+      <table class="list">
+        <Head
+          m={m}
+          columns={[
+            'assistance.out.date',
+            'assistance.out.request',
+            'assistance.out.item',
+            'assistance.out.offer',
+            'assistance.out.matchStatus',
+          ]}
+        />
+        <tbody>
+          {u.matches.map((x) => (
+            <tr>
+              <DateCell m={m} on={x.statusOn} />
+              <RequestOf m={m} names={names} x={x} />
+              <td>{m.number(x.item)}</td>
+              <td>{m.t('assistance.out.offerOf', { offer: x.offerTitle, provider: providerName(names, x.provider) })}</td>
+              <td>{matchStatusLabel(m, x.status)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+    <Section
+      m={m}
+      id="q-offers"
+      title={m.t('assistance.out.q.offers')}
+      count={m.t('assistance.out.q.countOffers', { count: u.counts.offers })}
+      empty={!u.offers.length}
+    >
+      <table class="list">
+        <Head m={m} columns={['assistance.out.q.recordedOn', 'assistance.out.offer', 'assistance.out.provider', 'assistance.out.terms']} />
+        <tbody>
+          {u.offers.map((o) => (
+            <tr>
+              <DateCell m={m} on={o.recordedOn} />
+              <th scope="row">
+                <a href={`/${m.locale}/assistance/offers/${o.id}`}>{o.title}</a>
+              </th>
+              <td>{providerName(names, o.provider)}</td>
+              <td>{m.t('assistance.out.offerTerms', { areas: codeList(m, 'area', o.areas), kinds: codeList(m, 'kind', o.kinds) })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  </>
+);
