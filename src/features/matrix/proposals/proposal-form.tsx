@@ -13,6 +13,7 @@ import type { TemplateRow } from '../templates/templates.ts';
 
 /* The form of a new comment or proposal on a field of the version with the State. */
 
+/** A value as the matrix shows it: X, ?, NA or "Blank". */
 export const ValueBadge: FC<{ m: Messages; v: string }> = ({ m, v }) => <span class={valueClass(v)}>{v || m.t('matrix.blank')}</span>;
 
 export interface ProposalFormValues {

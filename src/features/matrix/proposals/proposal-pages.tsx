@@ -20,8 +20,6 @@ export const noticeOf = (v: string | undefined): ProposalNotice | null => notice
 
 const proposalStatusLabel = (m: Messages, s: ProposalStatus) => m.t(`proposal.status.${s}` as MessageKey);
 
-/** A value as the matrix shows it: X, ?, NA or "Blank". */
-
 const SourceList: FC<{ m: Messages; sources: CellSource[] }> = ({ m, sources }) => (
   <ul class="sources">
     {sources.map((s) => (
