@@ -3,6 +3,7 @@ import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
+import { RecordForm } from '../reports/index.ts';
 import { valuesOfRecord } from '../reports/index.ts';
 import type { ContactRow } from './contacts.ts';
 import { contactRecord } from './present.ts';
@@ -60,10 +61,7 @@ export const ContactForm: FC<{
     </div>
   );
   return (
-    <form method="post" action={action} class="record-form" novalidate>
-      <FieldErrors m={m} problems={problems} />
-      <CsrfField token={csrfToken} />
-      {v.version && <input type="hidden" name="version" value={v.version} />}
+    <RecordForm m={m} action={action} cancel={cancel} version={v.version} problems={problems} csrfToken={csrfToken}>
       <fieldset>
         <legend>{m.t('contacts.location')}</legend>
         {contactLocations.map((l) => (
@@ -104,11 +102,7 @@ export const ContactForm: FC<{
           aria-invalid={invalidIf(problems, 'designatedOn')}
         />
       </div>
-      <div class="actions">
-        <button type="submit">{m.t('form.save')}</button>
-        <a href={cancel}>{m.t('form.cancel')}</a>
-      </div>
-    </form>
+    </RecordForm>
   );
 };
 

@@ -1,12 +1,14 @@
 import type { ColumnType } from 'kysely';
+import type { KeptRecordColumns, ReportSource } from '../reports/index.ts';
 
 export const contactLocations = ['capital', 'new-york-mission'] as const;
 export type ContactLocation = (typeof contactLocations)[number];
-export const recordSources = ['seed', 'illustrative', 'entered'] as const;
-export type RecordSource = (typeof recordSources)[number];
+/** Where a record comes from: the Committee's review of 2018, made-up history, or entered here (as for reports). */
+export { reportSources as recordSources } from '../reports/index.ts';
+export type RecordSource = ReportSource;
 
 /** A State's point of contact: confidential to the Committee side and the State concerned. */
-export interface PointOfContactTable {
+export interface PointOfContactTable extends KeptRecordColumns {
   id: ColumnType<string, string | undefined, never>;
   state_iso3: ColumnType<string, string, never>;
   location: ContactLocation;
@@ -22,10 +24,6 @@ export interface PointOfContactTable {
   last_confirmed_on: string | null;
   source: RecordSource;
   confidentiality: ColumnType<'committee-and-state', 'committee-and-state' | undefined, never>;
-  archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  row_version: ColumnType<number, number | undefined, number>;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 declare module '../../platform/db/schema.ts' {

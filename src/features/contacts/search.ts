@@ -1,14 +1,10 @@
 // What the search index keeps of this feature's records (src/features/search).
 import { allNames, labelsInEveryLanguage, lines, type SearchSource } from '../../platform/search.ts';
-import { stateNames } from '../member-states/index.ts';
+import { searchRows } from '../reports/index.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 
 const contacts: SearchSource['load'] = async (db, ids) => {
-  const rows = await db.selectFrom('point_of_contact').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const names = await stateNames(
-    db,
-    rows.map((r) => r.state_iso3.trim()),
-  );
+  const { rows, names } = await searchRows(db, 'point_of_contact', ids);
   return rows.map((p) => {
     const iso3 = p.state_iso3.trim();
     return {

@@ -13,7 +13,7 @@ import { iso3, recordId } from '../../platform/values/codes.ts';
 import { isoDate, todayIso } from '../../platform/values/dates.ts';
 import { importDocument, type StoredDocument } from './commands.ts';
 import { ContentRefused, type Extracted, examine, extensionOf, mediaTypes } from './content.ts';
-import { documentResource } from './documents.ts';
+import { documentResource, linksOf } from './documents.ts';
 import { documentKinds, linkSchema } from './inputs.ts';
 import { linkKey, linkSections, sortedLinks, visibleLinks } from './links.ts';
 import { type DocumentRecord, documentRecord } from './present.ts';
@@ -49,23 +49,11 @@ export const documentRecordSchema: z.ZodType<DocumentRecord> = z.strictObject({
 
 async function storedRows(db: Db, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
   const rows = [...(await storedById(db, 'document', ids)).values()];
-  const links = rows.length
-    ? await db
-        .selectFrom('document_link')
-        .select(['document_id', 'record_type', 'record_id'])
-        .where(
-          'document_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { ...r, links: links.filter((l) => l.document_id === r.id).map((l) => ({ recordType: l.record_type, recordId: l.record_id })) },
-    ]),
+  const links = await linksOf(
+    db,
+    rows.map((r) => r.id),
   );
+  return new Map(rows.map((r) => [r.id, { ...r, links: links.get(r.id) ?? [] }]));
 }
 
 /** What the file in the store says, examined once during the checks and used again by the import. */

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { findKept } from '../../platform/bundle/record-section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { visibleTo } from '../../platform/db/visibility.ts';
@@ -30,15 +30,23 @@ export async function visibleDocument(db: Kysely<DB>, viewer: Viewer | null, id:
   return d;
 }
 
-export async function documentLinks(db: Kysely<DB>, id: string): Promise<DocumentLink[]> {
+/** The links of these documents, by document, in a stable order. */
+export async function linksOf(db: Kysely<DB> | Transaction<DB>, ids: readonly string[]): Promise<Map<string, DocumentLink[]>> {
+  const out = new Map<string, DocumentLink[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
   const rows = await db
     .selectFrom('document_link')
-    .select(['record_type', 'record_id'])
-    .where('document_id', '=', id)
+    .select(['document_id', 'record_type', 'record_id'])
+    .where('document_id', 'in', [...ids])
     .orderBy('record_type')
     .orderBy('record_id')
     .execute();
-  return rows.map((r) => ({ recordType: r.record_type, recordId: r.record_id }));
+  for (const r of rows) out.get(r.document_id)?.push({ recordType: r.record_type, recordId: r.record_id });
+  return out;
+}
+
+export async function documentLinks(db: Kysely<DB>, id: string): Promise<DocumentLink[]> {
+  return (await linksOf(db, [id])).get(id) ?? [];
 }
 
 export interface DocumentFilters {
@@ -49,31 +57,34 @@ export interface DocumentFilters {
 
 export type DocumentListRow = Omit<DocumentRow, 'extracted_text'>;
 
+/** The columns of a document in a list: all but its extracted text, which only its page reads. */
+export const listColumns = [
+  'id',
+  'title',
+  'language',
+  'kind',
+  'state_iso3',
+  'sha256',
+  'media_type',
+  'byte_size',
+  'page_count',
+  'extraction_status',
+  'extraction_problem',
+  'original_name',
+  'dated',
+  'confidentiality',
+  'uploaded_by',
+  'archived_at',
+  'row_version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof DocumentListRow)[];
+
 /** The documents the viewer may see (the policy applied in SQL), newest first. */
 export async function listDocuments(db: Kysely<DB>, viewer: Viewer | null, f: DocumentFilters, limit = 500): Promise<DocumentListRow[]> {
   let q = db
     .selectFrom('document')
-    .select([
-      'id',
-      'title',
-      'language',
-      'kind',
-      'state_iso3',
-      'sha256',
-      'media_type',
-      'byte_size',
-      'page_count',
-      'extraction_status',
-      'extraction_problem',
-      'original_name',
-      'dated',
-      'confidentiality',
-      'uploaded_by',
-      'archived_at',
-      'row_version',
-      'created_at',
-      'updated_at',
-    ])
+    .select(listColumns)
     .where('archived_at', 'is', null)
     .where(visibleTo<DB, 'document'>(visibilityScope(viewer), 'state_iso3'));
   if (f.state) q = q.where('state_iso3', '=', f.state.toUpperCase());

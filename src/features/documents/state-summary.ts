@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { visibleTo } from '../../platform/db/visibility.ts';
 import { type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
-import type { DocumentListRow } from './documents.ts';
+import { type DocumentListRow, linksOf, listColumns } from './documents.ts';
 import type { DocumentLink } from './inputs.ts';
 
 export type StateDocument = DocumentListRow & { links: DocumentLink[] };
@@ -27,27 +27,7 @@ export async function documentsAboutState(
     : sql`false`;
   const rows = await db
     .selectFrom('document')
-    .select([
-      'id',
-      'title',
-      'language',
-      'kind',
-      'state_iso3',
-      'sha256',
-      'media_type',
-      'byte_size',
-      'page_count',
-      'extraction_status',
-      'extraction_problem',
-      'original_name',
-      'dated',
-      'confidentiality',
-      'uploaded_by',
-      'archived_at',
-      'row_version',
-      'created_at',
-      'updated_at',
-    ])
+    .select(listColumns)
     .where('archived_at', 'is', null)
     .where(visibleTo<DB, 'document'>(visibilityScope(viewer), 'state_iso3'))
     .where(
@@ -60,19 +40,9 @@ export async function documentsAboutState(
     .limit(limit)
     .execute();
   if (!rows.length) return [];
-  const links = await db
-    .selectFrom('document_link')
-    .select(['document_id', 'record_type', 'record_id'])
-    .where(
-      'document_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('record_type')
-    .orderBy('record_id')
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    links: links.filter((l) => l.document_id === r.id).map((l) => ({ recordType: l.record_type, recordId: l.record_id })),
-  }));
+  const links = await linksOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, links: links.get(r.id) ?? [] }));
 }

@@ -1,9 +1,8 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { CsrfField } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
+import { RecordForm, type FormProps as RecordFormProps } from '../reports/index.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
-import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { CourseFormValues, VisitFormValues } from './form-values.ts';
 import { kindKeys, levelKeys, purposeKeys, statusKeys } from './labels.ts';
 import { engagementStatuses, visitKinds, visitPurposes } from './schema.ts';
@@ -91,21 +90,12 @@ const Codes: FC<{ m: Messages; id: string; label: string; value: string; example
 );
 
 /** What the form of a visit or a course is given; the States to choose from, for a visit. */
-export interface FormProps<V> {
-  m: Messages;
-  action: string;
-  cancel: string;
-  values: V;
-  problems: FieldProblem[];
-  csrfToken: string;
+export interface FormProps<V> extends RecordFormProps<V> {
   states: { iso3: string; name: string }[];
 }
 
 export const VisitForm: FC<FormProps<VisitFormValues>> = ({ m, action, cancel, values: v, problems, csrfToken, states }) => (
-  <form method="post" action={action} class="record-form" novalidate>
-    <FieldErrors m={m} problems={problems} />
-    <CsrfField token={csrfToken} />
-    {v.version && <input type="hidden" name="version" value={v.version} />}
+  <RecordForm m={m} action={action} cancel={cancel} version={v.version} problems={problems} csrfToken={csrfToken}>
     <Field id="stateIso3" label={m.t('engagement.state')} problems={problems}>
       <select id="stateIso3" name="stateIso3" required aria-invalid={invalidIf(problems, 'stateIso3')}>
         <option value="">—</option>
@@ -183,18 +173,11 @@ export const VisitForm: FC<FormProps<VisitFormValues>> = ({ m, action, cancel, v
       </textarea>
     </Field>
     <StatusAndLevel m={m} status={v.status} confidentiality={v.confidentiality} problems={problems} />
-    <div class="actions">
-      <button type="submit">{m.t('form.save')}</button>
-      <a href={cancel}>{m.t('form.cancel')}</a>
-    </div>
-  </form>
+  </RecordForm>
 );
 
 export const CourseForm: FC<FormProps<CourseFormValues>> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
-  <form method="post" action={action} class="record-form" novalidate>
-    <FieldErrors m={m} problems={problems} />
-    <CsrfField token={csrfToken} />
-    {v.version && <input type="hidden" name="version" value={v.version} />}
+  <RecordForm m={m} action={action} cancel={cancel} version={v.version} problems={problems} csrfToken={csrfToken}>
     <Field id="title" label={m.t('engagement.courseTitle')} problems={problems}>
       <input id="title" name="title" value={v.title} required maxlength={300} aria-invalid={invalidIf(problems, 'title')} />
     </Field>
@@ -243,9 +226,5 @@ export const CourseForm: FC<FormProps<CourseFormValues>> = ({ m, action, cancel,
       problems={problems}
     />
     <StatusAndLevel m={m} status={v.status} confidentiality={v.confidentiality} problems={problems} />
-    <div class="actions">
-      <button type="submit">{m.t('form.save')}</button>
-      <a href={cancel}>{m.t('form.cancel')}</a>
-    </div>
-  </form>
+  </RecordForm>
 );

@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { KeptRecordColumns } from '../reports/index.ts';
 import type { Confidentiality } from '../../platform/policy/levels.ts';
 import type { RecordSource } from '../contacts/index.ts';
 
@@ -13,7 +14,7 @@ export const engagementStatuses = ['held', 'planned'] as const;
 export type EngagementStatus = (typeof engagementStatuses)[number];
 
 /** A visit to a State, a national round table, a peer review or a joint visit. */
-export interface VisitTable {
+export interface VisitTable extends KeptRecordColumns {
   id: ColumnType<string, string | undefined, never>;
   state_iso3: string;
   kind: VisitKind;
@@ -34,14 +35,10 @@ export interface VisitTable {
   status: ColumnType<EngagementStatus, EngagementStatus | undefined, EngagementStatus>;
   source: RecordSource;
   confidentiality: ColumnType<Confidentiality, Confidentiality | undefined, Confidentiality>;
-  archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  row_version: ColumnType<number, number | undefined, number>;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 /** A training course for points of contact. */
-export interface CourseTable {
+export interface CourseTable extends KeptRecordColumns {
   id: ColumnType<string, string | undefined, never>;
   title: string;
   starts_on: string;
@@ -56,10 +53,6 @@ export interface CourseTable {
   status: ColumnType<EngagementStatus, EngagementStatus | undefined, EngagementStatus>;
   source: RecordSource;
   confidentiality: ColumnType<Confidentiality, Confidentiality | undefined, Confidentiality>;
-  archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  row_version: ColumnType<number, number | undefined, number>;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 declare module '../../platform/db/schema.ts' {

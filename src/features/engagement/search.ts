@@ -1,15 +1,11 @@
 // What the search index keeps of this feature's records (src/features/search).
 import { allNames, labelsInEveryLanguage, lines, titlesOf, type SearchSource } from '../../platform/search.ts';
 import { pick } from '../../platform/i18n/locales.ts';
-import { stateNames } from '../member-states/index.ts';
+import { searchRows } from '../reports/index.ts';
 import { type MessageKey, messages } from '../../platform/i18n/i18n.ts';
 
 const visits: SearchSource['load'] = async (db, ids) => {
-  const rows = await db.selectFrom('visit').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const names = await stateNames(
-    db,
-    rows.flatMap((r) => [r.state_iso3.trim(), ...r.states_involved]),
-  );
+  const { rows, names } = await searchRows(db, 'visit', ids, (r) => [r.state_iso3.trim(), ...r.states_involved]);
   return rows.map((v) => {
     const iso3 = v.state_iso3.trim();
     const states = [...new Set([iso3, ...v.states_involved])];
@@ -36,11 +32,7 @@ const visits: SearchSource['load'] = async (db, ids) => {
 };
 
 const courses: SearchSource['load'] = async (db, ids) => {
-  const rows = await db.selectFrom('course').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const names = await stateNames(
-    db,
-    rows.flatMap((r) => r.participating_states),
-  );
+  const { rows, names } = await searchRows(db, 'course', ids, (r) => r.participating_states);
   return rows.map((c) => ({
     sourceType: 'course',
     sourceId: c.id,

@@ -7,6 +7,8 @@ import { planResource, reportResource } from './queries.ts';
 import { reportWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
+export { searchRows } from './search.ts';
+
 export {
   choice,
   day,
@@ -23,8 +25,10 @@ export {
 export { inputOfValues, splitCodes, valuesOfBody, valuesOfRecord } from './form-values.ts';
 export { kindLabel, planStatusLabel, sourceLabel } from './labels.ts';
 export { refusal, requiredVersion, type Status } from './record-common.ts';
+export { type FormProps, RecordForm } from './record-forms.tsx';
 export { planResource, type PlanRow, plansVisibleTo, reportResource, type ReportRow, reportsVisibleTo } from './queries.ts';
 export { type ReportFact, reportingStatus } from './status.ts';
+export { type KeptRecordColumns, type ReportSource, reportSources } from './schema.ts';
 
 const recorded = ['expert', 'secretariat', 'admin'] as const;
 

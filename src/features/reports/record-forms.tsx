@@ -146,18 +146,34 @@ const Level: FC<{ m: Messages; value: string; problems: FieldProblem[] }> = ({ m
   </Field>
 );
 
-const Buttons: FC<{ m: Messages; cancel: string }> = ({ m, cancel }) => (
-  <div class="actions">
-    <button type="submit">{m.t('form.save')}</button>
-    <a href={cancel}>{m.t('form.cancel')}</a>
-  </div>
-);
-
-export const ReportForm: FC<FormProps<ReportFormValues>> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
+/**
+ * The frame of a record's form (reports, plans, points of contact, visits, courses): its problems,
+ * the CSRF token, the row version it was opened on (edit only), its fields, and the save and cancel.
+ */
+export const RecordForm: FC<
+  PropsWithChildren<{
+    m: Messages;
+    action: string;
+    cancel: string;
+    version: string | undefined;
+    problems: FieldProblem[];
+    csrfToken: string;
+  }>
+> = ({ m, action, cancel, version, problems, csrfToken, children }) => (
   <form method="post" action={action} class="record-form" novalidate>
     <FieldErrors m={m} problems={problems} />
     <CsrfField token={csrfToken} />
-    {v.version !== undefined && <input type="hidden" name="version" value={v.version} />}
+    {version && <input type="hidden" name="version" value={version} />}
+    {children}
+    <div class="actions">
+      <button type="submit">{m.t('form.save')}</button>
+      <a href={cancel}>{m.t('form.cancel')}</a>
+    </div>
+  </form>
+);
+
+export const ReportForm: FC<FormProps<ReportFormValues>> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
+  <RecordForm m={m} action={action} cancel={cancel} version={v.version} problems={problems} csrfToken={csrfToken}>
     <Field id="kind" label={m.t('reports.kind')}>
       <select id="kind" name="kind" aria-invalid={invalidIf(problems, 'kind')}>
         {reportKinds.map((k) => (
@@ -211,15 +227,11 @@ export const ReportForm: FC<FormProps<ReportFormValues>> = ({ m, action, cancel,
       problems={problems}
     />
     <Level m={m} value={v.confidentiality} problems={problems} />
-    <Buttons m={m} cancel={cancel} />
-  </form>
+  </RecordForm>
 );
 
 export const PlanForm: FC<FormProps<PlanFormValues>> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
-  <form method="post" action={action} class="record-form" novalidate>
-    <FieldErrors m={m} problems={problems} />
-    <CsrfField token={csrfToken} />
-    {v.version !== undefined && <input type="hidden" name="version" value={v.version} />}
+  <RecordForm m={m} action={action} cancel={cancel} version={v.version} problems={problems} csrfToken={csrfToken}>
     <Field id="number" label={m.t('reports.number')} help={m.t('reports.numberHelp')}>
       <input
         id="number"
@@ -252,6 +264,5 @@ export const PlanForm: FC<FormProps<PlanFormValues>> = ({ m, action, cancel, val
       <input id="publishedOn" name="publishedOn" type="date" value={v.publishedOn} aria-invalid={invalidIf(problems, 'publishedOn')} />
     </Field>
     <Level m={m} value={v.confidentiality} problems={problems} />
-    <Buttons m={m} cancel={cancel} />
-  </form>
+  </RecordForm>
 );

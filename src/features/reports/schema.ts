@@ -10,8 +10,16 @@ export type PlanStatus = (typeof planStatuses)[number];
 export const reportSources = ['seed', 'illustrative', 'entered'] as const;
 export type ReportSource = (typeof reportSources)[number];
 
+/** The columns of every record kept by id (reports, plans, points of contact, visits, courses): archived, never deleted; versioned; timed. */
+export interface KeptRecordColumns {
+  archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  row_version: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 /** A national report: a State's first report, or later additional information. Dates are ISO (YYYY-MM-DD). */
-export interface NationalReportTable {
+export interface NationalReportTable extends KeptRecordColumns {
   id: ColumnType<string, string | undefined, never>;
   state_iso3: ColumnType<string, string, never>;
   kind: ReportKind;
@@ -23,14 +31,10 @@ export interface NationalReportTable {
   weapon_types: ColumnType<string[], string[] | undefined, string[]>;
   source: ReportSource;
   confidentiality: ColumnType<Confidentiality, Confidentiality | undefined, Confidentiality>;
-  archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  row_version: ColumnType<number, number | undefined, number>;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 /** A voluntary national implementation action plan: a State's first, second, … plan. */
-export interface ActionPlanTable {
+export interface ActionPlanTable extends KeptRecordColumns {
   id: ColumnType<string, string | undefined, never>;
   state_iso3: ColumnType<string, string, never>;
   number: number;
@@ -40,10 +44,6 @@ export interface ActionPlanTable {
   published_on: string | null;
   source: ReportSource;
   confidentiality: ColumnType<Confidentiality, Confidentiality | undefined, Confidentiality>;
-  archived_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  row_version: ColumnType<number, number | undefined, number>;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 declare module '../../platform/db/schema.ts' {

@@ -1,15 +1,31 @@
 // What the search index keeps of this feature's records (src/features/search).
 import { allNames, labelsInEveryLanguage, lines, titlesOf, type SearchSource } from '../../platform/search.ts';
 import { pick } from '../../platform/i18n/locales.ts';
+import type { Kysely } from 'kysely';
+import type { KeptRow, KeptTable } from '../../platform/bundle/record-section.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import type { StateNames } from '../../platform/search.ts';
 import { stateNames } from '../member-states/index.ts';
 import { type MessageKey, messages } from '../../platform/i18n/i18n.ts';
 
+/** The records with these ids that are not archived, and the names of the States they name in six languages. */
+export async function searchRows<T extends KeptTable>(
+  db: Kysely<DB>,
+  table: T,
+  ids: string[],
+  states: (row: KeptRow<T>) => string[] = (row) => [(row as { state_iso3?: string }).state_iso3?.trim() ?? ''],
+): Promise<{ rows: KeptRow<T>[]; names: StateNames }> {
+  const rows = (await db
+    .selectFrom(table as KeptTable)
+    .selectAll()
+    .where('id', 'in', ids)
+    .where('archived_at', 'is', null)
+    .execute()) as KeptRow<T>[];
+  return { rows, names: await stateNames(db, rows.flatMap(states)) };
+}
+
 const reports: SearchSource['load'] = async (db, ids) => {
-  const rows = await db.selectFrom('national_report').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const names = await stateNames(
-    db,
-    rows.map((r) => r.state_iso3.trim()),
-  );
+  const { rows, names } = await searchRows(db, 'national_report', ids);
   return rows.map((r) => {
     const iso3 = r.state_iso3.trim();
     const kindKey = r.kind === 'first-report' ? 'reports.kindFirst' : 'reports.kindAdditional';
@@ -38,11 +54,7 @@ const reports: SearchSource['load'] = async (db, ids) => {
 };
 
 const plans: SearchSource['load'] = async (db, ids) => {
-  const rows = await db.selectFrom('action_plan').selectAll().where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const names = await stateNames(
-    db,
-    rows.map((r) => r.state_iso3.trim()),
-  );
+  const { rows, names } = await searchRows(db, 'action_plan', ids);
   return rows.map((p) => {
     const iso3 = p.state_iso3.trim();
     return {
