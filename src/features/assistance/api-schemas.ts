@@ -7,6 +7,7 @@ import type { Flag } from './procedure/procedure.ts';
 import type { CirculationRow, ItemRow, MatchView, OfferRow, RequestRow, ResponseRow, StepRow } from './queries.ts';
 import type { PublicSummary } from './requests/summaries.ts';
 import { providerKey } from './queries.ts';
+import { offerInputOf } from './offers/inputs.ts';
 import type { Audience } from './readers.ts';
 import { assistanceSources, channels, matchStatuses, priorities, providerKinds, requestStatuses } from './schema.ts';
 
@@ -36,34 +37,6 @@ export const ItemSchema = z
     illustrative: z.boolean().openapi({ description: 'Details the seed does not give, filled in for the demonstration' }),
   })
   .openapi('AssistanceRequestItem');
-
-/** A request's own fields (not its items) as a request's input names them: the API's changes and the form start from them. */
-export const requestFieldsOf = (r: RequestRow) => ({
-  stateIso3: r.state_iso3.trim(),
-  receivedOn: r.received_on,
-  channel: r.channel,
-  reference: r.reference,
-  contactName: r.contact_name,
-  contactEmail: r.contact_email,
-  languages: r.languages,
-  earlierAssistance: r.earlier_assistance,
-  otherProviders: r.other_providers,
-  consentSummary: r.consent_summary,
-  summary: r.summary,
-  invitesVisit: r.invites_visit,
-});
-
-/** What an offer covers, as the API, the bundle and the form name it. */
-export const offerTermsOf = (o: OfferRow) => ({
-  title: o.title,
-  description: o.description,
-  paragraphs: o.paragraphs,
-  weapons: o.weapons,
-  areas: o.areas,
-  kinds: o.kinds,
-  regions: o.regions,
-  languages: o.languages,
-});
 
 export const presentItem = (i: ItemRow): z.infer<typeof ItemSchema> => ({
   id: i.id,
@@ -319,24 +292,20 @@ export const OfferSchema = z
   })
   .openapi('AssistanceOffer');
 
-export const presentOffer = (o: OfferRow): z.infer<typeof OfferSchema> => ({
-  id: o.id,
-  provider:
-    o.provider_kind === 'state'
-      ? providerKey('state', o.provider_state_iso3!.trim())
-      : providerKey('organization', o.provider_organization_code!),
-  providerKind: o.provider_kind,
-  ...offerTermsOf(o),
-  programmes: Array.isArray(o.programmes) ? o.programmes.map((g) => ({ name: String(g.name ?? ''), url: String(g.url ?? '') })) : [],
-  capacity: o.capacity,
-  periodFrom: o.period_from,
-  periodTo: o.period_to,
-  contact: { name: o.contact_name, email: o.contact_email },
-  source: o.source,
-  confidentiality: o.confidentiality,
-  archived: o.archived_at !== null,
-  rowVersion: o.row_version,
-});
+export function presentOffer(o: OfferRow): z.infer<typeof OfferSchema> {
+  const { provider, contactName, contactEmail, confidentiality, ...terms } = offerInputOf(o);
+  return {
+    id: o.id,
+    provider,
+    providerKind: o.provider_kind,
+    ...terms,
+    contact: { name: contactName, email: contactEmail },
+    source: o.source,
+    confidentiality,
+    archived: o.archived_at !== null,
+    rowVersion: o.row_version,
+  };
+}
 
 export const SummarySchema = z
   .object({

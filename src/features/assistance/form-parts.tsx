@@ -4,6 +4,7 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { MessageKey, Messages } from '../../platform/i18n/i18n.ts';
+import { type Names, stateOptions, statusOptions, yearOptions } from './labels.ts';
 import { codesOf, type Dimension, labelOf } from './taxonomy.ts';
 
 /** The element id of a field: `items[1].areas` → `items-1-areas`. */
@@ -168,7 +169,9 @@ export const ConflictNote: FC<{ m: Messages; problems: FieldProblem[]; prefix?: 
     </p>
   ) : null;
 
-export { FilterForm } from '../../platform/ui/forms.tsx';
+import { FilterForm } from '../../platform/ui/forms.tsx';
+
+export { FilterForm };
 
 /** One filter: a labelled select of [value, text] options, "all" (the empty value) first when given. */
 export const FilterSelect: FC<{
@@ -190,4 +193,42 @@ export const FilterSelect: FC<{
       ))}
     </select>
   </div>
+);
+
+/** The filters of a list of requests: the State, the year received and the status, each with "all" first. */
+export const RequestFilterForm: FC<{
+  m: Messages;
+  names: Names;
+  years: number[];
+  filters: { state: string; year: string; status: string };
+  /** The element ids' prefix: `hub` gives hub-state, hub-year, hub-status. */
+  prefix: string;
+  words: { submit: string; state: string; allStates: string; year: string; allYears: string; status: string; allStatuses: string };
+}> = ({ m, names, years, filters, prefix, words }) => (
+  <FilterForm submit={words.submit}>
+    <FilterSelect
+      id={`${prefix}-state`}
+      name="state"
+      label={words.state}
+      all={words.allStates}
+      options={stateOptions(m, names)}
+      selected={filters.state.toUpperCase()}
+    />
+    <FilterSelect
+      id={`${prefix}-year`}
+      name="year"
+      label={words.year}
+      all={words.allYears}
+      options={yearOptions(years)}
+      selected={filters.year}
+    />
+    <FilterSelect
+      id={`${prefix}-status`}
+      name="status"
+      label={words.status}
+      all={words.allStatuses}
+      options={statusOptions(m)}
+      selected={filters.status}
+    />
+  </FilterForm>
 );

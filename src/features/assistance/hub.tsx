@@ -3,8 +3,8 @@
 import type { FC } from 'hono/jsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { TableRegion } from '../../platform/ui/tables.tsx';
-import { FilterForm, FilterSelect } from './form-parts.tsx';
-import { codeList, flagText, type Names, stateName, stateOptions, statusLabel, statusOptions, yearOptions } from './labels.ts';
+import { FilterForm, FilterSelect, RequestFilterForm } from './form-parts.tsx';
+import { codeList, flagText, type Names, stateName, statusLabel, yearOptions } from './labels.ts';
 import type { Flag } from './procedure/procedure.ts';
 import type { RequestRow } from './queries.ts';
 import type { PublicSummary } from './requests/summaries.ts';
@@ -63,32 +63,22 @@ export const HubPage: FC<{
         <>
           <h2 id="requests-heading">{heading}</h2>
           {who === 'committee' && (
-            <FilterForm submit={m.t('assistance.filter')}>
-              <FilterSelect
-                id="hub-state"
-                name="state"
-                label={m.t('assistance.field.state')}
-                all={m.t('assistance.hub.allStates')}
-                options={stateOptions(m, names)}
-                selected={filters.state.toUpperCase()}
-              />
-              <FilterSelect
-                id="hub-year"
-                name="year"
-                label={m.t('assistance.hub.year')}
-                all={m.t('assistance.hub.allYears')}
-                options={yearOptions(years)}
-                selected={filters.year}
-              />
-              <FilterSelect
-                id="hub-status"
-                name="status"
-                label={m.t('assistance.field.status')}
-                all={m.t('assistance.hub.allStatuses')}
-                options={statusOptions(m)}
-                selected={filters.status}
-              />
-            </FilterForm>
+            <RequestFilterForm
+              m={m}
+              names={names}
+              years={years}
+              filters={filters}
+              prefix="hub"
+              words={{
+                submit: m.t('assistance.filter'),
+                state: m.t('assistance.field.state'),
+                allStates: m.t('assistance.hub.allStates'),
+                year: m.t('assistance.hub.year'),
+                allYears: m.t('assistance.hub.allYears'),
+                status: m.t('assistance.field.status'),
+                allStatuses: m.t('assistance.hub.allStatuses'),
+              }}
+            />
           )}
           <p role="status" class="count">
             {m.t('assistance.hub.count', { count: total })}

@@ -12,7 +12,7 @@ import { parseInput } from '../../../platform/values/input.ts';
 import { choice, day, note, text } from '../fields.ts';
 import { canMoveMatch, matchMovesFrom } from '../procedure/procedure.ts';
 import { circulationOf, deliveredByProvider, type MatchRow, offerProviderKey, providerKey, type RequestRow } from '../queries.ts';
-import { conflict, lockRequest, requestScope } from '../requests/commands.ts';
+import { auditRequest, conflict, lockRequest } from '../requests/commands.ts';
 import { matchStatuses } from '../schema.ts';
 import { activeOffers, matchItemsOf, matchOfferOf, weightsInForce } from './engine-inputs.ts';
 import { rankOffersForItem } from './matching.ts';
@@ -84,11 +84,7 @@ export async function suggestMatches(db: Kysely<DB>, actor: Actor, requestId: st
     );
     const written = rows.length ? await trx.insertInto('assistance_match').values(rows).returningAll().execute() : [];
     if (written.length)
-      await recordChange(trx, actor, {
-        action: 'matches:suggest',
-        recordType: 'assistance-request',
-        recordId: requestId,
-        ...requestScope(request),
+      await auditRequest(trx, actor, request, 'matches:suggest', {
         after: written.map((w) => ({ id: w.id, item_id: w.item_id, offer_id: w.offer_id, score: w.score })),
       });
     return written;
@@ -150,13 +146,7 @@ export async function addMatchIn(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordChange(trx, actor, {
-    action: 'matches:add',
-    recordType: 'assistance-request',
-    recordId: request.id,
-    ...requestScope(request),
-    after: audited(row),
-  });
+  await auditRequest(trx, actor, request, 'matches:add', { after: audited(row) });
   return row;
 }
 
@@ -208,14 +198,7 @@ export async function moveMatchIn(trx: Trx, actor: Actor, matchId: string, raw: 
     .where('id', '=', matchId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordChange(trx, actor, {
-    action: `match:${input.to}`,
-    recordType: 'assistance-request',
-    recordId: request.id,
-    ...requestScope(request),
-    before: audited(before),
-    after: audited(row),
-  });
+  await auditRequest(trx, actor, request, `match:${input.to}`, { before: audited(before), after: audited(row) });
   return row;
 }
 

@@ -11,7 +11,7 @@ import { OfferSchema, presentOffer } from '../api-schemas.ts';
 import { listOffers, parseProviderKey, providerKey } from '../queries.ts';
 import { areas } from '../taxonomy.ts';
 import { createOffer, setOfferArchived, updateOffer } from './commands.ts';
-import { type OfferInput, offerFields, offerInput } from './inputs.ts';
+import { type OfferInput, offerFields, offerInput, offerInputOf } from './inputs.ts';
 
 /** Whether the caller records offers for the provider the body names: told before the body is checked. */
 const mayRecordFor = createMiddleware<AppEnv>(async (c, next) => {
@@ -119,45 +119,6 @@ async function changeableOffer(c: AppContextOf, id: string, what: string) {
   return { viewer, current };
 }
 
-/** An offer as its input names it: what a change starts from. */
-const offerInputOf = (o: Parameters<typeof presentOffer>[0]): OfferInput => {
-  const {
-    provider,
-    title,
-    description,
-    paragraphs,
-    weapons,
-    areas,
-    kinds,
-    regions,
-    languages,
-    programmes,
-    capacity,
-    periodFrom,
-    periodTo,
-    contact,
-    confidentiality,
-  } = presentOffer(o);
-  return {
-    provider,
-    title,
-    description,
-    paragraphs,
-    weapons,
-    areas,
-    kinds,
-    regions,
-    languages,
-    programmes,
-    capacity,
-    periodFrom,
-    periodTo,
-    contactName: contact.name,
-    contactEmail: contact.email,
-    confidentiality,
-  };
-};
-
 export function registerOfferApi(api: Api) {
   api.openapi(listOffersRoute, async (c) => {
     const q = c.req.valid('query');
@@ -178,7 +139,10 @@ export function registerOfferApi(api: Api) {
     const { viewer, current } = await changeableOffer(c, c.req.valid('param').id, 'the changing of offers');
     const { rowVersion: expected, ...fields } = c.req.valid('json');
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-    const row = await updateOffer(db(c), actorOf(viewer), viewer, current.id, expected, { ...offerInputOf(current), ...defined });
+    const row = await updateOffer(db(c), actorOf(viewer), viewer, current.id, expected, {
+      ...offerInputOf(current),
+      ...defined,
+    } as OfferInput);
     return c.json(presentOffer(row), 200);
   });
 

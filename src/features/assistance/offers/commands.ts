@@ -41,7 +41,18 @@ const offerColumns = (input: Offer) => {
 };
 
 const audited = (o: OfferRow) => ({ ...o, created_at: undefined, updated_at: undefined });
-const auditScope = (o: OfferRow) => ({ confidentiality: o.confidentiality, stateIso3: o.provider_state_iso3?.trim() ?? null });
+
+/** The audit event of a change to an offer: the offer as it was and as it is. */
+const auditOffer = (trx: Trx, actor: Actor, action: string, after: OfferRow, before?: OfferRow) =>
+  recordChange(trx, actor, {
+    action,
+    recordType: 'assistance-offer',
+    recordId: after.id,
+    confidentiality: after.confidentiality,
+    stateIso3: after.provider_state_iso3?.trim() ?? null,
+    ...(before ? { before: audited(before) } : {}),
+    after: audited(after),
+  });
 
 /** The provider exists, and the viewer records for it (the keepers any provider; a provider itself). */
 async function checkProvider(trx: Trx, viewer: Viewer | null, input: Offer, action: 'create' | 'update'): Promise<void> {
@@ -79,13 +90,7 @@ export async function insertOffer(
     .values({ ...(kept.id ? { id: kept.id } : {}), ...offerColumns(input), source })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordChange(trx, actor, {
-    action: 'create',
-    recordType: 'assistance-offer',
-    recordId: row.id,
-    ...auditScope(row),
-    after: audited(row),
-  });
+  await auditOffer(trx, actor, 'create', row);
   return row;
 }
 
@@ -138,14 +143,7 @@ export async function updateOfferIn(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordChange(trx, actor, {
-    action: 'update',
-    recordType: 'assistance-offer',
-    recordId: id,
-    ...auditScope(row),
-    before: audited(before),
-    after: audited(row),
-  });
+  await auditOffer(trx, actor, 'update', row, before);
   return row;
 }
 
@@ -177,13 +175,6 @@ export async function setOfferArchivedIn(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordChange(trx, actor, {
-    action: archived ? 'archive' : 'restore',
-    recordType: 'assistance-offer',
-    recordId: id,
-    ...auditScope(row),
-    before: audited(before),
-    after: audited(row),
-  });
+  await auditOffer(trx, actor, archived ? 'archive' : 'restore', row, before);
   return row;
 }

@@ -1,6 +1,7 @@
 // The input of an offer of assistance, used by the form, the API, the bundle and the demonstration
 // data. Whether the provider exists and whether the reader may record for it is the write core's.
 import { z } from 'zod';
+import { type OfferRow, offerProviderKey } from '../queries.ts';
 import { choice, codes, someCodes, day, email, provider, requiredText, text } from '../fields.ts';
 
 const programme = z.object(
@@ -51,3 +52,23 @@ export const offerInput = z.object(offerFields).superRefine((o, ctx) => {
 /** An offer as a form or a file gives it: the choices as typed, checked by the schema. */
 export type OfferInput = Omit<z.input<typeof offerInput>, 'confidentiality'> & { confidentiality?: string };
 export type Offer = z.output<typeof offerInput>;
+
+/** A stored offer as its input names it: what a change starts from, and what the form, the API and the bundle show of it. */
+export const offerInputOf = (o: OfferRow) => ({
+  provider: offerProviderKey(o),
+  title: o.title,
+  description: o.description,
+  paragraphs: o.paragraphs,
+  weapons: o.weapons,
+  areas: o.areas,
+  kinds: o.kinds,
+  regions: o.regions,
+  languages: o.languages,
+  programmes: Array.isArray(o.programmes) ? o.programmes.map((g) => ({ name: String(g.name ?? ''), url: String(g.url ?? '') })) : [],
+  capacity: o.capacity,
+  periodFrom: o.period_from,
+  periodTo: o.period_to,
+  contactName: o.contact_name,
+  contactEmail: o.contact_email,
+  confidentiality: o.confidentiality,
+});

@@ -4,12 +4,11 @@ import type { FieldProblem } from '../../../platform/errors.ts';
 import { type FormBody, text, texts } from '../../../platform/http/forms.ts';
 import { CsrfField } from '../../../platform/http/layout.tsx';
 import type { Messages } from '../../../platform/i18n/i18n.ts';
-import { offerTermsOf } from '../api-schemas.ts';
 import { CodeChecks, ConflictNote, describedBy, ErrorSummary, errorIdOf, Field, FieldError } from '../form-parts.tsx';
 import { type Names, providerName } from '../labels.ts';
 import type { OfferRow } from '../queries.ts';
 import { regions } from '../taxonomy.ts';
-import type { OfferInput } from './inputs.ts';
+import { type OfferInput, offerInputOf } from './inputs.ts';
 
 export interface OfferFormValues {
   provider: string;
@@ -86,7 +85,7 @@ export function parseProgrammes(s: string): { name: string; url: string }[] {
     });
 }
 
-export const offerInputOf = (v: OfferFormValues): OfferInput => ({
+export const offerFormInput = (v: OfferFormValues): OfferInput => ({
   provider: v.provider,
   title: v.title,
   description: v.description,
@@ -105,18 +104,16 @@ export const offerInputOf = (v: OfferFormValues): OfferInput => ({
   confidentiality: v.confidentiality,
 });
 
-export const offerValuesFrom = (o: OfferRow, providerKey: string): OfferFormValues => ({
-  provider: providerKey,
-  ...offerTermsOf(o),
-  programmes: o.programmes.map((g) => (g.url ? `${g.name} | ${g.url}` : g.name)).join('\n'),
-  capacity: o.capacity,
-  periodFrom: o.period_from ?? '',
-  periodTo: o.period_to ?? '',
-  contactName: o.contact_name,
-  contactEmail: o.contact_email,
-  confidentiality: o.confidentiality,
-  version: String(o.row_version),
-});
+export function offerValuesFrom(o: OfferRow): OfferFormValues {
+  const input = offerInputOf(o);
+  return {
+    ...input,
+    programmes: input.programmes.map((g) => (g.url ? `${g.name} | ${g.url}` : g.name)).join('\n'),
+    periodFrom: input.periodFrom ?? '',
+    periodTo: input.periodTo ?? '',
+    version: String(o.row_version),
+  };
+}
 
 export const OfferForm: FC<{
   m: Messages;

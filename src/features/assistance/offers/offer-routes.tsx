@@ -12,7 +12,7 @@ import { recordHistory } from '../../../platform/audit/history.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
 import { matchItemsOf, matchOfferOf, weightsInForce } from '../matching/engine-inputs.ts';
 import { createOffer, setOfferArchived, updateOffer } from './commands.ts';
-import { emptyOffer, OfferForm, type OfferFormValues, offerInputOf, offerValuesFrom, offerValuesOf } from './offer-form.tsx';
+import { emptyOffer, OfferForm, type OfferFormValues, offerFormInput, offerValuesFrom, offerValuesOf } from './offer-form.tsx';
 import { rankItemsForOffer } from '../matching/matching.ts';
 import { OfferDetail, OfferList, type RankedView } from './offer-pages.tsx';
 import type { Names } from '../labels.ts';
@@ -156,7 +156,7 @@ export function offerRoutes() {
     if (own) values.provider = own;
     const base = `/${m.locale}/assistance/offers`;
     try {
-      const o = await createOffer(c.get('app').database.db, actorOf(viewer), viewer, offerInputOf(values));
+      const o = await createOffer(c.get('app').database.db, actorOf(viewer), viewer, offerFormInput(values));
       return c.redirect(`${base}/${o.id}`, 303);
     } catch (err) {
       const { problems, status } = refusal(err);
@@ -220,7 +220,7 @@ export function offerRoutes() {
   r.get('/:id/edit', async (c) => {
     const o = await loadOffer(c);
     authorize(c, can(c.get('viewer'), 'update', offerResource(o)), 'the editing of this offer');
-    return editPage(c, o, offerValuesFrom(o, offerProviderKey(o)), [], 200);
+    return editPage(c, o, offerValuesFrom(o), [], 200);
   });
 
   r.post('/:id/edit', async (c) => {
@@ -233,7 +233,7 @@ export function offerRoutes() {
     const own = providerKeyOf(viewer);
     if (own) values.provider = own;
     try {
-      await updateOffer(db, actorOf(viewer), viewer, o.id, versionOf(body), offerInputOf(values));
+      await updateOffer(db, actorOf(viewer), viewer, o.id, versionOf(body), offerFormInput(values));
       return c.redirect(`/${c.get('m').locale}/assistance/offers/${o.id}`, 303);
     } catch (err) {
       const { problems, status } = refusal(err);

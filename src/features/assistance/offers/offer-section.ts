@@ -7,9 +7,9 @@ import { recordId, recordSource, visibleCodes } from '../../../platform/bundle/f
 import type { BundleSection, Reference } from '../../../platform/bundle/section.ts';
 import { AppError, type FieldProblem, invalid } from '../../../platform/errors.ts';
 import { sameJson } from '../../../platform/bundle/canonical.ts';
-import { type OfferRow, offerProviderKey, offerVisible } from '../queries.ts';
+import { type OfferRow, offerVisible } from '../queries.ts';
 import { insertOffer, setOfferArchivedIn, updateOfferIn } from './commands.ts';
-import { offerFields } from './inputs.ts';
+import { offerFields, offerInputOf } from './inputs.ts';
 
 const f = offerFields;
 const all = <T extends z.ZodType>(field: T, fallback: z.input<T>) => field.default(fallback as never);
@@ -43,27 +43,8 @@ export const offerRecordSchema = z
 export type OfferRecord = z.output<typeof offerRecordSchema>;
 
 export function offerRecord(o: OfferRow): OfferRecord {
-  return {
-    id: o.id,
-    provider: offerProviderKey(o),
-    title: o.title,
-    description: o.description,
-    paragraphs: o.paragraphs,
-    weapons: o.weapons,
-    areas: o.areas,
-    kinds: o.kinds,
-    regions: o.regions,
-    languages: o.languages,
-    programmes: o.programmes.map((g) => ({ name: g.name, url: g.url ?? '' })),
-    capacity: o.capacity,
-    periodFrom: o.period_from,
-    periodTo: o.period_to,
-    contactName: o.contact_name,
-    contactEmail: o.contact_email,
-    source: o.source,
-    confidentiality: o.confidentiality,
-    archived: o.archived_at !== null,
-  };
+  const { confidentiality, ...input } = offerInputOf(o);
+  return { id: o.id, ...input, source: o.source, confidentiality, archived: o.archived_at !== null };
 }
 
 export const providerReference = (field: string, key: string): Reference => {

@@ -3,7 +3,8 @@
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { isCommitteeSide, type Viewer } from '../../../platform/policy/policy.ts';
-import { itemsOf, offerProviderKey, providerKey, requestVisible } from '../queries.ts';
+import { itemsOf, providerKey, requestVisible } from '../queries.ts';
+import { matchesBetween, responsesBetween } from './period.ts';
 import { readerOf, seesMatch, seesResponse } from '../readers.ts';
 import { type Area, areas } from '../taxonomy.ts';
 
@@ -52,36 +53,6 @@ export async function assistanceFigures(db: Db, viewer: Viewer | null, year: num
     eb.and([eb('assistance_request.consent_summary', '=', true), eb('assistance_request.summary_posted_on', 'is not', null)]);
   const full = requestVisible(viewer);
 
-  const responsesQ = db
-    .selectFrom('assistance_response as x')
-    .innerJoin('assistance_request', 'assistance_request.id', 'x.request_id')
-    .select(['x.provider_kind', 'x.provider_code', 'x.forwarded_on', 'x.item_ids', 'assistance_request.state_iso3'])
-    .where(full)
-    .where('assistance_request.archived_at', 'is', null)
-    .where('x.archived_at', 'is', null)
-    .where('x.responded_on', '>=', yearFrom)
-    .where('x.responded_on', '<=', yearTo);
-
-  const deliveredQ = db
-    .selectFrom('assistance_match as m')
-    .innerJoin('assistance_request_item as i', 'i.id', 'm.item_id')
-    .innerJoin('assistance_request', 'assistance_request.id', 'i.request_id')
-    .innerJoin('assistance_offer as o', 'o.id', 'm.offer_id')
-    .select([
-      'm.status',
-      'o.confidentiality as offer_confidentiality',
-      'o.provider_kind',
-      'o.provider_state_iso3',
-      'o.provider_organization_code',
-      'assistance_request.state_iso3',
-    ])
-    .where(full)
-    .where('assistance_request.archived_at', 'is', null)
-    .where('i.removed_at', 'is', null)
-    .where('m.status', '=', 'delivered')
-    .where('m.status_on', '>=', yearFrom)
-    .where('m.status_on', '<=', yearTo);
-
   const [requests, allResponses, allDelivered] = await Promise.all([
     db
       .selectFrom('assistance_request')
@@ -97,13 +68,13 @@ export async function assistanceFigures(db: Db, viewer: Viewer | null, year: num
       .where('assistance_request.received_on', '>=', `${previousYear}-01-01`)
       .where('assistance_request.received_on', '<=', yearTo)
       .execute(),
-    responsesQ.execute(),
-    deliveredQ.execute(),
+    responsesBetween(db, viewer, yearFrom, yearTo),
+    matchesBetween(db, viewer, yearFrom, yearTo),
   ]);
   // A provider counts its own responses. The State counts every response to its requests, forwarded
   // or not: the number, not the response, which its request page shows once forwarded.
   const responses = allResponses.filter((x) => readerOf(viewer, x).audience !== 'provider' || seesResponse(readerOf(viewer, x), x));
-  const delivered = allDelivered.map((x) => ({ ...x, provider_key: offerProviderKey(x) })).filter((x) => seesMatch(readerOf(viewer, x), x));
+  const delivered = allDelivered.filter((x) => x.status === 'delivered' && seesMatch(readerOf(viewer, x), x));
   const ofYear = requests.filter((r) => r.received_on >= yearFrom);
   const seenInFull = new Set(ofYear.filter((r) => r.full).map((r) => r.id));
   const items = await itemsOf(

@@ -1,9 +1,9 @@
 // The consolidated list as a page: every request with its items, responses and matches, filtered.
 import type { FC } from 'hono/jsx';
 import type { Messages } from '../../../platform/i18n/i18n.ts';
+import { RequestFilterForm } from '../form-parts.tsx';
 import { TableRegion } from '../../../platform/ui/tables.tsx';
-import { FilterForm, FilterSelect } from '../form-parts.tsx';
-import { type Names, stateName, stateOptions, statusOptions, yearOptions } from '../labels.ts';
+import { type Names, stateName } from '../labels.ts';
 import { flagLine, itemTerms, itemText, matchText, responseText, statusSince, yesNo } from './words.ts';
 import { Head, Lines, OutputLinks, Received } from './output-parts.tsx';
 import type { ConsolidatedList, ListRequest } from './list.ts';
@@ -85,32 +85,22 @@ export const ListPage: FC<{
     <>
       <OutputLinks m={m} here="list" committee />
       <p class="lead">{m.t('assistance.out.list.intro')}</p>
-      <FilterForm submit={m.t('assistance.out.show')}>
-        <FilterSelect
-          id="out-state"
-          name="state"
-          label={m.t('assistance.out.state')}
-          all={m.t('assistance.out.allStates')}
-          options={stateOptions(m, names)}
-          selected={filters.state.toUpperCase()}
-        />
-        <FilterSelect
-          id="out-year"
-          name="year"
-          label={m.t('assistance.out.year')}
-          all={m.t('assistance.out.allYears')}
-          options={yearOptions(years)}
-          selected={filters.year}
-        />
-        <FilterSelect
-          id="out-status"
-          name="status"
-          label={m.t('assistance.out.status')}
-          all={m.t('assistance.out.allStatuses')}
-          options={statusOptions(m)}
-          selected={filters.status}
-        />
-      </FilterForm>
+      <RequestFilterForm
+        m={m}
+        names={names}
+        years={years}
+        filters={filters}
+        prefix="out"
+        words={{
+          submit: m.t('assistance.out.show'),
+          state: m.t('assistance.out.state'),
+          allStates: m.t('assistance.out.allStates'),
+          year: m.t('assistance.out.year'),
+          allYears: m.t('assistance.out.allYears'),
+          status: m.t('assistance.out.status'),
+          allStatuses: m.t('assistance.out.allStatuses'),
+        }}
+      />
       <p role="status" class="count">
         {m.t('assistance.out.list.count', { requests: list.counts.requests, items: list.counts.items })}
         {' · '}

@@ -1,6 +1,6 @@
 // The quarterly update as a page: the quarter's requests, steps, responses, matches and offers.
-import type { FC, PropsWithChildren } from 'hono/jsx';
-import type { Messages } from '../../../platform/i18n/i18n.ts';
+import type { Child, FC } from 'hono/jsx';
+import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { TableRegion } from '../../../platform/ui/tables.tsx';
 import { FilterForm, FilterSelect } from '../form-parts.tsx';
 import { actionLabel, codeList, matchStatusLabel, type Names, providerName, stateName, statusLabel, yearOptions } from '../labels.ts';
@@ -8,18 +8,28 @@ import { itemText, quarterTitle, yesNo } from './words.ts';
 import { DateCell, Head, Lines, OutputLinks, Received, RequestOf } from './output-parts.tsx';
 import type { QuarterlyUpdate } from './quarterly.ts';
 
-const Section: FC<PropsWithChildren<{ m: Messages; id: string; title: string; count: string; empty: boolean }>> = ({
+/** One part of the quarter: its heading, its count, and its table, or a line saying there is none. */
+const Part: FC<{ m: Messages; id: string; title: string; count: string; columns: MessageKey[]; rows: Child[] }> = ({
   m,
   id,
   title,
   count,
-  empty,
-  children,
+  columns,
+  rows,
 }) => (
   <section aria-labelledby={id}>
     <h2 id={id}>{title}</h2>
     <p class="count">{count}</p>
-    {empty ? <p>{m.t('assistance.out.q.none')}</p> : <TableRegion labelledBy={id}>{children}</TableRegion>}
+    {rows.length ? (
+      <TableRegion labelledBy={id}>
+        <table class="list">
+          <Head m={m} columns={columns} />
+          <tbody>{rows}</tbody>
+        </table>
+      </TableRegion>
+    ) : (
+      <p>{m.t('assistance.out.q.none')}</p>
+    )}
   </section>
 );
 
@@ -54,141 +64,96 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
     <p>
       <a href={docxHref}>{m.t('assistance.out.docx')}</a>
     </p>
-    <Section
+    <Part
       m={m}
       id="q-requests"
       title={m.t('assistance.out.q.requests')}
       count={m.t('assistance.out.q.countRequests', { count: u.counts.requests })}
-      empty={!u.requests.length}
-    >
-      <table class="list">
-        <Head
-          m={m}
-          columns={[
-            'assistance.out.state',
-            'assistance.out.received',
-            'assistance.out.status',
-            'assistance.out.visit',
-            'assistance.out.items',
-          ]}
-        />
-        <tbody>
-          {u.requests.map((r) => (
-            <tr>
-              <th scope="row">
-                <a href={`/${m.locale}/assistance/requests/${r.id}`}>{stateName(names, r.stateIso3)}</a>
-              </th>
-              <td>
-                <Received m={m} on={r.receivedOn} channel={r.channel} />
-              </td>
-              <td>{statusLabel(m, r.status)}</td>
-              <td>{yesNo(m, r.invitesVisit)}</td>
-              <td>
-                <Lines lines={r.items.map((i) => `${itemText(m, i)} — ${codeList(m, 'area', i.areas)}`)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
-    <Section
+      columns={['assistance.out.state', 'assistance.out.received', 'assistance.out.status', 'assistance.out.visit', 'assistance.out.items']}
+      rows={u.requests.map((r) => (
+        <tr>
+          <th scope="row">
+            <a href={`/${m.locale}/assistance/requests/${r.id}`}>{stateName(names, r.stateIso3)}</a>
+          </th>
+          <td>
+            <Received m={m} on={r.receivedOn} channel={r.channel} />
+          </td>
+          <td>{statusLabel(m, r.status)}</td>
+          <td>{yesNo(m, r.invitesVisit)}</td>
+          <td>
+            <Lines lines={r.items.map((i) => `${itemText(m, i)} — ${codeList(m, 'area', i.areas)}`)} />
+          </td>
+        </tr>
+      ))}
+    />
+    <Part
       m={m}
       id="q-steps"
       title={m.t('assistance.out.q.steps')}
       count={m.t('assistance.out.q.countSteps', { count: u.counts.steps })}
-      empty={!u.steps.length}
-    >
-      <table class="list">
-        <Head m={m} columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.q.step', 'assistance.out.status']} />
-        <tbody>
-          {u.steps.map((s) => (
-            <tr>
-              <DateCell m={m} on={s.takenOn} />
-              <RequestOf m={m} names={names} x={s} />
-              <td>{actionLabel(m, s.action)}</td>
-              <td>{statusLabel(m, s.toStatus)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
-    <Section
+      columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.q.step', 'assistance.out.status']}
+      rows={u.steps.map((s) => (
+        <tr>
+          <DateCell m={m} on={s.takenOn} />
+          <RequestOf m={m} names={names} x={s} />
+          <td>{actionLabel(m, s.action)}</td>
+          <td>{statusLabel(m, s.toStatus)}</td>
+        </tr>
+      ))}
+    />
+    <Part
       m={m}
       id="q-responses"
       title={m.t('assistance.out.q.responses')}
       count={m.t('assistance.out.q.countResponses', { count: u.counts.responses })}
-      empty={!u.responses.length}
-    >
-      <table class="list">
-        <Head
-          m={m}
-          columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.provider', 'assistance.out.itemsAnswered']}
-        />
-        <tbody>
-          {u.responses.map((x) => (
-            <tr>
-              <DateCell m={m} on={x.respondedOn} />
-              <RequestOf m={m} names={names} x={x} />
-              <td>{providerName(names, x.provider)}</td>
-              <td>{m.list(x.items.map((n) => m.number(n)))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
-    <Section
+      columns={['assistance.out.date', 'assistance.out.request', 'assistance.out.provider', 'assistance.out.itemsAnswered']}
+      rows={u.responses.map((x) => (
+        <tr>
+          <DateCell m={m} on={x.respondedOn} />
+          <RequestOf m={m} names={names} x={x} />
+          <td>{providerName(names, x.provider)}</td>
+          <td>{m.list(x.items.map((n) => m.number(n)))}</td>
+        </tr>
+      ))}
+    />
+    <Part
       m={m}
       id="q-matches"
       title={m.t('assistance.out.q.matches')}
       count={m.t('assistance.out.q.countMatches', { count: u.counts.matches })}
-      empty={!u.matches.length}
-    >
-      <table class="list">
-        <Head
-          m={m}
-          columns={[
-            'assistance.out.date',
-            'assistance.out.request',
-            'assistance.out.item',
-            'assistance.out.offer',
-            'assistance.out.matchStatus',
-          ]}
-        />
-        <tbody>
-          {u.matches.map((x) => (
-            <tr>
-              <DateCell m={m} on={x.statusOn} />
-              <RequestOf m={m} names={names} x={x} />
-              <td>{m.number(x.item)}</td>
-              <td>{m.t('assistance.out.offerOf', { offer: x.offerTitle, provider: providerName(names, x.provider) })}</td>
-              <td>{matchStatusLabel(m, x.status)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
-    <Section
+      columns={[
+        'assistance.out.date',
+        'assistance.out.request',
+        'assistance.out.item',
+        'assistance.out.offer',
+        'assistance.out.matchStatus',
+      ]}
+      rows={u.matches.map((x) => (
+        <tr>
+          <DateCell m={m} on={x.statusOn} />
+          <RequestOf m={m} names={names} x={x} />
+          <td>{m.number(x.item)}</td>
+          <td>{m.t('assistance.out.offerOf', { offer: x.offerTitle, provider: providerName(names, x.provider) })}</td>
+          <td>{matchStatusLabel(m, x.status)}</td>
+        </tr>
+      ))}
+    />
+    <Part
       m={m}
       id="q-offers"
       title={m.t('assistance.out.q.offers')}
       count={m.t('assistance.out.q.countOffers', { count: u.counts.offers })}
-      empty={!u.offers.length}
-    >
-      <table class="list">
-        <Head m={m} columns={['assistance.out.q.recordedOn', 'assistance.out.offer', 'assistance.out.provider', 'assistance.out.terms']} />
-        <tbody>
-          {u.offers.map((o) => (
-            <tr>
-              <DateCell m={m} on={o.recordedOn} />
-              <th scope="row">
-                <a href={`/${m.locale}/assistance/offers/${o.id}`}>{o.title}</a>
-              </th>
-              <td>{providerName(names, o.provider)}</td>
-              <td>{m.t('assistance.out.offerTerms', { areas: codeList(m, 'area', o.areas), kinds: codeList(m, 'kind', o.kinds) })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
+      columns={['assistance.out.q.recordedOn', 'assistance.out.offer', 'assistance.out.provider', 'assistance.out.terms']}
+      rows={u.offers.map((o) => (
+        <tr>
+          <DateCell m={m} on={o.recordedOn} />
+          <th scope="row">
+            <a href={`/${m.locale}/assistance/offers/${o.id}`}>{o.title}</a>
+          </th>
+          <td>{providerName(names, o.provider)}</td>
+          <td>{m.t('assistance.out.offerTerms', { areas: codeList(m, 'area', o.areas), kinds: codeList(m, 'kind', o.kinds) })}</td>
+        </tr>
+      ))}
+    />
   </>
 );

@@ -4,6 +4,7 @@ import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { Viewer } from '../../../platform/policy/policy.ts';
 import { itemsOf, listRequests, offerProviderKey, offerVisible, providerKey, requestVisible } from '../queries.ts';
+import { matchesBetween, responsesBetween } from './period.ts';
 import { readerOf, seesMatch, seesResponse } from '../readers.ts';
 import type { Channel, MatchStatus, Priority, RequestStatus } from '../schema.ts';
 
@@ -76,48 +77,6 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
   const until = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000);
   const visible = (eb: RequestEb) => eb.and([requestVisible(viewer)(eb), eb('assistance_request.archived_at', 'is', null)]);
 
-  const responsesQ = db
-    .selectFrom('assistance_response as x')
-    .innerJoin('assistance_request', 'assistance_request.id', 'x.request_id')
-    .select([
-      'x.request_id',
-      'x.provider_kind',
-      'x.provider_code',
-      'x.responded_on',
-      'x.forwarded_on',
-      'x.item_ids',
-      'assistance_request.state_iso3',
-      'assistance_request.received_on',
-    ])
-    .where(visible)
-    .where('x.archived_at', 'is', null)
-    .where('x.responded_on', '>=', from)
-    .where('x.responded_on', '<=', to);
-
-  const matchesQ = db
-    .selectFrom('assistance_match as m')
-    .innerJoin('assistance_request_item as i', 'i.id', 'm.item_id')
-    .innerJoin('assistance_request', 'assistance_request.id', 'i.request_id')
-    .innerJoin('assistance_offer as o', 'o.id', 'm.offer_id')
-    .select([
-      'm.id',
-      'm.status',
-      'm.status_on',
-      'i.position',
-      'i.request_id',
-      'assistance_request.state_iso3',
-      'assistance_request.received_on',
-      'o.title',
-      'o.confidentiality as offer_confidentiality',
-      'o.provider_kind',
-      'o.provider_state_iso3',
-      'o.provider_organization_code',
-    ])
-    .where(visible)
-    .where('i.removed_at', 'is', null)
-    .where('m.status_on', '>=', from)
-    .where('m.status_on', '<=', to);
-
   const [{ rows: requestRows }, steps, allResponses, allMatches, offers] = await Promise.all([
     listRequests(db, viewer, { from, to }, { limit: 1_000_000, offset: 0 }),
     db
@@ -140,8 +99,8 @@ export async function quarterlyUpdate(db: Db, viewer: Viewer | null, year: numbe
       .orderBy('s.created_at')
       .orderBy('s.id')
       .execute(),
-    responsesQ.orderBy('x.responded_on').orderBy('x.created_at').orderBy('x.id').execute(),
-    matchesQ.orderBy('m.status_on').orderBy('assistance_request.received_on').orderBy('i.position').orderBy('m.id').execute(),
+    responsesBetween(db, viewer, from, to),
+    matchesBetween(db, viewer, from, to),
     db
       .selectFrom('assistance_offer')
       .selectAll()

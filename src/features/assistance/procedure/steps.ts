@@ -3,7 +3,7 @@
 // names, the responses a 'forward' forwards, and the audit event, in one transaction.
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { type Actor, recordChange } from '../../../platform/audit/record.ts';
+import type { Actor } from '../../../platform/audit/record.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { may, type Viewer } from '../../../platform/policy/policy.ts';
@@ -13,7 +13,7 @@ import { day, note } from '../fields.ts';
 import { circulationOf, parseProviderKey, providerKey, type RequestRow } from '../queries.ts';
 import { requestState } from '../procedure/state.ts';
 import { unknownProviders } from '../requests/checks.ts';
-import { bumpRequest, conflict, lockRequest, requestScope, type StepRecorded } from '../requests/commands.ts';
+import { auditRequest, bumpRequest, conflict, lockRequest, type StepRecorded } from '../requests/commands.ts';
 import { transition } from './procedure.ts';
 
 /** A step as the forms, the API and the bundle give it; the procedure's rules check the action and the day. */
@@ -123,11 +123,7 @@ export async function takeStepIn(
       actor_label: recorded?.actorLabel ?? actor.label,
     } as never)
     .execute();
-  await recordChange(trx, actor, {
-    action: `step:${input.action}`,
-    recordType: 'assistance-request',
-    recordId: id,
-    ...requestScope(row),
+  await auditRequest(trx, actor, row, `step:${input.action}`, {
     before: { status: before.status, status_on: before.status_on },
     after: { status: row.status, status_on: row.status_on, note: input.note ?? '', providers },
   });

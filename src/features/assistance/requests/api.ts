@@ -37,7 +37,6 @@ import {
   presentSummary,
   RequestSchema,
   ResponseSchema,
-  requestFieldsOf,
   SummarySchema,
 } from '../api-schemas.ts';
 import { stepInput, takeStep } from '../procedure/steps.ts';
@@ -47,7 +46,7 @@ import { publicSummaries } from '../requests/summaries.ts';
 import { readerOf, requestAsSeen } from '../readers.ts';
 import { requestStatuses } from '../schema.ts';
 import { createRequest, updateRequest } from './commands.ts';
-import { type RequestInput, requestFields, requestInput, responseInput } from './inputs.ts';
+import { type RequestInput, requestFields, requestFieldsOf, requestInput, responseInput } from './inputs.ts';
 import { recordResponse } from './responses.ts';
 
 /** Whether the caller records requests for the State the body names: told before the body is checked. */

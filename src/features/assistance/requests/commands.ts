@@ -46,6 +46,10 @@ const audited = (r: RequestRow, items: ItemRow[]) => ({
 });
 export const requestScope = (r: RequestRow) => ({ confidentiality: r.confidentiality, stateIso3: r.state_iso3.trim() });
 
+/** The audit event of a change to a request or to its records (steps, responses, matches), in the request's history. */
+export const auditRequest = (trx: Trx, actor: Actor, r: RequestRow, action: string, snapshots: { before?: unknown; after?: unknown }) =>
+  recordChange(trx, actor, { action, recordType: 'assistance-request', recordId: r.id, ...requestScope(r), ...snapshots });
+
 const itemColumns = (item: Item, position: number) => ({
   position,
   description: item.description,
@@ -150,13 +154,7 @@ export async function insertRequest(
       actor_label: kept.received?.actorLabel ?? actor.label,
     } as never)
     .execute();
-  await recordChange(trx, actor, {
-    action: 'create',
-    recordType: 'assistance-request',
-    recordId: row.id,
-    ...requestScope(row),
-    after: audited(row, items),
-  });
+  await auditRequest(trx, actor, row, 'create', { after: audited(row, items) });
   return row;
 }
 
@@ -256,14 +254,7 @@ export async function updateRequestIn(
         .values({ ...(kept.items?.[i] ? { id: kept.items[i].id } : {}), request_id: id, ...columns })
         .execute();
   }
-  await recordChange(trx, actor, {
-    action: 'update',
-    recordType: 'assistance-request',
-    recordId: id,
-    ...requestScope(row),
-    before: audited(before, current),
-    after: audited(row, await itemsOf(trx, [id])),
-  });
+  await auditRequest(trx, actor, row, 'update', { before: audited(before, current), after: audited(row, await itemsOf(trx, [id])) });
   return row;
 }
 
@@ -286,14 +277,7 @@ export async function setRequestArchived(
     .returningAll()
     .executeTakeFirstOrThrow();
   const items = await itemsOf(trx, [id]);
-  await recordChange(trx, actor, {
-    action: archived ? 'archive' : 'restore',
-    recordType: 'assistance-request',
-    recordId: id,
-    ...requestScope(row),
-    before: audited(before, items),
-    after: audited(row, items),
-  });
+  await auditRequest(trx, actor, row, archived ? 'archive' : 'restore', { before: audited(before, items), after: audited(row, items) });
   return row;
 }
 

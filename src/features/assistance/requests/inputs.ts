@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { iso3, recordId } from '../../../platform/values/codes.ts';
 import { choice, codes, someCodes, pastDay, email, provider, requiredText, text, yesNo } from '../fields.ts';
+import type { RequestRow } from '../queries.ts';
 import { channels, priorities } from '../schema.ts';
 
 /** Resolution 1540 was adopted on 28 April 2004: no request under it is older. */
@@ -76,3 +77,19 @@ export const responseInput = z.object({
 });
 
 export type ResponseInput = z.input<typeof responseInput>;
+
+/** A stored request's own fields (not its items) as its input names them: what the API's changes, the form and the bundle start from. */
+export const requestFieldsOf = (r: RequestRow) => ({
+  stateIso3: r.state_iso3.trim(),
+  receivedOn: r.received_on,
+  channel: r.channel,
+  reference: r.reference,
+  contactName: r.contact_name,
+  contactEmail: r.contact_email,
+  languages: r.languages,
+  earlierAssistance: r.earlier_assistance,
+  otherProviders: r.other_providers,
+  consentSummary: r.consent_summary,
+  summary: r.summary,
+  invitesVisit: r.invites_visit,
+});

@@ -13,7 +13,7 @@ import { providerKey, type RequestRow } from '../queries.ts';
 import { requestRecordsOf } from '../readers.ts';
 import type { RequestRecords } from '../readers.ts';
 import { matchStatuses, requestStatuses } from '../schema.ts';
-import { itemInput, requestFields } from './inputs.ts';
+import { itemInput, requestFields, requestFieldsOf } from './inputs.ts';
 
 /** A provider as a record names it: a State's code, or an organization's. */
 const providerKeyField = z.string().regex(/^(state:[A-Z]{3}|organization:[A-Z0-9-]{2,20})$/, 'must be organization:CODE or state:ISO3');
@@ -178,20 +178,14 @@ const matchRecord = (m: RequestRecords['matches'][number]): MatchRecord => ({
 /** A request's rows as its record. */
 export function requestRecord(all: Omit<RequestRecords, 'request'> & { request: RequestRow }): RequestRecord {
   const r = all.request;
+  const { stateIso3, reference, receivedOn, channel, ...fields } = requestFieldsOf(r);
   return normalised({
     id: r.id,
-    state: r.state_iso3.trim(),
-    reference: r.reference,
-    receivedOn: r.received_on,
-    channel: r.channel,
-    contactName: r.contact_name,
-    contactEmail: r.contact_email,
-    languages: r.languages,
-    earlierAssistance: r.earlier_assistance,
-    otherProviders: r.other_providers,
-    consentSummary: r.consent_summary,
-    summary: r.summary,
-    invitesVisit: r.invites_visit,
+    state: stateIso3,
+    reference,
+    receivedOn,
+    channel,
+    ...fields,
     status: r.status,
     statusOn: r.status_on,
     objectedOn: r.objected_on,

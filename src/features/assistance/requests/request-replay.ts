@@ -16,7 +16,7 @@ import { matchMovesFrom } from '../procedure/procedure.ts';
 import { takeStepIn } from '../procedure/steps.ts';
 import type { MatchStatus } from '../schema.ts';
 import { insertRequest, lockRequest, setRequestArchived, updateRequestIn } from './commands.ts';
-import type { ItemInput, RequestInput } from './inputs.ts';
+import { type ItemInput, type RequestInput, requestFields } from './inputs.ts';
 import { type ItemRecord, normalised, type RequestRecord, requestRecord, storedRequests } from './request-records.ts';
 import { recordResponseIn } from './responses.ts';
 
@@ -41,32 +41,13 @@ export function matchPath(from: MatchStatus, to: MatchStatus): MatchStatus[] | n
   return path;
 }
 
-const itemInputOf = (i: ItemRecord): ItemInput => ({
-  id: i.id,
-  description: i.description,
-  paragraphs: i.paragraphs,
-  weapons: i.weapons,
-  areas: i.areas,
-  kinds: i.kinds,
-  matrixFields: i.matrixFields,
-  priority: i.priority,
-  timeframe: i.timeframe,
-  illustrative: i.illustrative,
-});
+/** An item of the record as the request's input gives it: its id, without its place and removal. */
+const itemInputOf = ({ position: _position, removed: _removed, ...item }: ItemRecord): ItemInput => item;
 
+/** The record's request fields as its input names them (the State is `state` in a record). */
 const requestInputOf = (r: RequestRecord, items: ItemRecord[]): RequestInput => ({
+  ...(Object.fromEntries(Object.keys(requestFields).map((k) => [k, r[k as keyof RequestRecord]])) as Omit<RequestInput, 'items'>),
   stateIso3: r.state,
-  receivedOn: r.receivedOn,
-  channel: r.channel,
-  reference: r.reference,
-  contactName: r.contactName,
-  contactEmail: r.contactEmail,
-  languages: r.languages,
-  earlierAssistance: r.earlierAssistance,
-  otherProviders: r.otherProviders,
-  consentSummary: r.consentSummary,
-  summary: r.summary,
-  invitesVisit: r.invitesVisit,
   items: items.map(itemInputOf),
 });
 

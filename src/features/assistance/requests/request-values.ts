@@ -2,9 +2,8 @@
 // them, and the form's values of a stored request or of a draft. No JavaScript: a request's items
 // are fieldsets, three to begin with, and "Add another item" sends the form back with one more.
 import { type FormBody, text, texts } from '../../../platform/http/forms.ts';
-import { requestFieldsOf } from '../api-schemas.ts';
 import type { ItemRow, RequestRow } from '../queries.ts';
-import type { ItemInput, RequestInput } from './inputs.ts';
+import { type ItemInput, type RequestInput, requestFieldsOf } from './inputs.ts';
 
 export interface ItemValues {
   id: string;

@@ -1,7 +1,7 @@
 // The write core of a provider's response to a request: recorded by the provider itself, or by the
 // Committee side from the letters received; a bundle keeps its id and origin.
 import type { Kysely, Transaction } from 'kysely';
-import { type Actor, recordChange } from '../../../platform/audit/record.ts';
+import type { Actor } from '../../../platform/audit/record.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../../platform/errors.ts';
 import { may, providerKeyOf, type Viewer } from '../../../platform/policy/policy.ts';
@@ -10,7 +10,7 @@ import { parseInput } from '../../../platform/values/input.ts';
 import { circulationOf, itemsOf, parseProviderKey, providerKey, type ResponseRow } from '../queries.ts';
 import type { AssistanceSource } from '../schema.ts';
 import { beforeReceived, futureProblem, responseProblems } from './checks.ts';
-import { bumpRequest, lockRequest, requestScope } from './commands.ts';
+import { auditRequest, bumpRequest, lockRequest } from './commands.ts';
 import { type ResponseInput, responseInput } from './inputs.ts';
 
 /**
@@ -82,12 +82,6 @@ export async function recordResponseIn(
     .returningAll()
     .executeTakeFirstOrThrow();
   await bumpRequest(trx, request);
-  await recordChange(trx, actor, {
-    action: 'response',
-    recordType: 'assistance-request',
-    recordId: requestId,
-    ...requestScope(request),
-    after: { ...row, created_at: undefined },
-  });
+  await auditRequest(trx, actor, request, 'response', { after: { ...row, created_at: undefined } });
   return row;
 }
