@@ -31,7 +31,7 @@ const dist = join(root, 'dist');
 const stampFile = '.build.json';
 const lockFile = join(root, 'dist.lock');
 
-const isTest = (path) => /\.test\.tsx?$/.test(path);
+const isTest = (path) => /\.(test\.tsx?|rows\.ts)$/.test(path);
 const isTypeScript = (path) => /\.tsx?$/.test(path);
 
 /** The sources' files (tests aside), relative to src/. */

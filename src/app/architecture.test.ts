@@ -7,7 +7,8 @@ import { features } from '../features/registry.ts';
 /*
  * The rules of the house that the code's imports show: the platform imports no feature and not the
  * composition root; a feature reaches another only through its index.ts, and only one listed before
- * it in the registry; nothing in src imports the composition root but the composition root.
+ * it in the registry; nothing in src imports the composition root but the composition root. The
+ * access-policy rows (`access.rows.ts`) import only the platform, and nothing else imports platform/testing.
  */
 
 const src = resolve(import.meta.dirname, '..');
@@ -83,5 +84,15 @@ test('the composition root reaches the features only through their index.ts and 
   const wrong = imports.filter(
     (i) => layer(i.from) === 'app' && featureOf(i.to) && !/^features\/[^/]+\/index\.ts$/.test(i.to) && i.to !== 'features/registry.ts',
   );
+  assert.deepEqual(wrong, []);
+});
+
+test('the access-policy rows import only the platform, and only they import platform/testing', () => {
+  const isRows = (path: string) => path.endsWith('access.rows.ts');
+  const wrong = imports
+    .filter((i) =>
+      isRows(i.from) ? layer(i.to) !== 'platform' : i.to.startsWith('platform/testing/') && !i.from.startsWith('platform/testing/'),
+    )
+    .map((i) => `${i.from} → ${i.to}`);
   assert.deepEqual(wrong, []);
 });
