@@ -263,10 +263,24 @@ test('experts find the grid from the matrix page and the section form; the Commi
   assert.doesNotMatch(await page(c.committee, '/en/states/GHA/matrix'), /matrix\/grid/);
 });
 
-test('the script is served with the stylesheet’s caching', async () => {
-  const res = await t.request('/static/matrix-grid.js');
-  assert.equal(res.status, 200);
-  assert.match(res.headers.get('content-type') ?? '', /^text\/javascript/);
-  assert.equal(res.headers.get('cache-control'), 'public, max-age=3600');
-  assert.match(await res.text(), /aria-multiselectable/);
+test('the script and every module it imports are served, as JavaScript, with the stylesheet’s caching', async () => {
+  // The page loads the entry module; the others are found as a browser finds them, by resolving
+  // each relative import against the URL of the module that imports it.
+  const seen = new Map<string, string>();
+  const queue = ['/static/matrix-grid.js'];
+  for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+    if (seen.has(path)) continue;
+    const res = await t.request(path);
+    assert.equal(res.status, 200, path);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/javascript/, path);
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=3600', path);
+    const text = await res.text();
+    seen.set(path, text);
+    for (const [, spec] of text.matchAll(/^import\s[^'"]*'([^']+)'/gm)) {
+      assert.match(spec!, /^\.\//, `${path} imports ${spec} by a relative URL`);
+      queue.push(new URL(spec!, `http://x${path}`).pathname);
+    }
+  }
+  assert.ok(seen.size > 1, 'the entry module imports the others');
+  assert.match([...seen.values()].join('\n'), /aria-multiselectable/);
 });

@@ -123,6 +123,13 @@ export const accessRows: Row[] = [
 
   // The experts' fast grid (matrix/grid-routes.tsx) on GHA: none open, then a draft started for it
   { method: 'GET', route: '/static/matrix-grid.js', path: '/static/matrix-grid.js', expect: all(200) },
+  { method: 'GET', route: '/static/matrix-grid-page.js', path: '/static/matrix-grid-page.js', expect: all(200) },
+  { method: 'GET', route: '/static/matrix-grid-cells.js', path: '/static/matrix-grid-cells.js', expect: all(200) },
+  { method: 'GET', route: '/static/matrix-grid-selection.js', path: '/static/matrix-grid-selection.js', expect: all(200) },
+  { method: 'GET', route: '/static/matrix-grid-save.js', path: '/static/matrix-grid-save.js', expect: all(200) },
+  { method: 'GET', route: '/static/matrix-grid-editor.js', path: '/static/matrix-grid-editor.js', expect: all(200) },
+  { method: 'GET', route: '/static/matrix-grid-keys.js', path: '/static/matrix-grid-keys.js', expect: all(200) },
+  { method: 'GET', route: '/static/matrix-grid-filters.js', path: '/static/matrix-grid-filters.js', expect: all(200) },
   { method: 'GET', route: '/{lang}/states/:iso3/matrix/grid', path: '/en/states/XXX/matrix/grid', expect: all(404) },
   { method: 'GET', route: '/{lang}/states/:iso3/matrix/grid', path: '/en/states/GHA/matrix/grid', expect: s(401, 403, 403, 200, 403, 403, 200), note: 'none open: offers to start one' },
   { method: 'POST', route: '/{lang}/states/:iso3/matrix/drafts', path: '/en/states/GHA/matrix/drafts', expect: s(401, 403, 403, 303, 403, 403, 409), note: 'GHA’s draft 1, for the grid' },

@@ -90,7 +90,18 @@ export const matrix: Feature = {
     },
   },
   cli: [{ name: 'matrix', usage: matrixUsage, run: matrixCommand }],
-  assets: [{ name: 'matrix-grid.js', file: new URL('./grid/matrix-grid.js', import.meta.url), type: 'text/javascript; charset=utf-8' }],
+  // The grid's script: the entry module the page loads (matrix-grid.js) and the modules it imports
+  // with relative URLs, all served flat under /static/ with their file names.
+  assets: [
+    'matrix-grid.js',
+    'matrix-grid-page.js',
+    'matrix-grid-cells.js',
+    'matrix-grid-selection.js',
+    'matrix-grid-save.js',
+    'matrix-grid-editor.js',
+    'matrix-grid-keys.js',
+    'matrix-grid-filters.js',
+  ].map((name) => ({ name, file: new URL(`./grid/${name}`, import.meta.url), type: 'text/javascript; charset=utf-8' })),
   // A matrix file may be larger than a form.
   bodyLimit: (path, config) => (isImportPath(path) ? Math.max(config.maxBodyBytes, importBodyLimit) : undefined),
 };
