@@ -1,3 +1,4 @@
+// Engines: both (backup and restore carry the document files beside the database)
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

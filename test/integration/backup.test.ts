@@ -1,3 +1,4 @@
+// Engines: both (backup and restore read and write each engine's tables)
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// Engines: both (the command line opens the data folder, takes its lock, or the server)
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// Engines: both (the tables each engine lists)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';

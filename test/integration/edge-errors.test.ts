@@ -1,3 +1,4 @@
+// Engines: both (the database's errors, mapped at the edge)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';

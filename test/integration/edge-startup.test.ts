@@ -1,3 +1,4 @@
+// Engines: both (a first start's defaults depend on which database it finds)
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { createContext } from '../../src/app/context.ts';

@@ -1,3 +1,4 @@
+// Engines: both (a representative subset: the matrix's workflow)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';

@@ -1,3 +1,4 @@
+// Engines: both (a representative subset: the pages)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';

@@ -1,3 +1,4 @@
+// Engines: both (full-text search: the text search configurations of each engine)
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// Engines: both (seed and a first start, on each engine)
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

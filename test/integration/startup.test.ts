@@ -1,3 +1,4 @@
+// Engines: both (start-up opens the embedded database from its folder, or the server)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import pg from 'pg';

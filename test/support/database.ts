@@ -11,17 +11,32 @@ import { setMeta } from '../../src/platform/db/app-meta.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-/** What the template depends on: when any of these change, a new template is built. */
+/**
+ * What the template depends on, and only that, so that editing a page reuses it: the database
+ * layer and its migrations, the seeding, the reference data and the features that load it (their
+ * write cores write the rows and the audit events), the demonstration accounts, the registry, and
+ * this file. When any of these change, a new template is built.
+ */
+const templateSources = [
+  'src/platform/db',
+  'src/platform/audit',
+  'src/app/seed.ts',
+  'src/features/registry.ts',
+  'src/features/matrix/index.ts',
+  'src/features/member-states',
+  'src/features/organizations',
+  'src/features/matrix/templates',
+  'src/features/accounts',
+  'test/support/database.ts',
+];
+
 function templateKey(): string {
   const h = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(ts|tsx|json)$/.test(name)) h.update(p).update(readFileSync(p));
-    }
+  const walk = (p: string) => {
+    if (statSync(p).isDirectory()) for (const name of readdirSync(p).sort()) walk(join(p, name));
+    else if (/\.(ts|tsx|json)$/.test(p) && !/\.test\.tsx?$/.test(p)) h.update(p.slice(root.length)).update(readFileSync(p));
   };
-  walk(join(root, 'src'));
+  for (const source of templateSources) walk(join(root, source));
   return h.digest('hex').slice(0, 16);
 }
 
