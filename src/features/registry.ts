@@ -17,7 +17,7 @@ import { stateOverview } from './state-overview/index.ts';
 /**
  * Every feature, in order: a feature comes after those it uses (it may import only their
  * `index.ts`), so its tables, bundle sections and demonstration data come after theirs.
- * Adding a feature is its folder, one line here, a migration and the catalogues.
+ * Adding a feature is its folder, its entry here (an import and a line), a migration and the catalogues.
  */
 export const features = [
   organizations,

@@ -115,17 +115,30 @@ test('the OpenAPI 3.1 document describes every API route, and each answers as do
         .executeTakeFirstOrThrow()
     ).id,
   };
-  const idFor = (path: string) => ids[path.split('/').slice(1, 3).join('/')] ?? ids[path.split('/')[1]!] ?? cycle.id;
+  // A kind this walk has no record of (a new feature's) is asked for by the first record its list
+  // route gives the expert; with none, by an id that names nothing, which must be a documented 404.
+  const nothing = '00000000-0000-4000-8000-000000000000';
+  const kindOf = (path: string) =>
+    ids[path.split('/').slice(1, 3).join('/')] ? path.split('/').slice(1, 3).join('/') : path.split('/')[1]!;
+  const idFor = async (path: string) => {
+    const known = ids[kindOf(path)] ?? (path.startsWith('/matrix/reviews/') ? cycle.id : undefined);
+    if (known) return known;
+    const list = path.slice(0, path.indexOf('/{id}'));
+    const answer = await t.request(`/api/v1${list}`, { headers: { authorization: `Bearer ${token}` } });
+    const first = answer.ok ? ((await answer.json()) as { data?: { id?: string }[] }).data?.[0]?.id : undefined;
+    return first ?? nothing;
+  };
   // Paths whose required query parameters the walk supplies; MLI gets a draft for the matrix paths.
   const queries: Record<string, string> = { '/states/{iso3}/matrix/diff': '?from=1&to=1', '/search': '?q=mali' };
   if (!(await openMatrix(t.database.db, 'MLI'))) await startDraft(t.database.db, { id: null, label: 'test' }, 'MLI');
   for (const [path, ops] of Object.entries(doc.paths)) {
-    const concrete = path.replace(/\{\w+\}/g, (p) => (p === '{id}' ? idFor(path) : (examples[p] ?? p)));
+    const id = path.includes('{id}') ? await idFor(path) : '';
+    const concrete = path.replace(/\{\w+\}/g, (p) => (p === '{id}' ? id : (examples[p] ?? p)));
     for (const [method, op] of Object.entries(ops)) {
       if (method !== 'get') continue;
       const answer = await t.request(`/api/v1${concrete}${queries[path] ?? ''}`, { headers: { authorization: `Bearer ${token}` } });
       assert.ok(String(answer.status) in op.responses, `${method.toUpperCase()} ${concrete} gave ${answer.status}, not documented`);
-      assert.equal(answer.status, 200, `${concrete} as an expert`);
+      assert.equal(answer.status, id === nothing ? 404 : 200, `${concrete} as an expert`);
     }
   }
 });
