@@ -122,6 +122,16 @@ function compile(say) {
     copyFileSync(join(src, path), join(out, path));
     copied++;
   }
+  // `r1540 --help` reads what the compiled command line prints, so as not to load it (src/app/cli/main.ts).
+  const help = spawnSync(process.execPath, [join(out, 'app/cli/main.js'), '--help'], {
+    encoding: 'utf8',
+    env: { ...process.env, R1540_WRITING_USAGE: '1' },
+  });
+  if (help.status !== 0) {
+    rmSync(out, { recursive: true, force: true });
+    throw new Error(`r1540 --help failed once built (exit ${help.status ?? help.signal}):\n${help.stdout}${help.stderr}`);
+  }
+  writeFileSync(join(out, 'cli-usage.txt'), help.stdout);
   const ms = Date.now() - started;
   writeFileSync(join(out, stampFile), `${JSON.stringify({ fingerprint: stamp, builtAt: new Date().toISOString(), ms }, null, 2)}\n`);
   const old = join(root, `dist.old-${process.pid}`);
