@@ -65,8 +65,8 @@ export interface CsvReadOptions {
 
 /**
  * Reads a CSV file (comma- or, as a spreadsheet saves it in some languages, semicolon-separated).
- * Problems of the file (not UTF-8, a broken quote, a formula, an unknown column) are reported
- * with their line and column.
+ * Problems of the file (not UTF-8, a broken quote, a formula, an unknown column, a line with
+ * fewer or more fields than the header) are reported with their line and column.
  */
 export function readCsv(buf: Buffer, options: CsvReadOptions): ParsedFile {
   const parsed: ParsedFile = {
@@ -180,14 +180,22 @@ export function readCsv(buf: Buffer, options: CsvReadOptions): ParsedFile {
       const col = index.get(key);
       return { line: r.line, column: col === undefined ? undefined : col + 1, header: key };
     };
-    if (r.fields.length > head.fields.length)
+    // A line with fewer fields than the header is a file cut short (or a hand-made line gone
+    // wrong), not a blank: it is refused, never read as empty fields. A blank says so with every
+    // field there and the value empty.
+    if (r.fields.length !== head.fields.length) {
+      const short = r.fields.length < head.fields.length;
       problem(
-        { line: r.line, column: head.fields.length + 1 },
-        `the line has ${r.fields.length} fields; the header has ${head.fields.length}`,
+        { line: r.line, column: Math.min(r.fields.length, head.fields.length) + 1 },
+        short
+          ? `the line has ${r.fields.length} field${r.fields.length === 1 ? '' : 's'}; the header has ${head.fields.length}: a line cut short is not read (to make a cell blank, give every field and leave value empty)`
+          : `the line has ${r.fields.length} fields; the header has ${head.fields.length}`,
       );
+      continue;
+    }
     const values: Partial<Record<ColumnKey, RawValue>> = {};
     for (const [key, col] of index) {
-      const raw = r.fields[col] ?? '';
+      const raw = r.fields[col]!;
       if (labelColumns.includes(key)) continue;
       const value = unescapeFormula(raw);
       if (value === null) {

@@ -164,6 +164,9 @@ export function readJson(buf: Buffer, options: JsonReadOptions): ParsedFile {
         if (typeof c.rev === 'number' && Number.isInteger(c.rev) && c.rev >= 0) rev = c.rev;
         else problem(`${cat}.rev`, 'must be a whole number or null');
       }
+      // A cell says its value: one without it (a file cut or put together by hand) is refused,
+      // never read as blank. "" or null makes the cell blank.
+      if (!('value' in c)) problem(`${cat}.value`, 'is missing: give the value (X, ?, NA), or "" or null to make the cell blank');
       for (const key of Object.keys(c))
         if (!['field', 'value', 'sources', 'infoDate', 'remarks', 'instrumentStatus', 'instrumentDate', 'rev'].includes(key))
           problem(`${cat}.${key}`, 'is not a part of a cell');

@@ -261,17 +261,26 @@ function readInto(buf: Buffer, options: XlsxReadOptions, parsed: ParsedFile): vo
       refuse(`the part ${name} declares a DTD or entities, which are not accepted`, { path: name });
     return xml;
   };
+  // A part whose XML stops before its closing tag was cut short (by a tool that failed while
+  // writing it): its last rows would be lost, and a cell's further sources with them, so the
+  // workbook is refused rather than read in part.
+  const whole = (name: string, root: string, what: string): string => {
+    const xml = read(name) ?? refuse(`the workbook is damaged: ${what} has no part ${name}`, { path: name });
+    if (!new RegExp(`</${ns}${root}>\\s*$`).test(xml.slice(-200)))
+      refuse(`the workbook is damaged: ${what} is cut short (its XML does not end)`, { path: name });
+    return xml;
+  };
   if (!entries.has('[Content_Types].xml')) refuse('this file is not an XLSX workbook (it is a zip archive without a workbook)');
   const { sheets, strings: stringsPath, date1904 } = sheetParts(read);
   const strings: string[] = [];
-  const sst = stringsPath ? read(stringsPath) : null;
+  const sst = stringsPath ? whole(stringsPath, 'sst', 'the shared strings') : null;
   if (sst)
     for (const m of sst.matchAll(new RegExp(`<${ns}si\\b[^>]*?(?:/>|>([\\s\\S]*?)</${ns}si>)`, 'g')))
       strings.push(m[1] ? runsText(m[1]) : '');
 
   const readme = sheets.find((s) => s.name === readmeSheet);
   if (!readme) refuse(`the workbook has no ${readmeSheet} sheet: it names the template the file follows`, { path: readmeSheet });
-  const readmeRows = readSheet(read(readme!.path) ?? '', readmeSheet, strings, 2000, parsed.problems);
+  const readmeRows = readSheet(whole(readme!.path, 'worksheet', `the sheet ${readmeSheet}`), readmeSheet, strings, 2000, parsed.problems);
   let inStates = false;
   for (const r of readmeRows) {
     const a = r.cells.find((c) => c.col === 0)?.value;
@@ -312,7 +321,7 @@ function readInto(buf: Buffer, options: XlsxReadOptions, parsed: ParsedFile): vo
       continue;
     }
     const maxRows = 1 + options.stateCount * fieldCount * maxRowsPerCell;
-    const rows = readSheet(read(s.path) ?? '', s.name, strings, maxRows, parsed.problems);
+    const rows = readSheet(whole(s.path, 'worksheet', `the sheet ${s.name}`), s.name, strings, maxRows, parsed.problems);
     if (!rows.length) continue;
     const [head, ...data] = rows;
     const index = new Map<ColumnKey, number>();
