@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 /** Every setting r1540 reads, from the environment; README.md lists them. */
@@ -21,9 +22,14 @@ export interface Config {
   secureCookies: boolean;
   sessionDays: number;
   maxBodyBytes: number;
-  /** Failed logins per account (and per address) in the window before refusals. */
+  /** Failed logins of one client on one account in the window before it must wait (4× for a client or an account overall). */
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` names the client (addresses or CIDR ranges, from
+   * R1540_TRUSTED_PROXIES); none by default, when the socket's address is the client's.
+   */
+  trustedProxies: string[];
   logRequests: boolean;
   /** The least level logged: fatal, error, warn, info, debug or trace. */
   logLevel: string;
@@ -55,6 +61,21 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
+/** A list of IP addresses or CIDR ranges, separated by commas or spaces. */
+function addressesFrom(name: string): string[] {
+  const raw = process.env[name] ?? '';
+  const list = raw.split(/[\s,]+/).filter(Boolean);
+  for (const entry of list) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (!family || !prefixOk || extra !== undefined)
+      throw new Error(`${name} must list IP addresses or CIDR ranges (such as 10.0.0.1 or 10.0.0.0/8), got "${entry}"`);
+  }
+  return list;
+}
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBodyBytes: intFrom('R1540_MAX_BODY_BYTES', 1024 * 1024),
       loginMaxFailures: intFrom('R1540_LOGIN_MAX_FAILURES', 5),
       loginWindowMinutes: intFrom('R1540_LOGIN_WINDOW_MINUTES', 15),
+      trustedProxies: addressesFrom('R1540_TRUSTED_PROXIES'),
       logRequests: boolFrom('R1540_LOG_REQUESTS', false),
       logLevel,
       filesDir: resolve(env.R1540_FILES_DIR || join(resolve(env.R1540_DATA_DIR || './data'), 'files')),

@@ -55,6 +55,7 @@ describe(`r1540 user and token (${engine})`, () => {
 
     const disabled = await r1540(['user', 'disable', '--email', 'expert.two@example.org']);
     assert.equal(disabled.code, 0, disabled.stderr);
+    assert.equal(disabled.stdout, 'disabled expert.two@example.org; its sessions were ended and 1 API token was revoked\n');
     await withDatabase(async (db) => {
       assert.equal(await viewerFromApiToken(db, secret), null);
       const events = await db
@@ -63,8 +64,59 @@ describe(`r1540 user and token (${engine})`, () => {
         .where('record_type', 'in', ['user', 'api-token'])
         .where('actor_label', 'like', 'command line%')
         .execute();
-      assert.deepEqual(events.map((e) => e.action).sort(), ['archive', 'create', 'create', 'create']);
+      // The account archived, its token revoked; the two accounts and the token created.
+      assert.deepEqual(events.map((e) => e.action).sort(), ['archive', 'archive', 'create', 'create', 'create']);
     });
+  });
+
+  test('user enable does not bring back the API tokens; user reset-password revokes them; both say so', async () => {
+    const email = 'expert.three@example.org';
+    const add = await r1540(['user', 'add', '--email', email, '--name', 'Expert Three', '--role', 'expert'], 'a long enough password\n');
+    assert.equal(add.code, 0, add.stderr);
+    const token = async (name: string) => (await r1540(['token', 'create', '--email', email, '--name', name])).stdout.trim();
+    const works = (secret: string) => withDatabase(async (db) => (await viewerFromApiToken(db, secret))?.email === email);
+
+    const beforeDisable = await token('before disable');
+    // An account disabled before tokens were revoked with it: its token was only stopped, not revoked.
+    await withDatabase((db) => db.updateTable('app_user').set({ disabled_at: new Date() }).where('email', '=', email).execute());
+    assert.equal(await works(beforeDisable), false);
+    const enabled = await r1540(['user', 'enable', '--email', email]);
+    assert.equal(enabled.code, 0, enabled.stderr);
+    assert.equal(enabled.stdout, `enabled ${email}; 1 API token was revoked: API tokens from before it was disabled do not come back\n`);
+    assert.equal(await works(beforeDisable), false, 'enabling does not bring the token back');
+    const again = await r1540(['user', 'enable', '--email', email]);
+    assert.equal(again.stdout, `${email} was already enabled; its API tokens are unchanged\n`);
+
+    const first = await token('first');
+    const second = await token('second');
+    assert.equal(await works(first), true);
+    const reset = await r1540(['user', 'reset-password', '--email', email, '--password', 'another long password']);
+    assert.equal(reset.code, 0, reset.stderr);
+    assert.equal(reset.stdout, `new password set for ${email}; its sessions were ended and 2 API tokens were revoked\n`);
+    assert.equal(await works(first), false, 'a token made before the reset is revoked');
+    assert.equal(await works(second), false, 'a token made before the reset is revoked');
+    await withDatabase(async (db) => {
+      const revoked = await db
+        .selectFrom('audit_event')
+        .select('record_id')
+        .where('record_type', '=', 'api-token')
+        .where('action', '=', 'archive')
+        .where('actor_label', 'like', 'command line%')
+        .execute();
+      const ids = await db
+        .selectFrom('api_token')
+        .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+        .select('api_token.id')
+        .where('app_user.email', '=', email)
+        .execute();
+      for (const { id } of ids)
+        assert.ok(
+          revoked.some((e) => e.record_id === id),
+          `the revocation of token ${id} is in the history`,
+        );
+    });
+    const fresh = await token('after reset');
+    assert.equal(await works(fresh), true, 'a new token works');
   });
 
   test('usage: no command, help, an unknown command, a subcommand missing', async () => {

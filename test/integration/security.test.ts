@@ -280,7 +280,7 @@ describe('login throttling', () => {
 });
 
 describe('accounts and API tokens', () => {
-  test('a disabled account cannot log in, its session ends and its API token stops working', async () => {
+  test('a disabled account cannot log in, its session ends and its API token is revoked for good', async () => {
     const email = 'provider@demo.r1540.org';
     const id = await userId(t, email);
     const { token } = await createApiToken(t.database.db, systemActor, id, 'before-disable');
@@ -299,8 +299,9 @@ describe('accounts and API tokens', () => {
     await assertProblem(await t.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } }), 401, 'unauthenticated');
     assert.equal((await session.get('/en/account')).status, 401);
 
+    // Enabling brings the account back, not its API tokens: they were revoked with it.
     assert.equal((await adminClient.post(`/en/admin/users/${id}/enable`, {})).status, 303);
-    assert.equal((await t.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } })).status, 200);
+    await assertProblem(await t.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } }), 401, 'unauthenticated');
   });
 
   test('a revoked API token is a 401 problem', async () => {
@@ -422,6 +423,15 @@ describe('open redirects', () => {
     '/\n/evil.example',
     '/\r\n/evil.example',
     ' //evil.example',
+    // Paths that resolve to "//host": dot segments, encoded or not.
+    '/.//evil.example/phish',
+    '/..//evil.example/x',
+    '/./..//evil.example',
+    '/%2e%2e//evil.example',
+    '/.%2E//evil.example',
+    '/\\\\evil.example',
+    '/%2F%2Fevil.example',
+    '/\t\t//evil.example',
   ];
   for (const next of offSite) {
     test(`login with next=${JSON.stringify(next)} does not leave the site`, async () => {
@@ -437,9 +447,14 @@ describe('open redirects', () => {
     assert.equal(res.headers.get('location'), '/fr/states/MLI');
   });
 
-  test('the login form does not carry an off-site next', async () => {
-    const html = await (await t.request(`/en/login?next=${encodeURIComponent('//evil.example')}`)).text();
-    const next = /name="next" value="([^"]*)"/.exec(html)?.[1];
-    assert.equal(next, '/en/');
-  });
+  for (const offSiteNext of offSite) {
+    test(`the login form does not carry next=${JSON.stringify(offSiteNext)} off the site`, async () => {
+      const html = await (await t.request(`/en/login?next=${encodeURIComponent(offSiteNext)}`)).text();
+      const next = /name="next" value="([^"]*)"/.exec(html)?.[1];
+      assert.ok(next !== undefined, 'the form has a next field');
+      const url = new URL(next.replaceAll('&amp;', '&'), 'http://localhost/en/login');
+      assert.equal(url.origin, 'http://localhost', `the form's next is ${JSON.stringify(next)}`);
+      assert.ok(!/^\/[/\\]/.test(next), `the form's next is ${JSON.stringify(next)}`);
+    });
+  }
 });

@@ -41,6 +41,10 @@ function need(value: string | undefined, flag: string): string {
   return value;
 }
 
+function tokensRevoked(n: number): string {
+  return `${n} API token${n === 1 ? ' was' : 's were'} revoked`;
+}
+
 export const userCommand: Command = async (args, cli) => {
   const [sub, ...rest] = args;
   const { values } = parseArgs({
@@ -72,15 +76,27 @@ export const userCommand: Command = async (args, cli) => {
         writeLine(cli.stdout, `added ${user.email} (${user.role})`);
         return 0;
       }
-      case 'reset-password':
-        await resetPassword(db, cliActor(), need(values.email, '--email'), await readPassword(values.password, cli));
-        writeLine(cli.stdout, `new password set for ${normaliseEmail(values.email ?? '')}; its sessions were ended`);
+      case 'reset-password': {
+        const done = await resetPassword(db, cliActor(), need(values.email, '--email'), await readPassword(values.password, cli));
+        writeLine(
+          cli.stdout,
+          `new password set for ${normaliseEmail(values.email ?? '')}; its sessions were ended and ${tokensRevoked(done.tokensRevoked)}`,
+        );
         return 0;
+      }
       case 'disable':
-      case 'enable':
-        await setUserDisabled(db, cliActor(), need(values.email, '--email'), sub === 'disable');
-        writeLine(cli.stdout, `${sub}d ${normaliseEmail(values.email ?? '')}`);
+      case 'enable': {
+        const email = normaliseEmail(need(values.email, '--email'));
+        const done = await setUserDisabled(db, cliActor(), email, sub === 'disable');
+        let line: string;
+        if (sub === 'disable')
+          line = `${done.changed ? `disabled ${email}` : `${email} was already disabled`}; its sessions were ended and ${tokensRevoked(done.tokensRevoked)}`;
+        else if (done.changed)
+          line = `enabled ${email}; ${tokensRevoked(done.tokensRevoked)}: API tokens from before it was disabled do not come back`;
+        else line = `${email} was already enabled; its API tokens are unchanged`;
+        writeLine(cli.stdout, line);
         return 0;
+      }
       default:
         writeLine(cli.stderr, 'usage: r1540 user add|reset-password|disable|enable --email E …');
         return 2;

@@ -1,8 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { z } from 'zod';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../platform/errors.ts';
+import type { Viewer } from '../../platform/policy/policy.ts';
 import { parseInput, problemsOf } from '../../platform/values/input.ts';
 import { type NewUser, newUserInput, normaliseEmail, password, tokenInput } from './inputs.ts';
 import { hashPassword } from './passwords.ts';
@@ -27,7 +28,20 @@ async function checkNewUser(db: Kysely<DB>, input: NewUser): Promise<{ user?: z.
   return parsed.success ? { user: parsed.data, problems } : { problems };
 }
 
-export async function addUser(db: Kysely<DB>, actor: Actor, input: NewUser): Promise<Selectable<AppUserTable>> {
+/**
+ * Only an administrator gives the administrator role, takes it away, or disables or enables an
+ * administrator. `by` is the account acting through the pages or the API; the command line (no
+ * `by`) is the operator of the installation, who may.
+ */
+export function checkAdminRole(by: Viewer | undefined, role: string, what: string): void {
+  if (by && role === 'admin' && by.role !== 'admin')
+    throw new AppError('forbidden', `only an administrator may ${what}`, {
+      fields: [{ field: 'role', problem: `only an administrator may ${what}` }],
+    });
+}
+
+export async function addUser(db: Kysely<DB>, actor: Actor, input: NewUser, by?: Viewer): Promise<Selectable<AppUserTable>> {
+  checkAdminRole(by, input.role.trim(), 'create an administrator');
   const { user, problems } = await checkNewUser(db, input);
   if (!user || problems.length) throw invalid(problems);
   const passwordHash = await hashPassword(user.password);
@@ -62,12 +76,44 @@ async function userByEmail(db: Kysely<DB>, email: string) {
   return row;
 }
 
-/** Sets a new password and ends every session of the account. */
-export async function resetPassword(db: Kysely<DB>, actor: Actor, email: string, given: string): Promise<void> {
+/**
+ * Revokes every API token of an account still in force, each with its audit event, in the
+ * caller's transaction; returns how many.
+ */
+async function revokeAllApiTokens(trx: Transaction<DB>, actor: Actor, userId: string): Promise<number> {
+  const revokedAt = new Date();
+  const rows = await trx
+    .updateTable('api_token')
+    .set({ revoked_at: revokedAt })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning(['id', 'name', 'prefix'])
+    .execute();
+  for (const row of rows) {
+    await recordChange(trx, actor, {
+      action: 'archive',
+      recordType: 'api-token',
+      recordId: row.id,
+      confidentiality: 'committee',
+      before: { name: row.name, prefix: row.prefix, revokedAt: null },
+      after: { name: row.name, prefix: row.prefix, revokedAt },
+    });
+  }
+  return rows.length;
+}
+
+/** What a change to an account also ended: its API tokens revoked. */
+export interface AccountChange {
+  changed: boolean;
+  tokensRevoked: number;
+}
+
+/** Sets a new password, ends every session of the account and revokes its API tokens. */
+export async function resetPassword(db: Kysely<DB>, actor: Actor, email: string, given: string): Promise<AccountChange> {
   const checked = parseInput(z.strictObject({ password }), { password: given });
   const user = await userByEmail(db, email);
   const passwordHash = await hashPassword(checked.password);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await trx
       .updateTable('app_user')
       .set({ password_hash: passwordHash, updated_at: new Date(), version: user.version + 1 })
@@ -82,29 +128,42 @@ export async function resetPassword(db: Kysely<DB>, actor: Actor, email: string,
       before: { email: user.email, passwordChanged: false },
       after: { email: user.email, passwordChanged: true },
     });
+    return { changed: true, tokensRevoked: await revokeAllApiTokens(trx, actor, user.id) };
   });
 }
 
-/** Disabling keeps the account and its history; it ends sessions and stops its API tokens. */
-export async function setUserDisabled(db: Kysely<DB>, actor: Actor, email: string, disabled: boolean): Promise<void> {
+/**
+ * Disabling keeps the account and its history; it ends sessions and revokes its API tokens.
+ * Enabling brings back neither: tokens left from before (an account disabled before tokens were
+ * revoked with it) are revoked then. Only an administrator disables or enables an administrator
+ * (`by`, see `checkAdminRole`).
+ */
+export async function setUserDisabled(db: Kysely<DB>, actor: Actor, email: string, disabled: boolean, by?: Viewer): Promise<AccountChange> {
   const user = await userByEmail(db, email);
-  if ((user.disabled_at !== null) === disabled) return;
-  await db.transaction().execute(async (trx) => {
-    const after = await trx
-      .updateTable('app_user')
-      .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date(), version: user.version + 1 })
-      .where('id', '=', user.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (disabled) await trx.deleteFrom('session').where('user_id', '=', user.id).execute();
-    await recordChange(trx, actor, {
-      action: disabled ? 'archive' : 'restore',
-      recordType: 'user',
-      recordId: user.id,
-      confidentiality: 'committee',
-      before: auditedUser(user),
-      after: auditedUser(after),
-    });
+  checkAdminRole(by, user.role, disabled ? 'disable an administrator' : 'enable an administrator');
+  return db.transaction().execute(async (trx) => {
+    let changed = false;
+    if ((user.disabled_at !== null) !== disabled) {
+      const after = await trx
+        .updateTable('app_user')
+        .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date(), version: user.version + 1 })
+        .where('id', '=', user.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (disabled) await trx.deleteFrom('session').where('user_id', '=', user.id).execute();
+      await recordChange(trx, actor, {
+        action: disabled ? 'archive' : 'restore',
+        recordType: 'user',
+        recordId: user.id,
+        confidentiality: 'committee',
+        before: auditedUser(user),
+        after: auditedUser(after),
+      });
+      changed = true;
+    }
+    // An account that stays enabled keeps its tokens.
+    const tokensRevoked = disabled || changed ? await revokeAllApiTokens(trx, actor, user.id) : 0;
+    return { changed, tokensRevoked };
   });
 }
 
@@ -173,10 +232,4 @@ export async function listApiTokens(db: Kysely<DB>, userId: string) {
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .execute();
-}
-
-export function tooManyAttempts(minutes: number): AppError {
-  return new AppError('too-many-requests', `too many failed attempts: try again in ${minutes} minutes`, {
-    retryAfterSeconds: minutes * 60,
-  });
 }

@@ -12,6 +12,7 @@ export { accountNamed } from './cli.ts';
 export { normaliseEmail } from './commands.ts';
 export { demoAccounts, demoPassword, seedDemoAccounts } from './demo.ts';
 export { findActiveViewer } from './queries.ts';
+export { accountEventsVisibleTo, accountRecordTypes, historyFor } from './history.ts';
 
 const keptHere = 'accounts belong to this installation: a bundle carries records, not who may sign in';
 

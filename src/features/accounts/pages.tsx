@@ -140,14 +140,17 @@ export const AccountPage: FC<{
   </>
 );
 
+/** The accounts; only an administrator is offered the administrator role and the buttons on an administrator's account. */
 export const UsersPage: FC<{
   m: Messages;
+  viewer: Viewer;
   users: Awaited<ReturnType<typeof listUsers>>;
   csrfToken: string;
   problems: FieldProblem[];
   values: Record<string, string>;
-}> = ({ m, users, csrfToken, problems, values }) => (
+}> = ({ m, viewer, users, csrfToken, problems, values }) => (
   <>
+    <p class="help">{m.t('users.tokensHelp')}</p>
     <ListTable
       id="users"
       caption={m.t('users.title')}
@@ -164,17 +167,25 @@ export const UsersPage: FC<{
           <td>{roleLabel(m, u.role)}</td>
           <td>{u.state_iso3 ?? u.organization_code ?? ''}</td>
           <td>
-            <form method="post" action={`/${m.locale}/admin/users/${u.id}/${u.disabled_at ? 'enable' : 'disable'}`} class="inline">
-              <CsrfField token={csrfToken} />
-              {u.disabled_at ? m.t('users.disabled') : m.t('users.active')}{' '}
-              <button
-                type="submit"
-                class="secondary"
-                aria-label={`${u.disabled_at ? m.t('users.enable') : m.t('users.disable')}: ${u.email}`}
-              >
-                {u.disabled_at ? m.t('users.enable') : m.t('users.disable')}
-              </button>
-            </form>
+            {u.role === 'admin' && viewer.role !== 'admin' ? (
+              u.disabled_at ? (
+                m.t('users.disabled')
+              ) : (
+                m.t('users.active')
+              )
+            ) : (
+              <form method="post" action={`/${m.locale}/admin/users/${u.id}/${u.disabled_at ? 'enable' : 'disable'}`} class="inline">
+                <CsrfField token={csrfToken} />
+                {u.disabled_at ? m.t('users.disabled') : m.t('users.active')}{' '}
+                <button
+                  type="submit"
+                  class="secondary"
+                  aria-label={`${u.disabled_at ? m.t('users.enable') : m.t('users.disable')}: ${u.email}`}
+                >
+                  {u.disabled_at ? m.t('users.enable') : m.t('users.disable')}
+                </button>
+              </form>
+            )}
           </td>
         </tr>
       ))}
@@ -194,11 +205,13 @@ export const UsersPage: FC<{
       <div class="field">
         <label for="u-role">{m.t('account.role')}</label>
         <select id="u-role" name="role">
-          {roles.map((r) => (
-            <option value={r} selected={values.role === r}>
-              {roleLabel(m, r)}
-            </option>
-          ))}
+          {roles
+            .filter((r) => r !== 'admin' || viewer.role === 'admin')
+            .map((r) => (
+              <option value={r} selected={values.role === r}>
+                {roleLabel(m, r)}
+              </option>
+            ))}
         </select>
       </div>
       <div class="field">

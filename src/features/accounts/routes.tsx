@@ -1,15 +1,17 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { sessionCookie } from './auth.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, safeNext, text } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
-import { may, visibilityScope } from '../../platform/policy/policy.ts';
+import { may } from '../../platform/policy/policy.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
-import { recordHistory } from '../../platform/audit/history.ts';
+import type { Messages } from '../../platform/i18n/i18n.ts';
+import { clientAddress, trustedProxies } from './client-address.ts';
+import { historyFor } from './history.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import { addUser, createApiToken, listApiTokens, revokeApiToken, setUserDisabled } from './commands.ts';
 import { logIn } from './login.ts';
@@ -17,13 +19,20 @@ import { AccountPage, LoginForm, UsersPage } from './pages.tsx';
 import { findUserById, listUsers } from './queries.ts';
 import { createSession, endSession } from './sessions.ts';
 
-/** The client's address for throttling; app.request() in tests has no socket. */
-function clientAddress(c: AppContextOf): string {
+/** The client's address for throttling (see `clientAddress`); app.request() in tests has no socket. */
+function clientOf(c: AppContextOf): string {
+  let socket: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    socket = getConnInfo(c).remote.address;
   } catch {
-    return 'unknown';
+    socket = undefined;
   }
+  return clientAddress(socket, c.req.header('x-forwarded-for'), trustedProxies(c.get('app').config.trustedProxies));
+}
+
+/** "Try again in …": seconds under a minute, else minutes rounded up. */
+function throttledMessage(m: Messages, seconds: number): string {
+  return seconds < 60 ? m.t('login.backoff', { seconds }) : m.t('login.throttled', { minutes: Math.ceil(seconds / 60) });
 }
 
 export function accountWebRoutes() {
@@ -45,7 +54,7 @@ export function accountWebRoutes() {
       const viewer = await logIn(
         app.database.db,
         { maxFailures: app.config.loginMaxFailures, windowMinutes: app.config.loginWindowMinutes },
-        { email, password: text(body, 'password'), address: clientAddress(c) },
+        { email, password: text(body, 'password'), address: clientOf(c) },
       );
       const token = await createSession(app.database.db, viewer.id, app.config.sessionDays);
       setCookie(c, sessionCookie, token, {
@@ -60,7 +69,7 @@ export function accountWebRoutes() {
       if (!(err instanceof AppError) || (err.code !== 'unauthenticated' && err.code !== 'too-many-requests')) throw err;
       const throttled = err.code === 'too-many-requests';
       if (throttled && err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
-      const message = throttled ? m.t('login.throttled', { minutes: app.config.loginWindowMinutes }) : m.t('login.failed');
+      const message = throttled ? throttledMessage(m, err.retryAfterSeconds ?? 60) : m.t('login.failed');
       return render(
         c,
         { title: m.t('login.title'), status: throttled ? 429 : 401 },
@@ -112,14 +121,20 @@ export function accountWebRoutes() {
     return c.redirect(`/${c.get('m').locale}/account`, 303);
   });
 
-  const usersPage = async (c: AppContextOf, problems: { field: string; problem: string }[] = [], values: Record<string, string> = {}) => {
+  const usersPage = async (
+    c: AppContextOf,
+    problems: FieldProblem[] = [],
+    values: Record<string, string> = {},
+    status: 403 | 422 = 422,
+  ) => {
     const m = c.get('m');
-    authorize(c, may(c.get('viewer'), 'manage-accounts'), 'the accounts');
+    const viewer = c.get('viewer');
+    authorize(c, may(viewer, 'manage-accounts'), 'the accounts');
     const users = await listUsers(c.get('app').database.db);
     return render(
       c,
-      { title: m.t('users.title'), status: problems.length ? 422 : 200 },
-      <UsersPage m={m} users={users} csrfToken={c.get('csrfToken')} problems={problems} values={values} />,
+      { title: m.t('users.title'), status: problems.length ? status : 200 },
+      <UsersPage m={m} viewer={viewer!} users={users} csrfToken={c.get('csrfToken')} problems={problems} values={values} />,
     );
   };
 
@@ -131,7 +146,7 @@ export function accountWebRoutes() {
     authorize(c, may(viewer, 'manage-accounts'), 'the accounts');
     const user = await findUserById(c.get('app').database.db, c.req.param('id'));
     if (!user) throw new AppError('not-found', 'no such account');
-    const events = await recordHistory(c.get('app').database.db, visibilityScope(viewer), 'user', user.id);
+    const { events } = await historyFor(c.get('app').database.db, viewer, { recordType: 'user', recordId: user.id, limit: 500 });
     return render(
       c,
       { title: m.t('history.titleOf', { name: user.email }) },
@@ -147,16 +162,22 @@ export function accountWebRoutes() {
       ['email', 'displayName', 'role', 'stateIso3', 'organizationCode'].map((k) => [k, text(body, k).trim()]),
     );
     try {
-      await addUser(c.get('app').database.db, actorOf(viewer), {
-        email: values.email ?? '',
-        displayName: values.displayName ?? '',
-        role: values.role ?? '',
-        password: text(body, 'password'),
-        stateIso3: values.stateIso3 ? values.stateIso3.toUpperCase() : null,
-        organizationCode: values.organizationCode ? values.organizationCode.toUpperCase() : null,
-      });
+      await addUser(
+        c.get('app').database.db,
+        actorOf(viewer),
+        {
+          email: values.email ?? '',
+          displayName: values.displayName ?? '',
+          role: values.role ?? '',
+          password: text(body, 'password'),
+          stateIso3: values.stateIso3 ? values.stateIso3.toUpperCase() : null,
+          organizationCode: values.organizationCode ? values.organizationCode.toUpperCase() : null,
+        },
+        viewer!,
+      );
     } catch (err) {
       if (err instanceof AppError && err.code === 'validation') return usersPage(c, err.fields, values);
+      if (err instanceof AppError && err.code === 'forbidden' && err.fields.length) return usersPage(c, err.fields, values, 403);
       throw err;
     }
     return c.redirect(`/${c.get('m').locale}/admin/users`, 303);
@@ -170,7 +191,7 @@ export function accountWebRoutes() {
       const user = await findUserById(c.get('app').database.db, id);
       if (!user) throw new AppError('not-found', 'no such account');
       if (disabled && id === viewer!.id) throw new AppError('conflict', 'you cannot disable your own account');
-      await setUserDisabled(c.get('app').database.db, actorOf(viewer), user.email, disabled);
+      await setUserDisabled(c.get('app').database.db, actorOf(viewer), user.email, disabled, viewer!);
       return c.redirect(`/${c.get('m').locale}/admin/users`, 303);
     });
   }

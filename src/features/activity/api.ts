@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
 import { authorize } from '../../platform/http/guard.ts';
-import { may, type RecordType, recordTypes, visibilityScope } from '../../platform/policy/policy.ts';
-import { type AuditRow, listActivity } from '../../platform/audit/history.ts';
+import { may, type RecordType, recordTypes } from '../../platform/policy/policy.ts';
+import type { AuditRow } from '../../platform/audit/history.ts';
+import { historyFor } from '../accounts/index.ts';
 import { isoDate } from '../../platform/values/dates.ts';
 
 export const AuditEventSchema = z
@@ -42,6 +43,8 @@ const listRoute = () =>
     path: '/audit',
     tags: ['Audit'],
     summary: 'The history of changes, newest first (experts, secretariat, admins)',
+    description:
+      'The events of accounts and their API tokens (`user`, `api-token`) are listed only for the secretariat and admins, and for an account its own; others are left out.',
     security: bearer,
     request: {
       query: z.object({
@@ -76,7 +79,7 @@ export function registerAuditApi(api: Api) {
     const viewer = c.get('viewer');
     authorize(c, may(viewer, 'read-activity'), 'the audit history');
     const q = c.req.valid('query');
-    const { events, next } = await listActivity(c.get('app').database.db, visibilityScope(viewer), {
+    const { events, next } = await historyFor(c.get('app').database.db, viewer, {
       actorId: q.user,
       recordType: q.type,
       recordId: q.recordId,

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http/env.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
-import { may, recordTypes, visibilityScope } from '../../platform/policy/policy.ts';
+import { may, recordTypes } from '../../platform/policy/policy.ts';
 import { ChangeEntry, recordTypeLabel } from '../../platform/ui/history.tsx';
-import { type ActivityFilters, listActivity } from '../../platform/audit/history.ts';
+import type { ActivityFilters } from '../../platform/audit/history.ts';
+import { historyFor } from '../accounts/index.ts';
 import { activityActors } from './queries.ts';
 import { isUuid } from '../../platform/values/codes.ts';
 import { isIsoDate } from '../../platform/values/dates.ts';
@@ -32,7 +33,7 @@ export function activityWebRoutes() {
     authorize(c, may(viewer, 'read-activity'), 'the activity feed');
     const filters = activityFilters((n) => c.req.query(n));
     const db = c.get('app').database.db;
-    const [{ events, next }, actors] = await Promise.all([listActivity(db, visibilityScope(viewer), filters), activityActors(db)]);
+    const [{ events, next }, actors] = await Promise.all([historyFor(db, viewer, filters), activityActors(db, viewer)]);
     const params = new URLSearchParams(c.req.query());
     if (next) params.set('before', next);
     return render(

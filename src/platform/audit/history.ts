@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { visibleTo } from '../db/visibility.ts';
 import type { VisibilityScope } from '../policy/policy.ts';
@@ -17,14 +17,23 @@ export interface ActivityFilters {
   limit?: number;
 }
 
-/** Changes the scope may see, newest first; one more than the limit tells whether a next page exists. */
+/** A further condition on the events a viewer may see (the accounts feature's rule for account data). */
+export type EventRestriction = (eb: ExpressionBuilder<DB, 'audit_event'>) => Expression<SqlBool>;
+
+/**
+ * Changes the scope may see, newest first; one more than the limit tells whether a next page
+ * exists. A door that may show any record type's events passes the restriction of account data
+ * (the accounts feature's `historyFor` does both).
+ */
 export async function listActivity(
   db: Kysely<DB>,
   scope: VisibilityScope,
   filters: ActivityFilters,
+  restrict?: EventRestriction,
 ): Promise<{ events: AuditRow[]; next: string | null }> {
   const limit = Math.min(Math.max(filters.limit ?? 50, 1), 500);
   let q = db.selectFrom('audit_event').selectAll().where(visibleTo<DB, 'audit_event'>(scope, 'state_iso3'));
+  if (restrict) q = q.where(restrict);
   if (filters.actorId) q = q.where('actor_id', '=', filters.actorId);
   if (filters.recordType) q = q.where('record_type', '=', filters.recordType);
   if (filters.recordId) q = q.where('record_id', '=', filters.recordId);

@@ -23,12 +23,21 @@ export function texts(body: FormBody, name: string): string[] {
 /**
  * A same-site path to go back to after a form; anything else falls back. Control characters are
  * refused: browsers drop tabs and newlines, so "/\t/evil.example" would become "//evil.example".
+ * The path is judged after resolution: "/.//evil.example" and "/..//evil.example" resolve to
+ * "//evil.example", which a browser reads as another site.
  */
 export function safeNext(next: string | undefined, fallback: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (!next?.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(next)) return fallback;
   const base = 'http://r1540.invalid';
-  const url = new URL(next, base);
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return fallback;
+  }
   if (url.origin !== base) return fallback;
-  return url.pathname + url.search + url.hash;
+  const path = url.pathname + url.search + url.hash;
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return fallback;
+  return path;
 }
