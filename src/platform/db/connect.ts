@@ -1,11 +1,13 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { Logger } from '../log.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
+
+export { DataDirLockedError, lockDataDir } from './data-dir-lock.ts';
 
 let driver: typeof pg | undefined;
 
@@ -29,69 +31,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export class DataDirLockedError extends Error {
-  constructor(dir: string, pid: string) {
-    super(
-      `The data folder ${dir} is already in use by process ${pid}. Embedded PGlite allows one process per folder: ` +
-        'stop the other process, or run several processes on one PostgreSQL server by setting DATABASE_URL.',
-    );
-    this.name = 'DataDirLockedError';
-  }
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * PGlite does not lock its folder, and two processes on one folder silently lose writes,
- * so we take an exclusive lock file first. A lock left by a dead process is taken over.
- */
-export function lockDataDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'r1540.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          if (readFileSync(path, 'utf8') === String(process.pid)) unlinkSync(path);
-        } catch {
-          // already gone
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = readFileSync(path, 'utf8').trim();
-      const pid = Number(holder);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && pidAlive(pid)) {
-        throw new DataDirLockedError(dir, holder);
-      }
-      if (pid === process.pid) throw new DataDirLockedError(dir, holder);
-      unlinkSync(path);
-    }
-  }
-  throw new Error(`could not lock ${dir}`);
-}
-
 export function kyselyOn(pool: pg.Pool): Kysely<DB> {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<Database> {
-  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  // PGlite does not lock its folder, and two processes on one folder silently lose writes.
+  const release = dataDir ? await lockDataDir(dataDir) : () => {};
   try {
     // Loaded when a database is opened, not by every command that starts (`r1540 --help`).
     const [{ PGlite }, { pg_trgm }, { unaccent }, { createPgConfig }] = await Promise.all([
