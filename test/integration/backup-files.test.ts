@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { backup } from '../../src/platform/backup/backup.ts';
+import { backup, MissingFilesError } from '../../src/platform/backup/backup.ts';
 import { restore } from '../../src/platform/backup/restore.ts';
 import { backupTables, TableDigest } from '../../src/platform/backup/tables.ts';
 import { loadConfig } from '../../src/platform/config.ts';
@@ -22,6 +22,7 @@ import { uploadDocument } from '../../src/features/documents/documents.ts';
 import { filePath } from '../../src/platform/files/store.ts';
 import { insertCourse, insertVisit } from '../../src/features/engagement/engagement.ts';
 import { createPlan, createReport } from '../../src/features/reports/commands.ts';
+import { cliDatabase, runCli } from '../support/cli.ts';
 import { dropDatabase, engine, freshDatabase } from '../support/database.ts';
 
 // The whole-database backup carries the national records' tables and the documents' files.
@@ -178,13 +179,35 @@ after(async () => {
 });
 
 describe('the backup carries the records and the document files', () => {
+  test('a backup that would lack files the database names is refused, naming how many and the store, and writes nothing', async () => {
+    const refused = join(dir, 'refused.jsonl.gz');
+    await assert.rejects(backup(source.db, refused, undefined, { filesDir }), (err: unknown) => {
+      assert.ok(err instanceof MissingFilesError);
+      assert.equal(err.message, `1 of the 3 document files the database names is not in the file store ${filesDir}: ${shas.lost}`);
+      return true;
+    });
+    const elsewhere = join(dir, 'another-store');
+    await assert.rejects(backup(source.db, refused, undefined, { filesDir: elsewhere }), (err: unknown) => {
+      assert.ok(err instanceof MissingFilesError);
+      assert.match(
+        err.message,
+        new RegExp(`^3 of the 3 document files the database names are not in the file store ${elsewhere} \\(none of them is there`),
+      );
+      return true;
+    });
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.startsWith('refused')),
+      [],
+    );
+  });
+
   test('every table of the national records is backed up; the files the store holds are carried, the missing one named', async () => {
     for (const table of records)
       assert.ok(
         backupTables().some((t) => t.name === table),
         table,
       );
-    const header = await backup(source.db, file, undefined, { filesDir });
+    const header = await backup(source.db, file, undefined, { filesDir, allowMissingFiles: true });
     assert.deepEqual(header.files?.missing, [shas.lost]);
     assert.equal(header.files?.count, 2);
     const lines = gunzipSync(readFileSync(file))
@@ -267,5 +290,48 @@ describe('the backup carries the records and the document files', () => {
     } finally {
       await target.close();
     }
+  });
+});
+
+// `r1540 backup` run with another R1540_FILES_DIR than the server's: before, it backed up no file
+// and exited 0.
+describe('r1540 backup and the file store', () => {
+  const cli = cliDatabase('backup-store');
+  test('a store that lacks the files the database names: exit 1, how many and where, no backup; --allow-missing-files accepts the loss', async () => {
+    const serverStore = loadConfig(cli.env).filesDir;
+    await cli.withDatabase(async (db) => {
+      const expert = viewerOf(
+        await db.selectFrom('app_user').selectAll().where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow(),
+      );
+      await uploadDocument(db, { ...loadConfig(cli.env), filesDir: serverStore }, actorOf(expert), expert, {
+        title: 'Un rapport',
+        language: 'fr',
+        kind: 'report',
+        state: 'MLI',
+        confidentiality: 'public',
+        links: [],
+        file: { name: 'rapport.txt', bytes: Buffer.from('Le rapport.', 'utf8') },
+      });
+    });
+    const out = join(cli.dir, 'nightly.jsonl.gz');
+    const otherStore = join(cli.dir, 'not-the-server-store');
+    const wrong = await runCli(['backup', '--out', out], { ...cli.env, R1540_FILES_DIR: otherStore });
+    assert.equal(wrong.code, 1, wrong.stderr);
+    assert.match(
+      wrong.stderr,
+      new RegExp(`no backup was written: 1 of the 1 document files the database names is not in the file store ${otherStore} \\(none`),
+    );
+    assert.match(wrong.stderr, /--allow-missing-files/);
+    assert.equal(wrong.stdout, '');
+    assert.equal(existsSync(out), false);
+
+    const right = await cli.r1540(['backup', '--out', out]);
+    assert.equal(right.code, 0, right.stderr);
+    assert.match(right.stdout, new RegExp(`and 1 document files from ${serverStore} to ${out}\n$`));
+
+    const accepted = await runCli(['backup', '--out', out, '--allow-missing-files'], { ...cli.env, R1540_FILES_DIR: otherStore });
+    assert.equal(accepted.code, 0, accepted.stderr);
+    assert.match(accepted.stdout, /and 0 document files from /);
+    assert.match(accepted.stderr, /1 document files were not in the file store .* and are not in the backup \(--allow-missing-files\)/);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { backup } from '../../platform/backup/backup.ts';
+import { type BackupHeader, backup, MissingFilesError } from '../../platform/backup/backup.ts';
 import { restore } from '../../platform/backup/restore.ts';
 import { exportBundle, type ImportResult, importBundle } from '../../platform/bundle/bundle.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
@@ -82,20 +82,35 @@ function timestamp(): string {
 }
 
 export const backupCommand: Command = async (args, cli) => {
-  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { out: { type: 'string' }, 'allow-missing-files': { type: 'boolean', default: false } } });
   const out = resolve(values.out ?? `r1540-backup-${timestamp()}.jsonl.gz`);
   const app = await cli.open();
   try {
-    const header = await backup(app.database.db, out, progressPrinter('backup', cli.stderr), { filesDir: cli.config.filesDir });
+    const filesDir = cli.config.filesDir;
+    let header: BackupHeader;
+    try {
+      header = await backup(app.database.db, out, progressPrinter('backup', cli.stderr), {
+        filesDir,
+        allowMissingFiles: values['allow-missing-files'],
+      });
+    } catch (err) {
+      if (!(err instanceof MissingFilesError)) throw err;
+      writeLine(cli.stderr, `r1540: no backup was written: ${err.message}`);
+      writeLine(
+        cli.stderr,
+        'Run it with the file store the server uses (R1540_FILES_DIR), or, if these files are lost, with --allow-missing-files to back up without them.',
+      );
+      return 1;
+    }
     const rows = Object.values(header.tables).reduce((n, t) => n + t.rows, 0);
     writeLine(
       cli.stdout,
-      `backed up ${rows} rows of ${Object.keys(header.tables).length} tables and ${header.files?.count ?? 0} document files to ${out}`,
+      `backed up ${rows} rows of ${Object.keys(header.tables).length} tables and ${header.files?.count ?? 0} document files from ${filesDir} to ${out}`,
     );
     if (header.files?.missing.length)
       writeLine(
         cli.stderr,
-        `r1540: ${header.files.missing.length} document files were not in the file store ${cli.config.filesDir} and are not in the backup: ${header.files.missing.join(', ')}`,
+        `r1540: ${header.files.missing.length} document files were not in the file store ${filesDir} and are not in the backup (--allow-missing-files): ${header.files.missing.join(', ')}`,
       );
     return 0;
   } finally {

@@ -16,7 +16,9 @@ const core = `  serve                      start the web server (PORT, HOST; mig
 
 const bundles = `  export [--as E] [--out FILE]    every record the account may see, as a JSON bundle
   import FILE --as E [--dry-run]    load a bundle as account E: all of it, or nothing
-  backup [--out FILE]        the whole database, with checksums
+  backup [--out FILE] [--allow-missing-files]
+                             the whole database and its document files, with checksums; refused
+                             when the file store lacks files the database names
   restore FILE               load a backup into an empty database and verify it`;
 
 /** `r1540 --help`: the core commands, then each feature's, in the registry's order. */

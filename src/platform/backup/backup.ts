@@ -69,16 +69,37 @@ async function surveyFiles(trx: Transaction<DB>, filesDir: string): Promise<{ pr
 }
 
 /**
+ * A backup refused because files the database names are not in the file store (another
+ * `R1540_FILES_DIR` than the server's, or files lost): nothing was written.
+ */
+export class MissingFilesError extends Error {
+  constructor(
+    readonly filesDir: string,
+    /** The files the documents name, and those of them the store lacks. */
+    readonly named: number,
+    readonly missing: string[],
+  ) {
+    super(
+      `${missing.length} of the ${named} document files the database names ${missing.length === 1 ? 'is' : 'are'} not in the file store ${filesDir}` +
+        `${missing.length === named ? ' (none of them is there: is it the server’s R1540_FILES_DIR?)' : ''}: ${missing.join(', ')}`,
+    );
+    this.name = 'MissingFilesError';
+  }
+}
+
+/**
  * Writes every table of the database to `out`, gzip'd JSON lines: a header with each table's
  * row count and checksum, then the rows, then (given the file store) the documents' files. All is
  * read in one snapshot, so the checksums computed first describe the rows written next. The file
- * appears only once it is complete.
+ * appears only once it is complete. Given the file store, a backup that would lack files the database
+ * names is refused before anything is written (MissingFilesError), unless `allowMissingFiles` says
+ * they are known to be lost: the header then lists them.
  */
 export async function backup(
   db: Kysely<DB>,
   out: string,
   onProgress?: OnProgress,
-  options: { filesDir?: string } = {},
+  options: { filesDir?: string; allowMissingFiles?: boolean } = {},
 ): Promise<BackupHeader> {
   const partial = `${out}.partial-${process.pid}`;
   try {
@@ -87,13 +108,16 @@ export async function backup(
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         await useUtc(trx);
+        // The files first: a backup refused for want of them is refused before the long part.
+        const files = options.filesDir ? await surveyFiles(trx, options.filesDir) : null;
+        if (files?.summary.missing.length && options.filesDir && !options.allowMissingFiles)
+          throw new MissingFilesError(options.filesDir, files.summary.count + files.summary.missing.length, files.summary.missing);
         const tables: Record<string, TableSummary> = {};
         for (const table of backupTables()) {
           const total = await countRows(trx, table);
           onProgress?.(`checksum ${table.name}`, 0, total);
           tables[table.name] = await digestTable(trx, table, (done) => onProgress?.(`checksum ${table.name}`, done, total));
         }
-        const files = options.filesDir ? await surveyFiles(trx, options.filesDir) : null;
         const header: BackupHeader = {
           format: backupFormat,
           formatVersion: backupFormatVersion,
