@@ -5,6 +5,12 @@ import { join, resolve } from 'node:path';
 export interface Config {
   /** PostgreSQL connection string; when absent, embedded PGlite in dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL connection string of the role the app serves through, when it is not the tables'
+   * owner (DATABASE_URL then migrates and seeds at start-up only): that role cannot disable the
+   * audit log's triggers.
+   */
+  serveDatabaseUrl: string | undefined;
   dataDir: string;
   port: number;
   host: string;
@@ -83,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   process.env = env;
   try {
     const databaseUrl = env.DATABASE_URL || undefined;
+    const serveDatabaseUrl = env.R1540_SERVE_DATABASE_URL || undefined;
+    if (serveDatabaseUrl && !databaseUrl)
+      throw new Error('R1540_SERVE_DATABASE_URL needs DATABASE_URL (the role that owns the tables): the embedded database has one user');
     const host = env.HOST || '127.0.0.1';
     const exposed = databaseUrl !== undefined || !isLoopback(host);
     const demoAsked = env.R1540_DEMO ? boolFrom('R1540_DEMO', false) : undefined;
@@ -90,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!logLevels.includes(logLevel)) throw new Error(`R1540_LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
     return {
       databaseUrl,
+      serveDatabaseUrl,
       dataDir: resolve(env.R1540_DATA_DIR || './data'),
       port: intFrom('PORT', 3000),
       host,
