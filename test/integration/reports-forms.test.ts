@@ -97,20 +97,20 @@ describe('reports through the forms', () => {
     assert.equal(event.action, 'create');
   });
 
-  test('refused input is shown again with 422, naming the field, keeping what was typed', async () => {
+  test('refused input is shown again with 422 (409 for a value another record holds), naming the field, keeping what was typed', async () => {
     const before = await count('national_report', 'NPL');
-    const cases: [Record<string, string | string[]>, string, RegExp][] = [
+    const cases: [Record<string, string | string[]>, string, RegExp, number?][] = [
       [{ receivedOn: '2999-01-01', symbol: 'S/AC.44/2999/1' }, 'receivedOn', /in the future/],
       [{ receivedOn: '2003-01-01', symbol: 'S/AC.44/2003/1' }, 'receivedOn', /before resolution 1540/],
       [{ paragraphs: ['OP2', 'OP9'], symbol: 'S/AC.44/2019/8' }, 'paragraphs', /has OP9/],
       [{ weaponTypes: ['laser'], symbol: 'S/AC.44/2019/8' }, 'weaponTypes', /has laser/],
-      [{ kind: 'first-report', symbol: 'S/AC.44/2019/8' }, 'kind', /has a first report already/],
-      [{ symbol: 'S/AC.44/2019/7' }, 'symbol', /already the symbol of NPL’s report of 2019-03-01/],
+      [{ kind: 'first-report', symbol: 'S/AC.44/2019/8' }, 'kind', /has a first report already/, 409],
+      [{ symbol: 'S/AC.44/2019/7' }, 'symbol', /already the symbol of NPL’s report of 2019-03-01/, 409],
       [{ receivedOn: '2004-05-01', symbol: 'S/AC.44/2019/8' }, 'receivedOn', /before NPL’s first report/],
     ];
-    for (const [over, field, problem] of cases) {
+    for (const [over, field, problem, status = 422] of cases) {
       const res = await expert.post('/en/states/NPL/reports/new', reportForm(over));
-      assert.equal(res.status, 422, field);
+      assert.equal(res.status, status, field);
       const html = await res.text();
       assert.match(html, new RegExp(`<code>${field}</code>: [^<]*${problem.source}`), field);
       assert.match(html, new RegExp(`value="${String(over.symbol).replaceAll('/', '\\/')}"`), `${field}: the symbol typed is kept`);
@@ -239,8 +239,8 @@ describe('action plans through the forms', () => {
     assert.match(page, /Népal : plan d’action nº 1/);
     assert.match(page, /En cours d’élaboration avec les experts|avec les experts/);
     const before = await count('action_plan', 'NPL');
-    const cases: [Record<string, string>, string, RegExp][] = [
-      [{}, 'number', /NPL has a plan numbered 1 already/],
+    const cases: [Record<string, string>, string, RegExp, number?][] = [
+      [{}, 'number', /NPL has a plan numbered 1 already/, 409],
       [{ number: '0' }, 'number', /whole number from 1 to 99/],
       [{ number: 'two' }, 'number', /whole number/],
       [{ number: '2', status: 'submitted' }, 'submittedOn', /is required/],
@@ -249,9 +249,9 @@ describe('action plans through the forms', () => {
       [{ number: '2', startedOn: '2999-01-01' }, 'startedOn', /in the future/],
       [{ number: '2', status: 'published', submittedOn: '2019-03-01', publishedOn: '2019-02-01' }, 'publishedOn', /before the submission/],
     ];
-    for (const [over, field, problem] of cases) {
+    for (const [over, field, problem, status = 422] of cases) {
       const r = await secretariat.post('/en/states/NPL/action-plans/new', planForm(over));
-      assert.equal(r.status, 422, `${field} ${JSON.stringify(over)}`);
+      assert.equal(r.status, status, `${field} ${JSON.stringify(over)}`);
       assert.match(await r.text(), new RegExp(`<code>${field}</code>: [^<]*${problem.source}`), JSON.stringify(over));
     }
     assert.equal(await count('action_plan', 'NPL'), before);
@@ -276,7 +276,7 @@ describe('action plans through the forms', () => {
     assert.equal(again.status, 303, 'the number of an archived plan is free');
     const archived = await (await expert.get(`/en/action-plans/${planId}`)).text();
     const refused = await expert.post(`/en/action-plans/${planId}/restore`, { version: versionIn(archived)! });
-    assert.equal(refused.status, 422);
+    assert.equal(refused.status, 409);
     assert.match(await refused.text(), /<code>number<\/code>: NPL has another plan numbered 1 now/);
     assert.equal((await pub.get(`/en/action-plans/${planId}/edit`)).status, 401);
   });

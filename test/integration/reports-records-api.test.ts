@@ -96,7 +96,7 @@ describe('a report', () => {
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.body.errors?.map((e) => e.field).sort(), ['paragraphs', 'receivedOn']);
     const first = await patch(`/api/v1/reports/${id}`, 'expert', { rowVersion: 2, kind: 'first-report' });
-    assert.equal(first.status, 422);
+    assert.equal(first.status, 409, 'the State has its first report: a value another record holds');
     assert.equal(first.body.errors?.[0]?.field, 'kind');
     assert.equal((await api(`/api/v1/reports/${id}`)).body.summary, 'Export controls', 'nothing half-saved');
   });
@@ -124,7 +124,7 @@ describe('a report', () => {
     await post(`/api/v1/reports/${wrong.body.id}/archive`, 'expert', { rowVersion: 1 });
     assert.equal((await post('/api/v1/reports', 'expert', { state: 'SOM', kind: 'first-report', receivedOn: '2018-06-01' })).status, 201);
     const back = await post(`/api/v1/reports/${wrong.body.id}/restore`, 'expert', { rowVersion: 2 });
-    assert.equal(back.status, 422);
+    assert.equal(back.status, 409);
     assert.equal(back.body.errors?.[0]?.field, 'kind');
     const status = await api('/api/v1/reporting-status?asOf=2018-05-15');
     assert.ok((status.body.nonReporting as string[]).includes('SOM'), 'the archived mistake does not count');
@@ -155,7 +155,7 @@ describe('a plan', () => {
     assert.equal(cleared.body.startedOn, null);
     const second = await post('/api/v1/action-plans', 'expert', { state: 'NPL', number: 2, status: 'drafting' });
     const twice = await patch(`/api/v1/action-plans/${second.body.id}`, 'expert', { rowVersion: 1, number: 1 });
-    assert.equal(twice.status, 422);
+    assert.equal(twice.status, 409);
     assert.equal(twice.body.errors?.[0]?.field, 'number');
     assert.match(twice.body.errors?.[0]?.problem ?? '', /numbered 1 already/);
     assert.equal((await patch(`/api/v1/action-plans/${id}`, 'expert', { rowVersion: 2, status: 'published' })).status, 409);
@@ -168,12 +168,12 @@ describe('a plan', () => {
     const renumbered = await patch(`/api/v1/action-plans/${second.body.id}`, 'expert', { rowVersion: 1, number: 1 });
     assert.equal(renumbered.status, 200, 'the archived plan freed its number');
     const refused = await post(`/api/v1/action-plans/${id}/restore`, 'expert', { rowVersion: 4 });
-    assert.equal(refused.status, 422);
+    assert.equal(refused.status, 409);
     assert.equal(refused.body.errors?.[0]?.field, 'number');
     assert.equal((await api('/api/v1/action-plans/00000000-0000-4000-8000-000000000000')).status, 404);
   });
 
-  test('two plans of one number recorded at the same moment: one is stored, the other refused by field', async () => {
+  test('two plans of one number recorded at the same moment: one is stored, the other refused by field (409)', async () => {
     const input = { stateIso3: 'BTN', number: 1, status: 'drafting' };
     const results = await Promise.allSettled([
       createPlan(t.database.db, systemActor, input),
@@ -181,7 +181,7 @@ describe('a plan', () => {
     ]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    assert.equal(refused.reason.code, 'validation');
+    assert.equal(refused.reason.code, 'conflict');
     assert.equal(refused.reason.fields[0].field, 'number');
     assert.equal((await t.database.db.selectFrom('action_plan').select('id').where('state_iso3', '=', 'BTN').execute()).length, 1);
   });

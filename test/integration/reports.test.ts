@@ -130,13 +130,13 @@ describe('the API', () => {
       method: 'POST',
       json: { state: 'COM', kind: 'first-report', receivedOn: '2018-01-01' },
     });
-    assert.equal(second.status, 422);
+    assert.equal(second.status, 409, 'a value another record holds');
     assert.equal(second.body.errors?.[0]?.field, 'kind');
     const twice = await api('/api/v1/action-plans', 'secretariat', {
       method: 'POST',
       json: { state: 'SRB', number: 2, status: 'submitted', submittedOn: '2018-07-01' },
     });
-    assert.equal(twice.status, 422);
+    assert.equal(twice.status, 409);
     assert.equal(twice.body.errors?.[0]?.field, 'number');
     assert.match(twice.body.errors?.[0]?.problem ?? '', /numbered 2/);
     const noDate = await api('/api/v1/action-plans', 'secretariat', {

@@ -42,7 +42,9 @@ const changeResponses = (what: string, schema: typeof ReportSchema | typeof Plan
   401: problems[401],
   403: problem(`The account may not change ${what}s`),
   404: problem(`No ${what} with this id that the caller may see`),
-  409: problem('Changed by someone else since it was read (a stale `rowVersion`): read it again'),
+  409: problem(
+    'Changed by someone else since it was read (a stale `rowVersion`): read it again; or a value another record holds (a first report, a symbol, a plan number), the problem naming the field',
+  ),
   422: problem('Not valid; each problem names its field'),
 });
 

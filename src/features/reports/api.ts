@@ -106,6 +106,10 @@ const createReportRoute = createRoute({
     201: { description: 'The new report', content: json(ReportSchema) },
     401: problems[401],
     403: problems[403],
+    409: {
+      description: 'A first report for a State that has one, or a symbol another report has; the problem names the field',
+      content: problems[422].content,
+    },
     422: problems[422],
   },
 });
@@ -121,6 +125,7 @@ const createPlanRoute = createRoute({
     201: { description: 'The new plan', content: json(PlanSchema) },
     401: problems[401],
     403: problems[403],
+    409: { description: 'A number another plan of the State has; the problem names the field', content: problems[422].content },
     422: problems[422],
   },
 });

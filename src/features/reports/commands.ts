@@ -1,6 +1,6 @@
 import type { Insertable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
-import { type FieldProblem, invalid } from '../../platform/errors.ts';
+import { AppError, type FieldProblem, invalid } from '../../platform/errors.ts';
 import {
   authorizeChange,
   inTransaction,
@@ -46,6 +46,8 @@ interface Core<T extends Table, D extends Data, V extends { state: string }> {
   present(row: KeptRow<T>): V;
   /** The problems of the record (not archived) among the State's others; `id` is the record's own. */
   conflicts(trx: Db, data: D & { id: string }): Promise<FieldProblem[]>;
+  /** The fields whose problem among the others means another record holds the value: a 409, as its unique index gives. */
+  unique: readonly string[];
   /** The problems of bringing an archived record back. */
   restoring(trx: Db, row: KeptRow<T>): Promise<FieldProblem[]>;
 }
@@ -75,6 +77,7 @@ const reports: Core<'national_report', ReportData, ReportView> = {
   }),
   present: presentReport,
   conflicts: (trx, v) => reportAmongOthers(trx, { id: v.id, state: v.stateIso3, kind: v.kind, receivedOn: v.receivedOn, symbol: v.symbol }),
+  unique: ['kind', 'symbol'],
   restoring: (trx, r) =>
     reportAmongOthers(trx, { id: r.id, state: r.state_iso3, kind: r.kind, receivedOn: r.received_on, symbol: r.symbol }),
 };
@@ -94,6 +97,7 @@ const plans: Core<'action_plan', PlanData, PlanView> = {
   }),
   present: presentPlan,
   conflicts: async (trx, v) => planConflict({ id: v.id, state: v.stateIso3, number: v.number }, await planFacts(trx, v.stateIso3, v.id)),
+  unique: ['number'],
   restoring: async (trx, p) =>
     (await planFacts(trx, p.state_iso3, p.id)).some((o) => o.number === p.number)
       ? [{ field: 'number', problem: `${p.state_iso3} has another plan numbered ${p.number} now: renumber one of them first` }]
@@ -106,26 +110,41 @@ const inputOf = <T extends Table, D extends Data, V extends { state: string }>(c
   return { ...view, stateIso3: view.state };
 };
 
+/** The unique indexes of reports and plans (migrations 0006, 0014), and the problem each one's violation is. */
+const uniqueIndexes: Record<string, FieldProblem> = {
+  national_report_one_first__kind: {
+    field: 'kind',
+    problem: 'the State has a first report already: record this as additional information',
+  },
+  national_report_symbol__symbol: { field: 'symbol', problem: 'is already the symbol of another report' },
+  action_plan_number__number: { field: 'number', problem: 'the State has a plan of this number already' },
+};
+
+/** Problems that say another record holds a value: a conflict with the stored records (409), each naming its field. */
+const taken = (problems: FieldProblem[]) =>
+  new AppError('conflict', problems.map((p) => `${p.field}: ${p.problem}`).join('; '), { fields: problems });
+
 /**
  * Runs a change in one transaction (or the caller's). The unique indexes catch what two writers
- * checking at the same time would both let through (two first reports, a plan number twice): that
- * becomes the same field problem the checks give, not a server error.
+ * checking at the same time would both let through (two first reports, a symbol or a plan number
+ * twice): that becomes the same field problem, and the same 409, that the checks give.
  */
 async function write<R>(db: Db, work: (trx: Transaction<DB>) => Promise<R>): Promise<R> {
   try {
     return await inTransaction(db, work);
   } catch (err) {
     const e = err as { code?: string; constraint?: string; message?: string };
-    const unique = (name: string) => e.code === '23505' && (e.constraint === name || (e.message ?? '').includes(name));
-    if (unique('national_report_one_first'))
-      throw invalid([{ field: 'kind', problem: 'the State has a first report already: record this as additional information' }]);
-    if (unique('action_plan_number')) throw invalid([{ field: 'number', problem: 'the State has a plan of this number already' }]);
+    if (e.code === '23505')
+      for (const [name, problem] of Object.entries(uniqueIndexes))
+        if (e.constraint === name || (e.message ?? '').includes(`"${name}"`)) throw taken([problem]);
     throw err;
   }
 }
 
-const throwIf = (problems: FieldProblem[]) => {
-  if (problems.length) throw invalid(problems);
+/** The problems of a record among the others: only values another record holds are a 409; any other problem makes it a 422 with all of them. */
+const throwIf = (problems: FieldProblem[], unique: readonly string[] = []) => {
+  if (!problems.length) return;
+  throw problems.every((p) => unique.includes(p.field)) ? taken(problems) : invalid(problems);
 };
 
 async function requireState(trx: Db, iso3: string): Promise<string> {
@@ -147,7 +166,7 @@ function create<T extends Table, D extends Data, V extends { state: string }>(co
       const stateIso3 = await requireState(trx, v.stateIso3);
       const resource = core.resource({ state_iso3: stateIso3, confidentiality: v.confidentiality });
       authorizeChange(viewer, 'create', resource, `the recording of ${core.plural}`);
-      throwIf(await core.conflicts(trx, { ...v, stateIso3, id: '' }));
+      throwIf(await core.conflicts(trx, { ...v, stateIso3, id: '' }), core.unique);
       return insertKept(trx, actor, core.kind, { state_iso3: stateIso3, ...core.columns(v), source: v.source } as Insertable<DB[T]>);
     });
   };
@@ -163,7 +182,7 @@ function update<T extends Table, D extends Data, V extends { state: string }>(co
       // What the writer may change: a record it may change, to a level it may give.
       authorizeChange(w.viewer, 'update', core.resource(before), 'this change');
       authorizeChange(w.viewer, 'update', core.resource({ ...before, confidentiality: v.confidentiality }), 'this change');
-      throwIf(await core.conflicts(trx, { ...v, id }));
+      throwIf(await core.conflicts(trx, { ...v, id }), core.unique);
       return updateKept(trx, w.actor, core.kind, before, core.columns(v), 'update');
     });
   };
@@ -177,7 +196,7 @@ function move<T extends Table, D extends Data, V extends { state: string }>(core
       const before = (await lockKept(trx, core.kind, id, expectedVersion)) as Stored<T>;
       authorizeChange(w.viewer, to, core.resource(before), 'this change');
       if ((to === 'archive') === (before.archived_at !== null)) return before;
-      if (to === 'restore') throwIf(await core.restoring(trx, before));
+      if (to === 'restore') throwIf(await core.restoring(trx, before), core.unique);
       return updateKept(trx, w.actor, core.kind, before, { archived_at: to === 'archive' ? new Date() : null } as never, to);
     });
   };

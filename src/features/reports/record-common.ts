@@ -34,6 +34,8 @@ export function requiredVersion(value: string): number {
 /** A refused change as field problems and a status, or the error itself when it is something else. */
 export function refusal(err: unknown): { problems: FieldProblem[]; status: Status } {
   if (err instanceof AppError && err.code === 'validation') return { problems: err.fields, status: 422 };
-  if (err instanceof AppError && err.code === 'conflict') return { problems: [{ field: 'version', problem: err.message }], status: 409 };
+  // A conflict names its fields when a value is another record's (a symbol taken); else the record moved on (its version).
+  if (err instanceof AppError && err.code === 'conflict')
+    return { problems: err.fields.length ? err.fields : [{ field: 'version', problem: err.message }], status: 409 };
   throw err;
 }

@@ -101,6 +101,32 @@ const cases: { name: string; error: DatabaseErrorFields; status: number; fields:
     text: /already exists/,
   },
   {
+    name: 'a unique index named by convention for the field a reader corrects',
+    error: {
+      code: '23505',
+      message: 'duplicate key value violates unique constraint "national_report_one_first__kind"',
+      constraint: 'national_report_one_first__kind',
+      table: 'national_report',
+      detail: 'Key (state_iso3)=(XXX) already exists.',
+    },
+    status: 409,
+    fields: ['kind'],
+    text: /same kind already exists/,
+  },
+  {
+    name: 'a unique constraint named by convention, its field in two words',
+    error: {
+      code: '23505',
+      message: 'duplicate key value violates unique constraint "letter_one_reference__sent_on"',
+      constraint: 'letter_one_reference__sent_on',
+      table: 'letter',
+      detail: 'Key (reference, sent_on)=(XXX, 2017-02-30) already exists.',
+    },
+    status: 409,
+    fields: ['sentOn'],
+    text: /same sentOn already exists/,
+  },
+  {
     name: 'a reference to nothing',
     error: {
       code: '23503',

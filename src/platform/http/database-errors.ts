@@ -32,10 +32,22 @@ export const wholeRequest = '(request)';
 const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /**
+ * The field a constraint or index names by convention: `<name>__<field>` (the rule, then the field
+ * a reader corrects, in snake case), for a rule whose columns are not that field (one first report
+ * per State: `national_report_one_first__kind`). Migrations name such indexes so (0014 on).
+ */
+export function conventionField(constraint: string | undefined): string | null {
+  const m = constraint?.match(/^[a-z0-9_]+__([a-z][a-z0-9]*(?:_[a-z0-9]+)*)$/);
+  return m?.[1] ? camel(m[1]) : null;
+}
+
+/**
  * The fields the error names, in the API's spelling. Only names are read: the values in the
  * detail (`Key (email)=(someone@…)`) belong to other records and never reach the reader.
  */
 function fieldsOf(e: DatabaseErrorFields): string[] {
+  const named = conventionField(e.constraint);
+  if (named) return [named];
   if (e.column) return [camel(e.column)];
   const key = e.detail?.match(/^Key \(([^)=]+)\)=/);
   if (key?.[1]) return key[1].split(',').map((c) => camel(c.trim().replace(/^"|"$/g, '')));

@@ -81,7 +81,10 @@ export async function copyTemplate(db: Kysely<DB>, actor: Actor, from: string, v
   return db.transaction().execute(async (trx) => {
     const source = await findTemplate(trx, from);
     if (!source) throw notFound(`the template ${from}`);
-    if (await findTemplate(trx, version)) throw new AppError('conflict', `a template ${version} exists already`);
+    if (await findTemplate(trx, version))
+      throw new AppError('conflict', `a template ${version} exists already`, {
+        fields: [{ field: 'version', problem: `a template ${version} exists already` }],
+      });
     const row = await trx
       .insertInto('matrix_template')
       .values({

@@ -24,16 +24,38 @@ async function lockedMatrix(trx: Transaction<DB>, id: string): Promise<MatrixRow
   return matrix;
 }
 
+/** A State's matrix has a version in the works already: a 409 naming the State. */
+const inTheWorks = (iso3: string) =>
+  new AppError('conflict', `${iso3} already has a matrix version in the works: finish or return it first`, {
+    fields: [{ field: 'state', problem: `${iso3} already has a matrix version in the works` }],
+  });
+
+/** The unique indexes a new version meets (migrations 0003, 0014): another writer started one meanwhile. */
+const versionIndexes = ['matrix_one_open__state', 'matrix_state_number__state'];
+const startedMeanwhile = (err: unknown) => {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23505' && versionIndexes.includes(e.constraint ?? '');
+};
+
 /**
  * Starts the next version of a State's matrix, as a copy of its latest approved one (the first
- * version starts blank). There is one version in the works per State at a time.
+ * version starts blank). There is one version in the works per State at a time: the unique
+ * indexes refuse a second one started at the same moment, which is then the same 409.
  */
 export async function startDraft(db: Db, actor: Actor, iso3: string, options: { templateVersion?: string; demo?: boolean } = {}) {
+  try {
+    return await startDraftIn(db, actor, iso3, options);
+  } catch (err) {
+    if (startedMeanwhile(err)) throw inTheWorks(iso3.toUpperCase());
+    throw err;
+  }
+}
+
+function startDraftIn(db: Db, actor: Actor, iso3: string, options: { templateVersion?: string; demo?: boolean }) {
   return inTransaction(db, async (trx) => {
     const state = await findState(trx, iso3);
     if (!state) throw notFound(`the State ${iso3}`);
-    if (await openMatrix(trx, state.iso3))
-      throw new AppError('conflict', `${state.iso3} already has a matrix version in the works: finish or return it first`);
+    if (await openMatrix(trx, state.iso3)) throw inTheWorks(state.iso3);
     const base = await latestApproved(trx, state.iso3);
     const templateVersion = options.templateVersion ?? base?.template_version ?? '2017';
     if (!(await findTemplate(trx, templateVersion))) throw notFound(`the matrix template ${templateVersion}`);
