@@ -18,9 +18,9 @@ export async function seedReference(db: Kysely<DB>, actor: Actor = systemActor):
 }
 
 /** Every feature's demonstration set, in the registry's order (the accounts first: the others act as them). */
-export async function seedDemo(db: Kysely<DB>, log?: (line: string) => void): Promise<void> {
+export async function seedDemo(db: Kysely<DB>, log?: (line: string) => void, config?: Config): Promise<void> {
   for (const f of features()) {
-    const line = await f.seed?.demo?.(db, { log });
+    const line = await f.seed?.demo?.(db, { log, config });
     if (line) log?.(line);
   }
 }
@@ -29,16 +29,12 @@ export async function seedDemo(db: Kysely<DB>, log?: (line: string) => void): Pr
  * On first start: reference data, and, when demonstration data is asked for, every feature's
  * demonstration set (made-up data, marked `demo`). `r1540 seed --demo` runs the same two steps.
  */
-export async function ensureSeeded(
-  db: Kysely<DB>,
-  config: Pick<Config, 'seedDemo'>,
-  log?: (line: string) => void,
-): Promise<{ demo: boolean }> {
+export async function ensureSeeded(db: Kysely<DB>, config: Config, log?: (line: string) => void): Promise<{ demo: boolean }> {
   const seeded = await getMeta<boolean>(db, 'seeded');
   if (!seeded) {
     const loaded = await seedReference(db);
     log?.(`loaded ${loaded.join(', ')}`);
-    if (config.seedDemo) await seedDemo(db, log);
+    if (config.seedDemo) await seedDemo(db, log, config);
     await setMeta(db, 'seeded', true);
   }
   return { demo: (await getMeta<boolean>(db, 'demo')) === true };

@@ -46,6 +46,8 @@ export interface TableClaim {
 
 export interface DemoOptions {
   log?: (line: string) => void;
+  /** The configuration, where a demonstration set needs it (the file store of the demonstration documents). */
+  config?: Config;
 }
 
 /**

@@ -56,7 +56,7 @@ const seed: Command = async (args, cli) => {
   const app = await cli.open({ seed: false });
   try {
     writeLine(cli.stdout, `loaded ${(await seedReference(app.database.db)).join(', ')}`);
-    if (values.demo || values['demo-matrices']) await seedDemo(app.database.db, (line) => writeLine(cli.stdout, line));
+    if (values.demo || values['demo-matrices']) await seedDemo(app.database.db, (line) => writeLine(cli.stdout, line), app.config);
   } finally {
     await app.database.close();
   }

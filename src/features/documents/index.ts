@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Feature } from '../../platform/feature.ts';
 import { isDocumentUploadPath, registerDocumentApi } from './api.ts';
 import { documentsSection } from './bundle.ts';
+import { seedDemoDocuments } from './demo.ts';
 import { documentWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
@@ -21,6 +22,7 @@ export const documents: Feature = {
   nav: [{ path: '/documents', label: 'documents.nav', order: 110 }],
   bundle: [documentsSection],
   search: searchSources,
+  seed: { demo: async (db, { config }) => `created ${await seedDemoDocuments(db, config)} demonstration documents` },
   storedFiles: async (db) => {
     const rows = await sql<{ sha256: string }>`select sha256 from document group by sha256`.execute(db);
     return rows.rows.map((r) => r.sha256.trim());

@@ -4,15 +4,20 @@
  *
  * - Text is NFKC-normalised, lower-cased, stripped of accents and Arabic short vowels and tatweel,
  *   with the Arabic alef forms, alef maqsura and taa marbuta unified.
- * - Words are runs of letters and digits. Arabic words lose a leading definite article (ال, وال,
- *   بال, كال, فال, لل) when three letters remain; words of Latin script lose a plural -s when four
- *   remain. Both sides of the search do the same, so "contrôles" finds "controle".
+ * - Words are runs of letters and digits. Russian words are stemmed (Snowball), Arabic words
+ *   lightly stemmed (the article ال and its forms, a leading و, the plural, dual and possessive
+ *   endings: stem.ts); words of Latin script lose a plural -s when four letters remain (and -es
+ *   after -ion and -dad). Both sides of the search do the same, so "contrôles" finds "controle",
+ *   экспортного контроля finds экспортный контроль, and صادرات finds الصادرات.
  * - Chinese, Japanese kana and other scripts written without spaces are indexed as overlapping
  *   pairs of characters, each position holding the character and the pair that starts there:
  *   a query of any length is then a phrase of pairs (马里 = 马里; 马里共和国 = 马里 → 里共 → 共和 →
  *   和国) and a single character is found by itself. No dictionary is needed, and nothing a
- *   dictionary would cut differently is missed.
+ *   dictionary would cut differently is missed. A pair spans a space or a line break between two
+ *   such characters (a layout's, or a PDF's): 出口\n管制 is found by 出口管制.
  */
+
+import { stemArabic, stemRussian } from './stem.ts';
 
 export interface Token {
   /** The lexemes at this position: one for a word, one or two for a character of unspaced script. */
@@ -27,8 +32,9 @@ const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const runPattern = /[\p{L}\p{N}\p{M}]+/gu;
 const unspacedRun =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u30FC\u3005]+/gu;
-const arabicArticle = /^(?:وال|بال|كال|فال|لل|ال)/;
 const arabicLetters = /[\u0600-\u06FF]/;
+const cyrillicLetters = /[\u0400-\u04FF]/;
+const unspacedChar = new RegExp(`^${unspaced.source}`, 'u');
 const latinLetters = /^[a-z]+$/;
 
 /** A longer "word" (a hash, a URL fragment) is not worth indexing. */
@@ -49,13 +55,26 @@ export function foldWord(word: string): string {
 }
 
 function pluralFolded(w: string): string {
+  // Spanish plurals in -es: exportaciones, autoridades.
+  if (w.length >= 7 && (w.endsWith('iones') || w.endsWith('dades')) && latinLetters.test(w)) return w.slice(0, -2);
   return w.length >= 5 && w.endsWith('s') && !w.endsWith('ss') && latinLetters.test(w) ? w.slice(0, -1) : w;
 }
 
 function foldSlowly(word: string): string {
-  let w = word
-    .normalize('NFKC')
-    .toLowerCase()
+  const lower = word.normalize('NFKC').toLowerCase();
+  // Russian: ё is е, and й keeps its breve until the stemmer has read the ending (-ый, -ий).
+  if (cyrillicLetters.test(lower))
+    return stemRussian(
+      lower
+        .replace(/ё/g, 'е')
+        .normalize('NFD')
+        .replace(/(?!\u0306)\p{M}/gu, '')
+        .normalize('NFC'),
+    )
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .normalize('NFC');
+  let w = lower
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/\u0640/g, '')
@@ -64,20 +83,28 @@ function foldSlowly(word: string): string {
     .replace(/\u0629/g, '\u0647')
     .replace(/ё/g, 'е')
     .normalize('NFC');
-  if (arabicLetters.test(w)) {
-    const stripped = w.replace(arabicArticle, '');
-    if (stripped.length >= 3) w = stripped;
-  } else w = pluralFolded(w);
+  if (arabicLetters.test(w)) w = stemArabic(w);
+  else w = pluralFolded(w);
   return w;
 }
 
-function* unspacedTokens(run: string, offset: number): Generator<Token> {
+/** The character of unspaced script after a space or a line break at `at`, if one follows. */
+function unspacedAfter(text: string, at: number): string | undefined {
+  let i = at;
+  while (i < text.length && i - at < 20 && /\s/.test(text[i]!)) i++;
+  if (i === at || i >= text.length) return undefined;
+  const c = String.fromCodePoint(text.codePointAt(i)!);
+  return unspacedChar.test(c) ? c : undefined;
+}
+
+function* unspacedTokens(run: string, offset: number, next: string | undefined): Generator<Token> {
   const chars = Array.from(run);
   let at = offset;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const lexemes = [c];
     if (i + 1 < chars.length) lexemes.push(c + chars[i + 1]);
+    else if (next) lexemes.push(c + next);
     yield { lexemes, start: at, end: at + c.length };
     at += c.length;
   }
@@ -103,7 +130,8 @@ export function* tokens(text: string): Generator<Token> {
         const word = foldWord(run.slice(last, u.index));
         if (word && word.length <= maxLexemeLength) yield { lexemes: [word], start: base + last, end: base + u.index };
       }
-      yield* unspacedTokens(u[0], base + u.index);
+      const end = u.index + u[0].length;
+      yield* unspacedTokens(u[0], base + u.index, end === run.length ? unspacedAfter(text, base + end) : undefined);
       last = u.index + u[0].length;
     }
     if (last < run.length) {
