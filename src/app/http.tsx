@@ -16,6 +16,7 @@ import { homeRoutes } from './home.tsx';
 import type { AppEnv } from '../platform/http/env.ts';
 import { errorLocale, handleError } from '../platform/http/errors.tsx';
 import { requestContext } from '../platform/http/request-context.ts';
+import { wellFormedText } from '../platform/http/well-formed.ts';
 
 const stylesheet = readFileSync(new URL('../platform/http/static/app.css', import.meta.url), 'utf8');
 
@@ -89,6 +90,8 @@ export function createApp(app: AppContext): Hono<AppEnv> {
     }
     return limitOf(maxSize)(c, next);
   });
+  // A NUL or a lone surrogate in the query or the body: refused here, naming the field.
+  server.use('*', wellFormedText);
 
   server.get('/healthz', async (c) => {
     await app.database.db.selectFrom('app_meta').select('key').limit(1).execute();

@@ -212,3 +212,32 @@ export function describe(value: unknown): string {
   const json = JSON.stringify(value) ?? String(value);
   return json.length > 40 ? `${json.slice(0, 30)}… (${json.length} chars of JSON)` : json;
 }
+
+/**
+ * Query values as a URL carries them (percent-encoded already): a NUL alone or inside a value, a
+ * lone surrogate's UTF-8 bytes (which no decoder accepts), the year 0, days that do not exist, an
+ * id over bigint, numbers out of range or not numbers at all, broken escapes, a long value.
+ */
+export const malformedQueryValues: readonly string[] = [
+  '%00',
+  'a%00b',
+  'MLI%00',
+  '%ED%A0%80',
+  '%EF%BF%BF',
+  '0000-01-01',
+  '2018-02-30',
+  '2017-02-29',
+  '99999-12-31',
+  '2018-13-01',
+  '99999999999999999999',
+  '-1',
+  '1.5',
+  '1e309',
+  'NaN',
+  '%',
+  '%ZZ',
+  '%E2%80%AE',
+  '..%2F..%2Fetc',
+  `'%3B drop table member_state%3B --`,
+  'x'.repeat(3_000),
+];

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.ts';
+import { textProblems } from '../values/text.ts';
 import type { FieldProblem } from '../errors.ts';
 import { bundleSections } from './registry.ts';
 import type { BundleContext, BundleSection, RecordProblem } from './section.ts';
@@ -134,8 +135,11 @@ export async function validateBundle(json: unknown, db?: Kysely<DB>, context: Bu
             problem: `repeats the key ${key} of sections.${section.name}[${first}]: a key appears once`,
           });
       }
-      if (result.success) parsed.push({ index, record: result.data });
-      else found.push(...schemaProblems(index, result.error.issues));
+      // A text the database cannot keep (a NUL, a lone surrogate) is named here, not by the database mid-import.
+      const texts = textProblems(item).map((p) => ({ index, field: p.field === '(request)' ? '' : p.field, problem: p.problem }));
+      if (!result.success) found.push(...schemaProblems(index, result.error.issues));
+      found.push(...texts);
+      if (result.success && !texts.length) parsed.push({ index, record: result.data });
     });
     keysInBundle.set(section.name, new Set(firstByKey.keys()));
     const firstOnly = parsed.filter(({ index, record }) => firstByKey.get(section.key(record)) === index);

@@ -7,9 +7,12 @@ import { z } from 'zod';
 
 const shape = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Whether the text is a day that exists, written YYYY-MM-DD (2017-02-30 is not). */
+/**
+ * Whether the text is a day that exists, written YYYY-MM-DD (2017-02-30 is not). The year 0 is
+ * not one: the calendar goes from 1 BC to AD 1, and PostgreSQL refuses 0000-01-01.
+ */
 export function isIsoDate(value: string): boolean {
-  if (!shape.test(value)) return false;
+  if (!shape.test(value) || value.startsWith('0000')) return false;
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
