@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { addUser, createApiToken } from '../../src/features/accounts/commands.ts';
@@ -8,11 +11,14 @@ import { systemActor } from '../../src/platform/audit/record.ts';
 import { exportBundle } from '../../src/platform/bundle/bundle.ts';
 import { todayIso } from '../../src/platform/values/dates.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
+import type { CliRun } from '../support/cli.ts';
+import { cliExport, cliOnDatabase } from '../support/cli-snapshot.ts';
 
 /*
  * Markers planted in every restricted field of a request for assistance, then every door read as
  * every kind of reader: the API, the request page, its history, the hub, the outputs (page, CSV,
- * XLSX, DOCX), the figures and the bundle export. A marker may appear only where its reader may see
+ * XLSX, DOCX), the figures, the bundle export and `r1540 export --as` (the whole bundle, through
+ * the command line). A marker may appear only where its reader may see
  * it (docs/assistance.md "Who sees what"; the API's presenters are the reference):
  * - the State's contact: the Committee side and the requesting State, never a provider;
  * - the steps' notes and the staff who took them: not the providers;
@@ -63,6 +69,16 @@ const token = {} as Record<Exclude<Who, 'public'>, string>;
 const client = {} as Record<Who, Client>;
 let requestId: string;
 const offerIds: string[] = [];
+let cliDir = '';
+let r1540: ((args: string[]) => Promise<CliRun>) | undefined;
+const cliBundles = new Map<Who, string>();
+
+/** `r1540 export --as` the reader (the public: no account), once: the whole bundle as printed. */
+async function cliBundle(who: Who): Promise<string> {
+  r1540 ??= await cliOnDatabase(t.database, cliDir);
+  if (!cliBundles.has(who)) cliBundles.set(who, await cliExport(r1540, who === 'public' ? null : emails[who]));
+  return cliBundles.get(who)!;
+}
 
 async function api(path: string, who: Who, init: { method?: string; json?: unknown } = {}) {
   const headers: Record<string, string> = who === 'public' ? {} : { authorization: `Bearer ${token[who]}` };
@@ -135,10 +151,12 @@ async function doors(who: Who): Promise<Map<string, string>> {
       : viewerOf(await t.database.db.selectFrom('app_user').selectAll().where('email', '=', emails[who]).executeTakeFirstOrThrow());
   const bundle = await exportBundle(t.database.db, viewer);
   out.set('bundle', JSON.stringify({ requests: bundle.sections['assistance-requests'], offers: bundle.sections['assistance-offers'] }));
+  out.set('cli export', await cliBundle(who));
   return out;
 }
 
 before(async () => {
+  cliDir = mkdtempSync(join(tmpdir(), 'r1540-markers-'));
   t = await testApp();
   const db = t.database.db;
   const add = (email: string, displayName: string, extra: Record<string, string>) =>
@@ -228,12 +246,20 @@ before(async () => {
   await match(item2!.id, wcoOffer, marker.suggestedOwn);
   await match(item1!.id, wcoOffer, marker.proposed, ['proposed']);
 });
-after(() => t.close());
+after(async () => {
+  await t.close();
+  rmSync(cliDir, { recursive: true, force: true });
+});
 
 describe('markers in restricted fields of a request for assistance', () => {
   test('the Committee side meets every marker, on the request page, in the API and in the bundle', async () => {
     const seen = await doors('expert');
-    for (const door of [`api /api/v1/assistance/requests/${requestId}`, `page /en/assistance/requests/${requestId}`, 'bundle'])
+    for (const door of [
+      `api /api/v1/assistance/requests/${requestId}`,
+      `page /en/assistance/requests/${requestId}`,
+      'bundle',
+      'cli export',
+    ])
       for (const key of Object.keys(marker) as Marker[]) assert.ok(seen.get(door)!.includes(marker[key]), `${door} shows ${key}`);
   });
 
@@ -257,7 +283,8 @@ describe('the doors that said more than the API (issue 12, items 1–4)', () => 
   const detail = () => `page /en/assistance/requests/${requestId}`;
   const history = () => `page /en/assistance/requests/${requestId}/history`;
   // biome-ignore lint/suspicious/noExplicitAny: bundle records are read loosely in tests
-  const requestIn = (seen: Map<string, string>): Record<string, any> => JSON.parse(seen.get('bundle')!).requests[0];
+  const requestIn = (seen: Map<string, string>, door: 'bundle' | 'cli export' = 'bundle'): Record<string, any> =>
+    door === 'bundle' ? JSON.parse(seen.get(door)!).requests[0] : JSON.parse(seen.get(door)!).sections['assistance-requests'][0];
 
   test('a provider’s request page shows neither the steps’ notes nor who took them, as the API', async () => {
     for (const who of ['wco', 'who'] as const) {
@@ -271,7 +298,7 @@ describe('the doors that said more than the API (issue 12, items 1–4)', () => 
 
   test('the State meets a response only once forwarded: on the request page, its history and its bundle', async () => {
     const seen = await doors('poc');
-    for (const door of [detail(), history(), 'bundle']) {
+    for (const door of [detail(), history(), 'bundle', 'cli export']) {
       assert.ok(seen.get(door)!.includes(marker.responseForwarded), `${door}: the forwarded response`);
       assert.ok(!seen.get(door)!.includes(marker.responseUnforwarded), `${door}: not the other`);
     }
@@ -283,7 +310,7 @@ describe('the doors that said more than the API (issue 12, items 1–4)', () => 
 
   test('the experts’ suggested and set-aside matches stay on the Committee side; a provider does not see those of its own offers', async () => {
     const poc = await doors('poc');
-    for (const door of [detail(), history(), 'bundle'])
+    for (const door of [detail(), history(), 'bundle', 'cli export'])
       for (const key of ['suggested', 'setAside', 'suggestedOwn'] as const)
         assert.ok(!poc.get(door)!.includes(marker[key]), `${door}: ${key}`);
     assert.deepEqual(
@@ -291,7 +318,7 @@ describe('the doors that said more than the API (issue 12, items 1–4)', () => 
       ['proposed'],
     );
     const wco = await doors('wco');
-    for (const door of [detail(), 'bundle'])
+    for (const door of [detail(), 'bundle', 'cli export'])
       assert.ok(!wco.get(door)!.includes(marker.suggestedOwn), `${door}: its own offer’s suggestion`);
     assert.deepEqual(
       requestIn(wco).matches.map((x: { status: string }) => x.status),
@@ -301,10 +328,16 @@ describe('the doors that said more than the API (issue 12, items 1–4)', () => 
 
   test('a provider’s bundle does not carry the State’s contact', async () => {
     for (const who of ['wco', 'who'] as const) {
-      const record = requestIn(await doors(who));
-      assert.deepEqual([record.contactName, record.contactEmail], ['', '']);
+      const seen = await doors(who);
+      for (const door of ['bundle', 'cli export'] as const) {
+        const record = requestIn(seen, door);
+        assert.deepEqual([record.contactName, record.contactEmail], ['', ''], `${who}: ${door}`);
+      }
     }
-    const record = requestIn(await doors('poc'));
-    assert.deepEqual([record.contactName, record.contactEmail], [marker.contactName, marker.contactEmail]);
+    const seen = await doors('poc');
+    for (const door of ['bundle', 'cli export'] as const) {
+      const record = requestIn(seen, door);
+      assert.deepEqual([record.contactName, record.contactEmail], [marker.contactName, marker.contactEmail], door);
+    }
   });
 });
