@@ -92,6 +92,15 @@ describe('snippets', () => {
       ['contrôles', 'Mali'],
     );
   });
+  test('a Chinese match across a line break, and inflected words, are marked', () => {
+    const marks = (text: string, q: string) =>
+      snippet(text, parseQuery(q).highlight)
+        .filter((x) => x.match)
+        .map((x) => x.text);
+    assert.deepEqual(marks('实行出口\n管制。', '出口管制'), ['出口 管制']);
+    assert.deepEqual(marks('порядок экспортного контроля', 'экспортный контроль'), ['экспортного', 'контроля']);
+    assert.deepEqual(marks('تشمل الرقابة على الصادرات', 'صادراتها'), ['الصادرات']);
+  });
   test('a long text is cut around the first match', () => {
     const text = `${'national reports were received '.repeat(200)}the Group of Experts visited Mali ${'the annex lists the visits '.repeat(200)}`;
     const s = snippet(text, parseQuery('Mali').highlight, 120);

@@ -12,14 +12,22 @@ interface Range {
   end: number;
 }
 
+/** A run of unspaced script as the index matches it: a space or a line break may part its characters. */
+function runPattern(run: string): RegExp {
+  return new RegExp(
+    Array.from(run)
+      .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s{0,20}'),
+    'gu',
+  );
+}
+
 function matchesIn(text: string, h: ParsedQuery['highlight'], stopAfter: number): Range[] {
   const ranges: Range[] = [];
   for (const run of h.runs) {
-    let at = text.indexOf(run);
-    while (at >= 0 && at < stopAfter) {
-      ranges.push({ start: at, end: at + run.length });
-      at = text.indexOf(run, at + run.length);
-    }
+    const pattern = runPattern(run);
+    for (let m = pattern.exec(text); m && m.index < stopAfter; m = pattern.exec(text))
+      ranges.push({ start: m.index, end: m.index + m[0].length });
   }
   if (h.lexemes.size || h.prefixes.length) {
     for (const t of tokens(text)) {
@@ -47,8 +55,8 @@ function isMatch(h: ParsedQuery['highlight'], lexeme: string): boolean {
 function firstMatch(text: string, h: ParsedQuery['highlight']): Range | undefined {
   let best: Range | undefined;
   for (const run of h.runs) {
-    const at = text.indexOf(run);
-    if (at >= 0 && (!best || at < best.start)) best = { start: at, end: at + run.length };
+    const m = runPattern(run).exec(text);
+    if (m && (!best || m.index < best.start)) best = { start: m.index, end: m.index + m[0].length };
   }
   const words = [...h.lexemes, ...h.prefixes];
   if (!words.length) return best;
