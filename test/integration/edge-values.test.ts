@@ -124,7 +124,7 @@ test('an id over bigint is a 422 naming the parameter', async () => {
   await refused(await api('/api/v1/audit?before=99999999999999999999'), 422, 'before', /event id/, 'before over bigint');
 });
 
-test('a JSON write sent as a form (curl -d) or as text is a 415', async () => {
+test('a JSON write sent as a form (curl -d), as text or with no content type is a 415', async () => {
   for (const type of ['application/x-www-form-urlencoded', 'text/plain']) {
     const res = await api('/api/v1/letters', {
       method: 'POST',
@@ -135,6 +135,9 @@ test('a JSON write sent as a form (curl -d) or as text is a 415', async () => {
     assert.equal(res.status, 415, `${type}: ${JSON.stringify(body)}`);
     assert.equal(body.type, 'urn:r1540:problem:unsupported-media-type');
   }
+  // No content type at all (bytes, as some clients send them).
+  const bare = await api('/api/v1/letters', { method: 'POST', body: new TextEncoder().encode(JSON.stringify(letter('Sent bare'))) });
+  assert.equal(bare.status, 415, await bare.text());
 });
 
 test('a bundle with a NUL byte, a lone surrogate or the year 0 is refused naming the record and the field', async () => {
