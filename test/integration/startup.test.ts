@@ -1,4 +1,7 @@
 // Engines: both (start-up opens the embedded database from its folder, or the server)
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import pg from 'pg';
@@ -22,7 +25,8 @@ async function counts(database: Database) {
 }
 
 test('the first start on an empty database migrates, loads the reference data and the demo accounts, once', async () => {
-  const config = loadConfig({});
+  // The demonstration documents go to a file store of the test's own, not the repository's ./data.
+  const config = { ...loadConfig({}), filesDir: mkdtempSync(join(tmpdir(), 'r1540-startup-files-')) };
   if (engine === 'pglite') {
     const database = await openPglite(undefined);
     try {
