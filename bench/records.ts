@@ -91,8 +91,8 @@ for (const engine of engines) {
     );
     const statesMs = median(await times(() => db.selectFrom('member_state').selectAll().execute(), 15));
 
-    const status = await times(() => statusAsOf(db, null, '2018-12-31'), 15);
-    const check = await statusAsOf(db, null, '2018-12-31');
+    const status = await times(() => statusAsOf(db, '2018-12-31'), 15);
+    const check = await statusAsOf(db, '2018-12-31');
     results.push({
       engine,
       measure: 'reporting status as at 2018-12-31, 193 States (target < 20 ms)',

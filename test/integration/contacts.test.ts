@@ -61,10 +61,10 @@ describe('points of contact', () => {
     assert.equal(statesWithContactsAsAt(rows, '2018-12-31').size, 106);
     const res = await api('public', '/api/v1/contacts/per-year?from=2017&to=2018');
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { data: { year: number; states: number; newStates: number }[] };
+    const body = (await res.json()) as { data: { year: number; asAt: string; states: number; newStates: number }[] };
     assert.deepEqual(body.data, [
-      { year: 2017, states: 101, newStates: body.data[0]!.newStates },
-      { year: 2018, states: 106, newStates: 5 },
+      { year: 2017, asAt: '2017-12-31', states: 101, newStates: body.data[0]!.newStates },
+      { year: 2018, asAt: '2018-12-31', states: 106, newStates: 5 },
     ]);
     const new2018 = [...statesWithContactsAsAt(rows, '2018-12-31')].filter((s) => !statesWithContactsAsAt(rows, '2017-12-31').has(s));
     assert.deepEqual(new2018.sort(), ['BHR', 'GIN', 'GNB', 'KWT', 'TLS']);
@@ -81,7 +81,7 @@ describe('points of contact', () => {
       const page = await clients[role].get('/en/states/MLI/contacts');
       assert.equal(page.status, 200);
       const html = await page.text();
-      assert.match(html, /Point of contact designated since/);
+      assert.match(html, /A point of contact in office without a break since/);
       const json = await api(role, '/api/v1/states/MLI/contacts');
       assert.equal(json.status, 200);
       const body = (await json.json()) as { designated: boolean; since: string; contacts?: { email: string }[] };

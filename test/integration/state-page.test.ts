@@ -175,7 +175,7 @@ describe('the State page', () => {
     assert.match(html, /S\/AC\.44\/2019\/7/);
     assert.match(html, /S\/AC\.44\/2020\/3/);
     assert.match(html, /href="\/en\/states\/MLI\/reports"/);
-    assert.match(html, /Point of contact designated since May 2, 2018\./);
+    assert.match(html, /A point of contact in office without a break since May 2, 2018\./);
     assert.match(html, /href="\/en\/states\/MLI\/matrix"/);
     assert.match(html, /Course for francophone points of contact/);
     // The peer review hosted by Burkina Faso, with a link to it.
@@ -187,7 +187,7 @@ describe('the State page', () => {
   test('the public sees no name, e-mail, phone or institution of the contact, and no link to the details', async () => {
     for (const who of ['public', 'pocNer', 'provider'] as const) {
       const html = await page(who, '/en/states/MLI');
-      assert.match(html, /designated since/, who);
+      assert.match(html, /in office without a break since/, who);
       for (const secret of contactSecrets) assert.ok(!html.includes(secret), `${who} sees ${secret}`);
       assert.ok(!html.includes('href="/en/states/MLI/contacts"'), `${who} gets the link to the details`);
     }

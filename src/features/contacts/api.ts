@@ -8,7 +8,7 @@ import { authorize } from '../../platform/http/guard.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { findState } from '../member-states/index.ts';
 import { addContact, confirmContact, endContact, updateContact } from './commands.ts';
-import { allContacts, contactResource, findContact, maySeeContacts, stateContacts, statesWithContactsPerYear } from './contacts.ts';
+import { contactFiguresPerYear, contactResource, findContact, maySeeContacts, stateContacts } from './contacts.ts';
 import { contactRecord, stateContactsFor } from './present.ts';
 import { contactLocations } from './schema.ts';
 
@@ -111,7 +111,7 @@ const perYearRoute = createRoute({
   method: 'get',
   path: '/contacts/per-year',
   tags: ['Points of contact'],
-  summary: 'States with a point of contact at the end of each year',
+  summary: 'Member States with a point of contact in office on 31 December of each year (this year: today)',
   security: bearer,
   request: {
     query: z.object({
@@ -121,9 +121,19 @@ const perYearRoute = createRoute({
   },
   responses: {
     200: {
-      description: 'Per year: the States with a point of contact on 31 December, and how many were new that year',
+      description:
+        'Per year: the Member States (admitted by then) with a point of contact in office on `asAt` (31 December, or today for this year; later years are left out), and how many of them had none on the 31 December before. The same for every caller.',
       content: json(
-        z.object({ data: z.array(z.object({ year: z.number().int(), states: z.number().int(), newStates: z.number().int() })) }),
+        z.object({
+          data: z.array(
+            z.object({
+              year: z.number().int(),
+              asAt: z.string().openapi({ format: 'date' }),
+              states: z.number().int(),
+              newStates: z.number().int(),
+            }),
+          ),
+        }),
       ),
     },
     422: problems[422],
@@ -248,8 +258,7 @@ export function registerContactApi(api: Api) {
     const first = from ?? 2004;
     if (first > last)
       throw new AppError('validation', 'from: must not be after to', { fields: [{ field: 'from', problem: 'must not be after to' }] });
-    const rows = await allContacts(c.get('app').database.db);
-    return c.json({ data: statesWithContactsPerYear(rows, first, last) }, 200);
+    return c.json({ data: await contactFiguresPerYear(c.get('app').database.db, first, last, todayIso()) }, 200);
   });
   api.openapi(patchContactRoute, async (c) => {
     const { rowVersion: version, ...edit } = c.req.valid('json');

@@ -4,6 +4,7 @@ import {
   checkContactInput,
   type ContactRow,
   inOfficeOn,
+  designatedSince,
   projectContacts,
   statesWithContactsAsAt,
   statesWithContactsPerYear,
@@ -47,7 +48,7 @@ describe('points of contact: pure rules', () => {
     assert.equal(inOfficeOn({ ...c, ended_on: null, archived_at: new Date() }, '2012-01-01'), false);
   });
 
-  test('the projection says only whether and since when, and keeps no detail', () => {
+  test('the projection says only whether and since when (the start of the unbroken run), and keeps no detail', () => {
     const rows = [
       contact('MLI', '2012-03-01', { ended_on: '2016-01-01' }),
       contact('MLI', '2016-01-01'),
@@ -55,10 +56,20 @@ describe('points of contact: pure rules', () => {
       contact('NER', '2011-01-01'),
     ];
     const p = projectContacts('MLI', rows, '2018-12-31');
-    assert.deepEqual(p, { stateIso3: 'MLI', designated: true, since: '2016-01-01' });
+    // The contact of 2016 took over the day the one of 2012 left: one run, since 2012.
+    assert.deepEqual(p, { stateIso3: 'MLI', designated: true, since: '2012-03-01' });
     assert.deepEqual(Object.keys(p).sort(), ['designated', 'since', 'stateIso3']);
     assert.deepEqual(projectContacts('BFA', rows, '2018-12-31'), { stateIso3: 'BFA', designated: false, since: null });
     assert.deepEqual(projectContacts('MLI', rows, '2011-01-01'), { stateIso3: 'MLI', designated: false, since: null });
+    // A day without a contact breaks the run; overlapping designations in two places continue it.
+    const broken = [
+      contact('TCD', '2009-01-01', { ended_on: '2012-01-01' }),
+      contact('TCD', '2012-01-02', { ended_on: '2015-06-01' }),
+      contact('TCD', '2014-01-01', { location: 'new-york-mission' }),
+    ];
+    assert.equal(designatedSince(broken, 'TCD', '2018-12-31'), '2012-01-02');
+    assert.equal(designatedSince(broken, 'TCD', '2011-06-01'), '2009-01-01');
+    assert.equal(designatedSince(broken, 'TCD', '2012-01-01'), null);
   });
 
   test('States with a point of contact as at a date and per year', () => {
@@ -70,12 +81,25 @@ describe('points of contact: pure rules', () => {
     ];
     assert.deepEqual([...statesWithContactsAsAt(rows, '2016-12-31')].sort(), ['MLI', 'NER']);
     assert.deepEqual([...statesWithContactsAsAt(rows, '2017-12-31')].sort(), ['MLI']);
-    assert.deepEqual(statesWithContactsPerYear(rows, 2015, 2018), [
-      { year: 2015, states: 0, newStates: 0 },
-      { year: 2016, states: 2, newStates: 2 },
-      { year: 2017, states: 1, newStates: 0 },
-      { year: 2018, states: 2, newStates: 1 },
+    const members = [
+      { iso3: 'MLI', unMemberSince: '1960-09-28' },
+      { iso3: 'NER', unMemberSince: '1960-09-20' },
+      { iso3: 'BHR', unMemberSince: '1971-09-21' },
+    ];
+    assert.deepEqual(statesWithContactsPerYear(rows, members, 2015, 2018, '2018-12-31'), [
+      { year: 2015, asAt: '2015-12-31', states: 0, newStates: 0 },
+      { year: 2016, asAt: '2016-12-31', states: 2, newStates: 2 },
+      { year: 2017, asAt: '2017-12-31', states: 1, newStates: 0 },
+      { year: 2018, asAt: '2018-12-31', states: 2, newStates: 1 },
     ]);
+    // Cut at the date asked: the last year is counted on it, and later years are left out.
+    assert.deepEqual(statesWithContactsPerYear(rows, members, 2017, 2019, '2018-03-01'), [
+      { year: 2017, asAt: '2017-12-31', states: 1, newStates: 0 },
+      { year: 2018, asAt: '2018-03-01', states: 1, newStates: 0 },
+    ]);
+    // A State counts from its admission to the United Nations.
+    const late = [{ ...members[0]!, unMemberSince: '2017-01-01' }, members[1]!, members[2]!];
+    assert.deepEqual([...statesWithContactsAsAt(rows, '2016-12-31', late)], ['NER']);
   });
 
   test('the reminder list: in office, not confirmed for over a year as at the given today', () => {

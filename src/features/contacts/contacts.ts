@@ -3,6 +3,7 @@ import { findKept } from '../../platform/bundle/record-section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
 import { isIsoDate } from '../../platform/values/dates.ts';
+import { isMemberOn, type Membership, memberships } from '../member-states/index.ts';
 import type { PointOfContactTable } from './schema.ts';
 
 export type ContactRow = Selectable<PointOfContactTable>;
@@ -12,7 +13,11 @@ export type Db = Kysely<DB> | Transaction<DB>;
 export interface ContactProjection {
   stateIso3: string;
   designated: boolean;
-  /** The earliest designation still running (ISO date), or null. */
+  /**
+   * The start of the unbroken run of designations the State is in (ISO date), or null: every day
+   * from it to today some point of contact of the State was in office, whoever it was. A contact
+   * who took over the day the previous one left continues the run; a day without one breaks it.
+   */
   since: string | null;
 }
 
@@ -21,32 +26,88 @@ export function inOfficeOn(c: Pick<ContactRow, 'designated_on' | 'ended_on' | 'a
   return c.archived_at === null && c.designated_on <= date && (c.ended_on === null || c.ended_on > date);
 }
 
+/** The start of the unbroken run of designations of a State that is running on a date, or null when none is in office then. */
+export function designatedSince(
+  contacts: readonly Pick<ContactRow, 'state_iso3' | 'designated_on' | 'ended_on' | 'archived_at'>[],
+  stateIso3: string,
+  date: string,
+): string | null {
+  const spans = contacts.filter((c) => c.state_iso3 === stateIso3 && c.archived_at === null && c.designated_on <= date);
+  const running = spans.filter((c) => inOfficeOn(c, date)).map((c) => c.designated_on);
+  if (!running.length) return null;
+  let start = running.sort()[0]!;
+  // Walk back: a designation that began earlier and was still running on the start (or ended that very day) extends the run.
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const c of spans)
+      if (c.designated_on < start && (c.ended_on === null || c.ended_on >= start)) {
+        start = c.designated_on;
+        moved = true;
+      }
+  }
+  return start;
+}
+
 /** The public projection of one State's contacts: never a name, an e-mail, a phone or an institution. */
 export function projectContacts(stateIso3: string, contacts: readonly ContactRow[], today: string): ContactProjection {
-  const running = contacts.filter((c) => c.state_iso3 === stateIso3 && inOfficeOn(c, today)).map((c) => c.designated_on);
-  running.sort();
-  return { stateIso3, designated: running.length > 0, since: running[0] ?? null };
+  const since = designatedSince(contacts, stateIso3, today);
+  return { stateIso3, designated: since !== null, since };
 }
 
-/** The States with at least one point of contact in office on a date. */
-export function statesWithContactsAsAt(contacts: readonly ContactRow[], date: string): Set<string> {
-  return new Set(contacts.filter((c) => inOfficeOn(c, date)).map((c) => c.state_iso3));
+/**
+ * The States with at least one point of contact in office on a date; with `members` (the Member
+ * States and their admission dates), only those that were Member States on that date.
+ */
+export function statesWithContactsAsAt(contacts: readonly ContactRow[], date: string, members?: readonly Membership[]): Set<string> {
+  const member = members && new Map(members.map((s) => [s.iso3, s]));
+  return new Set(
+    contacts
+      .filter((c) => inOfficeOn(c, date))
+      .map((c) => c.state_iso3.trim())
+      .filter((iso3) => {
+        if (!member) return true;
+        const state = member.get(iso3);
+        return state !== undefined && isMemberOn(state, date);
+      }),
+  );
 }
 
-/** How many States had a point of contact at the end of each year (31 December), from `from` to `to`. */
+/** One year of the series: the States with a point of contact in office on `asAt` (31 December, or the date asked in its year). */
+export interface ContactYear {
+  year: number;
+  /** The day counted (ISO): 31 December, or the date asked for the last year. */
+  asAt: string;
+  states: number;
+  newStates: number;
+}
+
+/**
+ * How many Member States had a point of contact in office on 31 December of each year from `from`
+ * to `to`, and how many of them had none on 31 December before; a year that ends after `asOf` is
+ * counted on `asOf`, and later years are not counted.
+ */
 export function statesWithContactsPerYear(
   contacts: readonly ContactRow[],
+  members: readonly Membership[],
   from: number,
   to: number,
-): { year: number; states: number; newStates: number }[] {
-  const out: { year: number; states: number; newStates: number }[] = [];
-  let previous = statesWithContactsAsAt(contacts, `${from - 1}-12-31`);
-  for (let year = from; year <= to; year++) {
-    const now = statesWithContactsAsAt(contacts, `${year}-12-31`);
-    out.push({ year, states: now.size, newStates: [...now].filter((s) => !previous.has(s)).length });
+  asOf: string,
+): ContactYear[] {
+  const out: ContactYear[] = [];
+  let previous = statesWithContactsAsAt(contacts, `${from - 1}-12-31`, members);
+  for (let year = from; year <= to && `${year}-01-01` <= asOf; year++) {
+    const asAt = `${year}-12-31` < asOf ? `${year}-12-31` : asOf;
+    const now = statesWithContactsAsAt(contacts, asAt, members);
+    out.push({ year, asAt, states: now.size, newStates: [...now].filter((s) => !previous.has(s)).length });
     previous = now;
   }
   return out;
+}
+
+/** The series from the database, as at a date (today by default): the same for every reader. */
+export async function contactFiguresPerYear(db: Kysely<DB>, from: number, to: number, asOf: string): Promise<ContactYear[]> {
+  const [rows, members] = await Promise.all([allContacts(db), memberships(db)]);
+  return statesWithContactsPerYear(rows, members, from, to, asOf);
 }
 
 /** The date a year before an ISO date (29 February falls back to 28 February). */

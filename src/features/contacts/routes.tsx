@@ -10,15 +10,15 @@ import { render } from '../../platform/http/render.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can, may } from '../../platform/policy/policy.ts';
-import { findState, listStates } from '../member-states/index.ts';
+import { findState, listStates, membersAsAt } from '../member-states/index.ts';
 import {
   allContacts,
   type ContactProjection,
   type ContactRow,
+  contactFiguresPerYear,
   maySeeContacts,
   projectContacts,
   stateContacts,
-  statesWithContactsPerYear,
   unconfirmedContacts,
   contactResource,
 } from './contacts.ts';
@@ -34,7 +34,7 @@ function sourceLabel(m: Messages, source: string): string {
 
 const Projection: FC<{ m: Messages; p: ContactProjection }> = ({ m, p }) => (
   <p class="contact-status">
-    {p.designated && p.since ? m.t('contacts.designatedSince', { date: m.date(p.since) }) : m.t('contacts.noneDesignated')}
+    {p.designated && p.since ? m.t('contacts.designatedSinceRun', { date: m.date(p.since) }) : m.t('contacts.noneDesignated')}
   </p>
 );
 
@@ -164,13 +164,19 @@ export function contactWebRoutes() {
   r.get('/', async (c) => {
     const m = c.get('m');
     const db = c.get('app').database.db;
-    const [rows, states] = await Promise.all([allContacts(db), listStates(db, {})]);
     const today = todayIso();
-    const designated = states
-      .map((s) => ({ state: s, p: projectContacts(s.iso3, rows, today) }))
+    const [rows, states, years] = await Promise.all([
+      allContacts(db),
+      listStates(db, {}),
+      contactFiguresPerYear(db, 2004, Number(today.slice(0, 4)), today),
+    ]);
+    const designated = membersAsAt(
+      states.map((s) => ({ state: s, unMemberSince: s.un_member_since, p: projectContacts(s.iso3, rows, today) })),
+      today,
+    )
       .filter((x) => x.p.designated)
       .sort((a, b) => m.compare(pick(a.state.names, m.locale), pick(b.state.names, m.locale)));
-    const years = statesWithContactsPerYear(rows, 2004, Number(today.slice(0, 4)));
+    const last = years.at(-1);
     return render(
       c,
       { title: m.t('contacts.title') },
@@ -181,13 +187,14 @@ export function contactWebRoutes() {
             <a href={`/${m.locale}/contacts/reminders`}>{m.t('contacts.remindersLink')}</a>
           </p>
         ) : null}
-        <h2 id="per-year">{m.t('contacts.perYear')}</h2>
+        <h2 id="per-year">{m.t('contacts.perYearInOffice')}</h2>
+        {last && <p>{m.t('contacts.perYearNote', { year: String(last.year), date: m.date(last.asAt) })}</p>}
         <TableRegion labelledBy="per-year">
           <table class="list">
             <thead>
               <tr>
                 <th scope="col">{m.t('contacts.year')}</th>
-                <th scope="col">{m.t('contacts.states')}</th>
+                <th scope="col">{m.t('contacts.statesInOffice')}</th>
                 <th scope="col">{m.t('contacts.newStates')}</th>
               </tr>
             </thead>
@@ -205,13 +212,13 @@ export function contactWebRoutes() {
         <p>
           <a href={`/${m.locale}/contacts/per-year.csv`}>{m.t('contacts.perYearCsv')}</a>
         </p>
-        <h2 id="designated">{m.t('contacts.designatedStates', { count: m.number(designated.length) })}</h2>
+        <h2 id="designated">{m.t('contacts.designatedStatesInOffice', { date: m.date(today), count: m.number(designated.length) })}</h2>
         <TableRegion labelledBy="designated">
           <table class="list">
             <thead>
               <tr>
                 <th scope="col">{m.t('contacts.state')}</th>
-                <th scope="col">{m.t('contacts.since')}</th>
+                <th scope="col">{m.t('contacts.sinceRun')}</th>
               </tr>
             </thead>
             <tbody>
@@ -232,11 +239,12 @@ export function contactWebRoutes() {
 
   // States with a point of contact at the end of each year, as CSV (item 9): public figures.
   r.get('/per-year.csv', async (c) => {
-    const rows = await allContacts(c.get('app').database.db);
-    const years = statesWithContactsPerYear(rows, 2004, Number(todayIso().slice(0, 4)));
+    const today = todayIso();
+    const years = await contactFiguresPerYear(c.get('app').database.db, 2004, Number(today.slice(0, 4)), today);
+    // `as_at`: the day each year's States are counted on (31 December, or today for this year).
     return csvResponse(c, 'contacts-per-year.csv', [
-      ['year', 'states', 'new_states'],
-      ...years.map((y) => [y.year, y.states, y.newStates]),
+      ['year', 'as_at', 'states', 'new_states'],
+      ...years.map((y) => [y.year, y.asAt, y.states, y.newStates]),
     ]);
   });
 

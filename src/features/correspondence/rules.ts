@@ -1,5 +1,6 @@
 // Correspondence rules that need no database: the State a letter concerns, and the non-reporting
 // States as at its date.
+import { membersAsAt } from '../member-states/index.ts';
 import { type ReportFact, reportingStatus } from '../reports/index.ts';
 import type { RecipientsMode, SenderKind } from './schema.ts';
 
@@ -26,7 +27,7 @@ export interface MemberFact {
  * date: the recipients of a letter "to all non-reporting States", sorted.
  */
 export function nonReportingAsAt(states: readonly MemberFact[], reports: readonly ReportFact[], date: string): string[] {
-  const members = states.filter((s) => s.unMemberSince <= date).map((s) => s.iso3);
+  const members = membersAsAt(states, date).map((s) => s.iso3);
   return reportingStatus(members, reports, date).nonReporting;
 }
 

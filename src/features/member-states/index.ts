@@ -7,6 +7,7 @@ import { stateWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
 export { groupData, groupName } from './labels.ts';
+export { isMemberOn, memberOnSql, type Membership, membersAsAt, memberStatesAsAt, memberships } from './membership.ts';
 export { regionalGroups } from './reference.ts';
 
 export { StateDetail } from './pages.tsx';

@@ -21,17 +21,7 @@ import {
   updatePlan,
   updateReport,
 } from './commands.ts';
-import {
-  type PlanRow,
-  planFact,
-  planResource,
-  plansVisibleTo,
-  type ReportRow,
-  reportResource,
-  visiblePlan,
-  visibleReport,
-} from './queries.ts';
-import { plansPerYear, plansSince } from './status.ts';
+import { type PlanRow, planFiguresAsOf, planResource, type ReportRow, reportResource, visiblePlan, visibleReport } from './queries.ts';
 
 const tags = ['Reports'];
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
@@ -241,8 +231,9 @@ export function registerReportRecordApi(api: Api) {
     const from = q.from ?? 2007;
     const to = q.to ?? Number(todayIso().slice(0, 4));
     if (from > to) throw invalid([{ field: 'from', problem: 'must not be after to' }]);
-    const facts = (await plansVisibleTo(c.get('app').database.db, c.get('viewer'))).map(planFact);
-    return c.json({ from, to, total: plansSince(facts, from, `${to}-12-31`), data: plansPerYear(facts, from, to) }, 200);
+    // The same for every reader: whether and when a State submitted a plan is public.
+    const figures = await planFiguresAsOf(c.get('app').database.db, `${to}-12-31`, from);
+    return c.json({ from, to, total: figures.since, data: figures.perYear }, 200);
   });
 
   api.openapi(getPlanRoute, async (c) => c.json(planJson(await recordFor(c, plans, c.req.valid('param').id)), 200));

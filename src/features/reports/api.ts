@@ -7,9 +7,8 @@ import { stateVisibleTo } from '../member-states/index.ts';
 import { registerReportRecordApi } from './api-records.ts';
 import { dateParam, json, NewPlanBody, NewReportBody, PlanSchema, planJson, ReportSchema, reportJson } from './api-schemas.ts';
 import { createPlan, createReport } from './commands.ts';
-import { planFact, plansVisibleTo, reportsVisibleTo, statusAsOf } from './queries.ts';
+import { planFiguresAsOf, plansVisibleTo, reportsVisibleTo, statusAsOf } from './queries.ts';
 import { reportKinds } from './schema.ts';
-import { plansPerYear, plansSince } from './status.ts';
 
 const stateReportsRoute = createRoute({
   method: 'get',
@@ -156,7 +155,7 @@ export function registerReportsApi(api: Api) {
 
   api.openapi(statusRoute, async (c) => {
     const asOf = dateParam('asOf', c.req.valid('query').asOf) ?? todayIso();
-    const status = await statusAsOf(c.get('app').database.db, c.get('viewer'), asOf);
+    const status = await statusAsOf(c.get('app').database.db, asOf);
     return c.json(
       {
         asOf,
@@ -173,13 +172,14 @@ export function registerReportsApi(api: Api) {
 
   api.openapi(plansRoute, async (c) => {
     const asOf = dateParam('asOf', c.req.valid('query').asOf) ?? todayIso();
-    const rows = await plansVisibleTo(c.get('app').database.db, c.get('viewer'));
-    const facts = rows.map(planFact);
+    const db = c.get('app').database.db;
+    // The figures are the same for every reader; `data` lists the plans the caller may see.
+    const [rows, figures] = await Promise.all([plansVisibleTo(db, c.get('viewer')), planFiguresAsOf(db, asOf)]);
     return c.json(
       {
         asOf,
-        since2007: plansSince(facts, 2007, asOf),
-        perYear: plansPerYear(facts, 2007, Number(asOf.slice(0, 4))),
+        since2007: figures.since,
+        perYear: figures.perYear,
         data: rows.map(planJson),
       },
       200,

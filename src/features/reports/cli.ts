@@ -10,9 +10,10 @@ import { csvText } from '../../platform/formats/csv.ts';
 import { type StatusAsOf, statusAsOf } from './queries.ts';
 
 export const reportsUsage = `  reports status [--as-of YYYY-MM-DD] [--format text|csv|json] [--as E] [--lang L]
-                             the reporting status as at the date (today by default): the States that
-                             had submitted a first report and those that had not, as the account (the
-                             public without --as) may see them; CSV: one line per State`;
+                             the reporting status as at the date (today by default): the Member States
+                             of that date that had submitted a first report and those that had not,
+                             the same for every reader (--as names an account, and changes nothing);
+                             CSV: one line per State`;
 
 const formats = ['text', 'csv', 'json'] as const;
 type Format = (typeof formats)[number];
@@ -66,8 +67,9 @@ const statusCommand: Command = async (args, cli) => {
   const app = await cli.open();
   try {
     const db = app.database.db;
-    const viewer = values.as ? await accountNamed(db, values.as) : null;
-    const status = await statusAsOf(db, viewer, asOf);
+    // Whether and when a State reported is public: the account, if named, must exist, and sees what everyone sees.
+    if (values.as) await accountNamed(db, values.as);
+    const status = await statusAsOf(db, asOf);
     const names = new Map((await listStates(db, {})).map((s) => [s.iso3, pick(s.names, m.locale)]));
     const format = values.format as Format;
     let out: string;

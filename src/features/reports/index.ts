@@ -26,7 +26,16 @@ export { inputOfValues, splitCodes, valuesOfBody, valuesOfRecord } from './form-
 export { kindLabel, planStatusLabel, sourceLabel } from './labels.ts';
 export { refusal, requiredVersion, type Status } from './record-common.ts';
 export { type FormProps, RecordForm } from './record-forms.tsx';
-export { planResource, type PlanRow, plansVisibleTo, reportResource, type ReportRow, reportsVisibleTo } from './queries.ts';
+export {
+  firstReportOn,
+  planResource,
+  type PlanRow,
+  plansVisibleTo,
+  reportResource,
+  type ReportRow,
+  reportsVisibleTo,
+  statusAsOf,
+} from './queries.ts';
 export { type ReportFact, reportingStatus } from './status.ts';
 export { type KeptRecordColumns, type ReportSource, reportSources } from './schema.ts';
 

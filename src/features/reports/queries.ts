@@ -2,9 +2,10 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
 import { findKept } from '../../platform/bundle/record-section.ts';
+import { isMemberOn, memberships, memberStatesAsAt } from '../member-states/index.ts';
 import type { PlanFacts, ReportFacts } from './consistency.ts';
 import type { ActionPlanTable, NationalReportTable, ReportKind } from './schema.ts';
-import { additionalInformationIn, type PlanFact, type ReportFact, reportingStatus } from './status.ts';
+import { additionalInformationIn, type PlanFact, plansPerYear, plansSince, type ReportFact, reportingStatus } from './status.ts';
 
 export type ReportRow = Selectable<NationalReportTable>;
 export type PlanRow = Selectable<ActionPlanTable>;
@@ -42,18 +43,6 @@ export async function plansVisibleTo(db: Db, viewer: Viewer | null, stateIso3?: 
   if (stateIso3) q = q.where('state_iso3', '=', stateIso3);
   const rows = await q.orderBy('state_iso3').orderBy('number').execute();
   return rows.filter((p) => can(viewer, 'read', planResource(p)));
-}
-
-export async function stateCodesVisibleTo(db: Db, viewer: Viewer | null): Promise<string[]> {
-  const rows = await db
-    .selectFrom('member_state')
-    .select(['iso3', 'confidentiality'])
-    .where('archived_at', 'is', null)
-    .orderBy('iso3')
-    .execute();
-  return rows
-    .filter((s) => can(viewer, 'read', { type: 'member-state', confidentiality: s.confidentiality, stateIso3: s.iso3 }))
-    .map((s) => s.iso3);
 }
 
 export const reportFact = (r: ReportRow): ReportFact => ({
@@ -108,7 +97,7 @@ export async function planFacts(db: Db, stateIso3: string, exceptId = ''): Promi
 
 export interface StatusAsOf {
   asOf: string;
-  /** The States the viewer may see, by code. */
+  /** The Member States as at the date (admitted by then), by code. */
   states: string[];
   reporting: string[];
   nonReporting: string[];
@@ -118,14 +107,47 @@ export interface StatusAsOf {
   additionalInformationInYear: string[];
 }
 
-/** The reporting status as at a date, from the records the viewer may see (page, API and CLI alike). */
-export async function statusAsOf(db: Db, viewer: Viewer | null, asOf: string): Promise<StatusAsOf> {
-  const states = await stateCodesVisibleTo(db, viewer);
-  const facts = (await reportsVisibleTo(db, viewer)).map(reportFact);
+/*
+ * Official figures are the same for every reader. That a State submitted a report or a plan, and
+ * when, is public (the Committee publishes the list of reporting States); the content of a report
+ * may be confidential, and only the documents behind the figures are filtered by the policy.
+ */
+
+/** Every report kept (not archived) as a public fact: its State, kind and date, whatever its confidentiality. */
+export async function reportFactsOfRecord(db: Db, stateIso3?: string): Promise<ReportFact[]> {
+  let q = db.selectFrom('national_report').select(['state_iso3', 'kind', 'received_on']).where('archived_at', 'is', null);
+  if (stateIso3) q = q.where('state_iso3', '=', stateIso3);
+  const rows = await q.orderBy('received_on').orderBy('state_iso3').execute();
+  return rows.map((r) => ({ stateIso3: r.state_iso3.trim(), kind: r.kind, receivedOn: r.received_on }));
+}
+
+/** Every plan kept (not archived) as a public fact: its State, number, status and date of submission. */
+export async function planFactsOfRecord(db: Db): Promise<PlanFact[]> {
+  const rows = await db
+    .selectFrom('action_plan')
+    .select(['state_iso3', 'number', 'status', 'submitted_on'])
+    .where('archived_at', 'is', null)
+    .orderBy('state_iso3')
+    .orderBy('number')
+    .execute();
+  return rows.map((p) => ({ stateIso3: p.state_iso3.trim(), number: p.number, status: p.status, submittedOn: p.submitted_on }));
+}
+
+/** The date a State's first report was received, as public fact (whatever the report's confidentiality), or null. */
+export async function firstReportOn(db: Db, stateIso3: string): Promise<string | null> {
+  const first = (await reportFactsOfRecord(db, stateIso3)).find((f) => f.kind === 'first-report');
+  return first?.receivedOn ?? null;
+}
+
+/** The reporting status as at a date, over the Member States as at that date: the same for every reader (page, API and CLI alike). */
+export async function statusAsOf(db: Db, asOf: string): Promise<StatusAsOf> {
+  const [states, all] = await Promise.all([memberStatesAsAt(db, asOf), reportFactsOfRecord(db)]);
+  const members = new Set(states);
+  const facts = all.filter((f) => members.has(f.stateIso3));
   const status = reportingStatus(states, facts, asOf);
-  const firstReports = new Map(
-    facts.filter((f) => f.kind === 'first-report' && f.receivedOn <= asOf).map((f) => [f.stateIso3, f.receivedOn] as const),
-  );
+  const firstReports = new Map<string, string>();
+  for (const f of facts)
+    if (f.kind === 'first-report' && f.receivedOn <= asOf && !firstReports.has(f.stateIso3)) firstReports.set(f.stateIso3, f.receivedOn);
   return {
     asOf,
     states,
@@ -134,4 +156,24 @@ export async function statusAsOf(db: Db, viewer: Viewer | null, asOf: string): P
     firstReports,
     additionalInformationInYear: additionalInformationIn(facts, `${asOf.slice(0, 4)}-01-01`, asOf),
   };
+}
+
+export interface PlanFigures {
+  asOf: string;
+  /** Plans received from 1 January of the first year to the date. */
+  since: number;
+  /** Plans received each year from the first year to the date's year, the last one up to the date: they add up to `since`. */
+  perYear: { year: number; plans: number }[];
+}
+
+/** Plans received (submitted or published) from a year to a date, in all and per year: the same for every reader. */
+export async function planFiguresAsOf(db: Db, asOf: string, fromYear = 2007): Promise<PlanFigures> {
+  const [facts, members] = await Promise.all([planFactsOfRecord(db), memberships(db)]);
+  const since = new Map(members.map((s) => [s.iso3, s]));
+  // A plan counts from its State's admission: the rule of the Member States as at a date.
+  const counted = facts.filter((p) => {
+    const state = since.get(p.stateIso3);
+    return p.submittedOn === null || (state !== undefined && isMemberOn(state, p.submittedOn));
+  });
+  return { asOf, since: plansSince(counted, fromYear, asOf), perYear: plansPerYear(counted, fromYear, asOf) };
 }

@@ -9,9 +9,8 @@ import { listStates, stateVisibleTo } from '../member-states/index.ts';
 import { dateParam } from './api-schemas.ts';
 import { PlansPage, ReportList, StateReportsPage, type StateNames, StatusPage } from './pages.tsx';
 import { planCsv, reportCsv } from './present.ts';
-import { planFact, plansVisibleTo, reportsVisibleTo, statusAsOf } from './queries.ts';
+import { planFiguresAsOf, plansVisibleTo, reportsVisibleTo, statusAsOf } from './queries.ts';
 import { recordWebRoutes } from './record-routes.tsx';
-import { plansPerYear, plansSince } from './status.ts';
 
 async function stateNames(c: AppContextOf, viewer: Viewer | null): Promise<StateNames> {
   const states = await listStates(c.get('app').database.db, {});
@@ -64,7 +63,7 @@ export function reportWebRoutes() {
     const m = c.get('m');
     const viewer = c.get('viewer');
     const asOf = dateParam('asOf', c.req.query('asOf')) ?? todayIso();
-    const status = await statusAsOf(c.get('app').database.db, viewer, asOf);
+    const status = await statusAsOf(c.get('app').database.db, asOf);
     const names = await stateNames(c, viewer);
     if (c.req.query('format') === 'csv')
       return csv(
@@ -93,9 +92,10 @@ export function reportWebRoutes() {
     const m = c.get('m');
     const viewer = c.get('viewer');
     const asOf = dateParam('asOf', c.req.query('asOf')) ?? todayIso();
-    const plans = await plansVisibleTo(c.get('app').database.db, viewer);
-    const facts = plans.map(planFact);
-    const perYear = plansPerYear(facts, 2007, Number(asOf.slice(0, 4)));
+    const db = c.get('app').database.db;
+    // The figures are the same for every reader; the list of plans is what the viewer may see.
+    const [plans, figures] = await Promise.all([plansVisibleTo(db, viewer), planFiguresAsOf(db, asOf)]);
+    const perYear = figures.perYear;
     const names = await stateNames(c, viewer);
     if (c.req.query('format') === 'csv' && c.req.query('table') === 'plans')
       return csvResponse(c, 'action-plans.csv', planCsv(m, plans, names));
@@ -112,7 +112,7 @@ export function reportWebRoutes() {
       <PlansPage
         m={m}
         asOf={asOf}
-        since2007={plansSince(facts, 2007, asOf)}
+        since2007={figures.since}
         perYear={perYear}
         plans={plans}
         names={names}

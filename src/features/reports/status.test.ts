@@ -64,12 +64,14 @@ const plans: PlanFact[] = [
 ];
 
 test('plans per year and since a year count received plans only', () => {
-  assert.deepEqual(plansPerYear(plans, 2006, 2008), [
+  assert.deepEqual(plansPerYear(plans, 2006, '2008-12-31'), [
     { year: 2006, plans: 1 },
     { year: 2007, plans: 1 },
     { year: 2008, plans: 0 },
   ]);
-  assert.deepEqual(plansPerYear(plans, 2018, 2018), [{ year: 2018, plans: 2 }]);
+  assert.deepEqual(plansPerYear(plans, 2018, '2018-12-31'), [{ year: 2018, plans: 2 }]);
+  // Cut at the date: the years add up to the plans received since the first year.
+  assert.deepEqual(plansPerYear(plans, 2018, '2018-12-30'), [{ year: 2018, plans: 1 }]);
   assert.equal(plansSince(plans, 2007, '2018-12-31'), 3);
   assert.equal(plansSince(plans, 2007, '2018-12-30'), 2);
   assert.deepEqual(

@@ -62,11 +62,19 @@ function received(p: PlanFact): p is PlanFact & { submittedOn: string } {
   return !p.archived && (p.status === 'submitted' || p.status === 'published') && p.submittedOn !== null;
 }
 
-/** Plans received per year (by date of submission), for every year from `from` to `to`. */
-export function plansPerYear(plans: readonly PlanFact[], from: number, to: number): { year: number; plans: number }[] {
+/**
+ * Plans received per year (by date of submission), for every year from `from` to the year of
+ * `asOf`, each counting what had been received by `asOf`: the last year is cut at the date, so the
+ * years add up to `plansSince(plans, from, asOf)`.
+ */
+export function plansPerYear(plans: readonly PlanFact[], from: number, asOf: string): { year: number; plans: number }[] {
   const out: { year: number; plans: number }[] = [];
+  const to = Number(asOf.slice(0, 4));
   for (let year = from; year <= to; year++)
-    out.push({ year, plans: plans.filter((p) => received(p) && Number(p.submittedOn.slice(0, 4)) === year).length });
+    out.push({
+      year,
+      plans: plans.filter((p) => received(p) && p.submittedOn <= asOf && Number(p.submittedOn.slice(0, 4)) === year).length,
+    });
   return out;
 }
 

@@ -82,10 +82,11 @@ const RecordTable: FC<PropsWithChildren<{ id: string; caption: string; shown?: b
   );
 
 const Reporting: FC<{ m: Messages; o: StateOverview; base: string }> = ({ m, o, base }) => {
-  const first = o.reports.find((r) => r.kind === 'first-report');
+  // Whether and when the State reported is public; the table below lists the reports the viewer may read.
+  const first = o.firstReportOn;
   return (
     <Section id="reporting" title={m.t('stateOverview.reporting')}>
-      <p>{first ? m.t('stateOverview.firstReport', { date: m.date(first.received_on) }) : m.t('stateOverview.noFirstReport')}</p>
+      <p>{first ? m.t('stateOverview.firstReport', { date: m.date(first) }) : m.t('stateOverview.noFirstReport')}</p>
       {o.reports.length > 0 && (
         <RecordTable
           id="reports"
@@ -166,7 +167,7 @@ const Contact: FC<{ m: Messages; o: StateOverview; base: string }> = ({ m, o, ba
   return (
     <Section id="contact" title={m.t('stateOverview.contact')}>
       <p class="contact-status">
-        {p.designated && p.since ? m.t('contacts.designatedSince', { date: m.date(p.since) }) : m.t('contacts.noneDesignated')}
+        {p.designated && p.since ? m.t('contacts.designatedSinceRun', { date: m.date(p.since) }) : m.t('contacts.noneDesignated')}
       </p>
       {o.contact.detailsLink && (
         <p>

@@ -8,7 +8,7 @@ import { type StateDocument, documentsAboutState } from '../documents/index.ts';
 import type { CourseRow, VisitRow } from '../engagement/index.ts';
 import { coursesAttendedBy, visitsInvolving } from '../engagement/index.ts';
 import { type LetterRow, listLetters } from '../correspondence/index.ts';
-import { type PlanRow, plansVisibleTo, type ReportRow, reportsVisibleTo } from '../reports/index.ts';
+import { firstReportOn, type PlanRow, plansVisibleTo, type ReportRow, reportsVisibleTo } from '../reports/index.ts';
 import { findState, type StateRow } from '../member-states/index.ts';
 
 /**
@@ -19,6 +19,8 @@ import { findState, type StateRow } from '../member-states/index.ts';
  */
 export interface StateOverview {
   state: StateRow;
+  /** When the State's first report was received: public, whatever the report's confidentiality (its content may not be). */
+  firstReportOn: string | null;
   /** The first report and each later submission of additional information, oldest first. Always shown: reporting is public. */
   reports: ReportRow[];
   /** Action plans, by number. Always shown. */
@@ -53,7 +55,8 @@ export async function stateOverview(db: Kysely<DB>, viewer: Viewer | null, iso3:
   if (!can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }))
     throw new AppError(viewer ? 'forbidden' : 'unauthenticated', 'you may not see this State');
   const code = state.iso3;
-  const [reports, plans, contacts, visits, courses] = await Promise.all([
+  const [firstOn, reports, plans, contacts, visits, courses] = await Promise.all([
+    firstReportOn(db, code),
     reportsVisibleTo(db, viewer, { stateIso3: code }),
     plansVisibleTo(db, viewer, code),
     stateContacts(db, code),
@@ -77,6 +80,7 @@ export async function stateOverview(db: Kysely<DB>, viewer: Viewer | null, iso3:
   }
   return {
     state,
+    firstReportOn: firstOn,
     reports,
     plans,
     // Only the projection leaves this function: the rows with names and e-mails stay here.

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import { memberOnSql } from '../../member-states/index.ts';
 import type { StateMatrix } from './figures.ts';
 import type { CellValue } from '../templates/template.ts';
 
@@ -11,7 +12,8 @@ export interface FigureBasis {
 
 /**
  * The matrices the figures are computed on: for each State, the newest version published on or
- * before `asOf` on the given template. Published versions only: figures are public, and a draft
+ * before `asOf` on the given template, of the Member States as at `asOf` (a State counts from its
+ * admission). Published versions only: figures are public, and a draft
  * is not the Committee's word. The figures themselves are pure functions (`figures.ts`).
  */
 export async function publishedMatricesAsOf(db: Kysely<DB>, templateVersion: string, asOf: string): Promise<StateMatrix[]> {
@@ -29,7 +31,7 @@ export async function publishedBasisAsOf(db: Kysely<DB>, templateVersion: string
       select distinct on (m.state_iso3) m.id, m.state_iso3, s.regional_group, s.organizations, m.demo
       from matrix m join member_state s on s.iso3 = m.state_iso3
       where m.status = 'published' and m.published_at < ${until} and m.template_version = ${templateVersion}
-        and m.archived_at is null and s.archived_at is null
+        and m.archived_at is null and ${memberOnSql('s', asOf)}
       order by m.state_iso3, m.number desc)
     select c.state_iso3, c.regional_group, c.organizations, c.demo,
       (select string_agg(mc.value || ' ' || mc.field_code, E'\n') from matrix_cell mc
