@@ -369,11 +369,11 @@ describe('points of contact: the API writes', () => {
       assert.equal(res.status, 200, r);
       assert.match(res.headers.get('content-type') ?? '', /^text\/csv/);
       const text = await res.text();
-      assert.match(text, /^\uFEFF?year,states,new_states\r\n2004,/);
+      assert.match(text, /^\uFEFF?year,as_at,states,new_states\r\n2004,2004-12-31,/);
       assertNoSecret(text, `${r} per-year CSV`);
     }
     const csv = await (await clients.public.get('/en/contacts/per-year.csv')).text();
     // Mali (2015, ended 2019), Niger (2017), Mali again (2016 and 2018 designations).
-    assert.match(csv, /\r\n2017,2,1\r\n/);
+    assert.match(csv, /\r\n2017,2017-12-31,2,1\r\n/);
   });
 });
