@@ -49,7 +49,7 @@ const statusRoute = createRoute({
   method: 'get',
   path: '/reporting-status',
   tags: ['Reports'],
-  summary: 'Which States had submitted a first report as at a date',
+  summary: 'Which Member States (admitted by the date) had submitted a first report as at a date: the same for every caller',
   security: bearer,
   request: { query: z.object({ asOf: z.string().optional().openapi({ example: '2018-12-31', description: 'By default today' }) }) },
   responses: {
@@ -75,7 +75,8 @@ const plansRoute = createRoute({
   method: 'get',
   path: '/action-plans',
   tags: ['Reports'],
-  summary: 'Voluntary national implementation action plans, with counts per year',
+  summary:
+    'Voluntary national implementation action plans the caller may see, with counts per year up to the date (the same for every caller)',
   security: bearer,
   request: { query: z.object({ asOf: z.string().optional().openapi({ example: '2018-12-31' }) }) },
   responses: {
