@@ -213,7 +213,15 @@ describe('points of contact: the forms', () => {
     assert.match(staleHtml, /<code>version<\/code>/);
     assert.match(staleHtml, new RegExp(`name="version" value="${after.row_version}"`), 'the form now carries the current version');
     assert.equal((await current(mli.id)).phone, '+223 20 99 33 44', 'nothing saved');
-    const invalid = await clients.poc.post(`/en/states/MLI/contacts/${mli.id}/edit`, {
+    // The date of designation is the keepers' (the point of contact is refused it by name, 403).
+    const dated = await clients.poc.post(`/en/states/MLI/contacts/${mli.id}/edit`, {
+      ...form,
+      version: String(after.row_version),
+      designatedOn: '2015-05-01',
+    });
+    assert.equal(dated.status, 403);
+    assert.match(await dated.text(), /designatedOn/);
+    const invalid = await clients.secretariat.post(`/en/states/MLI/contacts/${mli.id}/edit`, {
       ...form,
       version: String(after.row_version),
       email: 'nope',

@@ -118,11 +118,16 @@ export interface AssistanceOfferTable {
   contact_email: Text;
   source: AssistanceSource;
   confidentiality: ColumnType<'public' | 'committee', 'public' | 'committee' | undefined, 'public' | 'committee'>;
+  /** Who made it Committee-only: the provider may lower only a level it set itself (migration 0017). */
+  confidentiality_set_by: ColumnType<OfferSide, OfferSide | undefined, OfferSide>;
   archived_at: When;
   row_version: Version;
   created_at: Created;
   updated_at: Stamp;
 }
+
+/** The side that set an offer's confidentiality. */
+export type OfferSide = 'provider' | 'committee';
 
 export interface AssistanceCirculationTable {
   id: Generated<string>;

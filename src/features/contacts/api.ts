@@ -10,7 +10,7 @@ import { findState } from '../member-states/index.ts';
 import { addContact, confirmContact, endContact, updateContact } from './commands.ts';
 import { contactFiguresPerYear, contactResource, findContact, maySeeContacts, stateContacts } from './contacts.ts';
 import { contactRecord, stateContactsFor } from './present.ts';
-import { contactLocations } from './schema.ts';
+import { contactLocations, recordSources } from './schema.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const problemJson = { 'application/problem+json': { schema: ProblemSchema } };
@@ -175,7 +175,7 @@ const patchContactRoute = createRoute({
   tags: ['Points of contact'],
   summary: 'Change a point of contact’s details',
   description:
-    'The fields given replace the stored ones. The secretariat, administrators and the point of contact of the State concerned change details; the end of a designation and its confirmation have their own requests.',
+    'The fields given replace the stored ones. The secretariat, administrators and the point of contact of the State concerned change the details; only the secretariat and administrators change `designatedOn`, `endedOn` and `source`, and the point of contact moves `lastConfirmedOn` only forward. A field the caller may not change is refused by name (403), never ignored; a change that changes nothing writes nothing. Ending a designation and confirming it also have their own requests.',
   security: bearer,
   middleware: [contactChanger('update', 'a change of this point of contact')] as const,
   request: {
@@ -183,17 +183,22 @@ const patchContactRoute = createRoute({
     body: {
       required: true,
       content: json(
-        z.object({
-          rowVersion,
-          location: z.enum(contactLocations).optional(),
-          name: z.string().max(1000).optional(),
-          title: z.string().max(1000).optional(),
-          institution: z.string().max(1000).optional(),
-          email: z.string().max(1000).optional(),
-          phone: z.string().max(1000).optional(),
-          languages: z.array(z.string().max(40)).max(40).optional(),
-          designatedOn: z.string().max(20).optional().openapi({ format: 'date' }),
-        }),
+        z
+          .object({
+            rowVersion,
+            location: z.enum(contactLocations).optional(),
+            name: z.string().max(1000).optional(),
+            title: z.string().max(1000).optional(),
+            institution: z.string().max(1000).optional(),
+            email: z.string().max(1000).optional(),
+            phone: z.string().max(1000).optional(),
+            languages: z.array(z.string().max(40)).max(40).optional(),
+            designatedOn: z.string().max(20).optional().openapi({ format: 'date' }),
+            endedOn: z.string().max(20).nullable().optional().openapi({ format: 'date' }),
+            lastConfirmedOn: z.string().max(20).nullable().optional().openapi({ format: 'date' }),
+            source: z.enum(recordSources).optional(),
+          })
+          .strict(),
       ),
     },
   },

@@ -1,23 +1,24 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem, invalid, notFound } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/audit/record.ts';
+import { sameJson } from '../../platform/bundle/canonical.ts';
 import {
   authorizeChange,
   inTransaction,
   insertKept,
   type KeptKind,
   lockKept,
-  putKept,
   updateKept,
   type Writer,
   writerOf,
 } from '../../platform/bundle/record-section.ts';
-import type { Action } from '../../platform/policy/policy.ts';
-import { todayIso } from '../../platform/values/dates.ts';
+import { type Action, can, type Viewer } from '../../platform/policy/policy.ts';
+import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
 import { parseInput, problemsOf } from '../../platform/values/input.ts';
 import { findState } from '../member-states/index.ts';
 import { type ContactRow, contactRecord, contactResource, type Db } from './contacts.ts';
-import { type ContactData, type ContactInput, contactInput, type ContactEdit, designationDay } from './inputs.ts';
+import { type ContactData, type ContactEdit, type ContactInput, contactInput, contactValues, designationDay } from './inputs.ts';
 import type { ContactView } from './present.ts';
 
 /*
@@ -37,11 +38,12 @@ const contacts: KeptKind<'point_of_contact'> = {
 };
 
 /**
- * Who may change what, field by field: the keepers designate a contact and end a designation; they
- * and the State's own point of contact keep the details up to date (the date of designation among
- * them) and confirm them.
+ * Who may change what, field by field, whatever the door (a form, the API, a bundle): the keepers
+ * designate a contact, date and end its designation, say where the record came from, archive and
+ * restore it; they and the State's own point of contact keep the details up to date and confirm
+ * them (a confirmation moves the date of the last one forward, never back).
  */
-const mayChange: Record<keyof ContactInput | 'confirmedOn', Action> = {
+const mayChange = {
   location: 'update',
   name: 'update',
   title: 'update',
@@ -49,12 +51,13 @@ const mayChange: Record<keyof ContactInput | 'confirmedOn', Action> = {
   email: 'update',
   phone: 'update',
   languages: 'update',
-  designatedOn: 'update',
-  confirmedOn: 'update',
   lastConfirmedOn: 'update',
+  designatedOn: 'create',
   endedOn: 'create',
   source: 'create',
-};
+} satisfies Record<keyof ContactData, Action>;
+type Field = keyof typeof mayChange;
+const fields = Object.keys(mayChange) as Field[];
 
 const columns = (v: ContactData) => ({
   location: v.location,
@@ -95,7 +98,93 @@ export async function addContact(
 const lock = (trx: Transaction<DB>, id: string, expectedVersion: number) =>
   lockKept(trx, contacts, id, expectedVersion, 'it is no longer changed');
 
-/** Changes a contact's details: the fields given replace the stored ones, and the whole is checked again. */
+/** A stored contact's fields, in the shape of its input. */
+function storedData(row: ContactRow): ContactData {
+  const { id: _id, stateIso3: _state, rowVersion: _version, ...data } = contactRecord(row);
+  return data;
+}
+
+/** The fields of a change this account may not make, each named (an actor the caller vouches for makes any). */
+function refusals(viewer: Viewer | undefined, before: ContactRow, after: ContactData, changed: readonly Field[]): FieldProblem[] {
+  if (!viewer) return [];
+  const resource = contactResource(before.state_iso3);
+  return changed.flatMap((field): FieldProblem[] => {
+    if (!can(viewer, mayChange[field], resource))
+      return [{ field, problem: 'is changed only by the keepers of points of contact (the secretariat and administrators)' }];
+    const last = before.last_confirmed_on;
+    if (
+      field === 'lastConfirmedOn' &&
+      !can(viewer, 'create', resource) &&
+      (after.lastConfirmedOn === null || (last && after.lastConfirmedOn < last))
+    )
+      return [{ field, problem: `moves only forward, as a confirmation does${last ? ` (the last one was on ${last})` : ''}` }];
+    return [];
+  });
+}
+
+/** A designation's other days come after it: named where the change is. */
+function dayOrder(v: ContactData, changed: readonly Field[]): FieldProblem[] {
+  if (!isIsoDate(v.designatedOn)) return [];
+  return (
+    [
+      ['endedOn', 'the end of the designation'],
+      ['lastConfirmedOn', 'the last confirmation'],
+    ] as const
+  ).flatMap(([field, what]): FieldProblem[] => {
+    const on = v[field];
+    if (!on || !isIsoDate(on) || on >= v.designatedOn) return [];
+    return changed.includes(field)
+      ? [{ field, problem: 'is before the designation' }]
+      : [{ field: 'designatedOn', problem: `is after ${what} (${on})` }];
+  });
+}
+
+/**
+ * A change of a stored contact, whatever the door: the fields given replace the stored ones and
+ * the whole is checked again; a field the account may not change is refused by name (403), never
+ * ignored; a change that changes nothing writes nothing (no new version, no audit event).
+ */
+async function reviseContact(
+  trx: Transaction<DB>,
+  { actor, viewer }: { actor: Actor; viewer: Viewer | undefined },
+  before: ContactRow,
+  edit: ContactEdit,
+  today: string,
+  action: 'update' | 'import',
+): Promise<ContactRow> {
+  const resource = contactResource(before.state_iso3);
+  authorizeChange(viewer, 'update', resource, 'a change of this point of contact');
+  const stored = storedData(before);
+  const { archived, ...given } = edit;
+  const merged = { ...stored, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+  const result = contactValues(today).safeParse(merged);
+  const after = (result.success ? result.data : merged) as ContactData;
+  const changed = fields.filter((f) => !sameJson(after[f], stored[f]));
+  const archiving = archived !== undefined && archived !== (before.archived_at !== null);
+  const refused = refusals(viewer, before, after, changed);
+  if (archiving && viewer && !can(viewer, archived ? 'archive' : 'restore', resource))
+    refused.push({
+      field: 'archived',
+      problem: 'is changed only by the keepers of points of contact (the secretariat and administrators)',
+    });
+  if (refused.length)
+    throw new AppError('forbidden', `your account may not change ${refused.map((p) => p.field).join(', ')} of this point of contact`, {
+      fields: refused,
+    });
+  const problems = [...(result.success ? [] : problemsOf(result.error.issues)), ...dayOrder(after, changed)];
+  if (problems.length) throw invalid(problems);
+  if (!changed.length && !archiving) return before;
+  const set = {
+    ...columns(after),
+    ended_on: after.endedOn,
+    last_confirmed_on: after.lastConfirmedOn,
+    source: after.source,
+    ...(archiving ? { archived_at: archived ? new Date() : null } : {}),
+  };
+  return updateKept(trx, actor, contacts, before, set, action);
+}
+
+/** Changes a contact: the fields given replace the stored ones, each as the account may change it. */
 export function updateContact(
   db: Db,
   by: Writer | null,
@@ -104,25 +193,8 @@ export function updateContact(
   edit: ContactEdit,
   today: string = todayIso(),
 ): Promise<ContactRow> {
-  const { actor, viewer } = writerOf(by);
-  return inTransaction(db, async (trx) => {
-    const before = await lock(trx, id, expectedVersion);
-    const stored = contactRecord(before);
-    // The end and the confirmation have their own steps: they are not checked again here.
-    const result = contactInput(today).safeParse({ ...stored, ...edit, endedOn: null, lastConfirmedOn: null });
-    const problems: FieldProblem[] = result.success ? [] : problemsOf(result.error.issues);
-    const designatedOn = result.data?.designatedOn ?? edit.designatedOn ?? stored.designatedOn;
-    if (before.ended_on && designatedOn > before.ended_on)
-      problems.push({ field: 'designatedOn', problem: `is after the end of the designation (${before.ended_on})` });
-    if (before.last_confirmed_on && designatedOn > before.last_confirmed_on)
-      problems.push({ field: 'designatedOn', problem: `is after the last confirmation (${before.last_confirmed_on})` });
-    if (!result.success || problems.length) throw invalid(problems);
-    const after = result.data;
-    for (const field of ['location', 'name', 'title', 'institution', 'email', 'phone', 'languages', 'designatedOn'] as const)
-      if (JSON.stringify(after[field]) !== JSON.stringify(stored[field]))
-        authorizeChange(viewer, mayChange[field], contactResource(before.state_iso3), 'a change of this point of contact');
-    return updateKept(trx, actor, contacts, before, columns(after), 'update');
-  });
+  const writer = writerOf(by);
+  return inTransaction(db, async (trx) => reviseContact(trx, writer, await lock(trx, id, expectedVersion), edit, today, 'update'));
 }
 
 /** The day of a confirmation or an end, checked: given, not in the future, not before the designation. */
@@ -145,7 +217,7 @@ export function confirmContact(
   const { actor, viewer } = writerOf(by);
   return inTransaction(db, async (trx) => {
     const before = await lock(trx, id, expectedVersion);
-    authorizeChange(viewer, mayChange.confirmedOn, contactResource(before.state_iso3), 'the confirmation of this point of contact');
+    authorizeChange(viewer, mayChange.lastConfirmedOn, contactResource(before.state_iso3), 'the confirmation of this point of contact');
     if (before.ended_on) throw new AppError('conflict', `this designation ended on ${before.ended_on}: there is nothing to confirm`);
     const date = designationDayOf('confirmedOn', on || today, today, before);
     if (before.last_confirmed_on && date < before.last_confirmed_on)
@@ -175,17 +247,20 @@ export function endContact(
 
 /**
  * A contact as a bundle gives it, written inside the import's transaction (the bundle checked it
- * before anything was written): a new one keeps its id, a stored one is updated, archived or not.
+ * before anything was written): a new one keeps its id; a stored one, archived or not, is changed
+ * as the importing account may change it through the API, field by field.
  */
-export function importContact(trx: Transaction<DB>, by: Writer | null, record: ContactView, before: ContactRow | undefined) {
-  const v = parseInput(contactInput(todayIso()), record);
-  return putKept(
+export async function importContact(trx: Transaction<DB>, by: Writer | null, record: ContactView, before: ContactRow | undefined) {
+  const writer = writerOf(by);
+  const { id, state, ...edit } = record;
+  if (before) return reviseContact(trx, writer, before, edit, todayIso(), 'import');
+  authorizeChange(writer.viewer, 'create', contactResource(state), 'the designation of points of contact');
+  const v = parseInput(contactInput(todayIso()), edit);
+  return insertKept(
     trx,
-    writerOf(by).actor,
+    writer.actor,
     contacts,
-    record,
-    before,
-    { ...columns(v), ended_on: v.endedOn, last_confirmed_on: v.lastConfirmedOn, source: v.source },
-    { state_iso3: record.state },
+    { id, state_iso3: state, ...columns(v), ended_on: v.endedOn, last_confirmed_on: v.lastConfirmedOn, source: v.source },
+    record.archived,
   );
 }

@@ -15,8 +15,8 @@ import { inputOfValues, refusal, requiredVersion, type Status, valuesOfBody } fr
 
 /*
  * Who may do what (src/policy/policy.ts): the keepers of points of contact (the secretariat and
- * administrators) designate a contact and end a designation; they and the State's own point of
- * contact edit the details and confirm them. Everyone is authorized on the State in the address
+ * administrators) designate a contact, date and end a designation; they and the State's own point
+ * of contact edit the details and confirm them (the write core decides field by field). Everyone is authorized on the State in the address
  * before any contact is read, so a refusal says nothing about which contacts exist.
  */
 const mayDesignate = (c: AppContextOf, iso3: string) => can(c.get('viewer'), 'create', contactResource(iso3));
@@ -57,7 +57,15 @@ export function contactFormRoutes() {
     render(
       c,
       { title, status },
-      <ContactForm m={c.get('m')} action={action} cancel={back} values={values} problems={problems} csrfToken={c.get('csrfToken')} />,
+      <ContactForm
+        m={c.get('m')}
+        action={action}
+        cancel={back}
+        values={values}
+        problems={problems}
+        csrfToken={c.get('csrfToken')}
+        mayDesignate={mayDesignate(c, c.req.param('iso3')?.toUpperCase() ?? '')}
+      />,
     );
 
   r.get('/:iso3/contacts/new', async (c) => {

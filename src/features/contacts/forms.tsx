@@ -49,7 +49,9 @@ export const ContactForm: FC<{
   values: ContactFormValues;
   problems: FieldProblem[];
   csrfToken: string;
-}> = ({ m, action, cancel, values: v, problems, csrfToken }) => {
+  /** Whether the reader dates designations (the keepers): for the State's point of contact the date is shown, not changed. */
+  mayDesignate?: boolean;
+}> = ({ m, action, cancel, values: v, problems, csrfToken, mayDesignate = true }) => {
   const input = (
     name: 'name' | 'title' | 'institution' | 'email' | 'phone',
     label: string,
@@ -99,6 +101,7 @@ export const ContactForm: FC<{
           type="date"
           value={v.designatedOn}
           required
+          readonly={!mayDesignate}
           aria-invalid={invalidIf(problems, 'designatedOn')}
         />
       </div>

@@ -18,8 +18,8 @@ export const contacts: Feature = {
   tables: [{ name: 'point_of_contact', backup: { key: 'id', textKey: false, serial: false }, bundle: 'points-of-contact' }],
   records: {
     // The secretariat keeps them; their details are 'committee-and-state'. A State's point of contact
-    // keeps its own State's contact details up to date and confirms them; designating a contact and
-    // ending a designation stay with the keepers.
+    // keeps its own State's contact details up to date and confirms them; designating a contact,
+    // dating and ending a designation stay with the keepers (the write core decides field by field).
     'point-of-contact': {
       keepers: ['secretariat', 'admin'],
       decide: (viewer, action, resource) =>

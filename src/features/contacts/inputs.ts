@@ -46,9 +46,12 @@ export function contactRules(v: { designatedOn: string; endedOn: string | null; 
     ctx.addIssue({ code: 'custom', path: ['lastConfirmedOn'], message: 'is before the designation' });
 }
 
+/** A contact's fields, each alone: what a change of a stored contact is checked against before the order of its days. */
+export const contactValues = (today: string = todayIso()) =>
+  z.object({ ...contactFields(today), source: choice(recordSources).default('entered') });
+
 /** A contact as the write core takes it. */
-export const contactInput = (today: string = todayIso()) =>
-  z.object({ ...contactFields(today), source: choice(recordSources).default('entered') }).superRefine(contactRules);
+export const contactInput = (today: string = todayIso()) => contactValues(today).superRefine(contactRules);
 export type ContactData = z.output<ReturnType<typeof contactInput>>;
 
 /** A contact as a form, the API or the demonstration data give it, before any check. */
@@ -66,8 +69,11 @@ export interface ContactInput {
   source?: string;
 }
 
-/** What an edit may change: the details and the date of designation (not the end, not the confirmation). */
-export type ContactEdit = Partial<Omit<ContactInput, 'endedOn' | 'lastConfirmedOn' | 'source'>>;
+/**
+ * A change of a stored contact: the fields given replace the stored ones (what the account may
+ * change, field by field, is the write core's); a bundle also gives its archive flag.
+ */
+export type ContactEdit = Partial<ContactInput> & { archived?: boolean };
 
 /** The problems of a contact that need no stored record, dates checked against `today`. */
 export function checkContactInput(input: ContactInput, today: string): FieldProblem[] {

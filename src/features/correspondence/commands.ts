@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
+import { sameJson } from '../../platform/bundle/canonical.ts';
+import { changesSome } from '../../platform/bundle/record-section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { changeScope } from '../../platform/policy/levels.ts';
@@ -169,17 +171,25 @@ export async function reviseLetter(
     id,
   );
   const archived = kept.archived ?? before.archived_at !== null;
-  const after = await trx
+  const set = {
+    ...columns(input, recipients),
+    ...((before.archived_at !== null) === archived ? {} : { archived_at: archived ? new Date() : null }),
+  };
+  const bump = { row_version: before.row_version + 1, updated_at: new Date() };
+  // A change that changes nothing (the row, its recipients, what it concerns) writes nothing: no new version, no audit event.
+  let after = await trx
     .updateTable('letter')
-    .set({
-      ...columns(input, recipients),
-      archived_at: (before.archived_at !== null) === archived ? before.archived_at : archived ? new Date() : null,
-      row_version: before.row_version + 1,
-      updated_at: new Date(),
-    })
+    .set({ ...set, ...bump })
     .where('id', '=', id)
+    .where(changesSome(set))
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!after) {
+    const concernKeys = (list: Concern[]) => list.map((c) => `${c.recordType}:${c.recordId}`).sort();
+    if (sameJson([...recipients].sort(), [...was.recipients].sort()) && sameJson(concernKeys(input.concerns), concernKeys(was.concerns)))
+      return before;
+    after = await trx.updateTable('letter').set(bump).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
   await syncRecipients(trx, id, recipients);
   await syncConcerns(trx, id, input.concerns);
   await recordChange(trx, actor, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codeReferences } from '../../platform/bundle/fields.ts';
+import { codeReferences, sourceProblem } from '../../platform/bundle/fields.ts';
 import { keptSection } from '../../platform/bundle/record-section.ts';
 import type { BundleSection } from '../../platform/bundle/section.ts';
 import { iso3, recordId } from '../../platform/values/codes.ts';
@@ -48,6 +48,7 @@ export const visitsSection: BundleSection<VisitView> = keptSection({
     ...codeReferences('supportingOrganizations', v.supportingOrganizations, 'organizations'),
   ],
   context: async () => todayIso(),
+  always: (v, before) => sourceProblem(v.source, before),
   changed: (v, today) =>
     checkVisitInput({ ...v, stateIso3: v.state }, today).map((p) => ({
       field: p.field === 'stateIso3' ? 'state' : p.field,
@@ -71,6 +72,7 @@ export const coursesSection: BundleSection<CourseView> = keptSection({
     ...codeReferences('teachingOrganizations', c.teachingOrganizations, 'organizations'),
   ],
   context: async () => todayIso(),
+  always: (c, before) => sourceProblem(c.source, before),
   changed: (c, today) => checkCourseInput(c, today),
   write: importCourse,
 });

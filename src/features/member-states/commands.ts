@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, recordChange } from '../../platform/audit/record.ts';
+import { changesSome } from '../../platform/bundle/record-section.ts';
 import { stricter } from '../../platform/bundle/section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
@@ -90,17 +91,20 @@ export async function reviseState(
   v: StateValues,
   action: 'update' | 'import' | 'archive' | 'restore',
 ): Promise<StateRow> {
+  const set = {
+    ...columns({ ...v, iso3: before.iso3 }),
+    ...((before.archived_at !== null) === v.archived ? {} : { archived_at: v.archived ? new Date() : null }),
+  };
+  // A change that changes nothing writes nothing: no new version, no audit event. The search text
+  // is made from the rest (in whatever order the stored names come back), so it does not count.
   const after = await trx
     .updateTable('member_state')
-    .set({
-      ...columns({ ...v, iso3: before.iso3 }),
-      archived_at: (before.archived_at !== null) === v.archived ? before.archived_at : v.archived ? new Date() : null,
-      version: before.version + 1,
-      updated_at: new Date(),
-    })
+    .set({ ...set, version: before.version + 1, updated_at: new Date() })
     .where('iso3', '=', before.iso3)
+    .where(changesSome({ ...set, search_text: undefined }))
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!after) return before;
   await recordChange(trx, actor, {
     action,
     recordType: 'member-state',

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { sourceProblem } from '../../platform/bundle/fields.ts';
 import { keptSection } from '../../platform/bundle/record-section.ts';
 import type { BundleSection, RecordProblem } from '../../platform/bundle/section.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -103,7 +104,7 @@ export const nationalReportsSection: BundleSection<ReportRecord> = keptSection({
   resource: (r) => reportResource({ confidentiality: r.confidentiality, state_iso3: r.state }),
   references: stateReference,
   context: async (db, records) => ({ today: todayIso(), all: [...(await storedReports(db, records)), ...living(records)] }),
-  always: (r, before) => stateProblem(r.state, before, 'report'),
+  always: (r, before) => [...stateProblem(r.state, before, 'report'), ...sourceProblem(r.source, before)],
   changed: (r, { today, all }) => [
     ...checkReportInput({ ...r, stateIso3: r.state }, today),
     ...(r.archived ? [] : reportConflicts(r, all)),
@@ -120,7 +121,7 @@ export const actionPlansSection: BundleSection<PlanRecord> = keptSection({
   resource: (p) => planResource({ confidentiality: p.confidentiality, state_iso3: p.state }),
   references: stateReference,
   context: async (db, records) => ({ today: todayIso(), all: [...(await storedPlans(db, records)), ...living(records)] }),
-  always: (p, before) => stateProblem(p.state, before, 'plan'),
+  always: (p, before) => [...stateProblem(p.state, before, 'plan'), ...sourceProblem(p.source, before)],
   changed: (p, { today, all }) => [...checkPlanInput({ ...p, stateIso3: p.state }, today), ...(p.archived ? [] : planConflict(p, all))],
   write: importPlan,
 });

@@ -100,10 +100,11 @@ export async function importBundle(
   json: unknown,
   options: { dryRun?: boolean; onProgress?: OnProgress; filesDir?: string } = {},
 ): Promise<ImportResult> {
-  const context = options.filesDir ? { filesDir: options.filesDir } : {};
-  const { problems, sections } = await validateBundle(json, db, context);
+  const { problems, sections } = await validateBundle(json, db, options.filesDir ? { filesDir: options.filesDir } : {});
   if (problems.length) throw invalid(problems);
   await checkPermissions(db, viewer, sections);
+  // The sections' write cores hold the importer to what it may change, field by field.
+  const context = { ...(options.filesDir ? { filesDir: options.filesDir } : {}), ...(viewer ? { viewer } : {}) };
   const dryRun = options.dryRun === true;
   try {
     return await db.transaction().execute(async (trx) => {

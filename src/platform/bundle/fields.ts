@@ -19,6 +19,16 @@ export const stateCode = z.string().regex(/^[A-Z]{3}$/, 'must be three capital l
 export const organizationCode = z.string().regex(/^[A-Z0-9-]{2,20}$/, 'is not an organization code');
 export const recordSource = z.enum(['seed', 'illustrative', 'entered'], 'must be seed, illustrative or entered');
 
+/**
+ * Where a stored record came from (seed, illustrative, entered) is said once, when it is recorded:
+ * the forms and the API never change it, nor does a bundle.
+ */
+export function sourceProblem(source: string, before: { source: string } | undefined): { field: string; problem: string }[] {
+  return before && before.source !== source
+    ? [{ field: 'source', problem: `is ${source}, and the stored record’s is ${before.source}: where a record came from never changes` }]
+    : [];
+}
+
 /** The archive time a record gets: kept when its flag does not change. */
 export function archivedAt(before: { archived_at: Date | null } | undefined, archived: boolean): Date | null {
   if (before && (before.archived_at !== null) === archived) return before.archived_at;
@@ -70,6 +80,7 @@ export async function importRecords<R extends { id: string; archived: boolean },
   records: readonly R[];
   stored: Map<string, Row>;
   toRecord: (row: Row) => unknown;
+  /** Writes a new or changed record; `'unchanged'` when its write core found nothing to change. */
   write: (record: R, before: Row | undefined) => Promise<unknown>;
   report: { add(outcome: 'created' | 'updated' | 'unchanged'): void };
   /** The record as it will be stored, for the comparison (a set made whole, say). */
@@ -83,8 +94,9 @@ export async function importRecords<R extends { id: string; archived: boolean },
       options.report.add('unchanged');
       continue;
     }
-    await options.write(record, before);
-    options.report.add(before ? 'updated' : 'created');
+    // A write core that finds nothing to change writes nothing, and says so.
+    const outcome = await options.write(record, before);
+    options.report.add(before && outcome === 'unchanged' ? 'unchanged' : before ? 'updated' : 'created');
   }
 }
 

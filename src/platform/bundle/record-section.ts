@@ -1,4 +1,12 @@
-import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import {
+  type ExpressionBuilder,
+  type Insertable,
+  isExpression,
+  type Kysely,
+  type Selectable,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Actor, recordChange } from '../audit/record.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -6,7 +14,7 @@ import { type Confidentiality, changeScope } from '../policy/levels.ts';
 import { type Action, can, type Resource, type Viewer } from '../policy/policy.ts';
 import type { z } from 'zod';
 import { archivedAt, importRecords, isChange, type VisibleCodes, visibleCodes } from './fields.ts';
-import type { BundleSection, RecordProblem, Reference } from './section.ts';
+import { type BundleSection, type RecordProblem, type Reference, Refusals } from './section.ts';
 
 /*
  * Records kept by a UUID `id`, archived (never deleted) and versioned, whatever their table: the
@@ -125,8 +133,23 @@ export async function insertKept<T extends KeptTable>(
 }
 
 /**
+ * A condition for an update: that it changes at least one of the columns it sets, as the database
+ * compares them (a jsonb by value, a date as a date). A change that changes nothing writes nothing.
+ */
+export function changesSome(set: Record<string, unknown>) {
+  // biome-ignore lint/suspicious/noExplicitAny: any table's columns, named by the caller's `set`
+  return (eb: ExpressionBuilder<any, any>) =>
+    eb.or(
+      Object.entries(set)
+        .filter(([, value]) => value !== undefined)
+        .map(([column, value]) => eb(eb.ref(column), 'is distinct from', isExpression(value) ? value : eb.val(value))),
+    );
+}
+
+/**
  * Saves a change of a record under the next version, with its audit event: seen by those who could
- * see it before and after (and on the Committee side if it moved between States).
+ * see it before and after (and on the Committee side if it moved between States). A change that
+ * changes nothing writes nothing: the stored row comes back, at its version, without an event.
  */
 export async function updateKept<T extends KeptTable>(
   trx: Transaction<DB>,
@@ -136,12 +159,16 @@ export async function updateKept<T extends KeptTable>(
   set: Updateable<DB[T]>,
   action: string,
 ): Promise<KeptRow<T>> {
+  const columns = set as Record<string, unknown>;
+  if (!Object.values(columns).some((v) => v !== undefined)) return before;
   const after = (await trx
     .updateTable(kind.table as KeptTable)
     .set({ ...set, row_version: before.row_version + 1, updated_at: new Date() } as never)
     .where('id', '=', before.id)
+    .where(changesSome(columns) as never)
     .returningAll()
-    .executeTakeFirstOrThrow()) as KeptRow<T>;
+    .executeTakeFirst()) as KeptRow<T> | undefined;
+  if (!after) return before;
   const scoped = (r: KeptRow<T>) => r as unknown as { confidentiality: Confidentiality; state_iso3?: string | null };
   await recordChange(trx, actor, {
     action,
@@ -169,12 +196,13 @@ export function putKept<T extends KeptTable>(
   fixed: Partial<Insertable<DB[T]>> = {},
 ): Promise<KeptRow<T>> {
   if (!before) return insertKept(trx, actor, kind, { id: record.id, ...fixed, ...columns } as Insertable<DB[T]>, record.archived);
+  const archiving = (before.archived_at !== null) !== record.archived;
   return updateKept(
     trx,
     actor,
     kind,
     before,
-    { ...columns, archived_at: archivedAt(before, record.archived) } as Updateable<DB[T]>,
+    { ...columns, ...(archiving ? { archived_at: archivedAt(before, record.archived) } : {}) } as Updateable<DB[T]>,
     'import',
   );
 }
@@ -282,7 +310,8 @@ export function keptSection<R extends { id: string; archived: boolean }, T exten
   context?: (db: Kysely<DB>, records: Indexed<R>) => Promise<C>;
   always?: (record: R, before: KeptRow<T> | undefined) => Problem[];
   changed: (record: R, context: C, index: number) => Problem[];
-  write: (trx: Transaction<DB>, actor: Actor, record: R, before: KeptRow<T> | undefined) => Promise<unknown>;
+  /** The write core's import of one record, as the importing account (`by`) may make it. */
+  write: (trx: Transaction<DB>, by: Writer, record: R, before: KeptRow<T> | undefined) => Promise<unknown>;
 }): BundleSection<R> {
   return {
     name: spec.name,
@@ -306,7 +335,8 @@ export function keptSection<R extends { id: string; archived: boolean }, T exten
         changed: (record, index) => spec.changed(record, context, index),
       });
     },
-    async import(trx, actor, records, report) {
+    async import(trx, actor, records, report, context) {
+      const refusals = new Refusals();
       await importRecords({
         records,
         stored: await storedById(
@@ -316,8 +346,16 @@ export function keptSection<R extends { id: string; archived: boolean }, T exten
         ),
         toRecord: spec.present,
         report,
-        write: (record, before) => spec.write(trx, actor, record, before),
+        write: async (record, before) => {
+          let unchanged = false;
+          await refusals.attempt(`sections.${spec.name}[${records.indexOf(record)}]`, async () => {
+            // A write core that changes nothing gives back the stored row itself.
+            unchanged = (await spec.write(trx, context?.viewer ?? actor, record, before)) === before && before !== undefined;
+          });
+          return unchanged ? 'unchanged' : undefined;
+        },
       });
+      refusals.throwIfAny();
     },
   };
 }

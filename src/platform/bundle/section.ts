@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../audit/record.ts';
+import { AppError, invalid } from '../errors.ts';
 import type { Confidentiality } from '../policy/levels.ts';
 import type { Resource, Viewer } from '../policy/policy.ts';
 
@@ -24,9 +25,14 @@ export interface Reference {
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
 
-/** What a section may need beyond the database: where the document files are kept (`config.filesDir`). */
+/** What a section may need beyond the database: where the document files are kept (`config.filesDir`), who imports. */
 export interface BundleContext {
   filesDir?: string;
+  /**
+   * The account that imports: the write cores hold it to what it may change through the API, field
+   * by field (a field it may not change is refused by name, never applied or ignored).
+   */
+  viewer?: Viewer;
 }
 
 export interface SectionCounts {
@@ -87,9 +93,45 @@ export interface BundleSection<R> {
   check?(db: Kysely<DB>, records: readonly { index: number; record: R }[], context: BundleContext): Promise<RecordProblem[]>;
   /**
    * Upserts by key inside the import transaction: nothing written for a record equal to the
-   * stored one; each change recorded with `recordChange` (`create` or `import`).
+   * stored one; each change recorded with `recordChange` (`create` or `import`), and only as
+   * `context.viewer` may make it through the API, field by field.
    */
   import(trx: Transaction<DB>, actor: Actor, records: readonly R[], report: ImportTally, context: BundleContext): Promise<void>;
+}
+
+/**
+ * The refusals of a section's write cores, each named where the bundle holds it
+ * (`sections.points-of-contact[3].endedOn`): every record is tried, then all are thrown together,
+ * forbidden (403) if the importer may not make one of the changes, else invalid (422). Any other
+ * error stops the import at once (the transaction is rolled back).
+ */
+export class Refusals {
+  private readonly found: { forbidden: boolean; field: string; problem: string }[] = [];
+
+  /** Runs one record's write; false if it was refused. */
+  async attempt(at: string, write: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await write();
+      return true;
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'forbidden' && err.code !== 'validation')) throw err;
+      const forbidden = err.code === 'forbidden';
+      if (!err.fields.length) this.found.push({ forbidden, field: at, problem: err.message });
+      for (const f of err.fields) this.found.push({ forbidden, field: f.field ? `${at}.${f.field}` : at, problem: f.problem });
+      return false;
+    }
+  }
+
+  /** Throws what was refused, if anything was. */
+  throwIfAny(): void {
+    if (!this.found.length) return;
+    const fields = this.found.map(({ field, problem }) => ({ field, problem }));
+    if (this.found.some((f) => f.forbidden))
+      throw new AppError('forbidden', `the importing account may not make these changes: ${fields.map((f) => f.field).join(', ')}`, {
+        fields,
+      });
+    throw invalid(fields);
+  }
 }
 
 const openness: Record<Confidentiality, number> = { public: 0, 'committee-and-state': 1, committee: 2 };

@@ -3,6 +3,7 @@
 // form, the API, the bundle import and the demonstration data call it.
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, recordChange } from '../../../platform/audit/record.ts';
+import { changesSome } from '../../../platform/bundle/record-section.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { AppError, invalid, notFound } from '../../../platform/errors.ts';
 import { can, isCommitteeSide, providerKeyOf, type Viewer } from '../../../platform/policy/policy.ts';
@@ -11,7 +12,7 @@ import { parseInput } from '../../../platform/values/input.ts';
 import { type OfferRow, offerProviderKey, parseProviderKey } from '../queries.ts';
 import { unknownProviders } from '../requests/checks.ts';
 import { conflict } from '../requests/commands.ts';
-import type { AssistanceSource } from '../schema.ts';
+import type { AssistanceSource, OfferSide } from '../schema.ts';
 import { type Offer, type OfferInput, offerInput } from './inputs.ts';
 
 type Trx = Transaction<DB>;
@@ -54,6 +55,29 @@ const auditOffer = (trx: Trx, actor: Actor, action: string, after: OfferRow, bef
     after: audited(after),
   });
 
+/** The side a writer is on: an actor the caller vouches for (the system, the demonstration data) is the Committee's. */
+const sideOf = (viewer: Viewer | null): OfferSide => (viewer === null || isCommitteeSide(viewer) ? 'committee' : 'provider');
+
+/**
+ * Who set the offer's confidentiality after this change: the writer, when it changes; else as it
+ * was. Only the Committee side makes public again an offer the Committee side made Committee-only
+ * (a provider may lower only a level it set itself), whatever the door: the form, the API, a bundle.
+ */
+function confidentialitySetBy(viewer: Viewer | null, before: OfferRow | undefined, to: 'public' | 'committee'): OfferSide {
+  if (before && before.confidentiality === to) return before.confidentiality_set_by;
+  if (before?.confidentiality === 'committee' && before.confidentiality_set_by === 'committee' && sideOf(viewer) !== 'committee')
+    throw new AppError('forbidden', 'only the Committee side makes public an offer the Committee side made Committee-only', {
+      fields: [
+        {
+          field: 'confidentiality',
+          problem:
+            'the Committee side made this offer Committee-only: only the experts, the secretariat and administrators make it public again',
+        },
+      ],
+    });
+  return sideOf(viewer);
+}
+
 /** The provider exists, and the viewer records for it (the keepers any provider; a provider itself). */
 async function checkProvider(trx: Trx, viewer: Viewer | null, input: Offer, action: 'create' | 'update'): Promise<void> {
   const problems = await unknownProviders(trx, [input.provider], 'provider');
@@ -85,9 +109,15 @@ export async function insertOffer(
 ): Promise<OfferRow> {
   const input = parseInput(offerInput, raw);
   await checkProvider(trx, viewer, input, 'create');
+  const columns = offerColumns(input);
   const row = await trx
     .insertInto('assistance_offer')
-    .values({ ...(kept.id ? { id: kept.id } : {}), ...offerColumns(input), source })
+    .values({
+      ...(kept.id ? { id: kept.id } : {}),
+      ...columns,
+      confidentiality_set_by: confidentialitySetBy(viewer, undefined, columns.confidentiality),
+      source,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   await auditOffer(trx, actor, 'create', row);
@@ -124,7 +154,10 @@ export async function updateOffer(
   return db.transaction().execute((trx) => updateOfferIn(trx, actor, viewer, id, expectedVersion, parsed));
 }
 
-/** `updateOffer` inside the caller's transaction; a bundle gives no version (it compared the records itself). */
+/**
+ * `updateOffer` inside the caller's transaction; a bundle gives no version (it compared the records
+ * itself). A change that changes nothing writes nothing: no new version, no audit event.
+ */
 export async function updateOfferIn(
   trx: Trx,
   actor: Actor,
@@ -137,12 +170,20 @@ export async function updateOfferIn(
   const input = parseInput(offerInput, raw);
   const before = await lockOffer(trx, viewer, id, expectedVersion);
   await checkProvider(trx, viewer, input, 'update');
+  const columns = offerColumns(input);
+  const set = {
+    ...columns,
+    confidentiality_set_by: confidentialitySetBy(viewer, before, columns.confidentiality),
+    ...(source ? { source } : {}),
+  };
   const row = await trx
     .updateTable('assistance_offer')
-    .set({ ...offerColumns(input), ...(source ? { source } : {}), row_version: before.row_version + 1, updated_at: new Date() })
+    .set({ ...set, row_version: before.row_version + 1, updated_at: new Date() })
     .where('id', '=', id)
+    .where(changesSome(set))
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) return before;
   await auditOffer(trx, actor, 'update', row, before);
   return row;
 }

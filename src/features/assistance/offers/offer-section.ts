@@ -3,9 +3,10 @@
 // offers' write core, all or nothing.
 import { z } from 'zod';
 import type { Actor } from '../../../platform/audit/record.ts';
-import { recordId, recordSource, visibleCodes } from '../../../platform/bundle/fields.ts';
-import type { BundleSection, Reference } from '../../../platform/bundle/section.ts';
-import { AppError, type FieldProblem, invalid } from '../../../platform/errors.ts';
+import { recordId, recordSource, sourceProblem, visibleCodes } from '../../../platform/bundle/fields.ts';
+import { type BundleSection, type Reference, Refusals } from '../../../platform/bundle/section.ts';
+import { AppError, type FieldProblem } from '../../../platform/errors.ts';
+import type { Viewer } from '../../../platform/policy/policy.ts';
 import { sameJson } from '../../../platform/bundle/canonical.ts';
 import { type OfferRow, offerVisible } from '../queries.ts';
 import { insertOffer, setOfferArchivedIn, updateOfferIn } from './commands.ts';
@@ -60,18 +61,20 @@ export function problemsAt(err: unknown, at: (field: string) => string): FieldPr
   throw err;
 }
 
+/** An offer of the bundle, through the offers' write core, as the importing account may record it through the API. */
 async function importOffer(
   trx: Parameters<BundleSection<OfferRecord>['import']>[0],
   actor: Actor,
+  viewer: Viewer | null,
   o: OfferRecord,
   before: OfferRow | undefined,
 ) {
   const { id, source, archived, ...input } = o;
   let row = before;
-  if (!row) row = await insertOffer(trx, actor, null, input, source, { id });
+  if (!row) row = await insertOffer(trx, actor, viewer, input, source, { id });
   else if (!sameJson(offerRecord({ ...row, archived_at: null }), { ...o, archived: false }))
-    row = await updateOfferIn(trx, actor, null, id, undefined, input, source);
-  if ((row.archived_at !== null) !== archived) await setOfferArchivedIn(trx, actor, null, id, undefined, archived);
+    row = await updateOfferIn(trx, actor, viewer, id, undefined, input);
+  if ((row.archived_at !== null) !== archived) await setOfferArchivedIn(trx, actor, viewer, id, undefined, archived);
 }
 
 export const assistanceOffersSection: BundleSection<OfferRecord> = {
@@ -102,7 +105,15 @@ export const assistanceOffersSection: BundleSection<OfferRecord> = {
 
   references: (o) => [providerReference('provider', o.provider)],
 
-  async import(trx, actor, records, report) {
+  async check(db, records) {
+    const stored = await assistanceOffersSection.stored(
+      db,
+      records.map(({ record }) => record.id),
+    );
+    return records.flatMap(({ index, record }) => sourceProblem(record.source, stored.get(record.id)).map((p) => ({ index, ...p })));
+  },
+
+  async import(trx, actor, records, report, context) {
     const rows = records.length
       ? await trx
           .selectFrom('assistance_offer')
@@ -115,20 +126,16 @@ export const assistanceOffersSection: BundleSection<OfferRecord> = {
           .execute()
       : [];
     const stored = new Map(rows.map((r) => [r.id, r]));
-    const problems: FieldProblem[] = [];
+    const refusals = new Refusals();
     for (const [index, o] of records.entries()) {
       const before = stored.get(o.id);
       if (before && sameJson(offerRecord(before), o)) {
         report.add('unchanged');
         continue;
       }
-      try {
-        await importOffer(trx, actor, o, before);
-      } catch (err) {
-        problems.push(...problemsAt(err, (field) => `sections.assistance-offers[${index}].${field}`));
-      }
+      await refusals.attempt(`sections.assistance-offers[${index}]`, () => importOffer(trx, actor, context?.viewer ?? null, o, before));
       report.add(before ? 'updated' : 'created');
     }
-    if (problems.length) throw invalid(problems);
+    refusals.throwIfAny();
   },
 };

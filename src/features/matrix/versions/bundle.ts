@@ -1,11 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { sameJson } from '../../../platform/bundle/canonical.ts';
-import type { BundleSection, RecordProblem } from '../../../platform/bundle/section.ts';
+import { type BundleSection, type RecordProblem, Refusals } from '../../../platform/bundle/section.ts';
+import { AppError } from '../../../platform/errors.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { confidentialityLevels } from '../../../platform/policy/levels.ts';
-import { can } from '../../../platform/policy/policy.ts';
+import { can, type Viewer } from '../../../platform/policy/policy.ts';
 import { restoreVersion } from './restore.ts';
+import { steps } from './workflow.ts';
 import { auditIn } from './writes.ts';
 import { instrumentStatuses, sourceKinds } from './cells.ts';
 import { type CellRow, cellsByMatrix, type MatrixRow } from './matrices.ts';
@@ -127,6 +129,22 @@ async function storedMatrices(
   };
 }
 
+/**
+ * A version brought to a status by a bundle is brought there by the importing account, as the
+ * workflow would let it (an expert neither approves nor publishes): a status it may not give is
+ * refused by name.
+ */
+function statusAllowed(viewer: Viewer | undefined, r: MatrixRecord, was: string | undefined): void {
+  if (!viewer || r.status === was) return;
+  const needs = steps.find((s) => s.to === r.status)?.needs ?? 'update';
+  if (!can(viewer, needs, { type: 'matrix', confidentiality: r.confidentiality, stateIso3: r.state }))
+    throw new AppError('forbidden', `your account may not bring a matrix version to ${r.status}`, {
+      fields: [
+        { field: 'status', problem: `is ${r.status}: your account may not ${needs} a matrix version, through a bundle or otherwise` },
+      ],
+    });
+}
+
 export const matricesSection: BundleSection<MatrixRecord> = {
   name: 'matrices',
   keyField: 'state',
@@ -188,8 +206,9 @@ export const matricesSection: BundleSection<MatrixRecord> = {
     return problems;
   },
 
-  async import(trx, actor, records, report) {
+  async import(trx, actor, records, report, context) {
     const { rows, records: stored } = await storedMatrices(trx, { keys: records.map(matrixKey) });
+    const refusals = new Refusals();
     const byKey = new Map(rows.map((m) => [matrixKey({ state: m.state_iso3, number: m.number }), m]));
     // Versions are applied oldest first, so that `basedOn` finds the version it names.
     const ordered = [...records].sort((a, b) => a.state.localeCompare(b.state) || a.number - b.number);
@@ -212,21 +231,25 @@ export const matricesSection: BundleSection<MatrixRecord> = {
         continue;
       }
       const before = byKey.get(key);
-      await restoreVersion(
-        trx,
-        auditIn(trx, actor),
-        {
-          ...r,
-          basedOn: await idOf(r.state, r.basedOn),
-          statusChangedAt: new Date(r.statusChangedAt),
-          approvedAt: r.approvedAt ? new Date(r.approvedAt) : null,
-          publishedAt: r.publishedAt ? new Date(r.publishedAt) : null,
-        },
-        before,
-        // The audit event keeps an open version's cells before and after; a new one's count.
-        before ? { before: previous?.cells ?? [], after: r.cells } : { after: r.cells.length },
-      );
+      await refusals.attempt(`sections.matrices[${records.indexOf(given)}]`, async () => {
+        statusAllowed(context?.viewer, r, previous?.status);
+        await restoreVersion(
+          trx,
+          auditIn(trx, actor),
+          {
+            ...r,
+            basedOn: await idOf(r.state, r.basedOn),
+            statusChangedAt: new Date(r.statusChangedAt),
+            approvedAt: r.approvedAt ? new Date(r.approvedAt) : null,
+            publishedAt: r.publishedAt ? new Date(r.publishedAt) : null,
+          },
+          before,
+          // The audit event keeps an open version's cells before and after; a new one's count.
+          before ? { before: previous?.cells ?? [], after: r.cells } : { after: r.cells.length },
+        );
+      });
       report.add(before ? 'updated' : 'created');
     }
+    refusals.throwIfAny();
   },
 };
