@@ -32,7 +32,7 @@ export function recipientsText(m: Messages, l: LetterRow, recipients: string[], 
       return recipients[0] ? stateName(names, recipients[0]) : modeLabel(m, 'state');
     case 'list':
       return recipients.length <= 3
-        ? m.list(recipients.map((s) => stateName(names, s)))
+        ? m.list(recipients.map((s) => stateName(names, s)).sort(m.compare))
         : m.t('letters.statesCount', { count: recipients.length });
     case 'non-reporting':
       return `${modeLabel(m, 'non-reporting')} (${m.number(recipients.length)})`;

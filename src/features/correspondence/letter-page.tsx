@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
+import { sortByName } from '../../platform/i18n/names-order.ts';
 import { RecordActions } from '../../platform/ui/record-actions.tsx';
 import { sourceLabel } from '../reports/index.ts';
 import { concernHref, concernText, kindLabel, levelLabel, type Names, recipientsText, senderText, stateName } from './labels.ts';
@@ -69,7 +70,7 @@ export const LetterDetail: FC<{
           )}
           {recipients.length > 1 && (
             <ul class="columns">
-              {recipients.map((s) => (
+              {sortByName(recipients, (s) => stateName(names, s), m.locale).map((s) => (
                 <li>
                   <a href={`/${m.locale}/states/${s}`}>{stateName(names, s)}</a>
                 </li>

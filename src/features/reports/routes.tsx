@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
+import { sortByName } from '../../platform/i18n/names-order.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
 import { listStates, stateVisibleTo } from '../member-states/index.ts';
 import { dateParam } from './api-schemas.ts';
@@ -65,12 +66,15 @@ export function reportWebRoutes() {
     const asOf = dateParam('asOf', c.req.query('asOf')) ?? todayIso();
     const status = await statusAsOf(c.get('app').database.db, asOf);
     const names = await stateNames(c, viewer);
+    // By name in the reader's language, as the UN lists States (not by code).
+    const nonReporting = sortByName(status.nonReporting, (s) => names.get(s) ?? s, m.locale);
+    const additional = sortByName(status.additionalInformationInYear, (s) => names.get(s) ?? s, m.locale);
     if (c.req.query('format') === 'csv')
       return csv(
         c,
         `non-reporting-${asOf}.csv`,
         [m.t('reports.state'), 'ISO3', m.t('reports.asOf')],
-        status.nonReporting.map((s) => [names.get(s) ?? s, s, asOf]),
+        nonReporting.map((s) => [names.get(s) ?? s, s, asOf]),
       );
     return render(
       c,
@@ -80,8 +84,8 @@ export function reportWebRoutes() {
         asOf={asOf}
         states={status.states.length}
         reporting={status.reporting.length}
-        nonReporting={status.nonReporting}
-        additional={status.additionalInformationInYear}
+        nonReporting={nonReporting}
+        additional={additional}
         names={names}
         csvHref={withCsv(c)}
       />,

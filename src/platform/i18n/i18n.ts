@@ -6,6 +6,7 @@ import fr from './catalogues/fr.json' with { type: 'json' };
 import ru from './catalogues/ru.json' with { type: 'json' };
 import zh from './catalogues/zh.json' with { type: 'json' };
 import { type Locale, dirOf, locales } from './locales.ts';
+import { byName } from './names-order.ts';
 
 export type MessageKey = keyof typeof en;
 export type Values = Record<string, string | number | Date>;
@@ -76,7 +77,7 @@ export class Messages {
   number = (value: number): string => intl(`number:${this.locale}`, () => new Intl.NumberFormat(this.locale)).format(value);
 
   /** Sorts names as readers of this language expect. */
-  compare = (a: string, b: string): number => collator(this.locale).compare(a, b);
+  compare = (a: string, b: string): number => byName(this.locale)(a, b);
 }
 
 /** Intl formatters cost about 0.4 ms to build: one per locale and style, kept. */
@@ -91,16 +92,6 @@ function intl<F extends { format(value: never): string }>(key: string, make: () 
 }
 
 const listSeparators: Record<Locale, string> = { ar: '، ', zh: '、', en: ', ', fr: ', ', ru: ', ', es: ', ' };
-
-const collators = new Map<Locale, Intl.Collator>();
-function collator(locale: Locale): Intl.Collator {
-  let c = collators.get(locale);
-  if (!c) {
-    c = new Intl.Collator(locale);
-    collators.set(locale, c);
-  }
-  return c;
-}
 
 export function messages(locale: Locale): Messages {
   return new Messages(locale);
