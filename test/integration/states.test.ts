@@ -30,6 +30,30 @@ describe('the list of States', () => {
     });
   }
 
+  const byCommonName: [string, string][] = [
+    ['Turkey', 'TUR'],
+    ['Vietnam', 'VNM'],
+    ['Swaziland', 'SWZ'],
+    ['Holland', 'NLD'],
+    ['UK', 'GBR'],
+    ['Ivory Coast', 'CIV'],
+    ['Burma', 'MMR'],
+    ['North Korea', 'PRK'],
+    ['Czech Republic', 'CZE'],
+    ['Birmanie', 'MMR'],
+    ['Турция', 'TUR'],
+    ['越南', 'VNM'],
+  ];
+  for (const [q, iso3] of byCommonName) {
+    test(`finds ${iso3} first by its common or former name "${q}"`, async () => {
+      const body = (await (await t.request(`/api/v1/states?q=${encodeURIComponent(q)}`)).json()) as { data: { iso3: string }[] };
+      assert.equal(body.data[0]?.iso3, iso3, `${q}: ${body.data.map((s) => s.iso3).join(' ')}`);
+      const page = await (await t.request(`/en/states?q=${encodeURIComponent(q)}`)).text();
+      const first = page.match(/href="\/en\/states\/([A-Z]{3})"/);
+      assert.equal(first?.[1], iso3, `${q} on the page`);
+    });
+  }
+
   test('filters by regional group and organization', async () => {
     const res = await t.request('/api/v1/states?group=african&organization=AU');
     const body = (await res.json()) as { count: number; data: { regionalGroup: string; organizations: string[] }[] };

@@ -7,6 +7,8 @@ import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { locales, pick } from '../../platform/i18n/locales.ts';
 import type { OrganizationRow } from '../organizations/index.ts';
+import { foldForSearch } from '../../platform/i18n/search-text.ts';
+import { matchRank } from './aliases.ts';
 import { areaName, groupName, membershipOrganizations } from './labels.ts';
 import type { StateFilters, StateRow } from './queries.ts';
 import { regionalGroups } from './reference.ts';
@@ -18,7 +20,8 @@ export const StateList: FC<{
   organizations: OrganizationRow[];
 }> = ({ m, states, filters, organizations }) => {
   const l = m.locale;
-  const sorted = [...states].sort((a, b) => m.compare(pick(a.names, l), pick(b.names, l)));
+  const q = filters.q ? foldForSearch(filters.q) : '';
+  const sorted = [...states].sort((a, b) => matchRank(q, a) - matchRank(q, b) || m.compare(pick(a.names, l), pick(b.names, l)));
   const orgName = (code: string) => pick(organizations.find((o) => o.code === code)?.acronyms, l) || code;
   return (
     <>

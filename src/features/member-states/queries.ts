@@ -5,6 +5,7 @@ import { can, type Resource, type Viewer } from '../../platform/policy/policy.ts
 import { readableOrganizations } from '../organizations/index.ts';
 import { foldForSearch, likeContains } from '../../platform/i18n/search-text.ts';
 import type { StateNames } from '../../platform/search.ts';
+import { matchRank, statesByAlias } from './aliases.ts';
 import type { MemberStateTable } from './schema.ts';
 
 export type StateRow = Omit<Selectable<MemberStateTable>, 'search_text'>;
@@ -43,8 +44,17 @@ export async function listStates(db: Kysely<DB>, filters: StateFilters): Promise
   if (filters.group) query = query.where('regional_group', '=', filters.group);
   if (filters.organization) query = query.where(sql<boolean>`organizations @> array[${filters.organization}]::text[]`);
   const q = filters.q ? foldForSearch(filters.q) : '';
-  if (q) query = query.where('search_text', 'like', likeContains(q));
-  return query.orderBy('iso3').execute();
+  if (q) {
+    const aliased = statesByAlias(q);
+    query = query.where((eb) =>
+      aliased.length
+        ? eb.or([eb('search_text', 'like', likeContains(q)), eb('iso3', 'in', aliased)])
+        : eb('search_text', 'like', likeContains(q)),
+    );
+  }
+  const rows = await query.orderBy('iso3').execute();
+  // A code or a name typed in full comes first ("UK": the United Kingdom, then Ukraine).
+  return q ? rows.sort((a, b) => matchRank(q, a) - matchRank(q, b)) : rows;
 }
 
 export async function findState(db: Kysely<DB> | Transaction<DB>, iso3: string): Promise<StateRow | undefined> {

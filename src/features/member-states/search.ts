@@ -1,5 +1,6 @@
 // What the search index keeps of this feature's records (src/features/search).
 import { labelsInEveryLanguage, lines, type SearchSource } from '../../platform/search.ts';
+import { alternativeNames } from './aliases.ts';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
 
 const states: SearchSource['load'] = async (db, ids) => {
@@ -17,7 +18,13 @@ const states: SearchSource['load'] = async (db, ids) => {
     language: null,
     confidentiality: s.confidentiality,
     text: '',
-    keywords: lines(Object.values(s.names).join('\n'), s.iso3, s.iso2, labelsInEveryLanguage('search.kind.member-state' as MessageKey)),
+    keywords: lines(
+      Object.values(s.names).join('\n'),
+      alternativeNames(s.iso3).join('\n'),
+      s.iso3,
+      s.iso2,
+      labelsInEveryLanguage('search.kind.member-state' as MessageKey),
+    ),
   }));
 };
 
