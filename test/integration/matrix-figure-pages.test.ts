@@ -156,12 +156,12 @@ describe('overview', () => {
     assert.deepEqual(
       cells.slice(1).map((r) => [r[0], r[2], r[3], r[4]]),
       [
-        ['OP1', '30', '1', '0.3'],
-        ['OP2', '104', '3', '0.8'],
-        ['OP3a', '48', '1', '0.3'],
-        ['OP3b', '48', '0', '0'],
-        ['OP3c', '42', '0', '0'],
-        ['OP3d', '90', '2', '0.5'],
+        ['OP 1', '30', '1', '0.3'],
+        ['OP 2', '104', '3', '0.8'],
+        ['OP 3 (a)', '48', '1', '0.3'],
+        ['OP 3 (b)', '48', '0', '0'],
+        ['OP 3 (c)', '42', '0', '0'],
+        ['OP 3 (d)', '90', '2', '0.5'],
       ],
     );
     const b = bars(html, 'paragraph');
@@ -191,18 +191,18 @@ describe('overview', () => {
     // Weapon types: NPT is nuclear (MLI, SEN), MANUFACTURE.N nuclear (MLI, NER), ACQUIRE.C chemical (MLI).
     const weapons = tableCells(html, 'weapon-type');
     assert.deepEqual(
-      weapons.slice(1).map((r) => [r[0], r[3]]),
+      weapons.slice(1).map((r) => [r[0], r[2]]),
       [
-        ['nuclear', '4'],
-        ['chemical', '1'],
-        ['biological', '0'],
-        ['delivery', '0'],
-        ['none', '0'],
+        ['Nuclear', '4'],
+        ['Chemical', '1'],
+        ['Biological', '0'],
+        ['Means of delivery', '0'],
+        ['No weapon type in particular', '0'],
       ],
     );
     // Legal framework: MANUFACTURE.N.LF ×2; enforcement: ACQUIRE.C.EN; instruments: NPT ×2.
     const le = tableCells(html, 'legal-enforcement');
-    assert.deepEqual(le.at(-1), ['all', 'Total', '2', '1', '2']);
+    assert.deepEqual(le.at(-1), ['Total', '2', '1', '2']);
   });
 
   test('as at a date before any publication: an empty state, no chart', async () => {
@@ -233,6 +233,22 @@ describe('overview', () => {
     assert.match(html, /<code>template<\/code>: No public template has this version\./);
     assert.match(html, /value="2018-02-31"/);
   });
+});
+
+test('the tables show labels in the reader’s language, not internal codes (issue 13, item 10)', async () => {
+  const codes = new Set(['OP1', 'OP2', 'OP3a', 'OP3d', 'nuclear', 'chemical', 'biological', 'delivery', 'none', 'all', 'african']);
+  for (const locale of ['en', 'fr', 'zh', 'ar']) {
+    const views = ['overview', 'regional-group', 'organization', 'change&from=2018-12-31&to=2019-12-31'];
+    for (const view of views) {
+      const html = await page(`/${locale}/matrix/figures?view=${view}`);
+      const ids = [...html.matchAll(/<table[^>]*id="([\w-]+)-table"/g)].map((x) => x[1]!);
+      assert.ok(ids.length > 0, `${locale} ${view}: tables`);
+      for (const id of ids)
+        for (const cell of tableCells(html, id).flat()) assert.ok(!codes.has(cell), `${locale} ${view} ${id}: shows the code ${cell}`);
+    }
+  }
+  const zh = tableCells(await page('/zh/matrix/figures'), 'paragraph');
+  assert.equal(zh[1]![0], '第1段');
 });
 
 describe('CSV', () => {
@@ -347,13 +363,13 @@ describe('change between two dates', () => {
     assert.deepEqual(
       p.slice(1).map((r) => [r[0], r[2], r[3], r[4]]),
       [
-        ['OP1', '0', '1', '-1'],
-        ['OP2', '0', '0', '0'],
-        ['OP3a', '1', '0', '1'],
-        ['OP3b', '0', '0', '0'],
-        ['OP3c', '0', '0', '0'],
-        ['OP3d', '2', '0', '2'],
-        ['all', '3', '1', '2'],
+        ['OP 1', '0', '1', '-1'],
+        ['OP 2', '0', '0', '0'],
+        ['OP 3 (a)', '1', '0', '1'],
+        ['OP 3 (b)', '0', '0', '0'],
+        ['OP 3 (c)', '0', '0', '0'],
+        ['OP 3 (d)', '2', '0', '2'],
+        ['', '3', '1', '2'],
       ],
     );
     assert.equal(bars(html, 'change-paragraph').length, 12, 'gained and lost for each of six paragraphs');

@@ -102,7 +102,7 @@ const Table: FC<{ m: Messages; table: FigureTable; form: FigureForm; base: strin
           {table.rows.map((row) => (
             <tr class={row.total ? 'total' : undefined}>
               {shown.map(({ c, i }) => {
-                const text = formatCell(m, c.kind, row.cells[i] ?? null);
+                const text = c.show ? c.show(row.cells[i] ?? null) : formatCell(m, c.kind, row.cells[i] ?? null);
                 const content = c.kind === 'code' ? <code dir="ltr">{text}</code> : text;
                 if (i === table.rowHeader) return <th scope="row">{row.href ? <a href={row.href}>{content}</a> : content}</th>;
                 return <td class={c.kind === 'count' || c.kind === 'mean' || c.kind === 'share' ? 'num' : undefined}>{content}</td>;

@@ -81,6 +81,8 @@ export interface Column {
   kind: ColumnKind;
   /** In the CSV only (lists of field codes too long for the page). */
   csvOnly?: boolean;
+  /** How the page shows a cell whose CSV value is a code (`OP1` → "OP 1", "第1段"). */
+  show?: (cell: Cell) => string;
   /** Whether the page may sort the table by this column (per-State table). */
   sortable?: boolean;
 }
@@ -150,6 +152,8 @@ export const sum = (values: readonly number[]) => values.reduce((acc, v) => acc 
 export const mean = (values: readonly number[]) => (values.length ? sum(values) / values.length : null);
 
 export const paragraphLabel = (m: Messages, p: string) => m.t(`figures.paragraph.${p}` as MessageKey);
+/** A paragraph code as the page shows it: its label; the total row's `all` as nothing. */
+export const paragraphShown = (m: Messages, p: Cell) => (p === 'all' || p === null ? '' : paragraphLabel(m, String(p)));
 export const weaponKeys: WeaponKey[] = [...weaponTypes, 'none'];
 export const weaponLabel = (m: Messages, w: WeaponKey) =>
   w === 'none' ? m.t('figures.weaponNone') : m.t(`matrix.weapon.${w}` as MessageKey);
@@ -157,6 +161,12 @@ export const weaponLabel = (m: Messages, w: WeaponKey) =>
 export function sectionName(labels: Labels, p: string): string {
   return pick(labels.template.definition.sections.find((s) => s.paragraph === p)?.labels, labels.m.locale) || p;
 }
+
+/**
+ * A column of internal codes (`OP1`, `nuclear`, `african`, `all`) beside a column of their labels:
+ * in the CSV, for scripts, not in the table the reader sees.
+ */
+export const codeOnly: Partial<Column> = { csvOnly: true };
 
 export function col(code: string, label: string, kind: ColumnKind, extra: Partial<Column> = {}): Column {
   return { code, label, kind, ...extra };

@@ -13,12 +13,14 @@ import { paragraphs } from '../templates/template.ts';
 
 import {
   type Cell,
+  codeOnly,
   col,
   type Fact,
   type FigureSection,
   type Labels,
   mean,
   paragraphLabel,
+  paragraphShown,
   type Row,
   sectionName,
   sum,
@@ -82,8 +84,8 @@ export function overview(labels: Labels, matrices: readonly StateMatrix[]): View
         caption: m.t('figures.byParagraph'),
         rowHeader: 1,
         columns: [
-          col('paragraph', m.t('figures.col.code'), 'code'),
-          col('label', m.t('figures.col.paragraph'), 'text'),
+          col('paragraph', m.t('figures.col.paragraph'), 'text', { show: (p) => paragraphShown(m, p) }),
+          col('label', m.t('figures.col.section'), 'text'),
           col('fields', m.t('figures.col.fields'), 'count'),
           xCol,
           meanCol,
@@ -108,7 +110,7 @@ export function overview(labels: Labels, matrices: readonly StateMatrix[]): View
         caption: m.t('figures.byWeaponType'),
         rowHeader: 1,
         columns: [
-          col('weapon_type', m.t('figures.col.code'), 'code'),
+          col('weapon_type', m.t('figures.col.code'), 'code', codeOnly),
           col('label', m.t('figures.col.weaponType'), 'text'),
           col('fields', m.t('figures.col.fields'), 'count'),
           xCol,
@@ -134,7 +136,7 @@ export function overview(labels: Labels, matrices: readonly StateMatrix[]): View
         caption: m.t('figures.legalEnforcement'),
         rowHeader: 1,
         columns: [
-          col('weapon_type', m.t('figures.col.code'), 'code'),
+          col('weapon_type', m.t('figures.col.code'), 'code', codeOnly),
           col('label', m.t('figures.col.weaponType'), 'text'),
           col('legal_framework', m.t('matrix.kind.legal-framework'), 'count'),
           col('enforcement', m.t('matrix.kind.enforcement'), 'count'),
@@ -185,7 +187,7 @@ export function averages(labels: Labels, matrices: readonly StateMatrix[], by: '
           caption: heading,
           rowHeader: 1,
           columns: [
-            col(by === 'regionalGroup' ? 'regional_group' : 'organization', m.t('figures.col.code'), 'code'),
+            col(by === 'regionalGroup' ? 'regional_group' : 'organization', m.t('figures.col.code'), 'code', codeOnly),
             col('label', codeLabel, 'text'),
             col('states', m.t('figures.col.states'), 'count'),
             col('mean', m.t('figures.col.mean'), 'mean'),

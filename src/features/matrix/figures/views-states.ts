@@ -7,6 +7,7 @@ import {
   col,
   type Labels,
   paragraphLabel,
+  paragraphShown,
   sectionName,
   type StateGaps,
   sum,
@@ -120,8 +121,8 @@ export function changeView(labels: Labels, before: readonly StateMatrix[], after
           caption: m.t('figures.changeByParagraph'),
           rowHeader: 1,
           columns: [
-            col('paragraph', m.t('figures.col.code'), 'code'),
-            col('label', m.t('figures.col.paragraph'), 'text'),
+            col('paragraph', m.t('figures.col.paragraph'), 'text', { show: (p) => paragraphShown(m, p) }),
+            col('label', m.t('figures.col.section'), 'text'),
             col('gained', m.t('figures.col.gained'), 'count'),
             col('lost', m.t('figures.col.lost'), 'count'),
             col('difference', m.t('figures.col.difference'), 'count'),
@@ -140,7 +141,7 @@ export function changeView(labels: Labels, before: readonly StateMatrix[], after
           caption: m.t('figures.changeByState'),
           rowHeader: 1,
           columns: [
-            col('iso3', m.t('figures.col.iso3'), 'code'),
+            col('iso3', m.t('figures.col.iso3'), 'code', { show: (c) => (c === 'all' ? '' : String(c ?? '')) }),
             col('name', m.t('figures.col.state'), 'text'),
             col('before', m.t('figures.col.before'), 'count'),
             col('after', m.t('figures.col.after'), 'count'),
