@@ -25,6 +25,19 @@ export function senderText(m: Messages, l: LetterRow, names: Names): string {
   return senderKindLabel(m, l.sender_kind);
 }
 
+/** Recipients often named as "others", said in the reader's language (folded: lower case, no leading "the"). */
+const knownRecipients: Record<string, MessageKey> = {
+  'president of the security council': 'letters.recipient.presidentSecurityCouncil' as MessageKey,
+  'secretary-general': 'letters.recipient.secretaryGeneral' as MessageKey,
+  'secretary-general of the united nations': 'letters.recipient.secretaryGeneral' as MessageKey,
+};
+
+/** A recipient named in words: in the reader's language when it is a well-known one, else as written. */
+export function otherRecipientText(m: Messages, named: string): string {
+  const key = knownRecipients[named.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^the /, '').replace(/\.$/, '')];
+  return key ? m.t(key) : named;
+}
+
 /** The recipients in a few words: a State's name, "3 States", "All non-reporting States (12)", … */
 export function recipientsText(m: Messages, l: LetterRow, recipients: string[], names: Names): string {
   switch (l.recipients_mode) {
@@ -37,7 +50,7 @@ export function recipientsText(m: Messages, l: LetterRow, recipients: string[], 
     case 'non-reporting':
       return `${modeLabel(m, 'non-reporting')} (${m.number(recipients.length)})`;
     case 'other':
-      return l.recipient_other;
+      return otherRecipientText(m, l.recipient_other);
     default:
       return modeLabel(m, l.recipients_mode);
   }

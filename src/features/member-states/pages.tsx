@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { locales, pick } from '../../platform/i18n/locales.ts';
-import type { OrganizationRow } from '../organizations/index.ts';
+import { Localized, type OrganizationRow } from '../organizations/index.ts';
 import { foldForSearch } from '../../platform/i18n/search-text.ts';
 import { matchRank } from './aliases.ts';
 import { areaName, groupName, membershipOrganizations } from './labels.ts';
@@ -121,7 +121,9 @@ export const StateDetail: FC<{
                 const o = organizations.find((x) => x.code === code);
                 return (
                   <li>
-                    <a href={`/${l}/organizations/${code}`}>{pick(o?.names, l) || code}</a>
+                    <a href={`/${l}/organizations/${code}`}>
+                      <Localized text={o?.names} locale={l} fallback={code} />
+                    </a>
                   </li>
                 );
               })}
@@ -225,7 +227,9 @@ export const StateEditForm: FC<{
           return (
             <div class="check">
               <input type="checkbox" id={`org-${code}`} name="organizations" value={code} checked={values.organizations.includes(code)} />
-              <label for={`org-${code}`}>{pick(o?.names, l) || code}</label>
+              <label for={`org-${code}`}>
+                <Localized text={o?.names} locale={l} fallback={code} />
+              </label>
             </div>
           );
         })}

@@ -116,13 +116,28 @@ export function valuesOf(row: OrganizationRow): OrganizationValues {
   };
 }
 
-/** Loads the shipped organizations that the database does not have yet. */
+/**
+ * Loads the shipped organizations that the database does not have yet, and gives the stored ones
+ * the names and acronyms in the languages they lack (what is stored, perhaps edited, is kept).
+ * Runs on a first start and on `r1540 seed`, which is how an existing installation gets new names.
+ */
 export async function seedOrganizations(trx: Trx, actor: Actor, data: OrganizationData[] = referenceOrganizations()): Promise<number> {
-  const existing = new Set((await trx.selectFrom('organization').select('code').execute()).map((r) => r.code));
-  const added = data.filter((o) => !existing.has(o.code));
-  for (const { code, formerNames, ...o } of added)
-    await insertOrganization(trx, actor, code, { ...o, formerNames: formerNames ?? {}, confidentiality: 'public', archived: false });
-  return added.length;
+  const stored = new Map((await trx.selectFrom('organization').selectAll().forUpdate().execute()).map((r) => [r.code, r]));
+  let added = 0;
+  for (const { code, formerNames, ...o } of data) {
+    const before = stored.get(code);
+    if (!before) {
+      await insertOrganization(trx, actor, code, { ...o, formerNames: formerNames ?? {}, confidentiality: 'public', archived: false });
+      added++;
+      continue;
+    }
+    const names = { ...o.names, ...present(before.names) } as Partial<LocalizedText>;
+    const acronyms = { ...o.acronyms, ...present(before.acronyms) } as Partial<LocalizedText>;
+    const lacks = (given: object, kept: object) => Object.keys(given).length > Object.keys(kept).length;
+    if (lacks(names, present(before.names)) || lacks(acronyms, present(before.acronyms)))
+      await reviseOrganization(trx, actor, before, { ...valuesOf(before), names, acronyms }, 'update');
+  }
+  return added;
 }
 
 /** The stored organization, locked for a change, if it is the version the editor saw. */

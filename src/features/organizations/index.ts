@@ -4,6 +4,7 @@ import { organizationsSection } from './bundle.ts';
 import { seedOrganizations } from './commands.ts';
 import { countOrganizations } from './queries.ts';
 
+export { Localized } from './localized.tsx';
 export { OrganizationDetail } from './pages.tsx';
 export { organizationCode } from './inputs.ts';
 export { organizationKinds } from './reference.ts';

@@ -6,6 +6,7 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { type LocalizedText, locales, pick } from '../../platform/i18n/locales.ts';
+import { Localized } from './localized.tsx';
 import type { OrganizationFilters, OrganizationRow } from './queries.ts';
 import { organizationKinds } from './reference.ts';
 
@@ -44,9 +45,13 @@ export const OrganizationList: FC<{ m: Messages; organizations: OrganizationRow[
           {organizations.map((o) => (
             <tr>
               <th scope="row">
-                <a href={`/${l}/organizations/${o.code}`}>{pick(o.acronyms, l) || o.code}</a>
+                <a href={`/${l}/organizations/${o.code}`}>
+                  <Localized text={o.acronyms} locale={l} fallback={o.code} />
+                </a>
               </th>
-              <td>{pick(o.names, l)}</td>
+              <td>
+                <Localized text={o.names} locale={l} />
+              </td>
               <td>{kindLabel(m, o.kind)}</td>
             </tr>
           ))}
