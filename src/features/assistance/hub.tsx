@@ -48,6 +48,19 @@ export const HubPage: FC<{
           <li>
             <a href={`${base}/summaries`}>{m.t('assistance.summaries.title')}</a>
           </li>
+          <li>
+            <a href={`${base}/figures`}>{m.t('assistance.out.figures.title')}</a>
+          </li>
+          {who === 'committee' && (
+            <>
+              <li>
+                <a href={`${base}/list`}>{m.t('assistance.out.list.title')}</a>
+              </li>
+              <li>
+                <a href={`${base}/quarterly`}>{m.t('assistance.out.q.title')}</a>
+              </li>
+            </>
+          )}
         </ul>
       </nav>
       {mayCreate && (

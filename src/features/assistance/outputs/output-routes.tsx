@@ -20,7 +20,7 @@ import { consolidatedList } from './list.ts';
 import { quarterlyUpdate, quarterOf } from './quarterly.ts';
 import { consolidatedListDocx, docxMediaType, quarterlyDocx } from './outputs-docx.ts';
 import { consolidatedListXlsx, xlsxMediaType } from './outputs-xlsx.ts';
-import { namesFor, requestFilters, withParams, yearsUntil } from '../route-support.ts';
+import { namesFor, requestFilters, yearsUntil } from '../route-support.ts';
 import { labelOf } from '../taxonomy.ts';
 
 const firstYear = 2004;
@@ -148,7 +148,7 @@ export function assistanceOutputRoutes() {
         f={f}
         names={names}
         years={yearsUntil(todayIso())}
-        csvHref={withParams(c, { format: 'csv', year: String(year) })}
+        csvHref={`/${m.locale}/assistance/figures.csv?year=${year}`}
         committee={isCommitteeSide(viewer)}
       />,
     );

@@ -34,6 +34,16 @@ import {
 import type { CellSource } from '../schema.ts';
 import { findTemplate, type TemplateRow } from '../templates/templates.ts';
 
+/** No version of the State's matrix is in the works (or none the viewer may see): a 404 the list page explains. */
+class NoVersionInTheWorks extends AppError {
+  constructor(
+    readonly state: StateRow,
+    message: string,
+  ) {
+    super('not-found', message);
+  }
+}
+
 /** The version in the works that the signed-in viewer may see, and its template; 404 otherwise. */
 async function reviewContext(
   c: AppContextOf,
@@ -48,7 +58,7 @@ async function reviewContext(
   authorize(c, can(viewer, 'read', { type: 'member-state', confidentiality: state.confidentiality, stateIso3: state.iso3 }), 'this State');
   const open = await openVersionFor(db, viewer, state.iso3);
   if (!open || !can(viewer, 'read', proposalResource(open)))
-    throw new AppError('not-found', `no version of the matrix of ${state.iso3} in the works is visible to you`);
+    throw new NoVersionInTheWorks(state, `no version of the matrix of ${state.iso3} in the works is visible to you`);
   const template = await findTemplate(db, open.template_version);
   if (!template) throw new AppError('not-found', `the matrix template ${open.template_version} was not found`);
   return { viewer: viewer!, state, open, template, base: `/${c.get('m').locale}/states/${state.iso3}/matrix` };
@@ -156,7 +166,26 @@ export function matrixProposalRoutes() {
     );
   }
 
-  r.get('/:iso3/matrix/proposals', async (c) => listPage(c, await reviewContext(c), null, 200));
+  r.get('/:iso3/matrix/proposals', async (c) => {
+    try {
+      return await listPage(c, await reviewContext(c), null, 200);
+    } catch (err) {
+      if (!(err instanceof NoVersionInTheWorks)) throw err;
+      // Say what is (not) there, rather than "Nothing is at this address": still a 404, as the API's list.
+      const m = c.get('m');
+      const name = pick(err.state.names, m.locale);
+      return render(
+        c,
+        { title: m.t('proposal.title', { name }), status: 404 },
+        <>
+          <p role="status">{m.t('proposal.noVersion', { name })}</p>
+          <p>
+            <a href={`/${m.locale}/states/${err.state.iso3}/matrix`}>{m.t('proposal.noVersion.toMatrix', { name })}</a>
+          </p>
+        </>,
+      );
+    }
+  });
 
   r.get('/:iso3/matrix/proposals/new', async (c) => {
     const ctx = await reviewContext(c);
