@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { viewerOf } from '../../src/features/accounts/viewer.ts';
 import { moveMatrix, saveCells, startDraft } from '../../src/features/matrix/versions/commands.ts';
 import { neutralise } from '../../src/platform/formats/csv.ts';
+import { messages } from '../../src/platform/i18n/i18n.ts';
 import { tableCsv } from '../../src/features/matrix/figures/figure-views.ts';
 import { cellsOf } from '../../src/features/matrix/versions/matrices.ts';
 import type { Viewer } from '../../src/platform/policy/policy.ts';
@@ -82,8 +83,9 @@ async function page(path: string, status = 200): Promise<string> {
   return text;
 }
 
+/** A figures CSV; with the stable machine header row unless the path asks for another. */
 async function csv(path: string): Promise<{ raw: string; rows: string[][] }> {
-  const res = await t.request(path);
+  const res = await t.request(path.includes('header=') ? path : `${path}${path.includes('?') ? '&' : '?'}header=machine`);
   // Read as bytes: Response.text() would drop the byte-order mark this test checks.
   const raw = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
   assert.equal(res.status, 200, raw.slice(0, 2000));
@@ -269,6 +271,25 @@ describe('CSV', () => {
     assert.deepEqual(fr.rows[1]!.slice(0, 2), ['nuclear', 'Nucléaire']);
   });
 
+  test('the header row in the reader’s language; header=machine for the stable codes (issue 13, item 10)', async () => {
+    for (const locale of ['en', 'fr', 'zh', 'ar'] as const) {
+      const m = messages(locale);
+      const { rows } = await csv(`/${locale}/matrix/figures.csv?view=overview&asOf=2018-12-31&table=weapon-type&header=labels`);
+      assert.deepEqual(rows[0], [
+        m.t('figures.col.code'),
+        m.t('figures.col.weaponType'),
+        m.t('figures.col.fields'),
+        m.t('figures.col.x'),
+        m.t('figures.col.meanPerState'),
+      ]);
+      const plain = await t.request(`/${locale}/matrix/figures.csv?view=overview&asOf=2018-12-31&table=weapon-type`);
+      assert.equal((await plain.text()).split('\r\n')[0], rows[0]!.join(','), `${locale}: labels by default`);
+      const machine = await csv(`/${locale}/matrix/figures.csv?view=overview&asOf=2018-12-31&table=weapon-type&header=machine`);
+      assert.deepEqual(machine.rows[0], ['weapon_type', 'label', 'fields', 'x', 'mean_per_state']);
+      assert.deepEqual(machine.rows.slice(1), rows.slice(1), 'the same values');
+    }
+  });
+
   test('by regional group and by organization: mean, median, min, max', async () => {
     const { rows } = await csv('/en/matrix/figures.csv?view=regional-group');
     assert.deepEqual(rows, [
@@ -318,16 +339,19 @@ describe('CSV', () => {
     assert.equal(neutralise('+1'), "'+1");
     assert.equal(neutralise('@SUM'), "'@SUM");
     assert.equal(neutralise('Mali'), 'Mali');
-    const out = tableCsv({
-      id: 'x',
-      caption: '',
-      rowHeader: 0,
-      columns: [
-        { code: 'label', label: '', kind: 'text' },
-        { code: 'difference', label: '', kind: 'count' },
-      ],
-      rows: [{ cells: ['-1+2', -4] }, { cells: ['a "quoted", name', 1 / 3] }],
-    });
+    const out = tableCsv(
+      {
+        id: 'x',
+        caption: '',
+        rowHeader: 0,
+        columns: [
+          { code: 'label', label: '', kind: 'text' },
+          { code: 'difference', label: '', kind: 'count' },
+        ],
+        rows: [{ cells: ['-1+2', -4] }, { cells: ['a "quoted", name', 1 / 3] }],
+      },
+      'machine',
+    );
     assert.equal(out, `\uFEFFlabel,difference\r\n'-1+2,-4\r\n"a ""quoted"", name",0.3333\r\n`);
   });
 });

@@ -203,7 +203,7 @@ export function figureWebRoutes() {
       /[^A-Za-z0-9._-]/g,
       '_',
     );
-    return c.body(tableCsv(section.table), 200, {
+    return c.body(tableCsv(section.table, c.req.query('header') === 'machine' ? 'machine' : 'labels'), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${name}"`,
     });

@@ -172,13 +172,23 @@ export function col(code: string, label: string, kind: ColumnKind, extra: Partia
   return { code, label, kind, ...extra };
 }
 
+/** The header row of a CSV: the reader's language (the default) or stable machine names. */
+export type CsvHeader = 'labels' | 'machine';
+
 /** A number rounded to four places; texts are the CSV writer's to neutralise. */
 function csvCell(cell: Cell): CsvCell {
   return typeof cell === 'number' ? Math.round(cell * 10_000) / 10_000 : cell;
 }
 
-/** UTF-8 with a byte-order mark (spreadsheets then read it as UTF-8), CRLF lines, the codes as header. */
-export function tableCsv(table: FigureTable): string {
-  const lines = [table.columns.map((c) => csvField(c.code)), ...table.rows.map((r) => r.cells.map((cell) => csvField(csvCell(cell))))];
+/**
+ * UTF-8 with a byte-order mark (spreadsheets then read it as UTF-8), CRLF lines. The header row is
+ * the columns' names in the reader's language, or with `header: 'machine'` their stable codes
+ * (`paragraph,label,fields,x,…`, the same in every language) for scripts.
+ */
+export function tableCsv(table: FigureTable, header: CsvHeader = 'labels'): string {
+  const lines = [
+    table.columns.map((c) => csvField(header === 'machine' ? c.code : c.label)),
+    ...table.rows.map((r) => r.cells.map((cell) => csvField(csvCell(cell)))),
+  ];
   return `\uFEFF${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
