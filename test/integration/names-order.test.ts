@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedDemoCorrespondence } from '../../src/features/correspondence/demo.ts';
 import { seedDemoReports } from '../../src/features/reports/demo.ts';
+import { messages } from '../../src/platform/i18n/i18n.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 // Lists of States in the reader's language's order (issue 13, item 10): sorted by name with
@@ -74,5 +75,15 @@ test('a letter’s recipients by name in each language', async () => {
     const names = namesOfList(html, 'columns');
     assert.ok(names.length > 1, `${locale}: ${names.length} recipients`);
     assert.deepEqual(names, sorted(names, locale), locale);
+  }
+});
+
+test('CSV headers in the reader’s language, ?header=machine for stable names (contacts per year)', async () => {
+  const fr = (await (await pub.get('/fr/contacts/per-year.csv')).text()).replace(/^\uFEFF/, '').split('\r\n')[0]!;
+  const m = messages('fr');
+  assert.equal(fr, [m.t('contacts.year'), m.t('reports.asOf'), m.t('contacts.statesInOffice'), m.t('contacts.newStates')].join(','));
+  for (const locale of ['en', 'fr', 'zh', 'ar']) {
+    const machine = await (await pub.get(`/${locale}/contacts/per-year.csv?header=machine`)).text();
+    assert.match(machine, /^\uFEFF?year,as_at,states,new_states\r\n/, locale);
   }
 });

@@ -1,4 +1,4 @@
-import { csvResponse } from '../../platform/formats/csv.ts';
+import { csvHeader, csvResponse } from '../../platform/formats/csv.ts';
 import { ListTable, TableRegion } from '../../platform/ui/tables.tsx';
 import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
@@ -242,8 +242,13 @@ export function contactWebRoutes() {
     const today = todayIso();
     const years = await contactFiguresPerYear(c.get('app').database.db, 2004, Number(today.slice(0, 4)), today);
     // `as_at`: the day each year's States are counted on (31 December, or today for this year).
+    const m = c.get('m');
     return csvResponse(c, 'contacts-per-year.csv', [
-      ['year', 'as_at', 'states', 'new_states'],
+      csvHeader(
+        c,
+        [m.t('contacts.year'), m.t('reports.asOf'), m.t('contacts.statesInOffice'), m.t('contacts.newStates')],
+        ['year', 'as_at', 'states', 'new_states'],
+      ),
       ...years.map((y) => [y.year, y.asAt, y.states, y.newStates]),
     ]);
   });

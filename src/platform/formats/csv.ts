@@ -33,3 +33,11 @@ export function csvResponse(c: Context, file: string, rows: readonly (readonly C
     'Content-Disposition': `attachment; filename="${file}"`,
   });
 }
+
+/**
+ * The header row of an export: the columns' names in the reader's language, or, with
+ * `?header=machine`, stable machine names (the same in every language) for scripts.
+ */
+export function csvHeader(c: Context, labels: readonly string[], machine: readonly string[]): readonly string[] {
+  return c.req.query('header') === 'machine' ? machine : labels;
+}
