@@ -8,6 +8,7 @@ export const accessRows: Row[] = [
   // Outside the languages
   { method: 'GET', route: '/healthz', path: '/healthz', expect: all(200) },
   { method: 'GET', route: '/static/app.css', path: '/static/app.css', expect: all(200) },
+  { method: 'GET', route: '/favicon.ico', path: '/favicon.ico', expect: all(200), note: 'an SVG icon' },
   { method: 'GET', route: '/', path: '/', expect: all(302), note: 'to the reader’s language' },
 
   // Home

@@ -40,7 +40,8 @@ export const Layout: FC<PropsWithChildren<PageProps>> = (p) => {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${p.title} · r1540`}</title>
+        <title>{`${p.title} · ${m.t('layout.committee')}`}</title>
+        <link rel="icon" href="/favicon.ico" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         {locales
           .filter((l) => l !== m.locale)
@@ -112,7 +113,7 @@ export const Layout: FC<PropsWithChildren<PageProps>> = (p) => {
           {p.children}
         </main>
         <footer class="site-footer">
-          <p>{m.t('layout.footer')}</p>
+          <p>{m.t('layout.footer.committee')}</p>
           <MissingTranslations m={m} />
         </footer>
       </body>

@@ -47,7 +47,8 @@ const RequestRows: FC<{ m: Messages; r: ListRequest; names: Names }> = ({ m, r, 
           {i ? (
             <>
               <td>
-                {itemText(m, i)}
+                {/* The item's own direction (English text on an Arabic page stays left to right, "1." first) */}
+                <span dir="auto">{itemText(m, i)}</span>
                 {i.timeframe && (
                   <>
                     <br />

@@ -12,7 +12,7 @@ export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spre
 type Cell = string | number | Date | null;
 
 const columns: { key: MessageKey; width: number; date?: boolean; wrap?: boolean }[] = [
-  { key: 'assistance.out.reference', width: 16 },
+  { key: 'assistance.out.reference', width: 24, wrap: true }, // a reference runs to "S/2018/1167 ¶18, ¶20" and longer
   { key: 'assistance.out.state', width: 22 },
   { key: 'assistance.out.iso3', width: 7 },
   { key: 'assistance.out.received', width: 12, date: true },

@@ -4,8 +4,8 @@ import type { MessageKey, Messages } from '../../../platform/i18n/i18n.ts';
 import { TableRegion } from '../../../platform/ui/tables.tsx';
 import { FilterForm, FilterSelect } from '../form-parts.tsx';
 import { actionLabel, codeList, matchStatusLabel, type Names, providerName, stateName, statusLabel, yearOptions } from '../labels.ts';
-import { itemText, quarterTitle, yesNo } from './words.ts';
-import { DateCell, Head, Lines, OutputLinks, Received, RequestOf } from './output-parts.tsx';
+import { quarterTitle, yesNo } from './words.ts';
+import { DateCell, Head, OutputLinks, Received, RequestOf } from './output-parts.tsx';
 import type { QuarterlyUpdate } from './quarterly.ts';
 
 /** One part of the quarter: its heading, its count, and its table, or a line saying there is none. */
@@ -81,7 +81,19 @@ export const QuarterlyPage: FC<{ m: Messages; u: QuarterlyUpdate; names: Names; 
           <td>{statusLabel(m, r.status)}</td>
           <td>{yesNo(m, r.invitesVisit)}</td>
           <td>
-            <Lines lines={r.items.map((i) => `${itemText(m, i)} — ${codeList(m, 'area', i.areas)}`)} />
+            {/* Numbered once: the list's own numbers (the items' positions), not a bullet before "1." */}
+            {r.items.length ? (
+              <ol>
+                {r.items.map((i) => (
+                  <li value={i.position}>
+                    <span dir="auto">{i.illustrative ? `${i.description} (${m.t('assistance.out.illustrative')})` : i.description}</span>
+                    {` — ${codeList(m, 'area', i.areas)}`}
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              '—'
+            )}
           </td>
         </tr>
       ))}
