@@ -73,3 +73,20 @@ test('the public export shows each new publication at once and never a draft', a
   assert.match(second, /draft only/, 'published now');
   assert.match(second, /first publication/);
 });
+
+test('the page and the API give the public the same export of every State: the published matrices (one rule)', async () => {
+  const api = await t.request('/api/v1/matrix/export?format=json&lang=fr');
+  const page = await t.request('/fr/matrix/export?format=json');
+  assert.equal(api.status, 200);
+  assert.equal(page.status, 200, 'the page serves the public too');
+  const matrices = (res: string) => (JSON.parse(res) as { matrices: { state: string; number: number; status: string }[] }).matrices;
+  const fromApi = matrices(await api.text());
+  const fromPage = matrices(await page.text());
+  assert.ok(fromApi.length > 0);
+  assert.deepEqual(fromPage, fromApi);
+  assert.deepEqual(
+    fromPage.filter((x) => x.status !== 'published'),
+    [],
+    'only published versions',
+  );
+});

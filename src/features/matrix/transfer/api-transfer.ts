@@ -14,7 +14,7 @@ import {
   assertMayImport,
   exportFile,
   exportMatrices,
-  publicExportOfAll,
+  exportOfAll,
   formatOfName,
   ImportRefused,
   importMatrices,
@@ -214,10 +214,7 @@ export function registerTransferApi(api: Api) {
     const { format, lang, template } = c.req.valid('query');
     const m = localeOf(lang);
     const db = c.get('app').database.db;
-    const viewer = c.get('viewer');
-    if (!viewer) return sendFile(c, await publicExportOfAll(db, format, m, template));
-    const data = await exportMatrices(db, viewer, { locale: m.locale, ...(template ? { template } : {}) });
-    return sendFile(c, await exportFile(data, format, m));
+    return sendFile(c, await exportOfAll(db, c.get('viewer'), format, m, template));
   });
 
   api.openapi(importRoute, async (c) => {

@@ -9,10 +9,11 @@ import { findTemplate } from '../templates/templates.ts';
 import { cellContent } from '../versions/cells.ts';
 import { type CellRow, cellsByMatrix, type MatrixRow, matrixVersions } from '../versions/matrices.ts';
 import type { ExportCell, ExportData, ExportMatrix } from './transfer.ts';
-import { csvType, writeCsv } from './transfer-csv.ts';
+import { buildExport } from './export-build.ts';
+import { csvType } from './transfer-csv.ts';
 import type { TransferFormat } from './transfer-formats.ts';
-import { jsonType, writeJson } from './transfer-json.ts';
-import { writeXlsx, xlsxType } from './transfer-xlsx.ts';
+import { jsonType } from './transfer-json.ts';
+import { xlsxType } from './transfer-xlsx.ts';
 
 /*
  * Matrices out as files: the versions an export holds, as the viewer may see them, and the file of
@@ -108,14 +109,17 @@ export interface ExportFile {
   fileName: string;
 }
 
-/** An export as a file of the format asked for, with labels in the exporter's language. */
+const contentTypes: Record<TransferFormat, string> = { xlsx: xlsxType, csv: csvType, json: jsonType };
+
+/**
+ * An export as a file of the format asked for, with labels in the exporter's language, written off
+ * the event loop (export-build.ts) unless it is small.
+ */
 export async function exportFile(data: ExportData, format: TransferFormat, m: Messages): Promise<ExportFile> {
   const stamp = data.exportedAt.toISOString().slice(0, 10);
   const one = data.matrices.length === 1 ? data.matrices[0]! : null;
   const base = one ? `matrix-${one.state}-v${one.number}-${stamp}` : `matrices-${data.template.version}-${stamp}`;
-  if (format === 'xlsx') return { body: await writeXlsx(data, m), contentType: xlsxType, fileName: `${base}.xlsx` };
-  if (format === 'csv') return { body: writeCsv(data, m), contentType: csvType, fileName: `${base}.csv` };
-  return { body: writeJson(data, m), contentType: jsonType, fileName: `${base}.json` };
+  return { body: await buildExport(data, format, m), contentType: contentTypes[format], fileName: `${base}.${format}` };
 }
 
 /**
@@ -140,4 +144,22 @@ export async function publicExportOfAll(db: Kysely<DB>, format: TransferFormat, 
     file.catch(() => publicExports.delete(key));
   }
   return file;
+}
+
+/**
+ * Every State's newest matrix the viewer may see, as one file: the one rule of both doors (the page
+ * `/{lang}/matrix/export` and `GET /api/v1/matrix/export`). Published matrices are public: the
+ * public gets every published one (the file built once and kept, `publicExportOfAll`); a signed-in
+ * viewer gets the newest version of each State it may see (a draft only where it may see drafts).
+ */
+export async function exportOfAll(
+  db: Kysely<DB>,
+  viewer: Viewer | null,
+  format: TransferFormat,
+  m: Messages,
+  template?: string,
+): Promise<ExportFile> {
+  if (!viewer) return publicExportOfAll(db, format, m, template);
+  const data = await exportMatrices(db, viewer, { locale: m.locale, ...(template ? { template } : {}) });
+  return exportFile(data, format, m);
 }

@@ -2,7 +2,7 @@
  * Matrices as files: what the doors (pages, API, command line) call. Export and import each have
  * their module; this one gathers them.
  */
-export { type ExportFile, type ExportOptions, exportFile, exportMatrices, publicExportOfAll } from './export-matrices.ts';
+export { type ExportFile, type ExportOptions, exportFile, exportMatrices, exportOfAll, publicExportOfAll } from './export-matrices.ts';
 export {
   assertMayImport,
   ImportRefused,

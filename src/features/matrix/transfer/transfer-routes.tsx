@@ -9,7 +9,7 @@ import { CsrfField } from '../../../platform/http/layout.tsx';
 import { render } from '../../../platform/http/render.tsx';
 import type { Messages } from '../../../platform/i18n/i18n.ts';
 import { pick } from '../../../platform/i18n/locales.ts';
-import { can, isCommitteeSide, type Viewer } from '../../../platform/policy/policy.ts';
+import { can, type Viewer } from '../../../platform/policy/policy.ts';
 import { actorOf } from '../../../platform/audit/record.ts';
 import { findState, type StateRow } from '../../member-states/index.ts';
 import { latestApproved, openMatrix } from '../versions/matrices.ts';
@@ -17,6 +17,7 @@ import { maxFileBytes, type TransferProblem } from './transfer.ts';
 import {
   exportFile,
   exportMatrices,
+  exportOfAll,
   formatOfName,
   ImportRefused,
   type ImportSummary,
@@ -30,7 +31,7 @@ import {
 
 /*
  * The matrix as files on the web: downloads of a State's version (and of every State's newest
- * version, for the Committee side), and the import page of a State for the Group of Experts.
+ * version: the published ones for the public), and the import page of a State for the Group of Experts.
  */
 
 const formatLabel: Record<TransferFormat, string> = { xlsx: 'XLSX', csv: 'CSV', json: 'JSON' };
@@ -243,13 +244,11 @@ export function matrixTransferRoutes() {
   });
 
   r.get('/matrix/export', async (c) => {
-    const viewer = c.get('viewer');
-    authorize(c, isCommitteeSide(viewer), 'the export of every State’s matrix');
+    // The same rule as the API's: the public gets every published matrix (exportOfAll).
     const format = formatParam(c);
     const m = c.get('m');
-    const template = c.req.query('template');
-    const data = await exportMatrices(c.get('app').database.db, viewer, { locale: m.locale, ...(template ? { template } : {}) });
-    return download(c, await exportFile(data, format, m));
+    const template = c.req.query('template') || undefined;
+    return download(c, await exportOfAll(c.get('app').database.db, c.get('viewer'), format, m, template));
   });
 
   const importPage = async (
