@@ -87,6 +87,10 @@ describe(`r1540 reports status (${engine})`, () => {
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /183 of 193 States had submitted a first report; 10 had not/);
     assert.match(text.stdout, /^ {2}TCD {2}Chad$/m);
+    // By name in the reader's language, not by code (issue 13, item 10).
+    const listed = [...text.stdout.matchAll(/^ {2}[A-Z]{3} {2}(.+)$/gm)].map((x) => x[1]!);
+    assert.ok(listed.length > 1);
+    assert.deepEqual(listed, [...listed].sort(new Intl.Collator('en').compare));
     const bad = await r1540(['reports', 'status', '--as-of', '2018-02-30', '--format', 'xml']);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /--as-of: must be a date/);

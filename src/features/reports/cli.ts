@@ -1,4 +1,5 @@
 import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
+import { sortByName } from '../../platform/i18n/names-order.ts';
 import { parseArgs } from 'node:util';
 import { type Command, write, writeLine } from '../../platform/cli.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -85,7 +86,9 @@ const statusCommand: Command = async (args, cli) => {
         }),
         '',
         `${m.t('reports.nonReporting')}:`,
-        ...status.nonReporting.map((iso3) => `  ${iso3}  ${names.get(iso3) ?? iso3}`),
+        ...sortByName(status.nonReporting, (iso3) => names.get(iso3) ?? iso3, m.locale).map(
+          (iso3) => `  ${iso3}  ${names.get(iso3) ?? iso3}`,
+        ),
       ];
       out = `${lines.join('\n')}\n`;
     }
