@@ -148,8 +148,15 @@ export const UsersPage: FC<{
   csrfToken: string;
   problems: FieldProblem[];
   values: Record<string, string>;
-}> = ({ m, viewer, users, csrfToken, problems, values }) => (
+  /** Why an action on a row was refused (e.g. disabling one's own account). */
+  refused?: string;
+}> = ({ m, viewer, users, csrfToken, problems, values, refused }) => (
   <>
+    {refused && (
+      <p class="notice" role="alert">
+        {refused}
+      </p>
+    )}
     <p class="help">{m.t('users.tokensHelp')}</p>
     <ListTable
       id="users"
@@ -167,7 +174,12 @@ export const UsersPage: FC<{
           <td>{roleLabel(m, u.role)}</td>
           <td>{u.state_iso3 ?? u.organization_code ?? ''}</td>
           <td>
-            {u.role === 'admin' && viewer.role !== 'admin' ? (
+            {u.id === viewer.id ? (
+              // One's own account: no button (an administrator cannot disable the account they are using).
+              <>
+                {m.t('users.active')} ({m.t('users.yourAccount')})
+              </>
+            ) : u.role === 'admin' && viewer.role !== 'admin' ? (
               u.disabled_at ? (
                 m.t('users.disabled')
               ) : (

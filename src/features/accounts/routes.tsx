@@ -125,7 +125,8 @@ export function accountWebRoutes() {
     c: AppContextOf,
     problems: FieldProblem[] = [],
     values: Record<string, string> = {},
-    status: 403 | 422 = 422,
+    status: 403 | 409 | 422 = 422,
+    refused?: string,
   ) => {
     const m = c.get('m');
     const viewer = c.get('viewer');
@@ -133,8 +134,16 @@ export function accountWebRoutes() {
     const users = await listUsers(c.get('app').database.db);
     return render(
       c,
-      { title: m.t('users.title'), status: problems.length ? status : 200 },
-      <UsersPage m={m} viewer={viewer!} users={users} csrfToken={c.get('csrfToken')} problems={problems} values={values} />,
+      { title: m.t('users.title'), status: problems.length || refused ? status : 200 },
+      <UsersPage
+        m={m}
+        viewer={viewer!}
+        users={users}
+        csrfToken={c.get('csrfToken')}
+        problems={problems}
+        values={values}
+        refused={refused}
+      />,
     );
   };
 
@@ -190,7 +199,8 @@ export function accountWebRoutes() {
       const id = c.req.param('id');
       const user = await findUserById(c.get('app').database.db, id);
       if (!user) throw new AppError('not-found', 'no such account');
-      if (disabled && id === viewer!.id) throw new AppError('conflict', 'you cannot disable your own account');
+      // Not "someone else changed this record": say why (409, as before).
+      if (disabled && id === viewer!.id) return usersPage(c, [], {}, 409, c.get('m').t('users.selfDisable'));
       await setUserDisabled(c.get('app').database.db, actorOf(viewer), user.email, disabled, viewer!);
       return c.redirect(`/${c.get('m').locale}/admin/users`, 303);
     });
