@@ -223,11 +223,11 @@ describe('administrators and the secretariat (11) and API tokens after enabling 
 
   test('the secretariat may not disable or enable an administrator; an administrator may', async () => {
     const id = await userId(t, 'second.admin@example.org');
-    assert.equal((await secretariat.post(`/en/admin/users/${id}/disable`, {})).status, 403);
+    assert.equal((await secretariat.post(`/en/admin/users/${id}/disable`, { confirm: 'yes' })).status, 403);
     assert.equal(await disabled('second.admin@example.org'), false);
     const page = await (await secretariat.get('/en/admin/users')).text();
     assert.equal(page.includes(`/en/admin/users/${id}/disable`), false, 'no button on an administrator’s account');
-    assert.equal((await admin.post(`/en/admin/users/${id}/disable`, {})).status, 303);
+    assert.equal((await admin.post(`/en/admin/users/${id}/disable`, { confirm: 'yes' })).status, 303);
     assert.equal(await disabled('second.admin@example.org'), true);
     assert.equal((await secretariat.post(`/en/admin/users/${id}/enable`, {})).status, 403);
     assert.equal(await disabled('second.admin@example.org'), true);
@@ -235,7 +235,7 @@ describe('administrators and the secretariat (11) and API tokens after enabling 
     assert.equal(await disabled('second.admin@example.org'), false);
     // The secretariat still manages the other accounts.
     const expert = await userId(t, 'new.expert@example.org');
-    assert.equal((await secretariat.post(`/en/admin/users/${expert}/disable`, {})).status, 303);
+    assert.equal((await secretariat.post(`/en/admin/users/${expert}/disable`, { confirm: 'yes' })).status, 303);
     assert.equal((await secretariat.post(`/en/admin/users/${expert}/enable`, {})).status, 303);
   });
 
@@ -249,7 +249,7 @@ describe('administrators and the secretariat (11) and API tokens after enabling 
     const me = () => t.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
     assert.equal((await me()).status, 200);
     const id = await userId(t, 'token.keeper@example.org');
-    assert.equal((await secretariat.post(`/en/admin/users/${id}/disable`, {})).status, 303);
+    assert.equal((await secretariat.post(`/en/admin/users/${id}/disable`, { confirm: 'yes' })).status, 303);
     assert.equal((await secretariat.post(`/en/admin/users/${id}/enable`, {})).status, 303);
     assert.equal((await me()).status, 401);
     assert.match(

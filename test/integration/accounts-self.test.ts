@@ -29,3 +29,22 @@ test('disabling one’s own account anyway says why, not "Someone else changed t
   assert.match(html, /You cannot disable your own account/);
   assert.doesNotMatch(html, /Someone else changed/);
 });
+
+test('disabling an account asks for confirmation first (a page with a form, no JavaScript)', async () => {
+  const db = t.database.db;
+  const other = await db
+    .selectFrom('app_user')
+    .select(['id', 'email'])
+    .where('email', '=', 'expert@demo.r1540.org')
+    .executeTakeFirstOrThrow();
+  const res = await admin.post(`/en/admin/users/${other.id}/disable`, {});
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.match(html, /Disable the account expert@demo\.r1540\.org\?/);
+  assert.match(html, /name="confirm" value="yes"/);
+  const still = await db.selectFrom('app_user').select('disabled_at').where('id', '=', other.id).executeTakeFirstOrThrow();
+  assert.equal(still.disabled_at, null, 'not disabled before confirmation');
+  assert.equal((await admin.post(`/en/admin/users/${other.id}/disable`, { confirm: 'yes' })).status, 303);
+  const now = await db.selectFrom('app_user').select('disabled_at').where('id', '=', other.id).executeTakeFirstOrThrow();
+  assert.notEqual(now.disabled_at, null);
+});

@@ -290,7 +290,7 @@ describe('accounts and API tokens', () => {
 
     const adminClient = new Client(t);
     await adminClient.login(admin);
-    assert.equal((await adminClient.post(`/en/admin/users/${id}/disable`, {})).status, 303);
+    assert.equal((await adminClient.post(`/en/admin/users/${id}/disable`, { confirm: 'yes' })).status, 303);
 
     const login = await new Client(t).post('/en/login', { email, password });
     assert.equal(login.status, 401);

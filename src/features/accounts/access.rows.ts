@@ -22,11 +22,12 @@ export const accessRows: Row[] = [
   { method: 'POST', route: '/{lang}/admin/users', path: '/en/admin/users', body: () => ({ email: '', displayName: '', role: 'admin', password: '', stateIso3: '', organizationCode: '' }), expect: s(401, 403, 403, 403, 403, 403, 422), note: 'an administrator: only an administrator makes one' },
   { method: 'GET', route: '/{lang}/admin/users/:id/history', path: (c) => `/en/admin/users/${c.victimId}/history`, expect: s(401, 403, 403, 403, 403, 200, 200) },
   { method: 'GET', route: '/{lang}/admin/users/:id/history', path: `/en/admin/users/${uuid0}/history`, expect: s(401, 403, 403, 403, 403, 404, 404), note: 'no such account' },
-  { method: 'POST', route: '/{lang}/admin/users/:id/disable', path: (c) => `/en/admin/users/${c.victimId}/disable`, expect: s(401, 403, 403, 403, 403, 303, 303) },
+  { method: 'POST', route: '/{lang}/admin/users/:id/disable', path: (c) => `/en/admin/users/${c.victimId}/disable`, expect: s(401, 403, 403, 403, 403, 200, 200), note: 'not confirmed: the confirmation page' },
+  { method: 'POST', route: '/{lang}/admin/users/:id/disable', path: (c) => `/en/admin/users/${c.victimId}/disable`, body: () => ({ confirm: 'yes' }), expect: s(401, 403, 403, 403, 403, 303, 303) },
   { method: 'POST', route: '/{lang}/admin/users/:id/enable', path: (c) => `/en/admin/users/${c.victimId}/enable`, expect: s(401, 403, 403, 403, 403, 303, 303) },
   { method: 'POST', route: '/{lang}/admin/users/:id/disable', path: (c, w) => `/en/admin/users/${w === 'public' ? c.victimId : c.userId[w]}/disable`, expect: s(401, 403, 403, 403, 403, 409, 409), note: 'one’s own account' },
   { method: 'POST', route: '/{lang}/admin/users/:id/disable', path: `/en/admin/users/${uuid0}/disable`, expect: s(401, 403, 403, 403, 403, 404, 404), note: 'no such account' },
-  { method: 'POST', route: '/{lang}/admin/users/:id/disable', path: (c) => `/en/admin/users/${c.userId.admin}/disable`, expect: s(401, 403, 403, 403, 403, 403, 409), note: 'an administrator’s account (the administrator’s own)' },
+  { method: 'POST', route: '/{lang}/admin/users/:id/disable', path: (c) => `/en/admin/users/${c.userId.admin}/disable`, body: () => ({ confirm: 'yes' }), expect: s(401, 403, 403, 403, 403, 403, 409), note: 'an administrator’s account (the administrator’s own)' },
   { method: 'POST', route: '/{lang}/admin/users/:id/enable', path: (c) => `/en/admin/users/${c.userId.admin}/enable`, expect: s(401, 403, 403, 403, 403, 403, 303), note: 'an administrator’s account (already enabled: nothing changes)' },
 
   // The API, with a bearer token

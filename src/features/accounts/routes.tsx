@@ -7,6 +7,7 @@ import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, safeNext, text } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
+import { CsrfField } from '../../platform/http/layout.tsx';
 import { may } from '../../platform/policy/policy.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
@@ -201,6 +202,22 @@ export function accountWebRoutes() {
       if (!user) throw new AppError('not-found', 'no such account');
       // Not "someone else changed this record": say why (409, as before).
       if (disabled && id === viewer!.id) return usersPage(c, [], {}, 409, c.get('m').t('users.selfDisable'));
+      // Disabling is destructive (sessions end, tokens are revoked): a confirmation step first, without JavaScript.
+      if (disabled && (await c.req.parseBody()).confirm !== 'yes') {
+        const m = c.get('m');
+        return render(
+          c,
+          { title: m.t('users.confirmDisable.title') },
+          <form method="post" action={`/${m.locale}/admin/users/${user.id}/disable`} class="record-form narrow">
+            <CsrfField token={c.get('csrfToken')} />
+            <input type="hidden" name="confirm" value="yes" />
+            <p>{m.t('users.confirmDisable', { email: user.email })}</p>
+            <p class="actions">
+              <button type="submit">{m.t('users.disable')}</button> <a href={`/${m.locale}/admin/users`}>{m.t('form.cancel')}</a>
+            </p>
+          </form>,
+        );
+      }
       await setUserDisabled(c.get('app').database.db, actorOf(viewer), user.email, disabled, viewer!);
       return c.redirect(`/${c.get('m').locale}/admin/users`, 303);
     });
