@@ -51,9 +51,6 @@ const excludedFor = (w: Who): Record<string, string> => ({
         '/{lang}/states/:iso3/contacts/:id/edit': 'KNOWN GAP, owned by the contacts helper: the edit link of the State’s own contacts',
       }
     : {}),
-  ...(w === 'committee' || w === 'secretariat'
-    ? { '/{lang}/matrix/export': 'KNOWN GAP, owned by the matrix transfer helper (issue 13, items 5-6): the export of every matrix' }
-    : {}),
 });
 
 /** The route pattern as a regular expression over a path (no query). */

@@ -21,7 +21,8 @@ const text = (max: number) =>
 /** What the secretariat edits of an organization. */
 export const organizationEditFields = {
   kind: z.enum(organizationKinds, `must be one of ${organizationKinds.join(', ')}`),
-  acronyms: perLocale(text(40)),
+  // A short name: an acronym, or in Arabic and Chinese often a short name in words (up to 100).
+  acronyms: perLocale(text(100)),
   names: perLocale(text(300)).refine((n) => n.en !== undefined, { message: 'is required', path: ['en'] }),
   website: z
     .string()

@@ -74,14 +74,14 @@ export const TransferLinks: FC<{ m: Messages; base: string; version: number; can
           <p>
             <a href={`${base}/import`}>{m.t('transfer.importLink')}</a>
           </p>
-          <AllStatesLinks m={m} />
         </>
       )}
+      <AllStatesLinks m={m} />
     </section>
   );
 };
 
-/** Every State's newest version, for the Committee side. */
+/** Every State's matrix as the reader may download it (the public: the published ones; exportOfAll). */
 export const AllStatesLinks: FC<{ m: Messages }> = ({ m }) => (
   <p class="help">
     {m.t('transfer.allStates')}:{' '}
