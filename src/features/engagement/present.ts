@@ -15,9 +15,9 @@ import type { EngagementStatus, VisitKind, VisitPurpose } from './schema.ts';
 const seenOf =
   <R>(states: readonly (keyof R)[], organizations: readonly (keyof R)[]) =>
   (row: R, seen: VisibleCodes): R => {
-    const only = (keys: readonly (keyof R)[], kept: Set<string>) =>
+    const seenOf = (keys: readonly (keyof R)[], kept: Set<string>) =>
       Object.fromEntries(keys.map((k) => [k, (row[k] as string[]).filter((c) => kept.has(c))]));
-    return { ...row, ...only(states, seen.states), ...only(organizations, seen.organizations) };
+    return { ...row, ...seenOf(states, seen.states), ...seenOf(organizations, seen.organizations) };
   };
 
 export const visitSeen = seenOf<VisitRow>(['states_involved'], ['organizations_involved', 'supporting_organizations']);
