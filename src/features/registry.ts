@@ -1,5 +1,6 @@
 import { installFeatures } from '../platform/registry.ts';
 import { accounts } from './accounts/index.ts';
+import { administration } from './administration/index.ts';
 import { activity } from './activity/index.ts';
 import { assistance } from './assistance/index.ts';
 import { contacts } from './contacts/index.ts';
@@ -7,11 +8,15 @@ import { correspondence } from './correspondence/index.ts';
 import { documents } from './documents/index.ts';
 import { engagement } from './engagement/index.ts';
 import { matrix } from './matrix/index.ts';
+import { meetings } from './meetings/index.ts';
 import { memberStates } from './member-states/index.ts';
 import { organizationOverview } from './organization-overview/index.ts';
 import { organizations } from './organizations/index.ts';
+import { outreach } from './outreach/index.ts';
+import { publications } from './publications/index.ts';
 import { reports } from './reports/index.ts';
 import { search } from './search/index.ts';
+import { siteVisits } from './site-visits/index.ts';
 import { stateOverview } from './state-overview/index.ts';
 
 /**
@@ -30,6 +35,11 @@ export const features = [
   engagement,
   assistance,
   correspondence,
+  administration,
+  meetings,
+  outreach,
+  publications,
+  siteVisits,
   search,
   stateOverview,
   organizationOverview,

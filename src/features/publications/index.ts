@@ -1,0 +1,6 @@
+import type { Feature } from '../../platform/feature.ts';
+
+/** Issue 14 (the Committee's own year): being built. */
+export const publications: Feature = {
+  name: 'publications',
+};
