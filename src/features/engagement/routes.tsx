@@ -1,4 +1,4 @@
-import { csvResponse } from '../../platform/formats/csv.ts';
+import { csvHeader, csvResponse } from '../../platform/formats/csv.ts';
 import { todayIso } from '../../platform/values/dates.ts';
 import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.ts';
@@ -62,8 +62,10 @@ export function engagementWebRoutes() {
         lastYear,
       ),
     );
+    // The header row in the reader's language, as the page names the columns; ?header=machine keeps the stable codes.
+    const m = c.get('m');
     return csvResponse(c, 'visits-per-year.csv', [
-      ['year', 'visits', ...kinds],
+      csvHeader(c, [m.t('engagement.year'), m.t('engagement.count'), ...kinds.map((k) => m.t(kindKeys[k]))], ['year', 'visits', ...kinds]),
       ...perYear(all, firstYear, lastYear).map((y, i) => [y.year, y.count, ...byKind.map((k) => k[i]!.count)]),
     ]);
   });
