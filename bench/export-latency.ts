@@ -5,8 +5,11 @@
  * matrices of `--states` States, served on 127.0.0.1: the latency of a small request (GET /healthz,
  * one after the other) with nothing else running (baseline), then while the public XLSX export of
  * every State's matrix is being built (its first build: nothing is cached yet), in the same run.
- * Median and maximum of each; the export's own time beside. Results go to stdout.
+ * Median and maximum of each; the export's own time beside; and the longest the event loop was held
+ * (perf_hooks.monitorEventLoopDelay, the server and the client share the process) alone and during
+ * the export: the goal is under 50 ms. Results go to stdout.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app/http.tsx';
@@ -52,8 +55,14 @@ for (const engine of engines) {
     const address = server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     for (let i = 0; i < 20; i++) await smallOnce(base); // warm-up
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     const baseline: number[] = [];
     for (let i = 0; i < samples; i++) baseline.push(await smallOnce(base));
+    loop.disable();
+    const loopAlone = loop.max / 1e6;
+    loop.reset();
+    loop.enable();
     const during: number[] = [];
     const t0 = performance.now();
     let done = false;
@@ -64,12 +73,15 @@ for (const engine of engines) {
     });
     while (!done) during.push(await smallOnce(base));
     const exp = await exporting;
+    loop.disable();
+    const loopDuring = loop.max / 1e6;
     const b = stats(baseline);
     const d = stats(during);
     console.log(
       `${engine}: XLSX export of every State (${exp.status}, ${(exp.bytes / 1024 / 1024).toFixed(1)} MB) in ${exp.ms.toFixed(0)} ms\n` +
         `  GET /healthz alone:        n=${b.n} median ${b.median.toFixed(1)} ms, max ${b.max.toFixed(1)} ms\n` +
-        `  GET /healthz during export: n=${d.n} median ${d.median.toFixed(1)} ms, max ${d.max.toFixed(1)} ms`,
+        `  GET /healthz during export: n=${d.n} median ${d.median.toFixed(1)} ms, max ${d.max.toFixed(1)} ms\n` +
+        `  event loop held at most:    ${loopAlone.toFixed(1)} ms alone, ${loopDuring.toFixed(1)} ms during export (goal < 50 ms)`,
     );
     await new Promise((resolve) => server.close(resolve));
     await ctx.database.close();

@@ -30,6 +30,9 @@ export interface ExportOptions {
   locale: Messages['locale'];
 }
 
+/** Matrices whose cells one query reads (some 360 cells each). */
+const matricesPerRead = 8;
+
 const cellOf = (c: CellRow): ExportCell => ({ ...cellContent(c), rev: c.row_version });
 
 /**
@@ -88,22 +91,25 @@ export async function exportMatrices(db: Kysely<DB>, viewer: Viewer | null, opti
   }
   const template = await findTemplate(db, chosen[0]!.template_version);
   if (!template) throw new AppError('not-found', `the matrix template ${chosen[0]!.template_version} was not found`);
-  const cells = await cellsByMatrix(
-    db,
-    chosen.map((m) => m.id),
-  );
-  // Some 70,000 cells for every State: built a few matrices at a time, letting other requests in between.
+  // Some 70,000 cells for every State: read and built a few matrices at a time, letting other
+  // requests in between (on PGlite a query runs on this thread: one query of every cell held it).
   const matrices: ExportMatrix[] = [];
-  for (const [i, m] of chosen.entries()) {
-    if (i > 0 && i % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
-    matrices.push({
-      state: m.state_iso3,
-      stateName: readable.get(m.state_iso3) ?? m.state_iso3,
-      number: m.number,
-      status: m.status,
-      demo: m.demo,
-      cells: new Map(cells.get(m.id)!.map((c) => [c.field_code, cellOf(c)])),
-    });
+  for (let i = 0; i < chosen.length; i += matricesPerRead) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    const part = chosen.slice(i, i + matricesPerRead);
+    const cells = await cellsByMatrix(
+      db,
+      part.map((m) => m.id),
+    );
+    for (const m of part)
+      matrices.push({
+        state: m.state_iso3,
+        stateName: readable.get(m.state_iso3) ?? m.state_iso3,
+        number: m.number,
+        status: m.status,
+        demo: m.demo,
+        cells: new Map(cells.get(m.id)!.map((c) => [c.field_code, cellOf(c)])),
+      });
   }
   return { template: { version: template.version, ...template.definition }, matrices, exportedAt: new Date() };
 }
