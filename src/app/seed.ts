@@ -4,6 +4,7 @@ import type { Config } from '../platform/config.ts';
 import { getMeta, setMeta } from '../platform/db/app-meta.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { features } from '../platform/registry.ts';
+import { todayIso } from '../platform/values/dates.ts';
 
 /** Shipped reference data of every feature, in the registry's order, in one transaction. */
 export async function seedReference(db: Kysely<DB>, actor: Actor = systemActor): Promise<string[]> {
@@ -17,10 +18,13 @@ export async function seedReference(db: Kysely<DB>, actor: Actor = systemActor):
   });
 }
 
-/** Every feature's demonstration set, in the registry's order (the accounts first: the others act as them). */
-export async function seedDemo(db: Kysely<DB>, log?: (line: string) => void, config?: Config): Promise<void> {
+/**
+ * Every feature's demonstration set, in the registry's order (the accounts first: the others act as
+ * them), its history continued up to `today` (the real day unless a test asks for another).
+ */
+export async function seedDemo(db: Kysely<DB>, log?: (line: string) => void, config?: Config, today: string = todayIso()): Promise<void> {
   for (const f of features()) {
-    const line = await f.seed?.demo?.(db, { log, config });
+    const line = await f.seed?.demo?.(db, { log, config, today });
     if (line) log?.(line);
   }
 }

@@ -1,10 +1,11 @@
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from './audit/record.ts';
 import type { BackupTable } from './backup/tables.ts';
 import type { BundleSection } from './bundle/section.ts';
 import type { Command } from './cli.ts';
 import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
 import type { DB } from './db/schema.ts';
 import type { Api } from './http/api-common.ts';
 import type { AppEnv } from './http/env.ts';
@@ -48,6 +49,11 @@ export interface DemoOptions {
   log?: (line: string) => void;
   /** The configuration, where a demonstration set needs it (the file store of the demonstration documents). */
   config?: Config;
+  /**
+   * The day the demonstration is seeded on (default: today, `values/dates.ts`): the illustrative
+   * history after the 2018 review continues up to it, the same for the same day.
+   */
+  today?: string;
 }
 
 /**
@@ -100,4 +106,12 @@ export interface Feature {
   storedFiles?: (db: Kysely<DB> | Transaction<DB>) => Promise<string[]>;
   /** A larger request body than `R1540_MAX_BODY_BYTES` for some paths (a file import, an upload). */
   bodyLimit?: (path: string, config: Config) => number | undefined;
+  /**
+   * Middleware around every page under `/{locale}` (after authentication: the viewer is known),
+   * made once per application by `app/http.tsx`, in the registry's order. It must not slow or fail
+   * a page (the site-visit counter: it only notes the page once answered).
+   */
+  middleware?: (app: AppContext) => MiddlewareHandler<AppEnv>;
+  /** At shutdown, before the database closes (the site-visit counter writes its last counts). */
+  shutdown?: (app: AppContext) => Promise<void>;
 }
