@@ -114,6 +114,7 @@ export function createApp(app: AppContext): Hono<AppEnv> {
 
   const web = new Hono<AppEnv>();
   web.use('*', authenticate, csrfProtection);
+  for (const f of features()) if (f.middleware) web.use('*', f.middleware(app));
   web.route('/', homeRoutes());
   for (const f of features()) for (const mount of f.web ?? []) web.route(mount.path, mount.routes());
   for (const locale of locales) {

@@ -3,6 +3,7 @@ import type { Config } from '../../platform/config.ts';
 import { createLogger } from '../../platform/log.ts';
 import { createContext } from '../context.ts';
 import { createApp } from '../http.tsx';
+import { features } from '../../platform/registry.ts';
 
 /** Starts the web server; on first start this creates the database and loads its data. Logs go to standard output as JSON lines. */
 export async function serveCommand(config: Config): Promise<void> {
@@ -19,10 +20,13 @@ export async function serveCommand(config: Config): Promise<void> {
   const stop = (signal: string) => {
     logger.info(`${signal}, stopping`);
     server.close(() => {
-      app.database.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      // Each feature's last work (the site-visit counter's last counts), then the database.
+      Promise.allSettled(features().map((f) => f.shutdown?.(app)))
+        .then(() => app.database.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

@@ -8,6 +8,7 @@ export type { AppUserTable } from './schema.ts';
 export { viewerOf } from './viewer.ts';
 
 export { authenticate, csrfProtection } from './auth.ts';
+export { clientAddress, trustedProxies } from './client-address.ts';
 export { accountNamed } from './cli.ts';
 export { normaliseEmail } from './commands.ts';
 export { demoAccounts, demoPassword, seedDemoAccounts } from './demo.ts';
