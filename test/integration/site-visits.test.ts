@@ -193,7 +193,7 @@ describe('the figures: page, CSV and API', () => {
     const body = (await res.json()) as Record<string, unknown> & {
       visits: number;
       views: number;
-      yearBefore: { from: string; to: string; visits: number };
+      yearBefore: { from: string; to: string; visits: number; views: number };
       change: { visits: number };
       bySection: { key: string; visits: number }[];
       byLanguage: { key: string; visits: number }[];
