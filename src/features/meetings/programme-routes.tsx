@@ -1,0 +1,448 @@
+import type { Hono } from 'hono';
+import { recordHistory } from '../../platform/audit/history.ts';
+import type { FieldProblem } from '../../platform/errors.ts';
+import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
+import { formBody, text } from '../../platform/http/forms.ts';
+import { authorize } from '../../platform/http/guard.ts';
+import { render } from '../../platform/http/render.tsx';
+import type { Messages, MessageKey } from '../../platform/i18n/i18n.ts';
+import { can, storedResources, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
+import { HistoryList } from '../../platform/ui/history.tsx';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
+import { kinds, saveItem, saveProgramme, setArchived } from './commands.ts';
+import type { LinkedRecord } from './figures.ts';
+import { type Field, RecordForm } from './form.tsx';
+import { parseLinks } from './inputs.ts';
+import { areaLabel, kindLabel, levelLabel, statusLabel } from './labels.ts';
+import { ItemDetail, ProgrammeDetail, ProgrammeList } from './programme-pages.tsx';
+import {
+  isPublicFact,
+  type ItemRow,
+  itemResource,
+  itemsOf,
+  listProgrammes,
+  meetingResource,
+  type ProgrammeRow,
+  programmeResource,
+  visibleItem,
+  visibleProgramme,
+} from './queries.ts';
+import { itemStatuses, programmeAreas } from './schema.ts';
+import { attempt, textsOf } from './web-common.ts';
+
+const programmeFieldNames = ['number', 'symbol', 'startedOn', 'endedOn', 'reviewCutoffOn', 'confidentiality', 'version'];
+const itemFieldNames = ['reference', 'title', 'area', 'status', 'links', 'position', 'confidentiality', 'version'];
+const levels = (m: Messages) => ['public', 'committee'].map((l) => ({ value: l, label: levelLabel(m, l) }));
+
+/**
+ * The records an item names, as far as the viewer may see them (a meeting's fact when only that
+ * is public), with a label and, for meetings, their date. A kind whose feature cannot say who may
+ * see its records is shown to the Committee side only.
+ */
+export async function visibleLinks(
+  db: Kysely<DB>,
+  viewer: Viewer | null,
+  m: Messages | null,
+  item: ItemRow,
+): Promise<(LinkedRecord & { label: string })[]> {
+  const out: (LinkedRecord & { label: string })[] = [];
+  const meetingIds = item.links.filter((l) => l.recordType === 'meeting').map((l) => l.recordId);
+  const meetings = new Map(
+    meetingIds.length
+      ? (await db.selectFrom('meeting').selectAll().where('id', 'in', meetingIds).where('archived_at', 'is', null).execute()).map((r) => [
+          r.id,
+          r,
+        ])
+      : [],
+  );
+  const types = [...new Set(item.links.map((l) => l.recordType).filter((t) => t !== 'meeting'))];
+  const resources = new Map(
+    await Promise.all(
+      types.map(
+        async (t) =>
+          [
+            t,
+            await storedResources(
+              db,
+              t,
+              item.links.filter((l) => l.recordType === t).map((l) => l.recordId),
+            ),
+          ] as const,
+      ),
+    ),
+  );
+  const kindName = (t: string) => (m ? m.t(`search.kind.${t}` as MessageKey) : t);
+  for (const l of item.links) {
+    if (l.recordType === 'meeting') {
+      const r = meetings.get(l.recordId);
+      if (!r) continue;
+      if (can(viewer, 'read', meetingResource(r))) out.push({ ...l, dated: r.held_on, label: r.title });
+      else if (isPublicFact(r)) out.push({ ...l, dated: r.held_on, label: m ? kindLabel(m, r.kind) : r.kind });
+      continue;
+    }
+    const res = resources.get(l.recordType)?.get(l.recordId);
+    const seen = res ? can(viewer, 'read', res) : viewer !== null && ['expert', 'committee', 'secretariat', 'admin'].includes(viewer.role);
+    if (seen) out.push({ ...l, dated: null, label: `${kindName(l.recordType)} ${l.recordId.slice(0, 8)}` });
+  }
+  return out;
+}
+
+function programmeForm(
+  c: AppContextOf,
+  title: string,
+  action: string,
+  cancel: string,
+  values: Record<string, string>,
+  problems: FieldProblem[],
+  status: 200 | 409 | 422,
+) {
+  const m = c.get('m');
+  const fields: Field[] = [
+    { name: 'number', label: m.t('meetings.programme.number'), type: 'number', required: true },
+    { name: 'symbol', label: m.t('meetings.programme.symbol'), dir: 'ltr' },
+    { name: 'startedOn', label: m.t('meetings.programme.startedOn'), type: 'date', required: true },
+    { name: 'endedOn', label: m.t('meetings.programme.endedOn'), type: 'date', required: true },
+    { name: 'reviewCutoffOn', label: m.t('meetings.programme.cutoff'), type: 'date', help: m.t('meetings.programme.cutoffHelp') },
+    { name: 'confidentiality', label: m.t('meetings.confidentiality'), type: 'select', options: levels(m) },
+  ];
+  return render(
+    c,
+    { title, status },
+    <RecordForm m={m} action={action} cancel={cancel} fields={fields} values={values} problems={problems} csrfToken={c.get('csrfToken')} />,
+  );
+}
+
+const programmeInputOf = (v: Record<string, string>) => ({
+  number: v.number ?? '',
+  symbol: v.symbol ?? '',
+  startedOn: v.startedOn ?? '',
+  endedOn: v.endedOn ?? '',
+  reviewCutoffOn: v.reviewCutoffOn || null,
+  confidentiality: v.confidentiality || 'public',
+});
+
+const programmeValues = (p: ProgrammeRow) => ({
+  number: String(p.number),
+  symbol: p.symbol,
+  startedOn: p.started_on,
+  endedOn: p.ended_on,
+  reviewCutoffOn: p.review_cutoff_on ?? '',
+  confidentiality: p.confidentiality,
+  version: String(p.row_version),
+});
+
+function itemForm(
+  c: AppContextOf,
+  title: string,
+  action: string,
+  cancel: string,
+  values: Record<string, string>,
+  problems: FieldProblem[],
+  status: 200 | 409 | 422,
+) {
+  const m = c.get('m');
+  const fields: Field[] = [
+    { name: 'reference', label: m.t('meetings.programme.reference'), dir: 'ltr', required: true },
+    { name: 'title', label: m.t('meetings.programme.item'), type: 'textarea' },
+    {
+      name: 'area',
+      label: m.t('meetings.programme.area'),
+      type: 'select',
+      options: programmeAreas.map((a) => ({ value: a, label: areaLabel(m, a) })),
+    },
+    {
+      name: 'status',
+      label: m.t('meetings.programme.status'),
+      type: 'select',
+      options: itemStatuses.map((s) => ({ value: s, label: statusLabel(m, s) })),
+    },
+    {
+      name: 'links',
+      label: m.t('meetings.programme.carriedOutBy'),
+      type: 'textarea',
+      dir: 'ltr',
+      help: m.t('meetings.programme.linkHelp'),
+    },
+    { name: 'position', label: m.t('meetings.position'), type: 'number' },
+    { name: 'confidentiality', label: m.t('meetings.confidentiality'), type: 'select', options: levels(m) },
+  ];
+  return render(
+    c,
+    { title, status },
+    <RecordForm m={m} action={action} cancel={cancel} fields={fields} values={values} problems={problems} csrfToken={c.get('csrfToken')} />,
+  );
+}
+
+const itemInputOf = (v: Record<string, string>) => ({
+  reference: v.reference ?? '',
+  title: v.title ?? '',
+  area: v.area ?? '',
+  status: v.status || 'planned',
+  links: parseLinks(v.links ?? ''),
+  position: v.position || '0',
+  confidentiality: v.confidentiality || 'public',
+});
+
+const itemValues = (i: ItemRow) => ({
+  reference: i.reference,
+  title: i.title,
+  area: i.area,
+  status: i.status,
+  links: i.links.map((l) => `${l.recordType}:${l.recordId}`).join('\n'),
+  position: String(i.position),
+  confidentiality: i.confidentiality,
+  version: String(i.row_version),
+});
+
+/** `/{lang}/committee/programme…`: the programmes of work, their items and the progress of each. */
+export function programmeRoutes(r: Hono<AppEnv>) {
+  const mayCreate = (c: AppContextOf) => can(c.get('viewer'), 'create', { type: 'programme-of-work', confidentiality: 'public' });
+  const mayAddItem = (c: AppContextOf) => can(c.get('viewer'), 'create', { type: 'programme-item', confidentiality: 'public' });
+  const db = (c: AppContextOf) => c.get('app').database.db;
+
+  r.get('/programme', async (c) => {
+    const m = c.get('m');
+    return render(
+      c,
+      { title: m.t('meetings.programme.title') },
+      <ProgrammeList m={m} programmes={await listProgrammes(db(c), c.get('viewer'))} mayCreate={mayCreate(c)} />,
+    );
+  });
+
+  r.get('/programme/new', (c) => {
+    const m = c.get('m');
+    authorize(c, mayCreate(c), 'the recording of programmes of work');
+    return programmeForm(
+      c,
+      m.t('meetings.programme.new'),
+      `/${m.locale}/committee/programme/new`,
+      `/${m.locale}/committee/programme`,
+      { confidentiality: 'public' },
+      [],
+      200,
+    );
+  });
+
+  r.post('/programme/new', async (c) => {
+    const m = c.get('m');
+    authorize(c, mayCreate(c), 'the recording of programmes of work');
+    const values = textsOf(await formBody(c), programmeFieldNames);
+    return attempt(
+      async () => {
+        const p = await saveProgramme(db(c), c.get('viewer')!, programmeInputOf(values));
+        return c.redirect(`/${m.locale}/committee/programme/${p.number}`, 303);
+      },
+      (problems, status) =>
+        programmeForm(
+          c,
+          m.t('meetings.programme.new'),
+          `/${m.locale}/committee/programme/new`,
+          `/${m.locale}/committee/programme`,
+          values,
+          problems,
+          status,
+        ),
+    );
+  });
+
+  // Items first: `/programme/items/…` is not a programme's number.
+  const loadItem = async (c: AppContextOf) => {
+    const item = await visibleItem(db(c), c.get('viewer'), c.req.param('id') ?? '');
+    const programme = await visibleProgramme(db(c), c.get('viewer'), item.programme_id);
+    return { item, programme };
+  };
+
+  r.get('/programme/items/:id', async (c) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    const { item, programme } = await loadItem(c);
+    const resource = itemResource(item);
+    return render(
+      c,
+      { title: `${item.reference} — ${item.title.slice(0, 120)}` },
+      <ItemDetail
+        m={m}
+        item={item}
+        programme={programme}
+        links={await visibleLinks(db(c), viewer, m, item)}
+        csrfToken={c.get('csrfToken')}
+        actions={{
+          edit: can(viewer, 'update', resource),
+          archive: can(viewer, item.archived_at ? 'restore' : 'archive', resource),
+          history: can(viewer, 'read-history', resource),
+        }}
+      />,
+    );
+  });
+
+  r.get('/programme/items/:id/history', async (c) => {
+    const m = c.get('m');
+    const { item } = await loadItem(c);
+    authorize(c, can(c.get('viewer'), 'read-history', itemResource(item)), 'the history of this item');
+    const events = await recordHistory(db(c), visibilityScope(c.get('viewer')), 'programme-item', item.id);
+    return render(
+      c,
+      { title: m.t('history.titleOf', { name: item.reference }) },
+      <HistoryList m={m} events={events} back={`/${m.locale}/committee/programme/items/${item.id}`} />,
+    );
+  });
+
+  const editableItem = async (c: AppContextOf) => {
+    const loaded = await loadItem(c);
+    authorize(c, can(c.get('viewer'), 'update', itemResource(loaded.item)), 'the editing of this item');
+    return loaded;
+  };
+
+  r.get('/programme/items/:id/edit', async (c) => {
+    const m = c.get('m');
+    const { item } = await editableItem(c);
+    const base = `/${m.locale}/committee/programme/items/${item.id}`;
+    return itemForm(c, m.t('meetings.editTitle', { title: item.reference }), `${base}/edit`, base, itemValues(item), [], 200);
+  });
+
+  r.post('/programme/items/:id/edit', async (c) => {
+    const m = c.get('m');
+    const { item } = await editableItem(c);
+    const base = `/${m.locale}/committee/programme/items/${item.id}`;
+    const values = textsOf(await formBody(c), itemFieldNames);
+    return attempt(
+      async () => {
+        await saveItem(db(c), c.get('viewer')!, item.programme_id, itemInputOf(values), { id: item.id, version: Number(values.version) });
+        return c.redirect(base, 303);
+      },
+      (problems, status) =>
+        itemForm(c, m.t('meetings.editTitle', { title: item.reference }), `${base}/edit`, base, values, problems, status),
+    );
+  });
+
+  for (const archived of [true, false])
+    r.post(`/programme/items/:id/${archived ? 'archive' : 'restore'}`, async (c) => {
+      const viewer = c.get('viewer');
+      const { item } = await loadItem(c);
+      authorize(c, can(viewer, archived ? 'archive' : 'restore', itemResource(item)), 'this change');
+      await setArchived(db(c), viewer!, kinds.item, itemResource, item.id, Number(text(await formBody(c), 'version')), archived);
+      return c.redirect(`/${c.get('m').locale}/committee/programme/items/${item.id}`, 303);
+    });
+
+  r.get('/programme/:number', async (c) => {
+    const m = c.get('m');
+    const viewer = c.get('viewer');
+    const p = await visibleProgramme(db(c), viewer, c.req.param('number'));
+    const items = await itemsOf(db(c), viewer, p.id);
+    const withLinks = await Promise.all(items.map(async (item) => ({ item, links: await visibleLinks(db(c), viewer, null, item) })));
+    const resource = programmeResource(p);
+    return render(
+      c,
+      { title: m.t('meetings.programme.ordinal', { number: p.number }) },
+      <ProgrammeDetail
+        m={m}
+        programme={p}
+        items={withLinks}
+        csrfToken={c.get('csrfToken')}
+        actions={{
+          edit: can(viewer, 'update', resource),
+          archive: can(viewer, p.archived_at ? 'restore' : 'archive', resource),
+          history: can(viewer, 'read-history', resource),
+          addItem: mayAddItem(c),
+        }}
+      />,
+    );
+  });
+
+  const editableProgramme = async (c: AppContextOf) => {
+    const p = await visibleProgramme(db(c), c.get('viewer'), c.req.param('number') ?? '');
+    authorize(c, can(c.get('viewer'), 'update', programmeResource(p)), 'the editing of this programme');
+    return p;
+  };
+
+  r.get('/programme/:number/edit', async (c) => {
+    const m = c.get('m');
+    const p = await editableProgramme(c);
+    const base = `/${m.locale}/committee/programme/${p.number}`;
+    return programmeForm(
+      c,
+      m.t('meetings.editTitle', { title: m.t('meetings.programme.ordinal', { number: p.number }) }),
+      `${base}/edit`,
+      base,
+      programmeValues(p),
+      [],
+      200,
+    );
+  });
+
+  r.post('/programme/:number/edit', async (c) => {
+    const m = c.get('m');
+    const p = await editableProgramme(c);
+    const base = `/${m.locale}/committee/programme/${p.number}`;
+    const values = textsOf(await formBody(c), programmeFieldNames);
+    return attempt(
+      async () => {
+        const after = await saveProgramme(db(c), c.get('viewer')!, programmeInputOf(values), { id: p.id, version: Number(values.version) });
+        return c.redirect(`/${m.locale}/committee/programme/${after.number}`, 303);
+      },
+      (problems, status) =>
+        programmeForm(
+          c,
+          m.t('meetings.editTitle', { title: m.t('meetings.programme.ordinal', { number: p.number }) }),
+          `${base}/edit`,
+          base,
+          values,
+          problems,
+          status,
+        ),
+    );
+  });
+
+  r.get('/programme/:number/history', async (c) => {
+    const m = c.get('m');
+    const p = await visibleProgramme(db(c), c.get('viewer'), c.req.param('number'));
+    authorize(c, can(c.get('viewer'), 'read-history', programmeResource(p)), 'the history of this programme');
+    const events = await recordHistory(db(c), visibilityScope(c.get('viewer')), 'programme-of-work', p.id);
+    return render(
+      c,
+      { title: m.t('history.titleOf', { name: m.t('meetings.programme.ordinal', { number: p.number }) }) },
+      <HistoryList m={m} events={events} back={`/${m.locale}/committee/programme/${p.number}`} />,
+    );
+  });
+
+  for (const archived of [true, false])
+    r.post(`/programme/:number/${archived ? 'archive' : 'restore'}`, async (c) => {
+      const viewer = c.get('viewer');
+      const p = await visibleProgramme(db(c), viewer, c.req.param('number'));
+      authorize(c, can(viewer, archived ? 'archive' : 'restore', programmeResource(p)), 'this change');
+      await setArchived(db(c), viewer!, kinds.programme, programmeResource, p.id, Number(text(await formBody(c), 'version')), archived);
+      return c.redirect(`/${c.get('m').locale}/committee/programme/${p.number}`, 303);
+    });
+
+  r.get('/programme/:number/items/new', async (c) => {
+    const m = c.get('m');
+    authorize(c, mayAddItem(c), 'the recording of items');
+    const p = await visibleProgramme(db(c), c.get('viewer'), c.req.param('number'));
+    const base = `/${m.locale}/committee/programme/${p.number}`;
+    return itemForm(
+      c,
+      m.t('meetings.programme.addItem'),
+      `${base}/items/new`,
+      base,
+      { area: 'monitoring', status: 'planned', confidentiality: 'public', position: '0' },
+      [],
+      200,
+    );
+  });
+
+  r.post('/programme/:number/items/new', async (c) => {
+    const m = c.get('m');
+    authorize(c, mayAddItem(c), 'the recording of items');
+    const p = await visibleProgramme(db(c), c.get('viewer'), c.req.param('number'));
+    const base = `/${m.locale}/committee/programme/${p.number}`;
+    const values = textsOf(await formBody(c), itemFieldNames);
+    return attempt(
+      async () => {
+        const item = await saveItem(db(c), c.get('viewer')!, p.id, itemInputOf(values));
+        return c.redirect(`/${m.locale}/committee/programme/items/${item.id}`, 303);
+      },
+      (problems, status) => itemForm(c, m.t('meetings.programme.addItem'), `${base}/items/new`, base, values, problems, status),
+    );
+  });
+}
