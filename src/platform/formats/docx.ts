@@ -1,40 +1,70 @@
-// A small DOCX (WordprocessingML, ECMA-376 transitional) writer for the documents r1540 produces in
-// the six UN languages: headings, paragraphs with bold and italic runs, bulleted lists, tables with
-// a header row that repeats on every page, and page breaks, on A4 in portrait or landscape.
+// The Word (DOCX) documents r1540 produces in the six UN languages, written with the `docx` package
+// (https://docx.js.org): headings, paragraphs with bold and italic runs and footnotes, bulleted
+// lists, tables whose header row repeats on every page (with rows that name a group across every
+// column), page breaks, a running header (a document symbol at the top, on the reading side's end)
+// and page numbers in the footer, on A4 in portrait or landscape.
 //
-// Arabic: paragraphs carry w:bidi, runs with Arabic (or neutral) text w:rtl, tables w:bidiVisual,
-// the section w:bidi, and the complex-script language ar-SA; Latin, Cyrillic or Chinese stretches
-// inside Arabic text get runs of their own without w:rtl, as Word itself writes them.
-// Chinese: the East Asian language zh-CN and an East Asian font.
-// Fonts (Debian: fonts-noto-core, fonts-noto-cjk): Noto Sans for Latin and Cyrillic, Noto Naskh
-// Arabic for complex scripts, Noto Sans CJK SC for East Asian text, whatever the document's language,
-// so that a Chinese name in an English table is not drawn as empty boxes.
-//
-// Every text is XML-escaped; characters XML 1.0 forbids (C0 controls other than tab and line feed,
-// U+FFFE, U+FFFF, unpaired surrogates) are removed; a line feed becomes a line break, a tab a tab.
-import { writeZip } from './zip.ts';
+// Arabic: paragraphs bidirectional, runs with Arabic (or neutral) text right to left, tables visually
+// right to left, the complex-script language ar-SA; Latin, Cyrillic or Chinese stretches inside
+// Arabic text get runs of their own, left to right, as Word itself writes them.
+// Chinese: the East Asian language zh-CN. Fonts (Debian: fonts-noto-core, fonts-noto-cjk): Noto Sans
+// for Latin and Cyrillic, Noto Naskh Arabic for complex scripts, Noto Sans CJK SC for East Asian
+// text, whatever the document's language, so that a Chinese name in an English table is not drawn
+// as empty boxes. The package escapes text; characters XML 1.0 forbids are removed before.
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 
 export type DocxLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 
-export type Run = string | { text: string; bold?: boolean; italic?: boolean };
+/** Text, styled text, or a footnote (its text) whose number is set here. */
+export type Run = string | { text: string; bold?: boolean; italic?: boolean } | { footnote: string };
+
+/** A row of a table, or a row naming the group of the rows after it, across every column. */
+export type TableRowInput = string[] | { group: string };
 
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
-  | { type: 'paragraph'; runs: Run[] }
+  /** `align`: `end` sets the paragraph on the reading side's end (the right in English, the left in Arabic). */
+  | { type: 'paragraph'; runs: Run[]; align?: 'start' | 'center' | 'end' }
   | { type: 'list'; items: string[] }
   /** `widths`: relative column widths (e.g. [1, 3, 2]), scaled to the width of the text; equal when absent. */
-  | { type: 'table'; header: string[]; rows: string[][]; widths?: number[] }
+  | { type: 'table'; header: string[]; rows: TableRowInput[]; widths?: number[] }
   | { type: 'page-break' };
 
 export interface DocxDocument {
   title: string;
   language: DocxLanguage;
   subtitle?: string;
+  /** Drawn before the title (a UN document's masthead); the title is left out when `title` is only metadata. */
+  titleInBody?: boolean;
   blocks: Block[];
   /** Landscape suits wide tables (default portrait). */
   orientation?: 'portrait' | 'landscape';
-  /** The creation date in docProps/core.xml; a fixed date when absent, so the same document gives the same bytes. */
+  /** The creation date in docProps/core.xml; a fixed date when absent, so the same document gives the same text. */
   created?: Date;
+  /** A running header on every page, set at the end of the line (a document symbol). */
+  header?: string;
+  /** Page numbers in the footer. */
+  pageNumbers?: boolean;
 }
 
 export const docxMediaType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -48,9 +78,6 @@ const fixedDate = new Date('2000-01-01T00:00:00Z');
 // A4 in twentieths of a point; 2 cm margins.
 const a4 = { short: 11906, long: 16838 };
 const margin = 1134;
-
-// ---------------------------------------------------------------------------------------------
-// Text
 
 /** Removes what XML 1.0 forbids: C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF; unpaired surrogates. */
 export function xmlSafe(s: string): string {
@@ -76,7 +103,7 @@ const ltrStretch = new RegExp(`[${ltrChar}](?:[^${rtlChar}\\n]*[${ltrChar}0-9])?
  * Splits text into stretches: from a strong left-to-right letter to the last such letter or digit before
  * the next right-to-left letter (so "S/2018/1" or "UNODA 2018" stay whole), and the rest, which is right-to-left.
  */
-function bidiSegments(text: string): { text: string; rtl: boolean }[] {
+export function bidiSegments(text: string): { text: string; rtl: boolean }[] {
   const out: { text: string; rtl: boolean }[] = [];
   let at = 0;
   for (const m of text.matchAll(ltrStretch)) {
@@ -88,203 +115,200 @@ function bidiSegments(text: string): { text: string; rtl: boolean }[] {
   return out;
 }
 
+/** What one document's writing keeps: its direction and its footnotes, numbered in order. */
 interface Ctx {
   rtl: boolean;
-  language: DocxLanguage;
+  footnotes: Record<string, { children: Paragraph[] }>;
+  next: number;
 }
 
-/** The run content: w:t with line feeds as w:br and tabs as w:tab. */
-function runContent(text: string): string {
-  const lines = xmlSafe(text).replace(/\r\n?/g, '\n').split('\n');
-  return lines
-    .map((line) =>
-      line
-        .split('\t')
-        .map((piece) => (piece === '' ? '' : `<w:t xml:space="preserve">${escapeXml(piece)}</w:t>`))
-        .join('<w:tab/>'),
-    )
-    .join('<w:br/>');
+/** Text runs: line feeds become breaks, tabs tabs; in Arabic, one run per direction. */
+function textRuns(text: string, style: { bold?: boolean; italic?: boolean }, ctx: Ctx, size?: number): TextRun[] {
+  const segments = ctx.rtl ? bidiSegments(xmlSafe(text)) : [{ text: xmlSafe(text), rtl: false }];
+  const out: TextRun[] = [];
+  for (const s of segments) {
+    const lines = s.text.replace(/\r\n?/g, '\n').split('\n');
+    for (const [i, line] of lines.entries())
+      out.push(
+        new TextRun({
+          children: line.split('\t').flatMap((piece, j) => (j > 0 ? [new Tab(), piece] : [piece])),
+          ...(i > 0 ? { break: 1 } : {}),
+          bold: style.bold,
+          boldComplexScript: style.bold,
+          italics: style.italic,
+          italicsComplexScript: style.italic,
+          rightToLeft: s.rtl || undefined,
+          ...(size ? { size } : {}),
+        }),
+      );
+  }
+  return out;
 }
 
-function runs(run: Run, ctx: Ctx): string {
-  const { text, bold, italic } = typeof run === 'string' ? { text: run, bold: false, italic: false } : run;
-  const style = `${bold ? '<w:b/><w:bCs/>' : ''}${italic ? '<w:i/><w:iCs/>' : ''}`;
-  const segments = ctx.rtl ? bidiSegments(text) : [{ text, rtl: false }];
-  return segments
-    .map((s) => {
-      const rPr = `${style}${s.rtl ? '<w:rtl/>' : ''}`;
-      return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}${runContent(s.text)}</w:r>`;
-    })
-    .join('');
+function runs(run: Run, ctx: Ctx): (TextRun | FootnoteReferenceRun)[] {
+  if (typeof run === 'string') return textRuns(run, {}, ctx);
+  if ('footnote' in run) {
+    const id = ctx.next++;
+    ctx.footnotes[String(id)] = { children: [paragraph([run.footnote], ctx)] };
+    return [new FootnoteReferenceRun(id)];
+  }
+  return textRuns(run.text, run, ctx);
 }
 
-function paragraph(content: Run[], ctx: Ctx, props = ''): string {
-  const pPr = `${props}${ctx.rtl ? '<w:bidi/>' : ''}`;
-  return `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${content.map((r) => runs(r, ctx)).join('')}</w:p>`;
+const alignment = { start: AlignmentType.START, center: AlignmentType.CENTER, end: AlignmentType.END } as const;
+
+function paragraph(content: Run[], ctx: Ctx, options: { style?: string; align?: 'start' | 'center' | 'end' } = {}): Paragraph {
+  return new Paragraph({
+    children: content.flatMap((r) => runs(r, ctx)),
+    bidirectional: ctx.rtl || undefined,
+    ...(options.style ? { style: options.style } : {}),
+    ...(options.align ? { alignment: alignment[options.align] } : {}),
+  });
 }
 
-// pPr children must come in schema order: pStyle, keepNext, …, numPr, …, bidi, …, jc.
-const styled = (id: string) => `<w:pStyle w:val="${id}"/>`;
-
-// ---------------------------------------------------------------------------------------------
-// Blocks
-
-function table(block: Extract<Block, { type: 'table' }>, ctx: Ctx, textWidth: number): string {
-  const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length), 1);
+function table(block: Extract<Block, { type: 'table' }>, ctx: Ctx, textWidth: number): (Table | Paragraph)[] {
+  const plain = block.rows.filter((r): r is string[] => Array.isArray(r));
+  const columns = Math.max(block.header.length, ...plain.map((r) => r.length), 1);
   const weights = block.widths ?? new Array<number>(columns).fill(1);
   if (weights.length !== columns) throw new RangeError(`the table has ${columns} columns but ${weights.length} widths`);
   if (weights.some((w) => !Number.isFinite(w) || w <= 0)) throw new RangeError('table widths must be positive numbers');
   const total = weights.reduce((a, b) => a + b, 0);
   const grid = weights.map((w) => Math.max(Math.floor((textWidth * w) / total), 200));
+  const shading = { type: ShadingType.CLEAR, color: 'auto', fill: 'D9E2F3' };
 
-  const cell = (text: string, i: number, header: boolean) => {
-    const lines = xmlSafe(text).replace(/\r\n?/g, '\n').split('\n');
-    const tcPr = `<w:tcW w:w="${grid[i]}" w:type="dxa"/>${header ? '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>' : ''}`;
-    const paras = lines.map((l) => paragraph(l === '' ? [] : [header ? { text: l, bold: true } : l], ctx, styled('TableText')));
-    return `<w:tc><w:tcPr>${tcPr}</w:tcPr>${paras.join('')}</w:tc>`;
-  };
-  const row = (cells: string[], header: boolean) => {
-    const padded = [...cells, ...new Array<string>(columns - cells.length).fill('')];
-    const trPr = header ? '<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '<w:trPr><w:cantSplit/></w:trPr>';
-    return `<w:tr>${trPr}${padded.map((c, i) => cell(c, i, header)).join('')}</w:tr>`;
-  };
-
-  const tblPr =
-    '<w:tblPr><w:tblStyle w:val="R1540Table"/>' +
-    `${ctx.rtl ? '<w:bidiVisual/>' : ''}` +
-    `<w:tblW w:w="${grid.reduce((a, b) => a + b, 0)}" w:type="dxa"/>` +
-    '<w:tblLayout w:type="fixed"/>' +
-    '<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>' +
-    '</w:tblPr>';
-  const tblGrid = `<w:tblGrid>${grid.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
-  const header = block.header.length > 0 ? row(block.header, true) : '';
-  // A table must be followed by a paragraph before the section ends or another table begins.
-  return `<w:tbl>${tblPr}${tblGrid}${header}${block.rows.map((r) => row(r, false)).join('')}</w:tbl>${paragraph([], ctx, styled('TableAfter'))}`;
+  const cell = (text: string, width: number, header: boolean, span = 1) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      ...(span > 1 ? { columnSpan: span } : {}),
+      ...(header ? { shading } : {}),
+      children: xmlSafe(text)
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((line) => paragraph(line === '' ? [] : [header ? { text: line, bold: true } : line], ctx, { style: 'TableText' })),
+    });
+  const row = (r: TableRowInput, header: boolean) =>
+    Array.isArray(r)
+      ? new TableRow({
+          cantSplit: true,
+          tableHeader: header || undefined,
+          children: [...r, ...new Array<string>(columns - r.length).fill('')].map((c, i) => cell(c, grid[i]!, header)),
+        })
+      : new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: grid.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+              columnSpan: columns,
+              children: [paragraph([{ text: r.group, bold: true, italic: true }], ctx, { style: 'TableText' })],
+            }),
+          ],
+        });
+  const rows = [...(block.header.length > 0 ? [row(block.header, true)] : []), ...block.rows.map((r) => row(r, false))];
+  return [
+    new Table({
+      rows: rows.length ? rows : [row([''], false)],
+      width: { size: grid.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: grid,
+      layout: TableLayoutType.FIXED,
+      visuallyRightToLeft: ctx.rtl || undefined,
+    }),
+    // A table must be followed by a paragraph before the section ends or another table begins.
+    paragraph([], ctx, { style: 'TableAfter' }),
+  ];
 }
 
-function block(b: Block, ctx: Ctx, textWidth: number): string {
+function block(b: Block, ctx: Ctx, textWidth: number): (Paragraph | Table)[] {
   switch (b.type) {
     case 'heading':
-      return paragraph([b.text], ctx, styled(`Heading${b.level}`));
+      return [paragraph([b.text], ctx, { style: `Heading${b.level}` })];
     case 'paragraph':
-      return paragraph(b.runs, ctx);
+      return [paragraph(b.runs, ctx, b.align ? { align: b.align } : {})];
     case 'list':
-      return b.items
-        .map((item) => paragraph([item], ctx, `${styled('ListBullet')}<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>`))
-        .join('');
+      return b.items.map(
+        (item) =>
+          new Paragraph({
+            children: runs(item, ctx),
+            numbering: { reference: 'bullets', level: 0 },
+            style: 'ListBullet',
+            bidirectional: ctx.rtl || undefined,
+          }),
+      );
     case 'table':
       return table(b, ctx, textWidth);
     case 'page-break':
-      return `<w:p>${ctx.rtl ? '<w:pPr><w:bidi/></w:pPr>' : ''}<w:r><w:br w:type="page"/></w:r></w:p>`;
+      return [new Paragraph({ children: [new PageBreak()], bidirectional: ctx.rtl || undefined })];
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Parts
+const size = (points: number) => points * 2;
 
-const xmlHead = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const wNs =
-  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-
-function documentXml(doc: DocxDocument): string {
-  const ctx: Ctx = { rtl: doc.language === 'ar', language: doc.language };
-  const landscape = doc.orientation === 'landscape';
-  const [w, h] = landscape ? [a4.long, a4.short] : [a4.short, a4.long];
-  const textWidth = w - 2 * margin;
-  const body = [
-    paragraph([doc.title], ctx, styled('Title')),
-    ...(doc.subtitle ? [paragraph([doc.subtitle], ctx, styled('Subtitle'))] : []),
-    ...doc.blocks.map((b) => block(b, ctx, textWidth)),
-  ].join('');
-  const sectPr =
-    `<w:sectPr><w:pgSz w:w="${w}" w:h="${h}"${landscape ? ' w:orient="landscape"' : ''}/>` +
-    `<w:pgMar w:top="${margin}" w:right="${margin}" w:bottom="${margin}" w:left="${margin}" w:header="567" w:footer="567" w:gutter="0"/>` +
-    `${ctx.rtl ? '<w:bidi/>' : ''}</w:sectPr>`;
-  return `${xmlHead}<w:document ${wNs}><w:body>${body}${sectPr}</w:body></w:document>`;
-}
-
-function langXml(language: DocxLanguage): string {
-  const eastAsia = language === 'zh' ? ` w:eastAsia="${languageTag.zh}"` : '';
-  const bidi = language === 'ar' ? ` w:bidi="${languageTag.ar}"` : '';
-  return `<w:lang w:val="${languageTag[language]}"${eastAsia}${bidi}/>`;
-}
-
-function stylesXml(language: DocxLanguage): string {
+function styles(language: DocxLanguage) {
   const { latin, complex, eastAsia } = docxFonts;
-  const hint = language === 'zh' ? ' w:hint="eastAsia"' : language === 'ar' ? ' w:hint="cs"' : '';
-  const rFonts = `<w:rFonts w:ascii="${latin}" w:hAnsi="${latin}" w:eastAsia="${eastAsia}" w:cs="${complex}"${hint}/>`;
-  const para = (id: string, name: string, pPr: string, rPr: string, extra = '') =>
-    `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>${extra}<w:qFormat/><w:pPr>${pPr}</w:pPr><w:rPr>${rPr}</w:rPr></w:style>`;
-  const size = (halfPoints: number) => `<w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/>`;
-  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`;
-  return (
-    `${xmlHead}<w:styles ${wNs}>` +
-    `<w:docDefaults><w:rPrDefault><w:rPr>${rFonts}${size(22)}${langXml(language)}</w:rPr></w:rPrDefault>` +
-    '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
-    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
-    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>' +
-    para('Title', 'Title', '<w:keepNext/><w:spacing w:before="0" w:after="240"/><w:jc w:val="center"/>', `<w:b/><w:bCs/>${size(32)}`) +
-    para(
-      'Subtitle',
-      'Subtitle',
-      '<w:keepNext/><w:spacing w:before="0" w:after="360"/><w:jc w:val="center"/>',
-      `<w:i/><w:iCs/>${size(24)}`,
-    ) +
-    para(
-      'Heading1',
-      'heading 1',
-      '<w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/>',
-      `<w:b/><w:bCs/>${size(28)}`,
-    ) +
-    para(
-      'Heading2',
-      'heading 2',
-      '<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:outlineLvl w:val="1"/>',
-      `<w:b/><w:bCs/>${size(24)}`,
-    ) +
-    para(
-      'Heading3',
-      'heading 3',
-      '<w:keepNext/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="2"/>',
-      `<w:b/><w:bCs/><w:i/><w:iCs/>${size(22)}`,
-    ) +
-    para('ListBullet', 'List Bullet', '<w:spacing w:after="60"/><w:ind w:left="567" w:hanging="283"/>', '') +
-    para('TableText', 'Table Text', '<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>', size(20)) +
-    para('TableAfter', 'Table After', '<w:spacing w:before="0" w:after="120"/>', size(8)) +
-    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/>' +
-    '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
-    '<w:style w:type="table" w:styleId="R1540Table"><w:name w:val="r1540 Table"/><w:basedOn w:val="TableNormal"/><w:qFormat/>' +
-    `<w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
-    '<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>' +
-    '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/></w:tcPr></w:tblStylePr>' +
-    '</w:style></w:styles>'
-  );
-}
-
-function numberingXml(): string {
-  return (
-    `${xmlHead}<w:numbering ${wNs}>` +
-    '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>' +
-    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/><w:lvlJc w:val="left"/>' +
-    '<w:pPr><w:ind w:left="567" w:hanging="283"/></w:pPr></w:lvl></w:abstractNum>' +
-    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
-  );
-}
-
-function settingsXml(language: DocxLanguage): string {
-  const eastAsia = language === 'zh' ? ` w:eastAsia="${languageTag.zh}"` : '';
-  const bidi = language === 'ar' ? ` w:bidi="${languageTag.ar}"` : '';
-  return (
-    `${xmlHead}<w:settings ${wNs}><w:defaultTabStop w:val="709"/><w:characterSpacingControl w:val="doNotCompress"/>` +
-    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
-    `<w:themeFontLang w:val="${languageTag[language]}"${eastAsia}${bidi}/></w:settings>`
-  );
+  const para = (id: string, name: string, run: object, par: object) => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run,
+    paragraph: par,
+  });
+  const bold = { bold: true, boldComplexScript: true };
+  return {
+    default: {
+      document: {
+        run: {
+          font: {
+            ascii: latin,
+            hAnsi: latin,
+            eastAsia,
+            cs: complex,
+            ...(language === 'zh' ? { hint: 'eastAsia' } : language === 'ar' ? { hint: 'cs' } : {}),
+          },
+          size: size(11),
+          sizeComplexScript: size(11),
+          language: {
+            value: languageTag[language],
+            ...(language === 'zh' ? { eastAsia: languageTag.zh } : {}),
+            ...(language === 'ar' ? { bidirectional: languageTag.ar } : {}),
+          },
+        },
+        paragraph: { spacing: { after: 120, line: 264 } },
+      },
+    },
+    paragraphStyles: [
+      para(
+        'Title',
+        'Title',
+        { ...bold, size: size(16) },
+        { keepNext: true, spacing: { before: 0, after: 240 }, alignment: AlignmentType.CENTER },
+      ),
+      para(
+        'Subtitle',
+        'Subtitle',
+        { italics: true, size: size(12) },
+        { keepNext: true, spacing: { after: 360 }, alignment: AlignmentType.CENTER },
+      ),
+      para('Heading1', 'heading 1', { ...bold, size: size(14) }, { keepNext: true, spacing: { before: 360, after: 120 }, outlineLevel: 0 }),
+      para('Heading2', 'heading 2', { ...bold, size: size(12) }, { keepNext: true, spacing: { before: 240, after: 120 }, outlineLevel: 1 }),
+      para(
+        'Heading3',
+        'heading 3',
+        { ...bold, italics: true, size: size(11) },
+        { keepNext: true, spacing: { before: 200, after: 80 }, outlineLevel: 2 },
+      ),
+      para('ListBullet', 'List Bullet', {}, { spacing: { after: 60 } }),
+      para('TableText', 'Table Text', { size: size(10), sizeComplexScript: size(10) }, { spacing: { before: 40, after: 40, line: 240 } }),
+      para('TableAfter', 'Table After', { size: size(4) }, { spacing: { before: 0, after: 120 } }),
+    ],
+  };
 }
 
 function coreXml(doc: DocxDocument): string {
   const when = (doc.created ?? fixedDate).toISOString().replace(/\.\d{3}Z$/, 'Z');
   return (
-    `${xmlHead}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:title>${escapeXml(doc.title)}</dc:title>${doc.subtitle ? `<dc:subject>${escapeXml(doc.subtitle)}</dc:subject>` : ''}` +
     `<dc:creator>r1540</dc:creator><dc:language>${languageTag[doc.language]}</dc:language>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
@@ -292,44 +316,65 @@ function coreXml(doc: DocxDocument): string {
   );
 }
 
-const contentTypes =
-  `${xmlHead}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-  '<Default Extension="xml" ContentType="application/xml"/>' +
-  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-  '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
-  '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>' +
-  '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>' +
-  '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-  '</Types>';
-
-const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
-const relsNs = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const officeRel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-const packageRels =
-  `${xmlHead}<Relationships xmlns="${relsNs}">` +
-  rel('rId1', `${officeRel}/officeDocument`, 'word/document.xml') +
-  rel('rId2', `${relsNs}/metadata/core-properties`, 'docProps/core.xml') +
-  '</Relationships>';
-
-const documentRels =
-  `${xmlHead}<Relationships xmlns="${relsNs}">` +
-  rel('rId1', `${officeRel}/styles`, 'styles.xml') +
-  rel('rId2', `${officeRel}/numbering`, 'numbering.xml') +
-  rel('rId3', `${officeRel}/settings`, 'settings.xml') +
-  '</Relationships>';
-
-/** The DOCX package. The same document (and `created`) always gives the same bytes. */
-export function writeDocx(doc: DocxDocument): Buffer {
-  return writeZip([
-    { name: '[Content_Types].xml', data: contentTypes },
-    { name: '_rels/.rels', data: packageRels },
-    { name: 'word/document.xml', data: documentXml(doc) },
-    { name: 'word/_rels/document.xml.rels', data: documentRels },
-    { name: 'word/styles.xml', data: stylesXml(doc.language) },
-    { name: 'word/numbering.xml', data: numberingXml() },
-    { name: 'word/settings.xml', data: settingsXml(doc.language) },
-    { name: 'docProps/core.xml', data: coreXml(doc) },
-  ]);
+/** The DOCX package. The same document (and `created`) always gives the same parts. */
+export async function writeDocx(doc: DocxDocument): Promise<Buffer> {
+  const ctx: Ctx = { rtl: doc.language === 'ar', footnotes: {}, next: 1 };
+  const landscape = doc.orientation === 'landscape';
+  const textWidth = (landscape ? a4.long : a4.short) - 2 * margin;
+  const children = [
+    ...(doc.titleInBody === false ? [] : [paragraph([doc.title], ctx, { style: 'Title' })]),
+    ...(doc.subtitle ? [paragraph([doc.subtitle], ctx, { style: 'Subtitle' })] : []),
+    ...doc.blocks.flatMap((b) => block(b, ctx, textWidth)),
+  ];
+  const document = new Document({
+    creator: 'r1540',
+    title: xmlSafe(doc.title),
+    styles: styles(doc.language),
+    numbering: {
+      config: [
+        {
+          reference: 'bullets',
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: '•',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { start: 567, hanging: 283 } } },
+            },
+          ],
+        },
+      ],
+    },
+    footnotes: ctx.footnotes,
+    sections: [
+      {
+        properties: {
+          page: {
+            // docx swaps width and height itself for landscape.
+            size: { width: a4.short, height: a4.long, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: margin, right: margin, bottom: margin, left: margin, header: 567, footer: 567 },
+          },
+        },
+        ...(doc.header ? { headers: { default: new Header({ children: [paragraph([doc.header], ctx, { align: 'end' })] }) } } : {}),
+        ...(doc.pageNumbers
+          ? {
+              footers: {
+                default: new Footer({
+                  children: [
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      bidirectional: ctx.rtl || undefined,
+                      children: [new TextRun({ children: [PageNumber.CURRENT] })],
+                    }),
+                  ],
+                }),
+              },
+            }
+          : {}),
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document, false, [{ path: 'docProps/core.xml', data: coreXml(doc) }]);
 }

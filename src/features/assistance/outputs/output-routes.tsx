@@ -67,7 +67,7 @@ export function assistanceOutputRoutes() {
     const [data, names] = await Promise.all([consolidatedList(db, c.get('viewer'), filters), namesFor(c)]);
     const file = `assistance-requests${filters.year ? `-${filters.year}` : ''}${filters.state ? `-${filters.state}` : ''}-${m.locale}`;
     if (format === 'xlsx') return download(c, await consolidatedListXlsx(data, m, names), xlsxMediaType, `${file}.xlsx`);
-    if (format === 'docx') return download(c, consolidatedListDocx(data, m, names), docxMediaType, `${file}.docx`);
+    if (format === 'docx') return download(c, await consolidatedListDocx(data, m, names), docxMediaType, `${file}.docx`);
     const here = new URL(c.req.url);
     const at = (ext: string) => `/${m.locale}/assistance/list.${ext}${here.search}`;
     return render(
@@ -87,7 +87,7 @@ export function assistanceOutputRoutes() {
     const { year, quarter } = periodParams(c, true);
     const db = c.get('app').database.db;
     const [u, names] = await Promise.all([quarterlyUpdate(db, c.get('viewer'), year, quarter), namesFor(c)]);
-    if (format === 'docx') return download(c, quarterlyDocx(u, m, names), docxMediaType, `assistance-${year}-q${quarter}-${m.locale}.docx`);
+    if (format === 'docx') return download(c, await quarterlyDocx(u, m, names), docxMediaType, `assistance-${year}-q${quarter}-${m.locale}.docx`);
     return render(
       c,
       { title: m.t('assistance.out.q.title') },

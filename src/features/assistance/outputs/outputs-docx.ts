@@ -23,7 +23,7 @@ export { docxMediaType } from '../../../platform/formats/docx.ts';
 
 const lines = (xs: string[]) => (xs.length ? xs.join('\n') : '—');
 
-export function consolidatedListDocx(list: ConsolidatedList, m: Messages, names: Names): Buffer {
+export function consolidatedListDocx(list: ConsolidatedList, m: Messages, names: Names): Promise<Buffer> {
   const rows = list.requests.map((r) => [
     [stateName(names, r.stateIso3), r.reference].filter(Boolean).join('\n'),
     `${dateIn(m, r.receivedOn, 'medium')}\n${channelLabel(m, r.channel)}`,
@@ -66,7 +66,7 @@ export function consolidatedListDocx(list: ConsolidatedList, m: Messages, names:
   });
 }
 
-export function quarterlyDocx(u: QuarterlyUpdate, m: Messages, names: Names): Buffer {
+export function quarterlyDocx(u: QuarterlyUpdate, m: Messages, names: Names): Promise<Buffer> {
   const requestOf = (x: { stateIso3: string; receivedOn: string }) =>
     m.t('assistance.out.requestOf', { state: stateName(names, x.stateIso3), date: dateIn(m, x.receivedOn, 'medium') });
   const section = (title: string, header: string[], rows: string[][], widths?: number[]): Block[] => [
