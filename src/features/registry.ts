@@ -1,6 +1,7 @@
 import { installFeatures } from '../platform/registry.ts';
 import { accounts } from './accounts/index.ts';
 import { administration } from './administration/index.ts';
+import { annualReview } from './annual-review/index.ts';
 import { activity } from './activity/index.ts';
 import { assistance } from './assistance/index.ts';
 import { contacts } from './contacts/index.ts';
@@ -44,6 +45,7 @@ export const features = [
   stateOverview,
   organizationOverview,
   activity,
+  annualReview,
 ] as const;
 
 installFeatures(features);
