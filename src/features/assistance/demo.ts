@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type Actor, systemActor } from '../../platform/audit/record.ts';
 import type { DB } from '../../platform/db/schema.ts';
+import { todayIso } from '../../platform/values/dates.ts';
+import { continueDemoAssistance } from './demo/continue.ts';
 import { offers } from './demo/offers.ts';
 import { requests2018 } from './demo/requests-2018.ts';
 import { earlierRequests, requests2017 } from './demo/requests-earlier.ts';
@@ -103,4 +105,12 @@ export async function seedDemoAssistance(
     }
     return { requests: plans.length, offers: offerCount, responses: responseCount };
   });
+}
+
+/**
+ * The demonstration clearinghouse after 2018, up to `today` (the day of seeding): illustrative,
+ * once, in one transaction (`demo/continue.ts`). Run after `seedDemoAssistance`.
+ */
+export async function seedDemoAssistanceSince2018(db: Kysely<DB>, today: string = todayIso(), actor: Actor = systemActor) {
+  return db.transaction().execute((trx) => continueDemoAssistance(trx, actor, today));
 }

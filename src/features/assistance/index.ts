@@ -3,7 +3,7 @@ import { providerKeyOf } from '../../platform/policy/policy.ts';
 import { registerAssistanceApi } from './api.ts';
 import { assistanceOffersSection, assistanceRequestsSection } from './bundle.ts';
 import { assistanceCommand, assistanceUsage } from './cli.ts';
-import { seedDemoAssistance } from './demo.ts';
+import { seedDemoAssistance, seedDemoAssistanceSince2018 } from './demo.ts';
 import { registerAssistanceOutputsApi } from './outputs/api-outputs.ts';
 import { assistanceOutputRoutes } from './outputs/output-routes.tsx';
 import { registerAssistanceGapsApi } from './requests/api-gaps.ts';
@@ -69,9 +69,10 @@ export const assistance: Feature = {
   bundle: [assistanceOffersSection, assistanceRequestsSection],
   search: searchSources,
   seed: {
-    demo: async (db) => {
+    demo: async (db, { today }) => {
       const a = await seedDemoAssistance(db);
-      return `created ${a.requests} requests for assistance, ${a.offers} offers and ${a.responses} responses`;
+      const b = await seedDemoAssistanceSince2018(db, today);
+      return `created ${a.requests} requests for assistance, ${a.offers} offers and ${a.responses} responses (the 2018 review's), and after 2018 up to ${today ?? 'today'} ${b.requests} requests, ${b.offers} offers, ${b.responses} responses and ${b.matches} matches (illustrative)`;
     },
   },
   cli: [{ name: 'assistance', usage: assistanceUsage, run: assistanceCommand }],

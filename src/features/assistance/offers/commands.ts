@@ -105,7 +105,7 @@ export async function insertOffer(
   viewer: Viewer | null,
   raw: OfferInput,
   source: AssistanceSource = 'entered',
-  kept: { id?: string } = {},
+  kept: { id?: string; recordedAt?: Date } = {},
 ): Promise<OfferRow> {
   const input = parseInput(offerInput, raw);
   await checkProvider(trx, viewer, input, 'create');
@@ -114,6 +114,8 @@ export async function insertOffer(
     .insertInto('assistance_offer')
     .values({
       ...(kept.id ? { id: kept.id } : {}),
+      // The demonstration's later offers are recorded on a day of their year (an offer has no other date).
+      ...(kept.recordedAt ? { created_at: kept.recordedAt, updated_at: kept.recordedAt } : {}),
       ...columns,
       confidentiality_set_by: confidentialitySetBy(viewer, undefined, columns.confidentiality),
       source,
