@@ -1,4 +1,4 @@
-import { ListTable } from '../../platform/ui/tables.tsx';
+import { ListTable, TableRegion } from '../../platform/ui/tables.tsx';
 import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
@@ -74,7 +74,7 @@ export const AccountPage: FC<{
         </>
       )}
     </dl>
-    <h2>{m.t('account.tokens')}</h2>
+    <h2 id="tokens-heading">{m.t('account.tokens')}</h2>
     <p>{m.t('account.tokensHelp')}</p>
     <p>
       <code dir="ltr">Authorization: Bearer r1540_…</code>
@@ -90,41 +90,43 @@ export const AccountPage: FC<{
       </div>
     )}
     {tokens.length > 0 && (
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{m.t('account.tokenName')}</th>
-            <th scope="col">{m.t('account.tokenPrefix')}</th>
-            <th scope="col">{m.t('account.tokenCreatedAt')}</th>
-            <th scope="col">{m.t('account.tokenLastUsed')}</th>
-            <th scope="col">{m.t('account.tokenState')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((t) => (
+      <TableRegion labelledBy="tokens-heading">
+        <table class="list">
+          <thead>
             <tr>
-              <th scope="row">{t.name}</th>
-              <td>
-                <code dir="ltr">{t.prefix}…</code>
-              </td>
-              <td>{m.date(t.created_at, 'medium')}</td>
-              <td>{t.last_used_at ? m.dateTime(t.last_used_at) : '—'}</td>
-              <td>
-                {t.revoked_at ? (
-                  m.t('account.tokenRevoked')
-                ) : (
-                  <form method="post" action={`/${m.locale}/account/tokens/${t.id}/revoke`} class="inline">
-                    <CsrfField token={csrfToken} />
-                    <button type="submit" class="secondary" aria-label={m.t('account.revokeNamed', { name: t.name })}>
-                      {m.t('account.revoke')}
-                    </button>
-                  </form>
-                )}
-              </td>
+              <th scope="col">{m.t('account.tokenName')}</th>
+              <th scope="col">{m.t('account.tokenPrefix')}</th>
+              <th scope="col">{m.t('account.tokenCreatedAt')}</th>
+              <th scope="col">{m.t('account.tokenLastUsed')}</th>
+              <th scope="col">{m.t('account.tokenState')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr>
+                <th scope="row">{t.name}</th>
+                <td>
+                  <code dir="ltr">{t.prefix}…</code>
+                </td>
+                <td>{m.date(t.created_at, 'medium')}</td>
+                <td>{t.last_used_at ? m.dateTime(t.last_used_at) : '—'}</td>
+                <td>
+                  {t.revoked_at ? (
+                    m.t('account.tokenRevoked')
+                  ) : (
+                    <form method="post" action={`/${m.locale}/account/tokens/${t.id}/revoke`} class="inline">
+                      <CsrfField token={csrfToken} />
+                      <button type="submit" class="secondary" aria-label={m.t('account.revokeNamed', { name: t.name })}>
+                        {m.t('account.revoke')}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     )}
     <form method="post" action={`/${m.locale}/account/tokens`} class="record-form narrow">
       <FieldErrors m={m} problems={problems} />

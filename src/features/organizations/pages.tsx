@@ -1,6 +1,6 @@
 import { FieldErrors, FilterForm, SearchField, SelectField } from '../../platform/ui/forms.tsx';
 import { RecordActions } from '../../platform/ui/record-actions.tsx';
-import { ListTable } from '../../platform/ui/tables.tsx';
+import { ListTable, TableRegion } from '../../platform/ui/tables.tsx';
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
@@ -95,31 +95,33 @@ export const OrganizationDetail: FC<{
           </>
         )}
       </dl>
-      <h2>{m.t('states.namesHeading')}</h2>
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{m.t('organizations.language')}</th>
-            <th scope="col">{m.t('organizations.acronym')}</th>
-            <th scope="col">{m.t('organizations.name')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {locales
-            .filter((loc) => o.names[loc] || o.acronyms[loc])
-            .map((loc) => (
-              <tr>
-                <th scope="row">{languageNames[loc]}</th>
-                <td lang={loc} dir={loc === 'ar' ? 'rtl' : 'ltr'}>
-                  {o.acronyms[loc] ?? ''}
-                </td>
-                <td lang={loc} dir={loc === 'ar' ? 'rtl' : 'ltr'}>
-                  {o.names[loc] ?? ''}
-                </td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <h2 id="names-heading">{m.t('states.namesHeading')}</h2>
+      <TableRegion labelledBy="names-heading">
+        <table class="list">
+          <thead>
+            <tr>
+              <th scope="col">{m.t('organizations.language')}</th>
+              <th scope="col">{m.t('organizations.acronym')}</th>
+              <th scope="col">{m.t('organizations.name')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {locales
+              .filter((loc) => o.names[loc] || o.acronyms[loc])
+              .map((loc) => (
+                <tr>
+                  <th scope="row">{languageNames[loc]}</th>
+                  <td lang={loc} dir={loc === 'ar' ? 'rtl' : 'ltr'}>
+                    {o.acronyms[loc] ?? ''}
+                  </td>
+                  <td lang={loc} dir={loc === 'ar' ? 'rtl' : 'ltr'}>
+                    {o.names[loc] ?? ''}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </TableRegion>
       {sorted.length > 0 && (
         <>
           <h2>{m.t('organizations.members', { count: sorted.length })}</h2>

@@ -97,6 +97,10 @@ export const Layout: FC<PropsWithChildren<PageProps>> = (p) => {
           </div>
         </header>
         <nav aria-label={m.t('layout.sections')} class="sections">
+          {/* On a narrow screen the list is folded behind this summary (CSS, no JavaScript): it opens the list that follows. */}
+          <details class="menu-toggle">
+            <summary>{current ? m.t('layout.menuCurrent', { section: m.t(current.label) }) : m.t('layout.menu')}</summary>
+          </details>
           <ul>
             {visibleSections(viewer).map((s) => (
               <li>

@@ -1,6 +1,9 @@
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 
-/** A wide table that scrolls by itself on a narrow screen, reachable by keyboard. */
+/**
+ * A table in its own box that scrolls sideways when the table is wider than the screen (never the
+ * whole page): a named region, focusable so that keyboard users can scroll it (a section with a name is a region landmark).
+ */
 export const TableRegion: FC<PropsWithChildren<{ labelledBy: string }>> = ({ labelledBy, children }) => (
   <section class="table-scroll" tabindex={0} aria-labelledby={labelledBy}>
     {children}
