@@ -120,3 +120,27 @@ describe('administration: the write core', () => {
     );
   });
 });
+
+describe('administration: the pages', () => {
+  test('the people page: public in part, in six languages; the trust fund the Committee side’s only', async () => {
+    const res = await t.request('/en/committee/people?year=2018&date=2018-12-28');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    for (const name of [
+      'Edith Valles',
+      'Hongliu Zhang',
+      'Kiwako Tanaka',
+      'Michiel Combrink',
+      'Scott Spence',
+      'Jonathan Brewer',
+      'Raphael Prenat',
+    ])
+      assert.ok(html.includes(name), name);
+    assert.match(html, /6 experts were appointed in 2018/);
+    assert.match(html, /Chair on December 28, 2018: Sacha Sergio Llorentty Solíz \(Bolivia/);
+    for (const lang of ['fr', 'es', 'ru', 'zh', 'ar']) assert.equal((await t.request(`/${lang}/committee/people`)).status, 200, lang);
+    assert.match(await (await t.request('/zh/committee/people?year=2018')).text(), /2018年任命了 6 名专家/);
+    assert.equal((await t.request('/en/committee/trust-fund')).status, 401);
+    assert.equal((await t.request('/en/committee/people?year=20')).status, 400);
+  });
+});

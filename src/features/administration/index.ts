@@ -1,6 +1,7 @@
 import type { Feature } from '../../platform/feature.ts';
 import { isUuid } from '../../platform/values/codes.ts';
 import { seedDemoAdministration } from './demo.ts';
+import { peopleRoutes, trustFundRoutes } from './routes.tsx';
 import type { Resource } from '../../platform/policy/policy.ts';
 import { appointmentResource, type Db, contributionResource, donorResource, grantResource } from './queries.ts';
 
@@ -71,6 +72,10 @@ export const administration: Feature = {
     },
     'trust-fund-grant': { keepers, resources: async (db, ids) => stored(db, 'trust_fund_grant', ids, grantResource()) },
   },
+  web: [
+    { path: '/committee/people', routes: peopleRoutes },
+    { path: '/committee/trust-fund', routes: trustFundRoutes },
+  ],
   seed: {
     demo: async (db) => {
       const a = await seedDemoAdministration(db);
