@@ -22,6 +22,7 @@ import { registerMatrixVersionApi } from './versions/api-matrices.ts';
 import { matricesSection } from './versions/bundle.ts';
 import { matrixTemplatesSection } from './templates/bundle.ts';
 import { seedDemoMatrices } from './versions/demo.ts';
+import { seedDemoMatrixWithState } from './versions/demo-with-state.ts';
 import { matrixStateRoutes } from './versions/matrix-routes.tsx';
 
 export { cellOf, gaps, type StateMatrix } from './figures/figures.ts';
@@ -82,11 +83,13 @@ export const matrix: Feature = {
   bundle: [matrixTemplatesSection, matricesSection, matrixProposalsSection, reviewCyclesSection],
   seed: {
     reference: async (trx, actor) => `${await seedTemplates(trx, actor)} matrix template(s)`,
-    demo: async (db, { log }) => {
+    demo: async (db, { log, today }) => {
       // The demonstration matrices are moved along their workflow by the demonstration accounts.
       const m = await seedDemoMatrices(db, undefined, { log });
       await seedDemoReview(db);
-      return `created ${m.matrices} demonstration matrix versions for ${m.states} States in ${(m.ms / 1000).toFixed(1)} s (made-up data, not the Committee's information)`;
+      // Mali's next version with the State, commented on by its point of contact.
+      const mali = await seedDemoMatrixWithState(db, today);
+      return `created ${m.matrices} demonstration matrix versions for ${m.states} States in ${(m.ms / 1000).toFixed(1)} s${mali ? `, and Mali's version ${mali} with the State` : ''} (made-up data, not the Committee's information)`;
     },
   },
   cli: [{ name: 'matrix', usage: matrixUsage, run: matrixCommand }],
