@@ -138,6 +138,11 @@ for (const lang of ['en', 'ar']) {
   test(`no axe-core violations on /${lang}/activity as the expert`, () => check(expert, `/${lang}/activity`));
 }
 test('no axe-core violations on /en/states/MLI/history as the expert', () => check(expert, '/en/states/MLI/history'));
+// Website visits (site-visits feature): the figures' page, in a left-to-right, a right-to-left and a Chinese reading.
+for (const lang of ['en', 'ar', 'zh']) {
+  test(`no axe-core violations on /${lang}/site-visits as the expert`, () =>
+    check(expert, `/${lang}/site-visits?from=2018-01-01&to=2018-12-20`));
+}
 
 // On a phone-sized screen the tables scroll by themselves: still no violations (such as scrollable-region-focusable).
 for (const path of ['/en/states', '/ar/organizations', '/ar/states/MLI']) {
