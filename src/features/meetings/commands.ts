@@ -222,7 +222,7 @@ export function saveWorkingGroup(
   by: Writer,
   raw: unknown,
   target?: { id: string; version: number | null; archived?: boolean },
-  keptId?: string,
+  kept?: { id: string; archived?: boolean },
 ) {
   return inTransaction(db, async (trx): Promise<WorkingGroupRow> => {
     const input = parseInput(workingGroupInput, raw);
@@ -235,11 +235,17 @@ export function saveWorkingGroup(
     };
     if (!target) {
       authorizeChange(viewer, 'create', workingGroupResource(input), 'the recording of working groups');
-      return insertKept(trx, actor, kinds.workingGroup, {
-        ...columns,
-        source: input.source ?? 'entered',
-        ...(keptId ? { id: keptId } : {}),
-      });
+      return insertKept(
+        trx,
+        actor,
+        kinds.workingGroup,
+        {
+          ...columns,
+          source: input.source ?? 'entered',
+          ...(kept ? { id: kept.id } : {}),
+        },
+        kept?.archived,
+      );
     }
     const before = await locked(trx, kinds.workingGroup, target.id, target.version);
     authorizeChange(viewer, 'update', workingGroupResource(before), 'this working group');
@@ -265,7 +271,7 @@ export function saveCoordinator(
   groupId: string,
   raw: CoordinatorInput,
   target?: { id: string; version: number | null; archived?: boolean },
-  keptId?: string,
+  kept?: { id: string; archived?: boolean },
 ) {
   return inTransaction(db, async (trx): Promise<CoordinatorRow> => {
     const input = parseInput(coordinatorInput, raw);
@@ -275,8 +281,8 @@ export function saveCoordinator(
       : undefined;
     if (!group) throw invalid([{ field: 'workingGroup', problem: `no working group has the id ${groupId.slice(0, 40)}` }]);
     const problems = await unknownCodes(trx, 'state', [input.state], 'states');
-    const selfId = target?.id ?? keptId;
-    const willBeArchived = target?.archived ?? false;
+    const selfId = target?.id ?? kept?.id;
+    const willBeArchived = target?.archived ?? kept?.archived ?? false;
     if (!willBeArchived) {
       const others = await trx
         .selectFrom('working_group_coordinator')
@@ -306,11 +312,17 @@ export function saveCoordinator(
     };
     if (!target) {
       authorizeChange(viewer, 'create', coordinatorResource(input), 'the recording of coordinators');
-      return insertKept(trx, actor, kinds.coordinator, {
-        ...columns,
-        source: input.source ?? 'entered',
-        ...(keptId ? { id: keptId } : {}),
-      });
+      return insertKept(
+        trx,
+        actor,
+        kinds.coordinator,
+        {
+          ...columns,
+          source: input.source ?? 'entered',
+          ...(kept ? { id: kept.id } : {}),
+        },
+        kept?.archived,
+      );
     }
     const before = await locked(trx, kinds.coordinator, target.id, target.version);
     authorizeChange(viewer, 'update', coordinatorResource(before), 'this coordinator');
@@ -331,13 +343,13 @@ export function saveProgramme(
   by: Writer,
   raw: unknown,
   target?: { id: string; version: number | null; archived?: boolean },
-  keptId?: string,
+  kept?: { id: string; archived?: boolean },
 ) {
   return inTransaction(db, async (trx): Promise<ProgrammeRow> => {
     const input = parseInput(programmeInput, raw);
     const { actor, viewer } = writerOf(by);
     const same = await trx.selectFrom('programme_of_work').select('id').where('number', '=', input.number).executeTakeFirst();
-    if (same && same.id !== (target?.id ?? keptId))
+    if (same && same.id !== (target?.id ?? kept?.id))
       throw invalid([{ field: 'number', problem: `a programme numbered ${input.number} is already recorded` }]);
     const columns = {
       number: input.number,
@@ -349,7 +361,13 @@ export function saveProgramme(
     };
     if (!target) {
       authorizeChange(viewer, 'create', programmeResource(input), 'the recording of programmes of work');
-      return insertKept(trx, actor, kinds.programme, { ...columns, source: input.source ?? 'entered', ...(keptId ? { id: keptId } : {}) });
+      return insertKept(
+        trx,
+        actor,
+        kinds.programme,
+        { ...columns, source: input.source ?? 'entered', ...(kept ? { id: kept.id } : {}) },
+        kept?.archived,
+      );
     }
     const before = await locked(trx, kinds.programme, target.id, target.version);
     authorizeChange(viewer, 'update', programmeResource(before), 'this programme of work');
@@ -364,6 +382,19 @@ export function saveProgramme(
   });
 }
 
+/** Where the records of the kinds an item most often names are kept, to check that each exists. */
+const tables: Record<string, keyof DB> = {
+  meeting: 'meeting',
+  visit: 'visit',
+  course: 'course',
+  letter: 'letter',
+  document: 'document',
+  'national-report': 'national_report',
+  'action-plan': 'action_plan',
+  'assistance-request': 'assistance_request',
+  'programme-item': 'programme_item',
+};
+
 /** The links of an item that name no kind of record the policy knows, or no stored record of it. */
 async function linkProblems(trx: Trx, links: ItemData['links']): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
@@ -377,13 +408,22 @@ async function linkProblems(trx: Trx, links: ItemData['links']): Promise<FieldPr
     else byType.set(l.recordType, [...(byType.get(l.recordType) ?? []), l.recordId]);
   });
   for (const [type, ids] of byType) {
-    const found = await storedResources(trx, type as RecordType, ids);
-    // A kind whose feature cannot say which records exist is taken on trust (its id is a UUID).
-    if (!found.size && type !== 'meeting') continue;
-    const meetings =
-      type === 'meeting' ? new Set((await trx.selectFrom('meeting').select('id').where('id', 'in', ids).execute()).map((m) => m.id)) : null;
+    const table = tables[type];
+    const found = table
+      ? new Set(
+          (
+            (await trx
+              .selectFrom(table as 'meeting')
+              .select('id')
+              .where('id', 'in', ids)
+              .execute()) as { id: string }[]
+          ).map((r) => r.id),
+        )
+      : new Set((await storedResources(trx, type as RecordType, ids)).keys());
+    // A kind whose feature cannot say which of its records exist is taken on trust (its id is a UUID).
+    if (!table && !found.size) continue;
     links.forEach((l, i) => {
-      if (l.recordType === type && !(meetings ? meetings.has(l.recordId) : found.has(l.recordId)))
+      if (l.recordType === type && !found.has(l.recordId))
         problems.push({ field: `links[${i}].recordId`, problem: `no ${type} has the id ${l.recordId}` });
     });
   }
@@ -397,7 +437,7 @@ export function saveItem(
   programmeId: string,
   raw: unknown,
   target?: { id: string; version: number | null; archived?: boolean },
-  keptId?: string,
+  kept?: { id: string; archived?: boolean },
 ) {
   return inTransaction(db, async (trx): Promise<ItemRow> => {
     const input = parseInput(itemInput, raw);
@@ -414,7 +454,7 @@ export function saveItem(
       .where('reference', '=', input.reference)
       .where('archived_at', 'is', null)
       .executeTakeFirst();
-    if (programme && twin && twin.id !== (target?.id ?? keptId))
+    if (programme && twin && twin.id !== (target?.id ?? kept?.id))
       problems.push({ field: 'reference', problem: `the programme already has an item ${input.reference}` });
     if (problems.length) throw invalid(problems);
     const columns = {
@@ -429,7 +469,13 @@ export function saveItem(
     };
     if (!target) {
       authorizeChange(viewer, 'create', itemResource(input), 'the recording of items of a programme');
-      return insertKept(trx, actor, kinds.item, { ...columns, source: input.source ?? 'entered', ...(keptId ? { id: keptId } : {}) });
+      return insertKept(
+        trx,
+        actor,
+        kinds.item,
+        { ...columns, source: input.source ?? 'entered', ...(kept ? { id: kept.id } : {}) },
+        kept?.archived,
+      );
     }
     const before = await locked(trx, kinds.item, target.id, target.version);
     authorizeChange(viewer, 'update', itemResource(before), 'this item');

@@ -1,7 +1,10 @@
 import type { Feature } from '../../platform/feature.ts';
 import { coordinatorResource, itemResource, meetingResource, programmeResource, workingGroupResource } from './queries.ts';
+import { registerMeetingsApi } from './api.ts';
+import { meetingSections } from './bundle.ts';
 import { seedDemoMeetings } from './demo.ts';
 import { committeeWebRoutes } from './routes.tsx';
+import { searchSources } from './search.ts';
 
 /** Experts and the secretariat keep the Committee's own records; the Committee side reads all of them. */
 const keepers = ['expert', 'secretariat', 'admin'] as const;
@@ -64,7 +67,10 @@ export const meetings: Feature = {
     },
   },
   web: [{ path: '/committee', routes: committeeWebRoutes }],
+  api: [registerMeetingsApi],
   nav: [{ path: '/committee', label: 'meetings.nav', order: 85 }],
+  search: searchSources,
+  bundle: meetingSections,
   seed: {
     demo: async (db) => {
       const n = await seedDemoMeetings(db);
