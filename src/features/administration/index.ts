@@ -1,6 +1,9 @@
 import type { Feature } from '../../platform/feature.ts';
 import { isUuid } from '../../platform/values/codes.ts';
+import { registerAdministrationApi } from './api.ts';
+import { appointmentsSection, contributionsSection, donorsSection, grantsSection } from './bundle.ts';
 import { seedDemoAdministration } from './demo.ts';
+import { searchSources } from './search.ts';
 import { peopleRoutes, trustFundRoutes } from './routes.tsx';
 import type { Resource } from '../../platform/policy/policy.ts';
 import { appointmentResource, type Db, contributionResource, donorResource, grantResource } from './queries.ts';
@@ -76,6 +79,9 @@ export const administration: Feature = {
     { path: '/committee/people', routes: peopleRoutes },
     { path: '/committee/trust-fund', routes: trustFundRoutes },
   ],
+  api: [registerAdministrationApi],
+  bundle: [appointmentsSection, donorsSection, contributionsSection, grantsSection],
+  search: searchSources,
   seed: {
     demo: async (db) => {
       const a = await seedDemoAdministration(db);
