@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature.ts';
 import { registerEngagementApi } from './api.ts';
 import { coursesSection, visitsSection } from './bundle.ts';
 import { seedDemoEngagement } from './demo.ts';
+import { seedDemoEngagementSince2018 } from './demo-later.ts';
 import { courseResource, visitResource } from './engagement.ts';
 import { engagementWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
@@ -53,9 +54,10 @@ export const engagement: Feature = {
   bundle: [visitsSection, coursesSection],
   search: searchSources,
   seed: {
-    demo: async (db) => {
+    demo: async (db, { today }) => {
       const e = await seedDemoEngagement(db);
-      return `created ${e.visits} visits and ${e.courses} courses`;
+      const later = await seedDemoEngagementSince2018(db, today);
+      return `created ${e.visits} visits and ${e.courses} courses (the 2018 review's), and after 2018 ${later.visits} visits and ${later.courses} courses (illustrative)`;
     },
   },
 };

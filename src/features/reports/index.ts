@@ -3,6 +3,7 @@ import { registerReportsApi } from './api.ts';
 import { actionPlansSection, nationalReportsSection } from './bundle.ts';
 import { reportsCommand, reportsUsage } from './cli.ts';
 import { seedDemoReports } from './demo.ts';
+import { seedDemoReportsSince2018 } from './demo-later.ts';
 import { planResource, reportResource } from './queries.ts';
 import { reportWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
@@ -79,9 +80,10 @@ export const reports: Feature = {
   bundle: [nationalReportsSection, actionPlansSection],
   search: searchSources,
   seed: {
-    demo: async (db) => {
+    demo: async (db, { today }) => {
       const r = await seedDemoReports(db);
-      return `created ${r.reports} national reports and ${r.plans} action plans (the 2018 review's, and illustrative ones)`;
+      const later = await seedDemoReportsSince2018(db, today);
+      return `created ${r.reports} national reports and ${r.plans} action plans (the 2018 review's, and illustrative ones), and after 2018 ${later.reports} reports and ${later.plans} plans (illustrative)`;
     },
   },
   cli: [{ name: 'reports', usage: reportsUsage, run: reportsCommand }],
