@@ -478,7 +478,12 @@ describe('a request from the form to matches', () => {
   });
 
   test('the point of contact withdraws its request', async () => {
-    const res = await client.poc.post(`${base}/requests/${id}/steps`, { action: 'withdraw', on: today, version: await versionOf(id) });
+    const res = await client.poc.post(`${base}/requests/${id}/steps`, {
+      confirm: 'yes',
+      action: 'withdraw',
+      on: today,
+      version: await versionOf(id),
+    });
     assert.equal(res.status, 303);
     assert.equal(
       (await t.database.db.selectFrom('assistance_request').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
@@ -541,7 +546,7 @@ describe('offers: who records and changes them', () => {
     });
     assert.equal(stale.status, 409);
     assert.match(await stale.text(), /changed by someone else/);
-    assert.equal((await client.expert.post(`${base}/offers/${id}/archive`, { version: await version() })).status, 303);
+    assert.equal((await client.expert.post(`${base}/offers/${id}/archive`, { confirm: 'yes', version: await version() })).status, 303);
     assert.doesNotMatch(await (await client.public.get(`${base}/offers`)).text(), /Customs enforcement/);
     assert.equal((await client.expert.post(`${base}/offers/${id}/restore`, { version: await version() })).status, 303);
     assert.match(await (await client.public.get(`${base}/offers`)).text(), /Customs enforcement/);

@@ -50,7 +50,7 @@ describe('the audit history', () => {
   test('records who changed what, from what to what', async () => {
     const admin = new Client(t);
     await admin.login('admin@demo.r1540.org');
-    assert.equal((await admin.post('/en/organizations/OPCW/archive', {})).status, 303);
+    assert.equal((await admin.post('/en/organizations/OPCW/archive', { confirm: 'yes' })).status, 303);
     assert.equal((await admin.post('/en/organizations/OPCW/restore', {})).status, 303);
     const rows = await t.database.db
       .selectFrom('audit_event')
@@ -74,7 +74,7 @@ describe('archiving', () => {
   test('an archived State leaves the lists, keeps its page, and comes back when restored', async () => {
     const admin = new Client(t);
     await admin.login('secretariat@demo.r1540.org');
-    assert.equal((await admin.post('/en/states/TUV/archive', {})).status, 303);
+    assert.equal((await admin.post('/en/states/TUV/archive', { confirm: 'yes' })).status, 303);
     const list = (await (await t.request('/api/v1/states')).json()) as { count: number };
     assert.equal(list.count, 192);
     const page = await admin.get('/en/states/TUV');

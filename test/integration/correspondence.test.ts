@@ -496,7 +496,7 @@ describe('changes: version checks and archiving', () => {
   });
 
   test('archived: out of the lists, still readable with a notice; restored', async () => {
-    assert.equal((await client.expert.post(`/en/letters/${id}/archive`, { version: '2' })).status, 303);
+    assert.equal((await client.expert.post(`/en/letters/${id}/archive`, { confirm: 'yes', version: '2' })).status, 303);
     const list = await api('/api/v1/letters?state=MLI', 'expert');
     assert.ok(!list.body.data!.some((d) => d.id === id));
     const detail = await api(`/api/v1/letters/${id}`, 'expert');

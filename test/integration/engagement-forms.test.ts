@@ -247,8 +247,8 @@ describe('visits: forms as an expert', () => {
 
   test('archiving: out of the lists and figures, kept with its history; no longer changed', async () => {
     assert.equal((await clients.committee.post(`/en/visits/${visitId}/archive`, { version: '2' })).status, 403);
-    assert.equal((await clients.expert.post(`/en/visits/${visitId}/archive`, { version: '1' })).status, 409);
-    const archived = await clients.expert.post(`/en/visits/${visitId}/archive`, { version: '2' });
+    assert.equal((await clients.expert.post(`/en/visits/${visitId}/archive`, { confirm: 'yes', version: '1' })).status, 409);
+    const archived = await clients.expert.post(`/en/visits/${visitId}/archive`, { confirm: 'yes', version: '2' });
     assert.equal(archived.status, 303);
     const list = await (await clients.public.get('/en/visits?year=2018')).text();
     assert.equal(list.includes(visitId), false);
@@ -422,9 +422,13 @@ describe('courses: forms and API', () => {
     const stale = await clients.expert.post(`/en/courses/${courseId}/edit`, { ...courseForm, version: '1' });
     assert.equal(stale.status, 409);
     assert.equal((await clients.provider.post(`/en/courses/${courseId}/edit`, { ...courseForm, version: '2' })).status, 403);
-    assert.equal((await clients.expert.post(`/en/courses/${courseId}/archive`, { version: '2' })).status, 303);
+    assert.equal((await clients.expert.post(`/en/courses/${courseId}/archive`, { confirm: 'yes', version: '2' })).status, 303);
     assert.equal((await (await clients.public.get('/en/courses')).text()).includes(courseId), false);
-    assert.equal((await clients.expert.post(`/en/courses/${courseId}/archive`, { version: '3' })).status, 409, 'archived already');
+    assert.equal(
+      (await clients.expert.post(`/en/courses/${courseId}/archive`, { confirm: 'yes', version: '3' })).status,
+      409,
+      'archived already',
+    );
   });
 
   test('the API: create, a planned course ahead, a committee course hidden from the public', async () => {

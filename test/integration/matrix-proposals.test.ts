@@ -432,7 +432,7 @@ describe('the State reviews version 2 through the pages', () => {
     );
 
     assert.equal((await expert.post(`${pages}/proposals/${comment!.id}/withdrawal`, {})).status, 403);
-    const gone = await web['poc.mli']!.post(`${pages}/proposals/${comment!.id}/withdrawal`, { expectedVersion: '1' });
+    const gone = await web['poc.mli']!.post(`${pages}/proposals/${comment!.id}/withdrawal`, { confirm: 'yes', expectedVersion: '1' });
     assert.equal(gone.status, 303);
     const all = await (await web['poc.mli']!.get(`${pages}/proposals?status=all`)).text();
     assert.match(all, /Withdrawn/);

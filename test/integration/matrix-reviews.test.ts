@@ -355,12 +355,12 @@ describe('a review cycle follows the matrices', () => {
     });
     assert.equal(renamed.status, 303);
 
-    const close = await expert.post(`/en/matrix/reviews/${cycleId}/close`, {});
+    const close = await expert.post(`/en/matrix/reviews/${cycleId}/close`, { confirm: 'yes' });
     assert.equal(close.status, 303);
     const closed = (await findCycle(t.database.db, cycleId))!;
     assert.equal(closed.title, 'Renamed');
     assert.ok(closed.closed_at);
-    assert.equal((await expert.post(`/en/matrix/reviews/${cycleId}/close`, {})).status, 409);
+    assert.equal((await expert.post(`/en/matrix/reviews/${cycleId}/close`, { confirm: 'yes' })).status, 409);
     const afterClose = await call<Problem>('expert', 'PUT', `/matrix/reviews/${cycleId}/assignments`, { states: ['MLI'], expert: null });
     assert.equal(afterClose.status, 409);
     const page = await (await expert.get(`/en/matrix/reviews/${cycleId}`)).text();

@@ -142,8 +142,11 @@ describe('reports through the forms', () => {
   test('archive and restore, each with the version shown', async () => {
     const page = await (await expert.get(`/en/reports/${reportId}`)).text();
     const version = versionIn(page)!;
-    assert.equal((await expert.post(`/en/reports/${reportId}/archive`, { version: String(Number(version) - 1) })).status, 409);
-    assert.equal((await expert.post(`/en/reports/${reportId}/archive`, { version })).status, 303);
+    assert.equal(
+      (await expert.post(`/en/reports/${reportId}/archive`, { confirm: 'yes', version: String(Number(version) - 1) })).status,
+      409,
+    );
+    assert.equal((await expert.post(`/en/reports/${reportId}/archive`, { confirm: 'yes', version })).status, 303);
     const archived = await (await expert.get(`/en/reports/${reportId}`)).text();
     assert.match(archived, /Archived on/);
     assert.match(archived, new RegExp(`action="/en/reports/${reportId}/restore"`));
@@ -271,7 +274,7 @@ describe('action plans through the forms', () => {
     assert.match(shown, /Submitted/);
     assert.match(shown, new RegExp(`href="/en/documents/new\\?link=action-plan:${planId}"`));
     assert.equal((await poc.post(`/en/action-plans/${planId}/archive`, { version: versionIn(shown)! })).status, 403);
-    assert.equal((await expert.post(`/en/action-plans/${planId}/archive`, { version: versionIn(shown)! })).status, 303);
+    assert.equal((await expert.post(`/en/action-plans/${planId}/archive`, { confirm: 'yes', version: versionIn(shown)! })).status, 303);
     const again = await expert.post('/en/states/NPL/action-plans/new', planForm());
     assert.equal(again.status, 303, 'the number of an archived plan is free');
     const archived = await (await expert.get(`/en/action-plans/${planId}`)).text();

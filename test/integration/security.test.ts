@@ -71,7 +71,7 @@ describe('CSRF', () => {
     const wrong = await rawPost('/en/states/MLI/archive', `_csrf=${'x'.repeat(43)}`, {}, client);
     assert.equal(wrong.status, 403);
     assert.equal(await isArchived(t, 'MLI'), false);
-    const viaHeader = await rawPost('/en/states/MLI/archive', '', { 'x-csrf-token': client.cookies.get('r1540_csrf')! }, client);
+    const viaHeader = await rawPost('/en/states/MLI/archive', 'confirm=yes', { 'x-csrf-token': client.cookies.get('r1540_csrf')! }, client);
     assert.equal(viaHeader.status, 303);
     assert.equal(await isArchived(t, 'MLI'), true);
     const restored = await client.post('/en/states/MLI/restore', {});
@@ -102,7 +102,7 @@ describe('CSRF', () => {
     assert.equal(await isArchived(t, 'MLI'), false);
     const lookalike = await rawPost('/en/states/MLI/archive', `_csrf=${token}`, { origin: 'http://localhost.evil.example' }, client);
     assert.equal(lookalike.status, 403);
-    const own = await rawPost('/en/states/MLI/archive', `_csrf=${token}`, { origin: 'http://localhost' }, client);
+    const own = await rawPost('/en/states/MLI/archive', `_csrf=${token}&confirm=yes`, { origin: 'http://localhost' }, client);
     assert.equal(own.status, 303);
     assert.equal((await client.post('/en/states/MLI/restore', {})).status, 303);
     assert.equal(await isArchived(t, 'MLI'), false);
@@ -314,7 +314,7 @@ describe('accounts and API tokens', () => {
     const bearer = { authorization: `Bearer ${token}` };
     assert.equal((await t.request('/api/v1/me', { headers: bearer })).status, 200);
     const row = await t.database.db.selectFrom('api_token').select('id').where('token_hash', '=', sha256(token)).executeTakeFirstOrThrow();
-    assert.equal((await client.post(`/en/account/tokens/${row.id}/revoke`, {})).status, 303);
+    assert.equal((await client.post(`/en/account/tokens/${row.id}/revoke`, { confirm: 'yes' })).status, 303);
     await assertProblem(await t.request('/api/v1/me', { headers: bearer }), 401, 'unauthenticated');
     await assertProblem(await t.request('/api/v1/states', { headers: bearer }), 401, 'unauthenticated');
   });

@@ -12,7 +12,7 @@ export const accessRows: Row[] = [
   // The account and its API tokens
   { method: 'GET', route: '/{lang}/account', path: '/en/account', expect: s(401, 200, 200, 200, 200, 200, 200) },
   { method: 'POST', route: '/{lang}/account/tokens', path: '/en/account/tokens', body: () => ({ name: '' }), expect: s(401, 422, 422, 422, 422, 422, 422) },
-  { method: 'POST', route: '/{lang}/account/tokens/:id/revoke', path: (c, w) => `/en/account/tokens/${w === 'public' ? c.victimTokenId : c.spareTokenId[w]}/revoke`, expect: s(401, 303, 303, 303, 303, 303, 303), note: 'one’s own token' },
+  { method: 'POST', route: '/{lang}/account/tokens/:id/revoke', path: (c, w) => `/en/account/tokens/${w === 'public' ? c.victimTokenId : c.spareTokenId[w]}/revoke`, body: () => ({ confirm: 'yes' }), expect: s(401, 303, 303, 303, 303, 303, 303), note: 'one’s own token' },
   { method: 'POST', route: '/{lang}/account/tokens/:id/revoke', path: (c) => `/en/account/tokens/${c.victimTokenId}/revoke`, expect: s(401, 404, 404, 404, 404, 404, 404), note: 'another account’s token' },
   { method: 'POST', route: '/{lang}/account/tokens/:id/revoke', path: `/en/account/tokens/${uuid0}/revoke`, expect: s(401, 404, 404, 404, 404, 404, 404), note: 'no such token' },
 

@@ -5,6 +5,7 @@ import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import { sessionCookie } from './auth.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, safeNext, text } from '../../platform/http/forms.ts';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { CsrfField } from '../../platform/http/layout.tsx';
@@ -118,6 +119,18 @@ export function accountWebRoutes() {
     authorize(c, may(viewer, 'use-api-tokens'), 'API tokens');
     const id = c.req.param('id');
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not-found', 'no such token');
+    const token = (await listApiTokens(c.get('app').database.db, viewer!.id)).find((t) => t.id === id);
+    if (!token) throw new AppError('not-found', 'no such token');
+    const m = c.get('m');
+    if (!token.revoked_at) {
+      const ask = await confirmFirst(c, await formBody(c), {
+        title: m.t('confirm.revoke.title', { name: token.name }),
+        consequence: m.t('confirm.revoke'),
+        button: m.t('account.revoke'),
+        cancel: `/${m.locale}/account`,
+      });
+      if (ask) return ask;
+    }
     await revokeApiToken(c.get('app').database.db, actorOf(viewer), viewer!.id, id);
     return c.redirect(`/${c.get('m').locale}/account`, 303);
   });

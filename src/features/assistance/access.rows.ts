@@ -126,7 +126,7 @@ export const accessRows: Row[] = [
       { method: 'GET', route: '/{lang}/assistance/offers/:id/history', path: offer('/history'), expect: s(401, 403, 403, 200, 200, 200, 200) },
       { method: 'GET', route: '/{lang}/assistance/offers/:id/edit', path: offer('/edit'), expect: s(401, 403, 200, 200, 403, 200, 200) },
       { method: 'POST', route: '/{lang}/assistance/offers/:id/edit', path: offer('/edit'), body: () => ({ ...offerForm('Policy walk: stale'), version: '0' }), expect: s(401, 403, 409, 409, 403, 409, 409), note: 'a stale version' },
-      { method: 'POST', route: '/{lang}/assistance/offers/:id/archive', path: offer('/archive'), body: async (c) => ({ version: await offerVersion(c) }), expect: s(401, 403, 303, 422, 403, 422, 422), note: 'archived by its provider, then already archived' },
+      { method: 'POST', route: '/{lang}/assistance/offers/:id/archive', path: offer('/archive'), body: async (c) => ({ confirm: 'yes', version: await offerVersion(c) }), expect: s(401, 403, 303, 422, 403, 422, 422), note: 'archived by its provider, then already archived' },
       { method: 'POST', route: '/{lang}/assistance/offers/:id/restore', path: offer('/restore'), body: async (c) => ({ version: await offerVersion(c) }), expect: s(401, 403, 303, 422, 403, 422, 422), note: 'restored by its provider' },
     ];
   })(),

@@ -41,7 +41,7 @@ export const accessRows: Row[] = [
       { method: 'GET', route: '/{lang}/letters/:id/edit', path: at('/en/letters/', 'shared', '/edit'), expect: s(404, 403, 404, 200, 403, 200, 200) },
       { method: 'POST', route: '/{lang}/letters/:id/edit', path: at('/en/letters/', 'shared', '/edit'), body: () => ({ ...letterForm('Policy walk: stale'), version: '0' }), expect: s(404, 403, 404, 409, 403, 409, 409), note: 'a stale version' },
       { method: 'POST', route: '/{lang}/letters/:id/edit', path: at('/en/letters/', 'shared', '/edit'), body: async (c) => ({ ...letterForm(''), version: await version(c) }), expect: s(404, 403, 404, 422, 403, 422, 422), note: 'no subject' },
-      { method: 'POST', route: '/{lang}/letters/:id/archive', path: at('/en/letters/', 'shared', '/archive'), body: async (c) => ({ version: await version(c) }), expect: s(404, 403, 404, 303, 403, 303, 303) },
+      { method: 'POST', route: '/{lang}/letters/:id/archive', path: at('/en/letters/', 'shared', '/archive'), body: async (c) => ({ confirm: 'yes', version: await version(c) }), expect: s(404, 403, 404, 303, 403, 303, 303) },
       { method: 'POST', route: '/{lang}/letters/:id/restore', path: at('/en/letters/', 'shared', '/restore'), body: async (c) => ({ version: await version(c) }), expect: s(404, 403, 404, 303, 403, 303, 303) },
       { method: 'GET', route: '/api/v1/letters', path: '/api/v1/letters?from=2018-01-01&to=2018-12-31', check: lists, expect: all(200) },
       { method: 'GET', route: '/api/v1/letters', path: '/api/v1/letters?from=someday', expect: all(422) },

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { AppError, type FieldProblem, invalid } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, text } from '../../platform/http/forms.ts';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
@@ -279,7 +280,18 @@ export function letterWebRoutes() {
       const db = c.get('app').database.db;
       const l = await visibleLetter(db, viewer, c.req.param('id'));
       authorize(c, can(viewer, archived ? 'archive' : 'restore', letterResource(l)), 'this change');
-      const version = Number(text(await formBody(c), 'version'));
+      const body = await formBody(c);
+      const m = c.get('m');
+      if (archived) {
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: l.subject }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/letters/${l.id}`,
+        });
+        if (ask) return ask;
+      }
+      const version = Number(text(body, 'version'));
       await setLetterArchived(db, actorOf(viewer), l.id, version, archived);
       return c.redirect(`/${c.get('m').locale}/letters/${l.id}`, 303);
     });

@@ -37,8 +37,8 @@ export const accessRows: Row[] = [
       { method: 'GET', route: '/{lang}/visits/:id', path: '/en/visits/not-an-id', expect: all(404) },
       { method: 'GET', route: '/{lang}/visits/:id/edit', path: () => `/en/visits/${ids.visit}/edit`, expect: s(401, 403, 403, 200, 403, 200, 200) },
       { method: 'POST', route: '/{lang}/visits/:id/edit', path: () => `/en/visits/${ids.visit}/edit`, body: () => ({ stateIso3: '' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'no version, empty fields' },
-      { method: 'POST', route: '/{lang}/visits/:id/archive', path: () => `/en/visits/${ids.visit}/archive`, body: () => ({ version: '99999' }), expect: s(401, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
-      { method: 'POST', route: '/{lang}/visits/:id/archive', path: () => `/en/visits/${ids.visit}/archive`, body: async (c) => ({ version: await visitVersion(c) }), expect: s(401, 403, 403, 303, 403, 409, 409), note: 'archived by the expert, then archived already' },
+      { method: 'POST', route: '/{lang}/visits/:id/archive', path: () => `/en/visits/${ids.visit}/archive`, body: () => ({ confirm: 'yes', version: '99999' }), expect: s(401, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
+      { method: 'POST', route: '/{lang}/visits/:id/archive', path: () => `/en/visits/${ids.visit}/archive`, body: async (c) => ({ confirm: 'yes', version: await visitVersion(c) }), expect: s(401, 403, 403, 303, 403, 409, 409), note: 'archived by the expert, then archived already' },
 
       { method: 'GET', route: '/{lang}/courses/new', path: '/en/courses/new', expect: s(401, 403, 403, 200, 403, 200, 200) },
       { method: 'POST', route: '/{lang}/courses/new', path: '/en/courses/new', body: () => ({ title: '' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'empty fields' },
@@ -50,7 +50,7 @@ export const accessRows: Row[] = [
       { method: 'GET', route: '/{lang}/courses/:id', path: () => `/en/courses/${ids.course}`, expect: all(200) },
       { method: 'GET', route: '/{lang}/courses/:id/edit', path: () => `/en/courses/${ids.course}/edit`, expect: s(401, 403, 403, 200, 403, 200, 200) },
       { method: 'POST', route: '/{lang}/courses/:id/edit', path: () => `/en/courses/${ids.course}/edit`, body: () => ({ title: '' }), expect: s(401, 403, 403, 422, 403, 422, 422), note: 'no version, empty fields' },
-      { method: 'POST', route: '/{lang}/courses/:id/archive', path: () => `/en/courses/${ids.course}/archive`, body: () => ({ version: '99999' }), expect: s(401, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
+      { method: 'POST', route: '/{lang}/courses/:id/archive', path: () => `/en/courses/${ids.course}/archive`, body: () => ({ confirm: 'yes', version: '99999' }), expect: s(401, 403, 403, 409, 403, 409, 409), note: 'a stale version' },
     ];
   })(),
 ];

@@ -7,6 +7,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { type FormBody, formBody, text } from '../../platform/http/forms.ts';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
@@ -222,7 +223,16 @@ function recordRoutes<R extends VisitRow | CourseRow, V extends { version: strin
     const viewer = c.get('viewer');
     const row = await visible(c);
     authorize(c, can(viewer, 'archive', kind.resource(row)), `the archiving of this ${type}`);
-    const version = requiredVersion(text(await formBody(c), 'version'));
+    const body = await formBody(c);
+    const m = c.get('m');
+    const ask = await confirmFirst(c, body, {
+      title: m.t('confirm.archive.title', { name: kind.title(c, row, (await stateNames(c)).name) }),
+      consequence: m.t('confirm.archive'),
+      button: m.t('record.archive'),
+      cancel: `/${m.locale}/${path}/${row.id}`,
+    });
+    if (ask) return ask;
+    const version = requiredVersion(text(body, 'version'));
     await kind.archive(c.get('app').database.db, viewer, row.id, version);
     return c.redirect(`/${c.get('m').locale}/${path}/${row.id}`, 303);
   });

@@ -35,7 +35,7 @@ export const accessRows: Row[] = [
   { method: 'GET', route: '/{lang}/states/:iso3/history', path: '/en/states/PER/history', expect: s(401, 403, 403, 200, 200, 200, 200), note: 'not the State of the point of contact' },
   { method: 'GET', route: '/{lang}/states/:iso3/edit', path: '/en/states/MLI/edit', expect: s(401, 403, 403, 403, 403, 200, 200) },
   { method: 'POST', route: '/{lang}/states/:iso3/edit', path: '/en/states/MLI/edit', body: emptyStateForm, expect: s(401, 403, 403, 403, 403, 422, 422), note: 'empty fields, current version' },
-  { method: 'POST', route: '/{lang}/states/:iso3/archive', path: '/en/states/MLI/archive', expect: s(401, 403, 403, 403, 403, 303, 303) },
+  { method: 'POST', route: '/{lang}/states/:iso3/archive', path: '/en/states/MLI/archive', body: () => ({ confirm: 'yes' }), expect: s(401, 403, 403, 403, 403, 303, 303) },
   { method: 'POST', route: '/{lang}/states/:iso3/restore', path: '/en/states/MLI/restore', expect: s(401, 403, 403, 403, 403, 303, 303) },
   { method: 'POST', route: '/{lang}/states/:iso3/archive', path: '/en/states/XXX/archive', expect: all(404) },
 

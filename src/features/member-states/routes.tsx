@@ -9,6 +9,7 @@ import { can, visibilityScope } from '../../platform/policy/policy.ts';
 import { recordHistory } from '../../platform/audit/history.ts';
 import { actorOf } from '../../platform/audit/record.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { listOrganizations, readableOrganizations } from '../organizations/index.ts';
 import { setStateArchived, updateState } from './commands.ts';
 import { parseYears } from './inputs.ts';
@@ -128,6 +129,16 @@ export function stateWebRoutes() {
       const viewer = c.get('viewer');
       const state = await loadState(c, c.req.param('iso3'));
       authorize(c, can(viewer, archived ? 'archive' : 'restore', stateResource(state)), 'this change');
+      const m = c.get('m');
+      if (archived) {
+        const ask = await confirmFirst(c, await formBody(c), {
+          title: m.t('confirm.archive.title', { name: pick(state.names, m.locale) }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/states/${state.iso3}`,
+        });
+        if (ask) return ask;
+      }
       await setStateArchived(c.get('app').database.db, actorOf(viewer), state.iso3, archived);
       return c.redirect(`/${c.get('m').locale}/states/${state.iso3}`, 303);
     });

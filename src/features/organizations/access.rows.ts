@@ -21,7 +21,7 @@ export const accessRows: Row[] = [
   { method: 'GET', route: '/{lang}/organizations/:code/history', path: '/en/organizations/IAEA/history', expect: s(401, 403, 403, 200, 200, 200, 200) },
   { method: 'GET', route: '/{lang}/organizations/:code/edit', path: '/en/organizations/IAEA/edit', expect: s(401, 403, 403, 403, 403, 200, 200) },
   { method: 'POST', route: '/{lang}/organizations/:code/edit', path: '/en/organizations/IAEA/edit', body: () => ({}), expect: s(401, 403, 403, 403, 403, 422, 422), note: 'empty fields' },
-  { method: 'POST', route: '/{lang}/organizations/:code/archive', path: '/en/organizations/IAEA/archive', expect: s(401, 403, 403, 403, 403, 303, 303) },
+  { method: 'POST', route: '/{lang}/organizations/:code/archive', path: '/en/organizations/IAEA/archive', body: () => ({ confirm: 'yes' }), expect: s(401, 403, 403, 403, 403, 303, 303) },
   { method: 'POST', route: '/{lang}/organizations/:code/restore', path: '/en/organizations/IAEA/restore', expect: s(401, 403, 403, 403, 403, 303, 303) },
   { method: 'GET', route: '/{lang}/organizations', path: '/en/organizations', restrict: [{ table: 'organization', key: 'IAEA', confidentiality: 'committee' }], check: listsIaea(committeeSide), expect: all(200) },
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../../platform/errors.ts';
 import type { AppEnv, AppContextOf } from '../../platform/http/env.ts';
 import { formBody, text } from '../../platform/http/forms.ts';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { locales, pick } from '../../platform/i18n/locales.ts';
@@ -110,6 +111,16 @@ export function organizationWebRoutes() {
       const viewer = c.get('viewer');
       const o = await loadOrganization(c, c.req.param('code'));
       authorize(c, can(viewer, archived ? 'archive' : 'restore', organizationResource(o)), 'this change');
+      const m = c.get('m');
+      if (archived) {
+        const ask = await confirmFirst(c, await formBody(c), {
+          title: m.t('confirm.archive.title', { name: pick(o.names, m.locale) }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/organizations/${o.code}`,
+        });
+        if (ask) return ask;
+      }
       await setOrganizationArchived(c.get('app').database.db, actorOf(viewer), o.code, archived);
       return c.redirect(`/${c.get('m').locale}/organizations/${o.code}`, 303);
     });

@@ -7,6 +7,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { type FormBody, formBody } from '../../platform/http/forms.ts';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
@@ -239,7 +240,18 @@ function recordRoutes<R extends Row, V extends { version?: string }, I>(kind: Re
       const viewer = c.get('viewer');
       const row = await load(c);
       authorize(c, can(viewer, to, kind.resource(row)), 'this change');
-      const version = versionOf(await formBody(c));
+      const body = await formBody(c);
+      const m = c.get('m');
+      if (to === 'archive') {
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: await kind.title(c, row) }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/${path}/${row.id}`,
+        });
+        if (ask) return ask;
+      }
+      const version = versionOf(body);
       try {
         await kind[to](c.get('app').database.db, viewer, row.id, version);
       } catch (err) {

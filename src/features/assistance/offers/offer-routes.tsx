@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { AppError, type FieldProblem, invalid } from '../../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
 import { formBody } from '../../../platform/http/forms.ts';
+import { confirmFirst } from '../../../platform/ui/record-actions.tsx';
 import { authorize } from '../../../platform/http/guard.ts';
 import { render } from '../../../platform/http/render.tsx';
 import { can, providerKeyOf, type Viewer, visibilityScope } from '../../../platform/policy/policy.ts';
@@ -247,7 +248,18 @@ export function offerRoutes() {
       const viewer = c.get('viewer');
       const o = await loadOffer(c);
       authorize(c, can(viewer, archived ? 'archive' : 'restore', offerResource(o)), 'this change');
-      await setOfferArchived(c.get('app').database.db, actorOf(viewer), viewer, o.id, versionOf(await formBody(c)), archived);
+      const body = await formBody(c);
+      const m = c.get('m');
+      if (archived) {
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: o.title }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/assistance/offers/${o.id}`,
+        });
+        if (ask) return ask;
+      }
+      await setOfferArchived(c.get('app').database.db, actorOf(viewer), viewer, o.id, versionOf(body), archived);
       return c.redirect(`/${c.get('m').locale}/assistance/offers/${o.id}`, 303);
     });
   }

@@ -5,12 +5,14 @@ import { actorOf } from '../../../platform/audit/record.ts';
 import { invalid, notFound } from '../../../platform/errors.ts';
 import type { AppEnv } from '../../../platform/http/env.ts';
 import { type FormBody, formBody, text, texts } from '../../../platform/http/forms.ts';
+import { confirmFirst } from '../../../platform/ui/record-actions.tsx';
 import { authorize } from '../../../platform/http/guard.ts';
 import { may, providerKeyOf } from '../../../platform/policy/policy.ts';
 import { addMatch, moveMatch, suggestMatches } from '../matching/commands.ts';
 import { takeStep } from '../procedure/steps.ts';
 import { itemsOf, matchesOfItems } from '../queries.ts';
-import { versionOf } from '../route-support.ts';
+import { stateName } from '../labels.ts';
+import { namesFor, versionOf } from '../route-support.ts';
 import { loadRequest, ownState, refusedPage, stateSteps } from './detail-page.tsx';
 import type { StepValues } from './request-page.tsx';
 import { splitCodes } from './request-values.ts';
@@ -25,6 +27,18 @@ export function actionRoutes(r: Hono<AppEnv>): void {
     const action = text(body, 'action');
     const fromState = ownState(viewer, row) && stateSteps.includes(action);
     authorize(c, may(viewer, 'manage-assistance') || fromState, 'the steps of the procedure of this request');
+    // Withdrawing and closing end the procedure for good: a confirmation step first.
+    if (action === 'withdraw' || action === 'close') {
+      const m = c.get('m');
+      const name = m.t('assistance.detail.title', { state: stateName(await namesFor(c), row.state_iso3), date: m.date(row.received_on) });
+      const ask = await confirmFirst(c, body, {
+        title: m.t(`confirm.request.${action}.title`, { name }),
+        consequence: m.t(`confirm.request.${action}`),
+        button: m.t(`assistance.action.${action}`),
+        cancel: `/${m.locale}/assistance/requests/${row.id}#procedure`,
+      });
+      if (ask) return ask;
+    }
     const values: StepValues = {
       action,
       on: text(body, 'on').trim(),

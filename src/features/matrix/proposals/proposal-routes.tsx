@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
 import { type FormBody, formBody, text } from '../../../platform/http/forms.ts';
+import { confirmFirst } from '../../../platform/ui/record-actions.tsx';
 import { authorize } from '../../../platform/http/guard.ts';
 import { render } from '../../../platform/http/render.tsx';
 import { pick } from '../../../platform/i18n/locales.ts';
@@ -240,6 +241,17 @@ export function matrixProposalRoutes() {
     const ctx = await reviewContext(c);
     const p = await proposalIn(c, ctx);
     const body = await formBody(c);
+    const m = c.get('m');
+    // Its author is asked to confirm; anyone else is refused by withdraw() below, as before.
+    const ask =
+      p.author_id === ctx.viewer.id &&
+      (await confirmFirst(c, body, {
+        title: m.t('confirm.withdraw.title', { name: p.field_code }),
+        consequence: m.t('confirm.withdraw'),
+        button: m.t('proposal.withdraw'),
+        cancel: `${ctx.base}/proposals`,
+      }));
+    if (ask) return ask;
     await withdraw(c.get('app').database.db, actorOf(ctx.viewer), ctx.viewer, p.id, { expectedVersion: expected(body) });
     return c.redirect(`${ctx.base}/proposals?done=withdrawn`, 303);
   });

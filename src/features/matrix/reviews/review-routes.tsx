@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { AppError, type FieldProblem } from '../../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../../platform/http/env.ts';
 import { type FormBody, formBody, text } from '../../../platform/http/forms.ts';
+import { confirmFirst } from '../../../platform/ui/record-actions.tsx';
 import { authorize } from '../../../platform/http/guard.ts';
 import { render } from '../../../platform/http/render.tsx';
 import { pick } from '../../../platform/i18n/locales.ts';
@@ -261,7 +262,16 @@ export function reviewWebRoutes() {
     const viewer = c.get('viewer');
     const cycle = await loadCycle(c);
     authorize(c, can(viewer, 'update', cycleResource(cycle)), 'closing this review cycle');
-    const version = text(await formBody(c), 'version');
+    const body = await formBody(c);
+    const m = c.get('m');
+    const ask = await confirmFirst(c, body, {
+      title: m.t('confirm.close.title', { name: cycle.title }),
+      consequence: m.t('confirm.close'),
+      button: m.t('review.closeTitle'),
+      cancel: `/${m.locale}/matrix/reviews/${cycle.id}`,
+    });
+    if (ask) return ask;
+    const version = text(body, 'version');
     await closeCycle(c.get('app').database.db, actorOf(viewer), viewer!, cycle.id, /^\d{1,9}$/.test(version) ? Number(version) : undefined);
     return c.redirect(`/${c.get('m').locale}/matrix/reviews/${cycle.id}?done=closed`, 303);
   });
