@@ -32,6 +32,7 @@ test('30 concurrent views by 3 visitors, flushed twice: 30 page views and 3 visi
 
 test('the demonstration history: 68,006 visits from 1 January to 20 December 2018, 1 % more than in 2017', async () => {
   await seedVisitHistory(t.database.db, '2019-01-05');
+  assert.match(await seedVisitHistory(t.database.db, '2019-01-05'), /there already/, 'seeded once: a second seeding adds nothing');
   const report = await visitReport(t.database.db, { from: '2018-01-01', to: '2018-12-20' });
   assert.deepEqual([report.visits, report.yearBefore.visits, report.change.visits, report.illustrative], [68_006, 67_340, 1, true]);
   const days = await t.database.db

@@ -35,6 +35,7 @@ export class VisitCounter {
   private buffer = emptyBuffer();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private waiting = 0;
   private readonly flushMs: number;
   private readonly maxEntries: number;
 
@@ -79,13 +80,29 @@ export class VisitCounter {
     }
   }
 
-  /** Writes what the buffer holds; flushes never overlap. Never throws. */
+  /**
+   * Writes what the buffer holds; flushes never overlap. Never throws. While the database hangs, at
+   * most a few buffers wait their turn: the next ones are dropped, and the loss logged.
+   */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const taken = this.buffer;
     this.buffer = emptyBuffer();
-    this.flushing = this.flushing.then(() => (taken.views ? this.write(taken) : undefined));
+    if (!taken.views) return this.flushing;
+    if (this.waiting >= 3) {
+      this.logger.warn(
+        { lostPageViews: taken.views, lostVisitors: [...taken.visitors.values()].reduce((a, v) => a + v.size, 0) },
+        `site visits: ${taken.views} page views are lost, earlier counts still wait for the database`,
+      );
+      return this.flushing;
+    }
+    this.waiting += 1;
+    this.flushing = this.flushing
+      .then(() => this.write(taken))
+      .finally(() => {
+        this.waiting -= 1;
+      });
     return this.flushing;
   }
 
