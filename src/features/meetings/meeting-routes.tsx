@@ -141,7 +141,7 @@ export function meetingRoutes(r: Hono<AppEnv>) {
     const viewer = c.get('viewer');
     const db = c.get('app').database.db;
     const raw = { year: c.req.query('year') ?? '', kind: c.req.query('kind') ?? '', body: c.req.query('body') ?? '' };
-    const filters = meetingFilters(raw);
+    const filters = meetingFilters({ ...raw, state: c.req.query('state') ?? '', organization: c.req.query('organization') ?? '' });
     const [{ total, rows }, years, groups] = await Promise.all([
       listMeetings(db, viewer, filters, { limit: 500, offset: 0 }),
       meetingYears(db, viewer),

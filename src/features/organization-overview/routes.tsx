@@ -6,6 +6,7 @@ import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { readableStates } from '../member-states/index.ts';
 import { loadOrganization, OrganizationDetail, organizationResource } from '../organizations/index.ts';
+import { OrganizationMeetings } from './meetings-section.tsx';
 
 /** An organization's page: its reference data and the Member States that belong to it. */
 export function organizationOverviewRoutes() {
@@ -21,17 +22,20 @@ export function organizationOverviewRoutes() {
     return render(
       c,
       { title: pick(o.names, m.locale) },
-      <OrganizationDetail
-        m={m}
-        organization={o}
-        members={members}
-        csrfToken={c.get('csrfToken')}
-        actions={{
-          edit: can(viewer, 'update', organizationResource(o)),
-          archive: can(viewer, o.archived_at ? 'restore' : 'archive', organizationResource(o)),
-          history: can(viewer, 'read-history', organizationResource(o)),
-        }}
-      />,
+      <>
+        <OrganizationDetail
+          m={m}
+          organization={o}
+          members={members}
+          csrfToken={c.get('csrfToken')}
+          actions={{
+            edit: can(viewer, 'update', organizationResource(o)),
+            archive: can(viewer, o.archived_at ? 'restore' : 'archive', organizationResource(o)),
+            history: can(viewer, 'read-history', organizationResource(o)),
+          }}
+        />
+        <OrganizationMeetings m={m} db={c.get('app').database.db} viewer={viewer} code={o.code} />
+      </>,
     );
   });
 

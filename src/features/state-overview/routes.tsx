@@ -6,6 +6,7 @@ import { pick } from '../../platform/i18n/locales.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { loadState, StateDetail, stateResource } from '../member-states/index.ts';
 import { listOrganizations } from '../organizations/index.ts';
+import { StateMeetings } from './meetings-section.tsx';
 import { StateOverviewSections } from './overview-page.tsx';
 import { stateOverview } from './overview.ts';
 
@@ -32,7 +33,12 @@ export function stateOverviewRoutes() {
         state={state}
         organizations={organizations}
         csrfToken={c.get('csrfToken')}
-        overview={<StateOverviewSections m={m} overview={overview} />}
+        overview={
+          <>
+            <StateOverviewSections m={m} overview={overview} />
+            <StateMeetings m={m} db={db} viewer={viewer} iso3={state.iso3} />
+          </>
+        }
         actions={{
           edit: can(viewer, 'update', stateResource(state)),
           archive: can(viewer, state.archived_at ? 'restore' : 'archive', stateResource(state)),
