@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature.ts';
 import { registerCorrespondenceApi } from './api.ts';
 import { lettersSection } from './bundle.ts';
 import { seedDemoCorrespondence } from './demo.ts';
+import { seedDemoCorrespondenceSince2018 } from './demo-later.ts';
 import { letterWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
@@ -22,5 +23,11 @@ export const correspondence: Feature = {
   nav: [{ path: '/letters', label: 'letters.nav', order: 40 }],
   bundle: [lettersSection],
   search: searchSources,
-  seed: { demo: async (db) => `created ${(await seedDemoCorrespondence(db)).letters} letters (the 2018 review's)` },
+  seed: {
+    demo: async (db, { today }) => {
+      const seeded = await seedDemoCorrespondence(db);
+      const later = await seedDemoCorrespondenceSince2018(db, today);
+      return `created ${seeded.letters} letters (the 2018 review's), and ${later.letters} after 2018 (illustrative)`;
+    },
+  },
 };
