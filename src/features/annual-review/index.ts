@@ -1,6 +1,37 @@
 import type { Feature } from '../../platform/feature.ts';
+import { isUuid } from '../../platform/values/codes.ts';
+import { annualReviewsSection } from './bundle.ts';
+import { seedDemoReviews } from './demo.ts';
+import { reviewResource } from './queries.ts';
 
-/** Issue 15 (the annual review drafted from the records): being built. */
+/** The experts draft the review; the Committee side reads and revises the drafts. */
+const keepers = ['expert', 'secretariat', 'admin'] as const;
+
+/**
+ * The annual review (issue 15), drafted from the records: a review per year and edition with its
+ * workflow, the outline of S/2018/1167 as data, generated paragraphs whose figures are counted as
+ * at the cut-off and lead back to their records, paragraphs people write per language.
+ */
 export const annualReview: Feature = {
   name: 'annual-review',
+  tables: [
+    { name: 'annual_review', backup: { key: 'id', textKey: false, serial: false, selfReferencing: true }, bundle: 'annual-reviews' },
+    { name: 'annual_review_paragraph', backup: { key: 'id', textKey: false, serial: false }, bundle: 'annual-reviews' },
+  ],
+  records: {
+    'annual-review': {
+      keepers,
+      resources: async (db, ids) => {
+        const uuids = ids.filter(isUuid);
+        if (!uuids.length) return new Map();
+        const rows = await db.selectFrom('annual_review').select(['id', 'confidentiality']).where('id', 'in', uuids).execute();
+        return new Map(rows.map((r) => [r.id, reviewResource(r)]));
+      },
+    },
+  },
+  abilities: { 'annual-review.drafts': ['expert', 'committee', 'secretariat', 'admin'] },
+  bundle: [annualReviewsSection],
+  seed: {
+    demo: async (db) => `created ${await seedDemoReviews(db)} annual review (S/2018/1167, its figures from the records)`,
+  },
 };
