@@ -107,3 +107,20 @@ describe('outreach: the write core', () => {
     assert.equal(await publicSees(), true);
   });
 });
+
+describe('outreach: the doors', () => {
+  test('the calendar page, month and list, the feeds, an event and its .ics', async () => {
+    const list = await t.request('/en/events?group=joint-visit');
+    assert.equal(list.status, 200);
+    const html = await list.text();
+    assert.match(html, /Visit of the Counter-Terrorism Committee Executive Directorate to Armenia/);
+    assert.doesNotMatch(html, /Wiesbaden/);
+    const month = await (await t.request('/zh/events?view=month&month=2018-10')).text();
+    assert.match(month, /139th Assembly of the Inter-Parliamentary Union/);
+    const feed = await t.request('/en/events.ics?audience=industry');
+    assert.equal(feed.status, 200);
+    assert.match(feed.headers.get('content-type') ?? '', /^text\/calendar/);
+    const atom = await t.request('/en/events.atom');
+    assert.match(atom.headers.get('content-type') ?? '', /^application\/atom\+xml/);
+  });
+});

@@ -1,0 +1,300 @@
+import type { FC } from 'hono/jsx';
+import type { FieldProblem } from '../../platform/errors.ts';
+import { type FormBody, text, texts } from '../../platform/http/forms.ts';
+import { CsrfField } from '../../platform/http/layout.tsx';
+import type { Messages } from '../../platform/i18n/i18n.ts';
+import { confidentialityLevels } from '../../platform/policy/levels.ts';
+import { FieldErrors } from '../../platform/ui/forms.tsx';
+import type { CooperationInput, EventInput } from './inputs.ts';
+import { label } from './labels.ts';
+import type { CooperationRow, EventRow } from './queries.ts';
+import { audiences, cooperationActivities, eventGroups, eventStatuses } from './schema.ts';
+
+/*
+ * The forms of an event and of a cooperation record, without JavaScript: a refused form comes back
+ * as it was sent, with each problem named by its field.
+ */
+
+const split = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
+
+export const eventFormKeys = [
+  'title',
+  'description',
+  'group',
+  'status',
+  'confirmed',
+  'listed',
+  'startsOn',
+  'endsOn',
+  'city',
+  'stateIso3',
+  'organizerStates',
+  'organizerOrganizations',
+  'byCommittee',
+  'participants',
+  'links',
+  'confidentiality',
+  'version',
+] as const;
+export type EventFormValues = Record<(typeof eventFormKeys)[number], string> & { audiences: string[] };
+
+export const emptyEvent: EventFormValues = {
+  ...(Object.fromEntries(eventFormKeys.map((k) => [k, ''])) as Record<(typeof eventFormKeys)[number], string>),
+  group: 'other',
+  status: 'planned',
+  listed: 'on',
+  confidentiality: 'public',
+  audiences: ['officials'],
+};
+
+export function eventValuesOf(e: EventRow): EventFormValues {
+  return {
+    title: e.title,
+    description: e.description,
+    group: e.event_group,
+    status: e.status,
+    confirmed: e.confirmed ? 'on' : '',
+    listed: e.listed ? 'on' : '',
+    startsOn: e.starts_on,
+    endsOn: e.ends_on === e.starts_on ? '' : e.ends_on,
+    city: e.city,
+    stateIso3: e.state_iso3 ?? '',
+    organizerStates: e.organizer_states.join(' '),
+    organizerOrganizations: e.organizer_organizations.join(' '),
+    byCommittee: e.by_committee ? 'on' : '',
+    participants: e.participants.map((p) => [p.role, p.mode, p.expertId ?? ''].filter(Boolean).join(' ')).join('\n'),
+    links: e.links.join(' '),
+    confidentiality: e.confidentiality,
+    version: String(e.row_version),
+    audiences: [...e.audiences],
+  };
+}
+
+export function eventFormValues(body: FormBody): EventFormValues {
+  const v = Object.fromEntries(eventFormKeys.map((k) => [k, text(body, k)])) as unknown as EventFormValues;
+  v.audiences = texts(body, 'audiences');
+  return v;
+}
+
+/** The write core's input from the form; a line of participants that cannot be read is a problem of its own. */
+export function eventInputOf(v: EventFormValues, problems: FieldProblem[]): EventInput {
+  const participants = v.participants
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [role = '', mode = 'in-person', expertId] = line.split(/\s+/);
+      if (!/^[a-z-]+$/.test(role))
+        problems.push({ field: 'participants', problem: `"${line.slice(0, 60)}": write a role, a mode and an expert's id if any` });
+      return { role, mode, expertId: expertId ?? null };
+    });
+  return {
+    title: v.title,
+    description: v.description,
+    group: v.group,
+    status: v.status,
+    confirmed: v.confirmed === 'on',
+    listed: v.listed === 'on',
+    startsOn: v.startsOn.trim(),
+    endsOn: v.endsOn.trim() || null,
+    city: v.city,
+    stateIso3: v.stateIso3.trim() || null,
+    organizerStates: split(v.organizerStates),
+    organizerOrganizations: split(v.organizerOrganizations),
+    byCommittee: v.byCommittee === 'on',
+    audiences: v.audiences,
+    participants,
+    links: split(v.links),
+    confidentiality: v.confidentiality || 'public',
+  };
+}
+
+const Field: FC<{ name: string; label: string; value: string; type?: string; hint?: string }> = ({
+  name,
+  label: l,
+  value,
+  type = 'text',
+  hint,
+}) => (
+  <div class="field">
+    <label for={name}>{l}</label>
+    <input id={name} name={name} type={type} value={value} aria-describedby={hint ? `${name}-hint` : undefined} />
+    {hint && (
+      <p class="help" id={`${name}-hint`}>
+        {hint}
+      </p>
+    )}
+  </div>
+);
+
+const Choice: FC<{ name: string; label: string; value: string; options: readonly { value: string; label: string }[] }> = ({
+  name,
+  label: l,
+  value,
+  options,
+}) => (
+  <div class="field">
+    <label for={name}>{l}</label>
+    <select id={name} name={name}>
+      {options.map((o) => (
+        <option value={o.value} selected={value === o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
+const Check: FC<{ name: string; label: string; checked: boolean; value?: string }> = ({ name, label: l, checked, value = 'on' }) => (
+  <div class="field checkbox">
+    <input id={`${name}-${value}`} name={name} type="checkbox" value={value} checked={checked} />
+    <label for={`${name}-${value}`}>{l}</label>
+  </div>
+);
+
+const Area: FC<{ name: string; label: string; value: string }> = ({ name, label: l, value }) => (
+  <div class="field">
+    <label for={name}>{l}</label>
+    <textarea id={name} name={name} rows={4}>
+      {value}
+    </textarea>
+  </div>
+);
+
+const levels = (m: Messages) => confidentialityLevels.map((c) => ({ value: c, label: label(m, `level.${c}`) }));
+
+export const EventForm: FC<{
+  m: Messages;
+  action: string;
+  cancel: string;
+  values: EventFormValues;
+  problems: FieldProblem[];
+  csrfToken: string;
+}> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
+  <form method="post" action={action} class="record-form">
+    <FieldErrors m={m} problems={problems} />
+    <CsrfField token={csrfToken} />
+    <input type="hidden" name="version" value={v.version} />
+    <Field name="title" label={m.t('outreach.field.title')} value={v.title} />
+    <Area name="description" label={m.t('outreach.description')} value={v.description} />
+    <Choice
+      name="group"
+      label={m.t('outreach.group')}
+      value={v.group}
+      options={eventGroups.map((g) => ({ value: g, label: label(m, `group.${g}`) }))}
+    />
+    <Choice
+      name="status"
+      label={m.t('outreach.status')}
+      value={v.status}
+      options={eventStatuses.map((s) => ({ value: s, label: label(m, `status.${s}`) }))}
+    />
+    <Check name="confirmed" label={m.t('outreach.confirmed')} checked={v.confirmed === 'on'} />
+    <Field name="startsOn" type="date" label={m.t('outreach.field.startsOn')} value={v.startsOn} />
+    <Field name="endsOn" type="date" label={m.t('outreach.field.endsOn')} value={v.endsOn} />
+    <Field name="city" label={m.t('outreach.field.city')} value={v.city} />
+    <Field name="stateIso3" label={m.t('outreach.field.stateIso3')} value={v.stateIso3} />
+    <Field
+      name="organizerStates"
+      label={m.t('outreach.field.organizerStates')}
+      value={v.organizerStates}
+      hint={m.t('outreach.codesHint')}
+    />
+    <Field
+      name="organizerOrganizations"
+      label={m.t('outreach.field.organizerOrganizations')}
+      value={v.organizerOrganizations}
+      hint={m.t('outreach.codesHint')}
+    />
+    <Check name="byCommittee" label={m.t('outreach.field.byCommittee')} checked={v.byCommittee === 'on'} />
+    <fieldset>
+      <legend>{m.t('outreach.audience')}</legend>
+      {audiences.map((a) => (
+        <Check name="audiences" value={a} label={label(m, `audience.${a}`)} checked={v.audiences.includes(a)} />
+      ))}
+    </fieldset>
+    <Area name="participants" label={m.t('outreach.field.participants')} value={v.participants} />
+    <Field name="links" label={m.t('outreach.field.links')} value={v.links} />
+    <Check name="listed" label={m.t('outreach.listed')} checked={v.listed === 'on'} />
+    <Choice name="confidentiality" label={m.t('outreach.confidentiality')} value={v.confidentiality} options={levels(m)} />
+    <p class="actions">
+      <button type="submit">{m.t('form.save')}</button> <a href={cancel}>{m.t('form.cancel')}</a>
+    </p>
+  </form>
+);
+
+export const cooperationFormKeys = [
+  'organizationCode',
+  'activity',
+  'startsOn',
+  'endsOn',
+  'description',
+  'links',
+  'stateIso3',
+  'confidentiality',
+  'version',
+] as const;
+export type CooperationFormValues = Record<(typeof cooperationFormKeys)[number], string>;
+
+export const emptyCooperation: CooperationFormValues = {
+  ...(Object.fromEntries(cooperationFormKeys.map((k) => [k, ''])) as CooperationFormValues),
+  activity: 'joint-event',
+  confidentiality: 'public',
+};
+
+export const cooperationValuesOf = (c: CooperationRow): CooperationFormValues => ({
+  organizationCode: c.organization_code,
+  activity: c.activity,
+  startsOn: c.starts_on,
+  endsOn: c.ends_on === c.starts_on ? '' : c.ends_on,
+  description: c.description,
+  links: c.links.join(' '),
+  stateIso3: c.state_iso3 ?? '',
+  confidentiality: c.confidentiality,
+  version: String(c.row_version),
+});
+
+export const cooperationFormValues = (body: FormBody): CooperationFormValues =>
+  Object.fromEntries(cooperationFormKeys.map((k) => [k, text(body, k)])) as CooperationFormValues;
+
+export const cooperationInputOf = (v: CooperationFormValues): CooperationInput => ({
+  organizationCode: v.organizationCode,
+  activity: v.activity,
+  startsOn: v.startsOn.trim(),
+  endsOn: v.endsOn.trim() || null,
+  description: v.description,
+  links: split(v.links),
+  stateIso3: v.stateIso3.trim() || null,
+  confidentiality: v.confidentiality || 'public',
+});
+
+export const CooperationForm: FC<{
+  m: Messages;
+  action: string;
+  cancel: string;
+  values: CooperationFormValues;
+  problems: FieldProblem[];
+  csrfToken: string;
+}> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
+  <form method="post" action={action} class="record-form">
+    <FieldErrors m={m} problems={problems} />
+    <CsrfField token={csrfToken} />
+    <input type="hidden" name="version" value={v.version} />
+    <Field name="organizationCode" label={m.t('outreach.cooperation.field.organizationCode')} value={v.organizationCode} />
+    <Choice
+      name="activity"
+      label={m.t('outreach.cooperation.activity')}
+      value={v.activity}
+      options={cooperationActivities.map((a) => ({ value: a, label: label(m, `cooperation.activity.${a}`) }))}
+    />
+    <Field name="startsOn" type="date" label={m.t('outreach.field.startsOn')} value={v.startsOn} />
+    <Field name="endsOn" type="date" label={m.t('outreach.field.endsOn')} value={v.endsOn} />
+    <Area name="description" label={m.t('outreach.description')} value={v.description} />
+    <Field name="links" label={m.t('outreach.cooperation.field.links')} value={v.links} />
+    <Field name="stateIso3" label={m.t('outreach.cooperation.field.stateIso3')} value={v.stateIso3} />
+    <Choice name="confidentiality" label={m.t('outreach.confidentiality')} value={v.confidentiality} options={levels(m)} />
+    <p class="actions">
+      <button type="submit">{m.t('form.save')}</button> <a href={cancel}>{m.t('form.cancel')}</a>
+    </p>
+  </form>
+);
