@@ -1,3 +1,4 @@
+// Engines: both (the confirmation step is in the pages and the write paths, the same on PGlite and PostgreSQL; one small file of item 14 runs on both)
 /**
  * Issue 13, item 14: no destructive button acts without a confirmation step. Each destructive form
  * (archive, revoke, close, withdraw) posted without `confirm=yes` changes nothing and answers a
@@ -67,20 +68,17 @@ async function confirmsFirst(client: Client, path: string, body: Record<string, 
 
 test('archiving a State, an organization, a letter, an offer, a visit, a course, a report and a plan asks first', async () => {
   const db = t.database.db;
-  const archived = (table: 'member_state' | 'organization', key: 'iso3' | 'code', value: string) => async () =>
-    // biome-ignore lint/suspicious/noExplicitAny: one helper over two tables keyed differently.
-    (
-      (await (db as any).selectFrom(table).select('archived_at').where(key, '=', value).executeTakeFirstOrThrow()) as {
-        archived_at: Date | null;
-      }
-    ).archived_at !== null;
-  await confirmsFirst(web.admin!, '/en/states/TUV/archive', {}, 'Tuvalu', archived('member_state', 'iso3', 'TUV'));
+  const stateArchived = async () =>
+    (await db.selectFrom('member_state').select('archived_at').where('iso3', '=', 'TUV').executeTakeFirstOrThrow()).archived_at !== null;
+  const organizationArchived = async () =>
+    (await db.selectFrom('organization').select('archived_at').where('code', '=', 'OPCW').executeTakeFirstOrThrow()).archived_at !== null;
+  await confirmsFirst(web.admin!, '/en/states/TUV/archive', {}, 'Tuvalu', stateArchived);
   await confirmsFirst(
     web.admin!,
     '/en/organizations/OPCW/archive',
     {},
     'Organisation for the Prohibition of Chemical Weapons',
-    archived('organization', 'code', 'OPCW'),
+    organizationArchived,
   );
 
   for (const table of ['letter', 'assistance_offer', 'visit', 'course', 'national_report', 'action_plan'] as const) {
