@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { flushSiteVisits, siteVisits } from '../../src/features/site-visits/index.ts';
 import { seedVisitHistory } from '../../src/features/site-visits/demo.ts';
 import { todayIso } from '../../src/platform/values/dates.ts';
+import { createApp } from '../../src/app/http.tsx';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 // The visit counter through the whole application (PostgreSQL): concurrent page views, what is not
@@ -63,6 +64,18 @@ describe('the visit counter', () => {
     await view('/es/states', browser(200));
     await siteVisits.shutdown?.(t.app);
     assert.deepEqual(await counts('/es/states'), { views: 1, visits: 1 });
+  });
+
+  test('two app servers on one database: their counts add up, and a visitor seen by both is one visit', async () => {
+    const before = await counts('/en/organizations');
+    const other = { ...t.app }; // another server's context: its own counter, the same database
+    const second = createApp(other);
+    const ask = (server: typeof second, i: number) =>
+      server.request('http://localhost/en/organizations', { headers: { 'user-agent': browser(500 + (i % 10)) } });
+    const pages = await Promise.all(Array.from({ length: 100 }, (_, i) => [ask(t.server, i), ask(second, i)]).flat());
+    assert.deepEqual(new Set(pages.map((r) => r.status)), new Set([200]));
+    await Promise.all([flushSiteVisits(t.app), flushSiteVisits(other)]);
+    assert.deepEqual(await counts('/en/organizations'), { views: before.views + 200, visits: before.visits + 10 });
   });
 
   test('not counted: signed-in readers, robots, HEAD, prefetches, errors, the API, static files, downloads', async () => {
