@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature.ts';
 import { isUuid } from '../../platform/values/codes.ts';
 import { registerAdministrationApi } from './api.ts';
 import { appointmentsSection, contributionsSection, donorsSection, grantsSection } from './bundle.ts';
+import { expertsCommand, expertsUsage } from './cli.ts';
 import { seedDemoAdministration } from './demo.ts';
 import { searchSources } from './search.ts';
 import { peopleRoutes, trustFundRoutes } from './routes.tsx';
@@ -82,6 +83,7 @@ export const administration: Feature = {
   api: [registerAdministrationApi],
   bundle: [appointmentsSection, donorsSection, contributionsSection, grantsSection],
   search: searchSources,
+  cli: [{ name: 'experts', usage: expertsUsage, run: expertsCommand }],
   seed: {
     demo: async (db) => {
       const a = await seedDemoAdministration(db);
