@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { systemActor } from '../../src/platform/audit/record.ts';
 import { createAppointment, createContribution, createDonor, createGrant } from '../../src/features/administration/commands.ts';
+import { expertsCommand } from '../../src/features/administration/cli.ts';
 import { seedDemoAdministration } from '../../src/features/administration/demo.ts';
+import { PassThrough } from 'node:stream';
 import { createApiToken } from '../../src/features/accounts/commands.ts';
 import { refreshSearchIndex } from '../../src/features/search/indexer.ts';
 import { exportBundle } from '../../src/platform/bundle/bundle.ts';
@@ -329,4 +331,29 @@ describe('administration: the trust fund through every door', () => {
     assert.ok(appointments.some((a) => a.personName === 'Scott Spence'));
     assert.ok(appointments.every((a) => a.confidentiality === 'public'));
   });
+});
+
+test('r1540 experts list: the Group of Experts in office on a day, as the public sees it', async () => {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  stdout.on('data', (d) => {
+    out += String(d);
+  });
+  // The command closes the application it opened: here the test's, which stays open.
+  const app = { ...t.app, database: { ...t.database, close: async () => {} } };
+  const services = { stdout, stderr, stdin: new PassThrough(), config: t.app.config, env: {}, open: async () => app };
+  assert.equal(await expertsCommand(['list', '--format', 'json', '--as-at', '2018-12-28'], services as never), 0);
+  const listed = JSON.parse(out) as { count: number; data: { personName: string; role: string }[] };
+  // The six of 2018, the two illustrative experts still in office, the coordinator; not the one whose term ended in 2017.
+  assert.equal(listed.count, 9);
+  assert.equal(
+    listed.data
+      .filter((e) => e.role === 'coordinator')
+      .map((e) => e.personName)
+      .join(),
+    'Raphael Prenat',
+  );
+  assert.ok(!listed.data.some((e) => e.personName === 'Illustrative expert C'));
+  await assert.rejects(expertsCommand(['list', '--as-at', '28/12/2018'], services as never), /--as-at: must be a date/);
 });
