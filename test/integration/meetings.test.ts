@@ -188,6 +188,16 @@ describe('bad input: a clear error naming the field, nothing written', () => {
       json: { state: 'DEU', person: 'The next coordinator', startedOn: '2019-01-01', endedOn: null },
     });
     assert.equal(next.status, 201, 'the day after the period ends is free');
+    const nextId = (next.body as { id: string }).id;
+    assert.equal((await client.expert.post(`/en/committee/coordinators/${nextId}/archive`, { version: '1' })).status, 303);
+    const meanwhile = await api('/api/v1/working-groups/assistance/coordinators', 'expert', {
+      method: 'POST',
+      json: { state: 'ITA', person: 'Recorded meanwhile', startedOn: '2019-06-01', endedOn: null },
+    });
+    assert.equal(meanwhile.status, 201, 'an archived period is no longer in the way');
+    const restore = await client.expert.post(`/en/committee/coordinators/${nextId}/restore`, { version: '2' });
+    assert.equal(restore.status, 422, 'restoring a period that now overlaps is refused');
+    assert.match(await text(restore), /overlaps the period of Recorded meanwhile/);
   });
 });
 

@@ -212,6 +212,13 @@ export function setArchived<T extends KeptTable>(
     const before = await locked(trx, kind, id, version);
     authorizeChange(viewer, archived ? 'archive' : 'restore', resource(before), `this ${kind.noun}`);
     if ((before.archived_at !== null) === archived) return before;
+    // A coordinator restored must not overlap a period recorded while it was archived.
+    if (!archived && kind.table === 'working_group_coordinator') {
+      const k = before as unknown as CoordinatorRow;
+      await trx.selectFrom('working_group').select('id').where('id', '=', k.working_group_id).forUpdate().execute();
+      const problems = await periodClash(trx, k.working_group_id, k.id, { startedOn: k.started_on, endedOn: k.ended_on });
+      if (problems.length) throw invalid(problems);
+    }
     return updateKept(trx, actor, kind, before, { archived_at: archived ? new Date() : null } as never, archived ? 'archive' : 'restore');
   });
 }
@@ -261,6 +268,33 @@ export function saveWorkingGroup(
 }
 
 /**
+ * The problem of a coordinator's period that shares a day with another of the group (not archived,
+ * not itself), on the field that makes it overlap: its start falls in the other's period, or its
+ * end runs into it. The caller holds the group's row locked.
+ */
+export async function periodClash(
+  trx: Trx,
+  groupId: string,
+  selfId: string | undefined,
+  period: { startedOn: string; endedOn: string | null },
+): Promise<FieldProblem[]> {
+  const others = await trx
+    .selectFrom('working_group_coordinator')
+    .select(['id', 'person', 'started_on', 'ended_on'])
+    .where('working_group_id', '=', groupId)
+    .where('archived_at', 'is', null)
+    .execute();
+  const clash = others.find((o) => o.id !== selfId && periodsOverlap({ startedOn: o.started_on, endedOn: o.ended_on }, period));
+  if (!clash) return [];
+  return [
+    {
+      field: clash.started_on <= period.startedOn ? 'startedOn' : 'endedOn',
+      problem: `overlaps the period of ${clash.person} (${clash.started_on} – ${clash.ended_on ?? '…'}) as coordinator of this group: end that period first`,
+    },
+  ];
+}
+
+/**
  * Records or changes a coordinator's period. The group's row is locked first, so that two writers
  * check the group's periods one after the other; a period that shares a day with another of the
  * group (not archived) is refused on the field that makes it overlap.
@@ -283,24 +317,7 @@ export function saveCoordinator(
     const problems = await unknownCodes(trx, 'state', [input.state], 'states');
     const selfId = target?.id ?? kept?.id;
     const willBeArchived = target?.archived ?? kept?.archived ?? false;
-    if (!willBeArchived) {
-      const others = await trx
-        .selectFrom('working_group_coordinator')
-        .select(['id', 'person', 'started_on', 'ended_on'])
-        .where('working_group_id', '=', group.id)
-        .where('archived_at', 'is', null)
-        .execute();
-      const clash = others.find(
-        (o) =>
-          o.id !== selfId &&
-          periodsOverlap({ startedOn: o.started_on, endedOn: o.ended_on }, { startedOn: input.startedOn, endedOn: input.endedOn }),
-      );
-      if (clash)
-        problems.push({
-          field: clash.started_on < input.startedOn || clash.started_on === input.startedOn ? 'startedOn' : 'endedOn',
-          problem: `overlaps the period of ${clash.person} (${clash.started_on} – ${clash.ended_on ?? '…'}) as coordinator of this group: end that period first`,
-        });
-    }
+    if (!willBeArchived) problems.push(...(await periodClash(trx, group.id, selfId, input)));
     if (problems.length) throw invalid(problems);
     const columns = {
       working_group_id: group.id,
