@@ -9,7 +9,7 @@ import { render } from '../../platform/http/render.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { can, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
-import { RecordActions } from '../../platform/ui/record-actions.tsx';
+import { confirmFirst, RecordActions } from '../../platform/ui/record-actions.tsx';
 import { sourceLabel } from '../reports/index.ts';
 import { createCooperation, setCooperationArchived, updateCooperation } from './commands.ts';
 import {
@@ -309,7 +309,18 @@ export function cooperationRoutes() {
       const db = c.get('app').database.db;
       const row = await visibleCooperation(db, viewer, c.req.param('id'));
       authorize(c, can(viewer, archived ? 'archive' : 'restore', cooperationResource(row)), 'this change');
-      await setCooperationArchived(db, viewer, row.id, Number(text(await formBody(c), 'version')), archived);
+      const body = await formBody(c);
+      const m = c.get('m');
+      if (archived) {
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: row.organization_code }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/cooperation/${row.id}`,
+        });
+        if (ask) return ask;
+      }
+      await setCooperationArchived(db, viewer, row.id, Number(text(body, 'version')), archived);
       return c.redirect(`/${c.get('m').locale}/cooperation/${row.id}`, 303);
     });
 

@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature.ts';
 import { cooperationSection, eventsSection } from './bundle.ts';
 import { seedDemoOutreach } from './demo.ts';
 import { cooperationResource, eventResource } from './queries.ts';
+import { registerOutreachApi } from './api.ts';
 import { outreachWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
@@ -50,6 +51,7 @@ export const outreach: Feature = {
     },
   },
   web: [{ path: '/', routes: outreachWebRoutes }],
+  api: [registerOutreachApi],
   nav: [{ path: '/events', label: 'outreach.nav', order: 75 }],
   bundle: [eventsSection, cooperationSection],
   search: searchSources,

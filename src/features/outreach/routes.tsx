@@ -7,6 +7,7 @@ import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { can, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { todayIso } from '../../platform/values/dates.ts';
 import { eventsAtom, eventsCalendar, type FeedNames } from './calendar.ts';
 import { type CalendarQuery, CalendarPage } from './calendar-page.tsx';
@@ -230,7 +231,18 @@ export function outreachWebRoutes() {
       const db = c.get('app').database.db;
       const e = await visibleEvent(db, viewer, c.req.param('id'));
       authorize(c, can(viewer, archived ? 'archive' : 'restore', eventResource(e)), 'this change');
-      const version = Number(text(await formBody(c), 'version'));
+      const body = await formBody(c);
+      const m = c.get('m');
+      if (archived) {
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: e.title }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/events/${e.id}`,
+        });
+        if (ask) return ask;
+      }
+      const version = Number(text(body, 'version'));
       await setEventArchived(db, viewer, e.id, version, archived);
       return c.redirect(`/${c.get('m').locale}/events/${e.id}`, 303);
     });
