@@ -9,12 +9,12 @@ import { OtherLanguages } from './pages.tsx';
 import type { FaqView } from './queries.ts';
 
 /** The FAQ in the reader's language: a group or question that has no version in it is shown as missing, with the languages that have it. */
-export const FaqPage: FC<{ m: Messages; faq: FaqView[]; manage: boolean }> = ({ m, faq, manage }) => (
+export const FaqPage: FC<{ m: Messages; faq: FaqView[]; manage: boolean; history: boolean }> = ({ m, faq, manage, history }) => (
   <>
-    {manage && (
+    {(manage || history) && (
       <p class="actions">
-        <a href={`/${m.locale}/faq/manage`}>{m.t('publications.faq.manage')}</a>
-        <a href={`/${m.locale}/faq/history`}>{m.t('publications.faq.history')}</a>
+        {manage && <a href={`/${m.locale}/faq/manage`}>{m.t('publications.faq.manage')}</a>}
+        {history && <a href={`/${m.locale}/faq/history`}>{m.t('publications.faq.history')}</a>}
       </p>
     )}
     {!faq.some((g) => g.questions.length) && <p>{m.t('publications.faq.empty')}</p>}

@@ -50,7 +50,11 @@ export function faqWebRoutes() {
   r.get('/', async (c) => {
     const m = c.get('m');
     const faq = await faqInOrder(c.get('app').database.db);
-    return render(c, { title: m.t('publications.faq.title') }, <FaqPage m={m} faq={faq} manage={mayEdit(c.get('viewer'))} />);
+    return render(
+      c,
+      { title: m.t('publications.faq.title') },
+      <FaqPage m={m} faq={faq} manage={mayEdit(c.get('viewer'))} history={mayReadHistory(c.get('viewer'))} />,
+    );
   });
 
   r.get('/history', async (c) => {
