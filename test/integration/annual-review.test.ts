@@ -252,3 +252,84 @@ describe('the workflow, the database and regeneration', () => {
     assert.equal(after.sections.flatMap((s) => s.paragraphs).find((x) => x.key === 'II.B.requests')!.flags.length, 0);
   });
 });
+
+describe('the pages, the API and the Word document', () => {
+  test('the public reads only the published edition; the Committee side the draft, its markup escaped', async () => {
+    const { Client } = await import('../support/app.ts');
+    const publicPage = await t.request('/en/reviews/2018');
+    assert.equal(publicPage.status, 200);
+    const html = await publicPage.text();
+    assert.match(html, /182 of the 193 Member States/);
+    assert.doesNotMatch(html, /alert\(1\)|nine States asked/, 'the draft’s paragraphs never reach the public');
+    assert.doesNotMatch(html, /annual-review-figures/, 'the sources of the figures are the Committee side’s');
+    assert.equal((await t.request('/en/reviews/2031')).status, 404);
+    const expert = new Client(t);
+    await expert.login('expert@demo.r1540.org');
+    const draftHtml = await (await expert.fetch('/en/reviews/2018')).text();
+    assert.match(draftHtml, /&lt;script&gt;alert\(1\)&lt;\/script&gt; The context\./);
+    assert.doesNotMatch(draftHtml, /<script>alert\(1\)/);
+    assert.match(draftHtml, /Not yet written in this language\./, 'a narrative paragraph missing in English is shown as missing');
+    // A draft of a year not yet published: 404 for the public, the page for the Committee side.
+    await createReview(t.database.db, systemActor, {
+      ...review2018,
+      year: 2019,
+      programmeNumber: 18,
+      periodFrom: '2019-02-01',
+      periodTo: '2020-01-31',
+      cutOff: '2019-12-20',
+      symbol: '',
+    });
+    assert.equal((await t.request('/zh/reviews/2019')).status, 404);
+    assert.equal((await t.request('/api/v1/reviews/2019?lang=zh')).status, 404);
+    assert.equal((await expert.fetch('/zh/reviews/2019')).status, 200);
+    const list = await (await t.request('/fr/reviews')).text();
+    assert.match(list, /S\/2018\/1167/);
+    assert.doesNotMatch(list, /href="\/fr\/reviews\/2019"/);
+  });
+
+  test('the API gives the document model with each figure’s value and definition; a bad language is 422', async () => {
+    const res = await t.request('/api/v1/reviews/2018?lang=fr');
+    assert.equal(res.status, 200);
+    const doc = (await res.json()) as {
+      edition: number;
+      figures: { key: string; value: unknown; definition: string; records: unknown[] }[];
+    };
+    assert.equal(doc.edition, 1);
+    const requests = doc.figures.find((f) => f.key === 'requests')!;
+    assert.equal(requests.value, 9);
+    assert.match(requests.definition, /Demandes d’assistance reçues/);
+    assert.deepEqual(requests.records, [], 'the public is not given the ids of the requests');
+    const bad = await t.request('/api/v1/reviews/2018?lang=de');
+    assert.equal(bad.status, 422);
+    assert.match(await bad.text(), /lang/);
+  });
+
+  test('the Word document of the draft: figures, footnote, symbol header; markup kept as text', async () => {
+    const { Client } = await import('../support/app.ts');
+    const { examine } = await import('../../src/features/documents/content.ts');
+    const JSZip = (await import('jszip')).default;
+    const expert = new Client(t);
+    await expert.login('expert@demo.r1540.org');
+    const res = await expert.fetch('/en/reviews/2018/docx');
+    assert.equal(res.status, 200);
+    const buf = Buffer.from(await res.arrayBuffer());
+    const { text } = await examine(buf, 'review.docx');
+    assert.match(text, /S\/2018\/1167/);
+    assert.match(text, /9\. In 2018, Comoros, Guinea-Bissau and Timor-Leste submitted their first reports/);
+    assert.match(text, /<script>alert\(1\)<\/script> The context\./, 'the typed markup is text in the document');
+    const zip = await JSZip.loadAsync(buf);
+    const documentXml = await zip.file('word/document.xml')!.async('string');
+    assert.match(documentXml, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    const footnotes = await zip.file('word/footnotes.xml')!.async('string');
+    assert.match(footnotes, /data and information received up to December 22, 2018/);
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^word\/header\d*\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    assert.ok(
+      headers.some((h) => h.includes('S/2018/1167')),
+      'the symbol in the running header',
+    );
+  });
+});

@@ -1,8 +1,10 @@
 import type { Feature } from '../../platform/feature.ts';
 import { isUuid } from '../../platform/values/codes.ts';
+import { registerReviewApi } from './api.ts';
 import { annualReviewsSection } from './bundle.ts';
 import { seedDemoReviews } from './demo.ts';
 import { reviewResource } from './queries.ts';
+import { reviewWebRoutes } from './routes.tsx';
 
 /** The experts draft the review; the Committee side reads and revises the drafts. */
 const keepers = ['expert', 'secretariat', 'admin'] as const;
@@ -30,6 +32,10 @@ export const annualReview: Feature = {
     },
   },
   abilities: { 'annual-review.drafts': ['expert', 'committee', 'secretariat', 'admin'] },
+  web: [{ path: '/reviews', routes: reviewWebRoutes }],
+  api: [registerReviewApi],
+  // The published reviews are everyone's; the drafts (the same pages) the Committee side's.
+  nav: [{ path: '/reviews', label: 'annualReview.nav', order: 135 }],
   bundle: [annualReviewsSection],
   seed: {
     demo: async (db) => `created ${await seedDemoReviews(db)} annual review (S/2018/1167, its figures from the records)`,
