@@ -7,6 +7,7 @@ import { can } from '../../platform/policy/policy.ts';
 import { readableStates } from '../member-states/index.ts';
 import { loadOrganization, OrganizationDetail, organizationResource } from '../organizations/index.ts';
 import { OrganizationMeetings } from './meetings-section.tsx';
+import { OrganizationOutreach } from './outreach-section.tsx';
 
 /** An organization's page: its reference data and the Member States that belong to it. */
 export function organizationOverviewRoutes() {
@@ -35,6 +36,7 @@ export function organizationOverviewRoutes() {
           }}
         />
         <OrganizationMeetings m={m} db={c.get('app').database.db} viewer={viewer} code={o.code} />
+        <OrganizationOutreach m={m} db={c.get('app').database.db} viewer={viewer} code={o.code} />
       </>,
     );
   });

@@ -17,6 +17,8 @@ export {
   yearPeriod,
 } from './figures.ts';
 
+export { OutreachConcerning } from './concerning.tsx';
+
 const recorded = ['expert', 'secretariat', 'admin'] as const;
 
 /** Outreach events and the calendar (S/2018/1167 ¶37–43 and its annex); the Committee's cooperation with organizations (¶29–36). */

@@ -7,6 +7,7 @@ import { can } from '../../platform/policy/policy.ts';
 import { loadState, StateDetail, stateResource } from '../member-states/index.ts';
 import { listOrganizations } from '../organizations/index.ts';
 import { StateMeetings } from './meetings-section.tsx';
+import { StateOutreach } from './outreach-section.tsx';
 import { StateOverviewSections } from './overview-page.tsx';
 import { stateOverview } from './overview.ts';
 
@@ -37,6 +38,7 @@ export function stateOverviewRoutes() {
           <>
             <StateOverviewSections m={m} overview={overview} />
             <StateMeetings m={m} db={db} viewer={viewer} iso3={state.iso3} />
+            <StateOutreach m={m} db={db} viewer={viewer} iso3={state.iso3} />
           </>
         }
         actions={{
