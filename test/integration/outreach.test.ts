@@ -8,7 +8,12 @@ import { byAudience, byGroup, figure, outreachFigures, yearPeriod } from '../../
 import { listEvents } from '../../src/features/outreach/queries.ts';
 import { seedDemoEngagement } from '../../src/features/engagement/demo.ts';
 import { seedDemoOutreach } from '../../src/features/outreach/demo.ts';
-import { type TestApp, testApp } from '../support/app.ts';
+import ICAL from 'ical.js';
+import { SaxesParser } from 'saxes';
+import { refreshSearchIndex } from '../../src/features/search/indexer.ts';
+import { search } from '../../src/features/search/search.ts';
+import { exportBundle } from '../../src/platform/bundle/bundle.ts';
+import { Client, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;
 before(async () => {
@@ -122,5 +127,86 @@ describe('outreach: the doors', () => {
     assert.match(feed.headers.get('content-type') ?? '', /^text\/calendar/);
     const atom = await t.request('/en/events.atom');
     assert.match(atom.headers.get('content-type') ?? '', /^application\/atom\+xml/);
+  });
+});
+
+describe('outreach: confidentiality through every door, and the feeds parsed', () => {
+  let held: string;
+  let planned: string;
+  before(async () => {
+    const db = t.database.db;
+    held = (
+      await createEvent(db, systemActor, {
+        title: 'Quuxheld seminar',
+        group: 'regional',
+        startsOn: '2018-03-03',
+        stateIso3: 'MLI',
+        city: 'Bamako',
+      })
+    ).id;
+    planned = (
+      await createEvent(db, systemActor, {
+        title: 'Zanzibarquux workshop',
+        group: 'regional',
+        status: 'planned',
+        startsOn: '2099-04-04',
+        stateIso3: 'MLI',
+      })
+    ).id;
+    await refreshSearchIndex(db);
+  });
+
+  test('the public sees the held event and not the planned one: page, API, ICS, Atom, search, bundle', async () => {
+    const db = t.database.db;
+    const expert = new Client(t);
+    await expert.login('expert@demo.r1540.org');
+    for (const path of ['/en/events?region=', '/api/v1/events', '/en/events.ics?state=MLI', '/en/events.atom?state=MLI']) {
+      const pub = await (await t.request(path)).text();
+      assert.match(pub, /Quuxheld/, `${path}: the public sees the held event`);
+      assert.doesNotMatch(pub, /Zanzibarquux/, `${path}: the public does not see the planned one`);
+      assert.match(await (await expert.get(path)).text(), /Zanzibarquux/, `${path}: the expert does`);
+    }
+    assert.equal((await t.request(`/en/events/${planned}`)).status, 404);
+    assert.equal((await t.request(`/api/v1/events/${planned}`)).status, 404);
+    assert.equal((await t.request(`/en/events/${planned}/event.ics`)).status, 404);
+    assert.equal((await search(db, null, { q: 'Zanzibarquux' })).total, 0, 'the search hides it from the public');
+    assert.equal((await search(db, null, { q: 'Quuxheld' })).total, 1);
+    const bundle = await exportBundle(db, null);
+    const exported = JSON.stringify(bundle.sections['outreach-events']);
+    assert.match(exported, /Quuxheld/);
+    assert.doesNotMatch(exported, /Zanzibarquux/);
+    const state = await (await t.request('/en/states/MLI')).text();
+    assert.match(state, /Quuxheld/, 'the State page shows the event');
+    assert.doesNotMatch(state, /Zanzibarquux/);
+  });
+
+  test('the iCalendar parses; an update keeps the UID and raises SEQUENCE; a filter matching nothing is a valid empty calendar', async () => {
+    const vevents = async (path: string) =>
+      new ICAL.Component(ICAL.parse(await (await t.request(path)).text())).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const [before] = await vevents(`/en/events/${held}/event.ics`);
+    assert.equal(before!.summary, 'Quuxheld seminar');
+    assert.equal(before!.startDate.toString(), '2018-03-03');
+    assert.equal(before!.endDate.toString(), '2018-03-04', 'DTEND is the day after (all-day)');
+    const row = await t.database.db.selectFrom('outreach_event').select('row_version').where('id', '=', held).executeTakeFirstOrThrow();
+    await updateEvent(t.database.db, systemActor, held, row.row_version, { title: 'Quuxheld seminar (renamed)' });
+    const after = (await vevents('/en/events.ics?state=MLI&group=regional')).find((e) => e.uid === before!.uid);
+    assert.ok(after, 'the same UID in the filtered feed');
+    assert.equal(after.summary, 'Quuxheld seminar (renamed)');
+    assert.equal(after.sequence, before!.sequence + 1);
+    const empty = await t.request('/en/events.ics?group=joint-visit&audience=academia');
+    assert.equal(empty.status, 200);
+    const cal = new ICAL.Component(ICAL.parse(await empty.text()));
+    assert.equal(cal.name, 'vcalendar');
+    assert.equal(cal.getAllSubcomponents('vevent').length, 0);
+  });
+
+  test('the Atom feed is well-formed XML with one entry per event', async () => {
+    const xml = await (await t.request('/en/events.atom?state=MLI')).text();
+    const names: string[] = [];
+    const parser = new SaxesParser();
+    parser.on('opentag', (tag) => names.push(tag.name));
+    parser.write(xml).close();
+    assert.equal(names[0], 'feed');
+    assert.ok(names.filter((n) => n === 'entry').length >= 1);
   });
 });
