@@ -143,6 +143,22 @@ describe('publications', { timeout: 60_000 }, () => {
     assert.ok(history.includes(`${secret} (corrected)`) && history.includes(secret));
   });
 
+  test('a change of an approved publication sends it back to the Committee (draft)', async () => {
+    const created = await api('/api/v1/publications', 'secretariat', { method: 'POST', json: draft('To approve, then change') });
+    const id = created.body.id!;
+    assert.equal(
+      (await api(`/api/v1/publications/${id}/approve`, 'committee', { method: 'POST', json: { rowVersion: 1 } })).body.status,
+      'approved',
+    );
+    const changed = await api(`/api/v1/publications/${id}`, 'secretariat', {
+      method: 'PUT',
+      json: { ...draft('Changed after approval'), rowVersion: 2 },
+    });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    assert.equal(changed.body.status, 'draft');
+    assert.equal(changed.body.approvedOn, null);
+  });
+
   test('bad input names the field and writes nothing', async () => {
     const before = await count();
     const cases: [Record<string, unknown>, string][] = [
