@@ -7,6 +7,7 @@ import { seedDemoAssistance, seedDemoAssistanceSince2018 } from '../../src/featu
 import { assistanceFigures } from '../../src/features/assistance/outputs/figures.ts';
 import { quarterlyUpdate, quarterOf } from '../../src/features/assistance/outputs/quarterly.ts';
 import { flagsOf } from '../../src/features/assistance/queries.ts';
+import { allContacts, contactFiguresPerYear, unconfirmedContacts } from '../../src/features/contacts/contacts.ts';
 import { seedDemoMatrices } from '../../src/features/matrix/versions/demo.ts';
 import { seedDemoMatrixWithState } from '../../src/features/matrix/versions/demo-with-state.ts';
 import type { Database } from '../../src/platform/db/connect.ts';
@@ -146,6 +147,53 @@ for (const day of days)
       assert.ok(proposals.some((p) => p.kind === 'proposal') && proposals.some((p) => p.kind === 'comment'));
     });
   });
+
+test('reports, plans, visits, courses and letters of the day’s year, illustrative after 2018 (seeded on 2026-12-06)', async () => {
+  const db = t.database.db;
+  const reports = await db
+    .selectFrom('national_report')
+    .select(['received_on', 'source'])
+    .where('received_on', '>', '2018-12-31')
+    .execute();
+  const plans = await db.selectFrom('action_plan').select(['started_on', 'source']).where('started_on', '>', '2018-12-31').execute();
+  const visits = await db.selectFrom('visit').select(['starts_on', 'source']).where('starts_on', '>', '2018-12-31').execute();
+  const courses = await db.selectFrom('course').select(['starts_on', 'source']).where('starts_on', '>', '2018-12-31').execute();
+  const letters = await db.selectFrom('letter').select(['sent_on', 'source']).where('sent_on', '>', '2018-12-31').execute();
+  for (const [what, rows] of Object.entries({ reports, plans, visits, courses, letters })) {
+    const days = rows.map((r) => Object.values(r)[0] as string);
+    assert.ok(
+      days.some((d) => d.startsWith('2026')),
+      `${what} in 2026`,
+    );
+    assert.ok(
+      rows.every((r) => r.source === 'illustrative'),
+      `${what} after 2018 are illustrative`,
+    );
+  }
+  assert.ok(letters.every((l) => l.sent_on <= days[0]));
+  // Points of contact: a few whose confirmation fell due in the last weeks, not every one since 2005; 106 States as at 2018 as the seed says.
+  const due = unconfirmedContacts(await allContacts(db), days[0]);
+  assert.ok(due.length >= 1 && due.length <= 8, `${due.length} contacts to remind`);
+  for (const c of due)
+    assert.ok((c.last_confirmed_on ?? c.designated_on) >= addDays(days[0], -430), `${c.state_iso3} confirmed on ${c.last_confirmed_on}`);
+  assert.deepEqual(await contactFiguresPerYear(db, 2018, 2018, '2018-12-31'), [
+    { year: 2018, asAt: '2018-12-31', states: 106, newStates: 5 },
+  ]);
+  // A follow-up letter of the Chair for each follow-up step after 2018.
+  const followUps = await db
+    .selectFrom('assistance_step')
+    .select('id')
+    .where('action', '=', 'follow-up')
+    .where('taken_on', '>', '2018-12-31')
+    .execute();
+  const followUpLetters = await db
+    .selectFrom('letter')
+    .select('id')
+    .where('subject', '=', 'Follow-up to your request for assistance')
+    .execute();
+  assert.ok(followUps.length >= 5);
+  assert.equal(followUpLetters.length, followUps.length);
+});
 
 test('Mali’s point of contact sees its version with the State and its proposals on the page', async () => {
   const poc = new Client(t);

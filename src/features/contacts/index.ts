@@ -4,6 +4,7 @@ import { registerContactApi } from './api.ts';
 import { pointsOfContactSection } from './bundle.ts';
 import { contactsCommand, contactsUsage } from './cli.ts';
 import { seedDemoContacts } from './demo.ts';
+import { seedDemoContactsSince2018 } from './demo-later.ts';
 import { contactResource } from './contacts.ts';
 import { contactStateRoutes, contactWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
@@ -43,6 +44,12 @@ export const contacts: Feature = {
   nav: [{ path: '/contacts', label: 'contacts.nav', order: 60 }],
   bundle: [pointsOfContactSection],
   search: searchSources,
-  seed: { demo: async (db) => `created ${await seedDemoContacts(db)} points of contact` },
+  seed: {
+    demo: async (db, { today }) => {
+      const seeded = await seedDemoContacts(db);
+      const later = await seedDemoContactsSince2018(db, today);
+      return `created ${seeded} points of contact, and after 2018 ${later.designated} designations and ${later.confirmed} confirmations (illustrative)`;
+    },
+  },
   cli: [{ name: 'contacts', usage: contactsUsage, run: contactsCommand }],
 };
