@@ -58,7 +58,8 @@ export const accessRows: Row[] = [
       { method: 'POST', route: '/{lang}/publications/:id/approve', path: () => `/en/publications/${ids.draft}/approve`, body: async (c) => ({ version: await version(c, ids.draft) }), expect: s(404, 404, 404, 403, 303, 403, 409), note: 'then no longer a draft' },
       { method: 'POST', route: '/{lang}/publications/:id/publish', path: () => `/en/publications/${ids.draft}/publish`, body: async (c) => ({ version: await version(c, ids.draft), publishedOn: '2999-01-01' }), expect: s(404, 404, 404, 403, 403, 422, 422), note: 'a day in the future' },
       { method: 'POST', route: '/{lang}/publications/:id/publish', path: () => `/en/publications/${ids.draft}/publish`, body: async (c) => ({ version: await version(c, ids.draft), publishedOn: '2018-12-12' }), expect: s(404, 404, 404, 403, 403, 303, 409), note: 'then already published' },
-      { method: 'POST', route: '/{lang}/publications/:id/archive', path: () => `/en/publications/${ids.draft}/archive`, body: async (c) => ({ version: await version(c, ids.draft) }), expect: s(401, 403, 403, 303, 403, 303, 303) },
+      { method: 'POST', route: '/{lang}/publications/:id/archive', path: () => `/en/publications/${ids.draft}/archive`, body: async (c) => ({ version: await version(c, ids.draft) }), expect: s(401, 403, 403, 200, 403, 200, 200), note: 'not confirmed: the confirmation page, nothing changed' },
+      { method: 'POST', route: '/{lang}/publications/:id/archive', path: () => `/en/publications/${ids.draft}/archive`, body: async (c) => ({ confirm: 'yes', version: await version(c, ids.draft) }), expect: s(401, 403, 403, 303, 403, 303, 303) },
       { method: 'POST', route: '/{lang}/publications/:id/restore', path: () => `/en/publications/${ids.draft}/restore`, body: async (c) => ({ version: await version(c, ids.draft) }), expect: s(401, 403, 403, 303, 403, 303, 303) },
 
       { method: 'GET', route: '/{lang}/faq', path: '/ar/faq', expect: all(200) },

@@ -9,6 +9,7 @@ import { render } from '../../platform/http/render.tsx';
 import { locales } from '../../platform/i18n/locales.ts';
 import { can, isCommitteeSide, type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { todayIso } from '../../platform/values/dates.ts';
 import { publicationsAtom } from './atom.ts';
 import {
@@ -243,7 +244,18 @@ export function publicationWebRoutes() {
       const db = c.get('app').database.db;
       const view = await visiblePublication(db, viewer, c.req.param('id'));
       authorize(c, can(viewer, archived ? 'archive' : 'restore', publicationResource(view.row)), 'this change');
-      const version = Number(text(await formBody(c), 'version'));
+      const body = await formBody(c);
+      const m = c.get('m');
+      if (archived) {
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: nameIn(view.texts, m.locale)?.value.title ?? view.row.id }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/publications/${view.row.id}`,
+        });
+        if (ask) return ask;
+      }
+      const version = Number(text(body, 'version'));
       await setPublicationArchived(db, actorOf(viewer), view.row.id, version, archived);
       return c.redirect(`/${c.get('m').locale}/publications/${view.row.id}`, 303);
     });
