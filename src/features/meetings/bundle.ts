@@ -15,7 +15,7 @@ import { locales } from '../../platform/i18n/locales.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
 import type { Viewer } from '../../platform/policy/policy.ts';
 import { createMeeting, saveCoordinator, saveItem, saveProgramme, saveWorkingGroup, updateMeeting } from './commands.ts';
-import { visibleLinks } from './programme-routes.tsx';
+import { visibleLinks } from './programme-forms.tsx';
 import {
   coordinatorResource,
   itemResource,

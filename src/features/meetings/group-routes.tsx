@@ -1,22 +1,17 @@
 import type { Hono } from 'hono';
 import { recordHistory } from '../../platform/audit/history.ts';
-import type { FieldProblem } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, text } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
-import { languageNames } from '../../platform/http/layout.tsx';
-import { locales } from '../../platform/i18n/locales.ts';
 import { can, visibilityScope } from '../../platform/policy/policy.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
 import { todayIso } from '../../platform/values/dates.ts';
 import { kinds, saveCoordinator, saveWorkingGroup, setArchived } from './commands.ts';
 import { workingGroupFigures } from './figures.ts';
-import { type Field, RecordForm } from './form.tsx';
 import { CoordinatorDetail, GroupDetail, GroupList } from './group-pages.tsx';
-import { groupName, levelLabel } from './labels.ts';
+import { groupName } from './labels.ts';
 import {
-  type CoordinatorRow,
   coordinatorResource,
   coordinatorsOf,
   countedMeetings,
@@ -24,100 +19,19 @@ import {
   meetingYears,
   visibleCoordinator,
   visibleWorkingGroup,
-  type WorkingGroupRow,
   workingGroupResource,
 } from './queries.ts';
 import { attempt, namesFor, textsOf } from './web-common.ts';
-
-const levels = (c: AppContextOf) => ['public', 'committee'].map((l) => ({ value: l, label: levelLabel(c.get('m'), l) }));
-const groupFieldNames = ['code', ...locales.map((l) => `names.${l}`), 'position', 'confidentiality', 'version'];
-const coordinatorFieldNames = ['state', 'person', 'startedOn', 'endedOn', 'confidentiality', 'version'];
-
-function groupForm(
-  c: AppContextOf,
-  title: string,
-  action: string,
-  cancel: string,
-  values: Record<string, string>,
-  problems: FieldProblem[],
-  status: 200 | 409 | 422,
-) {
-  const m = c.get('m');
-  const fields: Field[] = [
-    { name: 'code', label: m.t('meetings.group.code'), dir: 'ltr', help: m.t('meetings.group.codeHelp'), required: true },
-    ...locales.map((l): Field => ({ name: `names.${l}`, label: m.t('meetings.group.nameIn', { language: languageNames[l] }) })),
-    { name: 'position', label: m.t('meetings.position'), type: 'number' },
-    { name: 'confidentiality', label: m.t('meetings.confidentiality'), type: 'select', options: levels(c) },
-  ];
-  return render(
-    c,
-    { title, status },
-    <RecordForm m={m} action={action} cancel={cancel} fields={fields} values={values} problems={problems} csrfToken={c.get('csrfToken')} />,
-  );
-}
-
-const groupInputOf = (v: Record<string, string>) => ({
-  code: v.code ?? '',
-  names: Object.fromEntries(locales.map((l) => [l, v[`names.${l}`] ?? ''])),
-  position: v.position || '0',
-  confidentiality: v.confidentiality || 'public',
-});
-
-const groupValues = (g: WorkingGroupRow): Record<string, string> => ({
-  code: g.code,
-  ...Object.fromEntries(locales.map((l) => [`names.${l}`, g.names[l] ?? ''])),
-  position: String(g.position),
-  confidentiality: g.confidentiality,
-  version: String(g.row_version),
-});
-
-async function coordinatorForm(
-  c: AppContextOf,
-  title: string,
-  action: string,
-  cancel: string,
-  values: Record<string, string>,
-  problems: FieldProblem[],
-  status: 200 | 409 | 422,
-) {
-  const m = c.get('m');
-  const names = await namesFor(c);
-  const states = [...names.states].sort((a, b) => m.compare(a[1], b[1]));
-  const fields: Field[] = [
-    {
-      name: 'state',
-      label: m.t('meetings.state'),
-      type: 'select',
-      options: [{ value: '', label: '—' }, ...states.map(([value, label]) => ({ value, label }))],
-    },
-    { name: 'person', label: m.t('meetings.group.person'), required: true, help: m.t('meetings.group.personHelp') },
-    { name: 'startedOn', label: m.t('meetings.group.startedOn'), type: 'date', required: true },
-    { name: 'endedOn', label: m.t('meetings.group.endedOn'), type: 'date', help: m.t('meetings.group.endedOnHelp') },
-    { name: 'confidentiality', label: m.t('meetings.confidentiality'), type: 'select', options: levels(c) },
-  ];
-  return render(
-    c,
-    { title, status },
-    <RecordForm m={m} action={action} cancel={cancel} fields={fields} values={values} problems={problems} csrfToken={c.get('csrfToken')} />,
-  );
-}
-
-const coordinatorInputOf = (v: Record<string, string>) => ({
-  state: v.state ?? '',
-  person: v.person ?? '',
-  startedOn: v.startedOn ?? '',
-  endedOn: v.endedOn || null,
-  confidentiality: v.confidentiality || 'public',
-});
-
-const coordinatorValues = (r: CoordinatorRow): Record<string, string> => ({
-  state: r.state_iso3,
-  person: r.person,
-  startedOn: r.started_on,
-  endedOn: r.ended_on ?? '',
-  confidentiality: r.confidentiality,
-  version: String(r.row_version),
-});
+import {
+  coordinatorFieldNames,
+  coordinatorForm,
+  coordinatorInputOf,
+  coordinatorValues,
+  groupFieldNames,
+  groupForm,
+  groupInputOf,
+  groupValues,
+} from './group-forms.tsx';
 
 /** `/{lang}/committee/working-groups…` and `/{lang}/committee/coordinators/…`. */
 export function groupRoutes(r: Hono<AppEnv>) {

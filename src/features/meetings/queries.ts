@@ -137,6 +137,10 @@ export async function countedMeetings(db: Db): Promise<(CountedMeeting & { id: s
   }));
 }
 
+// Working groups, coordinators, programmes and items are public or Committee-only (never shared with
+// one State: their tables refuse the level), so the State column `visibleTo` asks for is any text
+// column, never compared with a State for a level they cannot have.
+
 /** The working groups the viewer may see, in their order (archived ones too when asked). */
 export async function listWorkingGroups(db: Db, viewer: Viewer | null, includeArchived = false): Promise<WorkingGroupRow[]> {
   let q = db
