@@ -333,3 +333,44 @@ describe('the pages, the API and the Word document', () => {
     );
   });
 });
+
+test('the bundle section: every review with its paragraphs, imported into a database without them, exports the same', async () => {
+  const { annualReviewsSection } = await import('../../src/features/annual-review/bundle.ts');
+  const { ImportTally } = await import('../../src/platform/bundle/section.ts');
+  const { freshDatabase } = await import('../support/database.ts');
+  const exported = await annualReviewsSection.export(t.database.db, {
+    id: 'x',
+    email: 'x',
+    displayName: 'x',
+    role: 'admin',
+    stateIso3: null,
+    organizationCode: null,
+  });
+  assert.ok(exported.some((r) => r.status === 'published' && r.paragraphs.length === 2));
+  assert.ok(exported.some((r) => r.status === 'draft' && r.basedOn !== null));
+  const target = await freshDatabase();
+  try {
+    await target.db
+      .transaction()
+      .execute((trx) => annualReviewsSection.import(trx, systemActor, exported, new ImportTally(exported.length), {}));
+    const again = await annualReviewsSection.export(target.db, {
+      id: 'x',
+      email: 'x',
+      displayName: 'x',
+      role: 'admin',
+      stateIso3: null,
+      organizationCode: null,
+    });
+    assert.deepEqual(again, exported);
+    // The public's export carries the published review only, without the ids of the records behind its figures.
+    const publicOnes = await annualReviewsSection.export(target.db, null);
+    assert.deepEqual(
+      publicOnes.map((r) => r.status),
+      ['published'],
+    );
+    const figures = (publicOnes[0]!.figures as { figures: Record<string, { records: unknown[] }> }).figures;
+    assert.ok(Object.values(figures).every((f) => f.records.length === 0));
+  } finally {
+    await target.close();
+  }
+});

@@ -6,7 +6,7 @@ import { type BundleSection, Refusals } from '../../platform/bundle/section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { locales } from '../../platform/i18n/locales.ts';
-import { can } from '../../platform/policy/policy.ts';
+import { can, may } from '../../platform/policy/policy.ts';
 import { iso3, recordId } from '../../platform/values/codes.ts';
 import { isoDate } from '../../platform/values/dates.ts';
 import { paragraphKind, reviewKind } from './commands.ts';
@@ -137,6 +137,12 @@ const columnsOf = (r: ReviewRecord) => ({
   source: r.source,
 });
 
+/** A snapshot with the values of its figures only. */
+function withoutRecords(figures: Record<string, unknown>): Record<string, unknown> {
+  const inner = (figures.figures ?? {}) as Record<string, { value: unknown }>;
+  return { ...figures, figures: Object.fromEntries(Object.entries(inner).map(([k, f]) => [k, { value: f.value, records: [] }])) };
+}
+
 export const annualReviewsSection: BundleSection<ReviewRecord> = {
   name: 'annual-reviews',
   keyField: 'id',
@@ -145,7 +151,10 @@ export const annualReviewsSection: BundleSection<ReviewRecord> = {
   resource: (r) => ({ type: 'annual-review', confidentiality: r.confidentiality }),
   async export(db, viewer) {
     const all = [...(await storedReviews(db, null)).values()];
-    return all.filter((r) => can(viewer, 'read', { type: 'annual-review', confidentiality: r.confidentiality }));
+    const readable = all.filter((r) => can(viewer, 'read', { type: 'annual-review', confidentiality: r.confidentiality }));
+    if (may(viewer, 'annual-review.drafts')) return readable;
+    // Outside the Committee side a published review travels without the ids of the records behind its figures (some are confidential).
+    return readable.map((r) => ({ ...r, figures: withoutRecords(r.figures) }));
   },
   stored: (db, keys) => storedReviews(db, keys),
   async import(trx, actor, records, report, context) {
