@@ -12,7 +12,7 @@ import ICAL from 'ical.js';
 import { SaxesParser } from 'saxes';
 import { refreshSearchIndex } from '../../src/features/search/indexer.ts';
 import { search } from '../../src/features/search/search.ts';
-import { exportBundle } from '../../src/platform/bundle/bundle.ts';
+import { exportBundle, importBundle } from '../../src/platform/bundle/bundle.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -208,5 +208,39 @@ describe('outreach: confidentiality through every door, and the feeds parsed', (
     parser.write(xml).close();
     assert.equal(names[0], 'feed');
     assert.ok(names.filter((n) => n === 'entry').length >= 1);
+  });
+});
+
+describe('outreach: the bundle', () => {
+  test('an export imported again into the same database changes nothing (a dry run of the round trip)', async () => {
+    const row = await t.database.db
+      .selectFrom('app_user')
+      .select(['id', 'email', 'display_name'])
+      .where('email', '=', 'admin@demo.r1540.org')
+      .executeTakeFirstOrThrow();
+    const admin = {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role: 'admin',
+      stateIso3: null,
+      organizationCode: null,
+    } as const;
+    const bundle = await exportBundle(t.database.db, admin);
+    assert.ok((bundle.sections['outreach-events'] ?? []).length >= 52);
+    assert.ok((bundle.sections['organization-cooperation'] ?? []).length >= 20);
+    const result = await importBundle(
+      t.database.db,
+      { id: admin.id, label: admin.displayName },
+      admin,
+      JSON.parse(JSON.stringify(bundle)),
+      { dryRun: true },
+    );
+    for (const name of ['outreach-events', 'organization-cooperation']) {
+      const counts = result.sections[name]!;
+      assert.equal(counts.created, 0, `${name}: nothing created`);
+      assert.equal(counts.updated, 0, `${name}: nothing updated`);
+      assert.equal(counts.unchanged, (bundle.sections[name] ?? []).length, `${name}: every record unchanged`);
+    }
   });
 });
