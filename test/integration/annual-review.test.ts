@@ -269,16 +269,7 @@ describe('the pages, the API and the Word document', () => {
     assert.match(draftHtml, /&lt;script&gt;alert\(1\)&lt;\/script&gt; The context\./);
     assert.doesNotMatch(draftHtml, /<script>alert\(1\)/);
     assert.match(draftHtml, /Not yet written in this language\./, 'a narrative paragraph missing in English is shown as missing');
-    // A draft of a year not yet published: 404 for the public, the page for the Committee side.
-    await createReview(t.database.db, systemActor, {
-      ...review2018,
-      year: 2019,
-      programmeNumber: 18,
-      periodFrom: '2019-02-01',
-      periodTo: '2020-01-31',
-      cutOff: '2019-12-20',
-      symbol: '',
-    });
+    // The demonstration's draft of 2019: 404 for the public, the page for the Committee side.
     assert.equal((await t.request('/zh/reviews/2019')).status, 404);
     assert.equal((await t.request('/api/v1/reviews/2019?lang=zh')).status, 404);
     assert.equal((await expert.fetch('/zh/reviews/2019')).status, 200);

@@ -8,7 +8,8 @@ import { advance, createReview, writeParagraph } from './commands.ts';
  * 17th programme of work, S/2018/340, 1 February 2018 – 31 January 2019, data to 22 December 2018,
  * dated 28 December 2018, the Chair, English original, French letter), its figures generated from
  * the demonstration's records, two narrative paragraphs in Chinese as the seed writes them, then
- * taken through the workflow to published. The day of publication is illustrative.
+ * taken through the workflow to published. The day of publication is illustrative. The 2019 review
+ * is a draft (its details illustrative).
  */
 
 const mandateZh =
@@ -39,6 +40,23 @@ export async function seedDemoReviews(db: Kysely<DB>, actor: Actor = systemActor
     let row = review;
     for (const to of ['working-group', 'committee', 'approved', 'transmitted', 'published'] as const)
       row = await advance(trx, actor, review.id, { to, rowVersion: row.row_version, letterOn: '2018-12-28', publishedOn: '2018-12-28' });
-    return 1;
+    // The next year's review, being drafted (its details illustrative): a draft for the experts to work on.
+    await createReview(
+      trx,
+      actor,
+      {
+        ...review2018,
+        year: 2019,
+        programmeNumber: 18,
+        programmeSymbol: '',
+        periodFrom: '2019-02-01',
+        periodTo: '2020-01-31',
+        cutOff: '2019-12-20',
+        symbol: '',
+        datedOn: undefined,
+      },
+      'illustrative',
+    );
+    return 2;
   });
 }

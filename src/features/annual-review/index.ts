@@ -38,6 +38,7 @@ export const annualReview: Feature = {
   nav: [{ path: '/reviews', label: 'annualReview.nav', order: 135 }],
   bundle: [annualReviewsSection],
   seed: {
-    demo: async (db) => `created ${await seedDemoReviews(db)} annual review (S/2018/1167, its figures from the records)`,
+    demo: async (db) =>
+      `created ${await seedDemoReviews(db)} annual reviews (S/2018/1167 published, its figures from the records; a draft of 2019)`,
   },
 };
