@@ -230,7 +230,7 @@ describe('administration: workflow through the forms and the API', () => {
       303,
     );
     assert.equal((await clients.public.get(page)).status, 200);
-    assert.equal((await s.post(`${page}/archive`, { version: '2' })).status, 303);
+    assert.equal((await s.post(`${page}/archive`, { confirm: 'yes', version: '2' })).status, 303);
     assert.match(await (await s.get('/en/committee/people')).text(), /Archived records[\s\S]*Form Expert/);
     assert.equal((await s.post(`${page}/restore`, { version: '3' })).status, 303);
     const history = await (await s.get(`${page}/history`)).text();

@@ -122,14 +122,14 @@ describe('a meeting’s workflow', () => {
       version: '1',
     });
     assert.equal(res.status, 409, 'an edit on a version someone else changed is refused');
-    assert.equal((await client.expert.post(`${path}/archive`, { version: '2' })).status, 303);
+    assert.equal((await client.expert.post(`${path}/archive`, { confirm: 'yes', version: '2' })).status, 303);
     assert.equal((await api('/api/v1/meetings/figures?year=2018')).body.formal, 4, 'an archived meeting is not counted');
     assert.equal((await client.expert.post(`${path}/restore`, { version: '3' })).status, 303);
     const history = await text(await client.committee.get(`${path}/history`));
     for (const action of ['created', 'changed', 'archived', 'restored']) assert.match(history, new RegExp(action, 'i'));
     assert.equal((await api(`/api/v1/meetings/${id}`, 'committee')).body.title, 'A fifth formal meeting, renamed');
     assert.equal(
-      (await client.committee.post(`${path}/archive`, { version: '4' })).status,
+      (await client.committee.post(`${path}/archive`, { confirm: 'yes', version: '4' })).status,
       403,
       'Committee members read, they do not keep',
     );
@@ -189,7 +189,7 @@ describe('bad input: a clear error naming the field, nothing written', () => {
     });
     assert.equal(next.status, 201, 'the day after the period ends is free');
     const nextId = (next.body as { id: string }).id;
-    assert.equal((await client.expert.post(`/en/committee/coordinators/${nextId}/archive`, { version: '1' })).status, 303);
+    assert.equal((await client.expert.post(`/en/committee/coordinators/${nextId}/archive`, { confirm: 'yes', version: '1' })).status, 303);
     const meanwhile = await api('/api/v1/working-groups/assistance/coordinators', 'expert', {
       method: 'POST',
       json: { state: 'ITA', person: 'Recorded meanwhile', startedOn: '2019-06-01', endedOn: null },

@@ -45,7 +45,7 @@ function pageRows(base: string, key: Kept, open: boolean, note?: string): Row[] 
       method: 'POST',
       route: `/{lang}${base}/:id/archive`,
       path: () => `/en${base}/${ids[key]}/archive`,
-      body: () => ({ version: '99999' }),
+      body: () => ({ confirm: 'yes', version: '99999' }),
       expect: edit(409),
       note: 'a stale version',
     },
@@ -108,7 +108,7 @@ export const accessRows: Row[] = [
   ...newRows('/committee/people'),
   ...pageRows('/committee/people', 'appointment', true),
   { method: 'GET', route: '/{lang}/committee/people/:id', path: () => `/en/committee/people/${ids.hidden}`, expect: hidden(200), note: 'for the Committee only' },
-  { method: 'POST', route: '/{lang}/committee/people/:id/archive', path: () => `/en/committee/people/${ids.appointment}/archive`, body: async (c) => ({ version: await version('appointment', 'appointment')(c) }), expect: s(401, 403, 403, 403, 403, 303, 409), note: 'archived by the secretariat, then archived already' },
+  { method: 'POST', route: '/{lang}/committee/people/:id/archive', path: () => `/en/committee/people/${ids.appointment}/archive`, body: async (c) => ({ confirm: 'yes', version: await version('appointment', 'appointment')(c) }), expect: s(401, 403, 403, 403, 403, 303, 409), note: 'archived by the secretariat, then archived already' },
 
   // The trust fund: the Committee side's only
   { method: 'GET', route: '/{lang}/committee/trust-fund', path: '/en/committee/trust-fund', expect: s(401, 403, 403, 200, 200, 200, 200) },

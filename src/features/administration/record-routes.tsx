@@ -8,7 +8,7 @@ import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { can, visibilityScope } from '../../platform/policy/policy.ts';
 import { HistoryList } from '../../platform/ui/history.tsx';
-import { RecordActions } from '../../platform/ui/record-actions.tsx';
+import { confirmFirst, RecordActions } from '../../platform/ui/record-actions.tsx';
 import { refusal, requiredVersion, type Status } from '../reports/index.ts';
 import { type FormValues, SpecForm } from './forms.tsx';
 import type { PageKind } from './kinds.tsx';
@@ -182,7 +182,18 @@ export function recordRoutes<R extends Kept>(kind: PageKind<R>, sub: string) {
       const viewer = c.get('viewer');
       const row = await visible(c);
       authorize(c, can(viewer, archived ? 'archive' : 'restore', kind.resource(row)), 'the archiving or restoring of this record');
-      const version = requiredVersion(text(await formBody(c), 'version'));
+      const body = await formBody(c);
+      if (archived) {
+        const m = c.get('m');
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: kind.title(m, row, await names(c)) }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}${kind.path}/${row.id}`,
+        });
+        if (ask) return ask;
+      }
+      const version = requiredVersion(text(body, 'version'));
       await kind.setArchived(db(c), viewer, row.id, version, archived);
       return c.redirect(`/${c.get('m').locale}${kind.path}/${row.id}`, 303);
     });

@@ -83,7 +83,7 @@ export const accessRows: Row[] = ((): Row[] => {
     { method: 'GET', route: '/{lang}/committee/meetings/:id/history', path: () => `/en/committee/meetings/${at.informal}/history`, expect: hidden },
     { method: 'GET', route: '/{lang}/committee/meetings/:id/edit', path: () => `/en/committee/meetings/${at.informal}/edit`, expect: s(404, 404, 404, 200, 403, 200, 200) },
     { method: 'POST', route: '/{lang}/committee/meetings/:id/edit', path: () => `/en/committee/meetings/${at.informal}/edit`, body: async (c, w) => ({ ...meetingForm('Policy walk: informal meeting'), chair: `form of ${w}`, version: await version('meeting', () => at.informal)(c) }), expect: s(404, 404, 404, 303, 403, 303, 303) },
-    { method: 'POST', route: '/{lang}/committee/meetings/:id/archive', path: () => `/en/committee/meetings/${at.informal}/archive`, body: async (c) => ({ version: await version('meeting', () => at.informal)(c) }), expect: s(404, 404, 404, 303, 403, 303, 303) },
+    { method: 'POST', route: '/{lang}/committee/meetings/:id/archive', path: () => `/en/committee/meetings/${at.informal}/archive`, body: async (c) => ({ confirm: 'yes', version: await version('meeting', () => at.informal)(c) }), expect: s(404, 404, 404, 303, 403, 303, 303) },
     { method: 'POST', route: '/{lang}/committee/meetings/:id/restore', path: () => `/en/committee/meetings/${at.informal}/restore`, body: async (c) => ({ version: await version('meeting', () => at.informal)(c) }), expect: s(404, 404, 404, 303, 403, 303, 303) },
     // Working groups and coordinators (each keeper records a group of its own; the admin's is used after).
     { method: 'GET', route: '/{lang}/committee/working-groups', path: '/en/committee/working-groups?year=2018', expect: all(200) },
@@ -102,13 +102,13 @@ export const accessRows: Row[] = ((): Row[] => {
     { method: 'GET', route: '/{lang}/committee/coordinators/:id/history', path: () => `/en/committee/coordinators/${at.coordinator}/history`, expect: history },
     { method: 'GET', route: '/{lang}/committee/coordinators/:id/edit', path: () => `/en/committee/coordinators/${at.coordinator}/edit`, expect: pageRead },
     { method: 'POST', route: '/{lang}/committee/coordinators/:id/edit', path: () => `/en/committee/coordinators/${at.coordinator}/edit`, body: async (c, w) => ({ state: 'PER', person: `Edited by ${w}`, startedOn: '2012-01-01', endedOn: '2012-12-31', version: await version('working_group_coordinator', () => at.coordinator)(c) }), expect: pageWrite },
-    { method: 'POST', route: '/{lang}/committee/coordinators/:id/archive', path: () => `/en/committee/coordinators/${at.coordinator}/archive`, body: async (c) => ({ version: await version('working_group_coordinator', () => at.coordinator)(c) }), expect: pageWrite },
+    { method: 'POST', route: '/{lang}/committee/coordinators/:id/archive', path: () => `/en/committee/coordinators/${at.coordinator}/archive`, body: async (c) => ({ confirm: 'yes', version: await version('working_group_coordinator', () => at.coordinator)(c) }), expect: pageWrite },
     { method: 'POST', route: '/{lang}/committee/coordinators/:id/restore', path: () => `/en/committee/coordinators/${at.coordinator}/restore`, body: async (c) => ({ version: await version('working_group_coordinator', () => at.coordinator)(c) }), expect: pageWrite },
     { method: 'GET', route: '/api/v1/working-groups', path: '/api/v1/working-groups', expect: all(200) },
     { method: 'GET', route: '/api/v1/working-groups/:code', path: () => `/api/v1/working-groups/${at.group}`, expect: all(200) },
     { method: 'POST', route: '/api/v1/working-groups/:code/coordinators', path: () => `/api/v1/working-groups/${at.group}/coordinators`, json: (_c, w) => ({ state: 'FRA', person: `API coordinator of ${w}`, ...period(w, 2014) }), expect: keepers },
     { method: 'POST', route: '/api/v1/working-groups/:code/coordinators', path: () => `/api/v1/working-groups/${at.group}/coordinators`, json: () => ({ state: 'FRA', person: 'Ends before it starts', startedOn: '2030-01-01', endedOn: '2029-12-31' }), expect: s(403, 403, 403, 422, 403, 422, 422), note: 'an end before the start' },
-    { method: 'POST', route: '/{lang}/committee/working-groups/:code/archive', path: () => `/en/committee/working-groups/${at.group}/archive`, body: async (c) => ({ version: await groupVersion(c) }), expect: pageWrite },
+    { method: 'POST', route: '/{lang}/committee/working-groups/:code/archive', path: () => `/en/committee/working-groups/${at.group}/archive`, body: async (c) => ({ confirm: 'yes', version: await groupVersion(c) }), expect: pageWrite },
     { method: 'POST', route: '/{lang}/committee/working-groups/:code/restore', path: () => `/en/committee/working-groups/${at.group}/restore`, body: async (c) => ({ version: await groupVersion(c) }), expect: pageWrite },
     // Programmes of work and their items (each keeper records a programme: 91, 92, 93; the admin's is used after).
     { method: 'GET', route: '/{lang}/committee/programme', path: '/es/committee/programme', expect: all(200) },
@@ -126,11 +126,11 @@ export const accessRows: Row[] = ((): Row[] => {
     { method: 'GET', route: '/{lang}/committee/programme/items/:id/history', path: () => `/en/committee/programme/items/${at.item}/history`, expect: history },
     { method: 'GET', route: '/{lang}/committee/programme/items/:id/edit', path: () => `/en/committee/programme/items/${at.item}/edit`, expect: pageRead },
     { method: 'POST', route: '/{lang}/committee/programme/items/:id/edit', path: () => `/en/committee/programme/items/${at.item}/edit`, body: async (c, w) => ({ reference: 'W2', title: `Policy walk item, edited by ${w}`, area: 'assistance', status: 'done', links: '', version: await version('programme_item', () => at.item)(c) }), expect: pageWrite },
-    { method: 'POST', route: '/{lang}/committee/programme/items/:id/archive', path: () => `/en/committee/programme/items/${at.item}/archive`, body: async (c) => ({ version: await version('programme_item', () => at.item)(c) }), expect: pageWrite },
+    { method: 'POST', route: '/{lang}/committee/programme/items/:id/archive', path: () => `/en/committee/programme/items/${at.item}/archive`, body: async (c) => ({ confirm: 'yes', version: await version('programme_item', () => at.item)(c) }), expect: pageWrite },
     { method: 'POST', route: '/{lang}/committee/programme/items/:id/restore', path: () => `/en/committee/programme/items/${at.item}/restore`, body: async (c) => ({ version: await version('programme_item', () => at.item)(c) }), expect: pageWrite },
     { method: 'GET', route: '/api/v1/programmes', path: '/api/v1/programmes', expect: all(200) },
     { method: 'GET', route: '/api/v1/programmes/:number', path: () => `/api/v1/programmes/${at.programme}`, expect: all(200) },
-    { method: 'POST', route: '/{lang}/committee/programme/:number/archive', path: () => `/en/committee/programme/${at.programme}/archive`, body: async (c) => ({ version: await version('programme_of_work', () => at.programme)(c) }), expect: pageWrite },
+    { method: 'POST', route: '/{lang}/committee/programme/:number/archive', path: () => `/en/committee/programme/${at.programme}/archive`, body: async (c) => ({ confirm: 'yes', version: await version('programme_of_work', () => at.programme)(c) }), expect: pageWrite },
     { method: 'POST', route: '/{lang}/committee/programme/:number/restore', path: () => `/en/committee/programme/${at.programme}/restore`, body: async (c) => ({ version: await version('programme_of_work', () => at.programme)(c) }), expect: pageWrite },
   ];
 })();

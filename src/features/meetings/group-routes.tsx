@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { recordHistory } from '../../platform/audit/history.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, text } from '../../platform/http/forms.ts';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { can, visibilityScope } from '../../platform/policy/policy.ts';
@@ -205,7 +206,18 @@ export function groupRoutes(r: Hono<AppEnv>) {
       const db = c.get('app').database.db;
       const g = await visibleWorkingGroup(db, viewer, c.req.param('code'));
       authorize(c, can(viewer, archived ? 'archive' : 'restore', workingGroupResource(g)), 'this change');
-      await setArchived(db, viewer!, kinds.workingGroup, workingGroupResource, g.id, Number(text(await formBody(c), 'version')), archived);
+      const body = await formBody(c);
+      if (archived) {
+        const m = c.get('m');
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: groupName(c.get('m'), g) }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/committee/working-groups/${g.code}`,
+        });
+        if (ask) return ask;
+      }
+      await setArchived(db, viewer!, kinds.workingGroup, workingGroupResource, g.id, Number(text(body, 'version')), archived);
       return c.redirect(`/${c.get('m').locale}/committee/working-groups/${g.code}`, 303);
     });
 
@@ -331,13 +343,24 @@ export function groupRoutes(r: Hono<AppEnv>) {
       const viewer = c.get('viewer');
       const { k } = await loadCoordinator(c);
       authorize(c, can(viewer, archived ? 'archive' : 'restore', coordinatorResource(k)), 'this change');
+      const body = await formBody(c);
+      if (archived) {
+        const m = c.get('m');
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: k.person }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/committee/coordinators/${k.id}`,
+        });
+        if (ask) return ask;
+      }
       await setArchived(
         c.get('app').database.db,
         viewer!,
         kinds.coordinator,
         coordinatorResource,
         k.id,
-        Number(text(await formBody(c), 'version')),
+        Number(text(body, 'version')),
         archived,
       );
       return c.redirect(`/${c.get('m').locale}/committee/coordinators/${k.id}`, 303);

@@ -3,6 +3,7 @@ import { recordHistory } from '../../platform/audit/history.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, text } from '../../platform/http/forms.ts';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
@@ -285,7 +286,18 @@ export function meetingRoutes(r: Hono<AppEnv>) {
       const db = c.get('app').database.db;
       const row = await visibleMeeting(db, viewer, c.req.param('id'));
       authorize(c, can(viewer, archived ? 'archive' : 'restore', meetingResource(row)), 'this change');
-      await setArchived(db, viewer!, kinds.meeting, meetingResource, row.id, Number(text(await formBody(c), 'version')), archived);
+      const body = await formBody(c);
+      if (archived) {
+        const m = c.get('m');
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: row.title }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/committee/meetings/${row.id}`,
+        });
+        if (ask) return ask;
+      }
+      await setArchived(db, viewer!, kinds.meeting, meetingResource, row.id, Number(text(body, 'version')), archived);
       return c.redirect(`/${c.get('m').locale}/committee/meetings/${row.id}`, 303);
     });
 }

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { recordHistory } from '../../platform/audit/history.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, text } from '../../platform/http/forms.ts';
+import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { can, visibilityScope } from '../../platform/policy/policy.ts';
@@ -148,7 +149,18 @@ export function programmeRoutes(r: Hono<AppEnv>) {
       const viewer = c.get('viewer');
       const { item } = await loadItem(c);
       authorize(c, can(viewer, archived ? 'archive' : 'restore', itemResource(item)), 'this change');
-      await setArchived(db(c), viewer!, kinds.item, itemResource, item.id, Number(text(await formBody(c), 'version')), archived);
+      const body = await formBody(c);
+      if (archived) {
+        const m = c.get('m');
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: item.reference }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/committee/programme/items/${item.id}`,
+        });
+        if (ask) return ask;
+      }
+      await setArchived(db(c), viewer!, kinds.item, itemResource, item.id, Number(text(body, 'version')), archived);
       return c.redirect(`/${c.get('m').locale}/committee/programme/items/${item.id}`, 303);
     });
 
@@ -238,7 +250,18 @@ export function programmeRoutes(r: Hono<AppEnv>) {
       const viewer = c.get('viewer');
       const p = await visibleProgramme(db(c), viewer, c.req.param('number'));
       authorize(c, can(viewer, archived ? 'archive' : 'restore', programmeResource(p)), 'this change');
-      await setArchived(db(c), viewer!, kinds.programme, programmeResource, p.id, Number(text(await formBody(c), 'version')), archived);
+      const body = await formBody(c);
+      if (archived) {
+        const m = c.get('m');
+        const ask = await confirmFirst(c, body, {
+          title: m.t('confirm.archive.title', { name: c.get('m').t('meetings.programme.ordinal', { number: p.number }) }),
+          consequence: m.t('confirm.archive'),
+          button: m.t('record.archive'),
+          cancel: `/${m.locale}/committee/programme/${p.number}`,
+        });
+        if (ask) return ask;
+      }
+      await setArchived(db(c), viewer!, kinds.programme, programmeResource, p.id, Number(text(body, 'version')), archived);
       return c.redirect(`/${c.get('m').locale}/committee/programme/${p.number}`, 303);
     });
 
