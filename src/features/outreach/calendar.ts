@@ -57,7 +57,7 @@ export function eventsAtom(
   events: readonly EventRow[],
   o: { title: string; self: string; home: string; names: FeedNames; dates: (e: EventRow) => string },
 ): string {
-  const updated = events.reduce<Date>((max, e) => (e.updated_at > max ? e.updated_at : max), new Date(0));
+  const updated = new Date(events.reduce((max, e) => Math.max(max, e.updated_at.getTime()), 0));
   const feed = new Feed({
     id: o.self,
     title: o.title,

@@ -87,7 +87,8 @@ export function assistanceOutputRoutes() {
     const { year, quarter } = periodParams(c, true);
     const db = c.get('app').database.db;
     const [u, names] = await Promise.all([quarterlyUpdate(db, c.get('viewer'), year, quarter), namesFor(c)]);
-    if (format === 'docx') return download(c, await quarterlyDocx(u, m, names), docxMediaType, `assistance-${year}-q${quarter}-${m.locale}.docx`);
+    if (format === 'docx')
+      return download(c, await quarterlyDocx(u, m, names), docxMediaType, `assistance-${year}-q${quarter}-${m.locale}.docx`);
     return render(
       c,
       { title: m.t('assistance.out.q.title') },
