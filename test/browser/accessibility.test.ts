@@ -148,3 +148,20 @@ for (const lang of ['en', 'ar', 'zh']) {
 for (const path of ['/en/states', '/ar/organizations', '/ar/states/MLI']) {
   test(`no axe-core violations on ${path} at 375px wide`, () => check(anonymous, path, undefined, 375));
 }
+
+// The Committee's own year (issue 14) and the annual review (issue 15): their pages in a
+// left-to-right, a right-to-left and a Chinese reading, as the Committee side and as the public.
+for (const lang of ['en', 'ar', 'zh']) {
+  for (const path of [
+    '/committee',
+    '/committee/meetings',
+    '/committee/working-groups',
+    '/committee/programme',
+    '/committee/people',
+    '/committee/trust-fund',
+    '/reviews',
+  ])
+    test(`no axe-core violations on /${lang}${path} as the expert`, () => check(expert, `/${lang}${path}`));
+  for (const path of ['/publications', '/faq', '/cooperation', '/committee/people'])
+    test(`no axe-core violations on /${lang}${path}`, () => check(anonymous, `/${lang}${path}`));
+}
