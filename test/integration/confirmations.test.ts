@@ -1,4 +1,4 @@
-// Engines: both (the confirmation step is in the pages and the write paths, the same on PGlite and PostgreSQL; one small file of item 14 runs on both)
+// On PostgreSQL in CI (and on PGlite with the README's `npm test`): the confirmation step is in the pages and the write paths, the same on both engines.
 /**
  * Issue 13, item 14: no destructive button acts without a confirmation step. Each destructive form
  * (archive, revoke, close, withdraw) posted without `confirm=yes` changes nothing and answers a

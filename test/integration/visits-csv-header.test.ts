@@ -1,4 +1,4 @@
-// Engines: both (one small file: a CSV header in six languages needs no PostgreSQL-only feature)
+// On PostgreSQL in CI (and on PGlite with the README's `npm test`): a CSV header in six languages is the same on both engines.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { messages } from '../../src/platform/i18n/i18n.ts';

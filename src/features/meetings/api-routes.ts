@@ -118,7 +118,13 @@ export const figuresRoute = createRoute({
   security: bearer,
   request: {
     query: z.object({
-      year: z.coerce.number().int().min(2004).max(2199).openapi({ example: 2018 }),
+      year: z.coerce
+        .number()
+        .int()
+        .min(2004)
+        .max(2199)
+        .optional()
+        .openapi({ example: 2018, description: 'The year counted; this year when absent' }),
       asAt: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')

@@ -1,6 +1,7 @@
 import type { Api } from '../../platform/http/api-common.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { can, type Viewer } from '../../platform/policy/policy.ts';
+import { todayIso } from '../../platform/values/dates.ts';
 import type { AppContextOf } from '../../platform/http/env.ts';
 import { createMeeting, saveCoordinator, updateMeeting } from './commands.ts';
 import { meetingDefinitions, meetingFigures, workingGroupFigures } from './figures.ts';
@@ -55,7 +56,8 @@ export function registerMeetingsApi(api: Api) {
   });
 
   api.openapi(figuresRoute, async (c) => {
-    const q = c.req.valid('query');
+    const query = c.req.valid('query');
+    const q = { ...query, year: query.year ?? Number(todayIso().slice(0, 4)) };
     const db = c.get('app').database.db;
     const [meetings, groups] = await Promise.all([countedMeetings(db), listWorkingGroups(db, c.get('viewer'))]);
     const f = meetingFigures(meetings, q.year, q.asAt);
