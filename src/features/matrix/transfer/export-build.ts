@@ -1,7 +1,7 @@
 import { setImmediate as turn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Messages } from '../../../platform/i18n/i18n.ts';
-import type { ExportData } from './transfer.ts';
+import type { ExportHead, ExportMatrix } from './transfer.ts';
 import type { TransferFormat } from './transfer-formats.ts';
 import { type FromWorker, type ToWorker, writeExport } from './export-worker.ts';
 
@@ -33,13 +33,27 @@ function startWorker(): Worker {
   return new Worker(entry, { eval: true });
 }
 
-export function mayWriteInThread(data: ExportData, format: TransferFormat): boolean {
-  return format !== 'xlsx' && data.matrices.length <= inThreadUpTo;
+export function mayWriteInThread(count: number, format: TransferFormat): boolean {
+  return format !== 'xlsx' && count <= inThreadUpTo;
 }
 
-/** The bytes of an export's file, written in a worker thread unless it is a small CSV or JSON file. */
-export async function buildExport(data: ExportData, format: TransferFormat, m: Messages): Promise<Buffer> {
-  if (mayWriteInThread(data, format)) return writeExport(data, format, m);
+/**
+ * The bytes of an export's file, written in a worker thread unless it is a small CSV or JSON file.
+ * The matrices come in parts (`count` in all), each passed on to the worker as soon as it comes, so
+ * that this thread need not keep them.
+ */
+export async function buildExport(
+  head: ExportHead,
+  parts: AsyncIterable<ExportMatrix[]> | Iterable<ExportMatrix[]>,
+  count: number,
+  format: TransferFormat,
+  m: Messages,
+): Promise<Buffer> {
+  if (mayWriteInThread(count, format)) {
+    const matrices: ExportMatrix[] = [];
+    for await (const part of parts) matrices.push(...part);
+    return writeExport({ ...head, matrices }, format, m);
+  }
   const worker = startWorker();
   try {
     const result = new Promise<Buffer>((resolve, reject) => {
@@ -51,12 +65,15 @@ export async function buildExport(data: ExportData, format: TransferFormat, m: M
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the export worker stopped (code ${code})`)));
     });
+    // A failure of the worker while the parts are still being read ends the reading too.
+    result.catch(() => {});
     const send = (msg: ToWorker) => worker.postMessage(msg);
-    send({ kind: 'head', template: data.template, exportedAt: data.exportedAt, format, locale: m.locale });
-    for (let i = 0; i < data.matrices.length; i += perMessage) {
-      send({ kind: 'matrices', matrices: data.matrices.slice(i, i + perMessage) });
-      await turn();
-    }
+    send({ kind: 'head', template: head.template, exportedAt: head.exportedAt, format, locale: m.locale });
+    for await (const part of parts)
+      for (let i = 0; i < part.length; i += perMessage) {
+        send({ kind: 'matrices', matrices: part.slice(i, i + perMessage) });
+        await turn();
+      }
     send({ kind: 'end' });
     return await result;
   } finally {

@@ -1,3 +1,4 @@
+import { setImmediate as turn } from 'node:timers/promises';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { visibleTo } from '../../../platform/db/visibility.ts';
@@ -8,7 +9,7 @@ import { can, type Viewer, visibilityScope } from '../../../platform/policy/poli
 import { findTemplate } from '../templates/templates.ts';
 import { cellContent } from '../versions/cells.ts';
 import { type CellRow, cellsByMatrix, type MatrixRow, matrixVersions } from '../versions/matrices.ts';
-import type { ExportCell, ExportData, ExportMatrix } from './transfer.ts';
+import type { ExportCell, ExportData, ExportHead, ExportMatrix } from './transfer.ts';
 import { buildExport } from './export-build.ts';
 import { csvType } from './transfer-csv.ts';
 import type { TransferFormat } from './transfer-formats.ts';
@@ -35,11 +36,20 @@ const matricesPerRead = 8;
 
 const cellOf = (c: CellRow): ExportCell => ({ ...cellContent(c), rev: c.row_version });
 
+/** The matrices an export holds, before their cells are read. */
+export interface ExportSelection {
+  head: ExportHead;
+  chosen: MatrixRow[];
+  /** Each State's name in the export's language. */
+  names: Map<string, string>;
+}
+
 /**
  * The versions an export holds, as the viewer may see them: a State's given version or its newest
- * visible one (a draft only for those who may see it), or the newest of every State.
+ * visible one (a draft only for those who may see it), or the newest of every State. Their cells
+ * are not read yet (readMatrices).
  */
-export async function exportMatrices(db: Kysely<DB>, viewer: Viewer | null, options: ExportOptions): Promise<ExportData> {
+export async function selectExport(db: Kysely<DB>, viewer: Viewer | null, options: ExportOptions): Promise<ExportSelection> {
   const scope = visibilityScope(viewer);
   const states = await db
     .selectFrom('member_state')
@@ -91,27 +101,41 @@ export async function exportMatrices(db: Kysely<DB>, viewer: Viewer | null, opti
   }
   const template = await findTemplate(db, chosen[0]!.template_version);
   if (!template) throw new AppError('not-found', `the matrix template ${chosen[0]!.template_version} was not found`);
-  // Some 70,000 cells for every State: read and built a few matrices at a time, letting other
-  // requests in between (on PGlite a query runs on this thread: one query of every cell held it).
-  const matrices: ExportMatrix[] = [];
+  return { head: { template: { version: template.version, ...template.definition }, exportedAt: new Date() }, chosen, names: readable };
+}
+
+/**
+ * The selected matrices with their cells, a few at a time (some 70,000 cells for every State),
+ * with a turn of the event loop between reads: on PGlite a query runs on this thread (one query of
+ * every cell held it), and a consumer that passes each part on (to the export's worker) keeps no
+ * more than one part in memory here.
+ */
+export async function* readMatrices(db: Kysely<DB>, selection: ExportSelection): AsyncGenerator<ExportMatrix[]> {
+  const { chosen, names } = selection;
   for (let i = 0; i < chosen.length; i += matricesPerRead) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (i > 0) await turn();
     const part = chosen.slice(i, i + matricesPerRead);
     const cells = await cellsByMatrix(
       db,
       part.map((m) => m.id),
     );
-    for (const m of part)
-      matrices.push({
-        state: m.state_iso3,
-        stateName: readable.get(m.state_iso3) ?? m.state_iso3,
-        number: m.number,
-        status: m.status,
-        demo: m.demo,
-        cells: new Map(cells.get(m.id)!.map((c) => [c.field_code, cellOf(c)])),
-      });
+    yield part.map((m) => ({
+      state: m.state_iso3,
+      stateName: names.get(m.state_iso3) ?? m.state_iso3,
+      number: m.number,
+      status: m.status,
+      demo: m.demo,
+      cells: new Map(cells.get(m.id)!.map((c) => [c.field_code, cellOf(c)])),
+    }));
   }
-  return { template: { version: template.version, ...template.definition }, matrices, exportedAt: new Date() };
+}
+
+/** The versions an export holds, with all their cells, as the viewer may see them (selectExport, readMatrices). */
+export async function exportMatrices(db: Kysely<DB>, viewer: Viewer | null, options: ExportOptions): Promise<ExportData> {
+  const selection = await selectExport(db, viewer, options);
+  const matrices: ExportMatrix[] = [];
+  for await (const part of readMatrices(db, selection)) matrices.push(...part);
+  return { ...selection.head, matrices };
 }
 
 export interface ExportFile {
@@ -122,15 +146,36 @@ export interface ExportFile {
 
 const contentTypes: Record<TransferFormat, string> = { xlsx: xlsxType, csv: csvType, json: jsonType };
 
+const fileNameOf = (head: ExportHead, format: TransferFormat, one: { state: string; number: number } | null) => {
+  const stamp = head.exportedAt.toISOString().slice(0, 10);
+  return `${one ? `matrix-${one.state}-v${one.number}-${stamp}` : `matrices-${head.template.version}-${stamp}`}.${format}`;
+};
+
 /**
  * An export as a file of the format asked for, with labels in the exporter's language, written off
  * the event loop (export-build.ts) unless it is small.
  */
 export async function exportFile(data: ExportData, format: TransferFormat, m: Messages): Promise<ExportFile> {
-  const stamp = data.exportedAt.toISOString().slice(0, 10);
   const one = data.matrices.length === 1 ? data.matrices[0]! : null;
-  const base = one ? `matrix-${one.state}-v${one.number}-${stamp}` : `matrices-${data.template.version}-${stamp}`;
-  return { body: await buildExport(data, format, m), contentType: contentTypes[format], fileName: `${base}.${format}` };
+  const body = await buildExport(data, [data.matrices], data.matrices.length, format, m);
+  return { body, contentType: contentTypes[format], fileName: fileNameOf(data, format, one) };
+}
+
+/**
+ * The file of the selected matrices, their cells read a few at a time and each part passed on to the
+ * worker that writes the file as soon as it is read: the event loop is never held long, and this
+ * thread never holds every State's cells at once (their garbage collection held it too).
+ */
+export async function exportSelectionFile(
+  db: Kysely<DB>,
+  selection: ExportSelection,
+  format: TransferFormat,
+  m: Messages,
+): Promise<ExportFile> {
+  const first = selection.chosen[0]!;
+  const one = selection.chosen.length === 1 ? { state: first.state_iso3, number: first.number } : null;
+  const body = await buildExport(selection.head, readMatrices(db, selection), selection.chosen.length, format, m);
+  return { body, contentType: contentTypes[format], fileName: fileNameOf(selection.head, format, one) };
 }
 
 /**
@@ -150,7 +195,9 @@ export async function publicExportOfAll(db: Kysely<DB>, format: TransferFormat, 
   let file = publicExports.get(key);
   if (!file) {
     for (const k of publicExports.keys()) if (k.startsWith(`${format}|${m.locale}|${template ?? ''}|`)) publicExports.delete(k);
-    file = exportMatrices(db, null, { locale: m.locale, ...(template ? { template } : {}) }).then((data) => exportFile(data, format, m));
+    file = selectExport(db, null, { locale: m.locale, ...(template ? { template } : {}) }).then((selection) =>
+      exportSelectionFile(db, selection, format, m),
+    );
     publicExports.set(key, file);
     file.catch(() => publicExports.delete(key));
   }
@@ -171,6 +218,6 @@ export async function exportOfAll(
   template?: string,
 ): Promise<ExportFile> {
   if (!viewer) return publicExportOfAll(db, format, m, template);
-  const data = await exportMatrices(db, viewer, { locale: m.locale, ...(template ? { template } : {}) });
-  return exportFile(data, format, m);
+  const selection = await selectExport(db, viewer, { locale: m.locale, ...(template ? { template } : {}) });
+  return exportSelectionFile(db, selection, format, m);
 }

@@ -323,10 +323,13 @@ export interface ExportMatrix {
 export interface ExportCell extends CellContent {
   rev: number;
 }
-export interface ExportData {
+/** What an export says of itself: its template and when it was made. */
+export interface ExportHead {
   template: Pick<TemplateData, 'version' | 'sections' | 'rows' | 'fields'>;
-  matrices: ExportMatrix[];
   exportedAt: Date;
+}
+export interface ExportData extends ExportHead {
+  matrices: ExportMatrix[];
 }
 
 /** The rows of one State × field in a file: the first with the cell, one more per further source. */
