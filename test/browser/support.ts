@@ -18,9 +18,9 @@ export interface Site {
   close: () => Promise<void>;
 }
 
-/** The real HTTP server over a fresh migrated and seeded database, on a free port of 127.0.0.1. */
-export async function startSite(overrides: Partial<Config> = {}): Promise<Site> {
-  const t = await testApp(overrides);
+/** The real HTTP server over a fresh migrated and seeded database (with `demo`, the demonstration data too), on a free port of 127.0.0.1. */
+export async function startSite(overrides: Partial<Config> = {}, options: { demo?: boolean } = {}): Promise<Site> {
+  const t = await testApp(overrides, options);
   const fetch = createApp(t.app).fetch;
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, port: info.port }));

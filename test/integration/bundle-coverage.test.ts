@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import '../../src/features/registry.ts';
-import { seedDemo } from '../../src/app/seed.ts';
 import { demoAccounts, viewerOf } from '../../src/features/accounts/index.ts';
 import { uploadDocument } from '../../src/features/documents/commands.ts';
 import { type Bundle, exportBundle, importBundle } from '../../src/platform/bundle/bundle.ts';
@@ -41,9 +40,8 @@ async function viewer(db: Kysely<DB>, email: string): Promise<Viewer> {
 }
 
 before(async () => {
-  source = await freshDatabase();
+  source = await freshDatabase({ demo: true });
   filesDir = mkdtempSync(join(tmpdir(), 'r1540-bundle-coverage-'));
-  await seedDemo(source.db);
   admin = await viewer(source.db, 'admin@demo.r1540.org');
   const expert = await viewer(source.db, 'expert@demo.r1540.org');
   await uploadDocument(source.db, { ...loadConfig({}), filesDir }, actorOf(expert), expert, {

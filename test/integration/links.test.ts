@@ -11,7 +11,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { seedDemo } from '../../src/app/seed.ts';
 import { features } from '../../src/features/registry.ts';
 import { type Account, type Row, type Who, who } from '../../src/platform/testing/access-rows.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
@@ -117,8 +116,7 @@ async function crawl(client: Client, routes: RegExp[]): Promise<Set<string>> {
 
 let t: TestApp;
 before(async () => {
-  t = await testApp();
-  await seedDemo(t.database.db); // the demonstration data, as a first start with it: records to link to
+  t = await testApp({}, { demo: true }); // the demonstration data, as a first start with it: records to link to
 });
 after(() => t.close());
 

@@ -6,14 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { seedDemo } from '../../src/app/seed.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 
 let t: TestApp;
 let committee: Client;
 before(async () => {
-  t = await testApp();
-  await seedDemo(t.database.db);
+  t = await testApp({}, { demo: true });
   committee = new Client(t);
   await committee.login('committee@demo.r1540.org');
 });

@@ -18,9 +18,12 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** The whole web application on a fresh database, called without a socket. */
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await freshDatabase();
+/**
+ * The whole web application on a fresh database, called without a socket; with `demo`, the database
+ * has every feature's demonstration data (a template seeded once per run: see database.ts).
+ */
+export async function testApp(overrides: Partial<Config> = {}, options: { demo?: boolean } = {}): Promise<TestApp> {
+  const database = await freshDatabase(options);
   const config = { ...loadConfig({}), ...overrides };
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger(config.logLevel, {

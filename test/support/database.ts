@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres } from '../../src/platform/db/connect.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import '../../src/features/registry.ts';
-import { seedReference } from '../../src/app/seed.ts';
+import { seedDemo, seedReference } from '../../src/app/seed.ts';
 import { seedDemoAccounts } from '../../src/features/accounts/index.ts';
 import { setMeta } from '../../src/platform/db/app-meta.ts';
 
@@ -30,15 +30,38 @@ const templateSources = [
   'test/support/database.ts',
 ];
 
-function templateKey(): string {
-  const h = createHash('sha256');
+function hashOf(sources: readonly string[], salt = ''): string {
+  const h = createHash('sha256').update(salt);
   const walk = (p: string) => {
     if (statSync(p).isDirectory()) for (const name of readdirSync(p).sort()) walk(join(p, name));
     else if (/\.(ts|tsx|json)$/.test(p) && !/\.test\.tsx?$/.test(p)) h.update(p.slice(root.length)).update(readFileSync(p));
   };
-  for (const source of templateSources) walk(join(root, source));
+  for (const source of sources) walk(join(root, source));
   return h.digest('hex').slice(0, 16);
 }
+
+/**
+ * The day the demonstration template is seeded as on (its history runs up to it): fixed, so that a
+ * test reads the same demonstration data whatever the day it runs.
+ */
+export const demoToday = '2026-12-01';
+
+/**
+ * The two templates: migrated and seeded (reference data and the demonstration accounts), and the
+ * same with every feature's demonstration data (what a first start with it has), which depends on
+ * all the code that writes it: any change under src/ makes a new one.
+ */
+const templates = {
+  seeded: { key: () => hashOf(templateSources), fill },
+  demo: {
+    key: () => hashOf(['src', 'test/support/database.ts'], demoToday),
+    fill: async (database: Database) => {
+      await fill(database);
+      await seedDemo(database.db, undefined, undefined, demoToday);
+    },
+  },
+} as const;
+export type Template = keyof typeof templates;
 
 async function fill(database: Database): Promise<void> {
   await migrateToLatest(database.db);
@@ -50,33 +73,52 @@ async function fill(database: Database): Promise<void> {
 /** Which engine the integration tests run on: PostgreSQL when DATABASE_URL is set. */
 export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-async function pgliteTemplate(): Promise<Blob> {
+/**
+ * The template's data folder as a tarball in .tmp/, built by whichever test process gets here first
+ * (the others wait for it: a demonstration template takes some 20 s to build), then read by all.
+ */
+async function pgliteTemplate(kind: Template): Promise<Blob> {
   const dir = join(root, '.tmp');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `pglite-template-${templateKey()}.tar.gz`);
+  const file = join(dir, `pglite-template-${kind}-${templates[kind].key()}.tar.gz`);
+  const lock = `${file}.lock`;
+  for (let waited = 0; ; waited += 250) {
+    try {
+      return new Blob([readFileSync(file)]);
+    } catch {}
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another process builds it; a lock older than five minutes was left by one that died.
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 300_000 || waited > 600_000)
+        rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
   try {
-    return new Blob([readFileSync(file)]);
-  } catch {
-    // Built by whichever test file gets here first; a rename makes it appear whole.
     const database = await openPglite(undefined);
-    await fill(database);
+    await templates[kind].fill(database);
     const dump = await database.pglite!.dumpDataDir('gzip');
     await database.close();
+    // A rename makes it appear whole.
     const tmp = `${file}.${process.pid}`;
     writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
     renameSync(tmp, file);
     return new Blob([readFileSync(file)]);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
 let counter = 0;
 
 /** A new PostgreSQL database made from the migrated and seeded template: its URL, and how to drop it. */
-async function postgresFromTemplate(): Promise<{ url: string; drop: () => Promise<void> }> {
+async function postgresFromTemplate(kind: Template): Promise<{ url: string; drop: () => Promise<void> }> {
   const url = new URL(process.env.DATABASE_URL!);
   const admin = new pg.Client({ connectionString: url.toString() });
   await admin.connect();
-  const template = `r1540_tpl_${templateKey()}`;
+  const template = `r1540_tpl_${kind === 'demo' ? 'demo_' : ''}${templates[kind].key()}`;
   const name = `r1540_t_${process.pid}_${++counter}_${Date.now().toString(36)}`;
   try {
     await admin.query('select pg_advisory_lock(1540)');
@@ -87,7 +129,7 @@ async function postgresFromTemplate(): Promise<{ url: string; drop: () => Promis
         const building = new URL(url);
         building.pathname = `/${template}_building`;
         const db = openPostgres(building.toString(), 2);
-        await fill(db);
+        await templates[kind].fill(db);
         await db.close();
         await admin.query(`alter database ${template}_building rename to ${template}`);
       }
@@ -105,10 +147,15 @@ async function postgresFromTemplate(): Promise<{ url: string; drop: () => Promis
   return { url: own.toString(), drop: () => dropDatabase(url, name) };
 }
 
-/** A fresh database for one test file, migrated and seeded, from a template. */
-export async function freshDatabase(): Promise<Database> {
-  if (engine === 'pglite') return openPglite(undefined, { loadDataDir: await pgliteTemplate() });
-  const { url, drop } = await postgresFromTemplate();
+/**
+ * A fresh database for one test file from a template: migrated and seeded (reference data and the
+ * demonstration accounts), or with `demo` every feature's demonstration data too (seeded as on
+ * `demoToday`), as a first start with demonstration data has it.
+ */
+export async function freshDatabase(options: { demo?: boolean } = {}): Promise<Database> {
+  const kind: Template = options.demo ? 'demo' : 'seeded';
+  if (engine === 'pglite') return openPglite(undefined, { loadDataDir: await pgliteTemplate(kind) });
+  const { url, drop } = await postgresFromTemplate(kind);
   const database = openPostgres(url, 4);
   const close = database.close;
   return {
@@ -127,11 +174,11 @@ export async function freshDatabase(): Promise<Database> {
  */
 export async function freshDatabaseEnv(dir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (engine === 'postgres') {
-    const { url, drop } = await postgresFromTemplate();
+    const { url, drop } = await postgresFromTemplate('seeded');
     return { env: { DATABASE_URL: url, R1540_DATA_DIR: join(dir, 'data'), R1540_DEMO: 'false' }, drop };
   }
   const data = join(dir, 'data');
-  const database = await openPglite(data, { loadDataDir: await pgliteTemplate() });
+  const database = await openPglite(data, { loadDataDir: await pgliteTemplate('seeded') });
   await database.close();
   return { env: { R1540_DATA_DIR: data, R1540_DEMO: 'false' }, drop: async () => {} };
 }
