@@ -42,6 +42,10 @@ after(() => t.close());
 const hidden = (html: string) =>
   Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/?>/g)].map((x) => [x[1]!, x[2]!]));
 
+/** The language switcher's links: [language, href], by language. */
+const languageLinks = (html: string) =>
+  [...html.matchAll(/<a href="([^"]+)" lang="([a-z]{2})" hreflang="\2">/g)].map((x) => [x[2]!, x[1]!.replaceAll('&amp;', '&')]).sort();
+
 /**
  * Posts `body` to `path` without confirmation: a 200 page that names `name`, nothing changed; then
  * the page's own form (its hidden fields, `confirm=yes` among them) to where it posts: done.
@@ -56,6 +60,13 @@ async function confirmsFirst(client: Client, path: string, body: Record<string, 
   assert.equal(form[1], path, 'it posts back to the same action');
   assert.ok(html.includes(name), `${path}: the page names ${name}`);
   assert.match(html, /Nothing has been changed yet/);
+  // The page's address is the POST's (a GET there is a 404): each language link leads to the record's page, as Cancel does.
+  const cancel = form[2]!.match(/<a href="([^"#]+)[^"]*">Cancel<\/a>/)![1]!;
+  assert.deepEqual(
+    languageLinks(html),
+    ['ar', 'zh', 'fr', 'ru', 'es'].map((l) => [l, cancel.replace(/^\/en\//, `/${l}/`)]).sort(),
+    `${path}: the language links lead to the record's page`,
+  );
   assert.equal(await done(), false, `${path}: nothing done without confirmation`);
   const fields = hidden(form[2]!);
   assert.equal(fields.confirm, 'yes');
@@ -178,6 +189,18 @@ test('the confirmation page is in the reader’s language', async () => {
   const html = await res.text();
   assert.match(html, /لم يُغيَّر أي شيء بعد/);
   assert.match(html, /<button type="submit">أرشفة<\/button>/);
+  // Its language links lead to the organization's page, a page in each language (not the POST's address, a 404 to a GET).
+  const links = languageLinks(html);
+  assert.deepEqual(
+    links.map(([l]) => l),
+    ['en', 'es', 'fr', 'ru', 'zh'],
+  );
+  for (const [l, href] of links) {
+    assert.equal(href, `/${l}/organizations/IAEA`);
+    const page = await web.admin!.get(href!);
+    assert.equal(page.status, 200, href);
+    assert.match(await page.text(), new RegExp(`<html lang="${l}"`));
+  }
   assert.equal(
     (await t.database.db.selectFrom('organization').select('archived_at').where('code', '=', 'IAEA').executeTakeFirstOrThrow()).archived_at,
     null,

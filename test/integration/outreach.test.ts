@@ -1,6 +1,7 @@
 // Engines: both (outreach's write core, its figures from the demonstration data, and its doors)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createAppointment } from '../../src/features/administration/commands.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import { createEvent, setEventArchived, updateEvent } from '../../src/features/outreach/commands.ts';
@@ -89,6 +90,46 @@ describe('outreach: the write core', () => {
       'links',
     ]);
     assert.equal(await count(), n, 'nothing written');
+  });
+
+  test('a participant named by an expert’s id is one of administration’s experts: else a 422 on that field, nothing written', async () => {
+    const db = t.database.db;
+    const expert = await createAppointment(db, systemActor, {
+      role: 'expert',
+      personName: 'Quux Expert',
+      stateIso3: 'MLI',
+      startsOn: '2018-01-01',
+    });
+    const chair = await createAppointment(db, systemActor, {
+      role: 'chair',
+      personName: 'Quux Chair',
+      stateIso3: 'PER',
+      startsOn: '2030-01-01',
+    });
+    const n = await count();
+    const unknown = '00000000-0000-4000-8000-000000000001';
+    const withExpert = (role: string, expertId: string) => ({ ...base, participants: [{ role: 'chair' }, { role, expertId }] });
+    assert.deepEqual(await refusal(createEvent(db, systemActor, withExpert('expert', unknown))), ['participants[1].expertId']);
+    assert.deepEqual(
+      await refusal(createEvent(db, systemActor, withExpert('expert', chair.id))),
+      ['participants[1].expertId'],
+      'the Chair',
+    );
+    assert.deepEqual(await refusal(createEvent(db, systemActor, withExpert('member', expert.id))), ['participants[1].expertId']);
+    // Through the form, as an expert of the Committee side: the page names the field, the event is not recorded.
+    const web = new Client(t);
+    await web.login('expert@demo.r1540.org');
+    const form = { title: 'Quux seminar', group: 'other', status: 'held', startsOn: '2018-05-02', confidentiality: 'public' };
+    const res = await web.post('/en/events/new', { ...form, participants: `chair in-person\nexpert in-person ${unknown}` });
+    assert.equal(res.status, 422);
+    const page = await res.text();
+    assert.match(page, /<code>participants\[1\]\.expertId<\/code>: 00000000-0000-4000-8000-000000000001: not one of the Group of Experts/);
+    assert.equal(await count(), n, 'nothing written');
+    // One of the Group of Experts is recorded, with the id kept.
+    assert.equal((await web.post('/en/events/new', { ...form, participants: `expert in-person ${expert.id}` })).status, 303);
+    const made = await db.selectFrom('outreach_event').selectAll().where('title', '=', 'Quux seminar').executeTakeFirstOrThrow();
+    assert.deepEqual(made.participants, [{ role: 'expert', mode: 'in-person', expertId: expert.id }]);
+    await setEventArchived(db, systemActor, made.id, made.row_version, true);
   });
 
   test('a planned event becomes held; the public sees it once confirmed; archived, it leaves the lists', async () => {

@@ -186,11 +186,30 @@ describe('publications', { timeout: 60_000 }, () => {
     const { rows } = await import('../../src/features/publications/queries.ts').then((q) =>
       q.listPublications(t.database.db, null, { kind: 'statement' }, { limit: 50, offset: 0 }),
     );
-    const enOnly = rows.find((r) => Object.keys(r.texts).join() === 'en')!;
-    const zh = await (await client.public.get(`/zh/publications/${enOnly.row.id}`)).text();
-    assert.match(zh, /此文本没有中文版本/);
-    assert.ok(zh.includes(`href="/en/publications/${enOnly.row.id}"`));
-    assert.ok(!zh.includes(enOnly.texts.en!.body.split('\n')[0]!), 'the English text is not put in its place');
+    // The demonstration has its statements in the six languages, but for one left without its Russian version.
+    const withoutRussian = rows.filter((r) => !r.texts.ru);
+    assert.equal(withoutRussian.length, 1);
+    const one = withoutRussian[0]!;
+    assert.deepEqual(Object.keys(one.texts).sort(), ['ar', 'en', 'es', 'fr', 'zh']);
+    const ru = await (await client.public.get(`/ru/publications/${one.row.id}`)).text();
+    assert.match(ru, /Этот текст недоступен на языке: Русский/);
+    for (const l of ['ar', 'en', 'es', 'fr', 'zh']) assert.ok(ru.includes(`href="/${l}/publications/${one.row.id}"`), l);
+    for (const l of ['ar', 'en', 'es', 'fr', 'zh'])
+      assert.ok(!ru.includes(one.texts[l as 'en']!.body.split('\n')[0]!), `the ${l} text is not put in its place`);
+    // Its Arabic version is its own text, right to left, not the English one.
+    const ar = await (await client.public.get(`/ar/publications/${one.row.id}`)).text();
+    assert.match(ar, /<html lang="ar" dir="rtl"/);
+    assert.ok(ar.includes('رسالة مسجلة من الرئيس') && !ar.includes('Recorded message of the Chair'));
+    // Every other published one of the demonstration is there in the six languages, Russian included.
+    const all = await import('../../src/features/publications/queries.ts').then((q) =>
+      q.listPublications(t.database.db, null, {}, { limit: 100, offset: 0 }),
+    );
+    const demo = all.rows.filter((r) => r.row.source === 'illustrative');
+    assert.equal(demo.length, 19);
+    assert.deepEqual(
+      demo.filter((r) => Object.keys(r.texts).length < 6).map((r) => r.row.id),
+      [one.row.id],
+    );
   });
 
   test('the Atom feed: published ones only, in the reader’s language, parsed as XML', async () => {

@@ -14,6 +14,12 @@ import type { MeetingInput } from './inputs.ts';
 const chair = 'Sacha Sergio Llorentty Solíz (Plurinational State of Bolivia)';
 const illustrativeDate = 'The date is illustrative: the review (¶4, ¶5) gives the number of meetings, not their dates.';
 const quote = (p: string, text: string) => `Source: S/2018/1167, ¶${p}: “${text}”`;
+/**
+ * A coordinator as the seed names them: in Chinese (¶5). The Latin spelling is ours, transcribed
+ * from the Chinese, not the seed's: it says so wherever the name is shown.
+ */
+const latin = (chinese: string, guess: string) =>
+  `${chinese} (${guess}: Latin spelling illustrative, transcribed from the review’s Chinese text)`;
 
 const groups = [
   {
@@ -27,7 +33,7 @@ const groups = [
       ar: 'الفريق العامل المعني بالرصد والتنفيذ الوطني',
     },
     state: 'PER',
-    person: '恩里·普列托 (Enri Prieto)',
+    person: latin('恩里·普列托', 'Enri Prieto'),
     dates: ['2018-03-06', '2018-06-19', '2018-10-23'],
     agenda: [['The method for the systematic review of the matrices (¶8)'], [], []],
   },
@@ -42,7 +48,7 @@ const groups = [
       ar: 'الفريق العامل المعني بالمساعدة',
     },
     state: 'FRA',
-    person: '亚历克西娅·雅罗 (Alexia Jarreau)',
+    person: latin('亚历克西娅·雅罗', 'Alexia Jarreau'),
     dates: ['2018-03-20', '2018-07-10', '2018-11-13'],
     agenda: [
       ['Quarterly update on matching (¶23)'],
@@ -61,7 +67,7 @@ const groups = [
       ar: 'الفريق العامل المعني بالتعاون مع المنظمات الدولية',
     },
     state: 'CIV',
-    person: '安东宁·本杰明·比克 (Antonin Benjamin Bicque)',
+    person: latin('安东宁·本杰明·比克', 'Antonin Benjamin Bicque'),
     dates: ['2018-09-18'],
     agenda: [[]],
   },
@@ -76,7 +82,7 @@ const groups = [
       ar: 'الفريق العامل المعني بالشفافية والتواصل مع وسائط الإعلام',
     },
     state: 'USA',
-    person: '克雷格·芬克尔斯坦和斯蒂芬·奈特 (Craig Finkelstein and Stephen Knight)',
+    person: latin('克雷格·芬克尔斯坦和斯蒂芬·奈特', 'Craig Finkelstein and Stephen Knight'),
     dates: ['2018-10-16'],
     agenda: [[]],
   },
@@ -180,7 +186,8 @@ export async function seedDemoMeetings(db: Kysely<DB>): Promise<{ meetings: numb
         person: g.person,
         startedOn: '2018-01-01',
         endedOn: '2018-12-31',
-        source: 'seed',
+        // The seed gives the State and the name in Chinese; the period (the year 2018) and the Latin spelling are illustrative.
+        source: 'illustrative',
       });
       for (const [n, heldOn] of g.dates.entries()) {
         const m = await createMeeting(trx, systemActor, {

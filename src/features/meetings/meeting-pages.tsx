@@ -13,6 +13,9 @@ export interface MeetingListFilters {
   year: string;
   kind: string;
   body: string;
+  /** A State concerned or taking part (ISO3), an organization taking part (its code). */
+  state: string;
+  organization: string;
 }
 
 /** A meeting's title as the viewer may see it: the whole record's, or only its kind (a fact). */
@@ -25,9 +28,12 @@ export const MeetingList: FC<{
   groups: WorkingGroupRow[];
   filters: MeetingListFilters;
   years: number[];
+  /** The States and organizations to filter by, as the viewer may see them. */
+  names: Names;
   mayCreate: boolean;
-}> = ({ m, meetings, total, groups, filters, years, mayCreate }) => {
+}> = ({ m, meetings, total, groups, filters, years, names, mayCreate }) => {
   const byId = new Map(groups.map((g) => [g.id, g]));
+  const byName = (map: Map<string, string>) => [...map].sort((a, b) => m.compare(a[1], b[1])).map(([value, label]) => ({ value, label }));
   return (
     <>
       <p>
@@ -67,6 +73,22 @@ export const MeetingList: FC<{
             { value: 'council', label: m.t('meetings.body.council') },
             ...groups.map((g) => ({ value: g.code, label: groupName(m, g) })),
           ]}
+        />
+        <SelectField
+          name="state"
+          id="meetings-state"
+          label={m.t('meetings.filterState')}
+          all={m.t('meetings.allStates')}
+          value={filters.state}
+          options={byName(names.states)}
+        />
+        <SelectField
+          name="organization"
+          id="meetings-organization"
+          label={m.t('meetings.filterOrganization')}
+          all={m.t('meetings.allOrganizations')}
+          value={filters.organization}
+          options={byName(names.organizations)}
         />
       </FilterForm>
       <p role="status" class="count">

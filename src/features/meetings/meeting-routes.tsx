@@ -141,12 +141,14 @@ export function meetingRoutes(r: Hono<AppEnv>) {
     const m = c.get('m');
     const viewer = c.get('viewer');
     const db = c.get('app').database.db;
-    const raw = { year: c.req.query('year') ?? '', kind: c.req.query('kind') ?? '', body: c.req.query('body') ?? '' };
-    const filters = meetingFilters({ ...raw, state: c.req.query('state') ?? '', organization: c.req.query('organization') ?? '' });
-    const [{ total, rows }, years, groups] = await Promise.all([
+    const q = (name: string) => c.req.query(name) ?? '';
+    const raw = { year: q('year'), kind: q('kind'), body: q('body'), state: q('state'), organization: q('organization') };
+    const filters = meetingFilters(raw);
+    const [{ total, rows }, years, groups, names] = await Promise.all([
       listMeetings(db, viewer, filters, { limit: 500, offset: 0 }),
       meetingYears(db, viewer),
       listWorkingGroups(db, viewer),
+      namesFor(c),
     ]);
     return render(
       c,
@@ -156,8 +158,9 @@ export function meetingRoutes(r: Hono<AppEnv>) {
         meetings={await presentMeetings(db, viewer, rows)}
         total={total}
         groups={groups}
-        filters={raw}
+        filters={{ ...raw, state: filters.state ?? '', organization: filters.organization ?? '' }}
         years={years}
+        names={names}
         mayCreate={mayRecordMeetings(viewer)}
       />,
     );

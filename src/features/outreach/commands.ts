@@ -13,8 +13,9 @@ import {
 } from '../../platform/bundle/record-section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { type FieldProblem, invalid } from '../../platform/errors.ts';
-import type { Resource } from '../../platform/policy/policy.ts';
+import type { Resource, Viewer } from '../../platform/policy/policy.ts';
 import { todayIso } from '../../platform/values/dates.ts';
+import { listExperts } from '../administration/index.ts';
 import {
   type CooperationData,
   type CooperationInput,
@@ -78,6 +79,33 @@ const linkProblems = async (trx: Db, links: readonly string[]): Promise<FieldPro
   return missing.length ? [{ field: 'links', problem: `no such record: ${missing.map((m) => m.slice(0, 60)).join(', ')}` }] : [];
 };
 
+/**
+ * Reads the whole Group of Experts for the write core's check, whoever writes (an account, or the
+ * system actor of the bundle and the demonstration data): an expert not yet announced is an expert.
+ */
+const groupOfExperts: Viewer = {
+  id: '00000000-0000-0000-0000-000000000000',
+  email: 'system',
+  displayName: 'system',
+  role: 'admin',
+  stateIso3: null,
+  organizationCode: null,
+};
+
+/** A participant named by an expert's id: one of administration's experts (or the coordinator), the participant an expert or the coordinator. */
+async function unknownExperts(trx: Db, participants: EventData['participants']): Promise<FieldProblem[]> {
+  const named = participants.flatMap((p, i) => (p.expertId ? [{ ...p, i }] : []));
+  if (!named.length) return [];
+  const experts = new Map((await listExperts(trx, groupOfExperts)).map((a) => [a.id, a.role]));
+  return named.flatMap((p): FieldProblem[] => {
+    const field = `participants[${p.i}].expertId`;
+    if (!experts.has(p.expertId!)) return [{ field, problem: `${p.expertId}: not one of the Group of Experts (see /committee/people)` }];
+    if (p.role !== 'expert' && p.role !== 'coordinator')
+      return [{ field, problem: `names an expert, while the participant's role is ${p.role}: give the role expert or coordinator` }];
+    return [];
+  });
+}
+
 const events: Core<'outreach_event', EventData> = {
   kind: { table: 'outreach_event', noun: 'event', recordType: 'outreach-event', audited: eventRecord },
   parse: (input, today) => parseInOrder(eventInput(today), Object.keys(eventFields), input),
@@ -86,6 +114,7 @@ const events: Core<'outreach_event', EventData> = {
       ...(await unknownCodes(trx, 'organizerStates', e.organizerStates, 'states')),
       ...(await unknownCodes(trx, 'organizerOrganizations', e.organizerOrganizations, 'organizations')),
       ...(await unknownCodes(trx, 'stateIso3', e.stateIso3 ? [e.stateIso3] : [], 'states')),
+      ...(await unknownExperts(trx, e.participants)),
       ...(await linkProblems(trx, e.links)),
     ];
   },

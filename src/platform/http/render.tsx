@@ -7,6 +7,11 @@ export interface RenderOptions {
   title: string;
   status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
   lead?: Child;
+  /**
+   * Where the language switcher (and the menu) lead, as a path with its language (`/en/states/MLI`)
+   * and query, when the address answered is no page to switch to (a POST's: a GET there is a 404).
+   */
+  page?: string;
 }
 
 /** The path after the language prefix: `/en/states/MLI` gives `/states/MLI`. */
@@ -17,7 +22,7 @@ export function pathAfterLocale(path: string): string {
 
 /** Renders a page in the site layout, in the reader's language. */
 export function render(c: AppContextOf, options: RenderOptions, content: Child) {
-  const url = new URL(c.req.url);
+  const url = options.page ? new URL(options.page, c.req.url) : new URL(c.req.url);
   const viewer = c.get('viewer');
   if (viewer) c.header('Cache-Control', 'private, no-store');
   return c.html(

@@ -48,7 +48,7 @@ export interface Confirmation {
   consequence: string;
   /** The confirm button's label, the action's own word ("Archive", "Revoke"). */
   button: string;
-  /** Where Cancel leads: the record's page. */
+  /** Where Cancel leads: the record's page, which the language switcher leads to in each language too. */
   cancel: string;
 }
 
@@ -57,7 +57,9 @@ export interface Confirmation {
  * JavaScript. The record's button posts its form as before; when the POST does not carry
  * `confirm=yes`, nothing is changed and this answers a page that names the record and says what
  * will happen, with a button that posts the same form again (its fields kept) with `confirm=yes`,
- * and Cancel back to the record. Returns null once confirmed: the route goes on and acts.
+ * and Cancel back to the record. Returns null once confirmed: the route goes on and acts. The
+ * page's address is the POST's, no page to switch language to: the language links lead to the
+ * record's page in each language.
  */
 export async function confirmFirst(c: AppContextOf, body: FormBody, p: Confirmation): Promise<Response | null> {
   if (isConfirmed(body)) return null;
@@ -70,7 +72,7 @@ export async function confirmFirst(c: AppContextOf, body: FormBody, p: Confirmat
   const url = new URL(c.req.url);
   return render(
     c,
-    { title: p.title },
+    { title: p.title, page: p.cancel },
     <form method="post" action={`${url.pathname}${url.search}`} class="record-form narrow confirmation">
       <CsrfField token={c.get('csrfToken')} />
       {kept.map(([name, value]) => (
