@@ -6,11 +6,16 @@
 // integration tests run once, on that PostgreSQL server, and beside them a second job runs the unit
 // tests and, on PGlite, the integration files that say `// Engines: both` in their first lines
 // (what differs between the engines: start-up, the data folder and its lock, backup and restore,
-// the command line, and a representative subset of the features). The second job's output is
-// printed whole when it ends; the exit code fails when either job fails.
+// the command line, and a representative subset of the features).
+//
+// Each file is a `node --test` of its own, started by this script from a queue (Node's runner sorts
+// the files it is given by name, and would leave the longest to the end): the files that take
+// longest start first. A line per file says how it ended and how long it took; a failing file's
+// whole output follows its line; the slowest files are listed at the end. The exit code fails when
+// any file fails.
 //
 // Options: a list of test files runs only those; R1540_TEST_CONCURRENCY sets how many files run at
-// once in each job (default: the cores, at least 2).
+// once in each job (default: the cores, at least 2); R1540_TEST_VERBOSE=1 prints every file's output.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -30,42 +35,82 @@ function find(dir, out = []) {
 /** A test file that runs on both engines says so in its first lines. */
 const onBothEngines = (file) => /^\/\/ Engines: both\b/m.test(readFileSync(join(root, file), 'utf8').slice(0, 2000));
 
+/**
+ * The files that take longest (a minute or more in CI: whole-site walks, seeding from the command
+ * line), longest first: they start first, so that a job does not end with one of them running alone.
+ */
+const slowest = [
+  'test/integration/access-policy.test.ts',
+  'test/integration/edge-read-routes.test.ts',
+  'test/integration/seed-cli.test.ts',
+  'test/integration/links.test.ts',
+  'test/integration/bundle-coverage.test.ts',
+  'test/integration/edge-write-routes.test.ts',
+  'test/integration/annual-review.test.ts',
+];
+const rank = (f) => (slowest.includes(f) ? slowest.indexOf(f) : slowest.length);
+
 const given = process.argv.slice(2).map((f) => relative(root, join(process.cwd(), f)));
-const all = given.length ? given : [...find('src'), ...find('test/integration')];
+const all = (given.length ? given : [...find('src'), ...find('test/integration')]).sort((a, b) => rank(a) - rank(b));
 const unit = all.filter((f) => f.startsWith('src/'));
 const integration = all.filter((f) => !f.startsWith('src/'));
 const concurrency = Number(process.env.R1540_TEST_CONCURRENCY) || Math.max(2, availableParallelism());
+const verbose = process.env.R1540_TEST_VERBOSE === '1';
 
-/** Runs node --test on files with an environment; resolves to its exit code. Output live, or collected. */
-function run(files, env, collect) {
-  if (!files.length) return Promise.resolve({ code: 0, output: '' });
-  const args = ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files];
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: collect ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+/** One file in a `node --test` of its own: its exit code, output and duration. */
+function runFile(file, env) {
+  const started = Date.now();
+  const args = ['--import', 'tsx', '--test', '--test-timeout=300000', file];
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks = [];
-  if (collect) {
-    child.stdout.on('data', (d) => chunks.push(d));
-    child.stderr.on('data', (d) => chunks.push(d));
-  }
+  child.stdout.on('data', (d) => chunks.push(d));
+  child.stderr.on('data', (d) => chunks.push(d));
   return new Promise((resolve) =>
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString() })),
+    child.on('close', (code, signal) =>
+      resolve({ file, code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString(), seconds: (Date.now() - started) / 1000 }),
+    ),
   );
+}
+
+const count = (output, what) => Number(output.match(new RegExp(`^# ${what} (\\d+)`, 'm'))?.[1] ?? 0);
+
+/** A job: its files, `concurrency` at a time in the given order; a line per file as it ends. */
+async function job(name, files, env) {
+  const queue = [...files];
+  const results = [];
+  const worker = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const r = await runFile(file, env);
+      results.push({ ...r, job: name });
+      const tests = `${count(r.output, 'pass')} passed${count(r.output, 'fail') ? `, ${count(r.output, 'fail')} failed` : ''}${count(r.output, 'cancelled') ? `, ${count(r.output, 'cancelled')} cancelled` : ''}`;
+      const line = `${r.code === 0 ? 'ok' : 'not ok'} [${name}] ${file} (${tests}; ${r.seconds.toFixed(1)} s)`;
+      process.stdout.write(`${line}\n${r.code !== 0 || verbose ? `${r.output}\n` : ''}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  return results;
 }
 
 const { DATABASE_URL, ...embedded } = process.env;
-let failed = false;
+const started = Date.now();
+let results;
 if (!DATABASE_URL) {
-  failed = (await run(all, process.env, false)).code !== 0;
+  console.log(`# ${all.length} test files on the embedded database (PGlite), ${concurrency} at a time`);
+  results = await job('pglite', all, process.env);
 } else {
   const both = integration.filter(onBothEngines);
   console.log(
-    `# ${integration.length} integration test files on PostgreSQL; beside them, ${unit.length} unit test files and ${both.length} integration test files on PGlite`,
+    `# ${integration.length} integration test files on PostgreSQL; beside them, ${unit.length} unit test files and ${both.length} integration test files on PGlite (${concurrency} at a time in each job)`,
   );
-  const pglite = run([...unit, ...both], embedded, true);
-  const postgres = await run(integration, process.env, false);
-  const second = await pglite;
-  console.log(`\n# the unit tests, and on PGlite: ${both.join(' ')}\n`);
-  process.stdout.write(second.output);
-  failed = postgres.code !== 0 || second.code !== 0;
-  console.log(`\n# PostgreSQL job: exit ${postgres.code}; unit and PGlite job: exit ${second.code}`);
+  // The long files first, the short unit tests after.
+  results = (await Promise.all([job('postgres', integration, process.env), job('pglite', [...both, ...unit], embedded)])).flat();
 }
-process.exit(failed ? 1 : 0);
+const failed = results.filter((r) => r.code !== 0);
+const total = (what) => results.reduce((n, r) => n + count(r.output, what), 0);
+console.log(`\n# slowest files:`);
+for (const r of [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 12)) console.log(`#   ${r.seconds.toFixed(1).padStart(6)} s  [${r.job}] ${r.file}`);
+console.log(
+  `# ${results.length} files, ${total('pass')} tests passed, ${total('fail')} failed, ${total('cancelled')} cancelled, in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+if (failed.length) console.log(`# failed: ${failed.map((r) => r.file).join(' ')}`);
+process.exit(failed.length ? 1 : 0);
