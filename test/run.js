@@ -108,7 +108,8 @@ if (!DATABASE_URL) {
 const failed = results.filter((r) => r.code !== 0);
 const total = (what) => results.reduce((n, r) => n + count(r.output, what), 0);
 console.log(`\n# slowest files:`);
-for (const r of [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 12)) console.log(`#   ${r.seconds.toFixed(1).padStart(6)} s  [${r.job}] ${r.file}`);
+for (const r of [...results].sort((a, b) => b.seconds - a.seconds).slice(0, 12))
+  console.log(`#   ${r.seconds.toFixed(1).padStart(6)} s  [${r.job}] ${r.file}`);
 console.log(
   `# ${results.length} files, ${total('pass')} tests passed, ${total('fail')} failed, ${total('cancelled')} cancelled, in ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
