@@ -40,13 +40,15 @@ const onBothEngines = (file) => /^\/\/ Engines: both\b/m.test(readFileSync(join(
  * line), longest first: they start first, so that a job does not end with one of them running alone.
  */
 const slowest = [
-  'test/integration/access-policy.test.ts',
   'test/integration/edge-read-routes.test.ts',
   'test/integration/seed-cli.test.ts',
   'test/integration/links.test.ts',
   'test/integration/bundle-coverage.test.ts',
-  'test/integration/edge-write-routes.test.ts',
   'test/integration/annual-review.test.ts',
+  'test/integration/access-policy-1.test.ts',
+  'test/integration/access-policy-2.test.ts',
+  'test/integration/access-policy-3.test.ts',
+  'test/integration/edge-write-routes.test.ts',
 ];
 const rank = (f) => (slowest.includes(f) ? slowest.indexOf(f) : slowest.length);
 

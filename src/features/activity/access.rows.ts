@@ -1,6 +1,6 @@
 import { type Row, s } from '../../platform/testing/access-rows.ts';
 
-/** The access-policy rows of the activity feed and the audit API (test/integration/access-policy.test.ts walks them). */
+/** The access-policy rows of the activity feed and the audit API (test/support/access-policy.ts walks them). */
 // prettier-ignore
 // biome-ignore format: one row per route, read as a table
 export const accessRows: Row[] = [

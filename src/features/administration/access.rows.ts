@@ -1,7 +1,7 @@
 import { all, type Ctx, type Row, s, uuid0, type Who } from '../../platform/testing/access-rows.ts';
 
 /**
- * The access-policy rows of administration (test/integration/access-policy.test.ts walks them):
+ * The access-policy rows of administration (test/support/access-policy.ts walks them):
  * appointments are public unless kept for the Committee, and kept by the secretariat and
  * administrators; the trust fund is the Committee side's only (its records are not even said to exist to others).
  */

@@ -1,7 +1,7 @@
 import { type Row, s, type Who } from '../../platform/testing/access-rows.ts';
 
 /*
- * The access-policy rows of the annual review (test/integration/access-policy.test.ts walks them).
+ * The access-policy rows of the annual review (test/support/access-policy.ts walks them).
  * Each role that may write starts a draft of its own year (2040 + its place in the list), so the
  * rows do not depend on one another; drafts are the Committee side's: 404 for everyone else.
  */

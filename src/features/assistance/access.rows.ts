@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { all, committeeSide, type Ctx, type Row, s, uuid0, type Who } from '../../platform/testing/access-rows.ts';
 
-/** The access-policy rows of the assistance clearinghouse (test/integration/access-policy.test.ts walks them). */
+/** The access-policy rows of the assistance clearinghouse (test/support/access-policy.ts walks them). */
 // prettier-ignore
 // biome-ignore format: one row per route, read as a table
 export const accessRows: Row[] = [

@@ -1,6 +1,6 @@
 import { all, type Row, s, uuid0 } from '../../platform/testing/access-rows.ts';
 
-/** The access-policy rows of the document library (test/integration/access-policy.test.ts walks them). */
+/** The access-policy rows of the document library (test/support/access-policy.ts walks them). */
 // prettier-ignore
 // biome-ignore format: one row per route, read as a table
 export const accessRows: Row[] = [

@@ -1,6 +1,6 @@
 import { all, csv, type Ctx, type Row, s, uuid0, type Who } from '../../platform/testing/access-rows.ts';
 
-/** The access-policy rows of visits and courses (test/integration/access-policy.test.ts walks them). */
+/** The access-policy rows of visits and courses (test/support/access-policy.ts walks them). */
 // prettier-ignore
 // biome-ignore format: one row per route, read as a table
 export const accessRows: Row[] = [

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { locales } from '../../platform/i18n/locales.ts';
 import { all, committeeSide, type Ctx, type Row, s, uuid0 } from '../../platform/testing/access-rows.ts';
 
-/** The access-policy rows of the matrices, their templates, figures, reviews, grid and files (test/integration/access-policy.test.ts walks them). */
+/** The access-policy rows of the matrices, their templates, figures, reviews, grid and files (test/support/access-policy.ts walks them). */
 // prettier-ignore
 // biome-ignore format: one row per route, read as a table
 export const accessRows: Row[] = [

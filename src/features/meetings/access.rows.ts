@@ -3,7 +3,7 @@ import { all, committeeSide, type Ctx, type Row, s, uuid0, type Who } from '../.
 
 /*
  * The access-policy rows of the Committee's meetings, working groups and programmes
- * (test/integration/access-policy.test.ts walks them, in order, each role in turn). Experts, the
+ * (test/support/access-policy.ts walks them, in order, each role in turn). Experts, the
  * secretariat and admins keep the records; Committee members read them all; a formal meeting's
  * fact (date, kind, body) is public, its record Committee-only.
  */

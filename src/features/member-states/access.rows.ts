@@ -25,7 +25,7 @@ function listsMli(seen: Who[]) {
   };
 }
 
-/** The access-policy rows of the Member States (test/integration/access-policy.test.ts walks them). */
+/** The access-policy rows of the Member States (test/support/access-policy.ts walks them). */
 // prettier-ignore
 // biome-ignore format: one row per route, read as a table
 export const accessRows: Row[] = [

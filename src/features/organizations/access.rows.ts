@@ -12,7 +12,7 @@ function listsIaea(seen: Who[]) {
   };
 }
 
-/** The access-policy rows of the organizations (test/integration/access-policy.test.ts walks them). */
+/** The access-policy rows of the organizations (test/support/access-policy.ts walks them). */
 // prettier-ignore
 // biome-ignore format: one row per route, read as a table
 export const accessRows: Row[] = [

@@ -1,6 +1,6 @@
 /**
  * The access-policy test's rows (route × role → expected status): their shape and the helpers that
- * several features' `access.rows.ts` share. Used only by tests (test/integration/access-policy.test.ts).
+ * several features' `access.rows.ts` share. Used only by tests (test/support/access-policy.ts).
  */
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
