@@ -3,6 +3,7 @@ import type { MessageKey, Messages } from '../../platform/i18n/i18n.ts';
 import { type Locale, locales } from '../../platform/i18n/locales.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import { ListTable } from '../../platform/ui/tables.tsx';
+import { AnnexTable } from './annex.tsx';
 import { nextStatuses } from './commands.ts';
 import type { DocParagraph, ReviewDocument } from './document.ts';
 import type { ReviewRow } from './queries.ts';
@@ -219,6 +220,7 @@ export const ReviewPage: FC<{ m: Messages; doc: ReviewDocument; committee: boole
           <li id={`fn-${f.number}`}>{f.text}</li>
         ))}
       </ol>
+      <AnnexTable m={m} annex={doc.annex} />
       {committee && (
         <section id="figures">
           <ListTable
