@@ -200,7 +200,7 @@ describe('the 2018 review from the demonstration records', () => {
     assert.match(para('II.working-groups').text!, /由恩里·普列托\(秘鲁\)协调的监测和国家执行情况工作组，举行了 3 次非正式会议；/);
     assert.match(para('II.working-groups').text!, /透明度和媒体外联工作组，举行了 1 次非正式会议。$/);
     assert.match(para('II.D.events').text!, /2018 年，主席、委员会成员和专家参加了 32 次外联活动\(见附文\)/);
-    assert.match(para('II.D.parliamentarians').text!, /2 次通过录制的视频致辞向议员发表了讲话/);
+    assert.match(para('II.D.parliamentarians').text!, /委员会主席在 2018 年两次通过录制的视频致辞向议员发表了讲话/);
     assert.match(para('II.D.industry').text!, /参加了 2 次直接接触产业界的活动/);
     assert.match(para('II.D.messages').text!, /发布了 4 篇主席季度致辞/);
     assert.match(para('II.D.visits').text!, /截至 2018年12月20日，网站访问量为 68 006 次，比 2017 年增加 1%。/);
@@ -227,6 +227,11 @@ describe('the 2018 review from the demonstration records', () => {
       /In 2018, the Chair, Committee members and experts participated in 32 outreach events \(see appendix\)/,
     );
     assert.match(enPara('II.D.messages').text!, /issued 4 quarterly messages of the Chair/);
+    assert.match(
+      enPara('II.D.parliamentarians').text!,
+      /the Chair of the Committee addressed parliamentarians twice through recorded video messages/,
+    );
+    assert.match(enPara('II.D.industry').text!, /participated in 2 events directly engaging industry/);
     assert.match(
       enPara('II.D.visits').text!,
       /As at December 20, 2018, the website had received 68,006 visits, an increase of 1 per cent over 2017\./,
@@ -361,6 +366,9 @@ describe('the workflow, the database and regeneration', () => {
       'cutOff',
     );
     await refused(() => createReview(db, systemActor, { ...review2018, originalLanguage: 'de' }), 'validation', 'originalLanguage');
+    // The website's visits are counted to a day of the year, not after the cut-off.
+    await refused(() => createReview(db, systemActor, { ...review2018, siteVisitsTo: '2018-12-23' }), 'validation', 'siteVisitsTo');
+    await refused(() => createReview(db, systemActor, { ...review2018, siteVisitsTo: '2017-12-31' }), 'validation', 'siteVisitsTo');
     // A second draft of 2018 while the published one stands is a new edition; none yet, so this one is made below.
     assert.equal(await count(), before);
     await refused(() => writeParagraph(db, systemActor, published.id, 'I.context', 'de', { body: 'Kontext.' }), 'validation', 'lang');

@@ -87,6 +87,7 @@ const CreateForm: FC<{ m: Messages; csrfToken: string }> = ({ m, csrfToken }) =>
     <Field id="periodFrom" label={m.t('annualReview.field.periodFrom')} type="date" required />
     <Field id="periodTo" label={m.t('annualReview.field.periodTo')} type="date" required />
     <Field id="cutOff" label={m.t('annualReview.field.cutOff')} type="date" required />
+    <Field id="siteVisitsTo" label={m.t('annualReview.field.siteVisitsTo')} type="date" />
     <Field id="symbol" label={m.t('annualReview.field.symbol')} />
     <Field id="datedOn" label={m.t('annualReview.field.datedOn')} type="date" />
     <Field id="chairName" label={m.t('annualReview.field.chairName')} />
