@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { type TestApp, testApp } from '../support/app.ts';
 
 /*
- * The 2018 review against S/2018/1167 (the seed, ¶9–14 and ¶18), the workflow and what the
+ * The 2018 review against S/2018/1167 (the seed, ¶4–5, ¶9–14, ¶18, ¶39–49 and the appendix), the workflow and what the
  * database refuses, regeneration keeping an edit and flagging a changed figure.
  */
 
@@ -41,7 +41,52 @@ const seed2018 = {
   requests: 9, // ¶18 9 项新的援助请求
   requestsYearBefore: 3, // ¶18 2017 收到的 3 项请求
   requestStates: ['BDI', 'BHR', 'GIN', 'GNB', 'GNQ', 'IRQ', 'MDG', 'MLI', 'PER'], // ¶18
+  // The Committee's own year.
+  chair: { name: 'Sacha Sergio Llorentty Solíz', state: 'BOL' }, // ¶4 萨查·塞尔吉奥·略伦蒂·索利斯(多民族玻利维亚国)
+  formalMeetings: 4, // ¶4 四次正式会议
+  informalMeetings: 2, // ¶4 两次非正式会议
+  outreachEvents: 32, // ¶39 32 次外联活动
+  chairMessagesToParliamentarians: 2, // ¶41 两次通过录制的视频致辞向议员发表了讲话
+  eventsWithIndustry: 2, // ¶42 两次直接接触产业界的活动
+  chairMessages: 4, // ¶44 主席季度致辞 (quarterly: four)
+  siteVisits: { to: '2018-12-20', visits: 68_006, visitsYearBefore: 67_340, change: 1 }, // ¶45 截至 2018 年 12 月 20 日 68 006 次，增加 1% (67,340: the demonstration's 2017)
+  pressReleases: 5, // ¶46 5 篇
+  pressReleasesYearBefore: 5, // ¶46 与 2017 年持平
+  donorsWithGrantsUsed: [
+    { state: 'DEU' },
+    { state: 'ESP' },
+    { state: 'KOR' },
+    { state: 'NOR' },
+    { state: 'SWE' },
+    { state: 'USA' },
+    { organization: 'EU' },
+  ], // ¶48 德国、挪威、大韩民国、西班牙、瑞典、美利坚合众国和欧洲联盟
+  newContributions: [{ state: 'KAZ' }], // ¶48 哈萨克斯坦提供的新捐款
+  newExperts: [
+    { name: 'Edith Valles', state: 'ARG' },
+    { name: 'Hongliu Zhang', state: 'CHN' },
+    { name: 'Jonathan Brewer', state: 'GBR' },
+    { name: 'Kiwako Tanaka', state: 'JPN' },
+    { name: 'Michiel Combrink', state: 'ZAF' },
+    { name: 'Scott Spence', state: 'USA' },
+  ], // ¶49 6 名新任命的专家 (by date of appointment, then name)
+  newCoordinator: { name: 'Raphael Prenat', state: 'FRA' }, // ¶49
 };
+/** ¶5: each working group's coordinating State and its meetings of 2018 (三次、三次、一次、一次). */
+const seedWorkingGroups = [
+  ['monitoring', 'PER', 3],
+  ['assistance', 'FRA', 3],
+  ['cooperation', 'CIV', 1],
+  ['transparency', 'USA', 1],
+];
+/** The appendix: its groups in order, with their rows. */
+const seedAnnex = [
+  ['visit-at-invitation', 6],
+  ['joint-visit', 3],
+  ['country-specific', 3],
+  ['regional', 8],
+  ['other', 31],
+];
 
 let t: TestApp;
 let published: ReviewRow;
@@ -53,8 +98,9 @@ before(async () => {
 after(() => t.close());
 
 describe('the 2018 review from the demonstration records', () => {
-  test('every figure of sections II.A and II.B is the seed’s', async () => {
-    const figures = allFigures(await loadFacts(t.database.db), { year: 2018, cutOff: review2018.cutOff });
+  test('every figure of the review is the seed’s', async () => {
+    const period = { year: 2018, cutOff: review2018.cutOff, siteVisitsTo: review2018.siteVisitsTo };
+    const figures = allFigures(await loadFacts(t.database.db, period), period);
     for (const [key, value] of Object.entries(seed2018)) {
       const got = figures.get(key)?.value;
       const comparable = Array.isArray(got) && typeof got[0] === 'object' ? got.map((c) => ({ ...(c as object) })) : got;
@@ -70,6 +116,21 @@ describe('the 2018 review from the demonstration records', () => {
     assert.equal(figures.get('requests')?.records.length, 9);
     assert.equal(figures.get('firstReports')?.records.length, 3);
     assert.equal(figures.get('plansSince')?.records.length, 32);
+    assert.deepEqual(
+      (figures.get('workingGroups')!.value as { group: string; state: string; meetings: number }[]).map((g) => [
+        g.group,
+        g.state,
+        g.meetings,
+      ]),
+      seedWorkingGroups,
+    );
+    const annex = figures.get('annexEvents')!.value as { group: string }[];
+    assert.deepEqual(
+      seedAnnex.map(([group]) => [group, annex.filter((r) => r.group === group).length]),
+      seedAnnex,
+    );
+    assert.equal(figures.get('outreachEvents')?.records.length, 32);
+    assert.equal(figures.get('formalMeetings')?.records.length, 4);
   });
 
   test('the published demonstration review holds them, in the seed’s paragraphs, in Chinese, English and French', async () => {
@@ -110,6 +171,127 @@ describe('the 2018 review from the demonstration records', () => {
     const frPara = (key: string) => fr.sections.flatMap((s) => s.paragraphs).find((p) => p.key === key)!;
     assert.match(frPara('II.A.visits').text!, /7 États/);
     assert.match(frPara('II.A.additional').text!, /8 États/);
+
+    // The Committee's own year, in the seed's paragraphs (¶4–5, ¶39–49).
+    assert.deepEqual(
+      [
+        'II.chair-meetings',
+        'II.working-groups',
+        'II.D.events',
+        'II.D.parliamentarians',
+        'II.D.industry',
+        'II.D.messages',
+        'II.D.visits',
+        'II.D.press',
+        'II.E.trust-fund',
+        'II.E.experts',
+      ].map((k) => para(k).number),
+      [4, 5, 39, 41, 42, 44, 45, 46, 48, 49],
+    );
+    assert.match(para('II.chair-meetings').text!, /\(多民族玻利维亚国\)的领导下/);
+    assert.match(para('II.chair-meetings').text!, /委员会在 2018 年举行了 4 次正式会议和 2 次非正式会议。/);
+    for (const [person, state, n] of [
+      ['恩里·普列托', '秘鲁', 3],
+      ['亚历克西娅·雅罗', '法国', 3],
+      ['安东宁·本杰明·比克', '科特迪瓦', 1],
+      ['克雷格·芬克尔斯坦和斯蒂芬·奈特', '美利坚合众国', 1],
+    ])
+      assert.match(para('II.working-groups').text!, new RegExp(`由${person}\\(${state}\\)协调的[^；。]+，举行了 ${n} 次非正式会议[；。]`));
+    assert.match(para('II.working-groups').text!, /由恩里·普列托\(秘鲁\)协调的监测和国家执行情况工作组，举行了 3 次非正式会议；/);
+    assert.match(para('II.working-groups').text!, /透明度和媒体外联工作组，举行了 1 次非正式会议。$/);
+    assert.match(para('II.D.events').text!, /2018 年，主席、委员会成员和专家参加了 32 次外联活动\(见附文\)/);
+    assert.match(para('II.D.parliamentarians').text!, /委员会主席在 2018 年两次通过录制的视频致辞向议员发表了讲话/);
+    assert.match(para('II.D.industry').text!, /参加了 2 次直接接触产业界的活动/);
+    assert.match(para('II.D.messages').text!, /发布了 4 篇主席季度致辞/);
+    assert.match(para('II.D.visits').text!, /截至 2018年12月20日，网站访问量为 68 006 次，比 2017 年增加 1%。/);
+    assert.match(para('II.D.press').text!, /发布了 5 篇关于委员会活动的新闻稿，与 2017 年持平。/);
+    const fund = para('II.E.trust-fund').text!;
+    for (const donor of ['德国', '挪威', '大韩民国', '西班牙', '瑞典', '美利坚合众国']) assert.ok(fund.includes(donor), donor);
+    assert.match(fund, /和欧洲联盟捐款的赠款；收到了哈萨克斯坦提供的新捐款。/);
+    assert.match(para('II.E.experts').text!, /专家组吸纳了 6 名新任命的专家：Edith Valles \(阿根廷\)、Hongliu Zhang \(中国\)/);
+    assert.match(para('II.E.experts').text!, /秘书长任命了Raphael Prenat \(法国\)担任协调员/);
+
+    assert.match(
+      enPara('II.chair-meetings').text!,
+      /under the chairmanship of Sacha Sergio Llorentty Solíz \(Bolivia.*\).*The Committee held 4 formal meetings and 2 informal meetings in 2018\./,
+    );
+    for (const [person, state, n] of [
+      ['Enri Prieto', 'Peru', '3 informal meetings'],
+      ['Alexia Jarreau', 'France', '3 informal meetings'],
+      ['Antonin Benjamin Bicque', 'Côte d.Ivoire', '1 informal meeting'],
+      ['Craig Finkelstein and Stephen Knight', 'United States of America', '1 informal meeting'],
+    ])
+      assert.match(enPara('II.working-groups').text!, new RegExp(`coordinated by ${person} \\(${state}\\), which held ${n}\\b`));
+    assert.match(
+      enPara('II.D.events').text!,
+      /In 2018, the Chair, Committee members and experts participated in 32 outreach events \(see appendix\)/,
+    );
+    assert.match(enPara('II.D.messages').text!, /issued 4 quarterly messages of the Chair/);
+    assert.match(
+      enPara('II.D.parliamentarians').text!,
+      /the Chair of the Committee addressed parliamentarians twice through recorded video messages/,
+    );
+    assert.match(enPara('II.D.industry').text!, /participated in 2 events directly engaging industry/);
+    assert.match(
+      enPara('II.D.visits').text!,
+      /As at December 20, 2018, the website had received 68,006 visits, an increase of 1 per cent over 2017\./,
+    );
+    assert.match(
+      enPara('II.D.press').text!,
+      /In 2018, 5 press releases on the Committee’s activities were issued, the same number as in 2017\./,
+    );
+    assert.match(
+      enPara('II.E.trust-fund').text!,
+      /contributions of Germany, Norway, Republic of Korea, Spain, Sweden, United States of America and European Union were used\. A new contribution was received from Kazakhstan\./,
+    );
+    assert.match(
+      enPara('II.E.experts').text!,
+      /In 2018, 6 newly appointed experts joined the Group of Experts: Edith Valles \(Argentina\)/,
+    );
+
+    assert.match(frPara('II.chair-meetings').text!, /Il a tenu 4 séances officielles et 2 séances informelles en 2018\./);
+    assert.match(frPara('II.working-groups').text!, /coordonné par Enri Prieto \(Pérou\), qui a tenu 3 séances informelles ;/);
+    assert.match(frPara('II.D.events').text!, /ont participé à 32 manifestations de communication/);
+    assert.match(
+      frPara('II.D.visits').text!,
+      /Au 20 décembre 2018, le site Web avait reçu 68\s006 visites, soit une augmentation de 1\s% par rapport à 2017\./,
+    );
+    assert.match(
+      frPara('II.D.press').text!,
+      /En 2018, 5 communiqués de presse sur les activités du Comité ont été publiés, comme en 2017\./,
+    );
+    assert.match(frPara('II.D.messages').text!, /4 messages trimestriels du Président/);
+    assert.match(
+      frPara('II.E.trust-fund').text!,
+      /Allemagne, Espagne, États-Unis d.Amérique, Norvège, République de Corée, Suède et Union européenne/,
+    );
+    assert.match(frPara('II.E.experts').text!, /6 experts nouvellement nommés ont rejoint le Groupe d’experts/);
+
+    // The appendix: its groups in order, each with its rows, in the reader's language.
+    assert.deepEqual(
+      zh.annex?.groups.map((g) => [g.heading, g.rows.length]),
+      [
+        ['应邀访问各国', 6],
+        ['联合访问会员国', 3],
+        ['其他国别活动', 3],
+        ['其他区域活动', 8],
+        ['其他外联活动', 31],
+      ],
+    );
+    assert.deepEqual(zh.annex?.columns, ['日期', '说明', '组织者/主办方', '地点']);
+    assert.equal(zh.annex?.groups[0]?.rows[0]?.dates, '1月22日至23日');
+    assert.match(zh.annex!.groups[0]!.rows[0]!.organizer, /^土库曼斯坦、欧安组织/);
+    const ashgabat = en.annex!.groups[0]!.rows[0]!;
+    assert.match(ashgabat.dates, /^January 22\s–\s23$/);
+    assert.deepEqual(
+      [ashgabat.description, ashgabat.organizer, ashgabat.place],
+      [
+        'National round table on the implementation of the voluntary national implementation action plan',
+        'Turkmenistan, OSCE and UNRCPD',
+        'Ashgabat',
+      ],
+    );
+    assert.equal(fr.annex?.groups.at(-1)?.heading, 'Autres manifestations de communication');
   });
 });
 
@@ -184,6 +366,9 @@ describe('the workflow, the database and regeneration', () => {
       'cutOff',
     );
     await refused(() => createReview(db, systemActor, { ...review2018, originalLanguage: 'de' }), 'validation', 'originalLanguage');
+    // The website's visits are counted to a day of the year, not after the cut-off.
+    await refused(() => createReview(db, systemActor, { ...review2018, siteVisitsTo: '2018-12-23' }), 'validation', 'siteVisitsTo');
+    await refused(() => createReview(db, systemActor, { ...review2018, siteVisitsTo: '2017-12-31' }), 'validation', 'siteVisitsTo');
     // A second draft of 2018 while the published one stands is a new edition; none yet, so this one is made below.
     assert.equal(await count(), before);
     await refused(() => writeParagraph(db, systemActor, published.id, 'I.context', 'de', { body: 'Kontext.' }), 'validation', 'lang');
@@ -262,6 +447,9 @@ describe('the pages, the API and the Word document', () => {
     assert.match(html, /182 of the 193 Member States/);
     assert.doesNotMatch(html, /alert\(1\)|nine States asked/, 'the draft’s paragraphs never reach the public');
     assert.doesNotMatch(html, /annual-review-figures/, 'the sources of the figures are the Committee side’s');
+    assert.match(html, /<table class="annex-events">/);
+    assert.match(html, /<th scope="colgroup" colspan="4">Other outreach events<\/th>/);
+    assert.match(html, /<td>Ashgabat<\/td>/);
     assert.equal((await t.request('/en/reviews/2031')).status, 404);
     const expert = new Client(t);
     await expert.login('expert@demo.r1540.org');
@@ -311,6 +499,12 @@ describe('the pages, the API and the Word document', () => {
     const zip = await JSZip.loadAsync(buf);
     const documentXml = await zip.file('word/document.xml')!.async('string');
     assert.match(documentXml, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    // The appendix's table: a row naming each group, its header repeated on every page.
+    assert.match(text, /Visits to States at their invitation/);
+    assert.match(text, /Other outreach events/);
+    assert.match(text, /Organizer\/host/);
+    assert.match(documentXml, /<w:tblHeader\/>/);
+    assert.match(text, /68,006 visits/);
     const footnotes = await zip.file('word/footnotes.xml')!.async('string');
     assert.match(footnotes, /data and information received up to December 22, 2018/);
     const headers = await Promise.all(

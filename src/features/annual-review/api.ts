@@ -53,6 +53,20 @@ const DocumentSchema = z
     periodTo: z.string().openapi({ format: 'date' }),
     sections: z.array(z.object({ key: z.string(), heading: z.string(), numbered: z.boolean(), paragraphs: z.array(ParagraphSchema) })),
     footnotes: z.array(z.object({ number: z.number().int(), text: z.string() })),
+    annex: z
+      .object({
+        title: z.string(),
+        columns: z.array(z.string()),
+        groups: z.array(
+          z.object({
+            key: z.string(),
+            heading: z.string(),
+            rows: z.array(z.object({ dates: z.string(), description: z.string(), organizer: z.string(), place: z.string() })),
+          }),
+        ),
+      })
+      .nullable()
+      .openapi({ description: 'The appendix’s table of outreach events by group (null when the figures hold none)' }),
     figures: z.array(FigureSchema),
   })
   .passthrough()

@@ -52,11 +52,13 @@ const refuseFrozen = (r: ReviewRow) => {
     );
 };
 
-/** The figures of a review as at its cut-off, counted now from the records. */
-async function snapshotOf(trx: Db, r: Pick<ReviewRow, 'year' | 'cut_off_on'>): Promise<FigureSnapshot> {
-  const figures = allFigures(await loadFacts(trx), { year: r.year, cutOff: String(r.cut_off_on) });
+/** The figures of a review as at its cut-off (the website's visits to the day chosen for them), counted now from the records. */
+async function snapshotOf(trx: Db, r: Pick<ReviewRow, 'year' | 'cut_off_on'>, siteVisitsTo?: string): Promise<FigureSnapshot> {
+  const period = { year: r.year, cutOff: String(r.cut_off_on), ...(siteVisitsTo ? { siteVisitsTo } : {}) };
+  const figures = allFigures(await loadFacts(trx, period), period);
   return {
     asOf: String(r.cut_off_on),
+    ...(siteVisitsTo ? { siteVisitsTo } : {}),
     figures: Object.fromEntries([...figures].map(([k, f]) => [k, { value: f.value, records: f.records }])),
   };
 }
@@ -87,7 +89,7 @@ export async function createReview(
     const open = editions.find((e) => !frozen(e));
     if (open) throw new AppError('conflict', `the ${data.year} review already has a draft (edition ${open.edition}): edit it`);
     const edition = Math.max(0, ...editions.map((e) => e.edition)) + 1;
-    const figures = await snapshotOf(trx, { year: data.year, cut_off_on: data.cutOff });
+    const figures = await snapshotOf(trx, { year: data.year, cut_off_on: data.cutOff }, data.siteVisitsTo);
     return insertKept(trx, actor, reviewKind, {
       year: data.year,
       edition,
@@ -116,7 +118,7 @@ export async function regenerate(db: Db, by: Writer, id: string, rowVersion: num
     const before = await lockKept(trx, reviewKind, id, rowVersion, 'restore it first');
     authorizeChange(viewer, 'update', reviewResource(before), 'this review');
     refuseFrozen(before);
-    const figures = await snapshotOf(trx, before);
+    const figures = await snapshotOf(trx, before, before.figures?.siteVisitsTo);
     return updateKept(trx, actor, reviewKind, before, { figures: JSON.stringify(figures), generated_at: new Date() }, 'regenerate');
   });
 }

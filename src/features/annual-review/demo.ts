@@ -24,6 +24,8 @@ export const review2018 = {
   periodFrom: '2018-02-01',
   periodTo: '2019-01-31',
   cutOff: '2018-12-22',
+  // ¶45: "截至 2018 年 12 月 20 日，网站访问量为 68 006 次".
+  siteVisitsTo: '2018-12-20',
   symbol: 'S/2018/1167',
   datedOn: '2018-12-28',
   chairName: 'Sacha Sergio Llorentty Solíz',
@@ -52,6 +54,7 @@ export async function seedDemoReviews(db: Kysely<DB>, actor: Actor = systemActor
         periodFrom: '2019-02-01',
         periodTo: '2020-01-31',
         cutOff: '2019-12-20',
+        siteVisitsTo: undefined,
         symbol: '',
         datedOn: undefined,
       },

@@ -8,10 +8,12 @@ import type { MessageKey, Messages } from '../../platform/i18n/i18n.ts';
 import { type Locale, pick } from '../../platform/i18n/locales.ts';
 import type { StateNames } from '../../platform/search.ts';
 import { stateNames } from '../member-states/index.ts';
+import { listOrganizations } from '../organizations/index.ts';
 import { figureValues } from './commands.ts';
+import type { AnnexRow } from './figures-committee.ts';
 import { changedFigures } from './figures.ts';
-import { type GeneratorContext, generators, joinList } from './generate.ts';
-import { footnotes as footnoteSpecs, numberedParagraphs, outline } from './outline.ts';
+import { type GeneratorContext, generators, joinList, personIn } from './generate.ts';
+import { annexTable, footnotes as footnoteSpecs, numberedParagraphs, outline } from './outline.ts';
 import { type ParagraphRow, paragraphsOf, type ReviewRow } from './queries.ts';
 import type { FigureSnapshot, ReviewStatus, TranslationStatus } from './schema.ts';
 
@@ -56,6 +58,24 @@ export interface DocSection {
   paragraphs: DocParagraph[];
 }
 
+/** A row of the annex's table, in the reader's words. */
+export interface DocAnnexRow {
+  dates: string;
+  description: string;
+  organizer: string;
+  place: string;
+}
+
+/** The annex's table of outreach events: its title, columns and groups (those with rows), in the annex's order. */
+export interface DocAnnex {
+  title: string;
+  columns: string[];
+  groups: { key: string; heading: string; rows: DocAnnexRow[] }[];
+}
+
+/** Organizations' names and acronyms by code, in the six languages. */
+export type OrganizationNames = Record<string, { names: Partial<Record<Locale, string>>; acronyms: Partial<Record<Locale, string>> }>;
+
 export interface ReviewDocument {
   id: string;
   year: number;
@@ -80,6 +100,8 @@ export interface ReviewDocument {
   generatedAt: string | null;
   sections: DocSection[];
   footnotes: { number: number; text: string }[];
+  /** The annex's table of outreach events; null when the figures were generated without it. */
+  annex: DocAnnex | null;
   figures: DocFigure[];
 }
 
@@ -89,43 +111,130 @@ export function codesIn(values: readonly unknown[]): Set<string> {
   const walk = (v: unknown): void => {
     if (typeof v === 'string' && /^[A-Z]{3}$/.test(v)) out.add(v);
     else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, inner] of Object.entries(v)) if (k === 'state') walk(inner);
+    else if (v && typeof v === 'object') for (const [k, inner] of Object.entries(v)) if (k === 'state' || k === 'states') walk(inner);
   };
   values.forEach(walk);
   return out;
 }
 
+/** Every organization code named in figure values (`organization` and `organizations` fields). */
+export function organizationCodesIn(values: readonly unknown[]): Set<string> {
+  const out = new Set<string>();
+  const walk = (v: unknown, named: boolean): void => {
+    if (typeof v === 'string' && named) out.add(v);
+    else if (Array.isArray(v)) for (const x of v) walk(x, named);
+    else if (v && typeof v === 'object')
+      for (const [k, inner] of Object.entries(v)) walk(inner, k === 'organization' || k === 'organizations');
+  };
+  for (const v of values) walk(v, false);
+  return out;
+}
+
+/** Dates of the annex: "January 22 – 23", "22–23 janvier", "1月22日至23日" (the year is the table's). */
+export function annexDates(locale: Locale, from: string, to: string): string {
+  if (locale === 'zh') {
+    // Intl writes a Chinese range of days as "1/22 – 1/23"; the UN writes "1月22日至23日".
+    const [, m1, d1] = from.split('-').map(Number);
+    const [, m2, d2] = to.split('-').map(Number);
+    return from === to ? `${m1}月${d1}日` : m1 === m2 ? `${m1}月${d1}日至${d2}日` : `${m1}月${d1}日至${m2}月${d2}日`;
+  }
+  const f = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const a = new Date(`${from}T00:00:00Z`);
+  return from === to ? f.format(a) : f.formatRange(a, new Date(`${to}T00:00:00Z`));
+}
+
+/** The annex's table from the rows of the figure, in the reader's words. */
+export function annexOf(
+  m: Messages,
+  year: number,
+  rows: readonly AnnexRow[],
+  name: (iso3: string) => string,
+  short: (code: string) => string,
+): DocAnnex {
+  return {
+    title: m.t(annexTable.title as MessageKey, { year: String(year) }),
+    columns: annexTable.columns.map((c) => m.t(c as MessageKey)),
+    groups: annexTable.groups
+      .map((key) => ({
+        key,
+        heading: m.t(`annualReview.annex.group.${key}` as MessageKey),
+        rows: rows
+          .filter((r) => r.group === key)
+          .map((r) => ({
+            dates: annexDates(m.locale, r.from, r.to),
+            description: r.title,
+            organizer: joinList(m.locale, [
+              ...r.states.map(name),
+              ...(r.byCommittee ? [m.t('annualReview.annex.committee')] : []),
+              ...r.organizations.map(short),
+            ]),
+            place: r.city || (r.state ? name(r.state) : ''),
+          })),
+      }))
+      .filter((g) => g.rows.length > 0),
+  };
+}
+
+/** One value of a list figure (or a figure that is one object), as a reader reads it. */
+function showItem(m: Messages, v: unknown, name: (iso3: string) => string, organization: (code: string) => string): string {
+  if (typeof v === 'string') return /^[A-Z]{3}$/.test(v) ? name(v) : v;
+  if (!v || typeof v !== 'object') return JSON.stringify(v);
+  const o = v as Record<string, unknown>;
+  const state = typeof o.state === 'string' ? name(o.state) : '';
+  // An event of the annex: its title and dates.
+  if ('title' in o && 'from' in o) return `${String(o.title)} (${String(o.from)}/${String(o.to)})`;
+  // A working group: its name, coordinating State and meetings.
+  if ('names' in o && 'meetings' in o)
+    return `${(o.names as Partial<Record<Locale, string>>)[m.locale] || String(o.group)}: ${state || '—'}, ${m.number(Number(o.meetings))}`;
+  // A person and nationality (the Chair, an expert).
+  if ('name' in o && 'state' in o) return `${personIn(m.locale, String(o.name))} (${state})`;
+  if ('organization' in o) return organization(String(o.organization));
+  if ('number' in o) return `${state} (${String(o.number)})`;
+  if ('place' in o) return `${String(o.place)} (${String(o.from)}/${String(o.to)})`;
+  // The website's visits: the count to a day, and the change.
+  if ('visits' in o)
+    return `${m.number(Number(o.visits))} (${String(o.to)}; ${o.change === null ? '—' : `${Number(o.change) > 0 ? '+' : ''}${String(o.change)} %`})`;
+  if ('state' in o) return state;
+  return JSON.stringify(v);
+}
+
 /** A figure's value as a reader reads it: a number, names of States in the language, places and dates. */
-export function showValue(m: Messages, value: unknown, name: (iso3: string) => string): string {
+export function showValue(
+  m: Messages,
+  value: unknown,
+  name: (iso3: string) => string,
+  organization: (code: string) => string = (c) => c,
+): string {
   if (typeof value === 'number') return m.number(value);
   if (Array.isArray(value))
     return joinList(
       m.locale,
-      value.map((v) =>
-        typeof v === 'string'
-          ? /^[A-Z]{3}$/.test(v)
-            ? name(v)
-            : v
-          : v && typeof v === 'object' && 'state' in v
-            ? `${name(String((v as { state: string }).state))} (${(v as { number?: number }).number ?? ''})`
-            : v && typeof v === 'object' && 'place' in v
-              ? `${(v as { place: string }).place} (${(v as { from: string }).from}/${(v as { to: string }).to})`
-              : JSON.stringify(v),
-      ),
+      value.map((v) => showItem(m, v, name, organization)),
     );
+  if (value && typeof value === 'object') return showItem(m, value, name, organization);
   return value === null || value === undefined ? '—' : String(value);
 }
 
 /** Assembles the document of a review in a language from its row, its paragraphs and the States' names. */
-export function assemble(m: Messages, review: ReviewRow, paragraphs: readonly ParagraphRow[], names: StateNames): ReviewDocument {
+export function assemble(
+  m: Messages,
+  review: ReviewRow,
+  paragraphs: readonly ParagraphRow[],
+  names: StateNames,
+  organizationNames: OrganizationNames = {},
+): ReviewDocument {
   const snapshot: FigureSnapshot = review.figures ?? {};
   const stored = snapshot.figures ?? {};
   const values = Object.fromEntries(Object.entries(stored).map(([k, f]) => [k, f.value]));
   const name = (iso3: string) => pick(names[iso3], m.locale) || iso3;
+  const organization = (code: string) => pick(organizationNames[code]?.names, m.locale) || code;
+  const short = (code: string) =>
+    pick(organizationNames[code]?.acronyms, m.locale) || pick(organizationNames[code]?.names, m.locale) || code;
   const ctx: GeneratorContext = {
     m,
     values,
     name,
+    organization,
     review: {
       year: review.year,
       programmeNumber: review.programme_number,
@@ -178,8 +287,8 @@ export function assemble(m: Messages, review: ReviewRow, paragraphs: readonly Pa
         const flags = mine
           ? changedFigures(then, now, keys).map((k) => ({
               figure: m.t(`annualReview.figure.${k}` as MessageKey),
-              old: showValue(m, then[k], name),
-              now: showValue(m, now[k], name),
+              old: showValue(m, then[k], name, organization),
+              now: showValue(m, now[k], name, organization),
             }))
           : [];
         return {
@@ -222,10 +331,11 @@ export function assemble(m: Messages, review: ReviewRow, paragraphs: readonly Pa
     generatedAt: review.generated_at ? review.generated_at.toISOString() : null,
     sections,
     footnotes: notes.map(({ number, text }) => ({ number, text })),
+    annex: Array.isArray(values[annexTable.figure]) ? annexOf(m, review.year, values[annexTable.figure] as AnnexRow[], name, short) : null,
     figures: Object.entries(stored).map(([key, f]) => ({
       key,
       value: f.value,
-      shown: showValue(m, f.value, name),
+      shown: showValue(m, f.value, name, organization),
       definition: m.has(`annualReview.figure.${key}`) ? m.t(`annualReview.figure.${key}` as MessageKey) : key,
       records: f.records,
     })),
@@ -236,6 +346,13 @@ export function assemble(m: Messages, review: ReviewRow, paragraphs: readonly Pa
 export async function reviewDocument(db: Kysely<DB>, m: Messages, review: ReviewRow): Promise<ReviewDocument> {
   const paragraphs = await paragraphsOf(db, review.id);
   const values = Object.values(review.figures?.figures ?? {}).map((f) => f.value);
-  const names = await stateNames(db, codesIn(values));
-  return assemble(m, review, paragraphs, names);
+  const codes = organizationCodesIn(values);
+  const [names, organizations] = await Promise.all([
+    stateNames(db, codesIn(values)),
+    codes.size ? listOrganizations(db, { includeArchived: true }) : Promise.resolve([]),
+  ]);
+  const organizationNames: OrganizationNames = Object.fromEntries(
+    organizations.filter((o) => codes.has(o.code)).map((o) => [o.code, { names: o.names, acronyms: o.acronyms }]),
+  );
+  return assemble(m, review, paragraphs, names, organizationNames);
 }

@@ -1,8 +1,9 @@
 // The review as a Word document in the UN layout (issue 15, item 7, first slice), from the same
 // document model as the page: the symbol at the top of every page, "Distr.: General", the date, the
 // language and the original's, the covering letter, the annex heading, numbered paragraphs,
-// footnotes and page numbers. The text is written as text: markup someone typed stays characters
-// (the `docx` package escapes them). A paragraph not written in the language is left out.
+// footnotes and page numbers, and the appendix's table of outreach events by group. The text is
+// written as text: markup someone typed stays characters (the `docx` package escapes them). A
+// paragraph not written in the language is left out.
 import { type Block, type DocxDocument, type Run, writeDocx } from '../../platform/formats/docx.ts';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
@@ -36,7 +37,24 @@ export function reviewBlocks(m: Messages, doc: ReviewDocument): Block[] {
     }
     if (section.key === 'letter' && doc.chairName) blocks.push({ type: 'paragraph', runs: [doc.chairName], align: 'end' });
   }
+  blocks.push(...annexBlocks(m, doc));
   return blocks;
+}
+
+/** The annex's table of outreach events on a page of its own: a row naming each group, the header repeated on every page. */
+export function annexBlocks(m: Messages, doc: ReviewDocument): Block[] {
+  if (!doc.annex || doc.annex.groups.length === 0) return [];
+  return [
+    { type: 'page-break' },
+    { type: 'heading', level: 1, text: m.t('annualReview.annex.heading') },
+    { type: 'heading', level: 2, text: doc.annex.title },
+    {
+      type: 'table',
+      header: doc.annex.columns,
+      widths: [2, 5, 4, 2],
+      rows: doc.annex.groups.flatMap((g) => [{ group: g.heading }, ...g.rows.map((r) => [r.dates, r.description, r.organizer, r.place])]),
+    },
+  ];
 }
 
 export function reviewDocx(m: Messages, doc: ReviewDocument): Promise<Buffer> {

@@ -1,7 +1,9 @@
-// The figures of the review's generated paragraphs (sections II.A and II.B): pure functions over
+// The figures of the review's generated paragraphs (sections II.A and II.B; those of the
+// Committee's own year are in figures-committee.ts): pure functions over
 // the records as plain facts, as at the data cut-off date. Each returns its value and the records
 // behind it; the definitions are in the catalogue (`annualReview.figure.<key>`).
 import { reportingStatus } from '../reports/index.ts';
+import { type CommitteeFacts, committeeFigures } from './figures-committee.ts';
 
 export interface Period {
   year: number;
@@ -52,7 +54,7 @@ export interface RequestFact {
 }
 
 /** Every fact a generation reads; archived records are left out by the loader. */
-export interface Facts {
+export interface Facts extends CommitteeFacts {
   members: MemberFact[];
   reports: ReportFact[];
   plans: PlanFact[];
@@ -188,7 +190,7 @@ export function requestFigures(facts: Pick<Facts, 'requests'>, p: Period): Figur
   ];
 }
 
-/** Every figure of sections II.A and II.B, by key. */
+/** Every figure of the review, by key. */
 export function allFigures(facts: Facts, p: Period): Map<string, Figure> {
   const list = [
     ...reportFigures(facts, p),
@@ -198,6 +200,7 @@ export function allFigures(facts: Facts, p: Period): Map<string, Figure> {
     ...contactFigures(facts, p),
     ...courseFigures(facts, p),
     ...requestFigures(facts, p),
+    ...committeeFigures(facts, p),
   ];
   return new Map(list.map((f) => [f.key, f]));
 }

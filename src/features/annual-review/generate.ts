@@ -20,6 +20,8 @@ export interface GeneratorContext {
   values: Record<string, unknown>;
   /** A State's name in the reader's language. */
   name: (iso3: string) => string;
+  /** An organization's name in the reader's language (its code when unknown). */
+  organization?: (code: string) => string;
 }
 
 export interface Generator {
@@ -69,7 +71,39 @@ export function ordinal(locale: Locale, n: number): string {
   }
 }
 
+/**
+ * A person's name as the reader's language writes it. The Committee's records keep a name given in
+ * two scripts as "Chinese (Latin)" ("恩里·普列托 (Enri Prieto)"): Chinese readers read the first,
+ * the others the second; a name in one script is everyone's.
+ */
+export function personIn(locale: Locale, person: string): string {
+  const two = /^(.*\p{Script=Han}.*?)\s*\((\P{Script=Han}+)\)$/u.exec(person.trim());
+  if (!two) return person.trim();
+  return locale === 'zh' ? two[1]!.trim() : two[2]!.trim();
+}
+
+/** A count as the UN writes it in the language: "68,006", "68 006" (French, and Chinese, as the seed writes it). */
+export function unNumber(m: Messages, n: number): string {
+  if (m.locale === 'zh') return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return m.number(n);
+}
+
+/** Items joined as a paragraph lists clauses: "a; b; and c" (the language's semicolon). */
+function clauses(locale: Locale, items: readonly string[]): string {
+  const semi = locale === 'zh' ? '；' : locale === 'ar' ? '؛ ' : locale === 'fr' ? ' ; ' : '; ';
+  return items.join(semi);
+}
+
+/** The States of a list of values in the reader's order, then the organizations (as the UN lists donors). */
+function donorList(ctx: GeneratorContext, donors: readonly { state?: string; organization?: string }[]): string {
+  const states = donors.flatMap((d) => (d.state ? [ctx.name(d.state)] : [])).sort(ctx.m.compare);
+  const organizations = donors.flatMap((d) => (d.organization ? [ctx.organization?.(d.organization) ?? d.organization] : []));
+  return joinList(ctx.m.locale, [...states, ...organizations]);
+}
+
 const asList = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
+const asObjects = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+const trendOf = (now: number, before: number) => (now > before ? 'more' : now < before ? 'fewer' : 'same');
 const asNumber = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 const dateRanges = new Map<Locale, Intl.DateTimeFormat>();
@@ -208,6 +242,123 @@ export const generators: Readonly<Record<string, Generator>> = {
         previousYear: String(ctx.review.year - 1),
         states: stateList(ctx, asList(ctx.values.requestStates)),
         trend: count > previous ? 'more' : count < previous ? 'fewer' : 'same',
+      });
+    },
+  },
+  meetings: {
+    figures: ['chair', 'formalMeetings', 'informalMeetings'],
+    text: (ctx) => {
+      const chair = ctx.values.chair as { name: string; state: string } | null | undefined;
+      return ctx.m.t('annualReview.para.meetings', {
+        year: String(ctx.review.year),
+        hasChair: chair ? 'yes' : 'no',
+        chair: chair ? personIn(ctx.m.locale, chair.name) : '',
+        chairState: chair ? ctx.name(chair.state) : '',
+        formal: asNumber(ctx.values.formalMeetings),
+        informal: asNumber(ctx.values.informalMeetings),
+      });
+    },
+  },
+  'working-groups': {
+    figures: ['workingGroups'],
+    text: (ctx) => {
+      const groups = asObjects<{
+        group: string;
+        names: Partial<Record<Locale, string>>;
+        state: string | null;
+        person: string;
+        meetings: number;
+      }>(ctx.values.workingGroups);
+      const items = groups.map((g) =>
+        ctx.m.t('annualReview.workingGroup.item', {
+          group: g.names[ctx.m.locale] || g.names.en || g.group,
+          coordinated: g.state ? 'yes' : 'no',
+          person: personIn(ctx.m.locale, g.person),
+          state: g.state ? ctx.name(g.state) : '',
+          meetings: g.meetings,
+        }),
+      );
+      return ctx.m.t('annualReview.para.workingGroups', { count: groups.length, groups: clauses(ctx.m.locale, items) });
+    },
+  },
+  'outreach-events': {
+    figures: ['outreachEvents'],
+    text: (ctx) =>
+      ctx.m.t('annualReview.para.outreachEvents', { year: String(ctx.review.year), count: asNumber(ctx.values.outreachEvents) }),
+  },
+  parliamentarians: {
+    figures: ['chairMessagesToParliamentarians', 'eventsWithParliamentarians'],
+    text: (ctx) =>
+      ctx.m.t('annualReview.para.parliamentarians', {
+        year: String(ctx.review.year),
+        messages: asNumber(ctx.values.chairMessagesToParliamentarians),
+        events: asNumber(ctx.values.eventsWithParliamentarians),
+      }),
+  },
+  industry: {
+    figures: ['eventsWithIndustry'],
+    text: (ctx) => ctx.m.t('annualReview.para.industry', { year: String(ctx.review.year), count: asNumber(ctx.values.eventsWithIndustry) }),
+  },
+  'chair-messages': {
+    figures: ['chairMessages'],
+    text: (ctx) => ctx.m.t('annualReview.para.chairMessages', { year: String(ctx.review.year), count: asNumber(ctx.values.chairMessages) }),
+  },
+  'site-visits': {
+    figures: ['siteVisits'],
+    text: (ctx) => {
+      const v = ctx.values.siteVisits as { to: string; visits: number; change: number | null } | null | undefined;
+      if (!v) return ctx.m.t('annualReview.para.siteVisitsNone', { year: String(ctx.review.year) });
+      const change = v.change;
+      return ctx.m.t('annualReview.para.siteVisits', {
+        date: ctx.m.date(v.to),
+        visits: unNumber(ctx.m, v.visits),
+        trend: change === null ? 'none' : change > 0 ? 'up' : change < 0 ? 'down' : 'same',
+        percent: Math.abs(change ?? 0),
+        previousYear: String(ctx.review.year - 1),
+      });
+    },
+  },
+  'press-releases': {
+    figures: ['pressReleases', 'pressReleasesYearBefore'],
+    text: (ctx) => {
+      const count = asNumber(ctx.values.pressReleases);
+      const previous = asNumber(ctx.values.pressReleasesYearBefore);
+      return ctx.m.t('annualReview.para.pressReleases', {
+        year: String(ctx.review.year),
+        count,
+        previous,
+        previousYear: String(ctx.review.year - 1),
+        trend: trendOf(count, previous),
+      });
+    },
+  },
+  'trust-fund': {
+    figures: ['donorsWithGrantsUsed', 'newContributions'],
+    text: (ctx) => {
+      const used = asObjects<{ state?: string; organization?: string }>(ctx.values.donorsWithGrantsUsed);
+      const fresh = asObjects<{ state?: string; organization?: string }>(ctx.values.newContributions);
+      return ctx.m.t('annualReview.para.trustFund', {
+        year: String(ctx.review.year),
+        usedCount: used.length,
+        donors: donorList(ctx, used),
+        newCount: fresh.length,
+        newDonors: donorList(ctx, fresh),
+      });
+    },
+  },
+  experts: {
+    figures: ['newExperts', 'newCoordinator'],
+    text: (ctx) => {
+      const experts = asObjects<{ name: string; state: string }>(ctx.values.newExperts);
+      const coordinator = ctx.values.newCoordinator as { name: string; state: string } | null | undefined;
+      const person = (p: { name: string; state: string }) =>
+        ctx.m.t('annualReview.person', { name: personIn(ctx.m.locale, p.name), state: ctx.name(p.state) });
+      return ctx.m.t('annualReview.para.experts', {
+        year: String(ctx.review.year),
+        count: experts.length,
+        experts: joinList(ctx.m.locale, experts.map(person)),
+        hasCoordinator: coordinator ? 'yes' : 'no',
+        coordinator: coordinator ? person(coordinator) : '',
       });
     },
   },

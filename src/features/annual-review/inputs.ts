@@ -22,6 +22,8 @@ export const reviewInput = z
     periodFrom: isoDate,
     periodTo: isoDate,
     cutOff: isoDate,
+    /** The last day the website's visits are counted to, when not the cut-off (¶45 of the 2018 review counts to 20 December). */
+    siteVisitsTo: optionalDate,
     symbol: text(60),
     datedOn: optionalDate,
     chairName: text(200),
@@ -38,6 +40,12 @@ export const reviewInput = z
         code: 'custom',
         path: ['cutOff'],
         message: `must fall within the period reported on (${v.periodFrom} to ${v.periodTo})`,
+      });
+    if (v.siteVisitsTo !== undefined && (v.siteVisitsTo > v.cutOff || v.siteVisitsTo < `${v.year}-01-01`))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['siteVisitsTo'],
+        message: `must fall from 1 January ${v.year} to the data cut-off date (${v.cutOff})`,
       });
     if (Number(v.cutOff.slice(0, 4)) !== v.year)
       ctx.addIssue({ code: 'custom', path: ['cutOff'], message: `must fall in the year reviewed (${v.year})` });

@@ -3,6 +3,7 @@
 // by a named figure generator, generators.ts) or narrative (written per language by people); a
 // narrative paragraph with `later` names the figures another feature will give it once wired.
 // Paragraphs are numbered across the document, as the UN numbers them; the covering letter's are not.
+// The annex's table of outreach events (`annexTable`) follows the concluding remarks.
 
 export interface GeneratedParagraph {
   key: string;
@@ -80,10 +81,7 @@ export const outline: readonly OutlineSection[] = [
     key: 'II',
     heading: 'annualReview.heading.II',
     numbered: true,
-    paragraphs: [
-      n('II.chair-meetings', 'The Chair, and the formal and informal meetings of the Committee.', { later: 'meetings' }),
-      n('II.working-groups', 'The four working groups, their coordinators and their meetings.', { later: 'meetings' }),
-    ],
+    paragraphs: [g('II.chair-meetings', 'meetings'), g('II.working-groups', 'working-groups')],
   },
   {
     key: 'II.A',
@@ -147,14 +145,14 @@ export const outline: readonly OutlineSection[] = [
     paragraphs: [
       n('II.D.1', 'Transparency and outreach as contributions to awareness of the resolution.'),
       n('II.D.2', 'Outreach with States and organizations.'),
-      n('II.D.events', 'The outreach events of the year in which the Chair, members and experts took part.', { later: 'outreach' }),
+      g('II.D.events', 'outreach-events'),
       n('II.D.states', 'States’ responsibility and the engagement of civil society.'),
-      n('II.D.parliamentarians', 'Events with parliamentarians.', { later: 'outreach' }),
-      n('II.D.industry', 'Events with industry.', { later: 'outreach' }),
+      g('II.D.parliamentarians', 'parliamentarians'),
+      g('II.D.industry', 'industry'),
       n('II.D.website', 'The website as the main means of communication.'),
-      n('II.D.messages', 'The Chair’s quarterly messages.', { later: 'publications' }),
-      n('II.D.visits', 'Website visits and their change on the year before.', { later: 'site-visits' }),
-      n('II.D.press', 'Press releases on the Committee’s activities.', { later: 'publications' }),
+      g('II.D.messages', 'chair-messages'),
+      g('II.D.visits', 'site-visits'),
+      g('II.D.press', 'press-releases'),
     ],
   },
   {
@@ -163,8 +161,8 @@ export const outline: readonly OutlineSection[] = [
     numbered: true,
     paragraphs: [
       n('II.E.secretariat', 'Support by UNODA and the Department of Political Affairs.'),
-      n('II.E.trust-fund', 'The United Nations trust fund and its donors.', { later: 'administration' }),
-      n('II.E.experts', 'New experts by name and nationality; the coordinator.', { later: 'administration' }),
+      g('II.E.trust-fund', 'trust-fund'),
+      g('II.E.experts', 'experts'),
     ],
   },
   {
@@ -174,6 +172,22 @@ export const outline: readonly OutlineSection[] = [
     paragraphs: Array.from({ length: 16 }, (_, i) => n(`III.${i + 1}`, 'Concluding remarks and recommendations.')),
   },
 ];
+
+/**
+ * The annex's table (after the concluding remarks): the outreach events of the year by the annex's
+ * groups, in its order, with its columns; its rows are the figure `annexEvents`.
+ */
+export const annexTable = {
+  figure: 'annexEvents',
+  title: 'annualReview.annex.title',
+  groups: ['visit-at-invitation', 'joint-visit', 'country-specific', 'regional', 'other'],
+  columns: [
+    'annualReview.annex.col.dates',
+    'annualReview.annex.col.description',
+    'annualReview.annex.col.organizer',
+    'annualReview.annex.col.place',
+  ],
+} as const;
 
 /** The paragraphs in document order, each with its number (numbered sections only) and section. */
 export function numberedParagraphs(sections: readonly OutlineSection[] = outline): {

@@ -3,6 +3,7 @@ import type { MessageKey, Messages } from '../../platform/i18n/i18n.ts';
 import { type Locale, locales } from '../../platform/i18n/locales.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
 import { ListTable } from '../../platform/ui/tables.tsx';
+import { AnnexTable } from './annex.tsx';
 import { nextStatuses } from './commands.ts';
 import type { DocParagraph, ReviewDocument } from './document.ts';
 import type { ReviewRow } from './queries.ts';
@@ -86,6 +87,7 @@ const CreateForm: FC<{ m: Messages; csrfToken: string }> = ({ m, csrfToken }) =>
     <Field id="periodFrom" label={m.t('annualReview.field.periodFrom')} type="date" required />
     <Field id="periodTo" label={m.t('annualReview.field.periodTo')} type="date" required />
     <Field id="cutOff" label={m.t('annualReview.field.cutOff')} type="date" required />
+    <Field id="siteVisitsTo" label={m.t('annualReview.field.siteVisitsTo')} type="date" />
     <Field id="symbol" label={m.t('annualReview.field.symbol')} />
     <Field id="datedOn" label={m.t('annualReview.field.datedOn')} type="date" />
     <Field id="chairName" label={m.t('annualReview.field.chairName')} />
@@ -219,6 +221,7 @@ export const ReviewPage: FC<{ m: Messages; doc: ReviewDocument; committee: boole
           <li id={`fn-${f.number}`}>{f.text}</li>
         ))}
       </ol>
+      <AnnexTable m={m} annex={doc.annex} />
       {committee && (
         <section id="figures">
           <ListTable

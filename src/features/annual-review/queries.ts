@@ -2,7 +2,13 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { visibleTo } from '../../platform/db/visibility.ts';
 import { type Viewer, visibilityScope } from '../../platform/policy/policy.ts';
+import { appointmentFact, contributionFact, donorCode, grantFact, listAppointments, loadTrustFund } from '../administration/index.ts';
+import { coordinatorsOf, countedMeetings, listWorkingGroups } from '../meetings/index.ts';
 import { memberships } from '../member-states/index.ts';
+import { listEvents } from '../outreach/index.ts';
+import { publicationFacts } from '../publications/index.ts';
+import { visitReport } from '../site-visits/index.ts';
+import type { CommitteeFacts } from './figures-committee.ts';
 import type { Facts } from './figures.ts';
 import type { AnnualReviewParagraphTable, AnnualReviewTable } from './schema.ts';
 
@@ -26,8 +32,8 @@ export const paragraphResource = (p: Pick<ParagraphRow, 'confidentiality'>) => (
  * reports feature counts the reporting status); only the records behind a figure are shown through
  * the policy. Archived records count nowhere.
  */
-export async function loadFacts(db: Db): Promise<Facts> {
-  const [members, reports, plans, visits, contacts, courses, requests] = await Promise.all([
+export async function loadFacts(db: Db, period?: CountingPeriod): Promise<Facts> {
+  const [members, reports, plans, visits, contacts, courses, requests, committee] = await Promise.all([
     memberships(db),
     db
       .selectFrom('national_report')
@@ -63,8 +69,10 @@ export async function loadFacts(db: Db): Promise<Facts> {
       .orderBy('received_on')
       .orderBy('id')
       .execute(),
+    loadCommitteeFacts(db, period),
   ]);
   return {
+    ...committee,
     members,
     reports: reports.map((r) => ({ id: r.id, stateIso3: r.state_iso3.trim(), kind: r.kind, receivedOn: String(r.received_on) })),
     plans: plans.map((p) => ({
@@ -83,6 +91,87 @@ export async function loadFacts(db: Db): Promise<Facts> {
     })),
     courses: courses.map((c) => ({ id: c.id, place: c.place, startsOn: String(c.starts_on), endsOn: String(c.ends_on) })),
     requests: requests.map((r) => ({ id: r.id, stateIso3: r.state_iso3.trim(), receivedOn: String(r.received_on) })),
+  };
+}
+
+/** The year counted, to its data cut-off; the website's visits to `siteVisitsTo` (the cut-off when not given). */
+export interface CountingPeriod {
+  year: number;
+  cutOff: string;
+  siteVisitsTo?: string;
+}
+
+/**
+ * Counting reads the Committee side's view of the other features' records (through their
+ * index.ts), as the operator at the console does: the figure is the Committee's, the same for
+ * every reader; only the records behind it are shown through the policy.
+ */
+const counting: Viewer = {
+  id: '00000000-0000-0000-0000-000000000000',
+  email: 'system',
+  displayName: 'the annual review’s count',
+  role: 'admin',
+  stateIso3: null,
+  organizationCode: null,
+};
+
+/** The facts of the Committee's own year: meetings and working groups, outreach, publications, website visits, administration. */
+export async function loadCommitteeFacts(db: Db, period?: CountingPeriod): Promise<CommitteeFacts> {
+  const [meetings, groups, events, publications, appointments, fund, siteVisits] = await Promise.all([
+    countedMeetings(db),
+    listWorkingGroups(db, counting),
+    listEvents(db, counting, {}),
+    publicationFacts(db as Kysely<DB>),
+    listAppointments(db, counting),
+    loadTrustFund(db, counting),
+    period ? visitReport(db as Kysely<DB>, { from: `${period.year}-01-01`, to: period.siteVisitsTo ?? period.cutOff }, 0) : null,
+  ]);
+  const coordinators = await coordinatorsOf(
+    db,
+    counting,
+    groups.map((g) => g.id),
+  );
+  return {
+    meetings,
+    workingGroups: groups.map((g) => ({ id: g.id, code: g.code, names: g.names })),
+    coordinators: coordinators.map((c) => ({
+      id: c.id,
+      workingGroupId: c.working_group_id,
+      stateIso3: c.state_iso3.trim(),
+      person: c.person,
+      startedOn: String(c.started_on),
+      endedOn: c.ended_on === null ? null : String(c.ended_on),
+    })),
+    events: events.map((e) => ({
+      id: e.id,
+      startsOn: String(e.starts_on),
+      endsOn: String(e.ends_on),
+      group: e.event_group,
+      audiences: e.audiences,
+      participants: e.participants,
+      status: e.status,
+      listed: e.listed,
+      title: e.title,
+      organizerStates: e.organizer_states.map((x) => x.trim()),
+      organizerOrganizations: e.organizer_organizations,
+      byCommittee: e.by_committee,
+      city: e.city,
+      stateIso3: e.state_iso3?.trim() ?? null,
+    })),
+    publications,
+    appointments: appointments.map(appointmentFact),
+    donors: fund.donors.map((d) => ({ id: d.id, code: donorCode(d), kind: d.donor_kind === 'state' ? 'state' : 'organization' })),
+    contributions: fund.contributions.map(contributionFact),
+    grants: fund.grants.map(grantFact),
+    siteVisits: siteVisits
+      ? {
+          from: siteVisits.from,
+          to: siteVisits.to,
+          visits: siteVisits.visits,
+          visitsYearBefore: siteVisits.yearBefore.visits,
+          change: siteVisits.change.visits,
+        }
+      : null,
   };
 }
 

@@ -23,6 +23,8 @@ export interface StoredFigure {
 /** The figures of the last generation, by figure key, with the day they were counted as at. */
 export interface FigureSnapshot {
   asOf?: string;
+  /** The last day the website's visits are counted to (¶45 of the 2018 review: 20 December, two days before the cut-off); the cut-off when absent. */
+  siteVisitsTo?: string;
   figures?: Record<string, StoredFigure>;
 }
 

@@ -82,4 +82,4 @@ export const meetings: Feature = {
 export { coordinatorResource };
 export { MeetingsConcerning, meetingsConcerning } from './concerning.tsx';
 export { type CountedMeeting, meetingDefinitions, meetingFigures, workingGroupFigures } from './figures.ts';
-export { countedMeetings, listWorkingGroups, type MeetingRow, type WorkingGroupRow } from './queries.ts';
+export { coordinatorsOf, countedMeetings, listWorkingGroups, type MeetingRow, type WorkingGroupRow } from './queries.ts';

@@ -18,6 +18,7 @@ export {
 } from './figures.ts';
 
 export { OutreachConcerning } from './concerning.tsx';
+export { listEvents } from './queries.ts';
 
 const recorded = ['expert', 'secretariat', 'admin'] as const;
 

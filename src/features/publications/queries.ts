@@ -74,9 +74,10 @@ export async function visiblePublication(db: Kysely<DB>, viewer: Viewer | null, 
 }
 
 /** What the figures look at, of every publication (the figures count only the published ones). */
-export async function publicationFacts(db: Kysely<DB>): Promise<PublicationFact[]> {
-  const rows = await db.selectFrom('publication').select(['kind', 'status', 'dated', 'published_on', 'archived_at']).execute();
+export async function publicationFacts(db: Kysely<DB>): Promise<(PublicationFact & { id: string })[]> {
+  const rows = await db.selectFrom('publication').select(['id', 'kind', 'status', 'dated', 'published_on', 'archived_at']).execute();
   return rows.map((r) => ({
+    id: r.id,
     kind: r.kind,
     status: r.status,
     dated: r.dated,
