@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from './db/schema.ts';
 import { type MessageKey, messages } from './i18n/i18n.ts';
 import { type Locale, type LocalizedText, locales, pick } from './i18n/locales.ts';
@@ -57,3 +57,15 @@ export function titlesOf(names: StateNames, iso3: string, rest: (locale: Locale)
 
 /** The parts that are given, one a line. */
 export const lines = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join('\n');
+
+/**
+ * Queues records for the index from a write core, in its transaction: for a kind whose table has
+ * no trigger of its own (the FAQ's questions, whose group also decides whether they are shown).
+ */
+export async function queueForSearch(db: Kysely<DB>, type: string, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
+  // As the tables' trigger does (search_enqueue): a row already queued is queued again after an indexer holding it.
+  await sql`
+    insert into search_queue (source_type, source_id) values ${sql.join(ids.map((id) => sql`(${type}, ${id})`))}
+    on conflict (source_type, source_id) do update set queued_at = excluded.queued_at`.execute(db);
+}

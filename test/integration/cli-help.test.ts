@@ -20,3 +20,13 @@ test('r1540 --help, -h and help print the usage of the sources; no command is a 
   for (const flag of ['--help', '-h', 'help']) assert.deepEqual(await r1540(flag), { code: 0, stdout: `${usage()}\n` }, flag);
   assert.deepEqual(await r1540(), { code: 2, stdout: `${usage()}\n` });
 });
+
+test('the usage names the lists of the Committee’s own records', () => {
+  for (const command of [
+    'meetings list [--year Y] [--kind K] [--format table|json|csv]',
+    'events list [--from D] [--to D] [--group G] [--state ISO3] [--organization O]',
+    'events ics [the same filters] --out FILE',
+    'publications list [--kind K] [--year Y] [--status S] [--lang L]',
+  ])
+    assert.ok(usage().includes(command), command);
+});

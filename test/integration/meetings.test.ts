@@ -8,7 +8,9 @@ import { seedDemoMeetings } from '../../src/features/meetings/demo.ts';
 import { refreshSearchIndex } from '../../src/features/search/index.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
 import { exportBundle } from '../../src/platform/bundle/bundle.ts';
+import { meetingsCommand } from '../../src/features/meetings/cli.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
+import { commandOnApp } from '../support/cli.ts';
 
 type Who = 'public' | 'poc' | 'expert' | 'committee';
 const emails = { poc: 'poc.mli@demo.r1540.org', expert: 'expert@demo.r1540.org', committee: 'committee@demo.r1540.org' } as const;
@@ -310,5 +312,32 @@ describe('confidentiality through every door', () => {
     }
     const full = await exportBundle(db, await viewer(emails.expert));
     assert.ok((full.sections.meetings as unknown[]).length >= 18);
+  });
+});
+
+describe('r1540 meetings list', () => {
+  test('the API’s list by the same presenter, as the public or an account; a table, CSV or JSON', async () => {
+    const run = (...args: string[]) => commandOnApp(t, meetingsCommand, ['list', ...args]);
+    for (const [w, as] of [
+      ['public', []],
+      ['expert', ['--as', emails.expert]],
+    ] as const) {
+      const cli = JSON.parse((await run('--year', '2018', '--format', 'json', ...as)).stdout) as { count: number; data: unknown[] };
+      const { body } = await api('/api/v1/meetings?year=2018&limit=500', w);
+      assert.deepEqual(cli, { count: body.count, data: body.data }, `${w}: the same list as the API`);
+    }
+    const table = await run('--year', '2018', '--kind', 'formal');
+    assert.equal(table.code, 0);
+    const rows = table.stdout.trimEnd().split('\n');
+    assert.match(rows[0]!, /^held on +kind +body +title/);
+    assert.equal(rows.length - 2, 5, 'the five formal meetings of 2018 (the demonstration’s four and the workflow’s)');
+    assert.ok(
+      rows.slice(2).every((r) => r.includes('(restricted: only that it took place)')),
+      'the public sees only the facts',
+    );
+    const csv = await run('--year', '2018', '--kind', 'formal', '--format', 'csv', '--as', emails.committee);
+    assert.ok(!csv.stdout.includes('restricted'), 'the Committee side reads the records');
+    await assert.rejects(run('--kind', 'picnic'), /--kind/);
+    await assert.rejects(run('--year', '18'), /--year/);
   });
 });

@@ -14,7 +14,13 @@ import { SaxesParser } from 'saxes';
 import { refreshSearchIndex } from '../../src/features/search/indexer.ts';
 import { search } from '../../src/features/search/search.ts';
 import { exportBundle, importBundle } from '../../src/platform/bundle/bundle.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApiToken } from '../../src/features/accounts/commands.ts';
+import { eventsCommand } from '../../src/features/outreach/cli.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
+import { commandOnApp } from '../support/cli.ts';
 
 let t: TestApp;
 before(async () => {
@@ -283,5 +289,155 @@ describe('outreach: the bundle', () => {
       assert.equal(counts.updated, 0, `${name}: nothing updated`);
       assert.equal(counts.unchanged, (bundle.sections[name] ?? []).length, `${name}: every record unchanged`);
     }
+  });
+});
+
+describe('outreach: the calendar under the API, the command line, and a cooperation record changed through the API', () => {
+  let held: string;
+  let planned: string;
+  let expertToken: string;
+  before(async () => {
+    const db = t.database.db;
+    held = (await createEvent(db, systemActor, { title: 'Quuxapi seminar', group: 'regional', startsOn: '2018-06-06', stateIso3: 'PER' }))
+      .id;
+    planned = (
+      await createEvent(db, systemActor, { title: 'Quuxapi planned', group: 'regional', status: 'planned', startsOn: '2099-05-05' })
+    ).id;
+    const expert = await db.selectFrom('app_user').select('id').where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow();
+    expertToken = (await createApiToken(db, systemActor, expert.id, 'outreach-test')).token;
+  });
+  const parsed = (text: string) => new ICAL.Component(ICAL.parse(text));
+  const uids = (cal: ICAL.Component) =>
+    cal
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v).uid)
+      .sort();
+
+  test('/api/v1/events.ics is the page’s feed (the same events and UIDs); an event’s .ics; nothing matched: a valid empty calendar', async () => {
+    const api = await t.request('/api/v1/events.ics?group=regional');
+    assert.equal(api.status, 200);
+    assert.match(api.headers.get('content-type') ?? '', /^text\/calendar/);
+    const fromApi = parsed(await api.text());
+    const fromPage = parsed(await (await t.request('/en/events.ics?group=regional')).text());
+    assert.deepEqual(uids(fromApi), uids(fromPage));
+    assert.ok(uids(fromApi).includes(`${held}@r1540.outreach`));
+    assert.ok(!uids(fromApi).includes(`${planned}@r1540.outreach`), 'the public: not a planned event');
+    const listed = (await (await t.request('/api/v1/events?group=regional')).json()) as { count: number };
+    assert.equal(uids(fromApi).length, listed.count, 'the same events as the list');
+    // The Committee side sees the planned one in its feed too.
+    const auth = { headers: { authorization: `Bearer ${expertToken}` } };
+    assert.ok(
+      uids(parsed(await (await t.request('/api/v1/events.ics?group=regional', auth)).text())).includes(`${planned}@r1540.outreach`),
+    );
+    const [one] = parsed(await (await t.request(`/api/v1/events/${held}.ics?lang=fr`)).text())
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v));
+    assert.equal(one!.uid, `${held}@r1540.outreach`);
+    assert.equal(one!.location, 'Pérou');
+    assert.equal(String(one!.component.getFirstPropertyValue('url')), `http://localhost/fr/events/${held}`);
+    assert.equal((await t.request(`/api/v1/events/${planned}.ics`)).status, 404);
+    assert.equal((await t.request(`/api/v1/events/${planned}.ics`, auth)).status, 200);
+    const empty = await t.request('/api/v1/events.ics?organization=NOSUCHBODY');
+    assert.equal(empty.status, 200);
+    const cal = parsed(await empty.text());
+    assert.equal(cal.name, 'vcalendar');
+    assert.equal(cal.getAllSubcomponents('vevent').length, 0);
+    const bad = await t.request('/api/v1/events.ics?from=soon&lang=de');
+    assert.equal(bad.status, 422);
+    const fields = ((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field).sort();
+    assert.deepEqual(fields, ['from', 'lang']);
+    assert.equal((await t.request(`/api/v1/events/${held}.ics?lang=de`)).status, 422);
+  });
+
+  test('r1540 events list and events ics: as the public, the same events and UIDs as the feed', async () => {
+    const list = await commandOnApp(t, eventsCommand, ['list', '--group', 'regional', '--format', 'json']);
+    assert.equal(list.code, 0);
+    const data = (JSON.parse(list.stdout) as { data: { id: string; title: string }[] }).data;
+    assert.ok(data.some((e) => e.id === held));
+    assert.ok(!data.some((e) => e.id === planned));
+    const asExpert = await commandOnApp(t, eventsCommand, ['list', '--group', 'regional', '--as', 'expert@demo.r1540.org']);
+    assert.match(asExpert.stdout, /^starts on +ends on +group/);
+    assert.match(asExpert.stdout, /Quuxapi planned/);
+    const csv = await commandOnApp(t, eventsCommand, [
+      'list',
+      '--state',
+      'PER',
+      '--from',
+      '2018-06-01',
+      '--to',
+      '2018-06-30',
+      '--format',
+      'csv',
+    ]);
+    assert.match(csv.stdout, /Quuxapi seminar/);
+    const dir = mkdtempSync(join(tmpdir(), 'r1540-events-'));
+    try {
+      const file = join(dir, 'regional.ics');
+      const ics = await commandOnApp(t, eventsCommand, [
+        'ics',
+        '--group',
+        'regional',
+        '--out',
+        file,
+        '--base-url',
+        'https://r1540.example.org',
+      ]);
+      assert.equal(ics.code, 0);
+      const cal = parsed(readFileSync(file, 'utf8'));
+      assert.deepEqual(uids(cal), uids(parsed(await (await t.request('/en/events.ics?group=regional')).text())));
+      const mine = cal.getAllSubcomponents('vevent').find((v) => new ICAL.Event(v).uid === `${held}@r1540.outreach`)!;
+      assert.equal(String(mine.getFirstPropertyValue('url')), `https://r1540.example.org/en/events/${held}`);
+      const none = await commandOnApp(t, eventsCommand, ['ics', '--organization', 'NOSUCHBODY', '--out', '-']);
+      assert.equal(parsed(none.stdout).getAllSubcomponents('vevent').length, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await assert.rejects(commandOnApp(t, eventsCommand, ['list', '--group', 'nothing']), /--group/);
+    await assert.rejects(commandOnApp(t, eventsCommand, ['ics', '--group', 'regional']), /--out/);
+    await assert.rejects(commandOnApp(t, eventsCommand, ['list', '--format', 'xml']), /--format/);
+  });
+
+  test('PUT /api/v1/cooperation/{id}: the page’s write core; a stale version is a 409, a bad field a 422 naming it', async () => {
+    const db = t.database.db;
+    const row = await db
+      .selectFrom('organization_cooperation')
+      .selectAll()
+      .where('archived_at', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const put = (json: object, token: string | null = expertToken) =>
+      t.request(`/api/v1/cooperation/${row.id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(json),
+      });
+    const changed = await put({ rowVersion: row.row_version, description: 'Quuxapi: changed through the API' });
+    assert.equal(changed.status, 200, await changed.clone().text());
+    const body = (await changed.json()) as { description: string; rowVersion: number; organizationCode: string };
+    assert.equal(body.description, 'Quuxapi: changed through the API');
+    assert.equal(body.rowVersion, row.row_version + 1);
+    assert.equal(body.organizationCode, row.organization_code, 'the fields not given are kept');
+    const stale = await put({ rowVersion: row.row_version, description: 'Stale' });
+    assert.equal(stale.status, 409);
+    for (const [field, value] of [
+      ['organizationCode', 'NOSUCHBODY'],
+      ['endsOn', '2001-01-01'],
+      ['activity', 'picnic'],
+    ] as const) {
+      const bad = await put({ rowVersion: body.rowVersion, [field]: value });
+      assert.equal(bad.status, 422, field);
+      assert.deepEqual(
+        ((await bad.json()) as { errors: { field: string }[] }).errors.map((e) => e.field),
+        [field],
+      );
+    }
+    assert.equal((await put({ rowVersion: body.rowVersion, description: 'x' }, null)).status, 403, 'not the public');
+    const history = await db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('record_type', '=', 'cooperation')
+      .where('record_id', '=', row.id)
+      .execute();
+    assert.equal(history.filter((h) => h.action === 'update').length, 1, 'one change, audited; the refused ones wrote nothing');
   });
 });

@@ -7,7 +7,9 @@ import { viewerOf } from '../../src/features/accounts/viewer.ts';
 import { seedDemoPublications } from '../../src/features/publications/demo.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
 import { exportBundle } from '../../src/platform/bundle/bundle.ts';
+import { publicationsCommand } from '../../src/features/publications/cli.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
+import { commandOnApp } from '../support/cli.ts';
 
 type Who = 'public' | 'expert' | 'committee' | 'secretariat' | 'poc';
 const emails = {
@@ -275,5 +277,96 @@ describe('the FAQ', { timeout: 60_000 }, () => {
     assert.equal(history.status, 200);
     assert.ok((await history.text()).includes('What is resolution 1540?'));
     assert.equal((await client.public.get('/en/faq/history')).status, 401);
+  });
+});
+
+describe('the FAQ through the API, found by the search; r1540 publications list', { timeout: 60_000 }, () => {
+  type Hit = { type: string; id: string; path: string; title: string };
+  const found = async (q: string, who: Who = 'public') =>
+    ((await api(`/api/v1/search?q=${encodeURIComponent(q)}`, who)).body as unknown as { data: Hit[] }).data.filter(
+      (h) => h.type === 'faq-question',
+    );
+
+  test('the secretariat adds, changes, archives and restores with the pages’ write core; the search follows', async () => {
+    // The demonstration questions are found in their languages.
+    assert.ok((await found('Что такое матрица')).length >= 1, 'a seeded question, in Russian');
+    assert.equal((await api('/api/v1/faq/groups', 'expert', { method: 'POST', json: { position: 4, titles: { en: 'X' } } })).status, 403);
+    const group = await api('/api/v1/faq/groups', 'secretariat', {
+      method: 'POST',
+      json: { position: 4, titles: { en: 'Zorblax matters', fr: 'Questions zorblax' } },
+    });
+    assert.equal(group.status, 201, JSON.stringify(group.body));
+    const groupId = group.body.id!;
+    const texts = { en: { question: 'What is a zorblax?', answer: 'A word of the quuxfaq test.' } };
+    const bad = await api('/api/v1/faq/questions', 'secretariat', {
+      method: 'POST',
+      json: { groupId, position: 0, texts: { ...texts, de: { question: 'Was?', answer: 'Nichts.' } } },
+    });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(bad.body.errors!.map((e) => e.field).sort(), ['position', 'texts.de']);
+    const added = await api('/api/v1/faq/questions', 'secretariat', { method: 'POST', json: { groupId, position: 1, texts } });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    const id = added.body.id!;
+    const [hit] = await found('zorblax');
+    assert.equal(hit?.id, id);
+    assert.equal(hit?.path, `/faq#q-${id}`);
+    assert.equal(hit?.title, 'What is a zorblax?');
+    const put = (rowVersion: number, answer: string) =>
+      api(`/api/v1/faq/questions/${id}`, 'secretariat', {
+        method: 'PUT',
+        json: { rowVersion, groupId, position: 1, texts: { en: { question: 'What is a zorblax?', answer } } },
+      });
+    const changed = await put(1, 'Changed: a plumbusfaq word.');
+    assert.equal(changed.status, 200);
+    assert.equal(changed.body.rowVersion, 2);
+    assert.equal((await put(1, 'Stale.')).status, 409);
+    assert.equal((await found('plumbusfaq')).length, 1, 'the index follows the change');
+    assert.equal((await found('quuxfaq')).length, 0);
+    const inFaq = async () => JSON.stringify((await api('/api/v1/faq')).body).includes('plumbusfaq');
+    assert.equal(await inFaq(), true);
+    const archived = await api(`/api/v1/faq/questions/${id}/archive`, 'secretariat', { method: 'POST', json: { rowVersion: 2 } });
+    assert.equal(archived.status, 200);
+    assert.equal(archived.body.archived, true);
+    assert.equal(await inFaq(), false, 'archived: off the public FAQ');
+    assert.equal((await found('plumbusfaq')).length, 0, 'and out of the search');
+    const restored = await api(`/api/v1/faq/questions/${id}/restore`, 'secretariat', { method: 'POST', json: { rowVersion: 3 } });
+    assert.equal(restored.status, 200);
+    assert.equal((await found('plumbusfaq')).length, 1);
+    // Its group archived, the question leaves the search with it.
+    const off = await api(`/api/v1/faq/groups/${groupId}/archive`, 'secretariat', { method: 'POST', json: { rowVersion: 1 } });
+    assert.equal(off.status, 200);
+    assert.equal((await found('plumbusfaq')).length, 0);
+    const history = await t.database.db.selectFrom('audit_event').select('action').where('record_id', '=', id).orderBy('id').execute();
+    assert.deepEqual(
+      history.map((h) => h.action),
+      ['create', 'update', 'archive', 'restore'],
+    );
+  });
+
+  test('r1540 publications list: the API’s list, titles in one language and a missing version said so', async () => {
+    const run = (...args: string[]) => commandOnApp(t, publicationsCommand, ['list', ...args]);
+    const csv = await run('--kind', 'press-release', '--year', '2018', '--lang', 'zh', '--format', 'csv');
+    assert.equal(csv.code, 0);
+    const lines = csv.stdout
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    assert.equal(lines[0], 'dated,kind,status,reference,languages,title (zh),id');
+    const listed = (await api('/api/v1/publications?kind=press-release&year=2018')).body as { count: number; data: { id: string }[] };
+    assert.equal(lines.length - 1, listed.count, 'the same publications as the API gives the public');
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',').at(-1)),
+      listed.data.map((p) => p.id),
+    );
+    assert.ok(lines.slice(1).every((l) => l.includes(',published,')));
+    assert.ok(
+      lines.some((l) => l.includes('(no zh version)')),
+      'a release without a Chinese version',
+    );
+    const json = await run('--status', 'draft', '--format', 'json', '--as', emails.committee);
+    assert.ok((JSON.parse(json.stdout) as { count: number }).count >= 1, 'the Committee side sees the drafts');
+    assert.equal(JSON.parse((await run('--status', 'draft', '--format', 'json')).stdout).count, 0, 'the public none');
+    await assert.rejects(run('--kind', 'tweet'), /--kind/);
+    await assert.rejects(run('--lang', 'de'), /--lang/);
   });
 });

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { after, before } from 'node:test';
 import { run } from '../../src/app/cli/run.ts';
+import type { Command } from '../../src/platform/cli.ts';
+import type { AppContext } from '../../src/platform/context.ts';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../../src/platform/db/connect.ts';
 import type { DB } from '../../src/platform/db/schema.ts';
@@ -110,4 +112,17 @@ export function spawnCli(args: string[], env: Record<string, string>, input = ''
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input);
   });
+}
+
+/**
+ * A feature's command run on a test app's open database, in this process: what it prints, and
+ * its exit code or the error it throws (the command's own closing of the database is skipped).
+ */
+export async function commandOnApp(t: { app: AppContext }, command: Command, args: string[]): Promise<CliRun> {
+  const stdout = new Collector();
+  const stderr = new Collector();
+  const app = { ...t.app, database: { ...t.app.database, close: async () => {} } };
+  const services = { stdout, stderr, stdin: Readable.from([]), config: t.app.config, env: {}, open: async () => app };
+  const code = (await command(args, services)) ?? 0;
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

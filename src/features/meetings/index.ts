@@ -1,6 +1,7 @@
 import type { Feature } from '../../platform/feature.ts';
 import { coordinatorResource, itemResource, meetingResource, programmeResource, workingGroupResource } from './queries.ts';
 import { registerMeetingsApi } from './api.ts';
+import { meetingsCommand, meetingsUsage } from './cli.ts';
 import { meetingSections } from './bundle.ts';
 import { seedDemoMeetings } from './demo.ts';
 import { committeeWebRoutes } from './routes.tsx';
@@ -71,6 +72,7 @@ export const meetings: Feature = {
   nav: [{ path: '/committee', label: 'meetings.nav', order: 85 }],
   search: searchSources,
   bundle: meetingSections,
+  cli: [{ name: 'meetings', usage: meetingsUsage, run: meetingsCommand }],
   seed: {
     demo: async (db) => {
       const n = await seedDemoMeetings(db);

@@ -8,6 +8,10 @@ export const accessRows: Row[] = [
   // Outreach (outreach/routes.tsx, cooperation-routes.tsx, api.ts): events seen by everyone once held or confirmed, the Committee side's until then; experts, the secretariat and admins record them
   ...((): Row[] => {
     const ids: { held?: string; planned?: string; cooperation?: string } = {};
+    let seen = 0; // the cooperation record's version, as its reader last saw it
+    const keepVersion = async (res: Response) => {
+      if (res.ok) seen = ((await res.json()) as { rowVersion: number }).rowVersion;
+    };
     const keep = (key: keyof typeof ids) => async (res: Response) => {
       ids[key] = ((await res.json()) as { id: string }).id;
     };
@@ -33,6 +37,11 @@ export const accessRows: Row[] = [
       { method: 'GET', route: '/api/v1/events/figures', path: '/api/v1/events/figures?asAt=someday', expect: all(422) },
       { method: 'GET', route: '/api/v1/events/:id', path: at('/api/v1/events/', 'held'), expect: all(200) },
       { method: 'GET', route: '/api/v1/events/:id', path: at('/api/v1/events/', 'planned'), expect: s(404, 404, 404, 200, 200, 200, 200) },
+      { method: 'GET', route: '/api/v1/events.ics', path: '/api/v1/events.ics?from=2018-01-01&lang=fr', check: lists, expect: all(200) },
+      { method: 'GET', route: '/api/v1/events.ics', path: '/api/v1/events.ics?organization=NOSUCHBODY', check: async (res) => assert.doesNotMatch(await res.text(), /BEGIN:VEVENT/), expect: all(200), note: 'nothing matches: an empty calendar' },
+      { method: 'GET', route: '/api/v1/events.ics', path: '/api/v1/events.ics?to=someday', expect: all(422) },
+      { method: 'GET', route: '/api/v1/events/:id.ics', path: at('/api/v1/events/', 'planned', '.ics'), expect: s(404, 404, 404, 200, 200, 200, 200) },
+      { method: 'GET', route: '/api/v1/events/:id.ics', path: at('/api/v1/events/', 'held', '.ics?lang=xx'), expect: all(422) },
       { method: 'GET', route: '/{lang}/events', path: '/en/events?view=list', check: lists, expect: all(200) },
       { method: 'GET', route: '/{lang}/events', path: '/ar/events?view=month&month=2099-02', expect: all(200) },
       { method: 'GET', route: '/{lang}/events', path: '/en/events?audience=everyone', expect: all(422) },
@@ -51,7 +60,10 @@ export const accessRows: Row[] = [
       { method: 'POST', route: '/{lang}/events/:id/restore', path: at('/en/events/', 'held', '/restore'), body: async (c) => ({ version: await version('outreach_event', 'held')(c) }), expect: s(401, 403, 403, 303, 403, 303, 303) },
       { method: 'POST', route: '/api/v1/cooperation', path: '/api/v1/cooperation', json: coop, check: keep('cooperation'), expect: s(403, 403, 403, 201, 403, 201, 201) },
       { method: 'GET', route: '/api/v1/cooperation', path: '/api/v1/cooperation?organization=OSCE', check: async (res, w) => assert.equal((await res.text()).includes('Policy walk: cooperation'), committeeSide.includes(w)), expect: all(200) },
-      { method: 'GET', route: '/api/v1/cooperation/:id', path: at('/api/v1/cooperation/', 'cooperation'), expect: s(404, 404, 404, 200, 200, 200, 200) },
+      { method: 'GET', route: '/api/v1/cooperation/:id', path: at('/api/v1/cooperation/', 'cooperation'), check: keepVersion, expect: s(404, 404, 404, 200, 200, 200, 200) },
+      { method: 'PUT', route: '/api/v1/cooperation/:id', path: at('/api/v1/cooperation/', 'cooperation'), json: () => ({ rowVersion: 0, description: 'Policy walk: stale' }), expect: s(403, 404, 404, 409, 403, 409, 409), note: 'a stale version' },
+      { method: 'PUT', route: '/api/v1/cooperation/:id', path: at('/api/v1/cooperation/', 'cooperation'), json: () => ({ rowVersion: seen, activity: 'picnic' }), expect: s(403, 404, 404, 422, 403, 422, 422), note: 'an activity that is none' },
+      { method: 'PUT', route: '/api/v1/cooperation/:id', path: at('/api/v1/cooperation/', 'cooperation'), json: () => ({ rowVersion: seen, description: 'Policy walk: cooperation, changed' }), check: keepVersion, expect: s(403, 404, 404, 200, 403, 200, 200) },
       { method: 'GET', route: '/{lang}/cooperation', path: '/fr/cooperation', expect: all(200) },
       { method: 'GET', route: '/{lang}/cooperation/:id', path: at('/en/cooperation/', 'cooperation'), expect: s(404, 404, 404, 200, 200, 200, 200) },
       { method: 'GET', route: '/{lang}/cooperation/:id/history', path: at('/en/cooperation/', 'cooperation', '/history'), expect: s(404, 404, 404, 200, 200, 200, 200) },

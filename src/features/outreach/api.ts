@@ -1,14 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { invalid } from '../../platform/errors.ts';
+import { AppError, type FieldProblem, invalid } from '../../platform/errors.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { can } from '../../platform/policy/policy.ts';
 import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
 import { isIsoDate } from '../../platform/values/dates.ts';
-import { createCooperation, createEvent, updateEvent } from './commands.ts';
+import { type Messages, messages } from '../../platform/i18n/i18n.ts';
+import { isLocale } from '../../platform/i18n/locales.ts';
+import { createCooperation, createEvent, updateCooperation, updateEvent } from './commands.ts';
+import { calendarOf, filteredCalendar, icsResponse } from './feeds.ts';
 import { asAtPeriod, byAudience, byGroup, outreachFigures, yearPeriod } from './figures.ts';
-import { eventFilters } from './inputs.ts';
+import { type EventFilters, eventFilters } from './inputs.ts';
 import { cooperationFor, cooperationRecord, eventRecord, eventsFor } from './present.ts';
-import { eventResource, listCooperation, listEvents, visibleCooperation, visibleEvent } from './queries.ts';
+import { cooperationResource, eventResource, listCooperation, listEvents, visibleCooperation, visibleEvent } from './queries.ts';
 import { audiences, cooperationActivities, eventGroups, eventStatuses, participantRoles, participationModes } from './schema.ts';
 
 const tags = ['Outreach'];
@@ -247,7 +250,87 @@ const cooperationCreateRoute = createRoute({
   },
 });
 
+const langQuery = z.object({
+  lang: z
+    .string()
+    .optional()
+    .openapi({ description: 'The language of the names and of the events’ links: ar, zh, en, fr, ru or es (default en)', example: 'fr' }),
+});
+
+const calendarContent = { 'text/calendar': { schema: z.string().openapi({ description: 'An iCalendar (RFC 5545)' }) } };
+
+const calendarRoute = createRoute({
+  method: 'get',
+  path: '/events.ics',
+  tags,
+  summary:
+    'The calendar’s iCalendar feed for a filter (the page’s feed): the events the caller may see, all-day, each with a stable UID so that a subscribed calendar replaces it when it changes; a filter matching nothing is a valid empty calendar',
+  security: bearer,
+  request: { query: filterQuery.merge(langQuery) },
+  responses: { 200: { description: 'The calendar', content: calendarContent }, 422: problems[422] },
+});
+
+// `{id}.ics`: the id and the suffix in one segment, which the router matches by a pattern (registered before `/events/{id}`).
+const eventCalendarRoute = createRoute({
+  method: 'get',
+  path: '/events/{id}.ics',
+  tags,
+  summary: 'One event as an iCalendar, with the UID of the calendar’s feed (404 for one the caller may not see)',
+  security: bearer,
+  request: { params: z.object({ id: z.string().max(40) }), query: langQuery },
+  responses: { 200: { description: 'The event', content: calendarContent }, 404: problems[404], 422: problems[422] },
+});
+
+const cooperationUpdateRoute = createRoute({
+  method: 'put',
+  path: '/cooperation/{id}',
+  tags,
+  summary: 'Change a cooperation record on the version seen (the fields given replace the stored ones; 409 if someone changed it since)',
+  security: bearer,
+  request: {
+    params: z.object({ id: z.string().max(40) }),
+    body: { content: json(CooperationBody.extend({ rowVersion: z.number().int() })) },
+  },
+  responses: {
+    200: { description: 'The record', content: json(CooperationSchema) },
+    403: problems[403],
+    404: problems[404],
+    409: { description: 'Changed by someone else since the version given', content: problems[422].content },
+    422: problems[422],
+  },
+});
+
+/** The reader's language for the names in a calendar, and the filters: every problem named (`lang`, `from`…), a 422. */
+function calendarRequest(q: Record<string, string | undefined>): { m: Messages; filters: EventFilters } {
+  const { lang = 'en', ...given } = q;
+  const problems: FieldProblem[] = isLocale(lang) ? [] : [{ field: 'lang', problem: 'must be one of ar, zh, en, fr, ru, es' }];
+  let filters: EventFilters = {};
+  try {
+    filters = eventFilters(given);
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'validation')) throw e;
+    problems.push(...e.fields);
+  }
+  if (problems.length) throw invalid(problems);
+  return { m: messages(lang as 'en'), filters };
+}
+
 export function registerOutreachApi(api: Api) {
+  api.openapi(calendarRoute, async (c) => {
+    const { m, filters } = calendarRequest(c.req.valid('query'));
+    const body = await filteredCalendar(c.get('app').database.db, c.get('viewer'), m, filters, new URL(c.req.url).origin);
+    return icsResponse(body, 'events.ics') as never;
+  });
+
+  api.openAPIRegistry.registerPath(eventCalendarRoute);
+  api.get('/events/:id{[0-9A-Za-z-]+\\.ics}', async (c) => {
+    const { m } = calendarRequest({ lang: c.req.query('lang') });
+    const db = c.get('app').database.db;
+    const viewer = c.get('viewer');
+    const e = await visibleEvent(db, viewer, c.req.param('id').slice(0, -'.ics'.length));
+    return icsResponse(await calendarOf(db, viewer, m, [e], e.title, new URL(c.req.url).origin), `event-${e.id}.ics`);
+  });
+
   api.openapi(figuresRoute, async (c) => {
     const q = c.req.valid('query');
     if (q.asAt !== undefined && !isIsoDate(q.asAt)) throw invalid([{ field: 'asAt', problem: 'must be a date (YYYY-MM-DD)' }]);
@@ -327,5 +410,15 @@ export function registerOutreachApi(api: Api) {
     const db = c.get('app').database.db;
     const row = await createCooperation(db, viewer, c.req.valid('json') as never);
     return c.json(withVersion(row, cooperationRecord(row)) as z.infer<typeof CooperationSchema>, 201);
+  });
+
+  api.openapi(cooperationUpdateRoute, async (c) => {
+    const viewer = c.get('viewer');
+    const db = c.get('app').database.db;
+    const before = await visibleCooperation(db, viewer, c.req.valid('param').id);
+    authorize(c, can(viewer, 'update', cooperationResource(before)), 'the editing of this cooperation record');
+    const { rowVersion, ...change } = c.req.valid('json');
+    const [row] = await cooperationFor(db, viewer, [await updateCooperation(db, viewer, before.id, rowVersion, change as never)]);
+    return c.json(withVersion(row!, cooperationRecord(row!)) as z.infer<typeof CooperationSchema>, 200);
   });
 }

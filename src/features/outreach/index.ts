@@ -1,5 +1,6 @@
 import type { Feature } from '../../platform/feature.ts';
 import { cooperationSection, eventsSection } from './bundle.ts';
+import { eventsCommand, eventsUsage } from './cli.ts';
 import { seedDemoOutreach } from './demo.ts';
 import { cooperationResource, eventResource } from './queries.ts';
 import { registerOutreachApi } from './api.ts';
@@ -58,6 +59,7 @@ export const outreach: Feature = {
   nav: [{ path: '/events', label: 'outreach.nav', order: 75 }],
   bundle: [eventsSection, cooperationSection],
   search: searchSources,
+  cli: [{ name: 'events', usage: eventsUsage, run: eventsCommand }],
   seed: {
     demo: async (db) => {
       const o = await seedDemoOutreach(db);

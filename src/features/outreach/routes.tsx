@@ -9,11 +9,12 @@ import { can, type Viewer, visibilityScope } from '../../platform/policy/policy.
 import { HistoryList } from '../../platform/ui/history.tsx';
 import { confirmFirst } from '../../platform/ui/record-actions.tsx';
 import { todayIso } from '../../platform/values/dates.ts';
-import { eventsAtom, eventsCalendar, type FeedNames } from './calendar.ts';
+import { eventsAtom, type FeedNames } from './calendar.ts';
 import { type CalendarQuery, CalendarPage } from './calendar-page.tsx';
 import { createEvent, setEventArchived, updateEvent } from './commands.ts';
 import { cooperationRoutes } from './cooperation-routes.tsx';
 import { EventDetail } from './event-page.tsx';
+import { calendarOf, filteredCalendar, icsResponse } from './feeds.ts';
 import { EventForm, type EventFormValues, emptyEvent, eventFormValues, eventInputOf, eventValuesOf } from './forms.tsx';
 import { checkEventInput, eventFilters } from './inputs.ts';
 import { datesText, namesFor, stateName } from './labels.ts';
@@ -53,9 +54,6 @@ async function feedNames(c: AppContextOf) {
   return { names, feed, origin };
 }
 
-const ics = (body: string, file: string) =>
-  new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `inline; filename="${file}"` } });
-
 /** `/{lang}/events…` (the calendar, its feeds, an event, its forms and history) and `/{lang}/cooperation…`. */
 export function outreachWebRoutes() {
   const r = new Hono<AppEnv>();
@@ -78,9 +76,8 @@ export function outreachWebRoutes() {
     const m = c.get('m');
     const viewer = c.get('viewer');
     const db = c.get('app').database.db;
-    const rows = await listEvents(db, viewer, filtersOf(calendarQuery(c)));
-    const { feed } = await feedNames(c);
-    return ics(eventsCalendar(await eventsFor(db, viewer, rows), m.t('outreach.title'), feed), 'events.ics');
+    const origin = new URL(c.req.url).origin;
+    return icsResponse(await filteredCalendar(db, viewer, m, filtersOf(calendarQuery(c)), origin), 'events.ics');
   });
 
   r.get('/events.atom', async (c) => {
@@ -142,8 +139,7 @@ export function outreachWebRoutes() {
     const viewer = c.get('viewer');
     const db = c.get('app').database.db;
     const e = await visibleEvent(db, viewer, c.req.param('id'));
-    const { feed } = await feedNames(c);
-    return ics(eventsCalendar(await eventsFor(db, viewer, [e]), e.title, feed), `event-${e.id}.ics`);
+    return icsResponse(await calendarOf(db, viewer, c.get('m'), [e], e.title, new URL(c.req.url).origin), `event-${e.id}.ics`);
   });
 
   r.get('/events/:id', async (c) => {

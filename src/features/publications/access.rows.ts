@@ -9,6 +9,11 @@ export const accessRows: Row[] = [
   // secretariat write, committee members approve (the API refuses every write of the public: 403), the secretariat publishes; then everyone reads it. The FAQ is the secretariat's to edit.
   ...((): Row[] => {
     const ids = { draft: uuid0, toPublish: uuid0, group: uuid0, question: uuid0 };
+    // The FAQ through the API: the records the secretariat adds, and their versions as last seen.
+    const faq = { group: { id: uuid0, version: 0 }, question: { id: uuid0, version: 0 } };
+    const seen = (which: 'group' | 'question') => async (res: Response) => {
+      if (res.ok) faq[which] = { id: faq[which].id === uuid0 ? ((await res.clone().json()) as { id: string }).id : faq[which].id, version: ((await res.json()) as { rowVersion: number }).rowVersion };
+    };
     const hidden = 'Policy walk: a draft release';
     const json = (title: string, over: Record<string, unknown> = {}) => () => ({ kind: 'press-release', dated: '2018-12-10', texts: { en: { title, body: 'Text.' } }, ...over });
     const keep = (key: 'draft' | 'toPublish', by: Who) => async (res: Response, w: Who) => {
@@ -40,6 +45,18 @@ export const accessRows: Row[] = [
       { method: 'POST', route: '/api/v1/publications/:id/publish', path: () => `/api/v1/publications/${ids.toPublish}/publish`, json: () => ({ rowVersion: 2, publishedOn: '2018-12-11' }), expect: s(403, 404, 404, 403, 403, 200, 409), note: 'published by the secretariat; then a stale version' },
       { method: 'GET', route: '/api/v1/publications/:id', path: () => `/api/v1/publications/${ids.toPublish}`, expect: all(200), note: 'published' },
       { method: 'GET', route: '/api/v1/faq', path: '/api/v1/faq', expect: all(200) },
+      { method: 'POST', route: '/api/v1/faq/groups', path: '/api/v1/faq/groups', json: () => ({ position: 9, titles: { en: 'Policy walk: API group' } }), check: seen('group'), expect: s(403, 403, 403, 403, 403, 201, 201) },
+      { method: 'POST', route: '/api/v1/faq/groups', path: '/api/v1/faq/groups', json: () => ({ position: 9, titles: { de: 'Deutsch' } }), expect: s(403, 422, 422, 422, 422, 422, 422), note: 'a language that is not one of the six' },
+      { method: 'PUT', route: '/api/v1/faq/groups/:id', path: () => `/api/v1/faq/groups/${faq.group.id}`, json: () => ({ rowVersion: 0, position: 9, titles: { en: 'Stale' } }), expect: s(403, 403, 403, 403, 403, 409, 409), note: 'a stale version' },
+      { method: 'PUT', route: '/api/v1/faq/groups/:id', path: () => `/api/v1/faq/groups/${faq.group.id}`, json: () => ({ rowVersion: faq.group.version, position: 8, titles: { en: 'Policy walk: API group', fr: 'Groupe' } }), check: seen('group'), expect: s(403, 403, 403, 403, 403, 200, 200) },
+      { method: 'POST', route: '/api/v1/faq/questions', path: '/api/v1/faq/questions', json: () => ({ groupId: faq.group.id, position: 1, texts: { en: { question: 'Policy walk: by the API?', answer: 'Yes.' } } }), check: seen('question'), expect: s(403, 403, 403, 403, 403, 201, 201) },
+      { method: 'POST', route: '/api/v1/faq/questions', path: '/api/v1/faq/questions', json: () => ({ groupId: faq.group.id, position: 1, texts: { en: { question: 'Without its answer?' } } }), expect: s(403, 422, 422, 422, 422, 422, 422), note: 'a question without its answer' },
+      { method: 'PUT', route: '/api/v1/faq/questions/:id', path: () => `/api/v1/faq/questions/${faq.question.id}`, json: () => ({ rowVersion: 0, groupId: faq.group.id, position: 1, texts: { en: { question: 'Stale?', answer: 'Yes.' } } }), expect: s(403, 403, 403, 403, 403, 409, 409), note: 'a stale version' },
+      { method: 'PUT', route: '/api/v1/faq/questions/:id', path: () => `/api/v1/faq/questions/${faq.question.id}`, json: () => ({ rowVersion: faq.question.version, groupId: faq.group.id, position: 2, texts: { en: { question: 'Policy walk: by the API?', answer: 'Yes, and changed.' } } }), check: seen('question'), expect: s(403, 403, 403, 403, 403, 200, 200) },
+      { method: 'POST', route: '/api/v1/faq/questions/:id/archive', path: () => `/api/v1/faq/questions/${faq.question.id}/archive`, json: () => ({ rowVersion: faq.question.version }), check: seen('question'), expect: s(403, 403, 403, 403, 403, 200, 200) },
+      { method: 'POST', route: '/api/v1/faq/questions/:id/restore', path: () => `/api/v1/faq/questions/${faq.question.id}/restore`, json: () => ({ rowVersion: faq.question.version }), check: seen('question'), expect: s(403, 403, 403, 403, 403, 200, 200) },
+      { method: 'POST', route: '/api/v1/faq/groups/:id/archive', path: () => `/api/v1/faq/groups/${faq.group.id}/archive`, json: () => ({ rowVersion: faq.group.version }), check: seen('group'), expect: s(403, 403, 403, 403, 403, 200, 200) },
+      { method: 'POST', route: '/api/v1/faq/groups/:id/restore', path: () => `/api/v1/faq/groups/${faq.group.id}/restore`, json: () => ({ rowVersion: 0 }), expect: s(403, 403, 403, 403, 403, 409, 409), note: 'a stale version' },
 
       { method: 'GET', route: '/{lang}/publications', path: '/en/publications?year=2018&kind=press-release', check: lists, expect: all(200) },
       { method: 'GET', route: '/{lang}/publications', path: '/en/publications?year=12', expect: all(422), note: 'not a year' },

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/audit/record.ts';
 import { insertKept, type KeptKind, lockKept, updateKept } from '../../platform/bundle/record-section.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { invalid } from '../../platform/errors.ts';
+import { queueForSearch } from '../../platform/search.ts';
 import { parseInput } from '../../platform/values/input.ts';
 import { type FaqGroupInput, type FaqQuestionInput, faqGroupSchema, faqQuestionSchema } from './inputs.ts';
 import type { FaqGroupTable, FaqQuestionTable } from './schema.ts';
@@ -10,7 +11,8 @@ import type { FaqGroupTable, FaqQuestionTable } from './schema.ts';
 /*
  * The write core of the FAQ (¶43b), kept by the secretariat: groups and questions, each change in
  * a transaction with its audit event (the FAQ's history page lists them). Nothing is deleted: a
- * question or a group is archived, and leaves the public page.
+ * question or a group is archived, and leaves the public page. Each change queues the questions it
+ * touches for the search (a group's change, all of its questions: an archived group hides them).
  */
 
 type Trx = Transaction<DB>;
@@ -25,6 +27,15 @@ export const questionKind: KeptKind<'faq_question'> = {
   recordType: 'faq-question',
   audited: strip,
 };
+
+/** Queues the questions for the search: these, or all of a group's. */
+async function queueQuestions(trx: Trx, which: { id: string } | { groupId: string }): Promise<void> {
+  const ids =
+    'id' in which
+      ? [which.id]
+      : (await trx.selectFrom('faq_question').select('id').where('group_id', '=', which.groupId).execute()).map((q) => q.id);
+  await queueForSearch(trx, 'faq-question', ids);
+}
 
 const isId = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
@@ -47,13 +58,15 @@ export async function insertFaqGroup(trx: Trx, actor: Actor, raw: FaqGroupInput,
 export async function insertFaqQuestion(trx: Trx, actor: Actor, raw: FaqQuestionInput, kept: { id?: string; archived?: boolean } = {}) {
   const input = parseInput(faqQuestionSchema, raw);
   await groupExists(trx, input.groupId);
-  return insertKept(
+  const row = await insertKept(
     trx,
     actor,
     questionKind,
     { ...(kept.id ? { id: kept.id } : {}), group_id: input.groupId, position: input.position, texts: JSON.stringify(input.texts) },
     kept.archived,
   );
+  await queueQuestions(trx, row);
+  return row;
 }
 
 export const createFaqGroup = (db: Kysely<DB>, actor: Actor, raw: FaqGroupInput) =>
@@ -72,7 +85,7 @@ export async function reviseFaqGroup(
 ) {
   const input = parseInput(faqGroupSchema, raw);
   const before = await lockOf(trx, groupKind, id, expectedVersion);
-  return updateKept(
+  const row = await updateKept(
     trx,
     actor,
     groupKind,
@@ -80,6 +93,8 @@ export async function reviseFaqGroup(
     { position: input.position, titles: JSON.stringify(input.titles), ...archiveSet(before.archived_at, kept.archived) },
     kept.action ?? 'update',
   );
+  await queueQuestions(trx, { groupId: row.id });
+  return row;
 }
 
 export async function reviseFaqQuestion(
@@ -93,7 +108,7 @@ export async function reviseFaqQuestion(
   const input = parseInput(faqQuestionSchema, raw);
   const before = await lockOf(trx, questionKind, id, expectedVersion);
   await groupExists(trx, input.groupId);
-  return updateKept(
+  const row = await updateKept(
     trx,
     actor,
     questionKind,
@@ -106,6 +121,8 @@ export async function reviseFaqQuestion(
     },
     kept.action ?? 'update',
   );
+  await queueQuestions(trx, row);
+  return row;
 }
 
 function archiveSet(was: Date | null, archived: boolean | undefined) {
@@ -141,7 +158,7 @@ export async function setFaqArchived(
   return db.transaction().execute(async (trx) => {
     const kind = which === 'group' ? groupKind : questionKind;
     const before = await lockOf(trx, kind as KeptKind<'faq_group'>, id, expectedVersion);
-    return updateKept(
+    const row = await updateKept(
       trx,
       actor,
       kind as KeptKind<'faq_group'>,
@@ -149,5 +166,7 @@ export async function setFaqArchived(
       archiveSet(before.archived_at, archived),
       archived ? 'archive' : 'restore',
     );
+    await queueQuestions(trx, which === 'group' ? { groupId: row.id } : row);
+    return row;
   });
 }

@@ -1,6 +1,7 @@
 import type { Feature } from '../../platform/feature.ts';
 import { registerPublicationsApi } from './api.ts';
 import { faqGroupsSection, faqQuestionsSection, publicationsSection } from './bundle.ts';
+import { publicationsCommand, publicationsUsage } from './cli.ts';
 import { seedDemoPublications } from './demo.ts';
 import { faqWebRoutes } from './faq-routes.tsx';
 import { publicationWebRoutes } from './routes.tsx';
@@ -43,6 +44,7 @@ export const publications: Feature = {
   ],
   bundle: [publicationsSection, faqGroupsSection, faqQuestionsSection],
   search: searchSources,
+  cli: [{ name: 'publications', usage: publicationsUsage, run: publicationsCommand }],
   seed: {
     demo: async (db) => {
       const { publications: p, questions } = await seedDemoPublications(db);

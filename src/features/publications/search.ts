@@ -1,6 +1,9 @@
 // What the search index keeps of this feature's records (src/features/search).
 import type { MessageKey } from '../../platform/i18n/i18n.ts';
+import type { Locale } from '../../platform/i18n/locales.ts';
 import { labelsInEveryLanguage, lines, type SearchSource } from '../../platform/search.ts';
+import { languagesOf, nameIn } from './labels.ts';
+import type { FaqText } from './schema.ts';
 
 /**
  * Each language version of a publication is indexed by itself, in its language (its own title and
@@ -37,7 +40,49 @@ const versions: SearchSource['load'] = async (db, ids) => {
   }));
 };
 
+/**
+ * A question of the FAQ with its answer, in every language it has (one entry: its id names it),
+ * public; archived, or in an archived group, it leaves the index. Its write core queues it.
+ */
+const questions: SearchSource['load'] = async (db, ids) => {
+  const rows = await db
+    .selectFrom('faq_question as q')
+    .innerJoin('faq_group as g', 'g.id', 'q.group_id')
+    .select(['q.id', 'q.texts', 'g.titles'])
+    .where(
+      'q.id',
+      'in',
+      ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
+    )
+    .where('q.archived_at', 'is', null)
+    .where('g.archived_at', 'is', null)
+    .execute();
+  return rows.flatMap((r) => {
+    const texts = r.texts as Partial<Record<Locale, FaqText>>;
+    const named = nameIn(texts, 'en');
+    if (!named) return [];
+    return [
+      {
+        sourceType: 'faq-question',
+        sourceId: r.id,
+        title: named.value.question,
+        titles: Object.fromEntries(languagesOf(texts).map((l) => [l, texts[l]!.question])),
+        path: `/faq#q-${r.id}`,
+        stateIso3: null,
+        states: [],
+        subkind: null,
+        dated: null,
+        language: null,
+        confidentiality: 'public' as const,
+        text: lines(...languagesOf(texts).flatMap((l) => [texts[l]!.question, texts[l]!.answer])),
+        keywords: lines(labelsInEveryLanguage('publications.faq.title'), ...Object.values(r.titles as Record<string, string>)),
+      },
+    ];
+  });
+};
+
 /** The kinds of record of this feature that the search finds. */
 export const searchSources: readonly SearchSource[] = [
   { type: 'publication', table: 'publication_text', key: 'id', order: 20, load: versions },
+  { type: 'faq-question', table: 'faq_question', key: 'id', order: 21, load: questions },
 ];
