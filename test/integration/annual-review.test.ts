@@ -1,7 +1,6 @@
 // Engines: both (the database's refusal of a change to an approved review is a PL/pgSQL trigger: it must hold on PGlite as on PostgreSQL)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { seedDemo } from '../../src/app/seed.ts';
 import { createReview, newDraftFrom, regenerate, writeParagraph } from '../../src/features/annual-review/commands.ts';
 import { reviewDocument } from '../../src/features/annual-review/document.ts';
 import { review2018 } from '../../src/features/annual-review/demo.ts';
@@ -91,8 +90,7 @@ const seedAnnex = [
 let t: TestApp;
 let published: ReviewRow;
 before(async () => {
-  t = await testApp();
-  await seedDemo(t.database.db, undefined, undefined, '2026-12-01');
+  t = await testApp({}, { demo: true }); // the demonstration data, seeded as on demoToday (1 December 2026)
   published = (await reviewOfYear(t.database.db, null, 2018))!;
 });
 after(() => t.close());

@@ -15,11 +15,11 @@ const chair = 'Sacha Sergio Llorentty Solíz (Plurinational State of Bolivia)';
 const illustrativeDate = 'The date is illustrative: the review (¶4, ¶5) gives the number of meetings, not their dates.';
 const quote = (p: string, text: string) => `Source: S/2018/1167, ¶${p}: “${text}”`;
 /**
- * A coordinator as the seed names them: in Chinese (¶5). The Latin spelling is ours, transcribed
- * from the Chinese, not the seed's: it says so wherever the name is shown.
+ * A coordinator as the seed names them: in Chinese (¶5), then a Latin spelling of ours in brackets,
+ * transcribed from the Chinese (the review shows the Chinese in Chinese and the Latin elsewhere).
+ * The record is marked illustrative (source), which its pages show.
  */
-const latin = (chinese: string, guess: string) =>
-  `${chinese} (${guess}: Latin spelling illustrative, transcribed from the review’s Chinese text)`;
+const latin = (chinese: string, guess: string) => `${chinese} (${guess})`;
 
 const groups = [
   {
