@@ -47,6 +47,6 @@ export const accessRows: Row[] = [
   { method: 'POST', route: '/{lang}/reviews/:year/advance', path: (_ctx, w) => `/en/reviews/${yearOf[w]}/advance`, body: async (ctx, w) => ({ to: 'working-group', rowVersion: await version(ctx.db, w) }), expect: s(401, 403, 403, 303, 403, 303, 303) },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043?lang=zh', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft' },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043.docx?lang=ar', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft, as Word' },
-  { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2018.pdf?lang=en', expect: s(200, 200, 200, 200, 200, 200, 200), note: 'published, as PDF: everyone’s' },
+  { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043.pdf?lang=ar', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft, as PDF' },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043?lang=de', expect: s(422, 422, 422, 422, 422, 422, 422), note: 'not one of the six languages' },
 ];
