@@ -56,7 +56,7 @@ const stats = (ms: number[]) => {
 /** The tables whose records the figures count, and how a copy keeps clear of their unique keys. */
 const multiplied: { table: keyof DB & string; override: Record<string, string> }[] = [
   // A State has one first report; symbols are unique: the copies are additional information without a symbol.
-  { table: 'national_report', override: { kind: `'additional-information'`, symbol: 'null' } },
+  { table: 'national_report', override: { kind: `'additional-information'`, symbol: `''` } },
   { table: 'action_plan', override: { number: 't.number + 100 * g.k' } },
   { table: 'visit', override: {} },
   { table: 'point_of_contact', override: {} },

@@ -127,15 +127,39 @@ describe('the 2018 review read back from its DOCX (LibreOffice) and its PDF (Chr
     assert.equal((await cli.r1540(['review', 'publish'])).code, 2);
   });
 
-  test('the Chinese, Arabic and English DOCX through LibreOffice, and the Chinese and Arabic PDF printed by Chromium: every generated paragraph in the text', { skip }, async () => {
+  test('the Chinese, Arabic and English DOCX through LibreOffice, and the Chinese and Arabic PDF printed by Chromium: every generated paragraph in the text', {
+    skip,
+  }, async () => {
     const files: { name: string; lang: Locale }[] = [];
     for (const lang of ['zh', 'ar', 'en'] as const) {
-      const r = await cli.r1540(['review', 'draft', '--year', '2018', '--lang', lang, '--format', 'docx', '--out', join(work, `docx-${lang}.docx`)]);
+      const r = await cli.r1540([
+        'review',
+        'draft',
+        '--year',
+        '2018',
+        '--lang',
+        lang,
+        '--format',
+        'docx',
+        '--out',
+        join(work, `docx-${lang}.docx`),
+      ]);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stderr, /edition 1, published/);
     }
     for (const lang of ['zh', 'ar'] as const) {
-      const r = await cli.r1540(['review', 'draft', '--year', '2018', '--lang', lang, '--format', 'pdf', '--out', join(work, `chromium-${lang}.pdf`)]);
+      const r = await cli.r1540([
+        'review',
+        'draft',
+        '--year',
+        '2018',
+        '--lang',
+        lang,
+        '--format',
+        'pdf',
+        '--out',
+        join(work, `chromium-${lang}.pdf`),
+      ]);
       assert.equal(r.code, 0, r.stderr);
       const pdf = readFileSync(join(work, `chromium-${lang}.pdf`));
       assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
@@ -164,7 +188,8 @@ describe('the 2018 review read back from its DOCX (LibreOffice) and its PDF (Chr
       assert.ok(holds(text, doc.title, lang), `${name}: the title`);
       const generated = doc.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'generated' && p.figures.length && p.text);
       assert.ok(generated.length >= 6, `${name}: the generated paragraphs`);
-      for (const p of generated) assert.ok(holds(text, p.text!, lang), `${name}: ¶${p.number} (${p.key}) whole:\n${p.text}\n---\n${text.slice(0, 3000)}`);
+      for (const p of generated)
+        assert.ok(holds(text, p.text!, lang), `${name}: ¶${p.number} (${p.key}) whole:\n${p.text}\n---\n${text.slice(0, 3000)}`);
       // The seed's figures, as the language writes its numbers, and the States in its words.
       for (const n of [182, 193, 11, 32, 106]) assert.ok(text.includes(squash(m.number(n))), `${name}: ${n}`);
       const figure = (key: string) => doc.figures.find((f) => f.key === key)!;
@@ -187,7 +212,12 @@ describe('the 2018 review read back from its DOCX (LibreOffice) and its PDF (Chr
       assert.equal(api.status, 200);
       assert.equal(api.headers.get('content-type'), 'application/pdf');
       assert.match(api.headers.get('content-disposition') ?? '', /review-2018-zh\.pdf/);
-      assert.equal(Buffer.from(await api.arrayBuffer()).subarray(0, 5).toString('latin1'), '%PDF-');
+      assert.equal(
+        Buffer.from(await api.arrayBuffer())
+          .subarray(0, 5)
+          .toString('latin1'),
+        '%PDF-',
+      );
       const page = await createApp(app).request('http://localhost/ar/reviews/2018/pdf');
       assert.equal(page.status, 200);
       assert.equal(printerOf(app).launches, 1, 'one Chromium for both');
