@@ -48,5 +48,6 @@ export const accessRows: Row[] = [
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043?lang=zh', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft' },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043.docx?lang=ar', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft, as Word' },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043.pdf?lang=ar', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft, as PDF' },
+  { method: 'GET', route: '/static/annual-review-print.css', path: '/static/annual-review-print.css', expect: s(200, 200, 200, 200, 200, 200, 200), note: 'the print stylesheet' },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043?lang=de', expect: s(422, 422, 422, 422, 422, 422, 422), note: 'not one of the six languages' },
 ];
