@@ -101,7 +101,7 @@ describe('the 2018 review read back from its DOCX (LibreOffice) and its PDF (Chr
       await app.database.close();
     }
   });
-  after(() => (process.env.KEEP_REVIEW_OUTPUTS ? undefined : rmSync(work, { recursive: true, force: true })));
+  after(() => rmSync(work, { recursive: true, force: true }));
 
   test('bad arguments of r1540 review draft: each named, nothing written', async () => {
     const out = join(work, 'bad.pdf');
