@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'csrf'
-  | 'bad-request';
+  | 'bad-request'
+  /** A component the server needs is not installed (Chromium, for a PDF). */
+  | 'unavailable';
 
 export interface FieldProblem {
   /** Where: a field name, or a path such as `records.member-states[3].names.zh`. */

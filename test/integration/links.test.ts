@@ -72,7 +72,8 @@ function visiblePages(w: Who): Map<string, RegExp> {
   return pages;
 }
 
-const download = /\.(xlsx|docx|csv|pdf|svg|ico|css|js|png|json|zip)$|[?&]format=/;
+// A download is linked, not fetched (the review's PDF is printed by Chromium: seconds).
+const download = /\.(xlsx|docx|csv|pdf|svg|ico|css|js|png|json|zip)$|\/(?:docx|pdf)$|[?&]format=/;
 const hrefs = (html: string) => [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((x) => x[1]!.replaceAll('&amp;', '&'));
 
 /** The paths linked from the pages a role reaches from the home page. */

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import type { AppContext } from './../../src/platform/context.ts';
 import type { Database } from '../../src/platform/db/connect.ts';
+import { closePrinterOf } from '../../src/platform/formats/pdf.ts';
 import { createApp } from '../../src/app/http.tsx';
 import type { AppEnv } from '../../src/platform/http/env.ts';
 import { createLogger } from '../../src/platform/log.ts';
@@ -41,7 +42,11 @@ export async function testApp(overrides: Partial<Config> = {}, options: { demo?:
     server,
     logs,
     request: async (path, init) => server.request(`http://localhost${path}`, init),
-    close: () => database.close(),
+    // A PDF printed on the way started Chromium: it stops with the application, as at the server's shutdown.
+    close: async () => {
+      await closePrinterOf(app);
+      await database.close();
+    },
   };
 }
 

@@ -39,6 +39,7 @@ export const accessRows: Row[] = [
   // The expert's draft of 2043: the Committee side reads it, nobody else learns it exists.
   { method: 'GET', route: '/{lang}/reviews/:year', path: '/zh/reviews/2043', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft' },
   { method: 'GET', route: '/{lang}/reviews/:year/docx', path: '/ar/reviews/2043/docx', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft' },
+  { method: 'GET', route: '/{lang}/reviews/:year/pdf', path: '/zh/reviews/2043/pdf', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft, printed by Chromium' },
   { method: 'GET', route: '/{lang}/reviews/:year/paragraphs/:key', path: '/en/reviews/2043/paragraphs/I.context', expect: s(401, 403, 403, 200, 403, 200, 200) },
   { method: 'POST', route: '/{lang}/reviews/:year/paragraphs/:key', path: (_ctx, w) => `/en/reviews/2043/paragraphs/III.${yearOf[w] - 2039}`, body: () => ({ body: 'Written in the policy walk <b>as text</b>.', translationStatus: 'original', rowVersion: '0' }), expect: s(401, 403, 403, 303, 403, 303, 303) },
   { method: 'POST', route: '/{lang}/reviews/:year/regenerate', path: (_ctx, w) => `/en/reviews/${yearOf[w]}/regenerate`, body: async (ctx, w) => ({ rowVersion: await version(ctx.db, w) }), expect: s(401, 403, 403, 303, 403, 303, 303) },
@@ -46,5 +47,7 @@ export const accessRows: Row[] = [
   { method: 'POST', route: '/{lang}/reviews/:year/advance', path: (_ctx, w) => `/en/reviews/${yearOf[w]}/advance`, body: async (ctx, w) => ({ to: 'working-group', rowVersion: await version(ctx.db, w) }), expect: s(401, 403, 403, 303, 403, 303, 303) },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043?lang=zh', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft' },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043.docx?lang=ar', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft, as Word' },
+  { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043.pdf?lang=ar', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft, as PDF' },
+  { method: 'GET', route: '/static/annual-review-print.css', path: '/static/annual-review-print.css', expect: s(200, 200, 200, 200, 200, 200, 200), note: 'the print stylesheet' },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043?lang=de', expect: s(422, 422, 422, 422, 422, 422, 422), note: 'not one of the six languages' },
 ];

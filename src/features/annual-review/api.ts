@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { notFound } from '../../platform/errors.ts';
 import { docxMediaType } from '../../platform/formats/docx.ts';
+import { pdfMediaType, printerOf } from '../../platform/formats/pdf.ts';
 import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
 import { messages } from '../../platform/i18n/i18n.ts';
 import { may } from '../../platform/policy/policy.ts';
@@ -8,6 +9,7 @@ import { parseInput } from '../../platform/values/input.ts';
 import { reviewDocument } from './document.ts';
 import { reviewDocx } from './docx.ts';
 import { localeInput } from './inputs.ts';
+import { reviewFileOf } from './outputs.ts';
 import { reviewOfYear } from './queries.ts';
 
 const tags = ['Annual review'];
@@ -77,7 +79,7 @@ const route = createRoute({
   path: '/reviews/{year}',
   tags,
   summary:
-    'The annual review of a year in one language: its document model, each figure with its value, definition and records; `{year}.docx` gives the Word document',
+    'The annual review of a year in one language: its document model, each figure with its value, definition and records; `{year}.docx` gives the Word document, `{year}.pdf` the PDF (A4, printed by Chromium)',
   description:
     'The latest edition the caller may see: drafts for the Committee side, the published review for everyone else (404 before it is published).',
   security: bearer,
@@ -85,18 +87,23 @@ const route = createRoute({
     params: z.object({
       year: z
         .string()
-        .regex(/^[0-9]{4}(\.docx)?$/)
+        .regex(/^[0-9]{4}(\.docx|\.pdf)?$/)
         .openapi({ example: '2018' }),
     }),
     query: z.object({ lang: z.string().optional().openapi({ description: 'ar, zh, en, fr, ru or es (default en)' }) }),
   },
   responses: {
     200: {
-      description: 'The document model (JSON), or the Word document',
-      content: { 'application/json': { schema: DocumentSchema }, [docxMediaType]: { schema: { type: 'string', format: 'binary' } } },
+      description: 'The document model (JSON), the Word document or the PDF',
+      content: {
+        'application/json': { schema: DocumentSchema },
+        [docxMediaType]: { schema: { type: 'string', format: 'binary' } },
+        [pdfMediaType]: { schema: { type: 'string', format: 'binary' } },
+      },
     },
     404: problems[404],
     422: problems[422],
+    503: { description: 'The PDF: Chromium is not installed on the server', content: problems[404].content },
   },
 });
 
@@ -116,6 +123,12 @@ export function registerReviewApi(api: Api) {
       c.header('Content-Disposition', `attachment; filename="review-${year}-${lang}.docx"`);
       // biome-ignore lint/suspicious/noExplicitAny: a binary response is outside the JSON schema's types
       return c.body(new Uint8Array(await reviewDocx(m, doc)), 200, { 'Content-Type': docxMediaType }) as any;
+    }
+    if (file.endsWith('.pdf')) {
+      const pdf = await reviewFileOf(m, doc, 'pdf', () => printerOf(c.get('app')));
+      c.header('Content-Disposition', `attachment; filename="${pdf.name}"`);
+      // biome-ignore lint/suspicious/noExplicitAny: a binary response is outside the JSON schema's types
+      return c.body(pdf.body, 200, { 'Content-Type': pdf.type }) as any;
     }
     return c.json(shown, 200);
   });

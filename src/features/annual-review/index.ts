@@ -1,8 +1,11 @@
 import type { Feature } from '../../platform/feature.ts';
+import { closePrinterOf } from '../../platform/formats/pdf.ts';
 import { isUuid } from '../../platform/values/codes.ts';
 import { registerReviewApi } from './api.ts';
 import { annualReviewsSection } from './bundle.ts';
+import { reviewCommand, reviewUsage } from './cli.ts';
 import { seedDemoReviews } from './demo.ts';
+import { printCssFile } from './print.tsx';
 import { reviewResource } from './queries.ts';
 import { reviewWebRoutes } from './routes.tsx';
 
@@ -37,6 +40,10 @@ export const annualReview: Feature = {
   // The published reviews are everyone's; the drafts (the same pages) the Committee side's.
   nav: [{ path: '/reviews', label: 'annualReview.nav', order: 135 }],
   bundle: [annualReviewsSection],
+  cli: [{ name: 'review', usage: reviewUsage, run: reviewCommand }],
+  // The print stylesheet the review page links; the PDFs' Chromium, started on the first, stops with the server.
+  assets: [{ name: 'annual-review-print.css', file: printCssFile, type: 'text/css; charset=utf-8' }],
+  shutdown: (app) => closePrinterOf(app),
   seed: {
     demo: async (db) =>
       `created ${await seedDemoReviews(db)} annual reviews (S/2018/1167 published, its figures from the records; a draft of 2019)`,

@@ -166,8 +166,9 @@ export const ReviewPage: FC<{ m: Messages; doc: ReviewDocument; committee: boole
         {doc.symbol} · {m.t('annualReview.distr')} · {doc.datedOn ? m.date(doc.datedOn) : '—'} ·{' '}
         {m.t('annualReview.originalLanguage', { language: languageName(m, doc.originalLanguage) })}
       </p>
-      <p>
-        <a href={`${base}/docx`}>{m.t('annualReview.docx')}</a>
+      <link rel="stylesheet" media="print" href="/static/annual-review-print.css" />
+      <p class="review-downloads">
+        <a href={`${base}/docx`}>{m.t('annualReview.docx')}</a> · <a href={`${base}/pdf`}>{m.t('annualReview.pdf')}</a>
       </p>
       {committee && (
         <div class="review-workflow">

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 
 import { notFound } from '../../platform/errors.ts';
 import { docxMediaType } from '../../platform/formats/docx.ts';
+import { printerOf } from '../../platform/formats/pdf.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, text } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/http/guard.ts';
@@ -10,6 +11,7 @@ import { can, may } from '../../platform/policy/policy.ts';
 import { advance, createReview, newDraftFrom, regenerate, writeParagraph } from './commands.ts';
 import { reviewDocument } from './document.ts';
 import { reviewDocx } from './docx.ts';
+import { reviewFile } from './outputs.ts';
 import { listReviews, reviewOfYear } from './queries.ts';
 import { ParagraphForm, ReviewList, ReviewPage } from './pages.tsx';
 
@@ -88,6 +90,13 @@ export function reviewWebRoutes() {
     c.header('Content-Type', docxMediaType);
     c.header('Content-Disposition', `attachment; filename="review-${review.year}-${m.locale}.docx"`);
     return c.body(new Uint8Array(bytes));
+  });
+  r.get('/:year{[0-9]{4}}/pdf', async (c) => {
+    const review = await loadReview(c);
+    const file = await reviewFile(c.get('app').database.db, c.get('m'), review, 'pdf', () => printerOf(c.get('app')));
+    c.header('Content-Type', file.type);
+    c.header('Content-Disposition', `attachment; filename="${file.name}"`);
+    return c.body(file.body);
   });
   r.get('/:year{[0-9]{4}}/paragraphs/:key', async (c) => {
     const m = c.get('m');

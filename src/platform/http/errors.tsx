@@ -7,7 +7,7 @@ import { asDatabaseError, databaseProblem } from './database-errors.ts';
 import type { AppEnv } from './env.ts';
 import { render } from './render.tsx';
 
-export const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429> = {
+export const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503> = {
   'bad-request': 400,
   validation: 422,
   unauthenticated: 401,
@@ -18,6 +18,7 @@ export const statusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 415
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'too-many-requests': 429,
+  unavailable: 503,
 };
 
 export function isApiPath(path: string): boolean {
