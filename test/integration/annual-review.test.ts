@@ -501,7 +501,7 @@ describe('every figure traceable, versions, translations and the year before (it
     assert.equal(res.status, 200);
     const html = await res.text();
     assert.match(html, /<tr id="diff-II.B.requests">/);
-    assert.match(html, /<del>In 2018, the Committee received 9 new requests/);
+    assert.match(html, /<del>In 2018, States submitted 9 new requests for assistance/);
     assert.match(html, /<ins>In 2018, nine States asked for assistance &lt;b&gt;by hand&lt;\/b&gt;/);
     assert.equal((await expert.fetch('/en/reviews/2018/versions/diff?from=x&to=now')).status, 400);
     assert.equal((await t.request('/en/reviews/2018/versions')).status, 401);
