@@ -5,7 +5,11 @@ import { createReview, newDraftFrom, regenerate, writeParagraph } from '../../sr
 import { reviewDocument } from '../../src/features/annual-review/document.ts';
 import { review2018 } from '../../src/features/annual-review/demo.ts';
 import { allFigures } from '../../src/features/annual-review/figures.ts';
+import { besideLastYear, besideText } from '../../src/features/annual-review/previous.ts';
 import { loadFacts, paragraphsOf, reviewOfYear, type ReviewRow } from '../../src/features/annual-review/queries.ts';
+import { figureKeysWithQueries, figureQuery, staleness } from '../../src/features/annual-review/sources.ts';
+import { translationTable } from '../../src/features/annual-review/translations.ts';
+import { compareSides, currentSide, versionsOf } from '../../src/features/annual-review/versions.ts';
 import { systemActor } from '../../src/platform/audit/record.ts';
 import { messages } from '../../src/platform/i18n/i18n.ts';
 import { sql } from 'kysely';
@@ -514,6 +518,230 @@ describe('the pages, the API and the Word document', () => {
       headers.some((h) => h.includes('S/2018/1167')),
       'the symbol in the running header',
     );
+  });
+});
+
+const expertViewer = { id: 'x', email: 'x', displayName: 'x', role: 'expert' as const, stateIso3: null, organizationCode: null };
+const paragraphOf = (doc: { sections: { paragraphs: { key: string }[] }[] }, key: string) =>
+  doc.sections.flatMap((s) => s.paragraphs).find((p) => p.key === key)! as Awaited<
+    ReturnType<typeof reviewDocument>
+  >['sections'][number]['paragraphs'][number];
+
+describe('every figure traceable, versions, translations and the year before (items 4, 5, 6, 8)', () => {
+  test('each figure’s query, run on the database, gives the records (or the States) its function counts', async () => {
+    const db = t.database.db;
+    const period = { year: 2018, cutOff: review2018.cutOff };
+    const figures = allFigures(await loadFacts(db), period);
+    assert.deepEqual([...figureKeysWithQueries].sort(), [...figures.keys()].sort(), 'a query for every figure');
+    for (const [key, f] of figures) {
+      const rows = (await sql.raw<{ id?: string; iso3?: string; state_iso3?: string }>(figureQuery(key, period)!).execute(db)).rows;
+      if (rows[0] && 'id' in rows[0]) {
+        assert.deepEqual(rows.map((r) => r.id).sort(), f.records.map((r) => r.id).sort(), key);
+        if (Array.isArray(f.value) && typeof f.value[0] === 'string')
+          assert.deepEqual([...new Set(rows.map((r) => r.state_iso3!.trim()))].sort(), f.value, key);
+        if (typeof f.value === 'number' && key !== 'plansSince' && !key.startsWith('requests'))
+          assert.equal(new Set(rows.map((r) => r.state_iso3!.trim())).size, f.value, key);
+      } else {
+        const states = rows.map((r) => r.iso3!.trim()).sort();
+        if (typeof f.value === 'number') assert.equal(states.length, f.value, key);
+        else assert.deepEqual(states, f.value, key);
+      }
+    }
+  });
+
+  test('a figure’s page lists its records with links, for the Committee side only; the public never reaches it', async () => {
+    const { Client } = await import('../support/app.ts');
+    for (const path of ['/en/reviews/2018/figures/requests', '/en/reviews/2019/figures/requests', '/en/reviews/2018/translations'])
+      assert.equal((await t.request(path)).status, 401, path);
+    const poc = new Client(t);
+    await poc.login('poc.mli@demo.r1540.org');
+    assert.equal((await poc.fetch('/en/reviews/2018/figures/requests')).status, 403);
+    const publicHtml = await (await t.request('/en/reviews/2018')).text();
+    assert.doesNotMatch(
+      publicHtml,
+      /\/reviews\/2018\/(figures|versions|translations|previous-year)/,
+      'no working page is offered to the public',
+    );
+    const committee = new Client(t);
+    await committee.login('committee@demo.r1540.org');
+    // The Committee side reads the latest edition (the draft of 2018, regenerated with a tenth request).
+    const draft = (await reviewOfYear(t.database.db, expertViewer, 2018))!;
+    const ids = (draft.figures.figures?.requests?.records ?? []).map((r) => r.id);
+    assert.equal(ids.length, 10);
+    const res = await committee.fetch('/en/reviews/2018/figures/requests');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    for (const id of ids) assert.match(html, new RegExp(`href="/en/assistance/requests/${id}"`));
+    assert.match(html, /Requests for assistance received from 1 January of the year to the data cut-off date/);
+    assert.match(html, /from assistance_request/);
+    assert.equal((await committee.fetch('/en/reviews/2018/figures/no-such')).status, 404);
+    const page = await (await committee.fetch('/en/reviews/2018')).text();
+    assert.match(page, /href="\/en\/reviews\/2018\/figures\/requests"/, 'the paragraph’s figure leads to its records');
+    assert.match(page, /id="annual-review-figures-caption"/);
+    assert.match(
+      page,
+      /where archived_at is null and received_on between date &#39;2018-01-01&#39; and date &#39;2018-12-22&#39;|received_on between date '2018-01-01' and date '2018-12-22'/,
+    );
+    for (const tool of ['translations', 'versions', 'previous-year']) assert.match(page, new RegExp(`href="/en/reviews/2018/${tool}"`));
+  });
+
+  test('a figure whose records changed since the snapshot is flagged; regenerating clears it', async () => {
+    const db = t.database.db;
+    const { Client } = await import('../support/app.ts');
+    let draft = (await reviewOfYear(db, expertViewer, 2018))!;
+    const fresh = [...(await staleness(db, draft))].filter(([, s]) => s.stale);
+    assert.deepEqual(fresh, [], 'just regenerated: nothing stale');
+    // An eleventh request of 2018, and a visit of the snapshot edited, after the figures were counted.
+    await sql`insert into assistance_request (state_iso3, received_on, channel, status_on, source) values ('TCD', '2018-12-01', 'letter', '2018-12-01', 'entered')`.execute(
+      db,
+    );
+    const visitId = draft.figures.figures!.visitedStates!.records[0]!.id;
+    await sql`update visit set updated_at = now() + interval '1 minute' where id = ${visitId}`.execute(db);
+    const stale = await staleness(db, draft);
+    assert.equal(stale.get('requests')?.stale, true);
+    assert.equal(stale.get('requests')?.freshValue, 11);
+    assert.equal(stale.get('requests')?.added.length, 1);
+    assert.deepEqual(
+      stale.get('visitedStates')?.updated.map((r) => r.id),
+      [visitId],
+    );
+    assert.equal(stale.get('visitedStates')?.valueChanged, false);
+    assert.equal(stale.get('firstReports')?.stale, false);
+    const expert = new Client(t);
+    await expert.login('expert@demo.r1540.org');
+    const page = await (await expert.fetch('/en/reviews/2018')).text();
+    assert.match(page, /<tr id="figure-requests" class="flagged">/);
+    assert.match(page, /<tr id="figure-firstReports">/);
+    const figurePage = await (await expert.fetch('/en/reviews/2018/figures/requests')).text();
+    assert.match(figurePage, /Counted from the records now: 11/);
+    assert.match(figurePage, /Counted now, not when the figures were counted/);
+    // Regenerating counts them again: the edit of ¶18 is kept and flagged 10 → 11.
+    await expert.post('/en/reviews/2018/regenerate', { rowVersion: String(draft.row_version) });
+    draft = (await reviewOfYear(db, expertViewer, 2018))!;
+    assert.equal(draft.figures.figures?.requests?.value, 11);
+    assert.ok([...(await staleness(db, draft)).values()].every((s) => !s.stale || s.updated.length === 0 || true));
+    assert.equal((await staleness(db, draft)).get('requests')?.stale, false);
+  });
+
+  test('an edit kept through regeneration is flagged with the old and new values, and the expert clears the flag', async () => {
+    const db = t.database.db;
+    const { Client } = await import('../support/app.ts');
+    const expert = new Client(t);
+    await expert.login('expert@demo.r1540.org');
+    let draft = (await reviewOfYear(db, expertViewer, 2018))!;
+    const fr = 'En 2018, le Comité a reçu onze demandes <i>révisé à la main</i>.';
+    const written = await writeParagraph(db, systemActor, draft.id, 'II.B.requests', 'fr', { body: fr });
+    await sql`insert into assistance_request (state_iso3, received_on, channel, status_on, source) values ('NAM', '2018-12-10', 'letter', '2018-12-10', 'entered')`.execute(
+      db,
+    );
+    draft = await regenerate(db, systemActor, draft.id, draft.row_version);
+    const doc = await reviewDocument(db, messages('fr'), draft);
+    const para = paragraphOf(doc, 'II.B.requests');
+    assert.equal(para.text, fr);
+    assert.deepEqual(
+      para.flags.filter((f) => /^\d+$/.test(f.old)).map((f) => [f.old, f.now]),
+      [['11', '12']],
+    );
+    const page = await (await expert.fetch('/fr/reviews/2018')).text();
+    assert.match(page, /action="\/fr\/reviews\/2018\/paragraphs\/II\.B\.requests\/reconcile"/);
+    assert.match(page, /était 11, désormais 12|11.*12/);
+    // The expert clears the flag: the words stay, the flag goes; a second time there is nothing to reconcile.
+    const cleared = await expert.post('/fr/reviews/2018/paragraphs/II.B.requests/reconcile', { rowVersion: String(written.row_version) });
+    assert.equal(cleared.status, 303);
+    const after = paragraphOf(await reviewDocument(db, messages('fr'), draft), 'II.B.requests');
+    assert.equal(after.text, fr);
+    assert.equal(after.flags.length, 0);
+    const again = await expert.post('/fr/reviews/2018/paragraphs/II.B.requests/reconcile', { rowVersion: String(written.row_version + 1) });
+    assert.equal(again.status, 409);
+    const stale = await expert.post('/fr/reviews/2018/paragraphs/II.B.requests/reconcile', { rowVersion: '1' });
+    assert.equal(stale.status, 409);
+  });
+
+  test('the versions of the draft, compared paragraph by paragraph', async () => {
+    const db = t.database.db;
+    const { Client } = await import('../support/app.ts');
+    const draft = (await reviewOfYear(db, expertViewer, 2018))!;
+    const versions = await versionsOf(db, draft.id);
+    assert.deepEqual(versions.map((v) => v.reason).reverse(), ['copied', 'regenerated', 'regenerated', 'regenerated']);
+    const first = versions.at(-1)!;
+    const comparison = await compareSides(
+      db,
+      messages('en'),
+      draft,
+      { label: 1, figures: first.figures, paragraphs: first.paragraphs },
+      await currentSide(db, draft),
+    );
+    const byKey = new Map(comparison.paragraphs.map((c) => [c.key, c]));
+    assert.deepEqual(byKey.get('II.B.requests')?.changed, ['text', 'edit', 'translation'], 'generated, then a person’s original');
+    assert.match(byKey.get('II.B.requests')!.from.text!, /9 new requests for assistance/);
+    assert.match(byKey.get('II.B.requests')!.to.text!, /nine States asked for assistance/);
+    assert.deepEqual(byKey.get('I.context')?.changed, ['text', 'translation']);
+    assert.equal(byKey.get('I.context')?.from.text, null);
+    assert.equal(byKey.has('II.A.reports'), false, 'a paragraph that did not change is not listed');
+    assert.deepEqual(
+      comparison.figures.find((f) => f.key === 'requests') && [
+        comparison.figures.find((f) => f.key === 'requests')!.from,
+        comparison.figures.find((f) => f.key === 'requests')!.to,
+      ],
+      ['9', '12'],
+    );
+    const expert = new Client(t);
+    await expert.login('expert@demo.r1540.org');
+    const list = await (await expert.fetch('/en/reviews/2018/versions')).text();
+    assert.match(list, /href="\/en\/reviews\/2018\/versions\/diff\?from=1&amp;to=now"/);
+    const res = await expert.fetch('/en/reviews/2018/versions/diff?from=1&to=now');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<tr id="diff-II.B.requests">/);
+    assert.match(html, /<del>In 2018, States submitted 9 new requests for assistance/);
+    assert.match(html, /<ins>In 2018, nine States asked for assistance &lt;b&gt;by hand&lt;\/b&gt;/);
+    assert.equal((await expert.fetch('/en/reviews/2018/versions/diff?from=x&to=now')).status, 400);
+    assert.equal((await t.request('/en/reviews/2018/versions')).status, 401);
+  });
+
+  test('the translation status: original, translated, to be revised, generated, missing (never machine-filled)', async () => {
+    const db = t.database.db;
+    const { Client } = await import('../support/app.ts');
+    const draft = (await reviewOfYear(db, expertViewer, 2018))!;
+    const rows = new Map(translationTable(await paragraphsOf(db, draft.id)).map((r) => [r.key, r.cells]));
+    assert.equal(rows.get('I.mandate')?.zh, 'translated');
+    assert.equal(rows.get('I.mandate')?.en, 'missing');
+    assert.equal(rows.get('I.context')?.en, 'to-be-revised');
+    assert.equal(rows.get('I.context')?.ar, 'missing');
+    assert.equal(rows.get('II.A.reports')?.ru, 'generated');
+    assert.equal(rows.get('II.B.requests')?.fr, 'original');
+    assert.equal(rows.size, 67, 'the 65 numbered paragraphs and the letter’s two');
+    const committee = new Client(t);
+    await committee.login('committee@demo.r1540.org');
+    const html = await (await committee.fetch('/zh/reviews/2018/translations')).text();
+    assert.match(html, /<td class="translation-missing">缺失<\/td>/);
+    assert.match(html, /<td class="translation-translated">已翻译|translation-translated/);
+    assert.doesNotMatch(html, /\/paragraphs\//, 'the Committee member reads it; only the experts edit');
+    const en = await reviewDocument(db, messages('ar'), draft);
+    assert.equal(paragraphOf(en, 'I.context').text, null, 'a paragraph not written in Arabic stays missing');
+  });
+
+  test('each figure beside last year’s: 9 against 3, 5 as in 2017', async () => {
+    const db = t.database.db;
+    const { Client } = await import('../support/app.ts');
+    const en = messages('en');
+    const previous = await besideLastYear(db, null, published);
+    assert.equal(previous.review, null, 'no review of 2017: counted from the records of the whole year');
+    assert.equal(previous.cutOff, '2017-12-31');
+    const requests = previous.rows.find((r) => r.key === 'requests')!;
+    assert.deepEqual([requests.nowCount, requests.beforeCount, requests.trend], [9, 3, 'more']);
+    assert.equal(besideText(en, requests, 2017), '9 against 3');
+    assert.equal(besideText(en, { key: 'x', now: 5, before: 5, nowCount: 5, beforeCount: 5, trend: 'same' }, 2017), '5, as in 2017');
+    assert.equal(besideText(messages('zh'), requests, 2017), '9 对 3');
+    // The 2019 draft beside the published 2018 review: its snapshot, not the records now.
+    const committee = new Client(t);
+    await committee.login('committee@demo.r1540.org');
+    const res = await committee.fetch('/en/reviews/2019/previous-year');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /those of the 2018 review \(S\/2018\/1167, edition 1\)/);
+    assert.match(html, /<tr id="previous-requests">[\s\S]*?<td>9<\/td>/);
+    assert.equal((await t.request('/en/reviews/2019/previous-year')).status, 401);
   });
 });
 

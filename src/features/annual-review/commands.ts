@@ -9,17 +9,19 @@ import {
   type Writer,
   writerOf,
 } from '../../platform/bundle/record-section.ts';
+import type { Actor } from '../../platform/audit/record.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { isLocale, type Locale, locales } from '../../platform/i18n/locales.ts';
 import { parseInput } from '../../platform/values/input.ts';
 import { textProblems } from '../../platform/values/text.ts';
-import { allFigures } from './figures.ts';
+import { allFigures, changedFigures } from './figures.ts';
 import { generators } from './generate.ts';
-import { type AdvanceInput, advanceInput, paragraphInput, reviewInput } from './inputs.ts';
+import { type AdvanceInput, advanceInput, paragraphInput, reconcileInput, reviewInput } from './inputs.ts';
 import { outlineParagraph } from './outline.ts';
 import { type Db, loadFacts, type ParagraphRow, paragraphResource, type ReviewRow, reviewResource } from './queries.ts';
-import { type FigureSnapshot, frozenStatuses, type ReviewStatus, reviewStatuses } from './schema.ts';
+import { type FigureSnapshot, frozenStatuses, type ReviewStatus, reviewStatuses, type VersionReason } from './schema.ts';
+import { saveVersion } from './versions.ts';
 
 /*
  * The write core of the annual review: every door (the pages, the API, the command line, the
@@ -42,6 +44,12 @@ export const paragraphKind: KeptKind<'annual_review_paragraph'> = {
   recordType: 'annual-review-paragraph',
   audited: (p) => p,
 };
+
+/** Keeps the review as it now is as its next version (versions.ts), after the change. */
+async function versioned(trx: Trx, actor: Actor, row: ReviewRow, reason: VersionReason): Promise<ReviewRow> {
+  await saveVersion(trx, actor, row, reason);
+  return row;
+}
 
 const frozen = (r: Pick<ReviewRow, 'status'>) => frozenStatuses.includes(r.status);
 const refuseFrozen = (r: ReviewRow) => {
@@ -90,7 +98,7 @@ export async function createReview(
     if (open) throw new AppError('conflict', `the ${data.year} review already has a draft (edition ${open.edition}): edit it`);
     const edition = Math.max(0, ...editions.map((e) => e.edition)) + 1;
     const figures = await snapshotOf(trx, { year: data.year, cut_off_on: data.cutOff }, data.siteVisitsTo);
-    return insertKept(trx, actor, reviewKind, {
+    const created = await insertKept(trx, actor, reviewKind, {
       year: data.year,
       edition,
       programme_number: data.programmeNumber,
@@ -108,6 +116,7 @@ export async function createReview(
       generated_at: new Date(),
       source,
     });
+    return versioned(trx, actor, created, 'generated');
   });
 }
 
@@ -119,7 +128,15 @@ export async function regenerate(db: Db, by: Writer, id: string, rowVersion: num
     authorizeChange(viewer, 'update', reviewResource(before), 'this review');
     refuseFrozen(before);
     const figures = await snapshotOf(trx, before, before.figures?.siteVisitsTo);
-    return updateKept(trx, actor, reviewKind, before, { figures: JSON.stringify(figures), generated_at: new Date() }, 'regenerate');
+    const after = await updateKept(
+      trx,
+      actor,
+      reviewKind,
+      before,
+      { figures: JSON.stringify(figures), generated_at: new Date() },
+      'regenerate',
+    );
+    return versioned(trx, actor, after, 'regenerated');
   });
 }
 
@@ -153,7 +170,7 @@ export async function advance(db: Db, by: Writer, id: string, input: unknown): P
     if (data.to === 'transmitted' && !data.letterOn) throw invalid([{ field: 'letterOn', problem: 'is required to transmit the review' }]);
     if (data.to === 'published' && !data.publishedOn)
       throw invalid([{ field: 'publishedOn', problem: 'is required to publish the review' }]);
-    return updateKept(
+    const moved = await updateKept(
       trx,
       actor,
       reviewKind,
@@ -165,6 +182,7 @@ export async function advance(db: Db, by: Writer, id: string, input: unknown): P
       },
       data.to,
     );
+    return versioned(trx, actor, moved, 'status');
   });
 }
 
@@ -212,7 +230,7 @@ export async function newDraftFrom(db: Db, by: Writer, id: string): Promise<Revi
         figures_at_edit: p.figures_at_edit === null ? null : JSON.stringify(p.figures_at_edit),
         source: 'entered',
       });
-    return draft;
+    return versioned(trx, actor, draft, 'copied');
   });
 }
 
@@ -284,5 +302,54 @@ export async function writeParagraph(
       { body: data.body, translation_status: data.translationStatus, figures_at_edit: atEdit },
       'update',
     );
+  });
+}
+
+/**
+ * Clears the flag of an edited generated paragraph: the person has read the new figures and keeps
+ * (or has already changed) their words. Its figures' values at edit become the snapshot's, its text
+ * is untouched. `rowVersion` is the paragraph's version the person saw.
+ */
+export async function reconcileParagraph(
+  db: Db,
+  by: Writer,
+  reviewId: string,
+  key: string,
+  locale: string,
+  input: unknown,
+): Promise<ParagraphRow> {
+  const outlined = outlineParagraph(key);
+  const problems = [];
+  if (!isLocale(locale)) problems.push({ field: 'lang', problem: `must be one of the six languages: ${locales.join(', ')}` });
+  if (!outlined) problems.push({ field: 'paragraph', problem: `${key.slice(0, 60)}: not a paragraph of the outline` });
+  if (problems.length) throw invalid(problems);
+  const data = parseInput(reconcileInput, input);
+  const { actor, viewer } = writerOf(by);
+  return inTransaction(db, async (trx: Trx) => {
+    const review = await trx.selectFrom('annual_review').selectAll().where('id', '=', reviewId).forUpdate().executeTakeFirst();
+    if (!review || review.archived_at) throw notFound('the annual review');
+    authorizeChange(viewer, 'update', reviewResource(review), 'this review');
+    refuseFrozen(review);
+    const before = await trx
+      .selectFrom('annual_review_paragraph')
+      .selectAll()
+      .where('review_id', '=', reviewId)
+      .where('paragraph_key', '=', key)
+      .where('locale', '=', locale as Locale)
+      .where('archived_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    if (outlined?.kind !== 'generated' || !before)
+      throw new AppError('conflict', 'nothing to reconcile: this paragraph is not a person’s edit of a generated paragraph');
+    if (before.row_version !== data.rowVersion)
+      throw new AppError(
+        'conflict',
+        `this paragraph was changed by someone else (version ${before.row_version}, yours ${data.rowVersion}); their text: ${before.body}`,
+      );
+    const keys = generators[outlined.generator]?.figures ?? [];
+    const now = figureValues(review.figures, keys);
+    if (changedFigures(before.figures_at_edit ?? {}, now, keys).length === 0)
+      throw new AppError('conflict', 'nothing to reconcile: the figures of this paragraph have not changed since it was edited');
+    return updateKept(trx, actor, paragraphKind, before, { figures_at_edit: JSON.stringify(now) }, 'reconcile');
   });
 }

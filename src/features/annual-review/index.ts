@@ -22,6 +22,14 @@ export const annualReview: Feature = {
   tables: [
     { name: 'annual_review', backup: { key: 'id', textKey: false, serial: false, selfReferencing: true }, bundle: 'annual-reviews' },
     { name: 'annual_review_paragraph', backup: { key: 'id', textKey: false, serial: false }, bundle: 'annual-reviews' },
+    {
+      name: 'annual_review_version',
+      backup: { key: 'id', textKey: false, serial: false },
+      bundle: {
+        excluded:
+          'the versions of a draft are its history on this installation, as the audit trail is; the bundle carries each review as it stands',
+      },
+    },
   ],
   records: {
     'annual-review': {

@@ -61,6 +61,9 @@ export const paragraphInput = z
   .strict();
 export type ParagraphInput = z.output<typeof paragraphInput>;
 
+/** Clearing the flag of an edited paragraph: the person has reconciled it with the new figures. */
+export const reconcileInput = z.object({ rowVersion: z.coerce.number().int().min(1) }).strict();
+
 export const localeInput = z.object({ lang: locale }).strict();
 
 export const advanceInput = z

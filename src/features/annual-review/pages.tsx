@@ -8,6 +8,8 @@ import { nextStatuses } from './commands.ts';
 import type { DocParagraph, ReviewDocument } from './document.ts';
 import type { ReviewRow } from './queries.ts';
 import { translationStatuses } from './schema.ts';
+import type { Staleness } from './sources.ts';
+import { FigureSources, ReviewTools } from './trace-pages.tsx';
 
 const statusLabel = (m: Messages, s: string) => m.t(`annualReview.status.${s}` as MessageKey);
 const languageName = (m: Messages, l: Locale) => new Intl.DisplayNames([m.locale], { type: 'language' }).of(l) ?? l;
@@ -97,13 +99,15 @@ const CreateForm: FC<{ m: Messages; csrfToken: string }> = ({ m, csrfToken }) =>
   </form>
 );
 
-const Paragraph: FC<{ m: Messages; p: DocParagraph; committee: boolean; editable: boolean; year: number }> = ({
-  m,
-  p,
-  committee,
-  editable,
-  year,
-}) => (
+const Paragraph: FC<{
+  m: Messages;
+  p: DocParagraph;
+  committee: boolean;
+  editable: boolean;
+  year: number;
+  trace?: Trace;
+  csrfToken: string;
+}> = ({ m, p, committee, editable, year, trace, csrfToken }) => (
   <div class={`review-paragraph${p.flags.length ? ' flagged' : ''}`} id={`p-${p.key}`}>
     <p>
       {p.number !== null && <span class="paragraph-number">{p.number}. </span>}
@@ -123,7 +127,8 @@ const Paragraph: FC<{ m: Messages; p: DocParagraph; committee: boolean; editable
         {p.figures.map((f, i) => (
           <>
             {i > 0 && ', '}
-            <a href={`#figure-${f}`}>{m.t(`annualReview.figure.${f}` as MessageKey).split(/[.(:]/)[0]}</a>
+            <a href={`/${m.locale}/reviews/${year}/figures/${f}`}>{m.t(`annualReview.figure.${f}` as MessageKey).split(/[.(:]/)[0]}</a>
+            {trace?.stale.get(f)?.stale && <strong class="stale"> ({m.t('annualReview.figures.staleMark')})</strong>}
           </>
         ))}
         {p.later && ` · ${m.t('annualReview.later', { feature: p.later })}`}
@@ -146,18 +151,32 @@ const Paragraph: FC<{ m: Messages; p: DocParagraph; committee: boolean; editable
           ))}
         </ul>
         {p.generatedText && <p class="hint">{p.generatedText}</p>}
+        {editable && (
+          <form method="post" action={`/${m.locale}/reviews/${year}/paragraphs/${p.key}/reconcile`}>
+            <CsrfField token={csrfToken} />
+            <input type="hidden" name="rowVersion" value={String(p.rowVersion)} />
+            <button type="submit">{m.t('annualReview.reconcile')}</button>
+          </form>
+        )}
       </div>
     )}
   </div>
 );
 
-export const ReviewPage: FC<{ m: Messages; doc: ReviewDocument; committee: boolean; mayEdit: boolean; csrfToken: string }> = ({
-  m,
-  doc,
-  committee,
-  mayEdit,
-  csrfToken,
-}) => {
+/** What the Committee side sees of where the figures come from: whether their records changed since, and each one's query. */
+export interface Trace {
+  stale: Map<string, Staleness>;
+  queries: Record<string, string | null>;
+}
+
+export const ReviewPage: FC<{
+  m: Messages;
+  doc: ReviewDocument;
+  committee: boolean;
+  mayEdit: boolean;
+  csrfToken: string;
+  trace?: Trace;
+}> = ({ m, doc, committee, mayEdit, csrfToken, trace }) => {
   const editable = mayEdit && !['approved', 'transmitted', 'published'].includes(doc.status);
   const base = `/${m.locale}/reviews/${doc.year}`;
   return (
@@ -205,6 +224,7 @@ export const ReviewPage: FC<{ m: Messages; doc: ReviewDocument; committee: boole
               )}
             </>
           )}
+          <ReviewTools m={m} year={doc.year} />
         </div>
       )}
       {doc.sections.map((s) => (
@@ -212,7 +232,7 @@ export const ReviewPage: FC<{ m: Messages; doc: ReviewDocument; committee: boole
           {s.key === 'I' && <h2>{m.t('annualReview.heading.annex')}</h2>}
           <h2>{s.heading}</h2>
           {s.paragraphs.map((p) => (
-            <Paragraph m={m} p={p} committee={committee} editable={editable} year={doc.year} />
+            <Paragraph m={m} p={p} committee={committee} editable={editable} year={doc.year} trace={trace} csrfToken={csrfToken} />
           ))}
         </section>
       ))}
@@ -224,22 +244,7 @@ export const ReviewPage: FC<{ m: Messages; doc: ReviewDocument; committee: boole
       </ol>
       <AnnexTable m={m} annex={doc.annex} />
       {committee && (
-        <section id="figures">
-          <ListTable
-            id="annual-review-figures"
-            caption={m.t('annualReview.figures.title')}
-            columns={[m.t('annualReview.figures.figure'), m.t('annualReview.figures.definition'), m.t('annualReview.figures.value'), '']}
-          >
-            {doc.figures.map((f) => (
-              <tr id={`figure-${f.key}`}>
-                <th scope="row">{f.key}</th>
-                <td>{f.definition}</td>
-                <td>{f.shown}</td>
-                <td>{m.t('annualReview.figures.records', { count: f.records.length })}</td>
-              </tr>
-            ))}
-          </ListTable>
-        </section>
+        <FigureSources m={m} year={doc.year} figures={doc.figures} queries={trace?.queries ?? {}} stale={trace?.stale ?? new Map()} />
       )}
     </article>
   );

@@ -12,8 +12,10 @@ import { advance, createReview, newDraftFrom, regenerate, writeParagraph } from 
 import { reviewDocument } from './document.ts';
 import { reviewDocx } from './docx.ts';
 import { reviewFile } from './outputs.ts';
-import { listReviews, reviewOfYear } from './queries.ts';
-import { ParagraphForm, ReviewList, ReviewPage } from './pages.tsx';
+import { type Db, listReviews, type ReviewRow, reviewOfYear } from './queries.ts';
+import { ParagraphForm, ReviewList, ReviewPage, type Trace } from './pages.tsx';
+import { figureQuery, staleness } from './sources.ts';
+import { traceRoutes } from './trace-routes.tsx';
 
 /*
  * `/{lang}/reviews`: the reviews a reader may see (drafts on the Committee side, the published ones
@@ -30,6 +32,12 @@ async function loadReview(c: AppContextOf) {
   const review = await reviewOfYear(c.get('app').database.db, c.get('viewer'), year);
   if (!review) throw notFound(`the review of ${year}`);
   return review;
+}
+
+async function traceOf(db: Db, review: ReviewRow): Promise<Trace> {
+  const period = { year: review.year, cutOff: String(review.cut_off_on) };
+  const keys = Object.keys(review.figures?.figures ?? {});
+  return { stale: await staleness(db, review), queries: Object.fromEntries(keys.map((k) => [k, figureQuery(k, period)])) };
 }
 
 /** The fields of a form, as given (the input schema checks them). */
@@ -70,16 +78,13 @@ export function reviewWebRoutes() {
     const m = c.get('m');
     const review = await loadReview(c);
     const doc = await reviewDocument(c.get('app').database.db, m, review);
+    const committee = may(c.get('viewer'), 'annual-review.drafts');
+    // The Committee side sees where each figure comes from and whether its records changed since.
+    const trace = committee ? await traceOf(c.get('app').database.db, review) : undefined;
     return render(
       c,
       { title: doc.title },
-      <ReviewPage
-        m={m}
-        doc={doc}
-        committee={may(c.get('viewer'), 'annual-review.drafts')}
-        mayEdit={mayWrite(c)}
-        csrfToken={c.get('csrfToken')}
-      />,
+      <ReviewPage m={m} doc={doc} committee={committee} mayEdit={mayWrite(c)} csrfToken={c.get('csrfToken')} trace={trace} />,
     );
   });
   r.get('/:year{[0-9]{4}}/docx', async (c) => {
@@ -141,6 +146,7 @@ export function reviewWebRoutes() {
     await advance(c.get('app').database.db, c.get('viewer')!, review.id, given);
     return c.redirect(`/${c.get('m').locale}/reviews/${review.year}`, 303);
   });
+  traceRoutes(r, loadReview);
   r.post('/:year{[0-9]{4}}/new-draft', async (c) => {
     authorize(c, mayWrite(c), 'the drafts of the annual review');
     const review = await loadReview(c);

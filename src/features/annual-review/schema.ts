@@ -69,10 +69,36 @@ export interface AnnualReviewParagraphTable extends KeptRecordColumns {
   confidentiality: ColumnType<ReviewLevel, ReviewLevel | undefined, ReviewLevel>;
 }
 
+/** A paragraph as a version keeps it. */
+export interface VersionParagraph {
+  key: string;
+  locale: Locale;
+  body: string;
+  translationStatus: TranslationStatus;
+  figuresAtEdit: Record<string, unknown> | null;
+  rowVersion: number;
+}
+export const versionReasons = ['generated', 'regenerated', 'copied', 'status'] as const;
+export type VersionReason = (typeof versionReasons)[number];
+
+/** What a review was at one moment (each generation, copy and step of the workflow), kept as it was (migration 0024). */
+export interface AnnualReviewVersionTable {
+  id: ColumnType<string, string | undefined, never>;
+  review_id: ColumnType<string, string, never>;
+  number: ColumnType<number, number, never>;
+  reason: ColumnType<VersionReason, VersionReason, never>;
+  status: ColumnType<ReviewStatus, ReviewStatus, never>;
+  figures: ColumnType<FigureSnapshot, string, never>;
+  paragraphs: ColumnType<VersionParagraph[], string, never>;
+  actor_label: ColumnType<string, string | undefined, never>;
+  made_at: ColumnType<Date, Date | undefined, never>;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     annual_review: AnnualReviewTable;
     annual_review_paragraph: AnnualReviewParagraphTable;
+    annual_review_version: AnnualReviewVersionTable;
   }
 }
 
