@@ -14,20 +14,29 @@
  * and, in the same run, the baseline: the median of the State list page (`/en/states`), a simple
  * page of one query, so that the ratio can be quoted.
  */
-import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Insertable, Kysely } from 'kysely';
-import { loadConfig } from '../src/platform/config.ts';
-import { createContext } from '../src/app/context.ts';
 import type { DB } from '../src/platform/db/schema.ts';
 import { seedDemoAccounts } from '../src/features/accounts/index.ts';
 import { createApp } from '../src/app/http.tsx';
-import { createSession } from '../src/features/accounts/sessions.ts';
 import type { AssistanceMatchTable } from '../src/features/assistance/schema.ts';
 import { areas, helpKinds, paragraphs, weaponTypes } from '../src/features/assistance/taxonomy.ts';
-import { type Engine, openEngine } from './engines.ts';
+import {
+  bounded,
+  eachEngine,
+  type Engine,
+  enginesOf,
+  expertCookie,
+  limit,
+  logLoad,
+  logger,
+  pageGetter,
+  percentile,
+  prng,
+  times,
+} from './kit.ts';
 
-const log = (line: string) => process.stderr.write(`bench/assistance-list: ${line}\n`);
+const log = logger('assistance-list');
 const { values: args } = parseArgs({
   options: {
     engine: { type: 'string', default: 'all' },
@@ -36,43 +45,11 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1540' },
   },
 });
-const engines: Engine[] = args.engine === 'all' ? ['pglite', 'postgres'] : [args.engine as Engine];
-const requestCount = Math.max(1, Math.min(5000, Number(args.requests) || 500));
-const runs = Math.max(1, Math.min(31, Number(args.runs) || 7));
+const engines = enginesOf(args.engine);
+const requestCount = bounded(args.requests, 500, 1, 5000);
+const runs = bounded(args.runs, 7, 1, 31);
 const seed = Number(args.seed) || 1540;
-
-setTimeout(() => {
-  log('over the 10 min limit: stopping');
-  process.exit(3);
-}, 10 * 60_000).unref();
-
-/** mulberry32: a small, fast, seeded PRNG in [0, 1). */
-function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-
-async function times(fn: () => Promise<unknown>, n: number): Promise<number[]> {
-  await fn(); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
+limit(10, log);
 
 const statuses = [
   'received',
@@ -252,57 +229,35 @@ interface Result {
 }
 const results: Result[] = [];
 
-for (const engine of engines) {
-  const opened = await openEngine(engine, 'assistlist', log);
-  if (!opened) continue;
-  try {
-    const ctx = await createContext(loadConfig({ ...opened.env, R1540_DEMO: 'false', R1540_LOG_REQUESTS: 'false' }), {
-      database: opened.database,
-    });
-    const db = ctx.database.db;
-    await seedDemoAccounts(db);
-    const t0 = performance.now();
-    const counts = await fill(db, requestCount);
-    log(
-      `${engine}: ${counts.requests} requests, ${counts.items} items, ${counts.responses} responses, ${counts.matches} matches, ${counts.offers} offers written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
-    const app = createApp(ctx);
-    const expert = await db.selectFrom('app_user').select('id').where('email', '=', 'expert@demo.r1540.org').executeTakeFirstOrThrow();
-    const cookie = `r1540_session=${await createSession(db, expert.id, 1)}; r1540_csrf=${'b'.repeat(43)}`;
-    let bytes = 0;
-    const page = async (p: string) => {
-      const res = await app.request(`http://127.0.0.1${p}`, { headers: { cookie } });
-      const body = await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
-      bytes = body.byteLength;
-      return bytes;
-    };
-    const list = await times(() => page('/en/assistance/list'), runs);
-    const listBytes = bytes;
-    const states = await times(() => page('/en/states'), runs);
-    const base = percentile(states, 50);
-    results.push({
-      engine,
-      measure: `consolidated list page, ${counts.requests} requests (${counts.items} items, ${counts.responses} responses, ${counts.matches} matches)`,
-      median: `${percentile(list, 50).toFixed(0)} ms`,
-      p95: `${percentile(list, 95).toFixed(0)} ms`,
-      baseline: `State list page ${base.toFixed(1)} ms`,
-      ratio: (percentile(list, 50) / base).toFixed(1),
-      note: `${(listBytes / 1024).toFixed(0)} KB of HTML; ${runs} runs after one warm-up`,
-    });
-    log(
-      `${engine}: list median ${percentile(list, 50).toFixed(0)} ms, p95 ${percentile(list, 95).toFixed(0)} ms; /en/states median ${base.toFixed(1)} ms`,
-    );
-  } finally {
-    await opened.database.close();
-    await opened.done();
-  }
-}
+await eachEngine(engines, 'assistlist', log, false, async (ctx, engine) => {
+  const db = ctx.database.db;
+  await seedDemoAccounts(db);
+  const t0 = performance.now();
+  const counts = await fill(db, requestCount);
+  log(
+    `${engine}: ${counts.requests} requests, ${counts.items} items, ${counts.responses} responses, ${counts.matches} matches, ${counts.offers} offers written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const page = pageGetter(createApp(ctx), await expertCookie(db));
+  let listBytes = 0;
+  const list = await times(async () => {
+    listBytes = await page('/en/assistance/list');
+  }, runs);
+  const states = await times(() => page('/en/states'), runs);
+  const base = percentile(states, 50);
+  results.push({
+    engine,
+    measure: `consolidated list page, ${counts.requests} requests (${counts.items} items, ${counts.responses} responses, ${counts.matches} matches)`,
+    median: `${percentile(list, 50).toFixed(0)} ms`,
+    p95: `${percentile(list, 95).toFixed(0)} ms`,
+    baseline: `State list page ${base.toFixed(1)} ms`,
+    ratio: (percentile(list, 50) / base).toFixed(1),
+    note: `${(listBytes / 1024).toFixed(0)} KB of HTML; ${runs} runs after one warm-up`,
+  });
+  log(
+    `${engine}: list median ${percentile(list, 50).toFixed(0)} ms, p95 ${percentile(list, 95).toFixed(0)} ms; /en/states median ${base.toFixed(1)} ms`,
+  );
+});
 
 console.table(results);
-log(
-  `${cpus().length} CPUs, load ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-);
+logLoad(log);
 process.exit(0);

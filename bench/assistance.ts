@@ -31,9 +31,10 @@ import {
   type TrackRecord,
 } from '../src/features/assistance/matching/matching.ts';
 import { areas, areasOfParagraph, type WeaponType, weaponTypes } from '../src/features/assistance/taxonomy.ts';
+import { limit, logger, percentile, prng, timesSync } from './kit.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const log = (line: string) => process.stderr.write(`bench/assistance: ${line}\n`);
+const log = logger('assistance');
 const TARGET_MS = 1000;
 
 const { values: args } = parseArgs({
@@ -49,25 +50,11 @@ const offerCount = Math.max(1, Math.min(20_000, Number(args.offers) || 2000));
 const runs = Math.max(1, Math.min(31, Number(args.runs) || 7));
 const seed = Number(args.seed) || 1540;
 
-setTimeout(() => {
-  log('over the 5 min limit: stopping');
-  process.exit(3);
-}, 5 * 60_000).unref();
+limit(5, log);
 
 // -------------------------------------------------------------------------------------------------
 // Deterministic data
 
-/** mulberry32: a small, fast, seeded PRNG in [0, 1). */
-function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(seed);
 const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 /** One value by weight. */
@@ -242,25 +229,9 @@ const track: TrackRecord = new Map(
 // -------------------------------------------------------------------------------------------------
 // Measures
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-
-function times(fn: () => unknown, n: number): number[] {
-  fn(); // warm-up
-  const out: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const t0 = performance.now();
-    fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-
 let kept = 0;
 let withReasons = 0;
-const engine = times(() => {
+const engine = timesSync(() => {
   const result = matchAll(items, offers, track, defaultWeights, 10);
   kept = 0;
   withReasons = 0;
@@ -271,7 +242,7 @@ const engine = times(() => {
 }, runs);
 
 let sink = 0;
-const baseline = times(() => {
+const baseline = timesSync(() => {
   let sum = 0;
   for (let i = 0; i < items.length; i++) for (const offer of offers) sum += offer.areas.length;
   sink += sum;

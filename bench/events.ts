@@ -11,18 +11,15 @@
  * Measures `--runs` requests of each after one warm-up: median and p95 in ms and the size; and, in
  * the same run, the baseline: the median of the State list page (`/en/states`).
  */
-import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
-import { createContext } from '../src/app/context.ts';
 import { createApp } from '../src/app/http.tsx';
 import { seedDemoAccounts } from '../src/features/accounts/index.ts';
 import { audiences, eventGroups } from '../src/features/outreach/schema.ts';
-import { loadConfig } from '../src/platform/config.ts';
 import type { DB } from '../src/platform/db/schema.ts';
-import { type Engine, openEngine } from './engines.ts';
+import { bounded, eachEngine, enginesOf, limit, logLoad, logger, pageGetter, percentile, prng, times } from './kit.ts';
 
-const log = (line: string) => process.stderr.write(`bench/events: ${line}\n`);
+const log = logger('events');
 const { values: args } = parseArgs({
   options: {
     engine: { type: 'string', default: 'all' },
@@ -31,43 +28,11 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1540' },
   },
 });
-const engines: Engine[] = args.engine === 'all' ? ['pglite', 'postgres'] : [args.engine as Engine];
-const eventCount = Math.max(1, Math.min(20_000, Number(args.events) || 2000));
-const runs = Math.max(1, Math.min(31, Number(args.runs) || 7));
+const engines = enginesOf(args.engine);
+const eventCount = bounded(args.events, 2000, 1, 20_000);
+const runs = bounded(args.runs, 7, 1, 31);
 const seed = Number(args.seed) || 1540;
-
-setTimeout(() => {
-  log('over the 10 min limit: stopping');
-  process.exit(3);
-}, 10 * 60_000).unref();
-
-/** mulberry32: a small, fast, seeded PRNG in [0, 1). */
-function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-
-async function times(fn: () => Promise<unknown>, n: number): Promise<number[]> {
-  await fn(); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
+limit(10, log);
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -104,54 +69,36 @@ async function fill(db: Kysely<DB>, n: number): Promise<void> {
 
 const results: Record<string, string>[] = [];
 
-for (const engine of engines) {
-  const opened = await openEngine(engine, 'events', log);
-  if (!opened) continue;
-  try {
-    const ctx = await createContext(loadConfig({ ...opened.env, R1540_DEMO: 'false', R1540_LOG_REQUESTS: 'false' }), {
-      database: opened.database,
+await eachEngine(engines, 'events', log, false, async (ctx, engine) => {
+  const db = ctx.database.db;
+  await seedDemoAccounts(db);
+  const t0 = performance.now();
+  await fill(db, eventCount);
+  log(`${engine}: ${eventCount} events written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const page = pageGetter(createApp(ctx));
+  let bytes = 0;
+  const get = async (p: string) => {
+    bytes = await page(p);
+  };
+  const base = percentile(await times(() => get('/en/states'), runs), 50);
+  for (const [measure, path] of [
+    ['calendar, month view', '/en/events?view=month&month=2018-06'],
+    ['calendar, list filtered by group', '/en/events?group=regional'],
+    ['iCalendar feed filtered by group', '/en/events.ics?group=regional'],
+  ] as const) {
+    const ms = await times(() => get(path), runs);
+    results.push({
+      engine,
+      measure: `${measure}, ${eventCount} events`,
+      median: `${percentile(ms, 50).toFixed(0)} ms`,
+      p95: `${percentile(ms, 95).toFixed(0)} ms`,
+      baseline: `State list page ${base.toFixed(1)} ms`,
+      ratio: (percentile(ms, 50) / base).toFixed(1),
+      note: `${(bytes / 1024).toFixed(0)} KB; ${runs} runs after one warm-up`,
     });
-    const db = ctx.database.db;
-    await seedDemoAccounts(db);
-    const t0 = performance.now();
-    await fill(db, eventCount);
-    log(`${engine}: ${eventCount} events written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const app = createApp(ctx);
-    const cookie = `r1540_csrf=${'b'.repeat(43)}`;
-    let bytes = 0;
-    const get = async (p: string) => {
-      const res = await app.request(`http://127.0.0.1${p}`, { headers: { cookie } });
-      const body = await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${p} answered ${res.status}`);
-      bytes = body.byteLength;
-    };
-    const base = percentile(await times(() => get('/en/states'), runs), 50);
-    for (const [measure, path] of [
-      ['calendar, month view', '/en/events?view=month&month=2018-06'],
-      ['calendar, list filtered by group', '/en/events?group=regional'],
-      ['iCalendar feed filtered by group', '/en/events.ics?group=regional'],
-    ] as const) {
-      const ms = await times(() => get(path), runs);
-      results.push({
-        engine,
-        measure: `${measure}, ${eventCount} events`,
-        median: `${percentile(ms, 50).toFixed(0)} ms`,
-        p95: `${percentile(ms, 95).toFixed(0)} ms`,
-        baseline: `State list page ${base.toFixed(1)} ms`,
-        ratio: (percentile(ms, 50) / base).toFixed(1),
-        note: `${(bytes / 1024).toFixed(0)} KB; ${runs} runs after one warm-up`,
-      });
-    }
-  } finally {
-    await opened.database.close();
-    await opened.done();
   }
-}
+});
 
 console.table(results);
-log(
-  `${cpus().length} CPUs, load ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ')}`,
-);
+logLoad(log);
 process.exit(0);

@@ -31,39 +31,20 @@ import { seedDemoReports } from '../src/features/reports/demo.ts';
 import { statusAsOf } from '../src/features/reports/queries.ts';
 import { refreshSearchIndex } from '../src/features/search/indexer.ts';
 import { search } from '../src/features/search/search.ts';
-import { type Engine, openEngine } from './engines.ts';
+import { type Engine, enginesOf, limit, logger, median, percentile, times } from './kit.ts';
+import { openEngine } from './engines.ts';
 import { addDocuments, queries } from './records-data.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const log = (line: string) => process.stderr.write(`bench/records: ${line}\n`);
+const log = logger('records');
 const { values: args } = parseArgs({
   options: { engine: { type: 'string', default: 'all' }, docs: { type: 'string', default: '2000' }, kb: { type: 'string', default: '50' } },
 });
-const engines: Engine[] = args.engine === 'all' ? ['pglite', 'postgres'] : [args.engine as Engine];
+const engines = enginesOf(args.engine);
 const docCount = Math.max(12, Math.min(20_000, Number(args.docs) || 2000));
 const docBytes = Math.max(1, Math.min(500, Number(args.kb) || 50)) * 1000;
 
-setTimeout(() => {
-  log('over the 25 min limit: stopping');
-  process.exit(3);
-}, 25 * 60_000).unref();
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-const median = (xs: number[]) => percentile(xs, 50);
-
-async function times(fn: () => Promise<unknown>, n: number): Promise<number[]> {
-  await fn();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
+limit(25, log);
 
 interface Result {
   engine: Engine;

@@ -1,15 +1,13 @@
-// The pages of one record of administration, alike for the four kinds: new, page, edit, archive, restore, history.
+// The pages of one record of administration, alike for the four kinds: new and page here; edit, archive, restore and history the platform's (recordPages).
 import { Hono } from 'hono';
-import { recordHistory } from '../../platform/audit/history.ts';
-import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, text } from '../../platform/http/forms.ts';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
-import { can, visibilityScope } from '../../platform/policy/policy.ts';
-import { HistoryList } from '../../platform/ui/history.tsx';
-import { confirmFirst, RecordActions } from '../../platform/ui/record-actions.tsx';
-import { refusal, requiredVersion, type Status } from '../reports/index.ts';
+import { can } from '../../platform/policy/policy.ts';
+import { RecordActions } from '../../platform/ui/record-actions.tsx';
+import { type RecordForm, type RecordKind, recordPages, visibleRecord } from '../../platform/ui/record-pages.tsx';
+import { refusal } from '../reports/index.ts';
 import { type FormValues, SpecForm } from './forms.tsx';
 import type { PageKind } from './kinds.tsx';
 import { loadNames } from './names.ts';
@@ -29,38 +27,44 @@ export function recordRoutes<R extends Kept>(kind: PageKind<R>, sub: string) {
   const db = (c: AppContextOf) => c.get('app').database.db;
   const names = (c: AppContextOf) => loadNames(db(c), c.get('viewer'), c.get('m'), kind.fund);
 
-  /** A record the viewer may see, or not found: a hidden record is not even said to exist. */
-  const visible = async (c: AppContextOf): Promise<R> => {
-    const id = c.req.param('id') ?? '';
-    const row = await kind.find(db(c), id);
-    if (!row || !can(c.get('viewer'), 'read', kind.resource(row)))
-      throw new AppError('not-found', `no record has the id ${id.slice(0, 40)}`);
-    return row;
-  };
-
-  const formPage = async (
-    c: AppContextOf,
-    title: string,
-    action: string,
-    cancel: string,
-    values: FormValues,
-    problems: FieldProblem[],
-    status: Status,
-  ) => {
+  const formPage = async (c: AppContextOf, p: RecordForm<FormValues>) => {
     const m = c.get('m');
     return render(
       c,
-      { title, status },
+      { title: p.title, status: p.status },
       <SpecForm
         m={m}
-        action={action}
-        cancel={cancel}
-        values={values}
-        problems={problems}
+        action={p.action}
+        cancel={p.cancel}
+        values={p.values}
+        problems={p.problems}
         csrfToken={c.get('csrfToken')}
         fields={kind.fields(m, await names(c))}
       />,
     );
+  };
+
+  const shared: RecordKind<R, FormValues> = {
+    path: kind.path,
+    type: kind.type,
+    noun: 'record',
+    find: kind.find,
+    resource: kind.resource,
+    title: async (c, row) => kind.title(c.get('m'), row, await names(c)),
+    editTitle: (c) => c.get('m').t(kind.editTitle),
+    formOf: (_c, row) => kind.formOf(row),
+    valuesOf: (body) => valuesOfBody(body, kind.blank),
+    inputOf: kind.inputOf,
+    form: formPage,
+    update: kind.update,
+    setArchived: kind.setArchived,
+    history: true,
+    restore: true,
+  };
+
+  const newForm = (c: AppContextOf) => {
+    const m = c.get('m');
+    return { title: m.t(kind.newTitle), action: `/${m.locale}${kind.path}/new`, cancel: `/${m.locale}${kind.list}` };
   };
 
   const mayCreate = (c: AppContextOf) =>
@@ -71,9 +75,8 @@ export function recordRoutes<R extends Kept>(kind: PageKind<R>, sub: string) {
     );
 
   r.get(`${sub}/new`, async (c) => {
-    const m = c.get('m');
     mayCreate(c);
-    return formPage(c, m.t(kind.newTitle), `/${m.locale}${kind.path}/new`, `/${m.locale}${kind.list}`, kind.blank, [], 200);
+    return formPage(c, { ...newForm(c), values: kind.blank, problems: [], status: 200 });
   });
 
   r.post(`${sub}/new`, async (c) => {
@@ -85,14 +88,14 @@ export function recordRoutes<R extends Kept>(kind: PageKind<R>, sub: string) {
       return c.redirect(`/${m.locale}${kind.path}/${made.id}`, 303);
     } catch (err) {
       const { status, problems } = refusal(err);
-      return formPage(c, m.t(kind.newTitle), `/${m.locale}${kind.path}/new`, `/${m.locale}${kind.list}`, values, problems, status);
+      return formPage(c, { ...newForm(c), values, problems, status });
     }
   });
 
   r.get(`${sub}/:id`, async (c) => {
     const m = c.get('m');
     const viewer = c.get('viewer');
-    const row = await visible(c);
+    const row = await visibleRecord(shared, c);
     const n = await names(c);
     const resource = kind.resource(row);
     const archived = row.archived_at !== null;
@@ -137,66 +140,6 @@ export function recordRoutes<R extends Kept>(kind: PageKind<R>, sub: string) {
     );
   });
 
-  r.get(`${sub}/:id/history`, async (c) => {
-    const m = c.get('m');
-    const viewer = c.get('viewer');
-    const row = await visible(c);
-    authorize(c, can(viewer, 'read-history', kind.resource(row)), 'the history of this record');
-    const events = await recordHistory(db(c), visibilityScope(viewer), kind.type, row.id);
-    return render(
-      c,
-      { title: m.t('history.titleOf', { name: kind.title(m, row, await names(c)) }) },
-      <HistoryList m={m} events={events} back={`/${m.locale}${kind.path}/${row.id}`} />,
-    );
-  });
-
-  r.get(`${sub}/:id/edit`, async (c) => {
-    const m = c.get('m');
-    const row = await visible(c);
-    authorize(c, can(c.get('viewer'), 'update', kind.resource(row)), 'the editing of this record');
-    const base = `/${m.locale}${kind.path}/${row.id}`;
-    return formPage(c, m.t(kind.editTitle), `${base}/edit`, base, kind.formOf(row), [], 200);
-  });
-
-  r.post(`${sub}/:id/edit`, async (c) => {
-    const m = c.get('m');
-    const viewer = c.get('viewer');
-    const row = await visible(c);
-    authorize(c, can(viewer, 'update', kind.resource(row)), 'the editing of this record');
-    const base = `/${m.locale}${kind.path}/${row.id}`;
-    const values = valuesOfBody(await formBody(c), kind.blank);
-    try {
-      await kind.update(db(c), viewer, row.id, requiredVersion(values.version ?? ''), kind.inputOf(values));
-      return c.redirect(base, 303);
-    } catch (err) {
-      const { status, problems } = refusal(err);
-      // After a conflict the form carries the current version: saving again overwrites knowingly.
-      const fresh =
-        status === 409 ? { ...values, version: String((await kind.find(db(c), row.id))?.row_version ?? values.version) } : values;
-      return formPage(c, m.t(kind.editTitle), `${base}/edit`, base, fresh, problems, status);
-    }
-  });
-
-  for (const archived of [true, false])
-    r.post(`${sub}/:id/${archived ? 'archive' : 'restore'}`, async (c) => {
-      const viewer = c.get('viewer');
-      const row = await visible(c);
-      authorize(c, can(viewer, archived ? 'archive' : 'restore', kind.resource(row)), 'the archiving or restoring of this record');
-      const body = await formBody(c);
-      if (archived) {
-        const m = c.get('m');
-        const ask = await confirmFirst(c, body, {
-          title: m.t('confirm.archive.title', { name: kind.title(m, row, await names(c)) }),
-          consequence: m.t('confirm.archive'),
-          button: m.t('record.archive'),
-          cancel: `/${m.locale}${kind.path}/${row.id}`,
-        });
-        if (ask) return ask;
-      }
-      const version = requiredVersion(text(body, 'version'));
-      await kind.setArchived(db(c), viewer, row.id, version, archived);
-      return c.redirect(`/${c.get('m').locale}${kind.path}/${row.id}`, 303);
-    });
-
+  r.route('/', recordPages(shared, sub));
   return r;
 }

@@ -4,17 +4,16 @@ import type { FC } from 'hono/jsx';
 import type { Kysely } from 'kysely';
 import type { Writer } from '../../platform/bundle/record-section.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
-import { type FormBody, formBody, text } from '../../platform/http/forms.ts';
-import { confirmFirst } from '../../platform/ui/record-actions.tsx';
+import { type FormBody, formBody } from '../../platform/http/forms.ts';
+import { type RecordForm, type RecordKind, recordPages, visibleRecord } from '../../platform/ui/record-pages.tsx';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import { pick } from '../../platform/i18n/locales.ts';
 import { can, type Resource, type Viewer } from '../../platform/policy/policy.ts';
 import { documentsLinkedTo } from '../documents/index.ts';
 import { listStates } from '../member-states/index.ts';
-import { refusal, requiredVersion, type Status } from '../reports/index.ts';
+import { refusal } from '../reports/index.ts';
 import { archiveCourse, archiveVisit, createCourse, createVisit, updateCourse, updateVisit } from './commands.ts';
 import { type CourseRow, courseResource, findCourse, findVisit, type VisitRow, visitResource } from './engagement.ts';
 import {
@@ -112,49 +111,53 @@ function recordRoutes<R extends VisitRow | CourseRow, V extends { version: strin
   const r = new Hono<AppEnv>();
   const { path, type } = kind;
 
-  /** A record the viewer may see, or not found: a hidden record is not even said to exist. */
-  const visible = async (c: AppContextOf): Promise<R> => {
-    const id = c.req.param('id') ?? '';
-    const row = await kind.find(c.get('app').database.db, id);
-    if (!row || !can(c.get('viewer'), 'read', kind.resource(row)))
-      throw new AppError('not-found', `no ${type} has the id ${id.slice(0, 40)}`);
-    return row;
-  };
-
-  const formPage = async (
-    c: AppContextOf,
-    title: string,
-    action: string,
-    cancel: string,
-    values: V,
-    problems: FieldProblem[],
-    status: Status,
-  ) => {
+  const formPage = async (c: AppContextOf, p: RecordForm<V>) => {
     const m = c.get('m');
     // Only a visit's form offers the States to choose from.
     const states = type === 'visit' ? (await stateNames(c)).options : [];
     return render(
       c,
-      { title, status },
+      { title: p.title, status: p.status },
       <kind.Form
         m={m}
-        action={action}
-        cancel={cancel}
-        values={values}
-        problems={problems}
+        action={p.action}
+        cancel={p.cancel}
+        values={p.values}
+        problems={p.problems}
         csrfToken={c.get('csrfToken')}
         states={states}
       />,
     );
   };
 
+  const shared: RecordKind<R, V> = {
+    path: `/${path}`,
+    type,
+    noun: type,
+    find: kind.find,
+    resource: kind.resource,
+    title: async (c, row) => kind.title(c, row, (await stateNames(c)).name),
+    editTitle: (c) => c.get('m').t(kind.editTitle),
+    formOf: (_c, row) => kind.formOf(row),
+    valuesOf: kind.valuesOf,
+    inputOf: kind.inputOf,
+    form: formPage,
+    update: kind.update,
+    setArchived: (db, by, id, version) => kind.archive(db, by, id, version),
+    history: false,
+    restore: false,
+  };
+  const newForm = (c: AppContextOf) => {
+    const m = c.get('m');
+    return { title: m.t(kind.newTitle), action: `/${m.locale}/${path}/new`, cancel: `/${m.locale}/${path}` };
+  };
+
   const mayCreate = (c: AppContextOf) =>
     authorize(c, can(c.get('viewer'), 'create', { type, confidentiality: 'public', stateIso3: null }), `the recording of ${type}s`);
 
   r.get(`/${path}/new`, async (c) => {
-    const m = c.get('m');
     mayCreate(c);
-    return formPage(c, m.t(kind.newTitle), `/${m.locale}/${path}/new`, `/${m.locale}/${path}`, kind.blank, [], 200);
+    return formPage(c, { ...newForm(c), values: kind.blank, problems: [], status: 200 });
   });
 
   r.post(`/${path}/new`, async (c) => {
@@ -166,14 +169,14 @@ function recordRoutes<R extends VisitRow | CourseRow, V extends { version: strin
       return c.redirect(`/${m.locale}/${path}/${made.id}`, 303);
     } catch (err) {
       const { status, problems } = refusal(err);
-      return formPage(c, m.t(kind.newTitle), `/${m.locale}/${path}/new`, `/${m.locale}/${path}`, values, problems, status);
+      return formPage(c, { ...newForm(c), values, problems, status });
     }
   });
 
   r.get(`/${path}/:id`, async (c) => {
     const m = c.get('m');
     const viewer = c.get('viewer');
-    const row = await visible(c);
+    const row = await visibleRecord(shared, c);
     const db = c.get('app').database.db;
     const { name } = await stateNames(c);
     return render(
@@ -190,53 +193,7 @@ function recordRoutes<R extends VisitRow | CourseRow, V extends { version: strin
     );
   });
 
-  r.get(`/${path}/:id/edit`, async (c) => {
-    const m = c.get('m');
-    const row = await visible(c);
-    authorize(c, can(c.get('viewer'), 'update', kind.resource(row)), `the editing of this ${type}`);
-    const base = `/${m.locale}/${path}/${row.id}`;
-    return formPage(c, m.t(kind.editTitle), `${base}/edit`, base, kind.formOf(row), [], 200);
-  });
-
-  r.post(`/${path}/:id/edit`, async (c) => {
-    const m = c.get('m');
-    const viewer = c.get('viewer');
-    const row = await visible(c);
-    authorize(c, can(viewer, 'update', kind.resource(row)), `the editing of this ${type}`);
-    const base = `/${m.locale}/${path}/${row.id}`;
-    const values = kind.valuesOf(await formBody(c));
-    try {
-      await kind.update(c.get('app').database.db, viewer, row.id, requiredVersion(values.version), kind.inputOf(values));
-      return c.redirect(base, 303);
-    } catch (err) {
-      const { status, problems } = refusal(err);
-      // After a conflict the form carries the current version: saving again overwrites knowingly.
-      const fresh =
-        status === 409
-          ? { ...values, version: String((await kind.find(c.get('app').database.db, row.id))?.row_version ?? values.version) }
-          : values;
-      return formPage(c, m.t(kind.editTitle), `${base}/edit`, base, fresh, problems, status);
-    }
-  });
-
-  r.post(`/${path}/:id/archive`, async (c) => {
-    const viewer = c.get('viewer');
-    const row = await visible(c);
-    authorize(c, can(viewer, 'archive', kind.resource(row)), `the archiving of this ${type}`);
-    const body = await formBody(c);
-    const m = c.get('m');
-    const ask = await confirmFirst(c, body, {
-      title: m.t('confirm.archive.title', { name: kind.title(c, row, (await stateNames(c)).name) }),
-      consequence: m.t('confirm.archive'),
-      button: m.t('record.archive'),
-      cancel: `/${m.locale}/${path}/${row.id}`,
-    });
-    if (ask) return ask;
-    const version = requiredVersion(text(body, 'version'));
-    await kind.archive(c.get('app').database.db, viewer, row.id, version);
-    return c.redirect(`/${c.get('m').locale}/${path}/${row.id}`, 303);
-  });
-
+  r.route('/', recordPages(shared, `/${path}`));
   return r;
 }
 

@@ -41,6 +41,17 @@ const kept = { id: recordId, source: recordSource.default('entered'), archived: 
 const always = (r: { source: string }, before: { source: string } | undefined) => sourceProblem(r.source, before);
 const none = () => [];
 const flag = (row: { archived_at: Date | null }) => row.archived_at !== null;
+/**
+ * A record as its write core takes it: the record's own fields (the one mapping of each table is
+ * its `…Record` below, from the row), without the id and the archived flag, which say where it goes.
+ */
+const inputOf = <R extends { id: string; archived: boolean }>({ id: _id, archived: _archived, ...input }: R) => input;
+/** Where an import writes: over the stored record (a bundle carries no row version), or a new one keeping its id. */
+const into = (
+  r: { id: string; archived: boolean },
+  before: unknown,
+): [target?: { id: string; version: null; archived: boolean }, kept?: { id: string; archived: boolean }] =>
+  before ? [{ id: r.id, version: null, archived: r.archived }] : [undefined, r];
 
 const groupSchema = z.strictObject({
   ...kept,
@@ -71,12 +82,7 @@ export const workingGroupsSection = keptSection({
   resource: workingGroupResource,
   always,
   changed: none,
-  write: (trx, by, r, before) => {
-    const input = { code: r.code, names: r.names, position: r.position, confidentiality: r.confidentiality, source: r.source };
-    return before
-      ? saveWorkingGroup(trx, by, input, { id: r.id, version: null, archived: r.archived })
-      : saveWorkingGroup(trx, by, input, undefined, r);
-  },
+  write: (trx, by, r, before) => saveWorkingGroup(trx, by, inputOf(r), ...into(r, before)),
 });
 
 const coordinatorSchema = z.strictObject({
@@ -115,17 +121,8 @@ export const coordinatorsSection = keptSection({
   always,
   changed: none,
   write: (trx, by, r, before) => {
-    const input = {
-      state: r.state,
-      person: r.person,
-      startedOn: r.startedOn,
-      endedOn: r.endedOn,
-      confidentiality: r.confidentiality,
-      source: r.source,
-    };
-    return before
-      ? saveCoordinator(trx, by, r.workingGroupId, input, { id: r.id, version: null, archived: r.archived })
-      : saveCoordinator(trx, by, r.workingGroupId, input, undefined, r);
+    const { workingGroupId, ...input } = inputOf(r);
+    return saveCoordinator(trx, by, workingGroupId, input, ...into(r, before));
   },
 });
 
@@ -204,22 +201,8 @@ export const meetingsSection = keptSection({
   always,
   changed: none,
   write: async (trx, by, r, before) => {
-    const input = {
-      heldOn: r.heldOn,
-      kind: r.kind,
-      workingGroup: await groupCode(trx, r.workingGroupId),
-      title: r.title,
-      chair: r.chair,
-      participantStates: r.participantStates,
-      participantOrganizations: r.participantOrganizations,
-      participantsOther: r.participantsOther,
-      agenda: r.agenda,
-      outcome: r.outcome,
-      documents: r.documents,
-      state: r.state,
-      confidentiality: r.confidentiality,
-      source: r.source,
-    };
+    const { workingGroupId, ...rest } = inputOf(r);
+    const input = { ...rest, workingGroup: await groupCode(trx, workingGroupId) };
     return before
       ? updateMeeting(trx, by, r.id, null, input, r.archived)
       : createMeeting(trx, by, input, { id: r.id, archived: r.archived });
@@ -257,20 +240,7 @@ export const programmesSection = keptSection({
   resource: programmeResource,
   always,
   changed: none,
-  write: (trx, by, r, before) => {
-    const input = {
-      number: r.number,
-      symbol: r.symbol,
-      startedOn: r.startedOn,
-      endedOn: r.endedOn,
-      reviewCutoffOn: r.reviewCutoffOn,
-      confidentiality: r.confidentiality,
-      source: r.source,
-    };
-    return before
-      ? saveProgramme(trx, by, input, { id: r.id, version: null, archived: r.archived })
-      : saveProgramme(trx, by, input, undefined, r);
-  },
+  write: (trx, by, r, before) => saveProgramme(trx, by, inputOf(r), ...into(r, before)),
 });
 
 const itemSchema = z.strictObject({
@@ -323,19 +293,8 @@ export const itemsSection = keptSection({
   always,
   changed: none,
   write: (trx, by, r, before) => {
-    const input = {
-      reference: r.reference,
-      title: r.title,
-      area: r.area,
-      status: r.status,
-      links: r.links,
-      position: r.position,
-      confidentiality: r.confidentiality,
-      source: r.source,
-    };
-    return before
-      ? saveItem(trx, by, r.programmeId, input, { id: r.id, version: null, archived: r.archived })
-      : saveItem(trx, by, r.programmeId, input, undefined, r);
+    const { programmeId, ...input } = inputOf(r);
+    return saveItem(trx, by, programmeId, input, ...into(r, before));
   },
 });
 
