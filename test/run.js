@@ -45,6 +45,7 @@ const slowest = [
   'test/integration/links.test.ts',
   'test/integration/bundle-coverage.test.ts',
   'test/integration/annual-review.test.ts',
+  'test/integration/annual-review-outputs.test.ts',
   'test/integration/access-policy-1.test.ts',
   'test/integration/access-policy-2.test.ts',
   'test/integration/access-policy-3.test.ts',

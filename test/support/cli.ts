@@ -62,13 +62,14 @@ export interface CliDatabase {
  * folder, or a PostgreSQL database when DATABASE_URL is set) and dropped after them. Call it in a
  * `describe`: Node 20 runs a file's top-level `before` hooks together, not in order.
  */
-export function cliDatabase(name: string): CliDatabase {
+/** A database of its own for the command line (with `demo`, from the demonstration template), made before the tests and dropped after. */
+export function cliDatabase(name: string, options: { demo?: boolean } = {}): CliDatabase {
   let dir = '';
   let env: Record<string, string> = {};
   let drop: (() => Promise<void>) | undefined;
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), `r1540-${name}-`));
-    ({ env, drop } = await freshDatabaseEnv(dir));
+    ({ env, drop } = await freshDatabaseEnv(dir, options));
   });
   after(async () => {
     await drop?.();

@@ -168,17 +168,21 @@ export async function freshDatabase(options: { demo?: boolean } = {}): Promise<D
 }
 
 /**
- * A fresh database, from the same template, for code that opens its own from the environment
+ * A fresh database, from a template (with `demo`, the demonstration one), for code that opens its own from the environment
  * (the command line): a PGlite folder in `dir`, or (DATABASE_URL set) a PostgreSQL database of its
  * own. The environment names it; `drop` removes the PostgreSQL one.
  */
-export async function freshDatabaseEnv(dir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+export async function freshDatabaseEnv(
+  dir: string,
+  options: { demo?: boolean } = {},
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const kind: Template = options.demo ? 'demo' : 'seeded';
   if (engine === 'postgres') {
-    const { url, drop } = await postgresFromTemplate('seeded');
+    const { url, drop } = await postgresFromTemplate(kind);
     return { env: { DATABASE_URL: url, R1540_DATA_DIR: join(dir, 'data'), R1540_DEMO: 'false' }, drop };
   }
   const data = join(dir, 'data');
-  const database = await openPglite(data, { loadDataDir: await pgliteTemplate('seeded') });
+  const database = await openPglite(data, { loadDataDir: await pgliteTemplate(kind) });
   await database.close();
   return { env: { R1540_DATA_DIR: data, R1540_DEMO: 'false' }, drop: async () => {} };
 }

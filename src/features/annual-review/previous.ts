@@ -71,7 +71,7 @@ export async function besideLastYear(db: Db, viewer: Viewer | null, review: Revi
     cutOff = String(last.cut_off_on);
   } else {
     cutOff = `${year}-12-31`;
-    before = Object.fromEntries([...allFigures(await loadFacts(db), { year, cutOff })].map(([k, f]) => [k, f.value]));
+    before = Object.fromEntries([...allFigures(await loadFacts(db, { year, cutOff }), { year, cutOff })].map(([k, f]) => [k, f.value]));
   }
   const stored = (review.figures as FigureSnapshot).figures ?? {};
   const rows = Object.entries(stored).map(([key, f]): YearBeside => {

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { can, isCommitteeSide, storedResources, type Viewer } from '../../platform/policy/policy.ts';
 import { allFigures, type Facts, type Figure, type Period } from './figures.ts';
-import { type Db, loadFacts, type ReviewRow } from './queries.ts';
+import { type CountingPeriod, type Db, loadFacts, type ReviewRow } from './queries.ts';
 import type { FigureSnapshot, StoredFigure } from './schema.ts';
 
 interface Dates {
@@ -102,7 +102,11 @@ export function canonical(value: unknown): string {
   );
 }
 
-const periodOf = (r: Pick<ReviewRow, 'year' | 'cut_off_on'>): Period => ({ year: r.year, cutOff: String(r.cut_off_on) });
+/** The period a review counts: its year to its cut-off, the website's visits to the day its snapshot chose for them. */
+const periodOf = (r: Pick<ReviewRow, 'year' | 'cut_off_on' | 'figures'>): Period & CountingPeriod => {
+  const siteVisitsTo = (r.figures as FigureSnapshot | null)?.siteVisitsTo;
+  return { year: r.year, cutOff: String(r.cut_off_on), ...(siteVisitsTo ? { siteVisitsTo } : {}) };
+};
 const refKey = (r: { type: string; id: string }) => `${r.type}/${r.id}`;
 
 /** The records of the snapshot changed after `since` (their `updated_at`), by type. */
@@ -129,7 +133,8 @@ export async function staleness(
   review: Pick<ReviewRow, 'year' | 'cut_off_on' | 'figures' | 'generated_at'>,
   facts?: Facts,
 ): Promise<Map<string, Staleness>> {
-  const fresh = allFigures(facts ?? (await loadFacts(db)), periodOf(review));
+  const period = periodOf(review);
+  const fresh = allFigures(facts ?? (await loadFacts(db, period)), period);
   const stored: Record<string, StoredFigure> = (review.figures as FigureSnapshot).figures ?? {};
   const refs = Object.values(stored).flatMap((f) => f.records);
   const updated = review.generated_at ? await updatedSince(db, refs, review.generated_at) : new Set<string>();
@@ -225,7 +230,7 @@ export async function traceFigure(
 ): Promise<FigureTrace | undefined> {
   const stored = (review.figures as FigureSnapshot).figures?.[key];
   if (!stored) return undefined;
-  const facts = await loadFacts(db);
+  const facts = await loadFacts(db, periodOf(review));
   const stale = (await staleness(db, review, facts)).get(key);
   const removed = new Set((stale?.removed ?? []).map(refKey));
   const updated = new Set((stale?.updated ?? []).map(refKey));
