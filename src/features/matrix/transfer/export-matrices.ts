@@ -32,7 +32,7 @@ export interface ExportOptions {
 }
 
 /** Matrices whose cells one query reads (some 360 cells each). */
-const matricesPerRead = 8;
+const matricesPerRead = 4;
 
 const cellOf = (c: CellRow): ExportCell => ({ ...cellContent(c), rev: c.row_version });
 
