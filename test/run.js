@@ -16,6 +16,7 @@
 //
 // Options: a list of test files runs only those; R1540_TEST_CONCURRENCY sets how many files run at
 // once in each job (default: the cores, at least 2); R1540_TEST_VERBOSE=1 prints every file's output.
+// The unit tests (src/) run together in one process (test/unit.ts), after the integration files.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -40,7 +41,8 @@ const onBothEngines = (file) => /^\/\/ Engines: both\b/m.test(readFileSync(join(
  * line), longest first: they start first, so that a job does not end with one of them running alone.
  */
 const slowest = [
-  'test/integration/edge-read-routes.test.ts',
+  'test/integration/edge-read-routes-pages.test.ts',
+  'test/integration/edge-read-routes-api.test.ts',
   'test/integration/seed-cli.test.ts',
   'test/integration/links.test.ts',
   'test/integration/bundle-coverage.test.ts',
@@ -60,10 +62,17 @@ const integration = all.filter((f) => !f.startsWith('src/'));
 const concurrency = Number(process.env.R1540_TEST_CONCURRENCY) || Math.max(2, availableParallelism());
 const verbose = process.env.R1540_TEST_VERBOSE === '1';
 
-/** One file in a `node --test` of its own: its exit code, output and duration. */
-function runFile(file, env) {
+/** The unit tests, all in one process (test/unit.ts), as one entry of a job's queue. */
+const unitEntry = (files) => ({ name: `the unit tests (${files.length} files, one process)`, files });
+
+/** One file in a `node --test` of its own (or the unit tests in one process): its exit code, output and duration. */
+function runFile(entry, env) {
   const started = Date.now();
-  const args = ['--import', 'tsx', '--test', '--test-timeout=300000', file];
+  const file = typeof entry === 'string' ? entry : entry.name;
+  const args =
+    typeof entry === 'string'
+      ? ['--import', 'tsx', '--test', '--test-timeout=300000', entry]
+      : ['--import', 'tsx', '--test-reporter=tap', '--test-timeout=300000', 'test/unit.ts', ...entry.files];
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks = [];
   child.stdout.on('data', (d) => chunks.push(d));
@@ -86,7 +95,7 @@ async function job(name, files, env) {
       const r = await runFile(file, env);
       results.push({ ...r, job: name });
       const tests = `${count(r.output, 'pass')} passed${count(r.output, 'fail') ? `, ${count(r.output, 'fail')} failed` : ''}${count(r.output, 'cancelled') ? `, ${count(r.output, 'cancelled')} cancelled` : ''}`;
-      const line = `${r.code === 0 ? 'ok' : 'not ok'} [${name}] ${file} (${tests}; ${r.seconds.toFixed(1)} s)`;
+      const line = `${r.code === 0 ? 'ok' : 'not ok'} [${name}] ${r.file} (${tests}; ${r.seconds.toFixed(1)} s)`;
       process.stdout.write(`${line}\n${r.code !== 0 || verbose ? `${r.output}\n` : ''}`);
     }
   };
@@ -99,14 +108,19 @@ const started = Date.now();
 let results;
 if (!DATABASE_URL) {
   console.log(`# ${all.length} test files on the embedded database (PGlite), ${concurrency} at a time`);
-  results = await job('pglite', all, process.env);
+  results = await job('pglite', [...integration, ...(unit.length ? [unitEntry(unit)] : [])], process.env);
 } else {
   const both = integration.filter(onBothEngines);
   console.log(
     `# ${integration.length} integration test files on PostgreSQL; beside them, ${unit.length} unit test files and ${both.length} integration test files on PGlite (${concurrency} at a time in each job)`,
   );
   // The long files first, the short unit tests after.
-  results = (await Promise.all([job('postgres', integration, process.env), job('pglite', [...both, ...unit], embedded)])).flat();
+  results = (
+    await Promise.all([
+      job('postgres', integration, process.env),
+      job('pglite', [...both, ...(unit.length ? [unitEntry(unit)] : [])], embedded),
+    ])
+  ).flat();
 }
 const failed = results.filter((r) => r.code !== 0);
 const total = (what) => results.reduce((n, r) => n + count(r.output, what), 0);

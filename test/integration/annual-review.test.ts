@@ -1,4 +1,3 @@
-// Engines: both (the database's refusal of a change to an approved review is a PL/pgSQL trigger: it must hold on PGlite as on PostgreSQL)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createReview, newDraftFrom, regenerate, writeParagraph } from '../../src/features/annual-review/commands.ts';

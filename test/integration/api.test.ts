@@ -1,4 +1,3 @@
-// Engines: both (a representative subset: every API route as documented)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createApiToken } from '../../src/features/accounts/commands.ts';

@@ -1,4 +1,3 @@
-// Engines: both (the command line opens the data folder or the server)
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

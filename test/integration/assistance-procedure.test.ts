@@ -1,4 +1,3 @@
-// Engines: both (a representative subset: the clearinghouse's procedure)
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../src/platform/db/connect.ts';

@@ -1,4 +1,3 @@
-// Engines: both (a representative subset: the bundle's export and import in one transaction)
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,4 +1,3 @@
-// Engines: both (a representative subset: the pages)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';

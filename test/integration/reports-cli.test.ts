@@ -1,4 +1,3 @@
-// Engines: both (the command line opens the data folder or the server)
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { loadConfig } from '../../src/platform/config.ts';
