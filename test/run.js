@@ -15,7 +15,7 @@
 // any file fails.
 //
 // Options: a list of test files runs only those; R1540_TEST_CONCURRENCY sets how many files run at
-// once in each job (default: the cores, at least 2); R1540_TEST_VERBOSE=1 prints every file's output.
+// once in each job (default: the cores, at least 2, and one more on the PostgreSQL server); R1540_TEST_VERBOSE=1 prints every file's output.
 // The unit tests (src/) run together in one process (test/unit.ts), after the integration files.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -60,6 +60,8 @@ const all = (given.length ? given : [...find('src'), ...find('test/integration')
 const unit = all.filter((f) => f.startsWith('src/'));
 const integration = all.filter((f) => !f.startsWith('src/'));
 const concurrency = Number(process.env.R1540_TEST_CONCURRENCY) || Math.max(2, availableParallelism());
+/** On the PostgreSQL server a file's process spends part of its time waiting for the server: one more at once keeps the cores busy. */
+const serverConcurrency = Number(process.env.R1540_TEST_CONCURRENCY) || concurrency + 1;
 const verbose = process.env.R1540_TEST_VERBOSE === '1';
 
 /** The unit tests, all in one process (test/unit.ts), as one entry of a job's queue. */
@@ -71,8 +73,8 @@ function runFile(entry, env) {
   const file = typeof entry === 'string' ? entry : entry.name;
   const args =
     typeof entry === 'string'
-      ? ['--import', 'tsx', '--test', '--test-timeout=300000', entry]
-      : ['--import', 'tsx', '--test-reporter=tap', '--test-timeout=300000', 'test/unit.ts', ...entry.files];
+      ? ['--import', 'tsx', '--test', '--test-timeout=600000', entry]
+      : ['--import', 'tsx', '--test-reporter=tap', '--test-timeout=600000', 'test/unit.ts', ...entry.files];
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks = [];
   child.stdout.on('data', (d) => chunks.push(d));
@@ -87,7 +89,7 @@ function runFile(entry, env) {
 const count = (output, what) => Number(output.match(new RegExp(`^# ${what} (\\d+)`, 'm'))?.[1] ?? 0);
 
 /** A job: its files, `concurrency` at a time in the given order; a line per file as it ends. */
-async function job(name, files, env) {
+async function job(name, files, env, slots = concurrency) {
   const queue = [...files];
   const results = [];
   const worker = async () => {
@@ -99,7 +101,7 @@ async function job(name, files, env) {
       process.stdout.write(`${line}\n${r.code !== 0 || verbose ? `${r.output}\n` : ''}`);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(slots, files.length) }, worker));
   return results;
 }
 
@@ -112,12 +114,12 @@ if (!DATABASE_URL) {
 } else {
   const both = integration.filter(onBothEngines);
   console.log(
-    `# ${integration.length} integration test files on PostgreSQL; beside them, ${unit.length} unit test files and ${both.length} integration test files on PGlite (${concurrency} at a time in each job)`,
+    `# ${integration.length} integration test files on PostgreSQL; beside them, ${unit.length} unit test files and ${both.length} integration test files on PGlite (${serverConcurrency} and ${concurrency} at a time)`,
   );
   // The long files first, the short unit tests after.
   results = (
     await Promise.all([
-      job('postgres', integration, process.env),
+      job('postgres', integration, process.env, serverConcurrency),
       job('pglite', [...both, ...(unit.length ? [unitEntry(unit)] : [])], embedded),
     ])
   ).flat();
