@@ -38,17 +38,8 @@ export function limit(minutes: number, log: (line: string) => void): void {
   }, minutes * 60_000).unref();
 }
 
-/** mulberry32: a small, fast, seeded PRNG in [0, 1). */
-export function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the demonstration data uses (mulberry32). */
+export { prng } from '../src/features/matrix/versions/demo-odds.ts';
 
 export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
