@@ -56,7 +56,7 @@ const holds = (text: string, sentence: string, lang: Locale) =>
   lang !== 'ar'
     ? text.includes(squash(sentence))
     : sentence
-        .split(/[\s()[\].,،:؛«»"“”'\-–]+/)
+        .split(/[\s()[\].,،:؛«»"“”'\-–/]+/)
         // A Latin name joined to an Arabic conjunction (وHongliu) comes out in visual order: each script's part alone.
         .flatMap((word) => word.split(/(?<=\p{Script=Arabic})(?=\p{Script=Latin})|(?<=\p{Script=Latin})(?=\p{Script=Arabic})/u))
         .map(squash)
@@ -199,6 +199,15 @@ describe('the 2018 review read back from its DOCX (LibreOffice) and its PDF (Chr
         for (const iso3 of figure(key).value as string[]) {
           assert.ok(holds(text, pick(names[iso3], lang), lang), `${name}: ${key} ${iso3} ${pick(names[iso3], lang)}`);
         }
+      // The appendix's table: its title, a group's heading and an event's description in the reader's language (the seed's Chinese).
+      const annex = doc.annex!;
+      assert.ok(holds(text, annex.title, lang), `${name}: the annex's title`);
+      assert.ok(holds(text, annex.groups[0]!.heading, lang), `${name}: the annex's first group`);
+      assert.ok(
+        holds(text, annex.groups[0]!.rows[3]!.description, lang),
+        `${name}: an annex row: ${annex.groups[0]!.rows[3]!.description}`,
+      );
+      if (lang === 'zh') assert.ok(text.includes('支持马里起草初次国家报告的讲习班'), `${name}: the seed's Chinese description`);
       // The seed's: Comoros, Guinea-Bissau and Timor-Leste's first reports; Iraq and Madagascar among the requests.
       for (const iso3 of ['COM', 'GNB', 'TLS', 'IRQ', 'MDG']) assert.ok(holds(text, pick(names[iso3], lang), lang), `${name}: ${iso3}`);
     }

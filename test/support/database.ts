@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../src/platform/db/schema.ts';
 import { type Database, openPglite, openPostgres } from '../../src/platform/db/connect.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import '../../src/features/registry.ts';
@@ -221,4 +223,13 @@ export async function dropDatabase(url: URL, name: string): Promise<void> {
   } finally {
     await c.end();
   }
+}
+
+/** The number of rows of a table (to show that a refused write wrote nothing). */
+export async function rowCount(db: Kysely<DB>, table: keyof DB & string): Promise<number> {
+  const row = await db
+    .selectFrom(table as never)
+    .select(sql<string>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number((row as { n: string }).n);
 }

@@ -11,6 +11,7 @@ import { stateNames } from '../member-states/index.ts';
 import { listOrganizations } from '../organizations/index.ts';
 import { figureValues } from './commands.ts';
 import type { AnnexRow } from './figures-committee.ts';
+import { unDays } from './un-dates.ts';
 import { changedFigures } from './figures.ts';
 import { type GeneratorContext, generators, joinList, personIn } from './generate.ts';
 import { annexTable, footnotes as footnoteSpecs, numberedParagraphs, outline } from './outline.ts';
@@ -130,18 +131,8 @@ export function organizationCodesIn(values: readonly unknown[]): Set<string> {
   return out;
 }
 
-/** Dates of the annex: "January 22 – 23", "22–23 janvier", "1月22日至23日" (the year is the table's). */
-export function annexDates(locale: Locale, from: string, to: string): string {
-  if (locale === 'zh') {
-    // Intl writes a Chinese range of days as "1/22 – 1/23"; the UN writes "1月22日至23日".
-    const [, m1, d1] = from.split('-').map(Number);
-    const [, m2, d2] = to.split('-').map(Number);
-    return from === to ? `${m1}月${d1}日` : m1 === m2 ? `${m1}月${d1}日至${d2}日` : `${m1}月${d1}日至${m2}月${d2}日`;
-  }
-  const f = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' });
-  const a = new Date(`${from}T00:00:00Z`);
-  return from === to ? f.format(a) : f.formatRange(a, new Date(`${to}T00:00:00Z`));
-}
+/** Dates of the annex: "22–23 January", "22–23 janvier", "1月22日至23日" (the year is the table's). */
+export const annexDates = (locale: Locale, from: string, to: string): string => unDays(locale, from, to, 'table');
 
 /** The annex's table from the rows of the figure, in the reader's words. */
 export function annexOf(
@@ -162,13 +153,14 @@ export function annexOf(
           .filter((r) => r.group === key)
           .map((r) => ({
             dates: annexDates(m.locale, r.from, r.to),
-            description: r.title,
+            // In the reader's language where the event is translated (the English otherwise, never machine-filled).
+            description: r.translations?.[m.locale]?.title || r.title,
             organizer: joinList(m.locale, [
               ...r.states.map(name),
               ...(r.byCommittee ? [m.t('annualReview.annex.committee')] : []),
               ...r.organizations.map(short),
             ]),
-            place: r.city || (r.state ? name(r.state) : ''),
+            place: r.translations?.[m.locale]?.city || r.city || (r.state ? name(r.state) : ''),
           })),
       }))
       .filter((g) => g.rows.length > 0),
@@ -206,11 +198,12 @@ export function showValue(
   organization: (code: string) => string = (c) => c,
 ): string {
   if (typeof value === 'number') return m.number(value);
-  if (Array.isArray(value))
-    return joinList(
-      m.locale,
-      value.map((v) => showItem(m, v, name, organization)),
-    );
+  if (Array.isArray(value)) {
+    const items = value.map((v) => showItem(m, v, name, organization));
+    // A list of States (or organizations) in the reader's order, as the UN lists them; other lists (the annex's events) as they come.
+    const ofCodes = value.every((v) => typeof v === 'string' && /^[A-Z0-9-]{2,12}$/.test(v));
+    return joinList(m.locale, ofCodes ? items.sort(m.compare) : items);
+  }
   if (value && typeof value === 'object') return showItem(m, value, name, organization);
   return value === null || value === undefined ? '—' : String(value);
 }

@@ -5,6 +5,7 @@
 // written as text: markup someone typed stays characters (the `docx` package escapes them). A
 // paragraph not written in the language is left out.
 import { type Block, type DocxDocument, type Run, writeDocx } from '../../platform/formats/docx.ts';
+import { unDate } from './un-dates.ts';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import type { Locale } from '../../platform/i18n/locales.ts';
 import type { ReviewDocument } from './document.ts';
@@ -16,7 +17,7 @@ export function reviewBlocks(m: Messages, doc: ReviewDocument): Block[] {
   const blocks: Block[] = [
     { type: 'paragraph', runs: [doc.symbol || '—'], align: 'end' },
     { type: 'paragraph', runs: [m.t('annualReview.distr')], align: 'end' },
-    { type: 'paragraph', runs: [doc.datedOn ? m.date(doc.datedOn) : '—'], align: 'end' },
+    { type: 'paragraph', runs: [doc.datedOn ? unDate(m.locale, doc.datedOn, 'heading') : '—'], align: 'end' },
     { type: 'paragraph', runs: [languageName(m, doc.locale)], align: 'end' },
     { type: 'paragraph', runs: [m.t('annualReview.originalLanguage', { language: languageName(m, doc.letterLanguage) })], align: 'end' },
   ];

@@ -37,7 +37,11 @@ export interface OutreachEventFact extends EventFact {
   byCommittee: boolean;
   city: string;
   stateIso3: string | null;
+  /** The title and city in the languages the event is translated into (its own are the English). */
+  translations?: AnnexTranslations;
 }
+/** An annex row's description and place in other languages, by language. */
+export type AnnexTranslations = Partial<Record<string, { title: string; city: string }>>;
 export interface PublicationRecordFact extends PublicationFact {
   id: string;
 }
@@ -149,6 +153,8 @@ export interface AnnexRow {
   byCommittee: boolean;
   city: string;
   state: string | null;
+  /** The description and place in the languages the event is translated into (the rows above are the English). */
+  translations?: AnnexTranslations;
 }
 
 /**
@@ -182,6 +188,7 @@ export function outreachYearFigures(facts: Pick<CommitteeFacts, 'events'>, p: Pe
           byCommittee: e.byCommittee,
           city: e.city,
           state: e.stateIso3,
+          ...(e.translations && Object.keys(e.translations).length ? { translations: e.translations } : {}),
         }),
       ),
       refs('outreach-event', listed),

@@ -3,6 +3,7 @@
 // reader's language, in that language's alphabetical order, joined as the language joins a list.
 import type { Locale } from '../../platform/i18n/locales.ts';
 import type { Messages } from '../../platform/i18n/i18n.ts';
+import { unDate, unDateRange } from './un-dates.ts';
 
 export interface ReviewFacts {
   year: number;
@@ -106,16 +107,6 @@ const asObjects = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 const trendOf = (now: number, before: number) => (now > before ? 'more' : now < before ? 'fewer' : 'same');
 const asNumber = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-const dateRanges = new Map<Locale, Intl.DateTimeFormat>();
-function dateRange(locale: Locale, from: string, to: string): string {
-  let f = dateRanges.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-    dateRanges.set(locale, f);
-  }
-  return f.formatRange(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`));
-}
-
 export const generators: Readonly<Record<string, Generator>> = {
   'letter.transmit': {
     figures: [],
@@ -127,14 +118,18 @@ export const generators: Readonly<Record<string, Generator>> = {
       m.t('annualReview.para.period', {
         ordinal: ordinal(m.locale, review.programmeNumber),
         symbol: review.programmeSymbol || 'none',
-        from: m.date(review.periodFrom),
-        to: m.date(review.periodTo),
+        from: unDate(m.locale, review.periodFrom),
+        to: unDate(m.locale, review.periodTo),
       }),
   },
   'footnote.cutOff': {
     figures: [],
     text: ({ m, review }) =>
-      m.t('annualReview.footnote.cutOff', { year: String(review.year), date: m.date(review.cutOff), next: String(review.year + 1) }),
+      m.t('annualReview.footnote.cutOff', {
+        year: String(review.year),
+        date: unDate(m.locale, review.cutOff),
+        next: String(review.year + 1),
+      }),
   },
   reports: {
     figures: ['firstReports', 'reportingStates', 'memberStates', 'nonReportingStart', 'nonReportingEnd'],
@@ -221,7 +216,7 @@ export const generators: Readonly<Record<string, Generator>> = {
     text: (ctx) => {
       const courses = Array.isArray(ctx.values.courses) ? (ctx.values.courses as { place: string; from: string; to: string }[]) : [];
       const items = courses.map((c) =>
-        ctx.m.t('annualReview.course.item', { place: c.place, dates: dateRange(ctx.m.locale, c.from, c.to) }),
+        ctx.m.t('annualReview.course.item', { place: c.place, dates: unDateRange(ctx.m.locale, c.from, c.to) }),
       );
       return ctx.m.t('annualReview.para.courses', {
         year: String(ctx.review.year),
@@ -310,7 +305,7 @@ export const generators: Readonly<Record<string, Generator>> = {
       if (!v) return ctx.m.t('annualReview.para.siteVisitsNone', { year: String(ctx.review.year) });
       const change = v.change;
       return ctx.m.t('annualReview.para.siteVisits', {
-        date: ctx.m.date(v.to),
+        date: unDate(ctx.m.locale, v.to),
         visits: unNumber(ctx.m, v.visits),
         trend: change === null ? 'none' : change > 0 ? 'up' : change < 0 ? 'down' : 'same',
         percent: Math.abs(change ?? 0),

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { unDate } from './un-dates.ts';
 import type { MessageKey, Messages } from '../../platform/i18n/i18n.ts';
 import { type Locale, locales } from '../../platform/i18n/locales.ts';
 import { CsrfField } from '../../platform/http/layout.tsx';
@@ -182,7 +183,7 @@ export const ReviewPage: FC<{
   return (
     <article class="annual-review" lang={doc.locale} dir={doc.dir}>
       <p class="review-masthead">
-        {doc.symbol} · {m.t('annualReview.distr')} · {doc.datedOn ? m.date(doc.datedOn) : '—'} ·{' '}
+        {doc.symbol} · {m.t('annualReview.distr')} · {doc.datedOn ? unDate(m.locale, doc.datedOn, 'heading') : '—'} ·{' '}
         {m.t('annualReview.originalLanguage', { language: languageName(m, doc.originalLanguage) })}
       </p>
       <link rel="stylesheet" media="print" href="/static/annual-review-print.css" />

@@ -6,6 +6,8 @@
 // (`reviewPdf`); `r1540 review draft --format html` writes it. Everything people wrote is text (JSX
 // escapes it); the document names no other file, so that it prints with the network closed.
 import { readFileSync } from 'node:fs';
+import { AnnexTable } from './annex.tsx';
+import { unDate } from './un-dates.ts';
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { PdfPrinter } from '../../platform/formats/pdf.ts';
@@ -48,7 +50,7 @@ const Review: FC<{ m: Messages; doc: ReviewDocument }> = ({ m, doc }) => (
         <span class="un-organ">{m.t('annualReview.print.securityCouncil')}</span>
         <div class="un-distr">
           <p>{m.t('annualReview.distr')}</p>
-          <p>{doc.datedOn ? m.date(doc.datedOn) : '—'}</p>
+          <p>{doc.datedOn ? unDate(m.locale, doc.datedOn, 'heading') : '—'}</p>
           <p>{languageName(m, doc.locale)}</p>
           <p>{m.t('annualReview.originalLanguage', { language: languageName(m, doc.letterLanguage) })}</p>
         </div>
@@ -77,6 +79,7 @@ const Review: FC<{ m: Messages; doc: ReviewDocument }> = ({ m, doc }) => (
           <section>{body}</section>
         );
       })}
+      <AnnexTable m={m} annex={doc.annex} />
       {doc.footnotes.length > 0 && (
         <section class="footnotes">
           <hr />

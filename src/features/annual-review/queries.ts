@@ -157,6 +157,7 @@ export async function loadCommitteeFacts(db: Db, period?: CountingPeriod): Promi
       byCommittee: e.by_committee,
       city: e.city,
       stateIso3: e.state_iso3?.trim() ?? null,
+      translations: Object.fromEntries(Object.entries(e.translations).map(([l, t]) => [l, { title: t.title, city: t.city }])),
     })),
     publications,
     appointments: appointments.map(appointmentFact),

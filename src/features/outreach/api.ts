@@ -6,16 +6,22 @@ import { type Api, bearer, problems } from '../../platform/http/api-common.ts';
 import { isIsoDate } from '../../platform/values/dates.ts';
 import { type Messages, messages } from '../../platform/i18n/i18n.ts';
 import { isLocale } from '../../platform/i18n/locales.ts';
-import { createCooperation, createEvent, updateCooperation, updateEvent } from './commands.ts';
+import { createEvent, updateEvent } from './commands.ts';
 import { calendarOf, filteredCalendar, icsResponse } from './feeds.ts';
 import { asAtPeriod, byAudience, byGroup, outreachFigures, yearPeriod } from './figures.ts';
 import { type EventFilters, eventFilters } from './inputs.ts';
-import { cooperationFor, cooperationRecord, eventRecord, eventsFor } from './present.ts';
-import { cooperationResource, eventResource, listCooperation, listEvents, visibleCooperation, visibleEvent } from './queries.ts';
-import { audiences, cooperationActivities, eventGroups, eventStatuses, participantRoles, participationModes } from './schema.ts';
+import { eventRecord, eventsFor } from './present.ts';
+import { eventResource, listEvents, visibleEvent } from './queries.ts';
+import { audiences, eventGroups, eventStatuses, participantRoles, participationModes, translationLanguages } from './schema.ts';
 
-const tags = ['Outreach'];
-const json = <T extends z.ZodTypeAny>(schema: T) => ({ 'application/json': { schema } });
+export const tags = ['Outreach'];
+export const json = <T extends z.ZodTypeAny>(schema: T) => ({ 'application/json': { schema } });
+
+const EventTextSchema = z.object({ title: z.string(), description: z.string(), city: z.string() });
+const TranslationsSchema = z.object(Object.fromEntries(translationLanguages.map((l) => [l, EventTextSchema.optional()]))).openapi({
+  description:
+    'The title, description and city in the languages the event is translated into (ar, es, fr, ru, zh; its own fields are the English). A language left out is not translated: pages show the English, marked as such.',
+});
 
 const ParticipantSchema = z.object({
   role: z.enum(participantRoles),
@@ -39,6 +45,7 @@ export const EventSchema = z
     organizerOrganizations: z.array(z.string()),
     byCommittee: z.boolean(),
     city: z.string(),
+    translations: TranslationsSchema,
     stateIso3: z.string().nullable(),
     audiences: z.array(z.enum(audiences)),
     participants: z.array(ParticipantSchema),
@@ -50,24 +57,7 @@ export const EventSchema = z
   })
   .openapi('OutreachEvent');
 
-const CooperationSchema = z
-  .object({
-    id: z.string(),
-    organizationCode: z.string(),
-    activity: z.enum(cooperationActivities),
-    startsOn: z.string(),
-    endsOn: z.string(),
-    description: z.string(),
-    links: z.array(z.string()),
-    stateIso3: z.string().nullable(),
-    source: z.string(),
-    confidentiality: z.string(),
-    archived: z.boolean(),
-    rowVersion: z.number().int(),
-  })
-  .openapi('OrganizationCooperation');
-
-// The body of a new or changed event or cooperation record: checked by the write core, every problem named by its field (422).
+// The body of a new or changed event: checked by the write core, every problem named by its field (422).
 const EventBody = z
   .object({
     title: z.string().optional(),
@@ -88,6 +78,13 @@ const EventBody = z
     organizerOrganizations: z.array(z.string()).optional(),
     byCommittee: z.boolean().optional(),
     city: z.string().optional(),
+    translations: z
+      .record(z.string(), z.object({ title: z.string().optional(), description: z.string().optional(), city: z.string().optional() }))
+      .optional()
+      .openapi({
+        description:
+          'By language (ar, es, fr, ru, zh): the title, description and city in it; a language whose three are empty is left out. Replaces the stored translations whole.',
+      }),
     stateIso3: z.string().nullable().optional(),
     audiences: z.array(z.string()).optional(),
     participants: z
@@ -105,22 +102,6 @@ const EventBody = z
   })
   .openapi('OutreachEventInput');
 
-const CooperationBody = z
-  .object({
-    organizationCode: z.string().optional(),
-    activity: z
-      .string()
-      .optional()
-      .openapi({ description: cooperationActivities.join(', ') }),
-    startsOn: z.string().optional(),
-    endsOn: z.string().nullable().optional(),
-    description: z.string().optional(),
-    links: z.array(z.string()).optional(),
-    stateIso3: z.string().nullable().optional(),
-    confidentiality: z.string().optional(),
-  })
-  .openapi('OrganizationCooperationInput');
-
 const filterQuery = z.object({
   group: z
     .string()
@@ -137,7 +118,7 @@ const filterQuery = z.object({
   to: z.string().optional().openapi({ example: '2018-12-31' }),
 });
 
-const withVersion = <R extends { row_version: number }>(row: R, view: object) => ({ ...view, rowVersion: row.row_version });
+export const withVersion = <R extends { row_version: number }>(row: R, view: object) => ({ ...view, rowVersion: row.row_version });
 
 const FigureSchema = z.object({ key: z.string(), value: z.number().int(), definition: z.string() });
 
@@ -213,43 +194,6 @@ const updateRoute = createRoute({
   responses: { 200: { description: 'The event', content: json(EventSchema) }, 403: problems[403], 404: problems[404], 422: problems[422] },
 });
 
-const cooperationListRoute = createRoute({
-  method: 'get',
-  path: '/cooperation',
-  tags,
-  summary: 'The Committee’s cooperation with organizations, by organization',
-  security: bearer,
-  request: { query: z.object({ organization: z.string().optional().openapi({ example: 'OPCW' }) }) },
-  responses: {
-    200: { description: 'The records', content: json(z.object({ count: z.number().int(), data: z.array(CooperationSchema) })) },
-  },
-});
-
-const cooperationGetRoute = createRoute({
-  method: 'get',
-  path: '/cooperation/{id}',
-  tags,
-  summary: 'A cooperation record (404 for one the caller may not see)',
-  security: bearer,
-  request: { params: z.object({ id: z.string().max(40) }) },
-  responses: { 200: { description: 'The record', content: json(CooperationSchema) }, 404: problems[404] },
-});
-
-const cooperationCreateRoute = createRoute({
-  method: 'post',
-  path: '/cooperation',
-  tags,
-  summary: 'Record a cooperation with an organization',
-  security: bearer,
-  request: { body: { content: json(CooperationBody) } },
-  responses: {
-    201: { description: 'The record', content: json(CooperationSchema) },
-    401: problems[401],
-    403: problems[403],
-    422: problems[422],
-  },
-});
-
 const langQuery = z.object({
   lang: z
     .string()
@@ -279,25 +223,6 @@ const eventCalendarRoute = createRoute({
   security: bearer,
   request: { params: z.object({ id: z.string().max(40) }), query: langQuery },
   responses: { 200: { description: 'The event', content: calendarContent }, 404: problems[404], 422: problems[422] },
-});
-
-const cooperationUpdateRoute = createRoute({
-  method: 'put',
-  path: '/cooperation/{id}',
-  tags,
-  summary: 'Change a cooperation record on the version seen (the fields given replace the stored ones; 409 if someone changed it since)',
-  security: bearer,
-  request: {
-    params: z.object({ id: z.string().max(40) }),
-    body: { content: json(CooperationBody.extend({ rowVersion: z.number().int() })) },
-  },
-  responses: {
-    200: { description: 'The record', content: json(CooperationSchema) },
-    403: problems[403],
-    404: problems[404],
-    409: { description: 'Changed by someone else since the version given', content: problems[422].content },
-    422: problems[422],
-  },
 });
 
 /** The reader's language for the names in a calendar, and the filters: every problem named (`lang`, `from`…), a 422. */
@@ -384,41 +309,5 @@ export function registerOutreachApi(api: Api) {
     const row = await updateEvent(db, viewer, before.id, rowVersion, change as never);
     const [e] = await eventsFor(db, viewer, [row]);
     return c.json(withVersion(e!, eventRecord(e!)) as z.infer<typeof EventSchema>, 200);
-  });
-
-  api.openapi(cooperationListRoute, async (c) => {
-    const db = c.get('app').database.db;
-    const viewer = c.get('viewer');
-    const organization = c.req.valid('query').organization?.toUpperCase();
-    const rows = await cooperationFor(db, viewer, await listCooperation(db, viewer, organization ? { organization } : {}));
-    return c.json(
-      { count: rows.length, data: rows.map((r) => withVersion(r, cooperationRecord(r)) as z.infer<typeof CooperationSchema>) },
-      200,
-    );
-  });
-
-  api.openapi(cooperationGetRoute, async (c) => {
-    const db = c.get('app').database.db;
-    const viewer = c.get('viewer');
-    const [r] = await cooperationFor(db, viewer, [await visibleCooperation(db, viewer, c.req.valid('param').id)]);
-    return c.json(withVersion(r!, cooperationRecord(r!)) as z.infer<typeof CooperationSchema>, 200);
-  });
-
-  api.openapi(cooperationCreateRoute, async (c) => {
-    const viewer = c.get('viewer');
-    authorize(c, can(viewer, 'create', { type: 'cooperation', confidentiality: 'committee' }), 'the recording of cooperation');
-    const db = c.get('app').database.db;
-    const row = await createCooperation(db, viewer, c.req.valid('json') as never);
-    return c.json(withVersion(row, cooperationRecord(row)) as z.infer<typeof CooperationSchema>, 201);
-  });
-
-  api.openapi(cooperationUpdateRoute, async (c) => {
-    const viewer = c.get('viewer');
-    const db = c.get('app').database.db;
-    const before = await visibleCooperation(db, viewer, c.req.valid('param').id);
-    authorize(c, can(viewer, 'update', cooperationResource(before)), 'the editing of this cooperation record');
-    const { rowVersion, ...change } = c.req.valid('json');
-    const [row] = await cooperationFor(db, viewer, [await updateCooperation(db, viewer, before.id, rowVersion, change as never)]);
-    return c.json(withVersion(row!, cooperationRecord(row!)) as z.infer<typeof CooperationSchema>, 200);
   });
 }

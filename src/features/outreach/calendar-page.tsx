@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { eventText } from './present.ts';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { FilterForm, SelectField } from '../../platform/ui/forms.tsx';
 import { ListTable, TableRegion } from '../../platform/ui/tables.tsx';
@@ -51,7 +52,15 @@ export function monthWeeks(month: string): (string | null)[][] {
   return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
 }
 
-const EventLink: FC<{ m: Messages; e: EventRow }> = ({ m, e }) => <a href={`/${m.locale}/events/${e.id}`}>{e.title}</a>;
+/** An event's title in the reader's language where it is translated, else its English, marked so. */
+const EventLink: FC<{ m: Messages; e: EventRow }> = ({ m, e }) => {
+  const t = eventText(e, m.locale);
+  return (
+    <a href={`/${m.locale}/events/${e.id}`} lang={t.language === m.locale ? undefined : t.language}>
+      {t.title}
+    </a>
+  );
+};
 
 const MonthView: FC<{ m: Messages; q: CalendarQuery; events: EventRow[] }> = ({ m, q, events }) => {
   const weekday = new Intl.DateTimeFormat(m.locale, { weekday: 'short', timeZone: 'UTC' });
@@ -129,7 +138,7 @@ export const EventTable: FC<{ m: Messages; events: EventRow[]; names: Names; cap
         </th>
         <td>{label(m, `group.${e.event_group}`)}</td>
         <td>{organizersText(m, e, names)}</td>
-        <td>{[e.city, e.state_iso3 ? stateName(names, e.state_iso3) : ''].filter(Boolean).join(', ')}</td>
+        <td>{[eventText(e, m.locale).city, e.state_iso3 ? stateName(names, e.state_iso3) : ''].filter(Boolean).join(', ')}</td>
       </tr>
     ))}
   </ListTable>

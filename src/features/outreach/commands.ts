@@ -131,6 +131,7 @@ const events: Core<'outreach_event', EventData> = {
     organizer_organizations: e.organizerOrganizations,
     by_committee: e.byCommittee,
     city: e.city,
+    translations: JSON.stringify(e.translations),
     state_iso3: e.stateIso3,
     audiences: e.audiences,
     participants: JSON.stringify(

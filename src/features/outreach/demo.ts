@@ -9,10 +9,11 @@ import { createCooperation, createEvent, type EventInput } from './commands.ts';
  * (¶34(a): the high-level conference of heads of counter-terrorism agencies; ¶14: the course agreed
  * with the African Union for March 2019, whose dates the seed does not give: illustrative). The
  * Committee's cooperation with organizations (¶29–36), linked to these events. Titles in English,
- * translated from the seed's Chinese text.
+ * translated from the seed's Chinese text, and in Chinese as the seed gives them (demo-chinese.ts).
  */
 
 import { cooperation2018 } from './demo-cooperation.ts';
+import { annexChinese } from './demo-chinese.ts';
 import { annex, expert, type Row } from './demo-data.ts';
 
 function inputOf(group: EventInput['group'], [startsOn, endsOn, title, organizers, city, state, extra]: Row): EventInput {
@@ -54,8 +55,10 @@ export async function seedDemoOutreach(db: Kysely<DB>): Promise<{ events: number
     const knownOrganizations = new Set(organizations.map((o) => o.code));
     const made: { id: string; startsOn: string; keys: string[] }[] = [];
     for (const [group, rows] of Object.entries(annex) as [EventInput['group'], Row[]][])
-      for (const row of rows) {
+      for (const [index, row] of rows.entries()) {
         const input = inputOf(group, row);
+        const [title, city] = annexChinese[group]?.[index] ?? [];
+        if (title) input.translations = { zh: { title, city } };
         // A test database may hold only some of the reference data: what it lacks is left out.
         input.organizerStates = input.organizerStates?.filter((s) => knownStates.has(s) && !knownOrganizations.has(s));
         input.organizerOrganizations = input.organizerOrganizations?.filter((o) => knownOrganizations.has(o));

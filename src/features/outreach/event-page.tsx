@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { languageNames } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { RecordActions } from '../../platform/ui/record-actions.tsx';
 import { sourceLabel } from '../reports/index.ts';
@@ -9,7 +10,8 @@ import { announced, type EventRow } from './queries.ts';
 /** An event: its facts, who took part, what it concerns, its calendar file, and what the reader may do. */
 export const EventDetail: FC<{
   m: Messages;
-  e: EventRow;
+  /** In the reader's language where it is translated (eventIn): `language` is the language of its text. */
+  e: EventRow & { language: string };
   names: Names;
   actions: { edit: boolean; archive: boolean; history: boolean };
   csrfToken: string;
@@ -18,6 +20,11 @@ export const EventDetail: FC<{
     {e.archived_at && (
       <p class="notice" role="status">
         {m.t('record.archived', { date: m.date(e.archived_at) })}
+      </p>
+    )}
+    {e.language !== m.locale && (
+      <p class="notice" role="status">
+        {m.t('outreach.notTranslated', { language: languageNames[m.locale] })}
       </p>
     )}
     {!announced(e) && (
@@ -39,7 +46,7 @@ export const EventDetail: FC<{
       <dd>{label(m, `group.${e.event_group}`)}</dd>
       <dt>{m.t('outreach.place')}</dt>
       <dd>
-        {e.city}
+        <span lang={e.language === m.locale ? undefined : e.language}>{e.city}</span>
         {e.city && e.state_iso3 && ', '}
         {e.state_iso3 && <a href={`/${m.locale}/states/${e.state_iso3}`}>{stateName(names, e.state_iso3)}</a>}
       </dd>
@@ -71,7 +78,7 @@ export const EventDetail: FC<{
     {e.description && (
       <>
         <h2>{m.t('outreach.description')}</h2>
-        <p>{e.description}</p>
+        <p lang={e.language === m.locale ? undefined : e.language}>{e.description}</p>
       </>
     )}
     {e.participants.length > 0 && (

@@ -3,7 +3,7 @@ import type { Viewer } from '../../platform/policy/policy.ts';
 import { eventsCalendar } from './calendar.ts';
 import type { EventFilters } from './inputs.ts';
 import { namesFor, stateName } from './labels.ts';
-import { eventsFor } from './present.ts';
+import { eventIn, eventsFor } from './present.ts';
 import { type Db, type EventRow, listEvents } from './queries.ts';
 
 /*
@@ -14,7 +14,12 @@ import { type Db, type EventRow, listEvents } from './queries.ts';
 /** An iCalendar of these events as the reader sees them; each event's URL is its page under `origin`, in the reader's language. */
 export async function calendarOf(db: Db, viewer: Viewer | null, m: Messages, rows: readonly EventRow[], name: string, origin: string) {
   const [events, names] = await Promise.all([eventsFor(db, viewer, rows), namesFor(db, viewer, m)]);
-  return eventsCalendar(events, name, { state: (iso3) => stateName(names, iso3), url: (id) => `${origin}/${m.locale}/events/${id}` });
+  // Each event's title, description and city in the reader's language where it is translated.
+  return eventsCalendar(
+    events.map((e) => eventIn(e, m.locale)),
+    name,
+    { state: (iso3) => stateName(names, iso3), url: (id) => `${origin}/${m.locale}/events/${id}` },
+  );
 }
 
 /** The calendar's feed for a filter: every event the reader may see that matches (none: a valid, empty calendar). */

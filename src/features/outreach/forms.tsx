@@ -1,14 +1,14 @@
 import type { FC } from 'hono/jsx';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { type FormBody, text, texts } from '../../platform/http/forms.ts';
-import { CsrfField } from '../../platform/http/layout.tsx';
+import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
 import { FieldErrors } from '../../platform/ui/forms.tsx';
 import type { CooperationInput, EventInput } from './inputs.ts';
 import { label } from './labels.ts';
 import type { CooperationRow, EventRow } from './queries.ts';
-import { audiences, cooperationActivities, eventGroups, eventStatuses } from './schema.ts';
+import { audiences, cooperationActivities, eventGroups, eventStatuses, type TranslationLanguage, translationLanguages } from './schema.ts';
 
 /*
  * The forms of an event and of a cooperation record, without JavaScript: a refused form comes back
@@ -36,10 +36,18 @@ export const eventFormKeys = [
   'confidentiality',
   'version',
 ] as const;
-export type EventFormValues = Record<(typeof eventFormKeys)[number], string> & { audiences: string[] };
+/** The translated fields of an event, by language: `translations.zh.title` and the like. */
+const textFields = ['title', 'description', 'city'] as const;
+type TranslationKey = `translations.${TranslationLanguage}.${(typeof textFields)[number]}`;
+const translationKey = (l: TranslationLanguage, f: (typeof textFields)[number]) => `translations.${l}.${f}` as TranslationKey;
+const translationKeys = translationLanguages.flatMap((l) => textFields.map((f) => translationKey(l, f)));
+export type EventFormValues = Record<(typeof eventFormKeys)[number] | TranslationKey, string> & { audiences: string[] };
 
 export const emptyEvent: EventFormValues = {
-  ...(Object.fromEntries(eventFormKeys.map((k) => [k, ''])) as Record<(typeof eventFormKeys)[number], string>),
+  ...(Object.fromEntries([...eventFormKeys, ...translationKeys].map((k) => [k, ''])) as Record<
+    (typeof eventFormKeys)[number] | TranslationKey,
+    string
+  >),
   group: 'other',
   status: 'planned',
   listed: 'on',
@@ -58,6 +66,9 @@ export function eventValuesOf(e: EventRow): EventFormValues {
     startsOn: e.starts_on,
     endsOn: e.ends_on === e.starts_on ? '' : e.ends_on,
     city: e.city,
+    ...(Object.fromEntries(
+      translationLanguages.flatMap((l) => textFields.map((f) => [translationKey(l, f), e.translations[l]?.[f] ?? ''])),
+    ) as Record<TranslationKey, string>),
     stateIso3: e.state_iso3 ?? '',
     organizerStates: e.organizer_states.join(' '),
     organizerOrganizations: e.organizer_organizations.join(' '),
@@ -71,7 +82,7 @@ export function eventValuesOf(e: EventRow): EventFormValues {
 }
 
 export function eventFormValues(body: FormBody): EventFormValues {
-  const v = Object.fromEntries(eventFormKeys.map((k) => [k, text(body, k)])) as unknown as EventFormValues;
+  const v = Object.fromEntries([...eventFormKeys, ...translationKeys].map((k) => [k, text(body, k)])) as unknown as EventFormValues;
   v.audiences = texts(body, 'audiences');
   return v;
 }
@@ -98,6 +109,10 @@ export function eventInputOf(v: EventFormValues, problems: FieldProblem[]): Even
     startsOn: v.startsOn.trim(),
     endsOn: v.endsOn.trim() || null,
     city: v.city,
+    // Every language as the form sends it: the input schema leaves out those left empty.
+    translations: Object.fromEntries(
+      translationLanguages.map((l) => [l, Object.fromEntries(textFields.map((f) => [f, v[translationKey(l, f)]]))]),
+    ),
     stateIso3: v.stateIso3.trim() || null,
     organizerStates: split(v.organizerStates),
     organizerOrganizations: split(v.organizerOrganizations),
@@ -109,16 +124,25 @@ export function eventInputOf(v: EventFormValues, problems: FieldProblem[]): Even
   };
 }
 
-const Field: FC<{ name: string; label: string; value: string; type?: string; hint?: string }> = ({
+const Field: FC<{ name: string; label: string; value: string; type?: string; hint?: string; lang?: string }> = ({
   name,
   label: l,
   value,
   type = 'text',
   hint,
+  lang,
 }) => (
   <div class="field">
     <label for={name}>{l}</label>
-    <input id={name} name={name} type={type} value={value} aria-describedby={hint ? `${name}-hint` : undefined} />
+    <input
+      id={name}
+      name={name}
+      type={type}
+      value={value}
+      lang={lang}
+      dir={lang ? 'auto' : undefined}
+      aria-describedby={hint ? `${name}-hint` : undefined}
+    />
     {hint && (
       <p class="help" id={`${name}-hint`}>
         {hint}
@@ -152,13 +176,34 @@ const Check: FC<{ name: string; label: string; checked: boolean; value?: string 
   </div>
 );
 
-const Area: FC<{ name: string; label: string; value: string }> = ({ name, label: l, value }) => (
+const Area: FC<{ name: string; label: string; value: string; lang?: string }> = ({ name, label: l, value, lang }) => (
   <div class="field">
     <label for={name}>{l}</label>
-    <textarea id={name} name={name} rows={4}>
+    <textarea id={name} name={name} rows={4} lang={lang} dir={lang ? 'auto' : undefined}>
       {value}
     </textarea>
   </div>
+);
+
+/** The title, description and city in the other five languages; open when one is given or refused. */
+const Translations: FC<{ m: Messages; v: EventFormValues; problems: FieldProblem[] }> = ({ m, v, problems }) => (
+  <details open={translationKeys.some((k) => v[k]) || problems.some((p) => p.field.startsWith('translations'))}>
+    <summary>{m.t('outreach.translations')}</summary>
+    <p class="help">{m.t('outreach.translations.hint')}</p>
+    {translationLanguages.map((l) => (
+      <fieldset>
+        <legend lang={l}>{languageNames[l]}</legend>
+        <Field name={translationKey(l, 'title')} label={m.t('outreach.field.title')} value={v[translationKey(l, 'title')]} lang={l} />
+        <Area
+          name={translationKey(l, 'description')}
+          label={m.t('outreach.description')}
+          value={v[translationKey(l, 'description')]}
+          lang={l}
+        />
+        <Field name={translationKey(l, 'city')} label={m.t('outreach.field.city')} value={v[translationKey(l, 'city')]} lang={l} />
+      </fieldset>
+    ))}
+  </details>
 );
 
 const levels = (m: Messages) => confidentialityLevels.map((c) => ({ value: c, label: label(m, `level.${c}`) }));
@@ -194,6 +239,7 @@ export const EventForm: FC<{
     <Field name="endsOn" type="date" label={m.t('outreach.field.endsOn')} value={v.endsOn} />
     <Field name="city" label={m.t('outreach.field.city')} value={v.city} />
     <Field name="stateIso3" label={m.t('outreach.field.stateIso3')} value={v.stateIso3} />
+    <Translations m={m} v={v} problems={problems} />
     <Field
       name="organizerStates"
       label={m.t('outreach.field.organizerStates')}

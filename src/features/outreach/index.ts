@@ -4,6 +4,7 @@ import { eventsCommand, eventsUsage } from './cli.ts';
 import { seedDemoOutreach } from './demo.ts';
 import { cooperationResource, eventResource } from './queries.ts';
 import { registerOutreachApi } from './api.ts';
+import { registerCooperationApi } from './cooperation-api.ts';
 import { outreachWebRoutes } from './routes.tsx';
 import { searchSources } from './search.ts';
 
@@ -55,7 +56,7 @@ export const outreach: Feature = {
     },
   },
   web: [{ path: '/', routes: outreachWebRoutes }],
-  api: [registerOutreachApi],
+  api: [registerOutreachApi, registerCooperationApi],
   nav: [{ path: '/events', label: 'outreach.nav', order: 75 }],
   bundle: [eventsSection, cooperationSection],
   search: searchSources,

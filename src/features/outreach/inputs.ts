@@ -6,6 +6,7 @@ import { isIsoDate, todayIso } from '../../platform/values/dates.ts';
 import { parseInput, problemsOf } from '../../platform/values/input.ts';
 import { oneOf, requiredDay, day, subsetOf, text } from '../reports/index.ts';
 import {
+  type EventTranslations,
   audiences,
   cooperationActivities,
   cooperationLinkTypes,
@@ -15,6 +16,7 @@ import {
   outreachSources,
   participantRoles,
   participationModes,
+  translationLanguages,
 } from './schema.ts';
 
 /*
@@ -88,6 +90,40 @@ export const participantSchema = z.strictObject({
   name: z.string().trim().max(200, 'must be at most 200 characters').default(''),
 });
 
+/** An event's text in one other language: its title (required once any of the three is given), description and city. */
+const eventText = z.strictObject({
+  title: z.string().trim().max(300, 'must be at most 300 characters').default(''),
+  description: text(4000),
+  city: text(200),
+});
+
+/**
+ * The translations of an event's text, by language (ar, es, fr, ru, zh: its own fields are the
+ * English). A language whose three fields are all empty is no translation (the form sends them so).
+ */
+const translations = z
+  .strictObject(
+    Object.fromEntries(translationLanguages.map((l) => [l, eventText.optional()])) as Record<
+      (typeof translationLanguages)[number],
+      z.ZodOptional<typeof eventText>
+    >,
+  )
+  .default({})
+  .superRefine((v, ctx) => {
+    for (const [language, t] of Object.entries(v))
+      if (t && !t.title && (t.description || t.city))
+        ctx.addIssue({ code: 'custom', path: [language, 'title'], message: 'is required when the description or the city is translated' });
+  })
+  .transform(
+    (v) =>
+      Object.fromEntries(
+        translationLanguages.flatMap((l) => {
+          const t = v[l];
+          return t && (t.title || t.description || t.city) ? [[l, { title: t.title, description: t.description, city: t.city }]] : [];
+        }),
+      ) as EventTranslations,
+  );
+
 /** The fields of an event, each checked alone. */
 export const eventFields = {
   title: required(300),
@@ -102,6 +138,7 @@ export const eventFields = {
   organizerOrganizations: codes(60),
   byCommittee: z.boolean().default(false),
   city: text(200),
+  translations,
   stateIso3: stateCode,
   audiences: subsetOf(audiences),
   participants: z.array(participantSchema).max(60, 'at most 60 participants').default([]),
@@ -150,6 +187,8 @@ export interface EventInput {
   organizerOrganizations?: string[];
   byCommittee?: boolean;
   city?: string;
+  /** By language (ar, es, fr, ru, zh): the title, description and city in it. */
+  translations?: Partial<Record<string, { title?: string; description?: string; city?: string }>>;
   stateIso3?: string | null;
   audiences?: string[];
   participants?: { role: string; mode?: string; expertId?: string | null; name?: string }[];

@@ -2,6 +2,7 @@ import { type VisibleCodes, visibleCodes } from '../../platform/bundle/fields.ts
 import type { Viewer } from '../../platform/policy/policy.ts';
 import { visibleLinks } from './links.ts';
 import type { CooperationRow, Db, EventRow } from './queries.ts';
+import type { TranslationLanguage } from './schema.ts';
 
 /*
  * What a reader sees of an event or a cooperation record, whatever the door (pages, API, the
@@ -25,6 +26,7 @@ export function eventRecord(e: EventRow) {
     organizerOrganizations: e.organizer_organizations,
     byCommittee: e.by_committee,
     city: e.city,
+    translations: e.translations,
     stateIso3: e.state_iso3,
     audiences: e.audiences,
     participants: e.participants.map((p) => ({ role: p.role, mode: p.mode, expertId: p.expertId ?? null, name: p.name ?? '' })),
@@ -35,6 +37,27 @@ export function eventRecord(e: EventRow) {
   };
 }
 export type EventView = ReturnType<typeof eventRecord>;
+
+/**
+ * An event's title, description and city as a reader of `locale` reads them: its translation into
+ * that language where it has one, else its own (English) text, with the language it is in (the
+ * page marks it `lang`, and says the translation is missing: it is never filled in).
+ */
+export function eventText(e: Pick<EventRow, 'title' | 'description' | 'city' | 'translations'>, locale: string) {
+  const t = locale === 'en' ? undefined : e.translations?.[locale as TranslationLanguage];
+  return t
+    ? { title: t.title, description: t.description, city: t.city || e.city, language: locale }
+    : { title: e.title, description: e.description, city: e.city, language: 'en' };
+}
+
+/** An event row with its text in the reader's language (see eventText), for the pages and feeds. */
+export function eventIn<T extends Pick<EventRow, 'title' | 'description' | 'city' | 'translations'>>(
+  e: T,
+  locale: string,
+): T & { language: string } {
+  const t = eventText(e, locale);
+  return { ...e, title: t.title, description: t.description, city: t.city, language: t.language };
+}
 
 export function cooperationRecord(c: CooperationRow) {
   return {

@@ -18,7 +18,7 @@ import { calendarOf, filteredCalendar, icsResponse } from './feeds.ts';
 import { EventForm, type EventFormValues, emptyEvent, eventFormValues, eventInputOf, eventValuesOf } from './forms.tsx';
 import { checkEventInput, eventFilters } from './inputs.ts';
 import { datesText, namesFor, stateName } from './labels.ts';
-import { eventsFor } from './present.ts';
+import { eventIn, eventText, eventsFor } from './present.ts';
 import { eventResource, listEvents, newestEvents, visibleEvent } from './queries.ts';
 
 const mayCreate = (viewer: Viewer | null) => can(viewer, 'create', { type: 'outreach-event', confidentiality: 'committee' });
@@ -87,13 +87,16 @@ export function outreachWebRoutes() {
     const rows = await newestEvents(db, viewer, filtersOf(calendarQuery(c)), 50);
     const { feed, origin } = await feedNames(c);
     const url = new URL(c.req.url);
-    const body = eventsAtom(await eventsFor(db, viewer, rows), {
-      title: m.t('outreach.title'),
-      self: `${origin}${url.pathname}${url.search}`,
-      home: `${origin}/${m.locale}/events`,
-      names: feed,
-      dates: (e) => datesText(m, e),
-    });
+    const body = eventsAtom(
+      (await eventsFor(db, viewer, rows)).map((e) => eventIn(e, m.locale)),
+      {
+        title: m.t('outreach.title'),
+        self: `${origin}${url.pathname}${url.search}`,
+        home: `${origin}/${m.locale}/events`,
+        names: feed,
+        dates: (e) => datesText(m, e),
+      },
+    );
     return new Response(body, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
   });
 
@@ -139,7 +142,8 @@ export function outreachWebRoutes() {
     const viewer = c.get('viewer');
     const db = c.get('app').database.db;
     const e = await visibleEvent(db, viewer, c.req.param('id'));
-    return icsResponse(await calendarOf(db, viewer, c.get('m'), [e], e.title, new URL(c.req.url).origin), `event-${e.id}.ics`);
+    const m = c.get('m');
+    return icsResponse(await calendarOf(db, viewer, m, [e], eventText(e, m.locale).title, new URL(c.req.url).origin), `event-${e.id}.ics`);
   });
 
   r.get('/events/:id', async (c) => {
@@ -147,14 +151,15 @@ export function outreachWebRoutes() {
     const viewer = c.get('viewer');
     const db = c.get('app').database.db;
     const row = await visibleEvent(db, viewer, c.req.param('id'));
-    const [[e], names] = await Promise.all([eventsFor(db, viewer, [row]), namesFor(db, viewer, m)]);
+    const [[seen], names] = await Promise.all([eventsFor(db, viewer, [row]), namesFor(db, viewer, m)]);
+    const e = eventIn(seen!, m.locale);
     const resource = eventResource(row);
     return render(
       c,
-      { title: row.title },
+      { title: e.title },
       <EventDetail
         m={m}
-        e={e!}
+        e={e}
         names={names}
         csrfToken={c.get('csrfToken')}
         actions={{
@@ -174,7 +179,7 @@ export function outreachWebRoutes() {
     const events = await recordHistory(c.get('app').database.db, visibilityScope(viewer), 'outreach-event', e.id);
     return render(
       c,
-      { title: m.t('history.titleOf', { name: e.title }) },
+      { title: m.t('history.titleOf', { name: eventText(e, m.locale).title }) },
       <HistoryList m={m} events={events} back={`/${m.locale}/events/${e.id}`} />,
     );
   });

@@ -27,6 +27,17 @@ export type CooperationLinkType = (typeof cooperationLinkTypes)[number];
 export const outreachSources = ['seed', 'illustrative', 'entered'] as const;
 export type OutreachSource = (typeof outreachSources)[number];
 
+/** The languages an event's text is translated into: its own columns hold the English (the UN's working language). */
+export const translationLanguages = ['ar', 'es', 'fr', 'ru', 'zh'] as const;
+export type TranslationLanguage = (typeof translationLanguages)[number];
+/** An event's title, description and city in one of the other languages. */
+export interface EventText {
+  title: string;
+  description: string;
+  city: string;
+}
+export type EventTranslations = Partial<Record<TranslationLanguage, EventText>>;
+
 /** Who took part for the Committee, and how (in person, or by a recorded message). */
 export interface Participant {
   role: ParticipantRole;
@@ -48,6 +59,8 @@ export interface OutreachEventTable extends KeptRecordColumns {
   organizer_organizations: ColumnType<string[], string[] | undefined, string[]>;
   by_committee: ColumnType<boolean, boolean | undefined, boolean>;
   city: ColumnType<string, string | undefined, string>;
+  /** The title, description and city in the languages it is translated into (JSON when written). */
+  translations: ColumnType<EventTranslations, string | undefined, string>;
   /** The State where it is held. */
   state_iso3: string | null;
   audiences: ColumnType<Audience[], Audience[] | undefined, Audience[]>;

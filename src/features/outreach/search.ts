@@ -14,7 +14,8 @@ const events: SearchSource['load'] = async (db, ids) => {
     sourceType: 'outreach-event',
     sourceId: e.id,
     title: e.title,
-    titles: {},
+    // The title in each language it is translated into (the results show the reader's).
+    titles: Object.fromEntries(Object.entries(e.translations).map(([l, t]) => [l, t.title])),
     path: `/events/${e.id}`,
     stateIso3: e.state_iso3?.trim() ?? null,
     states: statesOf(e),
@@ -23,7 +24,7 @@ const events: SearchSource['load'] = async (db, ids) => {
     language: null,
     // An event not announced (planned and not confirmed) is the Committee side's, whatever its level.
     confidentiality: eventResource(e).confidentiality,
-    text: lines(e.description, e.city),
+    text: lines(e.description, e.city, ...Object.values(e.translations).flatMap((t) => [t.title, t.description, t.city])),
     keywords: lines(
       statesOf(e)
         .map((s) => allNames(names, s))
