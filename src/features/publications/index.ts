@@ -1,5 +1,6 @@
 import type { Feature } from '../../platform/feature.ts';
 import { registerPublicationsApi } from './api.ts';
+import { registerFaqApi } from './faq-api.ts';
 import { faqGroupsSection, faqQuestionsSection, publicationsSection } from './bundle.ts';
 import { publicationsCommand, publicationsUsage } from './cli.ts';
 import { seedDemoPublications } from './demo.ts';
@@ -37,7 +38,7 @@ export const publications: Feature = {
     { path: '/publications', routes: publicationWebRoutes },
     { path: '/faq', routes: faqWebRoutes },
   ],
-  api: [registerPublicationsApi],
+  api: [registerPublicationsApi, registerFaqApi],
   nav: [
     { path: '/publications', label: 'publications.nav', order: 105 },
     { path: '/faq', label: 'publications.faq.nav', order: 115 },
