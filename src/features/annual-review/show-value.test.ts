@@ -10,8 +10,14 @@ const names: Record<string, Record<string, string>> = {
 
 test('a figure that lists States shows them in the reader’s language and in its order, not in the order of their codes', () => {
   const codes = ['TLS', 'COM', 'GNB'];
-  assert.equal(showValue(messages('en'), codes, (c) => names.en![c]!), 'Comoros, Guinea-Bissau and Timor-Leste');
+  assert.equal(
+    showValue(messages('en'), codes, (c) => names.en![c]!),
+    'Comoros, Guinea-Bissau and Timor-Leste',
+  );
   // Chinese: by the reading of the names (dōng, jǐ, kē), as the UN's Chinese lists them.
-  assert.equal(showValue(messages('zh'), codes, (c) => names.zh![c]!), '东帝汶、几内亚比绍和科摩罗');
+  assert.equal(
+    showValue(messages('zh'), codes, (c) => names.zh![c]!),
+    '东帝汶、几内亚比绍和科摩罗',
+  );
   assert.equal(showValue(messages('fr'), 1234, String).replace(/\s/g, ' '), '1 234');
 });

@@ -13,7 +13,8 @@ import { codesIn, reviewDocument, showValue } from './document.ts';
 import { besideLastYear } from './previous.ts';
 import { paragraphsOf, type ReviewRow } from './queries.ts';
 import { traceFigure } from './sources.ts';
-import { FigurePage, PreviousYearPage, TranslationsPage, VersionDiffPage, VersionsPage } from './trace-pages.tsx';
+import { FigurePage, PreviousYearPage, TranslationsPage } from './trace-pages.tsx';
+import { VersionDiffPage, VersionsPage } from './versions-pages.tsx';
 import { translationTable } from './translations.ts';
 import { compareSides, currentSide, definitionOf, type Side, versionsOf } from './versions.ts';
 
