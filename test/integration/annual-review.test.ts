@@ -538,18 +538,33 @@ describe('every figure traceable, versions, translations and the year before (it
     const period = { year: 2018, cutOff: review2018.cutOff };
     const facts = await loadFacts(db, period);
     const figures = allFigures(facts, period);
-    // The figures of the records of States (II.A, II.B) have their SQL here; those of the
-    // Committee's own year are counted by their features' functions (figures-committee.ts).
+    // Every figure of the records of States (II.A, II.B) and the counts of the Committee's own year
+    // (meetings, outreach, publications) have their SQL; those made of people, working groups, the
+    // trust fund and the website's counter are the features' functions alone (figures-committee.ts).
     const committee = new Set(committeeFigures(facts, period).map((f) => f.key));
+    const withoutQuery = [
+      'chair',
+      'workingGroups',
+      'siteVisits',
+      'donorsWithGrantsUsed',
+      'newContributions',
+      'newExperts',
+      'newCoordinator',
+    ];
     assert.deepEqual(
       [...figureKeysWithQueries].sort(),
-      [...figures.keys()].filter((k) => !committee.has(k)).sort(),
-      'a query for every figure of the records of States',
+      [...figures.keys()].filter((k) => !withoutQuery.includes(k)).sort(),
+      'a query for every figure but those listed',
     );
     for (const [key, f] of figures) {
-      if (committee.has(key)) continue;
+      if (withoutQuery.includes(key)) continue;
       const rows = (await sql.raw<{ id?: string; iso3?: string; state_iso3?: string }>(figureQuery(key, period)!).execute(db)).rows;
-      if (rows[0] && 'id' in rows[0]) {
+      if (committee.has(key)) {
+        // One row a record: the records behind the figure, as many as it counts (the annex: its rows).
+        assert.deepEqual(rows.map((r) => r.id).sort(), f.records.map((r) => r.id).sort(), key);
+        assert.equal(rows.length, Array.isArray(f.value) ? f.value.length : f.value, key);
+        assert.ok(rows.length > 0, `${key}: the demonstration data has some`);
+      } else if (rows[0] && 'id' in rows[0]) {
         assert.deepEqual(rows.map((r) => r.id).sort(), f.records.map((r) => r.id).sort(), key);
         if (Array.isArray(f.value) && typeof f.value[0] === 'string')
           assert.deepEqual([...new Set(rows.map((r) => r.state_iso3!.trim()))].sort(), f.value, key);
@@ -588,6 +603,18 @@ describe('every figure traceable, versions, translations and the year before (it
     for (const id of ids) assert.match(html, new RegExp(`href="/en/assistance/requests/${id}"`));
     assert.match(html, /Requests for assistance received from 1 January of the year to the data cut-off date/);
     assert.match(html, /from assistance_request/);
+    // A figure of the Committee's own year: its records linked, its query shown.
+    const press = await (await committee.fetch('/en/reviews/2018/figures/pressReleases')).text();
+    for (const r of draft.figures.figures?.pressReleases?.records ?? []) assert.match(press, new RegExp(`href="/en/publications/${r.id}"`));
+    assert.match(press, /from publication/);
+    const formal = await (await committee.fetch('/en/reviews/2018/figures/formalMeetings')).text();
+    // Every figure's page opens, none of its records shown as gone.
+    for (const key of Object.keys(draft.figures.figures ?? {})) {
+      const res = await committee.fetch(`/en/reviews/2018/figures/${key}`);
+      assert.equal(res.status, 200, key);
+      assert.doesNotMatch(await res.text(), /No longer in the records/, key);
+    }
+    assert.equal([...formal.matchAll(/href="\/en\/committee\/meetings\/[0-9a-f-]{36}"/g)].length, 4, 'the 4 formal meetings of ¶4');
     assert.equal((await committee.fetch('/en/reviews/2018/figures/no-such')).status, 404);
     const page = await (await committee.fetch('/en/reviews/2018')).text();
     assert.match(page, /href="\/en\/reviews\/2018\/figures\/requests"/, 'the paragraph’s figure leads to its records');

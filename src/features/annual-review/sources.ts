@@ -35,6 +35,16 @@ const contactsNow = (d: Dates) =>
 const received = (table: string, column: string, from: string, to: string, extra = '') =>
   `select id, state_iso3 from ${table}\nwhere archived_at is null${extra} and ${column} between date '${from}' and date '${to}'`;
 
+/** The Committee's meetings of a kind held from 1 January to the cut-off, not archived (meetings/figures.ts). */
+const meetingsOf = (kind: string, d: Dates) =>
+  `select id, held_on from meeting\nwhere archived_at is null and kind = ${kind} and held_on between date '${d.start}' and date '${d.cutOff}'`;
+/** Outreach events held (not planned or cancelled) that began from 1 January to the cut-off (outreach/figures.ts). */
+const heldEvents = (d: Dates, test: string) =>
+  `select id, starts_on from outreach_event\nwhere archived_at is null and status = 'held' and starts_on between date '${d.start}' and date '${d.cutOff}'\n  and ${test}`;
+/** Publications of a kind dated in a year and published by the cut-off, not archived (publications/figures.ts). */
+const publishedOf = (kind: string, year: string, d: Dates) =>
+  `select id, dated from publication\nwhere archived_at is null and kind = ${kind} and status = 'published' and dated between date '${year}-01-01' and date '${year}-12-31'\n  and published_on <= date '${d.cutOff}'`;
+
 /**
  * The query of each figure with the review's dates in it: its rows are the records behind the
  * figure (or, for a figure counted over the Member States, the States counted). The value is the
@@ -63,6 +73,22 @@ const queries: Readonly<Record<string, (d: Dates) => string>> = {
   requests: (d) => received('assistance_request', 'received_on', d.start, d.cutOff),
   requestStates: (d) => received('assistance_request', 'received_on', d.start, d.cutOff),
   requestsYearBefore: (d) => received('assistance_request', 'received_on', d.yearBeforeStart, d.dayBefore),
+  // The Committee's own year (figures-committee.ts, by the rules of meetings/, outreach/ and publications/).
+  formalMeetings: (d) => meetingsOf("'formal'", d),
+  informalMeetings: (d) => meetingsOf("'informal'", d),
+  outreachEvents: (d) => heldEvents(d, "event_group = 'other'"),
+  eventsWithParliamentarians: (d) => heldEvents(d, "'parliamentarians' = any(audiences)"),
+  chairMessagesToParliamentarians: (d) =>
+    heldEvents(
+      d,
+      `'parliamentarians' = any(audiences)
+  and participants @> '[{"role": "chair", "mode": "recorded-message"}]'::jsonb`,
+    ),
+  eventsWithIndustry: (d) => heldEvents(d, "'industry' = any(audiences)"),
+  annexEvents: (d) => heldEvents(d, 'listed'),
+  chairMessages: (d) => publishedOf("'chair-message'", d.start.slice(0, 4), d),
+  pressReleases: (d) => publishedOf("'press-release'", d.start.slice(0, 4), d),
+  pressReleasesYearBefore: (d) => publishedOf("'press-release'", d.yearBeforeStart.slice(0, 4), d),
 };
 
 /** The SQL of a figure for a review's period, or null for a figure without one written here. */
@@ -81,6 +107,9 @@ const kinds: Readonly<Record<string, { table: string; href: (locale: string, id:
   course: { table: 'course', href: (l, id) => `/${l}/courses/${id}` },
   'assistance-request': { table: 'assistance_request', href: (l, id) => `/${l}/assistance/requests/${id}` },
   'point-of-contact': { table: 'point_of_contact', href: (l, _id, state) => `/${l}/states/${state}/contacts` },
+  meeting: { table: 'meeting', href: (l, id) => `/${l}/committee/meetings/${id}` },
+  'outreach-event': { table: 'outreach_event', href: (l, id) => `/${l}/events/${id}` },
+  publication: { table: 'publication', href: (l, id) => `/${l}/publications/${id}` },
 };
 
 export interface Staleness {
@@ -203,6 +232,42 @@ function describe(facts: Facts, type: string, id: string): Omit<RecordLine, 'typ
     case 'assistance-request': {
       const r = facts.requests.find((x) => x.id === id);
       return r ? { ...none, state: r.stateIso3, on: r.receivedOn } : null;
+    }
+    case 'meeting': {
+      const r = facts.meetings.find((x) => x.id === id && !x.archived);
+      return r ? { ...none, on: r.heldOn, detail: r.kind } : null;
+    }
+    case 'outreach-event': {
+      const r = facts.events.find((x) => x.id === id);
+      return r ? { ...none, state: r.stateIso3, place: r.city || null, on: r.startsOn, detail: r.title } : null;
+    }
+    case 'appointment': {
+      const r = facts.appointments.find((x) => x.id === id);
+      return r ? { ...none, state: r.stateIso3, on: r.startsOn, detail: `${r.role}: ${r.personName}` } : null;
+    }
+    case 'trust-fund-donor': {
+      const r = facts.donors.find((x) => x.id === id);
+      return r ? { ...none, state: r.kind === 'state' ? r.code : null, detail: r.kind === 'state' ? null : r.code } : null;
+    }
+    case 'trust-fund-contribution': {
+      const r = facts.contributions.find((x) => x.id === id);
+      return r ? { ...none, detail: String(r.year) } : null;
+    }
+    case 'trust-fund-grant': {
+      const r = facts.grants.find((x) => x.id === id);
+      return r ? { ...none, detail: String(r.usedInYear) } : null;
+    }
+    case 'working-group': {
+      const r = facts.workingGroups.find((x) => x.id === id);
+      return r ? { ...none, detail: r.code } : null;
+    }
+    case 'working-group-coordinator': {
+      const r = facts.coordinators.find((x) => x.id === id);
+      return r ? { ...none, state: r.stateIso3, on: r.startedOn, detail: r.person } : null;
+    }
+    case 'publication': {
+      const r = facts.publications.find((x) => x.id === id && !x.archived);
+      return r ? { ...none, on: r.dated, detail: r.kind } : null;
     }
     default:
       return null;
