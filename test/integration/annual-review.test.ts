@@ -626,6 +626,43 @@ describe('every figure traceable, versions, translations and the year before (it
     for (const tool of ['translations', 'versions', 'previous-year']) assert.match(page, new RegExp(`href="/en/reviews/2018/${tool}"`));
   });
 
+  test('the API gives a figure with its definition, its SQL and its records, to the Committee side only', async () => {
+    const { createApiToken } = await import('../../src/features/accounts/commands.ts');
+    const { systemActor } = await import('../../src/platform/audit/record.ts');
+    const db = t.database.db;
+    const userId = async (email: string) =>
+      (await db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const bearer = async (email: string) => ({
+      headers: { authorization: `Bearer ${(await createApiToken(db, systemActor, await userId(email), 'figure-api')).token}` },
+    });
+    assert.equal((await t.request('/api/v1/reviews/2018/figures/pressReleases')).status, 401);
+    assert.equal((await t.request('/api/v1/reviews/2018/figures/pressReleases', await bearer('poc.mli@demo.r1540.org'))).status, 403);
+    const committee = await bearer('committee@demo.r1540.org');
+    const res = await t.request('/api/v1/reviews/2018/figures/pressReleases?lang=zh', committee);
+    assert.equal(res.status, 200);
+    const f = (await res.json()) as {
+      value: number;
+      query: string;
+      definition: string;
+      records: { type: string; href: string; on: string }[];
+      stale: boolean;
+    };
+    assert.equal(f.value, 5);
+    assert.match(f.query, /from publication\nwhere archived_at is null and kind = 'press-release'/);
+    assert.equal(f.records.length, 5);
+    for (const r of f.records) {
+      assert.equal(r.type, 'publication');
+      assert.match(r.href, /^\/zh\/publications\/[0-9a-f-]{36}$/);
+      assert.match(r.on, /^2018-/);
+    }
+    const requests = (await (await t.request('/api/v1/reviews/2018/figures/requests', committee)).json()) as {
+      value: number;
+      records: unknown[];
+    };
+    assert.equal(requests.records.length, requests.value);
+    assert.equal((await t.request('/api/v1/reviews/2018/figures/nothing', committee)).status, 404);
+  });
+
   test('a figure whose records changed since the snapshot is flagged; regenerating clears it', async () => {
     const db = t.database.db;
     const { Client } = await import('../support/app.ts');

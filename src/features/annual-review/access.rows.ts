@@ -57,6 +57,10 @@ export const accessRows: Row[] = [
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043?lang=zh', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft' },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043.docx?lang=ar', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft, as Word' },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043.pdf?lang=ar', expect: s(404, 404, 404, 200, 200, 200, 200), note: 'a draft, as PDF' },
+  // A figure and the records behind it: the Committee side's, like the figure's page.
+  { method: 'GET', route: '/api/v1/reviews/:year/figures/:key', path: '/api/v1/reviews/2043/figures/requests?lang=fr', expect: s(401, 403, 403, 200, 200, 200, 200), note: 'a draft' },
+  { method: 'GET', route: '/api/v1/reviews/:year/figures/:key', path: '/api/v1/reviews/2043/figures/no-such-figure', expect: s(401, 403, 403, 404, 404, 404, 404) },
+  { method: 'GET', route: '/api/v1/reviews/:year/figures/:key', path: '/api/v1/reviews/2043/figures/requests?lang=de', expect: s(401, 403, 403, 422, 422, 422, 422), note: 'not one of the six languages' },
   { method: 'GET', route: '/static/annual-review-print.css', path: '/static/annual-review-print.css', expect: s(200, 200, 200, 200, 200, 200, 200), note: 'the print stylesheet' },
   { method: 'GET', route: '/api/v1/reviews/:year', path: '/api/v1/reviews/2043?lang=de', expect: s(422, 422, 422, 422, 422, 422, 422), note: 'not one of the six languages' },
 ];

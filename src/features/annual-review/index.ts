@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/feature.ts';
 import { closePrinterOf } from '../../platform/formats/pdf.ts';
 import { isUuid } from '../../platform/values/codes.ts';
 import { registerReviewApi } from './api.ts';
+import { registerReviewFigureApi } from './api-figures.ts';
 import { annualReviewsSection } from './bundle.ts';
 import { reviewCommand, reviewUsage } from './cli.ts';
 import { seedDemoReviews } from './demo.ts';
@@ -44,7 +45,7 @@ export const annualReview: Feature = {
   },
   abilities: { 'annual-review.drafts': ['expert', 'committee', 'secretariat', 'admin'] },
   web: [{ path: '/reviews', routes: reviewWebRoutes }],
-  api: [registerReviewApi],
+  api: [registerReviewApi, registerReviewFigureApi],
   // The published reviews are everyone's; the drafts (the same pages) the Committee side's.
   nav: [{ path: '/reviews', label: 'annualReview.nav', order: 135 }],
   bundle: [annualReviewsSection],
