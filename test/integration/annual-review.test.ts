@@ -48,6 +48,7 @@ const seed2018 = {
   chair: { name: 'Sacha Sergio Llorentty Solíz', state: 'BOL' }, // ¶4 萨查·塞尔吉奥·略伦蒂·索利斯(多民族玻利维亚国)
   formalMeetings: 4, // ¶4 四次正式会议
   informalMeetings: 2, // ¶4 两次非正式会议
+  councilBriefings: [{ on: '2018-10-03', organizations: ['1267-C', 'CTC'] }], // ¶7 2018 年 10 月 3 日与……第 1267(1999)号……以及……第 1373(2001)号决议所设委员会的联席会议
   outreachEvents: 32, // ¶39 32 次外联活动
   chairMessagesToParliamentarians: 2, // ¶41 两次通过录制的视频致辞向议员发表了讲话
   eventsWithIndustry: 2, // ¶42 两次直接接触产业界的活动
@@ -204,6 +205,11 @@ describe('the 2018 review from the demonstration records', () => {
     assert.match(para('II.D.events').text!, /2018 年，主席、委员会成员和专家参加了 32 次外联活动\(见附文\)/);
     assert.match(para('II.D.parliamentarians').text!, /委员会主席在 2018 年两次通过录制的视频致辞向议员发表了讲话/);
     assert.match(para('II.D.industry').text!, /参加了两次直接接触产业界的活动/);
+    // ¶7, as the seed: the briefing of the Council joint with the 1267 and 1373 Committees, by their full names.
+    assert.match(
+      para('II.A.briefing').text!,
+      /^委员会根据第十七个工作方案，在 2018 年 10 月 3 日与安全理事会关于伊拉克和黎凡特伊斯兰国\(达伊沙\)、基地组织.*第 ?1267\(1999\)号.*决议所设委员会和反恐怖主义委员会的联席会议中向安全理事会通报了其活动。$/,
+    );
     assert.match(para('II.D.messages').text!, /发布了 4 篇主席季度致辞/);
     assert.match(para('II.D.visits').text!, /截至 2018 年 12 月 20 日，网站访问量为 68 006 次，比 2017 年增加 1%。/);
     assert.match(para('II.D.press').text!, /发布了 5 篇关于委员会活动的新闻稿，与 2017 年持平。/);

@@ -7,6 +7,7 @@ import {
   type AppointmentRecordFact,
   type CommitteeFacts,
   coordinatorAt,
+  councilBriefingFigures,
   meetingYearFigures,
   type OutreachEventFact,
   outreachYearFigures,
@@ -266,4 +267,22 @@ test('words: a name in two scripts, the UN’s numbers, the annex’s dates', ()
   assert.equal(annexDates('zh', '2018-02-27', '2018-03-01'), '2月27日至3月1日');
   assert.equal(annexDates('zh', '2018-10-17', '2018-10-17'), '10月17日');
   assert.equal(annexDates('fr', '2018-01-22', '2018-01-23'), '22–23 janvier');
+});
+
+test('¶7: the briefings of the Council held in the year to the cut-off, by day, each with the committees it was joint with', () => {
+  const meetings = [
+    meeting('b2', '2018-10-03', 'council-briefing', { organizations: ['1267-C', 'CTC'] }),
+    meeting('b1', '2018-05-10', 'council-briefing'),
+    meeting('late', '2018-12-28', 'council-briefing'), // after the cut-off
+    meeting('gone', '2018-06-01', 'council-briefing', { archived: true }),
+    meeting('before', '2017-11-30', 'council-briefing'),
+    meeting('formal', '2018-10-03', 'formal', { organizations: ['IAEA'] }),
+  ];
+  const f = byKey(councilBriefingFigures({ meetings }, p)).councilBriefings!;
+  assert.deepEqual(f.value, [
+    { on: '2018-05-10', organizations: [] },
+    { on: '2018-10-03', organizations: ['1267-C', 'CTC'] },
+  ]);
+  assert.deepEqual(ids(f), ['b1', 'b2']);
+  assert.deepEqual(byKey(councilBriefingFigures({ meetings: [] }, p)).councilBriefings!.value, []);
 });

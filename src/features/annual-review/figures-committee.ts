@@ -13,6 +13,8 @@ import type { Figure, Period } from './figures.ts';
 
 export interface MeetingFact extends CountedMeeting {
   id: string;
+  /** The organizations that took part (for a briefing of the Council, the committees it was joint with). */
+  organizations?: readonly string[];
 }
 export interface WorkingGroupFact {
   id: string;
@@ -97,6 +99,20 @@ export function meetingYearFigures(facts: Pick<CommitteeFacts, 'meetings' | 'app
     fig('chair', chair ? { name: chair.personName, state: chair.stateIso3 } : null, chair ? refs('appointment', [chair]) : []),
     fig('formalMeetings', totals.formal, refs('meeting', of('formal'))),
     fig('informalMeetings', totals.informal, refs('meeting', of('informal'))),
+  ];
+}
+
+/** ¶7: the Chair's briefings of the Security Council in the year to the cut-off, each with its day and the committees it was joint with. */
+export function councilBriefingFigures(facts: Pick<CommitteeFacts, 'meetings'>, p: Period): Figure[] {
+  const held = facts.meetings
+    .filter((m) => meetingFigures([m], p.year, p.cutOff).councilBriefings === 1)
+    .sort((a, b) => a.heldOn.localeCompare(b.heldOn));
+  return [
+    fig(
+      'councilBriefings',
+      held.map((m) => ({ on: m.heldOn, organizations: [...(m.organizations ?? [])] })),
+      refs('meeting', held),
+    ),
   ];
 }
 
@@ -252,6 +268,7 @@ export function administrationYearFigures(
 export function committeeFigures(facts: CommitteeFacts, p: Period): Figure[] {
   return [
     ...meetingYearFigures(facts, p),
+    ...councilBriefingFigures(facts, p),
     ...workingGroupYearFigures(facts, p),
     ...outreachYearFigures(facts, p),
     ...publicationYearFigures(facts, p),

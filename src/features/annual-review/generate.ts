@@ -211,6 +211,26 @@ export const generators: Readonly<Record<string, Generator>> = {
       });
     },
   },
+  'council-briefings': {
+    figures: ['councilBriefings'],
+    text: (ctx) => {
+      const briefings = asObjects<{ on: string; organizations: string[] }>(ctx.values.councilBriefings);
+      if (!briefings.length) return ctx.m.t('annualReview.para.councilBriefingsNone', { year: String(ctx.review.year) });
+      return briefings
+        .map((b) =>
+          ctx.m.t('annualReview.para.councilBriefing', {
+            ordinal: ordinal(ctx.m.locale, ctx.review.programmeNumber),
+            date: unDate(ctx.m.locale, b.on),
+            joint: b.organizations.length ? 'yes' : 'no',
+            with: joinList(
+              ctx.m.locale,
+              b.organizations.map((o) => ctx.organization?.(o) ?? o),
+            ),
+          }),
+        )
+        .join(ctx.m.locale === 'zh' ? '' : ' ');
+    },
+  },
   courses: {
     figures: ['courses'],
     text: (ctx) => {

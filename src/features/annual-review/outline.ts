@@ -89,7 +89,7 @@ export const outline: readonly OutlineSection[] = [
     numbered: true,
     paragraphs: [
       n('II.A.mandate', 'Resolution 2325 (2016), paragraph 12: the Committee intensifies its efforts to promote full implementation.'),
-      n('II.A.briefing', 'The joint briefing to the Security Council with the 1267 and 1373 Committees.', { later: 'meetings' }),
+      g('II.A.briefing', 'council-briefings'),
       n('II.A.matrix', 'The conversion of the matrices to the new format and the method of their systematic review.'),
       g('II.A.reports', 'reports'),
       g('II.A.additional', 'additional-information'),

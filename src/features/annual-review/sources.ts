@@ -76,6 +76,7 @@ const queries: Readonly<Record<string, (d: Dates) => string>> = {
   // The Committee's own year (figures-committee.ts, by the rules of meetings/, outreach/ and publications/).
   formalMeetings: (d) => meetingsOf("'formal'", d),
   informalMeetings: (d) => meetingsOf("'informal'", d),
+  councilBriefings: (d) => meetingsOf("'council-briefing'", d),
   outreachEvents: (d) => heldEvents(d, "event_group = 'other'"),
   eventsWithParliamentarians: (d) => heldEvents(d, "'parliamentarians' = any(audiences)"),
   chairMessagesToParliamentarians: (d) =>

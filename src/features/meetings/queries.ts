@@ -126,10 +126,14 @@ export async function visibleMeeting(db: Db, viewer: Viewer | null, id: string):
 }
 
 /** Every meeting, as the figures count them (the fact of a meeting is counted whatever its level: the figures say no more than the count). */
-export async function countedMeetings(db: Db): Promise<(CountedMeeting & { id: string })[]> {
-  const rows = await db.selectFrom('meeting').select(['id', 'held_on', 'kind', 'working_group_id', 'archived_at']).execute();
+export async function countedMeetings(db: Db): Promise<(CountedMeeting & { id: string; organizations: string[] })[]> {
+  const rows = await db
+    .selectFrom('meeting')
+    .select(['id', 'held_on', 'kind', 'working_group_id', 'archived_at', 'participant_organizations'])
+    .execute();
   return rows.map((r) => ({
     id: r.id,
+    organizations: r.participant_organizations,
     heldOn: r.held_on,
     kind: r.kind,
     workingGroupId: r.working_group_id,
