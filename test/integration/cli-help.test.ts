@@ -27,6 +27,7 @@ test('the usage names the lists of the Committee’s own records', () => {
     'events list [--from D] [--to D] [--group G] [--state ISO3] [--organization O]',
     'events ics [the same filters] --out FILE',
     'publications list [--kind K] [--year Y] [--status S] [--lang L]',
+    'cooperation list [--organization O] [--format table|json|csv] [--as E]',
   ])
     assert.ok(usage().includes(command), command);
 });

@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiToken } from '../../src/features/accounts/commands.ts';
-import { eventsCommand } from '../../src/features/outreach/cli.ts';
+import { cooperationCommand, eventsCommand } from '../../src/features/outreach/cli.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
 import { rowCount } from '../support/database.ts';
 import { commandOnApp } from '../support/cli.ts';
@@ -389,6 +389,20 @@ describe('outreach: the calendar under the API, the command line, and a cooperat
     await assert.rejects(commandOnApp(t, eventsCommand, ['list', '--group', 'nothing']), /--group/);
     await assert.rejects(commandOnApp(t, eventsCommand, ['ics', '--group', 'regional']), /--out/);
     await assert.rejects(commandOnApp(t, eventsCommand, ['list', '--format', 'xml']), /--format/);
+  });
+
+  test('r1540 cooperation list: the API’s records, by organization, as the public or an account', async () => {
+    const api = (await (await t.request('/api/v1/cooperation?organization=OPCW')).json()) as { data: { id: string }[] };
+    const list = await commandOnApp(t, cooperationCommand, ['list', '--organization', 'opcw', '--format', 'json']);
+    assert.equal(list.code, 0);
+    const data = (JSON.parse(list.stdout) as { data: { id: string; organizationCode: string }[] }).data;
+    assert.ok(data.length > 0);
+    assert.deepEqual(data.map((c) => c.id).sort(), api.data.map((c) => c.id).sort());
+    assert.ok(data.every((c) => c.organizationCode === 'OPCW'));
+    const table = await commandOnApp(t, cooperationCommand, ['list', '--as', 'expert@demo.r1540.org']);
+    assert.match(table.stdout, /^starts on +ends on +organization +activity/);
+    await assert.rejects(commandOnApp(t, cooperationCommand, ['list', '--organization', 'no such']), /--organization/);
+    await assert.rejects(commandOnApp(t, cooperationCommand, ['show']), /cooperation list/);
   });
 
   test('PUT /api/v1/cooperation/{id}: the page’s write core; a stale version is a 409, a bad field a 422 naming it', async () => {

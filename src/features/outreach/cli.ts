@@ -7,8 +7,8 @@ import { isLocale } from '../../platform/i18n/locales.ts';
 import { accountNamed } from '../accounts/index.ts';
 import { filteredCalendar } from './feeds.ts';
 import { eventFilters } from './inputs.ts';
-import { eventRecord, eventsFor } from './present.ts';
-import { listEvents } from './queries.ts';
+import { cooperationFor, cooperationRecord, eventRecord, eventsFor } from './present.ts';
+import { listCooperation, listEvents } from './queries.ts';
 
 export const eventsUsage = `  events list [--from D] [--to D] [--group G] [--state ISO3] [--organization O] [--region R]
               [--audience A] [--format table|json|csv] [--as E]
@@ -77,6 +77,37 @@ export const eventsCommand: Command = async (args, cli) => {
       rows: data.map((e) => [e.startsOn, e.endsOn, e.group, e.status, e.title, e.city, e.stateIso3, e.id]),
     });
     writeLine(cli.stderr, `${data.length} event${data.length === 1 ? '' : 's'}`);
+    return 0;
+  });
+};
+
+export const cooperationUsage = `  cooperation list [--organization O] [--format table|json|csv] [--as E]
+                             the Committee's cooperation with organizations (¶29–36), by date, as the
+                             public or the account E sees it`;
+
+/** `r1540 cooperation list …`: the cooperation records as the API gives them, through the same presenter. */
+export const cooperationCommand: Command = async (args, cli) => {
+  const [sub, ...rest] = args;
+  if (sub !== 'list') throw invalid([{ field: 'command', problem: 'write cooperation list' }]);
+  const { values } = parseArgs({
+    args: rest,
+    options: { organization: { type: 'string' }, format: { type: 'string' }, as: { type: 'string' } },
+  });
+  const format = listFormat(values.format);
+  const organization = values.organization?.trim().toUpperCase();
+  if (organization !== undefined && !/^[A-Z0-9-]{2,20}$/.test(organization))
+    throw invalid([{ field: '--organization', problem: 'must be the code of an organization, such as OPCW' }]);
+  return withCliApp(cli, async (app) => {
+    const db = app.database.db;
+    const viewer = values.as ? await accountNamed(db, values.as) : null;
+    const rows = await cooperationFor(db, viewer, await listCooperation(db, viewer, organization ? { organization } : {}));
+    const data = rows.map((r) => ({ ...cooperationRecord(r), rowVersion: r.row_version }));
+    await printList(cli, format, {
+      json: { count: data.length, data },
+      header: ['starts on', 'ends on', 'organization', 'activity', 'state', 'description', 'id'],
+      rows: data.map((c) => [c.startsOn, c.endsOn, c.organizationCode, c.activity, c.stateIso3, c.description, c.id]),
+    });
+    writeLine(cli.stderr, `${data.length} cooperation record${data.length === 1 ? '' : 's'}`);
     return 0;
   });
 };

@@ -1,6 +1,6 @@
 import type { Feature } from '../../platform/feature.ts';
 import { cooperationSection, eventsSection } from './bundle.ts';
-import { eventsCommand, eventsUsage } from './cli.ts';
+import { cooperationCommand, cooperationUsage, eventsCommand, eventsUsage } from './cli.ts';
 import { seedDemoOutreach } from './demo.ts';
 import { cooperationResource, eventResource } from './queries.ts';
 import { registerOutreachApi } from './api.ts';
@@ -60,7 +60,10 @@ export const outreach: Feature = {
   nav: [{ path: '/events', label: 'outreach.nav', order: 75 }],
   bundle: [eventsSection, cooperationSection],
   search: searchSources,
-  cli: [{ name: 'events', usage: eventsUsage, run: eventsCommand }],
+  cli: [
+    { name: 'events', usage: eventsUsage, run: eventsCommand },
+    { name: 'cooperation', usage: cooperationUsage, run: cooperationCommand },
+  ],
   seed: {
     demo: async (db) => {
       const o = await seedDemoOutreach(db);
