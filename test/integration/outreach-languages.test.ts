@@ -154,3 +154,42 @@ test('the form: the translations are kept, a refused one comes back as sent with
   assert.match(history, /فعالية اللغات المعدلة/);
   assert.match(history, /Demo Expert/);
 });
+
+test('a cooperation record’s description in the other languages: the form and the API write it, the pages and the search read it; the English marked where it is missing', async () => {
+  const expert = new Client(t);
+  await expert.login('expert@demo.r1540.org');
+  const form = await (await expert.fetch('/en/cooperation/new')).text();
+  for (const l of ['ar', 'es', 'fr', 'ru', 'zh'])
+    assert.match(form, new RegExp(`name="translations\\.${l}\\.description"[^>]*lang="${l}"`));
+  const saved = await expert.post('/en/cooperation/new', {
+    organizationCode: 'OPCW',
+    activity: 'training',
+    startsOn: '2018-03-03',
+    description: 'Cooperation languages course',
+    'translations.zh.description': '合作语文培训班',
+    confidentiality: 'public',
+  });
+  assert.equal(saved.status, 303);
+  const path = new URL(saved.headers.get('location')!, 'http://localhost').pathname.replace(/^\/en/, '');
+  const zh = await page(`/zh${path}`);
+  assert.match(zh, /合作语文培训班/);
+  assert.doesNotMatch(zh, /尚无中文译文/);
+  const fr = await page(`/fr${path}`);
+  assert.match(fr, /<span lang="en">Cooperation languages course<\/span>/);
+  assert.match(fr, /Pas encore traduit en Français/);
+  const id = path.split('/').pop()!;
+  const api = (await (await t.request(`/api/v1/cooperation/${id}`, { headers: bearer() })).json()) as {
+    rowVersion: number;
+    translations: Record<string, { description: string }>;
+  };
+  assert.deepEqual(api.translations, { zh: { description: '合作语文培训班' } });
+  const bad = await t.request(`/api/v1/cooperation/${id}`, {
+    method: 'PUT',
+    headers: bearer(),
+    body: JSON.stringify({ rowVersion: api.rowVersion, translations: { xx: { description: 'no' } } }),
+  });
+  assert.equal(bad.status, 422);
+  assert.ok(((await bad.json()) as { errors: { field: string }[] }).errors.some((e) => e.field.startsWith('translations')));
+  await refreshSearchIndex(t.database.db);
+  assert.match(await page(`/zh/search?q=${encodeURIComponent('合作语文培训班')}`), new RegExp(`/zh/cooperation/${id}`));
+});

@@ -168,6 +168,7 @@ const cooperation: Core<'organization_cooperation', CooperationData> = {
     starts_on: c.startsOn,
     ends_on: c.endsOn,
     description: c.description,
+    translations: JSON.stringify(c.translations),
     links: c.links,
     state_iso3: c.stateIso3,
     confidentiality: c.confidentiality,

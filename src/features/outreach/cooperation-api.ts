@@ -18,6 +18,9 @@ const CooperationSchema = z
     startsOn: z.string(),
     endsOn: z.string(),
     description: z.string(),
+    translations: z
+      .record(z.string(), z.object({ description: z.string() }))
+      .openapi({ description: 'The description in the languages it is translated into (ar, es, fr, ru, zh); its own is the English' }),
     links: z.array(z.string()),
     stateIso3: z.string().nullable(),
     source: z.string(),
@@ -38,6 +41,10 @@ const CooperationBody = z
     startsOn: z.string().optional(),
     endsOn: z.string().nullable().optional(),
     description: z.string().optional(),
+    translations: z
+      .record(z.string(), z.object({ description: z.string().optional() }))
+      .optional()
+      .openapi({ description: 'By language (ar, es, fr, ru, zh): the description in it; replaces the stored translations whole' }),
     links: z.array(z.string()).optional(),
     stateIso3: z.string().nullable().optional(),
     confidentiality: z.string().optional(),

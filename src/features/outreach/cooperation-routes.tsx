@@ -4,6 +4,7 @@ import { recordHistory } from '../../platform/audit/history.ts';
 import { AppError, type FieldProblem } from '../../platform/errors.ts';
 import type { AppContextOf, AppEnv } from '../../platform/http/env.ts';
 import { formBody, text } from '../../platform/http/forms.ts';
+import { languageNames } from '../../platform/http/layout.tsx';
 import { authorize } from '../../platform/http/guard.ts';
 import { render } from '../../platform/http/render.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
@@ -19,10 +20,10 @@ import {
   cooperationInputOf,
   cooperationValuesOf,
   emptyCooperation,
-} from './forms.tsx';
+} from './cooperation-form.tsx';
 import { datesText, label, linkLabel, type Names, namesFor, organizationKindLabel, organizationName, stateName } from './labels.ts';
 import { linkPath } from './links.ts';
-import { cooperationFor } from './present.ts';
+import { cooperationFor, cooperationText } from './present.ts';
 import { type CooperationRow, cooperationResource, listCooperation, visibleCooperation } from './queries.ts';
 
 const mayCreate = (viewer: Viewer | null) => can(viewer, 'create', { type: 'cooperation', confidentiality: 'committee' });
@@ -36,13 +37,19 @@ const Links: FC<{ m: Messages; links: string[] }> = ({ m, links }) => (
   </ul>
 );
 
+/** A record's description in the reader's language where it is translated, else the English marked lang="en". */
+const CooperationDescription: FC<{ m: Messages; c: CooperationRow }> = ({ m, c }) => {
+  const t = cooperationText(c, m.locale);
+  return <span lang={t.language === m.locale ? undefined : t.language}>{t.description}</span>;
+};
+
 /** The cooperation records of one organization, as a list (the cooperation page and the organization's page). */
 export const CooperationList: FC<{ m: Messages; rows: CooperationRow[] }> = ({ m, rows }) => (
   <ul>
     {rows.map((c) => (
       <li>
         <a href={`/${m.locale}/cooperation/${c.id}`}>{label(m, `cooperation.activity.${c.activity}`)}</a> (
-        <time datetime={c.starts_on}>{datesText(m, c)}</time>): {c.description}
+        <time datetime={c.starts_on}>{datesText(m, c)}</time>): <CooperationDescription m={m} c={c} />
       </li>
     ))}
   </ul>
@@ -122,7 +129,12 @@ const CooperationDetail: FC<{
       <dd>{sourceLabel(m, c.source)}</dd>
     </dl>
     <h2>{m.t('outreach.description')}</h2>
-    <p>{c.description}</p>
+    <p>
+      <CooperationDescription m={m} c={c} />
+    </p>
+    {cooperationText(c, m.locale).language !== m.locale && (
+      <p class="hint">{m.t('outreach.cooperation.notTranslated', { language: languageNames[m.locale] })}</p>
+    )}
     {c.links.length > 0 && (
       <>
         <h2>{m.t('outreach.links')}</h2>

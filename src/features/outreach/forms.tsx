@@ -15,7 +15,7 @@ import { audiences, cooperationActivities, eventGroups, eventStatuses, type Tran
  * as it was sent, with each problem named by its field.
  */
 
-const split = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
+export const split = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
 
 export const eventFormKeys = [
   'title',
@@ -124,7 +124,7 @@ export function eventInputOf(v: EventFormValues, problems: FieldProblem[]): Even
   };
 }
 
-const Field: FC<{ name: string; label: string; value: string; type?: string; hint?: string; lang?: string }> = ({
+export const Field: FC<{ name: string; label: string; value: string; type?: string; hint?: string; lang?: string }> = ({
   name,
   label: l,
   value,
@@ -151,7 +151,7 @@ const Field: FC<{ name: string; label: string; value: string; type?: string; hin
   </div>
 );
 
-const Choice: FC<{ name: string; label: string; value: string; options: readonly { value: string; label: string }[] }> = ({
+export const Choice: FC<{ name: string; label: string; value: string; options: readonly { value: string; label: string }[] }> = ({
   name,
   label: l,
   value,
@@ -169,14 +169,14 @@ const Choice: FC<{ name: string; label: string; value: string; options: readonly
   </div>
 );
 
-const Check: FC<{ name: string; label: string; checked: boolean; value?: string }> = ({ name, label: l, checked, value = 'on' }) => (
+export const Check: FC<{ name: string; label: string; checked: boolean; value?: string }> = ({ name, label: l, checked, value = 'on' }) => (
   <div class="field checkbox">
     <input id={`${name}-${value}`} name={name} type="checkbox" value={value} checked={checked} />
     <label for={`${name}-${value}`}>{l}</label>
   </div>
 );
 
-const Area: FC<{ name: string; label: string; value: string; lang?: string }> = ({ name, label: l, value, lang }) => (
+export const Area: FC<{ name: string; label: string; value: string; lang?: string }> = ({ name, label: l, value, lang }) => (
   <div class="field">
     <label for={name}>{l}</label>
     <textarea id={name} name={name} rows={4} lang={lang} dir={lang ? 'auto' : undefined}>
@@ -206,7 +206,7 @@ const Translations: FC<{ m: Messages; v: EventFormValues; problems: FieldProblem
   </details>
 );
 
-const levels = (m: Messages) => confidentialityLevels.map((c) => ({ value: c, label: label(m, `level.${c}`) }));
+export const levels = (m: Messages) => confidentialityLevels.map((c) => ({ value: c, label: label(m, `level.${c}`) }));
 
 export const EventForm: FC<{
   m: Messages;
@@ -262,82 +262,6 @@ export const EventForm: FC<{
     <Area name="participants" label={m.t('outreach.field.participants')} value={v.participants} />
     <Field name="links" label={m.t('outreach.field.links')} value={v.links} />
     <Check name="listed" label={m.t('outreach.listed')} checked={v.listed === 'on'} />
-    <Choice name="confidentiality" label={m.t('outreach.confidentiality')} value={v.confidentiality} options={levels(m)} />
-    <p class="actions">
-      <button type="submit">{m.t('form.save')}</button> <a href={cancel}>{m.t('form.cancel')}</a>
-    </p>
-  </form>
-);
-
-export const cooperationFormKeys = [
-  'organizationCode',
-  'activity',
-  'startsOn',
-  'endsOn',
-  'description',
-  'links',
-  'stateIso3',
-  'confidentiality',
-  'version',
-] as const;
-export type CooperationFormValues = Record<(typeof cooperationFormKeys)[number], string>;
-
-export const emptyCooperation: CooperationFormValues = {
-  ...(Object.fromEntries(cooperationFormKeys.map((k) => [k, ''])) as CooperationFormValues),
-  activity: 'joint-event',
-  confidentiality: 'public',
-};
-
-export const cooperationValuesOf = (c: CooperationRow): CooperationFormValues => ({
-  organizationCode: c.organization_code,
-  activity: c.activity,
-  startsOn: c.starts_on,
-  endsOn: c.ends_on === c.starts_on ? '' : c.ends_on,
-  description: c.description,
-  links: c.links.join(' '),
-  stateIso3: c.state_iso3 ?? '',
-  confidentiality: c.confidentiality,
-  version: String(c.row_version),
-});
-
-export const cooperationFormValues = (body: FormBody): CooperationFormValues =>
-  Object.fromEntries(cooperationFormKeys.map((k) => [k, text(body, k)])) as CooperationFormValues;
-
-export const cooperationInputOf = (v: CooperationFormValues): CooperationInput => ({
-  organizationCode: v.organizationCode,
-  activity: v.activity,
-  startsOn: v.startsOn.trim(),
-  endsOn: v.endsOn.trim() || null,
-  description: v.description,
-  links: split(v.links),
-  stateIso3: v.stateIso3.trim() || null,
-  confidentiality: v.confidentiality || 'public',
-});
-
-export const CooperationForm: FC<{
-  m: Messages;
-  action: string;
-  cancel: string;
-  values: CooperationFormValues;
-  problems: FieldProblem[];
-  csrfToken: string;
-}> = ({ m, action, cancel, values: v, problems, csrfToken }) => (
-  <form method="post" action={action} class="record-form">
-    <FieldErrors m={m} problems={problems} />
-    <CsrfField token={csrfToken} />
-    <input type="hidden" name="version" value={v.version} />
-    <Field name="organizationCode" label={m.t('outreach.cooperation.field.organizationCode')} value={v.organizationCode} />
-    <Choice
-      name="activity"
-      label={m.t('outreach.cooperation.activity')}
-      value={v.activity}
-      options={cooperationActivities.map((a) => ({ value: a, label: label(m, `cooperation.activity.${a}`) }))}
-    />
-    <Field name="startsOn" type="date" label={m.t('outreach.field.startsOn')} value={v.startsOn} />
-    <Field name="endsOn" type="date" label={m.t('outreach.field.endsOn')} value={v.endsOn} />
-    <Area name="description" label={m.t('outreach.description')} value={v.description} />
-    <Field name="links" label={m.t('outreach.cooperation.field.links')} value={v.links} />
-    <Field name="stateIso3" label={m.t('outreach.cooperation.field.stateIso3')} value={v.stateIso3} />
     <Choice name="confidentiality" label={m.t('outreach.confidentiality')} value={v.confidentiality} options={levels(m)} />
     <p class="actions">
       <button type="submit">{m.t('form.save')}</button> <a href={cancel}>{m.t('form.cancel')}</a>

@@ -197,6 +197,22 @@ export interface EventInput {
   source?: string;
 }
 
+/** The translations of a cooperation record's description, by language; an empty one is no translation. */
+const descriptionTranslations = z
+  .strictObject(
+    Object.fromEntries(translationLanguages.map((l) => [l, z.strictObject({ description: text(4000) }).optional()])) as Record<
+      (typeof translationLanguages)[number],
+      z.ZodOptional<z.ZodObject<{ description: ReturnType<typeof text> }>>
+    >,
+  )
+  .default({})
+  .transform(
+    (v) =>
+      Object.fromEntries(
+        translationLanguages.flatMap((l) => (v[l]?.description ? [[l, { description: v[l]!.description }]] : [])),
+      ) as Partial<Record<(typeof translationLanguages)[number], { description: string }>>,
+  );
+
 /** The fields of a cooperation record, each checked alone. */
 export const cooperationFields = {
   organizationCode: z
@@ -211,6 +227,7 @@ export const cooperationFields = {
   startsOn: requiredDay({ today: null }),
   endsOn: day({ today: null }),
   description: required(4000),
+  translations: descriptionTranslations,
   links: links(cooperationLinkTypes),
   stateIso3: stateCode,
   confidentiality: level,
@@ -238,6 +255,8 @@ export interface CooperationInput {
   startsOn: string;
   endsOn?: string | null;
   description: string;
+  /** By language (ar, es, fr, ru, zh): the description in it. */
+  translations?: Partial<Record<string, { description?: string }>>;
   links?: string[];
   stateIso3?: string | null;
   confidentiality?: string;

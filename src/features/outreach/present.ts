@@ -50,6 +50,12 @@ export function eventText(e: Pick<EventRow, 'title' | 'description' | 'city' | '
     : { title: e.title, description: e.description, city: e.city, language: 'en' };
 }
 
+/** A cooperation record's description in the reader's language where it is translated, else its English, with the language it is in. */
+export function cooperationText(c: Pick<CooperationRow, 'description' | 'translations'>, locale: string) {
+  const t = locale === 'en' ? undefined : c.translations?.[locale as TranslationLanguage];
+  return t ? { description: t.description, language: locale } : { description: c.description, language: 'en' };
+}
+
 /** An event row with its text in the reader's language (see eventText), for the pages and feeds. */
 export function eventIn<T extends Pick<EventRow, 'title' | 'description' | 'city' | 'translations'>>(
   e: T,
@@ -67,6 +73,7 @@ export function cooperationRecord(c: CooperationRow) {
     startsOn: c.starts_on,
     endsOn: c.ends_on,
     description: c.description,
+    translations: c.translations,
     links: c.links,
     stateIso3: c.state_iso3,
     source: c.source,

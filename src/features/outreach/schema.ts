@@ -83,6 +83,8 @@ export interface OrganizationCooperationTable extends KeptRecordColumns {
   starts_on: string;
   ends_on: string;
   description: string;
+  /** The description in the languages it is translated into (JSON when written). */
+  translations: ColumnType<Partial<Record<TranslationLanguage, { description: string }>>, string | undefined, string>;
   links: ColumnType<string[], string[] | undefined, string[]>;
   state_iso3: string | null;
   source: OutreachSource;

@@ -54,7 +54,7 @@ const cooperation: SearchSource['load'] = async (db, ids) => {
     dated: c.starts_on,
     language: null,
     confidentiality: c.confidentiality,
-    text: c.description,
+    text: lines(c.description, ...Object.values(c.translations).map((t) => t.description)),
     keywords: lines(labelsInEveryLanguage('search.kind.cooperation' as MessageKey), c.organization_code),
   }));
 };
