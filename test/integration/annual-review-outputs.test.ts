@@ -39,14 +39,16 @@ const tools = (await has('soffice', ['--version'])) && (await has('pdftotext', [
 const skip = tools || process.env.R1540_REQUIRE_SYSTEM_TOOLS ? false : 'LibreOffice (soffice) or poppler (pdftotext) is not installed';
 
 /**
- * The text as compared: no white space (lines wrap anywhere; Chinese has none), compatibility forms
+ * The text as compared: no white space or hyphens (lines wrap anywhere; Chinese has none), compatibility forms
  * folded (Arabic presentation forms), no direction marks or Arabic vowel signs (pdftotext moves them).
  */
 const squash = (s: string) =>
   s
     .normalize('NFKC')
     .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u064b-\u0652]/g, '')
-    .replace(/\s+/g, '');
+    .replace(/\s+/g, '')
+    // A hyphen where a line breaks (Al-Qaida) may come out without it: no hyphens on either side.
+    .replace(/[-\u00ad\u2010\u2011]/g, '');
 
 /**
  * Whether a text holds a sentence: whole in Chinese and English; in Arabic word by word, as

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createReview, newDraftFrom, regenerate, writeParagraph } from '../../src/features/annual-review/commands.ts';
 import { reviewDocument } from '../../src/features/annual-review/document.ts';
+import { narrativeZh } from '../../src/features/annual-review/demo-narrative-zh.ts';
 import { review2018 } from '../../src/features/annual-review/demo.ts';
 import { allFigures } from '../../src/features/annual-review/figures.ts';
 import { committeeFigures } from '../../src/features/annual-review/figures-committee.ts';
@@ -153,6 +154,16 @@ describe('the 2018 review from the demonstration records', () => {
     assert.match(para('II.B.requests').text!, /9 项新的援助请求，明显高于 2017 年收到的 3 项请求/);
     assert.match(para('I.mandate').text!, /第 1977\(2011\)号决议/);
     assert.equal(para('I.mandate').translationStatus, 'translated');
+    // Every narrative paragraph in Chinese as the seed writes it: the 2018 review reads like S/2018/1167 in Chinese.
+    const narrative = zh.sections.flatMap((s) => s.paragraphs).filter((p) => p.kind === 'narrative');
+    assert.ok(narrative.length >= 45 && narrative.every((p) => p.text), 'no narrative paragraph missing in Chinese');
+    assert.equal(para('III.14').text, '委员会应当考虑采取更多策略来增加网站流量。');
+    assert.equal(para('III.14').number, 63);
+    assert.match(
+      para('II.C.4').text!,
+      /^委员会及其专家组继续与国际不扩散机制开展了以下工作：\n\(a\) /,
+      '¶32 and its sub-paragraphs, a line each',
+    );
     assert.equal(zh.footnotes[0]?.number, 1);
     assert.match(zh.footnotes[0]!.text, /截至 2018 年 12 月 22 日收到的数据和资料/); // the seed's footnote, its spacing
     const en = await reviewDocument(t.database.db, messages('en'), published);
@@ -396,7 +407,12 @@ describe('the workflow, the database and regeneration', () => {
     assert.equal(draft.status, 'draft');
     assert.equal(draft.confidentiality, 'committee');
     // The Chinese paragraphs came along.
-    assert.equal((await paragraphsOf(db, draft.id)).length, 2);
+    assert.equal(
+      (await paragraphsOf(db, draft.id)).length,
+      (await paragraphsOf(db, published.id)).length,
+      'every written paragraph copied',
+    );
+    assert.equal((await paragraphsOf(db, draft.id)).length, Object.keys(narrativeZh).length);
     // The public still reads the published edition; the Committee side the draft.
     assert.equal((await reviewOfYear(db, null, 2018))?.edition, 1);
 
@@ -841,7 +857,7 @@ test('the bundle section: every review with its paragraphs, imported into a data
     stateIso3: null,
     organizationCode: null,
   });
-  assert.ok(exported.some((r) => r.status === 'published' && r.paragraphs.length === 2));
+  assert.ok(exported.some((r) => r.status === 'published' && r.paragraphs.length === Object.keys(narrativeZh).length));
   assert.ok(exported.some((r) => r.status === 'draft' && r.basedOn !== null));
   const target = await freshDatabase();
   try {

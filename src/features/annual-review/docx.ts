@@ -32,9 +32,12 @@ export function reviewBlocks(m: Messages, doc: ReviewDocument): Block[] {
     blocks.push({ type: 'heading', level: section.key === 'letter' ? 1 : section.key.includes('.') ? 3 : 2, text: section.heading });
     for (const p of section.paragraphs) {
       if (p.text === null) continue;
-      const runs: Run[] = [p.number === null ? p.text : `${p.number}. ${p.text}`];
+      // Sub-paragraphs ((a), (b)…) are the text's lines: a Word paragraph each, after the numbered one.
+      const [first = '', ...rest] = p.text.split('\n');
+      const runs: Run[] = [p.number === null ? first : `${p.number}. ${first}`];
       for (const n of p.footnotes) runs.push({ footnote: footnote.get(n) ?? '' });
       blocks.push({ type: 'paragraph', runs });
+      for (const line of rest) blocks.push({ type: 'paragraph', runs: [line] });
     }
     if (section.key === 'letter' && doc.chairName) blocks.push({ type: 'paragraph', runs: [doc.chairName], align: 'end' });
   }

@@ -222,9 +222,10 @@ export const generators: Readonly<Record<string, Generator>> = {
             ordinal: ordinal(ctx.m.locale, ctx.review.programmeNumber),
             date: unDate(ctx.m.locale, b.on),
             joint: b.organizations.length ? 'yes' : 'no',
+            // Each committee by its full name, with the article its language puts before a committee's name.
             with: joinList(
               ctx.m.locale,
-              b.organizations.map((o) => ctx.organization?.(o) ?? o),
+              b.organizations.map((o) => ctx.m.t('annualReview.councilBriefing.partner', { name: ctx.organization?.(o) ?? o })),
             ),
           }),
         )
