@@ -90,7 +90,7 @@ describe('administration: the write core', () => {
           endsOn: '2019-06-30',
         }),
       'startsOn',
-      /overlaps that of another Chair \(Sacha Sergio Llorentty Solíz/,
+      /overlaps that of another Chair \(萨查·塞尔吉奥·略伦蒂·索利斯 \(Sacha Sergio Llorentty Solíz\)/,
     );
     await refused(
       () =>
@@ -168,7 +168,7 @@ describe('administration: the pages', () => {
     ])
       assert.ok(html.includes(name), name);
     assert.match(html, /6 experts were appointed in 2018/);
-    assert.match(html, /Chair on December 28, 2018: Sacha Sergio Llorentty Solíz \(Bolivia/);
+    assert.match(html, /Chair on December 28, 2018: 萨查·塞尔吉奥·略伦蒂·索利斯 \(Sacha Sergio Llorentty Solíz\) \(Bolivia/);
     for (const lang of ['fr', 'es', 'ru', 'zh', 'ar']) assert.equal((await t.request(`/${lang}/committee/people`)).status, 200, lang);
     assert.match(await (await t.request('/zh/committee/people?year=2018')).text(), /2018年任命了 6 名专家/);
     assert.equal((await t.request('/en/committee/trust-fund')).status, 401);

@@ -46,7 +46,7 @@ const seed2018 = {
   requestsYearBefore: 3, // ¶18 2017 收到的 3 项请求
   requestStates: ['BDI', 'BHR', 'GIN', 'GNB', 'GNQ', 'IRQ', 'MDG', 'MLI', 'PER'], // ¶18
   // The Committee's own year.
-  chair: { name: 'Sacha Sergio Llorentty Solíz', state: 'BOL' }, // ¶4 萨查·塞尔吉奥·略伦蒂·索利斯(多民族玻利维亚国)
+  chair: { name: '萨查·塞尔吉奥·略伦蒂·索利斯 (Sacha Sergio Llorentty Solíz)', state: 'BOL' }, // ¶4 萨查·塞尔吉奥·略伦蒂·索利斯(多民族玻利维亚国)
   formalMeetings: 4, // ¶4 四次正式会议
   informalMeetings: 2, // ¶4 两次非正式会议
   councilBriefings: [{ on: '2018-10-03', organizations: ['1267-C', 'CTC'] }], // ¶7 2018 年 10 月 3 日与……第 1267(1999)号……以及……第 1373(2001)号决议所设委员会的联席会议
@@ -159,6 +159,9 @@ describe('the 2018 review from the demonstration records', () => {
     assert.ok(narrative.length >= 45 && narrative.every((p) => p.text), 'no narrative paragraph missing in Chinese');
     assert.equal(para('III.14').text, '委员会应当考虑采取更多策略来增加网站流量。');
     assert.equal(para('III.14').number, 63);
+    // The Chair in Chinese, as ¶4 of the seed names him, and signing the letter so.
+    assert.match(para('II.chair-meetings').text!, /^2018 年，委员会在萨查·塞尔吉奥·略伦蒂·索利斯\(多民族玻利维亚国\)的领导下/);
+    assert.equal(zh.chairName, '萨查·塞尔吉奥·略伦蒂·索利斯');
     assert.match(
       para('II.C.4').text!,
       /^委员会及其专家组继续与国际不扩散机制开展了以下工作：\n\(a\) /,

@@ -24,7 +24,7 @@ export const review2018 = {
   siteVisitsTo: '2018-12-20',
   symbol: 'S/2018/1167',
   datedOn: '2018-12-28',
-  chairName: 'Sacha Sergio Llorentty Solíz',
+  chairName: '萨查·塞尔吉奥·略伦蒂·索利斯 (Sacha Sergio Llorentty Solíz)',
   chairStateIso3: 'BOL',
   originalLanguage: 'en',
   letterLanguage: 'fr',

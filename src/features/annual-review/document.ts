@@ -316,7 +316,8 @@ export function assemble(
     periodTo: String(review.period_to),
     programmeNumber: review.programme_number,
     programmeSymbol: review.programme_symbol,
-    chairName: review.chair_name,
+    // The signature in the reader's script: "萨查… (Sacha …)" signs 萨查… in Chinese, Sacha… elsewhere.
+    chairName: personIn(m.locale, review.chair_name),
     originalLanguage: review.original_language,
     letterLanguage: review.letter_language,
     letterOn: review.letter_on === null ? null : String(review.letter_on),
