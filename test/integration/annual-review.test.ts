@@ -39,9 +39,9 @@ const seed2018 = {
   newContactStates: ['BHR', 'GIN', 'GNB', 'KWT', 'TLS'], // ¶13
   contactStates: 106, // ¶13 共有 106 个会员国
   courses: [
-    { place: 'Addis Ababa', from: '2018-08-14', to: '2018-08-17' },
-    { place: 'Rostov-on-Don', from: '2018-09-04', to: '2018-09-07' },
-  ], // ¶14
+    { place: 'Addis Ababa', places: { zh: '亚的斯亚贝巴' }, from: '2018-08-14', to: '2018-08-17' },
+    { place: 'Rostov-on-Don', places: { zh: '俄罗斯联邦顿河畔罗斯托夫' }, from: '2018-09-04', to: '2018-09-07' },
+  ], // ¶14 (the places in Chinese: the courses' events')
   requests: 9, // ¶18 9 项新的援助请求
   requestsYearBefore: 3, // ¶18 2017 收到的 3 项请求
   requestStates: ['BDI', 'BHR', 'GIN', 'GNB', 'GNQ', 'IRQ', 'MDG', 'MLI', 'PER'], // ¶18
@@ -162,6 +162,12 @@ describe('the 2018 review from the demonstration records', () => {
     // The Chair in Chinese, as ¶4 of the seed names him, and signing the letter so.
     assert.match(para('II.chair-meetings').text!, /^2018 年，委员会在萨查·塞尔吉奥·略伦蒂·索利斯\(多民族玻利维亚国\)的领导下/);
     assert.equal(zh.chairName, '萨查·塞尔吉奥·略伦蒂·索利斯');
+    // ¶14: the courses' places in Chinese (their events'), their count in words, the seed's spacing of digits.
+    assert.equal(
+      para('II.A.courses').text,
+      '2018 年举办了两期区域联络人培训班：8 月 14 日至 17 日在亚的斯亚贝巴和 9 月 4 日至 7 日在俄罗斯联邦顿河畔罗斯托夫。',
+    );
+    assert.match(para('II.A.briefing').text!, /的第 1267\(1999\)号、第 1989\(2011\)号和第 2253\(2015\)号决议所设委员会/, '¶7 spaced as the seed');
     assert.match(
       para('II.C.4').text!,
       /^委员会及其专家组继续与国际不扩散机制开展了以下工作：\n\(a\) /,

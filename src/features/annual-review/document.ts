@@ -13,7 +13,7 @@ import { figureValues } from './commands.ts';
 import type { AnnexRow } from './figures-committee.ts';
 import { unDays } from './un-dates.ts';
 import { changedFigures } from './figures.ts';
-import { type GeneratorContext, generators, joinList, personIn } from './generate.ts';
+import { type GeneratorContext, generatedText, generators, joinList, personIn } from './generate.ts';
 import { annexTable, footnotes as footnoteSpecs, numberedParagraphs, outline } from './outline.ts';
 import { type ParagraphRow, paragraphsOf, type ReviewRow } from './queries.ts';
 import type { FigureSnapshot, ReviewStatus, TranslationStatus } from './schema.ts';
@@ -243,7 +243,8 @@ export function assemble(
     const seen = notes.find((n) => n.key === key);
     if (seen) return seen.number;
     const spec = footnoteSpecs[key];
-    const text = spec ? (generators[spec.generator]?.text(ctx) ?? '') : '';
+    const footnoteGenerator = spec ? generators[spec.generator] : undefined;
+    const text = footnoteGenerator ? generatedText(footnoteGenerator, ctx) : '';
     notes.push({ key, number: notes.length + 1, text });
     return notes.length;
   };
@@ -274,7 +275,7 @@ export function assemble(
           };
         const generator = generators[paragraph.generator];
         const keys = [...(generator?.figures ?? [])];
-        const generated = generator ? generator.text(ctx) : '';
+        const generated = generator ? generatedText(generator, ctx) : '';
         const then = (mine?.figures_at_edit ?? {}) as Record<string, unknown>;
         const now = figureValues(snapshot, keys);
         const flags = mine

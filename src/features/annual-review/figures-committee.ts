@@ -41,6 +41,8 @@ export interface OutreachEventFact extends EventFact {
   stateIso3: string | null;
   /** The title and city in the languages the event is translated into (its own are the English). */
   translations?: AnnexTranslations;
+  /** The records it concerns ("course:<id>"…). */
+  links?: readonly string[];
 }
 /** An annex row's description and place in other languages, by language. */
 export type AnnexTranslations = Partial<Record<string, { title: string; city: string }>>;

@@ -116,6 +116,19 @@ test('courses: those begun in the year to the cut-off, in date order', () => {
   ]);
 });
 
+test('courses: the place in the languages of the course’s event, where it has one', () => {
+  const courses: Facts['courses'] = [{ id: 'k1', place: 'Addis Ababa', startsOn: '2018-08-14', endsOn: '2018-08-17' }];
+  const event = (links: string[], translations: Record<string, { title: string; city: string }>) =>
+    ({ links, translations }) as unknown as Facts['events'][number];
+  const events = [
+    event(['course:k9'], { fr: { title: 'x', city: 'Ailleurs' } }),
+    event(['visit:v1', 'course:k1'], { zh: { title: '培训班', city: '亚的斯亚贝巴' }, fr: { title: 'Cours', city: '' } }),
+  ];
+  assert.deepEqual(byKey(courseFigures({ courses, events }, p)).courses?.value, [
+    { place: 'Addis Ababa', places: { zh: '亚的斯亚贝巴' }, from: '2018-08-14', to: '2018-08-17' },
+  ]);
+});
+
 test('requests: the year to the cut-off against the whole year before', () => {
   const requests: Facts['requests'] = [
     { id: 'q1', stateIso3: 'MLI', receivedOn: '2018-06-04' },

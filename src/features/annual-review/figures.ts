@@ -168,12 +168,21 @@ export function contactFigures(facts: Pick<Facts, 'contacts' | 'members'>, p: Pe
 }
 
 /** ¶14: the training courses for points of contact begun in the year (to the cut-off), in date order. */
-export function courseFigures(facts: Pick<Facts, 'courses'>, p: Period): Figure[] {
+export function courseFigures(facts: Pick<Facts, 'courses'> & Partial<Pick<Facts, 'events'>>, p: Period): Figure[] {
   const rows = facts.courses.filter((c) => inYear(c.startsOn, p)).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  // A course keeps its place in one language; the outreach event of the course (linked to it) has the
+  // city in the languages the secretariat translated it into: the paragraph reads it in those.
+  const placesOf = (id: string) => {
+    const event = facts.events?.find((e) => e.links?.includes(`course:${id}`) && e.translations && Object.keys(e.translations).length);
+    return event ? Object.fromEntries(Object.entries(event.translations!).flatMap(([l, t]) => (t?.city ? [[l, t.city]] : []))) : {};
+  };
   return [
     fig(
       'courses',
-      rows.map((c) => ({ place: c.place, from: c.startsOn, to: c.endsOn })),
+      rows.map((c) => {
+        const places = placesOf(c.id);
+        return { place: c.place, from: c.startsOn, to: c.endsOn, ...(Object.keys(places).length ? { places } : {}) };
+      }),
       refs('course', rows),
     ),
   ];

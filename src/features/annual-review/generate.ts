@@ -107,6 +107,19 @@ const asObjects = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 const trendOf = (now: number, before: number) => (now > before ? 'more' : now < before ? 'fewer' : 'same');
 const asNumber = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
+/**
+ * A generated paragraph's text as the UN's Chinese sets it: a space between a Chinese character and
+ * Arabic digits either side ("共有 182 个", "和 9 月", "第 1267(1999)号"), as the seed writes its
+ * running text; the catalogue's messages and the names put in them need not each say so.
+ */
+export function unSpacing(locale: Locale, text: string): string {
+  if (locale !== 'zh') return text;
+  return text.replace(/(\p{Script=Han})(?=\d)/gu, '$1 ').replace(/(\d)(?=\p{Script=Han})/gu, '$1 ');
+}
+
+/** A generator's text for the reader (see unSpacing). */
+export const generatedText = (generator: Generator, ctx: GeneratorContext): string => unSpacing(ctx.m.locale, generator.text(ctx));
+
 export const generators: Readonly<Record<string, Generator>> = {
   'letter.transmit': {
     figures: [],
@@ -235,9 +248,9 @@ export const generators: Readonly<Record<string, Generator>> = {
   courses: {
     figures: ['courses'],
     text: (ctx) => {
-      const courses = Array.isArray(ctx.values.courses) ? (ctx.values.courses as { place: string; from: string; to: string }[]) : [];
+      const courses = asObjects<{ place: string; places?: Record<string, string>; from: string; to: string }>(ctx.values.courses);
       const items = courses.map((c) =>
-        ctx.m.t('annualReview.course.item', { place: c.place, dates: unDateRange(ctx.m.locale, c.from, c.to) }),
+        ctx.m.t('annualReview.course.item', { place: c.places?.[ctx.m.locale] ?? c.place, dates: unDateRange(ctx.m.locale, c.from, c.to) }),
       );
       return ctx.m.t('annualReview.para.courses', {
         year: String(ctx.review.year),

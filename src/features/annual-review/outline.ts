@@ -98,8 +98,8 @@ export const outline: readonly OutlineSection[] = [
       g('II.A.contacts', 'points-of-contact'),
       g('II.A.courses', 'courses'),
       n('II.A.peer-reviews', 'Peer reviews, the Wiesbaden process and regional seminars.'),
-      n('II.A.experience', 'Briefings by States and organizations at informal meetings, sharing experience.', { later: 'meetings' }),
-      n('II.A.regional', 'Regional conferences hosted by States.', { later: 'outreach' }),
+      n('II.A.experience', 'Briefings by States and organizations at informal meetings, sharing experience.'),
+      n('II.A.regional', 'Regional conferences hosted by States.'),
     ],
   },
   {

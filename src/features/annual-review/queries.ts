@@ -158,6 +158,7 @@ export async function loadCommitteeFacts(db: Db, period?: CountingPeriod): Promi
       city: e.city,
       stateIso3: e.state_iso3?.trim() ?? null,
       translations: Object.fromEntries(Object.entries(e.translations).map(([l, t]) => [l, { title: t.title, city: t.city }])),
+      links: e.links,
     })),
     publications,
     appointments: appointments.map(appointmentFact),

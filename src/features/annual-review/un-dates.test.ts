@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { unSpacing } from './generate.ts';
 import { unDate, unDateRange, unDays } from './un-dates.ts';
 
 test('a day as the UN writes it: day first in English, the seed’s spacing in Chinese running text, none under the symbol', () => {
@@ -22,4 +23,10 @@ test('days of a year: a range in one month or across two; Chinese "至", spaced 
   assert.match(unDateRange('en', '2018-08-14', '2018-08-17'), /^14\s?–\s?17 August 2018$/);
   assert.equal(unDateRange('zh', '2018-08-14', '2018-08-17'), '8 月 14 日至 17 日');
   assert.doesNotMatch(unDateRange('zh', '2018-08-14', '2018-08-17'), /\//);
+});
+
+test('Chinese running text: a space between Chinese characters and digits, as the seed sets it; other languages as written', () => {
+  assert.equal(unSpacing('zh', '共有182个国家和9月在第1267(1999)号'), '共有 182 个国家和 9 月在第 1267(1999)号');
+  assert.equal(unSpacing('zh', '截至 2018 年 12 月 22 日'), '截至 2018 年 12 月 22 日');
+  assert.equal(unSpacing('en', 'In 2018x'), 'In 2018x');
 });
