@@ -167,7 +167,11 @@ describe('the 2018 review from the demonstration records', () => {
       para('II.A.courses').text,
       '2018 年举办了两期区域联络人培训班：8 月 14 日至 17 日在亚的斯亚贝巴和 9 月 4 日至 7 日在俄罗斯联邦顿河畔罗斯托夫。',
     );
-    assert.match(para('II.A.briefing').text!, /的第 1267\(1999\)号、第 1989\(2011\)号和第 2253\(2015\)号决议所设委员会/, '¶7 spaced as the seed');
+    assert.match(
+      para('II.A.briefing').text!,
+      /的第 1267\(1999\)号、第 1989\(2011\)号和第 2253\(2015\)号决议所设委员会/,
+      '¶7 spaced as the seed',
+    );
     assert.match(
       para('II.C.4').text!,
       /^委员会及其专家组继续与国际不扩散机制开展了以下工作：\n\(a\) /,

@@ -5,10 +5,10 @@ import { CsrfField, languageNames } from '../../platform/http/layout.tsx';
 import type { Messages } from '../../platform/i18n/i18n.ts';
 import { confidentialityLevels } from '../../platform/policy/levels.ts';
 import { FieldErrors } from '../../platform/ui/forms.tsx';
-import type { CooperationInput, EventInput } from './inputs.ts';
+import type { EventInput } from './inputs.ts';
 import { label } from './labels.ts';
-import type { CooperationRow, EventRow } from './queries.ts';
-import { audiences, cooperationActivities, eventGroups, eventStatuses, type TranslationLanguage, translationLanguages } from './schema.ts';
+import type { EventRow } from './queries.ts';
+import { audiences, eventGroups, eventStatuses, type TranslationLanguage, translationLanguages } from './schema.ts';
 
 /*
  * The forms of an event and of a cooperation record, without JavaScript: a refused form comes back
