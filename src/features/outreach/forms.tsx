@@ -11,8 +11,8 @@ import type { EventRow } from './queries.ts';
 import { audiences, eventGroups, eventStatuses, type TranslationLanguage, translationLanguages } from './schema.ts';
 
 /*
- * The forms of an event and of a cooperation record, without JavaScript: a refused form comes back
- * as it was sent, with each problem named by its field.
+ * The form of an event, without JavaScript (a cooperation record's is cooperation-form.tsx, with
+ * the fields both use): a refused form comes back as it was sent, with each problem named by its field.
  */
 
 export const split = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
