@@ -30,7 +30,7 @@ export const levelKeys = {
 } as const satisfies Record<Confidentiality, string>;
 
 export function dates(m: Messages, start: string, end: string | null): string {
-  return end && end !== start ? `${m.date(start, 'medium')} – ${m.date(end, 'medium')}` : m.date(start, 'medium');
+  return m.dateRange(start, end ?? start, 'medium');
 }
 
 export type Names = (iso3: string) => string;

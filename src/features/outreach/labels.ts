@@ -38,7 +38,7 @@ export const organizationName = (names: Names, code: string) => names.organizati
 
 /** "14–17 August 2018", or one day. */
 export function datesText(m: Messages, e: Pick<EventRow, 'starts_on' | 'ends_on'>): string {
-  return e.starts_on === e.ends_on ? m.date(e.starts_on) : `${m.date(e.starts_on)} – ${m.date(e.ends_on)}`;
+  return m.dateRange(e.starts_on, e.ends_on);
 }
 
 /** The organizers and hosts, in words: States, organizations and the Committee. */

@@ -66,6 +66,25 @@ export class Messages {
     );
   };
 
+  /**
+   * A range of days (UTC), the month and year said once: "Oct 17 – 19, 2018", "17–19 octobre 2018",
+   * "2018年10月17日至19日" (Intl writes a Chinese range "2018/10/17 – 2018/10/19").
+   */
+  dateRange = (from: string, to: string, style: 'long' | 'medium' = 'long'): string => {
+    if (from === to) return this.date(from, style);
+    if (this.locale === 'zh') {
+      const [y1, m1, d1] = from.slice(0, 10).split('-').map(Number);
+      const [y2, m2, d2] = to.slice(0, 10).split('-').map(Number);
+      const first = `${y1}年${m1}月${d1}日`;
+      return y1 !== y2 ? `${first}至${y2}年${m2}月${d2}日` : m1 !== m2 ? `${first}至${m2}月${d2}日` : `${first}至${d2}日`;
+    }
+    const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+    return intl(
+      `dateRange:${this.locale}:${style}`,
+      () => new Intl.DateTimeFormat(this.locale, { dateStyle: style, timeZone: 'UTC' }),
+    ).formatRange(day(from), day(to));
+  };
+
   dateTime = (value: Date | string): string => {
     const d = typeof value === 'string' ? new Date(value) : value;
     return `${intl(`dateTime:${this.locale}`, () => new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })).format(d)} UTC`;
