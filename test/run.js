@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: the unit tests (src/) and the integration tests (test/integration/), through Node's
-// test runner with tsx, several test files at once in a few worker processes.
+// test runner with tsx, each test file in its own process and several at once.
 //
 // Without DATABASE_URL every test runs on the embedded database (PGlite). With DATABASE_URL the
 // integration tests run once, on that PostgreSQL server, and beside them a second job runs the unit
 // tests and, on PGlite, the integration files that say `// Engines: both` in their first lines
 // (what differs between the engines: start-up, the data folder and its lock, backup and restore,
-// the command line, and a representative subset of the features); when it is done, its workers
-// help with what is left of the PostgreSQL job's queue.
+// the command line, and a representative subset of the features).
 //
 // The files run in workers (test/worker.js): each job starts `concurrency` processes, and each of
 // them runs one file after another from the job's queue, each file's tests inside a test named after
@@ -122,11 +121,9 @@ function tapReader(onFile) {
   };
 }
 
-/**
- * A job: its files from one queue, `slots` workers at once, a line per file as it ends. The queue is
- * the array given, taken from as the workers go (another job may help with it: see below).
- */
-async function job(name, queue, env, slots = concurrency) {
+/** A job: its files from one queue, `slots` workers at once, a line per file as it ends. */
+async function job(name, files, env, slots = concurrency) {
+  const queue = [...files];
   const results = [];
   const report = (r) => {
     results.push({ ...r, job: name });
@@ -181,7 +178,7 @@ async function job(name, queue, env, slots = concurrency) {
           report({ file, ok: false, passed: 0, failed: 1, seconds: 0, output: `the worker did not start:\n${output}` });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(slots, queue.length) }, slot));
+  await Promise.all(Array.from({ length: Math.min(slots, files.length) }, slot));
   return results;
 }
 
@@ -196,15 +193,9 @@ if (!DATABASE_URL) {
   console.log(
     `# ${integration.length} integration test files on PostgreSQL; beside them, ${unit.length} unit test files and ${both.length} integration test files on PGlite (${serverConcurrency} and ${concurrency} at a time)`,
   );
-  // The long files first, the short unit tests after. The PGlite job is the shorter: once its queue
-  // is empty its workers take files from the PostgreSQL job's queue, so that the machine stays as
-  // busy to the end (the PostgreSQL job alone was the last minutes of CI).
-  const onServer = [...integration];
+  // The long files first, the short unit tests after.
   results = (
-    await Promise.all([
-      job('postgres', onServer, process.env, serverConcurrency),
-      job('pglite', [...both, ...unit], embedded).then(async (mine) => [...mine, ...(await job('postgres', onServer, process.env))]),
-    ])
+    await Promise.all([job('postgres', integration, process.env, serverConcurrency), job('pglite', [...both, ...unit], embedded)])
   ).flat();
 }
 const failed = results.filter((r) => !r.ok);
