@@ -127,8 +127,11 @@ const Paragraph: FC<{
         {p.figures.length > 0 && ' · '}
         {p.figures.map((f, i) => (
           <>
-            {i > 0 && ', '}
-            <a href={`/${m.locale}/reviews/${year}/figures/${f}`}>{m.t(`annualReview.figure.${f}` as MessageKey).split(/[.(:]/)[0]}</a>
+            {i > 0 && (m.locale === 'zh' ? '；' : m.locale === 'ar' ? '؛ ' : '; ')}
+            {/* The figure's definition up to its first full stop, bracket or colon: its name. */}
+            <a href={`/${m.locale}/reviews/${year}/figures/${f}`}>
+              {m.t(`annualReview.figure.${f}` as MessageKey).split(/[.(:。（：]/)[0]}
+            </a>
             {trace?.stale.get(f)?.stale && <strong class="stale"> ({m.t('annualReview.figures.staleMark')})</strong>}
           </>
         ))}
