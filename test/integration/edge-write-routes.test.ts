@@ -3,14 +3,8 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { addUser, createApiToken } from '../../src/features/accounts/commands.ts';
-import { seedDemoAssistance } from '../../src/features/assistance/demo.ts';
-import { seedDemoContacts } from '../../src/features/contacts/demo.ts';
-import { seedDemoCorrespondence } from '../../src/features/correspondence/demo.ts';
-import { seedDemoEngagement } from '../../src/features/engagement/demo.ts';
-import { seedDemoReview } from '../../src/features/matrix/reviews/review-demo.ts';
-import { seedDemoMatrices } from '../../src/features/matrix/versions/demo.ts';
-import { seedDemoReports } from '../../src/features/reports/demo.ts';
 import { Client, type TestApp, testApp } from '../support/app.ts';
+import { seedWalkRecords } from '../support/malformed-walk.ts';
 import {
   describe,
   type JsonSchema,
@@ -53,13 +47,7 @@ const formIds = new Map<string, string>();
 before(async () => {
   t = await testApp();
   const db = t.database.db;
-  await seedDemoMatrices(db, undefined, { states: ['MLI', 'PER'] });
-  await seedDemoReview(db);
-  await seedDemoReports(db);
-  await seedDemoContacts(db);
-  await seedDemoEngagement(db);
-  await seedDemoCorrespondence(db);
-  await seedDemoAssistance(db);
+  await seedWalkRecords(db);
   for (const role of roles) {
     if (role === 'public') continue;
     const user = await db.selectFrom('app_user').select('id').where('email', '=', `${role}@demo.r1540.org`).executeTakeFirstOrThrow();

@@ -39,6 +39,20 @@ interface Filter {
   name: string;
 }
 
+/**
+ * The records the walks of the routes (this one and edge-write-routes.test.ts) work on: a few of
+ * each kind of the States' records, far fewer than every feature's demonstration data.
+ */
+export async function seedWalkRecords(db: TestApp['database']['db']): Promise<void> {
+  await seedDemoMatrices(db, undefined, { states: ['MLI', 'PER'] });
+  await seedDemoReview(db);
+  await seedDemoReports(db);
+  await seedDemoContacts(db);
+  await seedDemoEngagement(db);
+  await seedDemoCorrespondence(db);
+  await seedDemoAssistance(db);
+}
+
 /** The walk of one door's filters: the API's query parameters, or the pages' filter forms. */
 export function malformedWalk(door: 'api' | 'page'): void {
   let t: TestApp;
@@ -50,13 +64,7 @@ export function malformedWalk(door: 'api' | 'page'): void {
   before(async () => {
     t = await testApp();
     const db = t.database.db;
-    await seedDemoMatrices(db, undefined, { states: ['MLI', 'PER'] });
-    await seedDemoReview(db);
-    await seedDemoReports(db);
-    await seedDemoContacts(db);
-    await seedDemoEngagement(db);
-    await seedDemoCorrespondence(db);
-    await seedDemoAssistance(db);
+    await seedWalkRecords(db);
     for (const role of roles) {
       const client = new Client(t);
       if (role === 'public') await client.get('/en/');
